@@ -1,0 +1,40 @@
+import { count, isNull } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Config } from './kernel/config.js';
+import type { Database } from './kernel/db/client.js';
+import { accounts, territories } from './kernel/db/schema.js';
+import { createInitialAdmin, DEMO_PASSWORD, seedDemoAccounts } from './modules/accounts/accounts.seed.js';
+import { seedTerritories } from './modules/territory/territory.seed.js';
+
+export type StartupNotice =
+  | { kind: 'demo'; accounts: { username: string; role: string; node: string }[]; password: string }
+  | { kind: 'initialAdmin'; username: string; password: string }
+  | { kind: 'none' };
+
+/**
+ * Migrates, then on an empty database loads the demo data (development) or creates the root node and one
+ * system admin with a one-time password (production). Runs in one transaction: a failed first start leaves
+ * nothing half-loaded.
+ */
+export async function prepareDatabase(database: Database, config: Config, log: Logger): Promise<StartupNotice> {
+  const t0 = Date.now();
+  await database.migrate();
+  log.info({ ms: Date.now() - t0, engine: database.engine }, 'database migrated');
+  const [acc] = await database.db.select({ n: count() }).from(accounts);
+  if ((acc?.n ?? 0) > 0) return { kind: 'none' };
+  return database.db.transaction(async (tx) => {
+    const [root] = await tx.select({ id: territories.id }).from(territories).where(isNull(territories.parentId)).limit(1);
+    if (config.demoData && !root) {
+      const t1 = Date.now();
+      const { rootId } = await seedTerritories(tx);
+      const demo = await seedDemoAccounts(tx, rootId);
+      log.info({ ms: Date.now() - t1 }, 'demo data loaded');
+      return { kind: 'demo' as const, accounts: demo, password: DEMO_PASSWORD };
+    }
+    const rootId =
+      root?.id ??
+      (await tx.insert(territories).values({ level: 'country', name: '全部区域' }).returning({ id: territories.id }))[0]!.id;
+    const admin = await createInitialAdmin(tx, rootId);
+    return { kind: 'initialAdmin' as const, ...admin };
+  });
+}

@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import { fromRoot } from '../paths.js';
+
+export type Db = PgDatabase<PgQueryResultHKT>;
+export type Tx = PgTransaction<PgQueryResultHKT>;
+/** A database handle or an open transaction: services take either. */
+export type DbOrTx = Db | Tx;
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  engine: Engine;
+  /** Raw SQL for kernel chores (tests, health); returns rows. */
+  query<T = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<T[]>;
+  /** Applies the committed migrations (on PostgreSQL under an advisory lock, so servers may start together). */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_DIR = fromRoot('db', 'migrations');
+
+export class DataDirLockedError extends Error {
+  constructor(dir: string, pid: number) {
+    super(
+      `The embedded database in ${dir} is already used by another Gongzhi server (pid ${pid}). ` +
+        'PGlite is single-process: stop that server first, or set DATA_DIR to another folder, ' +
+        'or use a PostgreSQL server with DATABASE_URL.',
+    );
+    this.name = 'DataDirLockedError';
+  }
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Takes the data folder for this process alone; a second server gets a clear error instead of a corrupt store. */
+function lockDataDir(dir: string): () => void {
+  fs.mkdirSync(dir, { recursive: true });
+  const lockFile = path.join(dir, 'gongzhi.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      return () => fs.rmSync(lockFile, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number(fs.readFileSync(lockFile, 'utf8').trim());
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && pidAlive(pid)) {
+        throw new DataDirLockedError(dir, pid);
+      }
+      fs.rmSync(lockFile, { force: true }); // stale lock of a process that died
+    }
+  }
+  throw new Error(`Could not lock ${dir}`);
+}
+
+/** Opens the embedded database in `dataDir` (or in memory with `memory://`). */
+export async function openPglite(dataDir: string): Promise<Database> {
+  const inMemory = dataDir.startsWith('memory://');
+  const unlock = inMemory ? () => undefined : lockDataDir(dataDir);
+  try {
+    const client = inMemory ? new PGlite() : new PGlite(path.join(dataDir, 'pgdata'));
+    await client.waitReady;
+    const db = drizzlePglite({ client, casing: 'snake_case' });
+    return {
+      db,
+      migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_DIR }),
+      engine: 'pglite',
+      async query<T>(sqlText: string, params?: unknown[]) {
+        const r = await client.query<T>(sqlText, params);
+        return r.rows;
+      },
+      async close() {
+        await client.close();
+        unlock();
+      },
+    };
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+}
+
+/** Opens a pool on a PostgreSQL server. */
+export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pool.on('error', () => undefined); // idle client errors surface on the next query instead of crashing
+  await pool.query('select 1');
+  const db = drizzlePg({ client: pool, casing: 'snake_case' });
+  return {
+    db,
+    async migrate() {
+      const conn = await pool.connect();
+      try {
+        await conn.query('select pg_advisory_lock(727274)');
+        await migratePg(drizzlePg({ client: conn, casing: 'snake_case' }), { migrationsFolder: MIGRATIONS_DIR });
+      } finally {
+        await conn.query('select pg_advisory_unlock(727274)').catch(() => undefined);
+        conn.release();
+      }
+    },
+    engine: 'postgres',
+    async query<T>(sqlText: string, params?: unknown[]) {
+      const r = await pool.query(sqlText, params);
+      return r.rows as T[];
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Opens the configured engine: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR. */
+export function openDatabase(c: { DATABASE_URL?: string | undefined; DATA_DIR: string; DATABASE_POOL_SIZE: number }) {
+  return c.DATABASE_URL ? openPostgres(c.DATABASE_URL, c.DATABASE_POOL_SIZE) : openPglite(c.DATA_DIR);
+}

@@ -1,0 +1,208 @@
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { authenticate, mfaRequired } from '../auth/auth.service.js';
+import { authRoutes } from '../auth/auth.routes.js';
+import type { Ctx } from '../context.js';
+import { pickLocale, t, type Locale } from '../i18n/i18n.js';
+import { isPermission } from '../rbac/rbac.js';
+import { AppError, statusOf, type FieldError } from './errors.js';
+import type { App, Deps, GongzhiModule, PendingSetup } from './types.js';
+import { issueOfFastify, translateIssues } from './validation.js';
+
+export const SESSION_COOKIE = 'gz_session';
+export const CSRF_COOKIE = 'gz_csrf';
+export const LANG_COOKIE = 'gz_lang';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
+}
+
+export function secureCookie(deps: Deps, req: FastifyRequest): boolean {
+  const mode = deps.config.COOKIE_SECURE;
+  return mode === 'true' || (mode === 'auto' && req.protocol === 'https');
+}
+
+/** The error body every client sees: stable code, translated message, per-field messages; never a stack. */
+function errorBody(req: FastifyRequest, code: string, message: string, fields?: FieldError[]) {
+  return { code, message, ...(fields && fields.length ? { fields } : {}), requestId: req.id };
+}
+
+function sendAppError(req: FastifyRequest, reply: FastifyReply, e: AppError) {
+  const message = t(req.locale, e.reason ?? `error.${e.code}`, e.params);
+  return reply.status(statusOf(e.code)).send(errorBody(req, e.code, message, e.fields));
+}
+
+/** Maps database errors caused by the input (unique, foreign key, check) to a 409 instead of a 500. */
+function dbConflict(e: unknown): AppError | null {
+  const code = (e as { code?: unknown; cause?: { code?: unknown } }).code ?? (e as { cause?: { code?: unknown } }).cause?.code;
+  if (code === '23505') return new AppError('conflict', 'error.duplicate');
+  if (code === '23503' || code === '23514' || code === '23502') return new AppError('conflict');
+  if (code === '22P02' || code === '22003' || code === '22007' || code === '22008') return new AppError('validation');
+  return null;
+}
+
+export interface BuildOptions extends Deps {
+  modules: readonly GongzhiModule[];
+  logger?: FastifyBaseLogger | boolean;
+}
+
+/** Builds the HTTP app: kernel hooks and routes, then each module's routes. Does not listen. */
+export async function buildApp(opts: BuildOptions): Promise<App> {
+  const { config, database, clock } = opts;
+  const app = Fastify({
+    loggerInstance: typeof opts.logger === 'object' ? opts.logger : undefined,
+    logger: typeof opts.logger === 'boolean' ? opts.logger : undefined,
+    genReqId: () => randomUUID(),
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('deps', { config, database, clock });
+  app.decorateRequest('actor', null);
+  app.decorateRequest('locale', 'zh-CN');
+  app.decorateRequest('csrfToken', '');
+  app.decorateRequest('pendingSetup', null as unknown as PendingSetup);
+  app.decorateRequest('ctx', function (this: FastifyRequest): Ctx {
+    if (!this.actor) throw new AppError('auth.required');
+    return { db: database.db, actor: this.actor, clock, requestId: this.id, ip: this.ip, locale: this.locale };
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Gongzhi 共治 API',
+        description: 'Party-building-led grassroots governance. Conventions: docs/API.md.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  // Every /api route must declare who may call it; a route that forgets cannot start.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`route ${route.method} ${route.url} declares no access`);
+    const named = typeof access === 'object' ? ('permission' in access ? [access.permission] : access.anyOf) : [];
+    for (const p of named) {
+      if (!isPermission(p)) throw new Error(`route ${route.method} ${route.url} names unknown permission ${p}`);
+    }
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    req.pendingSetup = { mustChangePassword: false, totpRequired: false };
+    req.locale = pickLocale(req.cookies[LANG_COOKIE], req.headers['accept-language']);
+    const existing = req.cookies[CSRF_COOKIE];
+    req.csrfToken = existing && /^[\w-]{20,100}$/.test(existing) ? existing : randomBytes(24).toString('base64url');
+    if (req.csrfToken !== existing) {
+      reply.setCookie(CSRF_COOKIE, req.csrfToken, { path: '/', sameSite: 'lax', secure: secureCookie(app.deps, req), httpOnly: false });
+    }
+    if (!req.url.startsWith('/api/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      const auth = await authenticate(database.db, config, clock, token);
+      if (auth) {
+        req.actor = auth.actor;
+        req.pendingSetup = { mustChangePassword: auth.account.mustChangePassword, totpRequired: mfaRequired(config, auth.account) };
+        if (!req.cookies[LANG_COOKIE]) req.locale = auth.account.locale === 'en-US' ? 'en-US' : 'zh-CN';
+      } else {
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      }
+    }
+  });
+
+  app.addHook('preHandler', async (req) => {
+    const cfg = req.routeOptions.config;
+    const access = cfg?.access;
+    if (!access) return; // non-API routes (static files, docs)
+    if (UNSAFE.has(req.method)) {
+      const header = req.headers['x-csrf-token'];
+      const sent = typeof header === 'string' ? header : '';
+      const cookieToken = req.cookies[CSRF_COOKIE] ?? '';
+      if (!sameToken(sent, cookieToken)) throw new AppError('auth.csrf');
+    }
+    if (access === 'public') return;
+    const actor = req.actor;
+    if (!actor) throw new AppError('auth.required');
+    if (!cfg.duringSetup) {
+      if (req.pendingSetup.mustChangePassword) throw new AppError('auth.passwordChangeRequired');
+      if (req.pendingSetup.totpRequired) throw new AppError('forbidden', 'error.auth.totpSetupRequired');
+    }
+    if (typeof access === 'object') {
+      const ok = 'permission' in access ? actor.permissions.has(access.permission) : access.anyOf.some((p) => actor.permissions.has(p));
+      if (!ok) throw new AppError('forbidden');
+    }
+  });
+
+  app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
+    if (err instanceof AppError) return sendAppError(req, reply, err);
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issues = err.validation.map(issueOfFastify);
+      const prefix = err.validationContext === 'body' ? '' : (err.validationContext ?? '');
+      return sendAppError(req, reply, new AppError('validation', undefined, {}, translateIssues(issues, req.locale, prefix)));
+    }
+    const fe = err as FastifyError;
+    if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (fe.statusCode === 400 && err instanceof SyntaxError)) {
+      return sendAppError(req, reply, new AppError('validation', 'validation.json'));
+    }
+    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendAppError(req, reply, new AppError('payloadTooLarge'));
+    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendAppError(req, reply, new AppError('unsupportedMediaType'));
+    const conflict = dbConflict(err);
+    if (conflict) {
+      req.log.info({ err }, 'input rejected by a database constraint');
+      return sendAppError(req, reply, conflict);
+    }
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+      return sendAppError(req, reply, new AppError(fe.statusCode === 404 ? 'notFound' : fe.statusCode === 429 ? 'rateLimited' : 'validation'));
+    }
+    if (isResponseSerializationError(err)) req.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
+    else req.log.error({ err }, 'unhandled error');
+    return sendAppError(req, reply, new AppError('internal'));
+  });
+
+  await app.register(authRoutes);
+  for (const mod of opts.modules) {
+    if (mod.routes) await app.register(async (scoped) => mod.routes!(scoped.withTypeProvider<ZodTypeProvider>()));
+  }
+
+  const webDir = path.resolve(config.WEB_DIR);
+  const hasWeb = fs.existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') {
+      return sendAppError(req, reply, new AppError('notFound'));
+    }
+    return reply.type('text/html').sendFile('index.html'); // the console's client-side routes
+  });
+  return app;
+}
+
+export type { Locale };

@@ -1,0 +1,58 @@
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { Actor, Ctx } from '../context.js';
+import type { Database } from '../db/client.js';
+import type { Locale } from '../i18n/i18n.js';
+
+/**
+ * Who may call a route; every /api route must say (the app refuses to start otherwise, and the authorization
+ * matrix test enumerates them): `public`, any signed-in account, or one permission from the registry.
+ */
+export type Access = 'public' | 'authenticated' | { permission: string } | { anyOf: readonly string[] };
+
+export interface PendingSetup {
+  mustChangePassword: boolean;
+  totpRequired: boolean;
+}
+
+export interface Deps {
+  config: Config;
+  database: Database;
+  clock: Clock;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    locale: Locale;
+    csrfToken: string;
+    /** What a signed-in account must do before it may use anything but /api/auth. */
+    pendingSetup: PendingSetup;
+    /** The service context of a signed-in request (throws auth.required otherwise). */
+    ctx(): Ctx;
+  }
+  interface FastifyContextConfig {
+    access?: Access;
+    /** Reachable while the account must still change its password or set up a second factor. */
+    duringSetup?: boolean;
+  }
+  interface FastifyInstance {
+    deps: Deps;
+  }
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** What a module plugs into the app (STYLE: module.ts). */
+export interface GongzhiModule {
+  name: string;
+  routes?: (app: App) => void | Promise<void>;
+}

@@ -1,0 +1,149 @@
+import type { TerritoryLevel } from '../db/schema.js';
+
+/** The roles of SPEC "Who uses it". The three 等保 admin roles are kept apart (see `assertRolesCompatible`). */
+export const ROLES = [
+  'resident',
+  'partyMember',
+  'gridWorker',
+  'communityStaff',
+  'communitySecretary',
+  'streetAdmin',
+  'districtAdmin',
+  'cityAdmin',
+  'unitContact',
+  'sysAdmin',
+  'securityAdmin',
+  'auditAdmin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** System, security and audit administration are separated duties (等保 三员分立). */
+export const SEPARATED_ADMIN_ROLES: readonly Role[] = ['sysAdmin', 'securityAdmin', 'auditAdmin'];
+
+export interface Label {
+  'zh-CN': string;
+  'en-US': string;
+}
+
+export const ROLE_LABELS: Record<Role, Label> = {
+  resident: { 'zh-CN': '居民', 'en-US': 'Resident' },
+  partyMember: { 'zh-CN': '党员', 'en-US': 'Party member' },
+  gridWorker: { 'zh-CN': '网格员', 'en-US': 'Grid worker' },
+  communityStaff: { 'zh-CN': '社区工作者', 'en-US': 'Community staff' },
+  communitySecretary: { 'zh-CN': '社区书记', 'en-US': 'Community secretary' },
+  streetAdmin: { 'zh-CN': '街道管理员', 'en-US': 'Street admin' },
+  districtAdmin: { 'zh-CN': '区县管理员', 'en-US': 'District admin' },
+  cityAdmin: { 'zh-CN': '市级管理员', 'en-US': 'City admin' },
+  unitContact: { 'zh-CN': '共建单位联络人', 'en-US': 'Unit contact' },
+  sysAdmin: { 'zh-CN': '系统管理员', 'en-US': 'System admin' },
+  securityAdmin: { 'zh-CN': '安全管理员', 'en-US': 'Security admin' },
+  auditAdmin: { 'zh-CN': '审计管理员', 'en-US': 'Audit admin' },
+};
+
+export interface PermissionDef {
+  /** `resource.action` */
+  key: string;
+  label: Label;
+  /** Roles that hold it. */
+  roles: readonly Role[];
+  /** Levels of the account's node where it makes sense (informational; the scope rule does the limiting). */
+  levels?: readonly TerritoryLevel[];
+  /** Reads residents' personal data: never granted to the separated admin roles. */
+  personalData?: boolean;
+}
+
+const registry = new Map<string, PermissionDef>();
+
+/** Adds permissions to the one registry; refuses duplicates and personal-data grants to admin roles. */
+export function registerPermissions(defs: readonly PermissionDef[]): void {
+  for (const def of defs) {
+    if (!/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/.test(def.key)) throw new Error(`bad permission key ${def.key}`);
+    const existing = registry.get(def.key);
+    if (existing && existing !== def) throw new Error(`permission ${def.key} registered twice`);
+    if (def.personalData && def.roles.some((r) => SEPARATED_ADMIN_ROLES.includes(r))) {
+      throw new Error(`permission ${def.key} reads personal data and cannot go to an admin role`);
+    }
+    registry.set(def.key, def);
+  }
+}
+
+export function allPermissions(): PermissionDef[] {
+  return [...registry.values()].sort((a, b) => a.key.localeCompare(b.key));
+}
+
+export function isPermission(key: string): boolean {
+  return registry.has(key);
+}
+
+/** The permissions the given roles hold, read from the registry on every request. */
+export function permissionsOf(roles: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const def of registry.values()) if (def.roles.some((r) => roles.includes(r))) out.add(def.key);
+  return out;
+}
+
+export function rolePermissions(role: Role): string[] {
+  return allPermissions()
+    .filter((p) => p.roles.includes(role))
+    .map((p) => p.key);
+}
+
+export function isRole(x: string): x is Role {
+  return (ROLES as readonly string[]).includes(x);
+}
+
+/** Returns a message key when the role set breaks separation of duties, else null. */
+export function roleConflict(roles: readonly Role[]): string | null {
+  const admins = roles.filter((r) => SEPARATED_ADMIN_ROLES.includes(r));
+  if (admins.length > 1) return 'account.adminRolesSeparated';
+  if (admins.length === 1 && roles.length > 1) return 'account.adminRoleAlone';
+  return null;
+}
+
+const all = ['province', 'city', 'district', 'street', 'community'] as const;
+const staffUp: Role[] = ['communityStaff', 'communitySecretary', 'streetAdmin', 'districtAdmin', 'cityAdmin'];
+
+registerPermissions([
+  {
+    key: 'territory.read',
+    label: { 'zh-CN': '查看区域', 'en-US': 'View territory' },
+    roles: ['partyMember', 'gridWorker', ...staffUp, 'sysAdmin'],
+  },
+  {
+    key: 'territory.create',
+    label: { 'zh-CN': '新增区域', 'en-US': 'Add territory' },
+    roles: [...staffUp, 'sysAdmin'],
+    levels: all,
+  },
+  {
+    key: 'territory.update',
+    label: { 'zh-CN': '修改区域', 'en-US': 'Edit territory' },
+    roles: [...staffUp, 'sysAdmin'],
+    levels: all,
+  },
+  {
+    key: 'territory.delete',
+    label: { 'zh-CN': '删除区域', 'en-US': 'Delete territory' },
+    roles: ['communitySecretary', 'streetAdmin', 'districtAdmin', 'cityAdmin', 'sysAdmin'],
+    levels: all,
+  },
+  { key: 'audit.read', label: { 'zh-CN': '查看审计日志', 'en-US': 'Read audit log' }, roles: ['auditAdmin'] },
+  {
+    key: 'account.read',
+    label: { 'zh-CN': '查看账号', 'en-US': 'View accounts' },
+    roles: ['sysAdmin', 'securityAdmin'],
+  },
+  { key: 'account.create', label: { 'zh-CN': '新建账号', 'en-US': 'Create accounts' }, roles: ['sysAdmin'] },
+  { key: 'account.update', label: { 'zh-CN': '修改账号', 'en-US': 'Edit accounts' }, roles: ['sysAdmin'] },
+  {
+    key: 'account.assignRoles',
+    label: { 'zh-CN': '分配角色与数据范围', 'en-US': 'Assign roles and scope' },
+    roles: ['securityAdmin'],
+  },
+  { key: 'account.unlock', label: { 'zh-CN': '解锁账号', 'en-US': 'Unlock accounts' }, roles: ['securityAdmin'] },
+  {
+    key: 'account.resetPassword',
+    label: { 'zh-CN': '重置密码', 'en-US': 'Reset passwords' },
+    roles: ['securityAdmin'],
+  },
+]);

@@ -1,0 +1,6 @@
+import type { GongzhiModule } from '../../kernel/http/types.js';
+import { accountRoutes } from './accounts.routes.js';
+import './messages.js';
+
+/** Accounts 账号: created by the system admin, granted roles and scope by the security admin (三员分立). */
+export const accountsModule: GongzhiModule = { name: 'accounts', routes: accountRoutes };

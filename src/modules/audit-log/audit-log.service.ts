@@ -1,0 +1,48 @@
+import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
+import type { Ctx } from '../../kernel/context.js';
+import { auditLog } from '../../kernel/db/schema.js';
+import { offsetOf } from '../../kernel/http/pagination.js';
+import { inScope } from '../../kernel/scope/scope.js';
+import type { AuditQuery } from './contract.js';
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Searches the audit log of the actor's subtree, newest first. Read-only: nothing edits or deletes it. */
+export async function searchAudit(ctx: Ctx, q: AuditQuery) {
+  const where: SQL[] = [inScope(ctx.actor, auditLog.scopePath)];
+  if (q.action) where.push(eq(auditLog.action, q.action));
+  if (q.objectType) where.push(eq(auditLog.objectType, q.objectType));
+  if (q.objectId) where.push(eq(auditLog.objectId, q.objectId));
+  if (q.actorId) where.push(eq(auditLog.actorId, q.actorId));
+  if (q.from) where.push(gte(auditLog.at, q.from));
+  if (q.to) where.push(lt(auditLog.at, q.to));
+  if (q.q) {
+    const like = `%${escapeLike(q.q)}%`;
+    where.push(or(ilike(auditLog.actorName, like), ilike(auditLog.action, like), ilike(auditLog.objectId, like), ilike(auditLog.ip, like))!);
+  }
+  const cond = and(...where);
+  const [items, [total]] = await Promise.all([
+    ctx.db
+      .select({
+        id: auditLog.id,
+        at: auditLog.at,
+        actorId: auditLog.actorId,
+        actorName: auditLog.actorName,
+        actorRoles: auditLog.actorRoles,
+        action: auditLog.action,
+        objectType: auditLog.objectType,
+        objectId: auditLog.objectId,
+        before: auditLog.before,
+        after: auditLog.after,
+        ip: auditLog.ip,
+        requestId: auditLog.requestId,
+      })
+      .from(auditLog)
+      .where(cond)
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
+    ctx.db.select({ n: count() }).from(auditLog).where(cond),
+  ]);
+  return { items, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+}

@@ -1,0 +1,15 @@
+import { pageOf } from '../../kernel/http/pagination.js';
+import type { GongzhiModule } from '../../kernel/http/types.js';
+import { AuditEntry, AuditQuery } from './contract.js';
+import { searchAudit } from './audit-log.service.js';
+
+/** The audit admin's view of the kernel's audit log (等保: the audit admin reads, nobody edits). */
+export const auditLogModule: GongzhiModule = {
+  name: 'audit-log',
+  routes(app) {
+    app.get('/api/audit', {
+      config: { access: { permission: 'audit.read' } },
+      schema: { tags: ['audit'], summary: 'Search the audit log of your subtree', querystring: AuditQuery, response: { 200: pageOf(AuditEntry) } },
+    }, async (req) => searchAudit(req.ctx(), req.query));
+  },
+};

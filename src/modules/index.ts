@@ -1,0 +1,7 @@
+import type { GongzhiModule } from '../kernel/http/types.js';
+import { accountsModule } from './accounts/module.js';
+import { auditLogModule } from './audit-log/module.js';
+import { territoryModule } from './territory/module.js';
+
+/** Every module of the app, in the order their routes register. */
+export const MODULES: readonly GongzhiModule[] = [territoryModule, accountsModule, auditLogModule];

@@ -1,0 +1,36 @@
+import { registerMessages } from '../../kernel/i18n/i18n.js';
+
+registerMessages('zh-CN', {
+  'level.country': '全国',
+  'level.province': '省',
+  'level.city': '市',
+  'level.district': '区县',
+  'level.street': '街道/乡镇',
+  'level.community': '社区/村',
+  'level.compound': '小区/院落',
+  'level.building': '楼栋',
+  'level.unit': '单元',
+  'level.household': '户',
+  'territory.noChildLevel': '该层级下不能再添加下级',
+  'territory.childLevelOnly': '下级层级只能是：{levels}',
+  'territory.hasChildren': '该区域下还有 {count} 个下级，不能删除',
+  'territory.isOwnNode': '不能删除本账号所属的区域',
+  'error.duplicate': '已存在相同的记录（如行政区划代码或用户名重复）',
+});
+registerMessages('en-US', {
+  'level.country': 'Country',
+  'level.province': 'Province',
+  'level.city': 'City',
+  'level.district': 'District',
+  'level.street': 'Street / town',
+  'level.community': 'Community / village',
+  'level.compound': 'Compound',
+  'level.building': 'Building',
+  'level.unit': 'Unit',
+  'level.household': 'Household',
+  'territory.noChildLevel': 'Nothing can be added under this level',
+  'territory.childLevelOnly': 'The child level must be: {levels}',
+  'territory.hasChildren': 'It still has {count} child nodes and cannot be deleted',
+  'territory.isOwnNode': "You cannot delete your own account's node",
+  'error.duplicate': 'A record with the same key already exists (e.g. division code or username)',
+});
