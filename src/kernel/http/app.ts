@@ -20,7 +20,7 @@ import type { Ctx } from '../context.js';
 import { pickLocale, t, type Locale } from '../i18n/i18n.js';
 import { isPermission } from '../rbac/rbac.js';
 import { AppError, statusOf, type FieldError } from './errors.js';
-import type { App, Deps, GongzhiModule, PendingSetup } from './types.js';
+import type { App, Deps, GongzhiModule, PendingSetup, RouteEntry } from './types.js';
 import { issueOfFastify, translateIssues } from './validation.js';
 
 export const SESSION_COOKIE = 'gz_session';
@@ -107,10 +107,13 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   // Every /api route must declare who may call it; a route that forgets cannot start.
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const access = route.config?.access;
     if (!access) throw new Error(`route ${route.method} ${route.url} declares no access`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url, access });
     const named = typeof access === 'object' ? ('permission' in access ? [access.permission] : access.anyOf) : [];
     for (const p of named) {
       if (!isPermission(p)) throw new Error(`route ${route.method} ${route.url} names unknown permission ${p}`);
@@ -188,6 +191,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     return sendAppError(req, reply, new AppError('internal'));
   });
 
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(authRoutes);
   for (const mod of opts.modules) {
     if (mod.routes) await app.register(async (scoped) => mod.routes!(scoped.withTypeProvider<ZodTypeProvider>()));

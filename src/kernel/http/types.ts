@@ -12,6 +12,12 @@ import type { Locale } from '../i18n/i18n.js';
  */
 export type Access = 'public' | 'authenticated' | { permission: string } | { anyOf: readonly string[] };
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: Access;
+}
+
 export interface PendingSetup {
   mustChangePassword: boolean;
   totpRequired: boolean;
@@ -40,6 +46,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     deps: Deps;
+    /** Every /api route with its declared access, for the authorization matrix. */
+    routeTable: RouteEntry[];
   }
 }
 

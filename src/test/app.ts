@@ -1,0 +1,36 @@
+import { createApp } from '../app.js';
+import { manualClock } from '../kernel/clock.js';
+import { loadConfig } from '../kernel/config.js';
+import { Client } from './http.js';
+import { resetDatabase, testDatabase } from './db.js';
+import { Factory } from './factories.js';
+
+/** A real app on this worker's database, emptied first; the clock stands still until the test moves it. */
+export async function testApp(env: Record<string, string> = {}) {
+  const database = await testDatabase();
+  await resetDatabase(database);
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIR: '/nonexistent', ...env });
+  const clock = manualClock(new Date());
+  const app = await createApp({ config, database, clock }, false);
+  await app.ready();
+  const factory = new Factory(database.db);
+  return {
+    app,
+    database,
+    db: database.db,
+    clock,
+    config,
+    factory,
+    client: (lang?: 'zh-CN' | 'en-US') => new Client(app, lang),
+    /** A client signed in as a new account with these roles at this node. */
+    async as(roles: string[], territoryId: number, extra: Parameters<Factory['account']>[0] = {}) {
+      const acc = await factory.account({ roles, territoryId, ...extra });
+      const c = new Client(app);
+      const res = await c.login(acc.username, acc.password);
+      if (res.status !== 200) throw new Error(`login failed: ${JSON.stringify(res.body)}`);
+      return Object.assign(c, { account: acc });
+    },
+    close: () => app.close(),
+  };
+}
+export type TestApp = Awaited<ReturnType<typeof testApp>>;

@@ -1,0 +1,42 @@
+import pg from 'pg';
+import { openPglite, openPostgres, type Database } from '../kernel/db/client.js';
+
+let shared: Promise<Database> | undefined;
+
+/**
+ * One migrated database per test worker (PGlite takes seconds to start): in-memory PGlite by default, or a
+ * fresh database on the server named by TEST_DATABASE_URL (one per worker, dropped and recreated per run).
+ */
+export function testDatabase(): Promise<Database> {
+  shared ??= (async () => {
+    const url = process.env.TEST_DATABASE_URL;
+    let database: Database;
+    if (url) {
+      const worker = process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? '0';
+      const base = new URL(url);
+      const name = `${base.pathname.slice(1) || 'gongzhi'}_w${worker}`;
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`drop database if exists "${name}" with (force)`);
+      await admin.query(`create database "${name}"`);
+      await admin.end();
+      base.pathname = `/${name}`;
+      database = await openPostgres(base.toString(), 5);
+    } else {
+      database = await openPglite('memory://');
+    }
+    await database.migrate();
+    return database;
+  })();
+  return shared;
+}
+
+/** Empties every table (the audit log too: TRUNCATE is not a row delete) so each test file starts clean. */
+export async function resetDatabase(database: Database): Promise<void> {
+  const rows = await database.query<{ tablename: string }>(
+    "select tablename from pg_tables where schemaname = 'public' order by tablename",
+  );
+  if (rows.length) {
+    await database.query(`truncate ${rows.map((r) => `"${r.tablename}"`).join(', ')} restart identity cascade`);
+  }
+}

@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitest/config';
+
+// One PGlite (or one PostgreSQL database) per worker, shared by the files that worker runs: isolate is off so
+// the module that holds it survives from file to file. Browser tests live in their own project.
+export default defineConfig({
+  test: {
+    pool: 'forks',
+    maxWorkers: 2,
+    isolate: false,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'api', include: ['src/**/*.test.ts'], exclude: ['src/**/*.browser.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'browser', include: ['src/**/*.browser.test.ts'], maxWorkers: 1, testTimeout: 60_000 },
+      },
+    ],
+  },
+});
