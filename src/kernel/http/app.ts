@@ -142,7 +142,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     }
   });
 
-  app.addHook('preHandler', async (req) => {
+  // Before validation: an anonymous or forged request learns nothing about the body rules.
+  app.addHook('preValidation', async (req) => {
     const cfg = req.routeOptions.config;
     const access = cfg?.access;
     if (!access) return; // non-API routes (static files, docs)
