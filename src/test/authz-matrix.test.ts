@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../kernel/db/schema.js';
 import { ROLES, type Role } from '../kernel/rbac/rbac.js';
 import { testApp, type TestApp } from './app.js';
+import type { MatrixFixture, MatrixRow, MatrixRows, Where } from './authz.js';
 import type { Client } from './http.js';
 
 /**
@@ -11,32 +12,15 @@ import type { Client } from './http.js';
  * Every test account is bound to street A; "outside" targets live under street B.
  */
 
-type Where = 'inside' | 'outside';
-interface Call {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  url: string;
-  body?: unknown;
-}
-interface Row {
-  /** Roles that may call it; 'public' = no session needed; 'any' = every signed-in account. */
-  allow: readonly Role[] | 'any' | 'public';
-  /** Status for an allowed caller with an inside target. */
-  ok: number;
-  /** For an allowed caller and an outside target: 404, or a list that comes back empty, or no target at all. */
-  outside: 404 | 'empty' | 'none';
-  /** Needs a session of its own (it ends or changes the session). */
-  fresh?: boolean;
-  call: (f: Fixture, where: Where) => Promise<Call>;
-}
-
 const TERRITORY_READ: Role[] = ['partyMember', 'gridWorker', 'communityStaff', 'communitySecretary', 'streetAdmin', 'districtAdmin', 'cityAdmin', 'sysAdmin'];
 const TERRITORY_WRITE: Role[] = ['communityStaff', 'communitySecretary', 'streetAdmin', 'districtAdmin', 'cityAdmin', 'sysAdmin'];
 const TERRITORY_DELETE: Role[] = ['communitySecretary', 'streetAdmin', 'districtAdmin', 'cityAdmin', 'sysAdmin'];
 
 let n = 0;
 const uniq = () => `${Date.now().toString(36)}${++n}`;
+type Row = MatrixRow;
 
-const MATRIX: Record<string, Row> = {
+const KERNEL_ROWS: MatrixRows = {
   'GET /api/health': { allow: 'public', ok: 200, outside: 'none', call: async () => ({ method: 'GET', url: '/api/health' }) },
   'GET /api/openapi.json': { allow: 'public', ok: 200, outside: 'none', call: async () => ({ method: 'GET', url: '/api/openapi.json' }) },
   'GET /api/auth/csrf': { allow: 'public', ok: 200, outside: 'none', call: async () => ({ method: 'GET', url: '/api/auth/csrf' }) },
@@ -93,20 +77,20 @@ const MATRIX: Record<string, Row> = {
     allow: TERRITORY_WRITE,
     ok: 200,
     outside: 404,
-    call: async (f, w) => ({ method: 'PATCH', url: `/api/territories/${await f.leaf(w)}`, body: { name: `改名${uniq()}` } }),
+    call: async (f, w) => ({ method: 'PATCH', url: `/api/territories/${(await f.t.factory.territory(f.at(w).compound.id, 'building', `楼${uniq()}`)).id}`, body: { name: `改名${uniq()}` } }),
   },
   'DELETE /api/territories/:id': {
     allow: TERRITORY_DELETE,
     ok: 204,
     outside: 404,
-    call: async (f, w) => ({ method: 'DELETE', url: `/api/territories/${await f.leaf(w)}` }),
+    call: async (f, w) => ({ method: 'DELETE', url: `/api/territories/${(await f.t.factory.territory(f.at(w).compound.id, 'building', `楼${uniq()}`)).id}` }),
   },
 
   'GET /api/accounts': {
     allow: ['sysAdmin', 'securityAdmin'],
     ok: 200,
     outside: 'empty',
-    call: async (f, w) => ({ method: 'GET', url: `/api/accounts?q=${(await f.account(w)).username}` }),
+    call: async (f, w) => ({ method: 'GET', url: `/api/accounts?q=${(await f.t.factory.account({ roles: ['resident'], territoryId: f.at(w).household.id })).username}` }),
   },
   'POST /api/accounts': {
     allow: ['sysAdmin'],
@@ -122,54 +106,53 @@ const MATRIX: Record<string, Row> = {
     allow: ['sysAdmin'], // the security admin passes the route (anyOf) but may not rename: 403 from the service
     ok: 200,
     outside: 404,
-    call: async (f, w) => ({ method: 'PATCH', url: `/api/accounts/${(await f.account(w)).id}`, body: { displayName: `改名${uniq()}` } }),
+    call: async (f, w) => ({ method: 'PATCH', url: `/api/accounts/${(await f.t.factory.account({ roles: ['resident'], territoryId: f.at(w).household.id })).id}`, body: { displayName: `改名${uniq()}` } }),
   },
   'POST /api/accounts/:id/reset-password': {
     allow: ['securityAdmin'],
     ok: 204,
     outside: 404,
-    call: async (f, w) => ({ method: 'POST', url: `/api/accounts/${(await f.account(w)).id}/reset-password`, body: { password: 'Reset-pass-2026' } }),
+    call: async (f, w) => ({ method: 'POST', url: `/api/accounts/${(await f.t.factory.account({ roles: ['resident'], territoryId: f.at(w).household.id })).id}/reset-password`, body: { password: 'Reset-pass-2026' } }),
   },
   'POST /api/accounts/:id/unlock': {
     allow: ['securityAdmin'],
     ok: 204,
     outside: 404,
-    call: async (f, w) => ({ method: 'POST', url: `/api/accounts/${(await f.account(w)).id}/unlock` }),
+    call: async (f, w) => ({ method: 'POST', url: `/api/accounts/${(await f.t.factory.account({ roles: ['resident'], territoryId: f.at(w).household.id })).id}/unlock` }),
   },
 
   'GET /api/audit': {
     allow: ['auditAdmin'],
     ok: 200,
     outside: 'empty',
-    call: async (f, w) => ({ method: 'GET', url: `/api/audit?objectId=${await f.auditEntry(w)}` }),
+    call: async (f, w) => ({ method: 'GET', url: `/api/audit?objectId=${await auditEntry(f, w)}` }),
   },
 };
 
-interface Fixture {
-  community(w: Where): number;
-  leaf(w: Where): Promise<number>;
-  account(w: Where): Promise<{ id: number; username: string }>;
-  auditEntry(w: Where): Promise<string>;
+async function auditEntry(f: MatrixFixture, w: Where) {
+  const id = `m${uniq()}`;
+  await f.t.db.insert(auditLog).values({ at: new Date(), actorName: 'matrix', action: 'test.entry', objectType: 'test', objectId: id, scopePath: f.at(w).community.path });
+  return id;
+}
+
+const moduleRows = import.meta.glob<{ rows: MatrixRows }>('../modules/*/authz.rows.ts', { eager: true });
+const MATRIX: MatrixRows = { ...KERNEL_ROWS };
+for (const [file, mod] of Object.entries(moduleRows)) {
+  for (const [key, row] of Object.entries(mod.rows)) {
+    if (key in MATRIX) throw new Error(`${file}: matrix row ${key} defined twice`);
+    MATRIX[key] = row;
+  }
 }
 
 let t: TestApp;
-let fixture: Fixture;
+let fixture: MatrixFixture;
 const sessions = new Map<Role, Client>();
 
 beforeAll(async () => {
   t = await testApp();
   const tree = await t.factory.tree();
   const at = (w: Where) => (w === 'inside' ? tree.streetA : tree.streetB).communities[0]!;
-  fixture = {
-    community: (w) => at(w).community.id,
-    leaf: async (w) => (await t.factory.territory(at(w).compound.id, 'building', `楼${uniq()}`)).id,
-    account: async (w) => t.factory.account({ roles: ['resident'], territoryId: at(w).household.id }),
-    auditEntry: async (w) => {
-      const id = `m${uniq()}`;
-      await t.db.insert(auditLog).values({ at: new Date(), actorName: 'matrix', action: 'test.entry', objectType: 'test', objectId: id, scopePath: at(w).community.path });
-      return id;
-    },
-  };
+  fixture = { t, tree, at, community: (w) => at(w).community.id, uniq };
   for (const role of ROLES) sessions.set(role, await t.as([role], tree.streetA.street.id));
 });
 afterAll(() => t.close());
