@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from './kernel/config.js';
 import type { Database } from './kernel/db/client.js';
 import { accounts, territories } from './kernel/db/schema.js';
+import { MODULES } from './modules/index.js';
 import { createInitialAdmin, DEMO_PASSWORD, seedDemoAccounts } from './modules/accounts/accounts.seed.js';
 import { seedTerritories } from './modules/territory/territory.seed.js';
 
@@ -28,6 +29,13 @@ export async function prepareDatabase(database: Database, config: Config, log: L
       const t1 = Date.now();
       const { rootId } = await seedTerritories(tx);
       const demo = await seedDemoAccounts(tx, rootId);
+      for (const mod of MODULES) {
+        const t2 = Date.now();
+        if (mod.seedDemo) {
+          await mod.seedDemo(tx);
+          log.info({ module: mod.name, ms: Date.now() - t2 }, 'module demo data loaded');
+        }
+      }
       log.info({ ms: Date.now() - t1 }, 'demo data loaded');
       return { kind: 'demo' as const, accounts: demo, password: DEMO_PASSWORD };
     }

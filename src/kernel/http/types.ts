@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Actor, Ctx } from '../context.js';
-import type { Database } from '../db/client.js';
+import type { Database, DbOrTx } from '../db/client.js';
 import type { Locale } from '../i18n/i18n.js';
 
 /**
@@ -63,4 +63,9 @@ export type App = FastifyInstance<
 export interface GongzhiModule {
   name: string;
   routes?: (app: App) => void | Promise<void>;
+  /**
+   * Adds this module's demo data on first start, inside the bootstrap transaction, after the modules before it
+   * in src/modules/index.ts (territory and demo accounts come first). Deterministic: same seed, same data.
+   */
+  seedDemo?: (db: DbOrTx) => Promise<void>;
 }
