@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { pino } from 'pino';
+import { createApp } from '../app.js';
+import { prepareDatabase } from '../bootstrap.js';
+import { systemClock } from '../kernel/clock.js';
+import { loadConfig } from '../kernel/config.js';
+import { fromRoot } from '../kernel/paths.js';
+import { resetDatabase, testDatabase } from './db.js';
+
+export const DEMO_PASSWORD = 'Gongzhi@2026';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SHOTS_DIR = fromRoot('test-results');
+
+/**
+ * The real app with the demo data on a random localhost port, serving the built console (dist/web), and a
+ * headless Debian Chromium driven by playwright-core. One per browser test file.
+ */
+export async function browserApp(env: Record<string, string> = {}) {
+  const webDir = fromRoot('dist/web');
+  if (!fs.existsSync(path.join(webDir, 'index.html'))) {
+    throw new Error('dist/web is missing: build the console first (npm run build:web; npm test does it)');
+  }
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium fonts-noto-cjk`);
+  const database = await testDatabase();
+  await resetDatabase(database);
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIR: webDir, ...env });
+  await prepareDatabase(database, config, pino({ level: 'silent' }));
+  const app = await createApp({ config, database, clock: systemClock }, false);
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  const contexts: BrowserContext[] = [];
+  fs.mkdirSync(SHOTS_DIR, { recursive: true });
+  return {
+    url: address,
+    app,
+    database,
+    browser,
+    /** A fresh browser profile (own cookies) with a page, in Chinese unless told otherwise. */
+    async page(opts: { locale?: string; mobile?: boolean } = {}): Promise<Page> {
+      const ctx = await browser.newContext({
+        baseURL: address,
+        locale: opts.locale ?? 'zh-CN',
+        viewport: opts.mobile ? { width: 390, height: 844 } : { width: 1440, height: 900 },
+        ...(opts.mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+      });
+      contexts.push(ctx);
+      const page = await ctx.newPage();
+      page.on('pageerror', (e) => process.stderr.write(`[page error] ${e.message}\n`));
+      return page;
+    },
+    screenshot: (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true }),
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close();
+      await app.close();
+    },
+  };
+}
+export type BrowserApp = Awaited<ReturnType<typeof browserApp>>;
