@@ -14,7 +14,7 @@ export interface AuditEntry {
 }
 
 const SECRET_KEYS = /password|secret|token|hash/i;
-const PHONE_KEYS = /phone|mobile|tel/i;
+const PHONE_KEYS = /(^|[a-z])(phone|mobile|tel|telephone)(number)?$/i;
 const ID_KEYS = /idcard|idnumber|identity/i;
 
 export function maskPhone(v: string): string {
@@ -33,7 +33,8 @@ export function maskForAudit(value: unknown): unknown {
   if (typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    if (SECRET_KEYS.test(k)) {
+    // A flag such as `mustChangePassword: true` holds no secret and is what the entry is about: keep it.
+    if (SECRET_KEYS.test(k) && typeof v !== 'boolean') {
       if (v !== null && v !== undefined) out[k] = '[redacted]';
     } else if (typeof v === 'string' && PHONE_KEYS.test(k)) out[k] = maskPhone(v);
     else if (typeof v === 'string' && ID_KEYS.test(k)) out[k] = maskIdNumber(v);

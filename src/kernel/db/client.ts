@@ -47,14 +47,26 @@ function pidAlive(pid: number): boolean {
   }
 }
 
+/**
+ * Folders this process holds open. A lock file with our own pid is stale when it was left by an earlier process
+ * that had the same pid (pid 1 in a container), but not when this process holds the folder right now.
+ */
+const heldDirs = new Set<string>();
+
 /** Takes the data folder for this process alone; a second server gets a clear error instead of a corrupt store. */
 function lockDataDir(dir: string): () => void {
+  const key = path.resolve(dir);
+  if (heldDirs.has(key)) throw new DataDirLockedError(dir, process.pid);
   fs.mkdirSync(dir, { recursive: true });
   const lockFile = path.join(dir, 'gongzhi.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
-      return () => fs.rmSync(lockFile, { force: true });
+      heldDirs.add(key);
+      return () => {
+        heldDirs.delete(key);
+        fs.rmSync(lockFile, { force: true });
+      };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number(fs.readFileSync(lockFile, 'utf8').trim());

@@ -53,7 +53,8 @@ function sendAppError(req: FastifyRequest, reply: FastifyReply, e: AppError) {
 function dbConflict(e: unknown): AppError | null {
   const code = (e as { code?: unknown; cause?: { code?: unknown } }).code ?? (e as { cause?: { code?: unknown } }).cause?.code;
   if (code === '23505') return new AppError('conflict', 'error.duplicate');
-  if (code === '23503' || code === '23514' || code === '23502') return new AppError('conflict');
+  // 23001: ON DELETE RESTRICT (e.g. a territory that accounts are still bound to)
+  if (code === '23001' || code === '23503' || code === '23514' || code === '23502') return new AppError('conflict');
   if (code === '22P02' || code === '22003' || code === '22007' || code === '22008') return new AppError('validation');
   return null;
 }
@@ -135,7 +136,9 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
       if (auth) {
         req.actor = auth.actor;
         req.pendingSetup = { mustChangePassword: auth.account.mustChangePassword, totpRequired: mfaRequired(config, auth.account) };
-        if (!req.cookies[LANG_COOKIE]) req.locale = auth.account.locale === 'en-US' ? 'en-US' : 'zh-CN';
+        // A saved English preference applies when no cookie says otherwise; the column defaults to zh-CN for
+        // everyone, so it must not hide the browser's Accept-Language (docs/API.md: cookie, header, zh-CN).
+        if (!req.cookies[LANG_COOKIE] && auth.account.locale === 'en-US') req.locale = 'en-US';
       } else {
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
       }
