@@ -12,3 +12,17 @@ export const TERRITORY_LEVELS = [
   'household',
 ] as const;
 export type TerritoryLevel = (typeof TERRITORY_LEVELS)[number];
+
+/** Which levels may hang under a level. A city may hold streets directly (嘉峪关市 has no districts, seed 001). */
+export const CHILD_LEVELS: Record<TerritoryLevel, readonly TerritoryLevel[]> = {
+  country: ['province'],
+  province: ['city'],
+  city: ['district', 'street'],
+  district: ['street'],
+  street: ['community'],
+  community: ['compound'],
+  compound: ['building'],
+  building: ['unit', 'household'],
+  unit: ['household'],
+  household: [],
+};

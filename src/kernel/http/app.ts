@@ -203,9 +203,10 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
 
   const webDir = path.resolve(config.WEB_DIR);
   const hasWeb = fs.existsSync(path.join(webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  // wildcard: files are looked up per request, so a rebuilt console is served without a restart.
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: true, index: ['index.html'] });
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') {
+    if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || !hasWeb || req.method !== 'GET') {
       return sendAppError(req, reply, new AppError('notFound'));
     }
     return reply.type('text/html').sendFile('index.html'); // the console's client-side routes

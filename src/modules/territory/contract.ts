@@ -1,24 +1,12 @@
 import { z } from 'zod';
 import { PageQuery } from '../../kernel/http/pagination.js';
-import { TERRITORY_LEVELS } from '../../kernel/territory-levels.js';
+import { CHILD_LEVELS, TERRITORY_LEVELS } from '../../kernel/territory-levels.js';
 
 export { TERRITORY_LEVELS };
 export const TerritoryLevel = z.enum(TERRITORY_LEVELS);
 export type TerritoryLevel = z.infer<typeof TerritoryLevel>;
 
-/** Which levels may hang under a level. A city may hold streets directly (嘉峪关市 has no districts, seed 001). */
-export const CHILD_LEVELS: Record<TerritoryLevel, readonly TerritoryLevel[]> = {
-  country: ['province'],
-  province: ['city'],
-  city: ['district', 'street'],
-  district: ['street'],
-  street: ['community'],
-  community: ['compound'],
-  compound: ['building'],
-  building: ['unit', 'household'],
-  unit: ['household'],
-  household: [],
-};
+export { CHILD_LEVELS };
 
 /** GB/T 2260 / statistical division codes: 2 (province) to 12 (community) digits. */
 const DivisionCode = z.string().trim().regex(/^\d{2,12}$/);

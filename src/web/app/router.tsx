@@ -1,0 +1,80 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router-dom';
+import { AppLayout } from './AppLayout';
+import { Lazy } from '../components/Loading';
+import { RequireAuth, RequirePermission } from './guards';
+import { moduleRoutes } from './modules';
+
+const LoginPage = lazy(() => import('../pages/LoginPage'));
+const ChangePasswordPage = lazy(() => import('../pages/ChangePasswordPage'));
+const HomePage = lazy(() => import('../pages/HomePage'));
+const TerritoryPage = lazy(() => import('../../modules/territory/ui/TerritoryPage'));
+const AuditPage = lazy(() => import('../pages/AuditPage'));
+const AccountsPage = lazy(() => import('../pages/AccountsPage'));
+const MyAccountPage = lazy(() => import('../pages/MyAccountPage'));
+const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
+
+/** Console routes. Every page is its own chunk; the shell (layout, guards) loads first. */
+export const router = createBrowserRouter([
+  {
+    path: '/login',
+    element: (
+      <Lazy full>
+        <LoginPage />
+      </Lazy>
+    ),
+  },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        path: '/change-password',
+        element: (
+          <Lazy full>
+            <ChangePasswordPage />
+          </Lazy>
+        ),
+      },
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          {
+            path: 'territories',
+            element: (
+              <RequirePermission permission="territory.read">
+                <TerritoryPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'audit',
+            element: (
+              <RequirePermission permission="audit.read">
+                <AuditPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'accounts',
+            element: (
+              <RequirePermission permission="account.read">
+                <AccountsPage />
+              </RequirePermission>
+            ),
+          },
+          ...moduleRoutes.map(({ path, permission, Component }) => ({
+            path,
+            element: (
+              <RequirePermission permission={permission}>
+                <Component />
+              </RequirePermission>
+            ),
+          })),
+          { path: 'me', element: <MyAccountPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,160 @@
+import { Card, DatePicker, Form, Input, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry } from '../api/types';
+import { useRoleLabel } from '../app/auth';
+import { FilterBar } from '../components/FilterBar';
+import { JsonDiff } from '../components/JsonDiff';
+import { PagedTable, type Filters } from '../components/PagedTable';
+import { PageTitle } from '../components/PageTitle';
+import { formatDateTime } from '../components/format';
+
+interface AuditFilterForm {
+  q?: string;
+  action?: string;
+  objectType?: string;
+  actorId?: string;
+  range?: [Dayjs | null, Dayjs | null] | null;
+}
+
+function toFilters(v: AuditFilterForm): Filters {
+  const actorId = v.actorId?.trim();
+  return {
+    q: v.q?.trim() || undefined,
+    action: v.action?.trim() || undefined,
+    objectType: v.objectType?.trim() || undefined,
+    actorId: actorId && /^\d+$/.test(actorId) ? Number(actorId) : actorId || undefined,
+    from: v.range?.[0]?.toISOString(),
+    to: v.range?.[1]?.toISOString(),
+  };
+}
+
+const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12 };
+
+/** The audit log of the account's subtree: who changed what, when, from where, with before/after. */
+export default function AuditPage() {
+  const { t } = useTranslation();
+  const roleLabel = useRoleLabel();
+  const [filters, setFilters] = useState<Filters>({});
+
+  const columns: TableColumnsType<AuditEntry> = [
+    {
+      title: t('audit.at'),
+      dataIndex: 'at',
+      width: 170,
+      render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v)}</span>,
+    },
+    {
+      title: t('audit.actor'),
+      key: 'actor',
+      width: 220,
+      render: (_, r) => (
+        <Tooltip
+          title={
+            r.actorRoles.length
+              ? t('audit.actorRoles', { roles: r.actorRoles.map(roleLabel).join(t('common.listSeparator')) })
+              : undefined
+          }
+        >
+          <span>{r.actorName}</span>
+          {r.actorId !== null && (
+            <Typography.Text type="secondary" style={{ marginInlineStart: 4, fontSize: 12 }}>
+              #{r.actorId}
+            </Typography.Text>
+          )}
+        </Tooltip>
+      ),
+    },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      width: 200,
+      render: (v: string) => (
+        <Tooltip title={<span style={mono}>{v}</span>}>
+          <Tag color="processing" variant="filled">
+            {t(`auditAction.${v}`, { defaultValue: v })}
+          </Tag>
+        </Tooltip>
+      ),
+    },
+    {
+      title: t('audit.object'),
+      key: 'object',
+      width: 200,
+      render: (_, r) => (
+        <span>
+          {t(`auditObject.${r.objectType}`, { defaultValue: r.objectType })}
+          {r.objectId !== null && (
+            <Typography.Text type="secondary" style={mono}>
+              {' '}
+              #{r.objectId}
+            </Typography.Text>
+          )}
+        </span>
+      ),
+    },
+    { title: t('audit.ip'), dataIndex: 'ip', width: 140, render: (v: string | null) => <span style={mono}>{v ?? '—'}</span> },
+    {
+      title: t('audit.requestId'),
+      dataIndex: 'requestId',
+      ellipsis: true,
+      render: (v: string | null) =>
+        v ? (
+          <Typography.Text copyable={{ text: v }} style={mono}>
+            {v}
+          </Typography.Text>
+        ) : (
+          '—'
+        ),
+    },
+  ];
+
+  return (
+    <>
+      <PageTitle title={t('nav.audit')} help={t('audit.help')} />
+      <Card>
+        <FilterBar<AuditFilterForm> onSearch={(v) => setFilters(toFilters(v))} testId="audit-filters">
+          <Form.Item name="q">
+            <Input placeholder={t('audit.qPlaceholder')} allowClear style={{ width: 200 }} data-testid="audit-q" />
+          </Form.Item>
+          <Form.Item name="action">
+            <Input placeholder={t('audit.action')} allowClear style={{ width: 170 }} />
+          </Form.Item>
+          <Form.Item name="objectType">
+            <Input placeholder={t('audit.objectType')} allowClear style={{ width: 150 }} />
+          </Form.Item>
+          <Form.Item name="actorId">
+            <Input placeholder={t('audit.actorId')} allowClear style={{ width: 120 }} />
+          </Form.Item>
+          <Form.Item name="range">
+            <DatePicker.RangePicker
+              showTime={{ format: 'HH:mm' }}
+              format="YYYY-MM-DD HH:mm"
+              allowEmpty={[true, true]}
+              placeholder={[t('audit.from'), t('audit.to')]}
+            />
+          </Form.Item>
+        </FilterBar>
+        <PagedTable<AuditEntry>
+          testId="audit-table"
+          queryKey={['audit']}
+          path="/api/audit"
+          filters={filters}
+          columns={columns}
+          rowKey={(r) => r.id}
+          scrollX={1100}
+          emptyText={t('audit.empty')}
+          expandable={{
+            expandedRowRender: (r) => (
+              <Space orientation="vertical" style={{ width: '100%', padding: '4px 8px' }}>
+                <JsonDiff before={r.before} after={r.after} />
+              </Space>
+            ),
+            rowExpandable: (r) => r.before !== null || r.after !== null,
+          }}
+        />
+      </Card>
+    </>
+  );
+}
