@@ -12,11 +12,17 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'api', include: ['src/**/*.test.ts'], exclude: ['src/**/*.browser.test.ts'] },
+        test: { name: 'api', include: ['src/**/*.test.ts'], exclude: ['src/**/*.browser.test.ts'], sequence: { groupOrder: 0 } },
       },
       {
         extends: true,
-        test: { name: 'browser', include: ['src/**/*.browser.test.ts'], maxWorkers: 1, testTimeout: 60_000 },
+        test: {
+          name: 'browser',
+          include: ['src/**/*.browser.test.ts'],
+          maxWorkers: 1,
+          testTimeout: 60_000,
+          sequence: { groupOrder: 1 },
+        },
       },
     ],
   },
