@@ -1,6 +1,7 @@
 import { count, isNull } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Config } from './kernel/config.js';
+import { configurePii } from './kernel/crypto/pii.js';
 import type { Database } from './kernel/db/client.js';
 import { accounts, territories } from './kernel/db/schema.js';
 import { MODULES } from './modules/index.js';
@@ -18,6 +19,7 @@ export type StartupNotice =
  * nothing half-loaded.
  */
 export async function prepareDatabase(database: Database, config: Config, log: Logger): Promise<StartupNotice> {
+  configurePii(config); // demo residents carry encrypted numbers
   const t0 = Date.now();
   await database.migrate();
   log.info({ ms: Date.now() - t0, engine: database.engine }, 'database migrated');

@@ -27,6 +27,7 @@ function start(env: Record<string, string>) {
   return { child, exited, waitFor, output: () => out };
 }
 
+const PII_KEYS = { PII_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'), PII_HASH_KEY: Buffer.alloc(32, 4).toString('base64') };
 const children: ChildProcess[] = [];
 afterAll(() => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
 
@@ -67,7 +68,7 @@ describe('the server process', () => {
 
   it('in production creates no demo data but one system admin with a one-time password', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-prod-'));
-    const p = start({ DATA_DIR: dir, NODE_ENV: 'production' });
+    const p = start({ DATA_DIR: dir, NODE_ENV: 'production', ...PII_KEYS });
     children.push(p.child);
     const out = await p.waitFor(/password: \S+/);
     expect(out).not.toMatch(/Demo accounts/);
@@ -85,7 +86,7 @@ describe('the server process', () => {
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(0);
     // A restart does not print a password again.
-    const again = start({ DATA_DIR: dir, NODE_ENV: 'production' });
+    const again = start({ DATA_DIR: dir, NODE_ENV: 'production', ...PII_KEYS });
     children.push(again.child);
     const out2 = await again.waitFor(/running at/);
     expect(out2).not.toMatch(/password:/);

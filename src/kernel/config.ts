@@ -4,6 +4,10 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+const base64Key = z
+  .string()
+  .refine((v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length === 32, 'must be base64 of 32 random bytes (openssl rand -base64 32)');
+
 /** Every setting the server reads, each with a local default, validated once at start. */
 export const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -27,6 +31,15 @@ export const ConfigSchema = z.object({
   MFA_REQUIRED_FOR_ADMINS: bool.default(false),
   DEMO_DATA: bool.optional(),
   WEB_DIR: z.string().default('./dist/web'),
+  /** AES-256-GCM key for phone and ID-card numbers at rest: base64 of 32 bytes (src/kernel/crypto/pii.ts). */
+  PII_ENCRYPTION_KEY: base64Key.optional(),
+  /** Earlier encryption keys, comma-separated, still read after a rotation (ciphertexts carry their key id). */
+  PII_PREVIOUS_KEYS: z
+    .string()
+    .refine((v) => v.split(',').every((k) => base64Key.safeParse(k.trim()).success), 'must be base64 keys of 32 bytes, comma-separated')
+    .optional(),
+  /** HMAC-SHA256 key of the exact-match search hashes of phone and ID-card numbers: base64 of 32 bytes. */
+  PII_HASH_KEY: base64Key.optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { demoData: boolean };
@@ -48,5 +61,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const c = parsed.data;
+  // Personal numbers are encrypted with keys kept outside the database; a production server never invents them.
+  if (c.NODE_ENV === 'production') {
+    const missing = (['PII_ENCRYPTION_KEY', 'PII_HASH_KEY'] as const).filter((k) => !c[k]);
+    if (missing.length) {
+      throw new ConfigError(missing.map((k) => `${k}: required in production (base64 of 32 random bytes: openssl rand -base64 32)`));
+    }
+  }
   return { ...c, demoData: c.DEMO_DATA ?? c.NODE_ENV !== 'production' };
 }

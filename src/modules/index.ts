@@ -1,7 +1,11 @@
 import type { GongzhiModule } from '../kernel/http/types.js';
 import { accountsModule } from './accounts/module.js';
 import { auditLogModule } from './audit-log/module.js';
+import { gridsModule } from './grids/module.js';
+import { organizationsModule } from './organizations/module.js';
+import { partyMembersModule } from './party-members/module.js';
+import { peopleModule } from './people/module.js';
 import { territoryModule } from './territory/module.js';
 
 /** Every module of the app, in the order their routes register. */
-export const MODULES: readonly GongzhiModule[] = [territoryModule, accountsModule, auditLogModule];
+export const MODULES: readonly GongzhiModule[] = [territoryModule, accountsModule, auditLogModule, organizationsModule, partyMembersModule, peopleModule, gridsModule];

@@ -5,11 +5,17 @@ import { Client } from './http.js';
 import { resetDatabase, testDatabase } from './db.js';
 import { Factory } from './factories.js';
 
+/** Fixed keys for personal numbers in tests (never used outside tests). */
+export const TEST_PII_KEYS = {
+  PII_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+  PII_HASH_KEY: Buffer.alloc(32, 9).toString('base64'),
+};
+
 /** A real app on this worker's database, emptied first; the clock stands still until the test moves it. */
 export async function testApp(env: Record<string, string> = {}) {
   const database = await testDatabase();
   await resetDatabase(database);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIR: '/nonexistent', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...TEST_PII_KEYS, WEB_DIR: '/nonexistent', ...env });
   const clock = manualClock(new Date());
   const app = await createApp({ config, database, clock }, false);
   await app.ready();

@@ -14,7 +14,8 @@ export function testDatabase(): Promise<Database> {
     if (url) {
       const worker = process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? '0';
       const base = new URL(url);
-      const name = `${base.pathname.slice(1) || 'gongzhi'}_w${worker}`;
+      // The vitest main process (our parent) names the run, so concurrent runs on one server never collide.
+      const name = `${base.pathname.slice(1) || 'gongzhi'}_${process.ppid}_w${worker}`;
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
       await admin.query(`drop database if exists "${name}" with (force)`);

@@ -12,8 +12,8 @@ import { t } from '../../kernel/i18n/i18n.js';
 import { roleConflict, type Role } from '../../kernel/rbac/rbac.js';
 import { inScope, requireTerritoriesInScope } from '../../kernel/scope/scope.js';
 import type { Account, AccountListQuery, CreateAccount, UpdateAccount } from './contract.js';
+import { escapeLike } from '../../kernel/db/search.js';
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function select(db: DbOrTx, now: Date) {
   return db

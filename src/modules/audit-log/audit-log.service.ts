@@ -4,8 +4,8 @@ import { auditLog } from '../../kernel/db/schema.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { inScope } from '../../kernel/scope/scope.js';
 import type { AuditQuery } from './contract.js';
+import { escapeLike } from '../../kernel/db/search.js';
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Searches the audit log of the actor's subtree, newest first. Read-only: nothing edits or deletes it. */
 export async function searchAudit(ctx: Ctx, q: AuditQuery) {

@@ -1,14 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { territories } from '../../kernel/db/schema.js';
 
-/** Party organisation kinds (GLOSSARY partyOrg.kind): 党工委, 党委, 党总支, 党支部, 党小组. */
-export const PARTY_ORG_KINDS = ['workingCommittee', 'committee', 'generalBranch', 'branch', 'group'] as const;
-export type PartyOrgKind = (typeof PARTY_ORG_KINDS)[number];
+import type {
+  CandidatePost,
+  CommitteePost,
+  EducationLevel,
+  Gender,
+  PartyOrgKind,
+  PartyPost,
+  ReviewDepartment,
+  UnitKind,
+} from './constants.js';
 
-/** Kinds of units in the area 驻区单位 (SPEC module 1). */
-export const UNIT_KINDS = ['agency', 'institution', 'stateOwned', 'privateFirm', 'socialOrganization', 'propertyCompany'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
+export * from './constants.js';
 
 const timestamps = {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -69,5 +74,153 @@ export const units = pgTable(
     index('units_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
     index('units_territory_idx').on(t.territoryId),
     check('units_kind_ck', sql`${t.kind} in ('agency','institution','stateOwned','privateFirm','socialOrganization','propertyCompany')`),
+  ],
+);
+
+/** Owners' committee 业委会 of a compound (one per compound): one of the four parties (seed 000 四方联动). */
+export const ownersCommittees = pgTable(
+  'owners_committees',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    compoundId: integer()
+      .notNull()
+      .references(() => territories.id, { onDelete: 'restrict' }),
+    scopePath: text().notNull(),
+    name: text().notNull(),
+    chairName: text(),
+    chairPhone: text(),
+    termStart: date(),
+    termEnd: date(),
+    membersCount: integer().notNull().default(0),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('owners_committees_compound_uq').on(t.compoundId),
+    index('owners_committees_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
+  ],
+);
+
+/** Residents' group 居民小组 of a community or compound (seed 001). */
+export const residentsGroups = pgTable(
+  'residents_groups',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    territoryId: integer()
+      .notNull()
+      .references(() => territories.id, { onDelete: 'restrict' }),
+    scopePath: text().notNull(),
+    name: text().notNull(),
+    leaderName: text(),
+    leaderPhone: text(),
+    ...timestamps,
+  },
+  (t) => [
+    index('residents_groups_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
+    index('residents_groups_territory_idx').on(t.territoryId),
+  ],
+);
+
+/** Which property company 物业企业 serves a compound (one per compound); red when the company has a branch. */
+export const compoundProperties = pgTable(
+  'compound_properties',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    compoundId: integer()
+      .notNull()
+      .references(() => territories.id, { onDelete: 'restrict' }),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    scopePath: text().notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('compound_properties_compound_uq').on(t.compoundId),
+    index('compound_properties_unit_idx').on(t.unitId),
+    index('compound_properties_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
+  ],
+);
+
+/**
+ * A member of a community's leadership team 两委班子: a post in the party committee and/or the residents'
+ * committee. A secretary who is also director is 一肩挑 (seed 001).
+ */
+export const leadershipMembers = pgTable(
+  'leadership_members',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    communityId: integer()
+      .notNull()
+      .references(() => territories.id, { onDelete: 'restrict' }),
+    scopePath: text().notNull(),
+    name: text().notNull(),
+    gender: text().$type<Gender>(),
+    /** Birth date when known; otherwise the birth year alone. */
+    birthDate: date(),
+    birthYear: integer(),
+    education: text().$type<EducationLevel>(),
+    partyPost: text().$type<PartyPost>(),
+    committeePost: text().$type<CommitteePost>(),
+    ...timestamps,
+  },
+  (t) => [
+    index('leadership_members_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
+    index('leadership_members_community_idx').on(t.communityId),
+    check('leadership_members_party_post_ck', sql`${t.partyPost} is null or ${t.partyPost} in ('secretary','deputySecretary','member')`),
+    check('leadership_members_committee_post_ck', sql`${t.committeePost} is null or ${t.committeePost} in ('director','deputyDirector','member')`),
+    check('leadership_members_education_ck', sql`${t.education} is null or ${t.education} in ('postgraduate','bachelor','associate','highSchool','other')`),
+  ],
+);
+
+/** A community's 两委 election 换届. */
+export const elections = pgTable(
+  'elections',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    communityId: integer()
+      .notNull()
+      .references(() => territories.id, { onDelete: 'restrict' }),
+    scopePath: text().notNull(),
+    name: text().notNull(),
+    heldOn: date().notNull(),
+    ...timestamps,
+  },
+  (t) => [index('elections_scope_idx').using('btree', t.scopePath.op('text_pattern_ops'))],
+);
+
+/** A candidate at an election, reviewed jointly 联审 by several departments (seed 001). */
+export const electionCandidates = pgTable(
+  'election_candidates',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    electionId: integer()
+      .notNull()
+      .references(() => elections.id, { onDelete: 'cascade' }),
+    scopePath: text().notNull(),
+    name: text().notNull(),
+    postSought: text().$type<CandidatePost>().notNull(),
+    ...timestamps,
+  },
+  (t) => [index('election_candidates_election_idx').on(t.electionId)],
+);
+
+/** One department's review of a candidate: pass or fail, with a note. */
+export const candidateReviews = pgTable(
+  'candidate_reviews',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    candidateId: integer()
+      .notNull()
+      .references(() => electionCandidates.id, { onDelete: 'cascade' }),
+    scopePath: text().notNull(),
+    department: text().$type<ReviewDepartment>().notNull(),
+    outcome: text().$type<'pass' | 'fail'>().notNull(),
+    note: text(),
+    reviewedOn: date(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('candidate_reviews_candidate_department_uq').on(t.candidateId, t.department),
+    check('candidate_reviews_outcome_ck', sql`${t.outcome} in ('pass','fail')`),
   ],
 );

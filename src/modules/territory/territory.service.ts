@@ -13,6 +13,7 @@ import {
   type TerritoryListQuery,
   type UpdateTerritory,
 } from './contract.js';
+import { escapeLike } from '../../kernel/db/search.js';
 
 const columns = {
   id: territories.id,
@@ -29,7 +30,6 @@ const columns = {
   childCount: sql<number>`(select count(*)::int from territories c where c.parent_id = "territories"."id")`.mapWith(Number),
 };
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The node the account is bound to: the root of everything it may see. */
 export async function listRoots(ctx: Ctx): Promise<Territory[]> {

@@ -1,0 +1,125 @@
+import type { GridGeometry, Position } from './schema.js';
+
+/** A bounding box [minLng, minLat, maxLng, maxLat]. */
+export type BBox = [number, number, number, number];
+
+/** The polygons of a Polygon or MultiPolygon, each a list of rings (outer first, then holes). */
+export function polygonsOf(g: GridGeometry): Position[][][] {
+  return g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+}
+
+/** The bounding box of a geometry's outer rings. */
+export function bboxOf(g: GridGeometry): BBox {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const poly of polygonsOf(g)) {
+    for (const [x, y] of poly[0] ?? []) {
+      if (x < minX) minX = x;
+      if (y < minY) minY = y;
+      if (x > maxX) maxX = x;
+      if (y > maxY) maxY = y;
+    }
+  }
+  return [minX, minY, maxX, maxY];
+}
+
+/** Even-odd crossing test of one ring (closed or not). */
+function crossings(ring: readonly Position[], x: number, y: number): boolean {
+  let inside = false;
+  const n = ring.length;
+  for (let i = 0, j = n - 1; i < n; j = i++) {
+    const [xi, yi] = ring[i]!;
+    const [xj, yj] = ring[j]!;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/**
+ * Point in polygon by the even-odd rule over every ring, so holes (and holes of holes) come out right; a
+ * MultiPolygon contains the point when any of its polygons does. Points exactly on an edge may go either way.
+ */
+export function pointInGeometry(g: GridGeometry, lng: number, lat: number): boolean {
+  for (const poly of polygonsOf(g)) {
+    let inside = false;
+    for (const ring of poly) if (crossings(ring, lng, lat)) inside = !inside;
+    if (inside) return true;
+  }
+  return false;
+}
+
+/** Shoelace area of a geometry in square degrees (outer rings minus holes): orders overlapping matches. */
+export function areaOf(g: GridGeometry): number {
+  let total = 0;
+  for (const poly of polygonsOf(g)) {
+    poly.forEach((ring, k) => {
+      let a = 0;
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += (ring[j]![0] + ring[i]![0]) * (ring[j]![1] - ring[i]![1]);
+      total += (k === 0 ? 1 : -1) * Math.abs(a / 2);
+    });
+  }
+  return total;
+}
+
+export interface IndexedItem {
+  id: number;
+  geometry: GridGeometry;
+  bbox: BBox;
+}
+
+/**
+ * A uniform grid-bucket spatial index: the plane is cut into square cells (default 0.01°, about 1 km), each
+ * item is listed in every cell its bounding box touches, and a point query tests only the items of its cell
+ * (bounding box first, then point in polygon). Items whose box would span more than `maxCellsPerItem` cells
+ * (a district-sized polygon) go to a short list tested on every query instead of flooding the buckets.
+ */
+export class GridBucketIndex<T extends IndexedItem> {
+  private readonly buckets = new Map<string, T[]>();
+  private readonly large: T[] = [];
+  readonly size: number;
+
+  constructor(
+    items: readonly T[],
+    private readonly cell = 0.01,
+    maxCellsPerItem = 4096,
+  ) {
+    this.size = items.length;
+    for (const item of items) {
+      const [x0, y0, x1, y1] = item.bbox;
+      const cx0 = Math.floor(x0 / cell);
+      const cy0 = Math.floor(y0 / cell);
+      const cx1 = Math.floor(x1 / cell);
+      const cy1 = Math.floor(y1 / cell);
+      if ((cx1 - cx0 + 1) * (cy1 - cy0 + 1) > maxCellsPerItem) {
+        this.large.push(item);
+        continue;
+      }
+      for (let cx = cx0; cx <= cx1; cx++) {
+        for (let cy = cy0; cy <= cy1; cy++) {
+          const key = `${cx}:${cy}`;
+          const list = this.buckets.get(key);
+          if (list) list.push(item);
+          else this.buckets.set(key, [item]);
+        }
+      }
+    }
+  }
+
+  /** Items whose bounding box holds the point (the candidates a point query would test). */
+  candidates(lng: number, lat: number): T[] {
+    const key = `${Math.floor(lng / this.cell)}:${Math.floor(lat / this.cell)}`;
+    const out: T[] = [];
+    for (const item of [...(this.buckets.get(key) ?? []), ...this.large]) {
+      const [x0, y0, x1, y1] = item.bbox;
+      if (lng >= x0 && lng <= x1 && lat >= y0 && lat <= y1) out.push(item);
+    }
+    return out;
+  }
+
+  /** Every item whose polygon contains the point. */
+  query(lng: number, lat: number): T[] {
+    return this.candidates(lng, lat).filter((item) => pointInGeometry(item.geometry, lng, lat));
+  }
+}

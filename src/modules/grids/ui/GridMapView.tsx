@@ -1,0 +1,187 @@
+import { GeoComponent, TooltipComponent, type GeoComponentOption, type TooltipComponentOption } from 'echarts/components';
+import { LinesChart, ScatterChart, type LinesSeriesOption, type ScatterSeriesOption } from 'echarts/charts';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { KIND_COLORS, type BBox, type Geometry, type GridMapData, type Position } from './types';
+
+echarts.use([GeoComponent, TooltipComponent, LinesChart, ScatterChart, CanvasRenderer]);
+
+type Option = echarts.ComposeOption<GeoComponentOption | TooltipComponentOption | LinesSeriesOption | ScatterSeriesOption>;
+
+/** Region names in the registered map: boundaries by division code, grids by id (names may repeat). */
+const gridRegion = (id: number) => `grid:${id}`;
+const boundaryRegion = (code: string) => `boundary:${code}`;
+
+interface Props {
+  data: GridMapData;
+  selectedId?: number | null;
+  onSelect?: (id: number) => void;
+  /** Points of a polygon being drawn; when set, clicks on the map add points through onMapClick. */
+  drawing?: Position[] | null;
+  onMapClick?: (p: Position) => void;
+  height?: number;
+  testId?: string;
+  /** `grids`: zoom to the grids; `district`: show the whole district (or city) boundary around them. */
+  extent?: 'grids' | 'district';
+}
+
+let mapSeq = 0;
+
+/**
+ * The grid map: district/city boundaries and the grids of the scope, registered as one GeoJSON map and drawn by
+ * an ECharts `geo` component (no tiles: the machines are offline). Grids are coloured by kind; clicking one
+ * selects it; in drawing mode a click adds a vertex (pixel → lng/lat with convertFromPixel).
+ */
+export function GridMapView({ data, selectedId, onSelect, drawing, onMapClick, height = 560, testId = 'grid-map', extent = 'grids' }: Props) {
+  const { t } = useTranslation();
+  const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  const handlers = useRef({ onSelect, onMapClick, drawing });
+  handlers.current = { onSelect, onMapClick, drawing };
+  // A new map name per data set: registerMap caches by name.
+  const mapName = useMemo(() => {
+    const name = `gz-grids-${++mapSeq}`;
+    // Boundaries first, then grids by kind (responsibility areas last, on top).
+    const order = { basic: 0, professional: 1, responsibilityArea: 2 };
+    const grids = [...data.grids.features].sort((a, b) => order[a.properties.kind] - order[b.properties.kind]);
+    echarts.registerMap(name, {
+      geoJSON: {
+        type: 'FeatureCollection' as const,
+        features: [
+          ...data.boundaries.features.map((f) => ({ type: 'Feature' as const, properties: { name: boundaryRegion(f.properties.code) }, geometry: f.geometry })),
+          ...grids.map((f) => ({ type: 'Feature' as const, properties: { name: gridRegion(f.properties.id) }, geometry: f.geometry })),
+        ],
+      },
+      specialAreas: {},
+    });
+    return name;
+  }, [data]);
+
+  useEffect(() => {
+    if (!el.current) return;
+    const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
+    chart.current = c;
+    c.on('click', (params) => {
+      if (handlers.current.drawing) return;
+      const name = typeof params.name === 'string' ? params.name : '';
+      if (name.startsWith('grid:')) handlers.current.onSelect?.(Number(name.slice(5)));
+    });
+    c.getZr().on('click', (e) => {
+      if (!handlers.current.drawing) return;
+      const p = c.convertFromPixel({ geoIndex: 0 }, [e.offsetX, e.offsetY]) as number[] | undefined;
+      if (p && Number.isFinite(p[0]) && Number.isFinite(p[1])) {
+        handlers.current.onMapClick?.([Math.round(p[0]! * 1e6) / 1e6, Math.round(p[1]! * 1e6) / 1e6]);
+      }
+    });
+    const onResize = () => c.resize();
+    window.addEventListener('resize', onResize);
+    return () => {
+      window.removeEventListener('resize', onResize);
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const c = chart.current;
+    if (!c) return;
+    const byId = new Map(data.grids.features.map((f) => [f.properties.id, f.properties]));
+    const districts = data.boundaries.features.filter((f) => f.properties.level === 'district');
+    const b = extent === 'district' && districts.length ? unionBox(districts.map((f) => geometryBox(f.geometry))) : data.bbox;
+    const padX = b ? Math.max((b[2] - b[0]) * 0.15, 0.002) : 0;
+    const padY = b ? Math.max((b[3] - b[1]) * 0.15, 0.002) : 0;
+    const regions: NonNullable<GeoComponentOption['regions']> = [
+      ...data.boundaries.features.map((f) => ({
+        name: boundaryRegion(f.properties.code),
+        silent: true,
+        itemStyle:
+          f.properties.level === 'city'
+            ? { areaColor: 'rgba(0,0,0,0)', borderColor: '#8c8c8c', borderWidth: 1, borderType: 'dashed' as const }
+            : { areaColor: '#f6f3ee', borderColor: '#a8071a', borderWidth: 2 },
+      })),
+      ...data.grids.features.map((f) => {
+        const color = KIND_COLORS[f.properties.kind];
+        const selected = f.properties.id === selectedId;
+        return {
+          name: gridRegion(f.properties.id),
+          itemStyle: {
+            areaColor: hexA(color, f.properties.kind === 'basic' ? 0.18 : 0.35),
+            borderColor: color,
+            borderWidth: selected ? 3 : f.properties.kind === 'basic' ? 1.5 : 1,
+          },
+          emphasis: { itemStyle: { areaColor: hexA(color, 0.5) }, label: { show: false } },
+          label: { show: f.properties.kind === 'basic' && extent === 'grids', formatter: f.properties.name, fontSize: 11, color: '#262626' },
+        };
+      }),
+    ];
+    const draw = drawing ?? [];
+    const option: Option = {
+      animation: false,
+      tooltip: {
+        trigger: 'item',
+        formatter: (p) => {
+          const params = Array.isArray(p) ? p[0] : p;
+          const name = params && typeof params.name === 'string' ? params.name : '';
+          const g = name.startsWith('grid:') ? byId.get(Number(name.slice(5))) : undefined;
+          if (!g) return '';
+          const dept = g.department ? `<br/>${t('grids.field.department')}：${escapeHtml(g.department)}` : '';
+          return `<b>${escapeHtml(g.name)}</b><br/>${t(`grids.kind.${g.kind}`)} · ${escapeHtml(g.communityName)}${dept}<br/>${t('grids.field.workers')}：${g.workerCount}`;
+        },
+      },
+      geo: {
+        map: mapName,
+        roam: true,
+        aspectScale: Math.cos((((b ? (b[1] + b[3]) / 2 : 36) * Math.PI) / 180)),
+        ...(b ? { boundingCoords: [[b[0] - padX, b[3] + padY], [b[2] + padX, b[1] - padY]] } : {}),
+        itemStyle: { areaColor: '#f6f3ee', borderColor: '#bfbfbf' },
+        label: { show: false },
+        emphasis: { label: { show: false } },
+        selectedMode: false,
+        tooltip: { show: true },
+        regions,
+      },
+      series: [
+        {
+          type: 'lines',
+          coordinateSystem: 'geo',
+          polyline: true,
+          silent: true,
+          lineStyle: { color: '#cf1322', width: 2, type: 'dashed' },
+          data: draw.length > 1 ? [{ coords: draw.length > 2 ? [...draw, draw[0]!] : draw }] : [],
+        },
+        {
+          type: 'scatter',
+          coordinateSystem: 'geo',
+          silent: true,
+          symbolSize: 8,
+          itemStyle: { color: '#cf1322' },
+          data: draw,
+        },
+      ],
+    };
+    c.setOption(option, { notMerge: true });
+  }, [data, mapName, selectedId, drawing, t, extent]);
+
+  return <div ref={el} data-testid={testId} style={{ width: '100%', height, cursor: drawing ? 'crosshair' : 'default' }} />;
+}
+
+function geometryBox(g: Geometry): BBox {
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  const pts = polys.flatMap((p) => p[0] ?? []);
+  return [Math.min(...pts.map((p) => p[0])), Math.min(...pts.map((p) => p[1])), Math.max(...pts.map((p) => p[0])), Math.max(...pts.map((p) => p[1]))];
+}
+
+function unionBox(boxes: BBox[]): BBox {
+  return [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
+}
+
+function hexA(hex: string, alpha: number): string {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgba(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255},${alpha})`;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,10 @@
+import { AppstoreOutlined, EditOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import type { ConsoleRoute } from '../../../web/app/module-routes';
+
+/** Console pages of the grids module (menu group 网格). */
+export const consoleRoutes: ConsoleRoute[] = [
+  { path: 'grids/map', labelKey: 'grids.nav.map', permission: 'grid.read', group: 'grids', icon: <EnvironmentOutlined />, Component: lazy(() => import('./GridMapPage')) },
+  { path: 'grids', labelKey: 'grids.nav.list', permission: 'grid.read', group: 'grids', icon: <AppstoreOutlined />, Component: lazy(() => import('./GridListPage')) },
+  { path: 'grids/editor', labelKey: 'grids.nav.editor', permission: 'grid.manage', group: 'grids', icon: <EditOutlined />, Component: lazy(() => import('./GridEditorPage')) },
+];

@@ -1,0 +1,16 @@
+import type { GongzhiModule } from '../../kernel/http/types.js';
+import './messages.js';
+import './permissions.js';
+import { organizationRoutes } from './organizations.routes.js';
+import { seedOrganizations } from './organizations.seed.js';
+
+/**
+ * Organisations 组织: party organisations linked to places with their structure rules and flags, units and
+ * partners (red property, owners' committees, residents' groups, the four-party set), leadership teams 两委
+ * and the joint review of election candidates (SPEC module 1; seeds 000, 001, 004).
+ */
+export const organizationsModule: GongzhiModule = {
+  name: 'organizations',
+  routes: organizationRoutes,
+  seedDemo: seedOrganizations,
+};
