@@ -31,6 +31,8 @@ const KERNEL_ROWS: MatrixRows = {
     call: async () => ({ method: 'POST', url: '/api/auth/login', body: { username: 'no-such-user', password: 'x' } }),
   },
   'POST /api/auth/logout': { allow: 'any', ok: 204, outside: 'none', fresh: true, call: async () => ({ method: 'POST', url: '/api/auth/logout' }) },
+  'GET /api/auth/session': { allow: 'public', ok: 200, outside: 'none', call: async () => ({ method: 'GET', url: '/api/auth/session' }) },
+  'GET /api/auth/password-policy': { allow: 'public', ok: 200, outside: 'none', call: async () => ({ method: 'GET', url: '/api/auth/password-policy' }) },
   'GET /api/auth/me': { allow: 'any', ok: 200, outside: 'none', call: async () => ({ method: 'GET', url: '/api/auth/me' }) },
   'POST /api/auth/password': {
     allow: 'any',

@@ -104,6 +104,16 @@ export async function authRoutes(app: App): Promise<void> {
     return reply.status(204).send(null);
   });
 
+  app.get('/api/auth/session', {
+    config: { access: 'public' },
+    schema: { tags: ['auth'], summary: 'The signed-in account, or null (never 401: the console asks before sign-in)', response: { 200: z.object({ me: MeSchema.nullable() }) } },
+  }, async (req) => ({ me: req.actor ? await me(req.actor.accountId, req.actor.permissions) : null }));
+
+  app.get('/api/auth/password-policy', {
+    config: { access: 'public' },
+    schema: { tags: ['auth'], summary: 'The password rules, for forms to state them', response: { 200: z.object({ minLength: z.number().int(), minClasses: z.number().int() }) } },
+  }, async () => ({ minLength: config.PASSWORD_MIN_LENGTH, minClasses: config.PASSWORD_MIN_CLASSES }));
+
   app.get('/api/auth/me', {
     config: { access: 'authenticated', duringSetup: true },
     schema: { tags: ['auth'], summary: 'The signed-in account', response: { 200: MeSchema } },

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../api/client';
+import { api } from '../api/client';
 import type { Me, Permission, Role } from '../api/types';
 import { currentLocale } from '../i18n';
 import { queryClient } from './queryClient';
@@ -28,12 +28,7 @@ export function resetSession(me: Me | null): void {
 
 /** The signed-in account, or null when there is no session. */
 export async function fetchMe(): Promise<Me | null> {
-  try {
-    return await api.get<Me>('/api/auth/me');
-  } catch (e) {
-    if (isApiError(e) && e.status === 401) return null;
-    throw e;
-  }
+  return (await api.get<{ me: Me | null }>('/api/auth/session')).me;
 }
 
 export function useMe() {
@@ -41,7 +36,7 @@ export function useMe() {
 }
 
 /** Whether the signed-in account holds a permission (the server checks again; this only hides buttons). */
-export function useCan(): (permission: Permission) => boolean {
+export function useCan(): (permission: Permission | (string & {})) => boolean {
   const { data: me } = useMe();
   return (permission) => !!me?.permissions.includes(permission);
 }

@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { App, Button, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
@@ -17,6 +17,11 @@ export function ChangePasswordForm({ onDone }: { onDone?: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const policy = useQuery({
+    queryKey: ['auth', 'password-policy'],
+    queryFn: () => api.get<{ minLength: number; minClasses: number }>('/api/auth/password-policy'),
+    staleTime: Infinity,
+  });
   const change = useMutation({
     mutationFn: (v: Values) =>
       api.post('/api/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword }),
@@ -48,7 +53,7 @@ export function ChangePasswordForm({ onDone }: { onDone?: () => void }) {
       <Form.Item
         name="newPassword"
         label={t('password.new')}
-        extra={t('password.hint')}
+        extra={policy.data ? t('password.policy', policy.data) : t('password.hint')}
         rules={[{ required: true, message: t('password.newRequired') }]}
       >
         <Input.Password autoComplete="new-password" data-testid="password-new" />
