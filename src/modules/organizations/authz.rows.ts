@@ -103,6 +103,17 @@ export const rows: MatrixRows = {
     outside: 'empty',
     call: async (f, w) => ({ method: 'GET', url: `${P}/units?q=${encodeURIComponent((await unit(f, w)).name)}` }),
   },
+  // The ledger: the matrix cannot look inside a workbook, so scope is checked in organizations.test.ts ('units
+  // ledger'): the export never holds another street's units, and an import row naming a place outside the area is a
+  // row error (nothing written).
+  [`GET ${P}/units/template.xlsx`]: { allow: UNIT_READ, ok: 200, outside: 'none', call: async () => ({ method: 'GET', url: `${P}/units/template.xlsx` }) },
+  [`POST ${P}/units/import`]: {
+    allow: MANAGE,
+    ok: 400, // a JSON body is not a spreadsheet: reached the service, nothing written
+    outside: 'none',
+    call: async () => ({ method: 'POST', url: `${P}/units/import?mode=all`, body: {} }),
+  },
+  [`GET ${P}/units/export.xlsx`]: { allow: UNIT_READ, ok: 200, outside: 'none', call: async () => ({ method: 'GET', url: `${P}/units/export.xlsx` }) },
   [`GET ${P}/units/:id`]: {
     allow: UNIT_READ,
     ok: 200,

@@ -156,6 +156,9 @@ export const UnitListQuery = PageQuery.extend({
   q: z.string().trim().max(100).optional(),
 });
 export type UnitListQuery = z.infer<typeof UnitListQuery>;
+/** The list filters, without paging, for the ledger export. */
+export const UnitExportQuery = UnitListQuery.omit({ page: true, pageSize: true });
+export type UnitExportQuery = z.infer<typeof UnitExportQuery>;
 
 export const CreateUnit = z.object({
   kind: UnitKind,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageOf } from '../../kernel/http/pagination.js';
 import type { App } from '../../kernel/http/types.js';
+import { ImportQuery, ImportReport, ledgerExport, ledgerTemplate, registerXlsxBody, sendXlsx } from '../../kernel/ledger/ledger.js';
 import {
   Candidate,
   CompoundOverview,
@@ -33,6 +34,7 @@ import {
   ResidentsGroup,
   SetCompoundProperty,
   Unit,
+  UnitExportQuery,
   UnitListQuery,
   UpdateLeadershipMember,
   UpdateOwnersCommittee,
@@ -64,6 +66,7 @@ import {
   deleteOwnersCommittee,
   deleteResidentsGroup,
   deleteUnit,
+  exportUnits,
   fourParty,
   getUnit,
   listOwnersCommittees,
@@ -75,13 +78,17 @@ import {
   updateUnit,
 } from './partners.service.js';
 import { createPartyOrg, deletePartyOrg, getPartyOrg, listPartyOrgs, partyOrgTree, updatePartyOrg } from './party-org.service.js';
+import { importUnits, UnitLedger, unitLedgerRows } from './units.ledger.js';
 
 const P = '/api/organizations';
 const perm = (permission: string) => ({ access: { permission } });
 const noContent = { 204: z.null() };
+const xlsx = { 200: z.unknown().describe('.xlsx file') };
 
 /** Thin HTTP for party organisations, flags, units and partners, leadership teams and elections. */
 export async function organizationRoutes(app: App): Promise<void> {
+  registerXlsxBody(app);
+
   // ---- party organisations
   let tags = ['party organisations'];
   app.get(`${P}/party-orgs`, {
@@ -123,6 +130,22 @@ export async function organizationRoutes(app: App): Promise<void> {
     config: perm('unit.read'),
     schema: { tags, summary: 'List units in the area', querystring: UnitListQuery, response: { 200: pageOf(Unit) } },
   }, async (req) => listUnits(req.ctx(), req.query));
+  app.get(`${P}/units/template.xlsx`, {
+    config: perm('unit.read'),
+    schema: { tags, summary: 'Import template of the units ledger 驻区单位台账', response: xlsx },
+  }, async (req, reply) => sendXlsx(reply, 'units-template', await ledgerTemplate(UnitLedger, req.locale)));
+  app.post(`${P}/units/import`, {
+    config: perm('unit.manage'),
+    schema: { tags, summary: 'Import units from .xlsx (raw body); mode all | goodRows', querystring: ImportQuery, response: { 200: ImportReport } },
+  }, async (req) => importUnits(req.ctx(), req.body, req.query.mode));
+  app.get(`${P}/units/export.xlsx`, {
+    config: perm('unit.read'),
+    schema: { tags, summary: 'Export the filtered units (scoped; contact phones masked without unit.revealContact) as .xlsx', querystring: UnitExportQuery, response: xlsx },
+  }, async (req, reply) => {
+    const ctx = req.ctx();
+    const rows = await unitLedgerRows(ctx.db, await exportUnits(ctx, req.query));
+    return sendXlsx(reply, 'units', await ledgerExport(UnitLedger, rows, req.locale));
+  });
   app.get(`${P}/units/:id`, {
     config: perm('unit.read'),
     schema: { tags, summary: 'One unit', params: IdParam, response: { 200: Unit } },

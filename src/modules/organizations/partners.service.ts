@@ -17,6 +17,7 @@ import type {
   PartnerListQuery,
   ResidentsGroup,
   Unit,
+  UnitExportQuery,
   UnitListQuery,
   UpdateOwnersCommittee,
   UpdateResidentsGroup,
@@ -73,20 +74,34 @@ function shapeUnit(ctx: Ctx, r: UnitRow): Unit {
 
 const hasOrg = sql`exists (select 1 from party_orgs o where o.unit_id = ${units.id})`;
 
-/** Units of the actor's subtree by kind, red property (a property company with a party organisation), place and name. */
-export async function listUnits(ctx: Ctx, q: UnitListQuery) {
+/** The units list's filters: the actor's subtree by kind, red property, place and name (list and export). */
+async function unitWhere(ctx: Ctx, q: UnitExportQuery) {
   const where: SQL[] = [inScope(ctx.actor, units.scopePath)];
   if (q.kind) where.push(eq(units.kind, q.kind));
   if (q.red === 'true') where.push(eq(units.kind, 'propertyCompany'), hasOrg);
   if (q.red === 'false') where.push(eq(units.kind, 'propertyCompany'), sql`not ${hasOrg}`);
   if (q.territoryId) where.push(like(units.scopePath, `${(await placeInScope(ctx, ctx.db, q.territoryId)).path}%`));
   if (q.q) where.push(ilike(units.name, `%${escapeLike(q.q)}%`));
-  const cond = and(...where);
+  return and(...where);
+}
+const unitOrder = [asc(units.kind), asc(units.name), asc(units.id)];
+
+/** Units of the actor's subtree by kind, red property (a property company with a party organisation), place and name. */
+export async function listUnits(ctx: Ctx, q: UnitListQuery) {
+  const cond = await unitWhere(ctx, q);
   const [rows, [total]] = await Promise.all([
-    selectUnits(ctx.db).where(cond).orderBy(asc(units.kind), asc(units.name), asc(units.id)).limit(q.pageSize).offset(offsetOf(q)),
+    selectUnits(ctx.db).where(cond).orderBy(...unitOrder).limit(q.pageSize).offset(offsetOf(q)),
     ctx.db.select({ n: count() }).from(units).where(cond),
   ]);
   return { items: rows.map((r) => shapeUnit(ctx, r)), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+}
+
+export const UNITS_EXPORT_MAX_ROWS = 20_000;
+
+/** The filtered units for the ledger export: the list's scope rule, filters, order and masking, without paging. */
+export async function exportUnits(ctx: Ctx, q: UnitExportQuery): Promise<Unit[]> {
+  const rows = await selectUnits(ctx.db).where(await unitWhere(ctx, q)).orderBy(...unitOrder).limit(UNITS_EXPORT_MAX_ROWS);
+  return rows.map((r) => shapeUnit(ctx, r));
 }
 
 async function loadUnit(ctx: Ctx, db: DbOrTx, id: number): Promise<UnitRow> {
@@ -100,30 +115,38 @@ export async function getUnit(ctx: Ctx, id: number): Promise<Unit> {
   return shapeUnit(ctx, await loadUnit(ctx, ctx.db, id));
 }
 
-const UNIT_LEVELS = ['street', 'community', 'compound', 'building'] as const;
+/** Where a unit can be registered. */
+export const UNIT_LEVELS = ['street', 'community', 'compound', 'building'] as const;
 
 /** Registers a unit at a street, community, compound or building of the actor's subtree. */
 export async function createUnit(ctx: Ctx, input: CreateUnit): Promise<Unit> {
-  return ctx.db.transaction(async (tx) => {
-    const place = await placeOfLevel(ctx, tx, input.territoryId, UNIT_LEVELS, 'territoryId');
-    const [created] = await tx
-      .insert(units)
-      .values({
-        kind: input.kind,
-        name: input.name,
-        territoryId: place.id,
-        scopePath: place.path,
-        creditCode: input.creditCode ?? null,
-        contactName: input.contactName ?? null,
-        contactPhone: input.contactPhone ?? null,
-        address: input.address ?? null,
-        isNewOrganization: input.isNewOrganization ?? (input.kind === 'privateFirm' || input.kind === 'socialOrganization'),
-      })
-      .returning({ id: units.id });
-    const row = await loadUnit(ctx, tx, created!.id);
-    await audit(tx, ctx, { action: 'unit.create', objectType: 'unit', objectId: row.id, scopePath: place.path, after: row });
-    return shapeUnit(ctx, row);
-  });
+  return ctx.db.transaction(async (tx) => insertUnit(ctx, tx, input));
+}
+
+/**
+ * The create logic shared by the API and the ledger import, inside the caller's transaction: the place must be
+ * of a unit level in the actor's subtree (404 outside), one `unit.create` audit row (`auditExtra` is added to its
+ * `after`, e.g. the spreadsheet row).
+ */
+export async function insertUnit(ctx: Ctx, tx: DbOrTx, input: CreateUnit, auditExtra: Record<string, unknown> = {}): Promise<Unit> {
+  const place = await placeOfLevel(ctx, tx, input.territoryId, UNIT_LEVELS, 'territoryId');
+  const [created] = await tx
+    .insert(units)
+    .values({
+      kind: input.kind,
+      name: input.name,
+      territoryId: place.id,
+      scopePath: place.path,
+      creditCode: input.creditCode ?? null,
+      contactName: input.contactName ?? null,
+      contactPhone: input.contactPhone ?? null,
+      address: input.address ?? null,
+      isNewOrganization: input.isNewOrganization ?? (input.kind === 'privateFirm' || input.kind === 'socialOrganization'),
+    })
+    .returning({ id: units.id });
+  const row = await loadUnit(ctx, tx, created!.id);
+  await audit(tx, ctx, { action: 'unit.create', objectType: 'unit', objectId: row.id, scopePath: place.path, after: { ...row, ...auditExtra } });
+  return shapeUnit(ctx, row);
 }
 
 /** Edits a unit; a company serving compounds must stay a property company. */

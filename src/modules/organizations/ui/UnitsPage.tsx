@@ -11,6 +11,7 @@ import { LevelTag } from '../../../web/components/LevelTag';
 import { PagedTable, type Filters } from '../../../web/components/PagedTable';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { formatDate } from '../../../web/components/format';
+import { ExportButton, ImportButton } from '../../people/ui/ledger';
 import { UNIT_KINDS } from '../constants';
 import { OwnersFormModal, ResidentsGroupFormModal, UnitFormModal } from './PartnerForms';
 import { OrgKindTag, useOrgCan } from './shared';
@@ -41,11 +42,22 @@ function UnitsTab() {
         testId="units-filter"
         onSearch={(v) => setFilters({ kind: v.kind, red: v.red, q: v.q?.trim() || undefined })}
         extra={
-          manage && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="unit-add">
-              {t('organizations.units.add')}
-            </Button>
-          )
+          <Space>
+            {manage && (
+              <ImportButton
+                base="/api/organizations/units"
+                title={t('organizations.units.ledger')}
+                onDone={() => void queryClient.invalidateQueries({ queryKey: ['organizations'] })}
+                testId="units-import"
+              />
+            )}
+            <ExportButton path="/api/organizations/units/export.xlsx" params={filters} fileName={`${t('organizations.units.ledger')}.xlsx`} testId="units-export" />
+            {manage && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="unit-add">
+                {t('organizations.units.add')}
+              </Button>
+            )}
+          </Space>
         }
       >
         <Form.Item name="kind" label={t('organizations.field.kind')}>
