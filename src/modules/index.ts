@@ -5,7 +5,9 @@ import { gridsModule } from './grids/module.js';
 import { organizationsModule } from './organizations/module.js';
 import { partyMembersModule } from './party-members/module.js';
 import { peopleModule } from './people/module.js';
+import { signupModule } from './signup/module.js';
+import { serviceOrdersModule } from './service-orders/module.js';
 import { territoryModule } from './territory/module.js';
 
 /** Every module of the app, in the order their routes register. */
-export const MODULES: readonly GongzhiModule[] = [territoryModule, accountsModule, auditLogModule, organizationsModule, partyMembersModule, peopleModule, gridsModule];
+export const MODULES: readonly GongzhiModule[] = [territoryModule, accountsModule, auditLogModule, organizationsModule, partyMembersModule, peopleModule, gridsModule, signupModule, serviceOrdersModule];

@@ -15,9 +15,11 @@ setAuthHandlers({
   // The session ended (idle timeout, logout elsewhere): forget everything cached and go to the login page.
   unauthorized: () => {
     const { pathname, search } = window.location;
-    if (pathname === '/login') return;
+    // Residents' pages (/m) have their own phone-sized login.
+    const login = pathname === '/m' || pathname.startsWith('/m/') ? '/m/login' : '/login';
+    if (pathname === login) return;
     resetSession(null);
-    void router.navigate(`/login?redirect=${encodeURIComponent(pathname + search)}`, { replace: true });
+    void router.navigate(`${login}?redirect=${encodeURIComponent(pathname + search)}`, { replace: true });
   },
   // The server insists on a new password first: reload Me so the guard sends the user to that page.
   passwordChangeRequired: () => {

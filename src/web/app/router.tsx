@@ -13,9 +13,19 @@ const AuditPage = lazy(() => import('../pages/AuditPage'));
 const AccountsPage = lazy(() => import('../pages/AccountsPage'));
 const MyAccountPage = lazy(() => import('../pages/MyAccountPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
+/** The residents' mobile pages (antd-mobile), a separate chunk: the console never loads them. */
+const MobileApp = lazy(() => import('../mobile/MobileApp'));
 
 /** Console routes. Every page is its own chunk; the shell (layout, guards) loads first. */
 export const router = createBrowserRouter([
+  {
+    path: '/m/*',
+    element: (
+      <Lazy full>
+        <MobileApp />
+      </Lazy>
+    ),
+  },
   {
     path: '/login',
     element: (

@@ -1,0 +1,76 @@
+import { and, eq, inArray, like, or, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../kernel/context.js';
+import type { DbOrTx } from '../../kernel/db/client.js';
+import type { Role } from '../../kernel/rbac/rbac.js';
+import { inScope, pathInScope } from '../../kernel/scope/scope.js';
+import { dualRegistrations, partyMembers } from '../party-members/schema.js';
+import { orderUnitContacts, serviceOrders } from './schema.js';
+
+/** Roles that see every order of their subtree (the scope rule). */
+export const STAFF_ROLES: readonly Role[] = ['gridWorker', 'communityStaff', 'communitySecretary', 'streetAdmin', 'districtAdmin', 'cityAdmin'];
+/** Staff who may act for a handler 代办 on orders of their subtree. */
+export const ON_BEHALF_ROLES: readonly Role[] = ['gridWorker', 'communityStaff', 'communitySecretary'];
+
+/** What the visibility rule needs to know about the caller besides the session. */
+export interface Viewer {
+  actor: Actor;
+  staff: boolean;
+  unitIds: number[];
+  memberIds: number[];
+  /** Paths of the communities where the caller's party-member records are dual-registered (confirmed). */
+  registeredPaths: string[];
+}
+
+export async function viewerOf(db: DbOrTx, actor: Actor): Promise<Viewer> {
+  const [units, members] = await Promise.all([
+    db.select({ id: orderUnitContacts.unitId }).from(orderUnitContacts).where(eq(orderUnitContacts.accountId, actor.accountId)),
+    db.select({ id: partyMembers.id }).from(partyMembers).where(eq(partyMembers.accountId, actor.accountId)),
+  ]);
+  const memberIds = members.map((m) => m.id);
+  const regs = memberIds.length
+    ? await db
+        .select({ path: dualRegistrations.communityPath })
+        .from(dualRegistrations)
+        .where(and(inArray(dualRegistrations.memberId, memberIds), eq(dualRegistrations.status, 'confirmed')))
+    : [];
+  return {
+    actor,
+    staff: actor.roles.some((r) => STAFF_ROLES.includes(r)),
+    unitIds: units.map((u) => u.id),
+    memberIds,
+    registeredPaths: regs.map((r) => r.path),
+  };
+}
+
+/**
+ * THE visibility rule of orders (one place): staff see their subtree; everyone sees what they reported or what
+ * is assigned to their account; a unit contact what was sent to their unit; a party member what was assigned to
+ * or claimed by them; party members and unit contacts also see open micro-wishes in their subtree or in the
+ * communities where they are dual-registered.
+ */
+export function visibleOrders(v: Viewer): SQL {
+  const o = serviceOrders;
+  const parts: (SQL | undefined)[] = [eq(o.reporterAccountId, v.actor.accountId), eq(o.handlerAccountId, v.actor.accountId)];
+  if (v.staff) parts.push(inScope(v.actor, o.scopePath));
+  if (v.unitIds.length) parts.push(inArray(o.handlerUnitId, v.unitIds));
+  if (v.memberIds.length) parts.push(inArray(o.handlerMemberId, v.memberIds));
+  if (v.actor.roles.includes('partyMember') || v.actor.roles.includes('unitContact')) {
+    parts.push(and(eq(o.status, 'open'), or(inScope(v.actor, o.scopePath), ...v.registeredPaths.map((p) => like(o.scopePath, `${p}%`)))));
+  }
+  return or(...parts)!;
+}
+
+interface OrderRow {
+  scopePath: string;
+  handlerAccountId: number | null;
+  handlerUnitId: number | null;
+  handlerMemberId: number | null;
+}
+
+/** The caller is the order's handler (person, unit contact or member), or staff acting for one on their subtree. */
+export function mayHandle(v: Viewer, o: OrderRow): boolean {
+  if (o.handlerAccountId === v.actor.accountId) return true;
+  if (o.handlerUnitId !== null && v.unitIds.includes(o.handlerUnitId)) return true;
+  if (o.handlerMemberId !== null && v.memberIds.includes(o.handlerMemberId)) return true;
+  return v.actor.roles.some((r) => ON_BEHALF_ROLES.includes(r)) && pathInScope(v.actor, o.scopePath);
+}

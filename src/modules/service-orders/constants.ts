@@ -1,0 +1,54 @@
+/** GLOSSARY serviceOrder.kind: 菜单式服务, 诉求, 微心愿. */
+export const ORDER_KINDS = ['menuService', 'problem', 'microWish'] as const;
+export type OrderKind = (typeof ORDER_KINDS)[number];
+
+/** The states of an order (issue 5 item 1). */
+export const ORDER_STATUSES = ['submitted', 'dispatched', 'open', 'accepted', 'inProgress', 'resolved', 'rated', 'closed'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** States in which nobody has taken the order yet: the respond deadline applies. */
+export const BEFORE_ACCEPT: readonly OrderStatus[] = ['submitted', 'dispatched', 'open'];
+/** States in which the order is finished (for deadlines and escalation). */
+export const FINISHED: readonly OrderStatus[] = ['resolved', 'rated', 'closed'];
+
+export const RATINGS = ['satisfied', 'basic', 'unsatisfied'] as const;
+export type Rating = (typeof RATINGS)[number];
+
+export const HANDLER_KINDS = ['unit', 'department', 'member', 'person'] as const;
+export type HandlerKind = (typeof HANDLER_KINDS)[number];
+
+export const RULE_HANDLER_KINDS = ['unit', 'department', 'gridWorker'] as const;
+export type RuleHandlerKind = (typeof RULE_HANDLER_KINDS)[number];
+
+/** The escalation ladder 小事不出小区，大事不出社区 (seed 002), 四级分办 (seed 003). */
+export const ESCALATION_LADDER = ['building', 'compound', 'community', 'street', 'district'] as const;
+export type EscalationLevel = (typeof ESCALATION_LADDER)[number];
+
+export const EVENT_ACTIONS = ['create', 'dispatch', 'open', 'claim', 'accept', 'start', 'resolve', 'rate', 'reopen', 'return', 'close', 'remind', 'escalate'] as const;
+export type EventAction = (typeof EVENT_ACTIONS)[number];
+
+/** Default time limits when no routing rule names them (hours). */
+export const DEFAULT_RESPOND_HOURS = 24;
+export const DEFAULT_RESOLVE_HOURS = 72;
+/** Problem categories (GLOSSARY-style codes); the console translates them. */
+export const ORDER_CATEGORIES = ['environment', 'repair', 'safety', 'neighbourhood', 'elderly', 'parking', 'greening', 'property', 'policy', 'other'] as const;
+
+export type Move = 'dispatch' | 'open' | 'claim' | 'accept' | 'start' | 'resolve' | 'rateOk' | 'rateUnsatisfied' | 'return' | 'close';
+
+/** THE transition table: for each move, the states it may start from and the state it leads to. */
+export const TRANSITIONS: Record<Move, { from: readonly OrderStatus[]; to: OrderStatus }> = {
+  dispatch: { from: ['submitted'], to: 'dispatched' },
+  open: { from: ['submitted'], to: 'open' },
+  claim: { from: ['open'], to: 'accepted' },
+  accept: { from: ['dispatched'], to: 'accepted' },
+  start: { from: ['accepted'], to: 'inProgress' },
+  resolve: { from: ['accepted', 'inProgress'], to: 'resolved' },
+  rateOk: { from: ['resolved'], to: 'rated' },
+  rateUnsatisfied: { from: ['resolved'], to: 'inProgress' },
+  return: { from: ['dispatched', 'accepted', 'inProgress'], to: 'submitted' },
+  close: { from: ['rated', 'submitted', 'open'], to: 'closed' },
+};
+
+export function canMove(move: Move, from: OrderStatus): boolean {
+  return TRANSITIONS[move].from.includes(from);
+}

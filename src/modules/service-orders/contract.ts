@@ -1,0 +1,220 @@
+import { z } from 'zod';
+import { PageQuery } from '../../kernel/http/pagination.js';
+import { TERRITORY_LEVELS } from '../../kernel/territory-levels.js';
+import { ESCALATION_LADDER, EVENT_ACTIONS, HANDLER_KINDS, ORDER_KINDS, ORDER_STATUSES, RATINGS, RULE_HANDLER_KINDS } from './constants.js';
+
+const Id = z.coerce.number().int().positive().max(2_147_483_647);
+export const IdParam = z.object({ id: Id });
+export const OrderKind = z.enum(ORDER_KINDS);
+export const OrderStatus = z.enum(ORDER_STATUSES);
+export const Rating = z.enum(RATINGS);
+const Category = z.string().trim().min(1).max(40).regex(/^[a-zA-Z][a-zA-Z0-9]*$/);
+const Note = z.string().trim().max(2000);
+const Ref = z.object({ id: z.number().int(), name: z.string() });
+const Place = z.object({ id: z.number().int(), name: z.string(), level: z.enum(TERRITORY_LEVELS) });
+
+export const Location = z.object({
+  lng: z.number().min(73.4).max(135.1),
+  lat: z.number().min(3.8).max(53.6),
+  address: z.string().trim().max(200).nullish(),
+});
+
+export const CreateOrder = z
+  .object({
+    kind: OrderKind,
+    category: Category,
+    title: z.string().trim().min(1).max(100),
+    description: Note.nullish(),
+    menuItemId: Id.nullish(),
+    territoryId: Id.nullish(),
+    location: Location.nullish(),
+  })
+  .strict();
+export type CreateOrder = z.infer<typeof CreateOrder>;
+
+const csv = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values)).min(1));
+const boolQ = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const INBOXES = ['toDispatch', 'toAccept', 'overdue', 'escalated', 'mine'] as const;
+export const OrderListQuery = PageQuery.extend({
+  status: csv(ORDER_STATUSES).optional(),
+  kind: OrderKind.optional(),
+  category: Category.optional(),
+  territoryId: Id.optional(),
+  unitId: Id.optional(),
+  inbox: z.enum(INBOXES).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  accepted: boolQ.optional(),
+  resolved: boolQ.optional(),
+  overdue: boolQ.optional(),
+  respondedOnTime: boolQ.optional(),
+  rating: csv(RATINGS).optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export type OrderListQuery = z.infer<typeof OrderListQuery>;
+
+export const Handler = z.object({
+  kind: z.enum(HANDLER_KINDS),
+  unit: Ref.nullable(),
+  member: Ref.nullable(),
+  account: Ref.nullable(),
+  department: z.string().nullable(),
+});
+
+export const Order = z.object({
+  id: z.number().int(),
+  kind: OrderKind,
+  category: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  status: OrderStatus,
+  community: Ref,
+  territory: Place,
+  location: z.object({ lng: z.number(), lat: z.number(), address: z.string().nullable() }).nullable(),
+  gridId: z.number().int().nullable(),
+  menuItemId: z.number().int().nullable(),
+  reporter: Ref.nullable(),
+  handler: Handler.nullable(),
+  respondBy: z.date(),
+  resolveBy: z.date(),
+  acceptedAt: z.date().nullable(),
+  resolvedAt: z.date().nullable(),
+  escalationLevel: z.enum(ESCALATION_LADDER).nullable(),
+  escalatedTo: Place.nullable(),
+  reopenCount: z.number().int(),
+  returnCount: z.number().int(),
+  rating: Rating.nullable(),
+  ratingComment: z.string().nullable(),
+  overdue: z.boolean(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type Order = z.infer<typeof Order>;
+
+export const OrderEvent = z.object({
+  id: z.number().int(),
+  at: z.date(),
+  action: z.enum(EVENT_ACTIONS),
+  fromStatus: OrderStatus.nullable(),
+  toStatus: OrderStatus.nullable(),
+  actor: Ref.nullable(),
+  note: z.string().nullable(),
+  data: z.unknown(),
+});
+export type OrderEvent = z.infer<typeof OrderEvent>;
+export const OrderDetail = Order.extend({ timeline: z.array(OrderEvent) });
+export type OrderDetail = z.infer<typeof OrderDetail>;
+
+const Hours = z.number().int().min(1).max(24 * 90);
+export const DispatchTarget = z.discriminatedUnion('target', [
+  z.object({ target: z.literal('open') }),
+  z.object({ target: z.literal('unit'), unitId: Id, accountId: Id.nullish() }),
+  z.object({ target: z.literal('member'), memberId: Id }),
+  z.object({ target: z.literal('department'), department: z.string().trim().min(1).max(60), accountId: Id.nullish() }),
+  z.object({ target: z.literal('person'), accountId: Id }),
+]);
+export type DispatchTarget = z.infer<typeof DispatchTarget>;
+export const DispatchBody = z.intersection(DispatchTarget, z.object({ note: Note.nullish(), respondHours: Hours.nullish(), resolveHours: Hours.nullish() }));
+export type DispatchBody = z.infer<typeof DispatchBody>;
+export const NoteBody = z.object({ note: Note.nullish() }).strict();
+export const ResolveBody = z.object({ note: Note.min(1) }).strict();
+export const ReturnBody = z.object({ reason: Note.min(1) }).strict();
+export const RateBody = z.object({ rating: Rating, comment: Note.nullish() }).strict();
+export const ClaimBody = z.object({ as: z.enum(['member', 'unit']).nullish() }).strict();
+
+export const Suggestion = z.object({
+  source: z.enum(['rule', 'gridWorker', 'unit']),
+  score: z.number(),
+  target: DispatchTarget,
+  label: z.string(),
+  respondHours: z.number().int().nullable(),
+  resolveHours: z.number().int().nullable(),
+});
+export const Suggestions = z.object({ items: z.array(Suggestion) });
+
+// Menu and rules ---------------------------------------------------------------------------------------------
+
+export const CommunityQuery = PageQuery.extend({ communityId: Id.optional() });
+export const MenuItem = z.object({
+  id: z.number().int(),
+  communityId: z.number().int(),
+  name: z.string(),
+  category: z.string(),
+  description: z.string().nullable(),
+  active: z.boolean(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type MenuItem = z.infer<typeof MenuItem>;
+export const CreateMenuItem = z
+  .object({ communityId: Id, name: z.string().trim().min(1).max(60), category: Category, description: Note.nullish(), active: z.boolean().optional() })
+  .strict();
+export const UpdateMenuItem = CreateMenuItem.omit({ communityId: true }).partial().strict();
+
+export const RoutingRule = z.object({
+  id: z.number().int(),
+  communityId: z.number().int(),
+  category: z.string(),
+  handlerKind: z.enum(RULE_HANDLER_KINDS),
+  unit: Ref.nullable(),
+  department: z.string().nullable(),
+  respondHours: z.number().int(),
+  resolveHours: z.number().int(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type RoutingRule = z.infer<typeof RoutingRule>;
+export const CreateRoutingRule = z
+  .object({
+    communityId: Id,
+    category: Category,
+    handlerKind: z.enum(RULE_HANDLER_KINDS),
+    unitId: Id.nullish(),
+    department: z.string().trim().min(1).max(60).nullish(),
+    respondHours: Hours,
+    resolveHours: Hours,
+  })
+  .strict();
+export type CreateRoutingRule = z.infer<typeof CreateRoutingRule>;
+export const UpdateRoutingRule = CreateRoutingRule.omit({ communityId: true }).partial().strict();
+export type UpdateRoutingRule = z.infer<typeof UpdateRoutingRule>;
+
+// Figures ----------------------------------------------------------------------------------------------------
+
+export const FiguresQuery = z.object({ territoryId: Id.optional(), from: z.coerce.date().optional(), to: z.coerce.date().optional() });
+const Drill = z.record(z.string(), z.string());
+const Counts = z.object({
+  found: z.number().int(),
+  claimed: z.number().int(),
+  resolved: z.number().int(),
+  responseRate: z.number().nullable(),
+  resolutionRate: z.number().nullable(),
+  satisfactionRate: z.number().nullable(),
+  overdue: z.number().int(),
+  averageResolveHours: z.number().nullable(),
+  /** Reopened after an unsatisfied rating 重办 (counts against the handler). */
+  reopened: z.number().int(),
+});
+export type Counts = z.infer<typeof Counts>;
+export const OrderFigures = Counts.extend({
+  territory: Place,
+  from: z.date().nullable(),
+  to: z.date().nullable(),
+  drill: z.record(z.string(), Drill),
+  ranking: z.array(Counts.extend({ territory: Place, drill: Drill })),
+  unitRanking: z.array(Counts.extend({ unit: Ref, drill: Drill })),
+});
+export type OrderFigures = z.infer<typeof OrderFigures>;
+
+// Unit contacts ----------------------------------------------------------------------------------------------
+
+export const UnitContactQuery = PageQuery.extend({ unitId: Id.optional() });
+export const UnitContact = z.object({ account: z.object({ id: z.number().int(), username: z.string(), displayName: z.string() }), unit: Ref });
+export type UnitContact = z.infer<typeof UnitContact>;
+export const LinkUnitContact = z.object({ accountId: Id, unitId: Id }).strict();
+export const UnitContactParam = z.object({ accountId: Id, unitId: Id });

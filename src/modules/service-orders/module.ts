@@ -1,0 +1,12 @@
+import type { GongzhiModule } from '../../kernel/http/types.js';
+import './messages.js';
+import './permissions.js';
+import { seedServiceOrders } from './service-orders.seed.js';
+import { serviceOrderRoutes } from './service-orders.routes.js';
+
+/** Service orders 服务工单 (issue 5): menu services, problem reports, micro-wishes; routing, time limits, figures. */
+export const serviceOrdersModule: GongzhiModule = {
+  name: 'service-orders',
+  routes: serviceOrderRoutes,
+  seedDemo: seedServiceOrders,
+};

@@ -1,0 +1,534 @@
+import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { audit } from '../../kernel/audit/audit.js';
+import type { Ctx } from '../../kernel/context.js';
+import type { DbOrTx } from '../../kernel/db/client.js';
+import { accounts, territories } from '../../kernel/db/schema.js';
+import { AppError, conflict, forbidden, notFound } from '../../kernel/http/errors.js';
+import { offsetOf } from '../../kernel/http/pagination.js';
+import { t } from '../../kernel/i18n/i18n.js';
+import { inScope, pathIds, pathInScope } from '../../kernel/scope/scope.js';
+import type { TerritoryLevel } from '../../kernel/territory-levels.js';
+import { locate } from '../grids/grids.service.js';
+import { grids, gridWorkers } from '../grids/schema.js';
+import { units } from '../organizations/schema.js';
+import { dualRegistrations, partyMembers } from '../party-members/schema.js';
+import { mayHandle, viewerOf, visibleOrders, type Viewer } from './access.js';
+import {
+  BEFORE_ACCEPT,
+  canMove,
+  DEFAULT_RESOLVE_HOURS,
+  DEFAULT_RESPOND_HOURS,
+  FINISHED,
+  TRANSITIONS,
+  type EventAction,
+  type Move,
+  type OrderStatus,
+} from './constants.js';
+import type { CreateOrder, DispatchBody, DispatchTarget, Order, OrderDetail, OrderEvent, OrderListQuery } from './contract.js';
+import { orderEvents, orderMenuItems, orderRoutingRules, serviceOrders } from './schema.js';
+
+const HOUR = 3_600_000;
+const o = serviceOrders;
+const reporterAcc = alias(accounts, 'reporter_acc');
+const handlerAcc = alias(accounts, 'handler_acc');
+const community = alias(territories, 'order_community');
+const place = alias(territories, 'order_place');
+const escalatedTo = alias(territories, 'order_escalated_to');
+const PLACE_LEVELS: readonly TerritoryLevel[] = ['community', 'compound', 'building', 'unit', 'household'];
+
+/** When the scheduler should remind: a quarter of the window before the deadline. */
+export function remindTime(deadline: Date, hours: number): Date {
+  return new Date(deadline.getTime() - (hours * HOUR) / 4);
+}
+
+/** Orders past their deadline and not finished (respond deadline before acceptance, resolve deadline always). */
+export function overdueSql(now: Date): SQL {
+  return and(
+    notInArray(o.status, [...FINISHED]),
+    or(and(inArray(o.status, [...BEFORE_ACCEPT]), lt(o.respondBy, now)), lt(o.resolveBy, now)),
+  )!;
+}
+
+export function isOverdue(row: { status: OrderStatus; respondBy: Date; resolveBy: Date }, now: Date): boolean {
+  if (FINISHED.includes(row.status)) return false;
+  return (BEFORE_ACCEPT.includes(row.status) && row.respondBy < now) || row.resolveBy < now;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------------------------------------------
+
+function selectOrders(db: DbOrTx) {
+  return db
+    .select({
+      o,
+      communityName: community.name,
+      placeName: place.name,
+      placeLevel: place.level,
+      reporterName: reporterAcc.displayName,
+      unitName: units.name,
+      memberName: partyMembers.name,
+      handlerName: handlerAcc.displayName,
+      escId: escalatedTo.id,
+      escName: escalatedTo.name,
+      escLevel: escalatedTo.level,
+    })
+    .from(o)
+    .innerJoin(community, eq(community.id, o.communityId))
+    .innerJoin(place, eq(place.id, o.territoryId))
+    .leftJoin(reporterAcc, eq(reporterAcc.id, o.reporterAccountId))
+    .leftJoin(handlerAcc, eq(handlerAcc.id, o.handlerAccountId))
+    .leftJoin(units, eq(units.id, o.handlerUnitId))
+    .leftJoin(partyMembers, eq(partyMembers.id, o.handlerMemberId))
+    .leftJoin(escalatedTo, eq(escalatedTo.id, o.escalatedToId));
+}
+type Joined = Awaited<ReturnType<ReturnType<typeof selectOrders>['execute']>>[number];
+
+function toOrder(r: Joined, now: Date): Order {
+  const x = r.o;
+  const ref = (id: number | null, name: string | null) => (id !== null && name !== null ? { id, name } : null);
+  return {
+    id: x.id,
+    kind: x.kind,
+    category: x.category,
+    title: x.title,
+    description: x.description,
+    status: x.status,
+    community: { id: x.communityId, name: r.communityName },
+    territory: { id: x.territoryId, name: r.placeName, level: r.placeLevel },
+    location: x.lng !== null && x.lat !== null ? { lng: x.lng, lat: x.lat, address: x.address } : null,
+    gridId: x.gridId,
+    menuItemId: x.menuItemId,
+    reporter: ref(x.reporterAccountId, r.reporterName),
+    handler: x.handlerKind
+      ? {
+          kind: x.handlerKind,
+          unit: ref(x.handlerUnitId, r.unitName),
+          member: ref(x.handlerMemberId, r.memberName),
+          account: ref(x.handlerAccountId, r.handlerName),
+          department: x.handlerDepartment,
+        }
+      : null,
+    respondBy: x.respondBy,
+    resolveBy: x.resolveBy,
+    acceptedAt: x.acceptedAt,
+    resolvedAt: x.resolvedAt,
+    escalationLevel: x.escalationLevel,
+    escalatedTo: r.escId !== null && r.escName !== null && r.escLevel !== null ? { id: r.escId, name: r.escName, level: r.escLevel } : null,
+    reopenCount: x.reopenCount,
+    returnCount: x.returnCount,
+    rating: x.rating,
+    ratingComment: x.ratingComment,
+    overdue: isOverdue(x, now),
+    createdAt: x.createdAt,
+    updatedAt: x.updatedAt,
+  };
+}
+
+/** The filters of the list, also used by the figures' drill-down (same names, same meaning). */
+export function orderFilters(q: Omit<OrderListQuery, 'page' | 'pageSize' | 'territoryId'>, v: Viewer, now: Date, territoryPath?: string): SQL[] {
+  const w: SQL[] = [visibleOrders(v)];
+  if (territoryPath) w.push(sql`${o.scopePath} like ${`${territoryPath}%`}`);
+  if (q.status) w.push(inArray(o.status, q.status));
+  if (q.kind) w.push(eq(o.kind, q.kind));
+  if (q.unitId) w.push(eq(o.handlerUnitId, q.unitId));
+  if (q.category) w.push(eq(o.category, q.category));
+  if (q.from) w.push(gte(o.createdAt, q.from));
+  if (q.to) w.push(lt(o.createdAt, q.to));
+  if (q.accepted !== undefined) w.push(q.accepted ? isNotNull(o.acceptedAt) : sql`${o.acceptedAt} is null`);
+  if (q.resolved !== undefined) w.push(q.resolved ? isNotNull(o.resolvedAt) : sql`${o.resolvedAt} is null`);
+  if (q.respondedOnTime !== undefined) {
+    const onTime = and(isNotNull(o.acceptedAt), lte(o.acceptedAt, o.respondBy))!;
+    w.push(q.respondedOnTime ? onTime : sql`not (${onTime})`);
+  }
+  if (q.overdue !== undefined) w.push(q.overdue ? overdueSql(now) : sql`not (${overdueSql(now)})`);
+  if (q.rating) w.push(inArray(o.rating, q.rating));
+  if (q.q) w.push(or(ilike(o.title, `%${q.q}%`), ilike(o.description, `%${q.q}%`))!);
+  const me = v.actor.accountId;
+  const asHandler = or(
+    eq(o.handlerAccountId, me),
+    v.unitIds.length ? inArray(o.handlerUnitId, v.unitIds) : undefined,
+    v.memberIds.length ? inArray(o.handlerMemberId, v.memberIds) : undefined,
+  )!;
+  switch (q.inbox) {
+    case 'toDispatch':
+      w.push(eq(o.status, 'submitted'));
+      break;
+    case 'toAccept':
+      w.push(or(and(eq(o.status, 'dispatched'), v.staff ? undefined : asHandler), eq(o.status, 'open'))!);
+      break;
+    case 'overdue':
+      w.push(overdueSql(now));
+      break;
+    case 'escalated':
+      w.push(eq(o.escalatedToId, v.actor.territoryId), notInArray(o.status, [...FINISHED]));
+      break;
+    case 'mine':
+      w.push(or(eq(o.reporterAccountId, me), asHandler)!);
+      break;
+    default:
+      break;
+  }
+  return w;
+}
+
+async function territoryPathInScope(ctx: Ctx, id: number): Promise<{ id: number; name: string; level: TerritoryLevel; path: string }> {
+  const [row] = await ctx.db
+    .select({ id: territories.id, name: territories.name, level: territories.level, path: territories.path })
+    .from(territories)
+    .where(and(eq(territories.id, id), inScope(ctx.actor, territories.path)));
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function listOrders(ctx: Ctx, q: OrderListQuery) {
+  const v = await viewerOf(ctx.db, ctx.actor);
+  const now = ctx.clock.now();
+  const territoryPath = q.territoryId ? (await territoryPathInScope(ctx, q.territoryId)).path : undefined;
+  const where = and(...orderFilters(q, v, now, territoryPath));
+  const [rows, [count]] = await Promise.all([
+    selectOrders(ctx.db).where(where).orderBy(desc(o.createdAt), desc(o.id)).limit(q.pageSize).offset(offsetOf(q)),
+    ctx.db.select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(o).where(where),
+  ]);
+  return { items: rows.map((r) => toOrder(r, now)), total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
+}
+
+async function timelineOf(db: DbOrTx, id: number): Promise<OrderEvent[]> {
+  const rows = await db.select().from(orderEvents).where(eq(orderEvents.orderId, id)).orderBy(asc(orderEvents.at), asc(orderEvents.id));
+  return rows.map((e) => ({
+    id: e.id,
+    at: e.at,
+    action: e.action,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    actor: e.actorId !== null ? { id: e.actorId, name: e.actorName ?? '' } : null,
+    note: e.note,
+    data: e.data,
+  }));
+}
+
+export async function getOrder(ctx: Ctx, id: number, viewer?: Viewer): Promise<OrderDetail> {
+  const v = viewer ?? (await viewerOf(ctx.db, ctx.actor));
+  const [row] = await selectOrders(ctx.db).where(and(eq(o.id, id), visibleOrders(v)));
+  if (!row) throw notFound();
+  return { ...toOrder(row, ctx.clock.now()), timeline: await timelineOf(ctx.db, id) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Creating
+// ---------------------------------------------------------------------------------------------------------------
+
+async function ancestors(db: DbOrTx, path: string) {
+  const ids = pathIds(path);
+  if (!ids.length) return [];
+  const rows = await db.select({ id: territories.id, level: territories.level, path: territories.path, name: territories.name }).from(territories).where(inArray(territories.id, ids));
+  return rows.sort((a, b) => a.path.length - b.path.length);
+}
+
+/** The community containing the caller's node, when the caller is bound at or below one. */
+async function homeCommunityPath(db: DbOrTx, scopePath: string): Promise<string | null> {
+  return (await ancestors(db, scopePath)).find((a) => a.level === 'community')?.path ?? null;
+}
+
+export async function ruleFor(db: DbOrTx, communityId: number, category: string) {
+  const [rule] = await db
+    .select()
+    .from(orderRoutingRules)
+    .where(and(eq(orderRoutingRules.communityId, communityId), eq(orderRoutingRules.category, category)))
+    .orderBy(asc(orderRoutingRules.id))
+    .limit(1);
+  return rule ?? null;
+}
+
+const fieldError = (ctx: Ctx, field: string, key: string) => new AppError('validation', undefined, {}, [{ field, message: t(ctx.locale, key) }]);
+
+export async function createOrder(ctx: Ctx, input: CreateOrder): Promise<OrderDetail> {
+  const now = ctx.clock.now();
+  const home = await homeCommunityPath(ctx.db, ctx.actor.scopePath);
+  const reach = (path: string) => pathInScope(ctx.actor, path) || (home !== null && path.startsWith(home));
+  let territoryId = input.territoryId ?? null;
+  let gridId: number | null = null;
+  if (input.location && input.kind === 'problem') {
+    const found = await locate(ctx, input.location.lng, input.location.lat);
+    if (found.grid && found.community) {
+      gridId = found.grid.id;
+      territoryId ??= found.community.id;
+    }
+  }
+  territoryId ??= ctx.actor.territoryId;
+  const [node] = await ctx.db.select().from(territories).where(eq(territories.id, territoryId));
+  if (!node || !reach(node.path)) throw notFound();
+  if (!PLACE_LEVELS.includes(node.level)) throw fieldError(ctx, 'territoryId', 'order.placeRequired');
+  const chain = await ancestors(ctx.db, node.path);
+  const comm = chain.find((a) => a.level === 'community');
+  if (!comm) throw fieldError(ctx, 'territoryId', 'order.placeRequired');
+  if (gridId !== null) {
+    const [g] = await ctx.db.select({ communityId: grids.communityId }).from(grids).where(eq(grids.id, gridId));
+    if (g?.communityId !== comm.id) gridId = null;
+  }
+  let category = input.category;
+  if (input.kind === 'menuService') {
+    if (!input.menuItemId) throw fieldError(ctx, 'menuItemId', 'order.menuItemRequired');
+    const [item] = await ctx.db.select().from(orderMenuItems).where(and(eq(orderMenuItems.id, input.menuItemId), eq(orderMenuItems.communityId, comm.id), eq(orderMenuItems.active, 1)));
+    if (!item) throw fieldError(ctx, 'menuItemId', 'order.menuItemNotFound');
+    category = item.category;
+  }
+  const rule = await ruleFor(ctx.db, comm.id, category);
+  const respondHours = rule?.respondHours ?? DEFAULT_RESPOND_HOURS;
+  const resolveHours = rule?.resolveHours ?? DEFAULT_RESOLVE_HOURS;
+  const respondBy = new Date(now.getTime() + respondHours * HOUR);
+  const resolveBy = new Date(now.getTime() + resolveHours * HOUR);
+  const id = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(o)
+      .values({
+        kind: input.kind,
+        status: 'submitted',
+        category,
+        title: input.title,
+        description: input.description ?? null,
+        menuItemId: input.kind === 'menuService' ? (input.menuItemId ?? null) : null,
+        communityId: comm.id,
+        territoryId: node.id,
+        scopePath: node.path,
+        lng: input.location?.lng ?? null,
+        lat: input.location?.lat ?? null,
+        address: input.location?.address ?? null,
+        gridId,
+        reporterAccountId: ctx.actor.accountId,
+        respondHours,
+        resolveHours,
+        respondBy,
+        resolveBy,
+        remindAt: remindTime(respondBy, respondHours),
+        escalateAt: respondBy,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await tx.insert(orderEvents).values({ orderId: row!.id, at: now, action: 'create', fromStatus: null, toStatus: 'submitted', actorId: ctx.actor.accountId, actorName: ctx.actor.displayName, note: null, data: { kind: row!.kind, category } });
+    await audit(tx, ctx, { action: 'order.create', objectType: 'serviceOrder', objectId: row!.id, scopePath: row!.scopePath, after: row });
+    return row!.id;
+  });
+  return getOrder(ctx, id);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Moves: one transaction each — lock the order, check the move against THE transition table, update, timeline, audit.
+// ---------------------------------------------------------------------------------------------------------------
+
+type OrderRowT = typeof o.$inferSelect;
+type OrderPatch = Partial<typeof o.$inferInsert>;
+interface Step {
+  patch: OrderPatch;
+  action: EventAction;
+  note?: string | null;
+  data?: unknown;
+}
+
+async function applyMove(ctx: Ctx, id: number, move: Move, decide: (row: OrderRowT, v: Viewer, tx: DbOrTx) => Promise<Step> | Step): Promise<OrderDetail> {
+  const now = ctx.clock.now();
+  const v = await viewerOf(ctx.db, ctx.actor);
+  await ctx.db.transaction(async (tx) => {
+    const [row] = await tx.select().from(o).where(and(eq(o.id, id), visibleOrders(v))).for('update');
+    if (!row) throw notFound();
+    if (!canMove(move, row.status)) {
+      throw conflict('order.illegalMove', { status: t(ctx.locale, `order.status.${row.status}`), move: t(ctx.locale, `order.move.${move}`) });
+    }
+    const step = await decide(row, v, tx);
+    const to = step.patch.status ?? TRANSITIONS[move].to;
+    const [after] = await tx
+      .update(o)
+      .set({ ...step.patch, status: to, updatedAt: now })
+      .where(eq(o.id, id))
+      .returning();
+    await tx.insert(orderEvents).values({
+      orderId: id,
+      at: now,
+      action: step.action,
+      fromStatus: row.status,
+      toStatus: to,
+      actorId: ctx.actor.accountId,
+      actorName: ctx.actor.displayName,
+      note: step.note ?? null,
+      data: step.data ?? null,
+    });
+    await audit(tx, ctx, { action: `order.${step.action}`, objectType: 'serviceOrder', objectId: id, scopePath: row.scopePath, before: { status: row.status }, after: { ...(after ?? {}), note: step.note ?? null } });
+  });
+  // The caller just made this move legitimately: answer with the order as it now stands, even when the move took
+  // it out of their view (a handler returning it).
+  const [row] = await selectOrders(ctx.db).where(eq(o.id, id));
+  return { ...toOrder(row!, ctx.clock.now()), timeline: await timelineOf(ctx.db, id) };
+}
+
+function requireHandler(v: Viewer, row: OrderRowT) {
+  if (!mayHandle(v, row)) throw forbidden('order.notHandler');
+}
+
+const clearHandler: OrderPatch = { handlerKind: null, handlerUnitId: null, handlerMemberId: null, handlerAccountId: null, handlerDepartment: null };
+
+export async function dispatchOrder(ctx: Ctx, id: number, body: DispatchBody): Promise<OrderDetail> {
+  const move: Move = body.target === 'open' ? 'open' : 'dispatch';
+  return applyMove(ctx, id, move, async (row, _v, tx) => {
+    const now = ctx.clock.now();
+    const respondHours = body.respondHours ?? row.respondHours;
+    const resolveHours = body.resolveHours ?? row.resolveHours;
+    const respondBy = body.respondHours ? new Date(now.getTime() + respondHours * HOUR) : row.respondBy;
+    const resolveBy = body.resolveHours ? new Date(now.getTime() + resolveHours * HOUR) : row.resolveBy;
+    const deadlines: OrderPatch = { respondHours, resolveHours, respondBy, resolveBy, dispatchedAt: now, remindAt: remindTime(respondBy, respondHours) > now ? remindTime(respondBy, respondHours) : null, escalateAt: row.escalateAt && respondBy > row.escalateAt ? respondBy : (row.escalateAt ?? respondBy) };
+    if (body.target === 'open') {
+      if (row.kind !== 'microWish') throw conflict('order.openOnlyWishes');
+      return { patch: { ...clearHandler, ...deadlines }, action: 'open', note: body.note ?? null };
+    }
+    let patch: OrderPatch;
+    if (body.target === 'unit') {
+      const [u] = await tx.select({ id: units.id, scopePath: units.scopePath }).from(units).where(eq(units.id, body.unitId));
+      if (!u || !(pathInScope(ctx.actor, u.scopePath) || row.scopePath.startsWith(u.scopePath))) throw fieldError(ctx, 'unitId', 'order.unitNotFound');
+      patch = { ...clearHandler, handlerKind: 'unit', handlerUnitId: u.id, handlerAccountId: body.accountId ? await accountInReach(ctx, tx, body.accountId, row) : null };
+    } else if (body.target === 'member') {
+      const [m] = await tx
+        .select({ id: partyMembers.id, scopePath: partyMembers.scopePath, reg: dualRegistrations.id })
+        .from(partyMembers)
+        .leftJoin(dualRegistrations, and(eq(dualRegistrations.memberId, partyMembers.id), eq(dualRegistrations.communityId, row.communityId), eq(dualRegistrations.status, 'confirmed')))
+        .where(eq(partyMembers.id, body.memberId));
+      if (!m || !(pathInScope(ctx.actor, m.scopePath) || m.reg !== null)) throw fieldError(ctx, 'memberId', 'order.memberNotFound');
+      patch = { ...clearHandler, handlerKind: 'member', handlerMemberId: m.id };
+    } else if (body.target === 'department') {
+      patch = { ...clearHandler, handlerKind: 'department', handlerDepartment: body.department, handlerAccountId: body.accountId ? await accountInReach(ctx, tx, body.accountId, row) : null };
+    } else {
+      patch = { ...clearHandler, handlerKind: 'person', handlerAccountId: await accountInReach(ctx, tx, body.accountId, row) };
+    }
+    return { patch: { ...patch, ...deadlines }, action: 'dispatch', note: body.note ?? null, data: { target: body.target } };
+  });
+}
+
+/** A person to dispatch to: an account bound inside the dispatcher's subtree or above the order's place. */
+async function accountInReach(ctx: Ctx, tx: DbOrTx, accountId: number, row: OrderRowT): Promise<number> {
+  const [a] = await tx.select({ id: accounts.id, path: territories.path }).from(accounts).innerJoin(territories, eq(territories.id, accounts.territoryId)).where(and(eq(accounts.id, accountId), eq(accounts.disabled, false)));
+  if (!a || !(pathInScope(ctx.actor, a.path) || row.scopePath.startsWith(a.path))) throw fieldError(ctx, 'accountId', 'order.accountNotFound');
+  return a.id;
+}
+
+function afterAccept(row: OrderRowT, now: Date): OrderPatch {
+  const remind = remindTime(row.resolveBy, row.resolveHours);
+  return { acceptedAt: row.acceptedAt ?? now, remindAt: remind > now ? remind : null, escalateAt: row.resolveBy };
+}
+
+export const acceptOrder = (ctx: Ctx, id: number, note?: string | null) =>
+  applyMove(ctx, id, 'accept', (row, v) => {
+    requireHandler(v, row);
+    return { patch: afterAccept(row, ctx.clock.now()), action: 'accept', note: note ?? null };
+  });
+
+export const claimOrder = (ctx: Ctx, id: number, as?: 'member' | 'unit' | null) =>
+  applyMove(ctx, id, 'claim', (row, v) => {
+    const now = ctx.clock.now();
+    const asMember = as !== 'unit' && v.memberIds.length > 0 && ctx.actor.roles.includes('partyMember');
+    const asUnit = !asMember && as !== 'member' && v.unitIds.length > 0 && ctx.actor.roles.includes('unitContact');
+    if (!asMember && !asUnit) throw conflict('order.noClaimant');
+    const who: OrderPatch = asMember ? { ...clearHandler, handlerKind: 'member', handlerMemberId: v.memberIds[0]! } : { ...clearHandler, handlerKind: 'unit', handlerUnitId: v.unitIds[0]! };
+    return { patch: { ...who, ...afterAccept(row, now) }, action: 'claim', data: { as: asMember ? 'member' : 'unit' } };
+  });
+
+export const startOrder = (ctx: Ctx, id: number, note?: string | null) =>
+  applyMove(ctx, id, 'start', (row, v) => {
+    requireHandler(v, row);
+    return { patch: {}, action: 'start', note: note ?? null };
+  });
+
+export const resolveOrder = (ctx: Ctx, id: number, note: string) =>
+  applyMove(ctx, id, 'resolve', (row, v) => {
+    requireHandler(v, row);
+    return { patch: { resolvedAt: ctx.clock.now(), remindAt: null, escalateAt: null }, action: 'resolve', note };
+  });
+
+export const returnOrder = (ctx: Ctx, id: number, reason: string) =>
+  applyMove(ctx, id, 'return', (row, v) => {
+    requireHandler(v, row);
+    const handler = { kind: row.handlerKind, unitId: row.handlerUnitId, memberId: row.handlerMemberId, accountId: row.handlerAccountId, department: row.handlerDepartment };
+    return { patch: { ...clearHandler, acceptedAt: null, returnCount: row.returnCount + 1, escalateAt: row.respondBy, remindAt: null }, action: 'return', note: reason, data: { handler } };
+  });
+
+export async function rateOrder(ctx: Ctx, id: number, rating: 'satisfied' | 'basic' | 'unsatisfied', comment?: string | null) {
+  const move: Move = rating === 'unsatisfied' ? 'rateUnsatisfied' : 'rateOk';
+  return applyMove(ctx, id, move, (row) => {
+    if (row.reporterAccountId !== ctx.actor.accountId) throw forbidden('order.notReporter');
+    const now = ctx.clock.now();
+    if (rating !== 'unsatisfied') {
+      return { patch: { rating, ratingComment: comment ?? null, ratedAt: now }, action: 'rate', note: comment ?? null, data: { rating } };
+    }
+    // 重办: back to the same handler, a new resolve window, and it counts against them (reopenCount).
+    const resolveBy = new Date(now.getTime() + row.resolveHours * HOUR);
+    return {
+      patch: { rating, ratingComment: comment ?? null, ratedAt: now, reopenCount: row.reopenCount + 1, resolvedAt: null, resolveBy, remindAt: remindTime(resolveBy, row.resolveHours), escalateAt: resolveBy },
+      action: 'reopen',
+      note: comment ?? null,
+      data: { rating, handler: { kind: row.handlerKind, unitId: row.handlerUnitId, memberId: row.handlerMemberId, accountId: row.handlerAccountId } },
+    };
+  });
+}
+
+export const closeOrder = (ctx: Ctx, id: number, note?: string | null) =>
+  applyMove(ctx, id, 'close', () => ({ patch: { closedAt: ctx.clock.now(), remindAt: null, escalateAt: null }, action: 'close', note: note ?? null }));
+
+// ---------------------------------------------------------------------------------------------------------------
+// Suggestions for the dispatcher: the rule, the grid's workers, units that do this kind of work.
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Which unit kinds usually take a category (a property company repairs, an agency handles policy). */
+const CATEGORY_UNIT_KINDS: Record<string, string[]> = {
+  repair: ['propertyCompany'],
+  property: ['propertyCompany'],
+  parking: ['propertyCompany', 'agency'],
+  greening: ['propertyCompany', 'institution'],
+  environment: ['propertyCompany', 'agency'],
+  safety: ['agency', 'propertyCompany'],
+  policy: ['agency', 'institution'],
+  elderly: ['socialOrganization', 'institution'],
+  neighbourhood: ['socialOrganization'],
+};
+
+export async function suggestions(ctx: Ctx, id: number) {
+  const order = await getOrder(ctx, id);
+  const items: { source: 'rule' | 'gridWorker' | 'unit'; score: number; target: DispatchTarget; label: string; respondHours: number | null; resolveHours: number | null }[] = [];
+  const rule = await ruleFor(ctx.db, order.community.id, order.category);
+  if (rule) {
+    if (rule.handlerKind === 'unit' && rule.unitId) {
+      const [u] = await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, rule.unitId));
+      items.push({ source: 'rule', score: 100, target: { target: 'unit', unitId: rule.unitId }, label: u?.name ?? String(rule.unitId), respondHours: rule.respondHours, resolveHours: rule.resolveHours });
+    } else if (rule.handlerKind === 'department' && rule.department) {
+      items.push({ source: 'rule', score: 100, target: { target: 'department', department: rule.department }, label: rule.department, respondHours: rule.respondHours, resolveHours: rule.resolveHours });
+    }
+  }
+  const gridIds = order.gridId !== null ? [order.gridId] : (await ctx.db.select({ id: grids.id }).from(grids).where(eq(grids.communityId, order.community.id)).orderBy(asc(grids.id)).limit(3)).map((g) => g.id);
+  if (gridIds.length) {
+    const workers = await ctx.db
+      .select({ name: gridWorkers.name, accountId: gridWorkers.accountId, memberId: gridWorkers.partyMemberId, gridId: gridWorkers.gridId })
+      .from(gridWorkers)
+      .where(inArray(gridWorkers.gridId, gridIds))
+      .orderBy(asc(gridWorkers.kind), asc(gridWorkers.id));
+    const base = rule?.handlerKind === 'gridWorker' ? 95 : 80;
+    for (const w of workers) {
+      const score = base - (w.gridId === order.gridId ? 0 : 10);
+      if (w.accountId !== null) items.push({ source: 'gridWorker', score, target: { target: 'person', accountId: w.accountId }, label: w.name, respondHours: null, resolveHours: null });
+      else if (w.memberId !== null) items.push({ source: 'gridWorker', score: score - 5, target: { target: 'member', memberId: w.memberId }, label: w.name, respondHours: null, resolveHours: null });
+    }
+  }
+  const commPath = (await ctx.db.select({ path: territories.path }).from(territories).where(eq(territories.id, order.community.id)))[0]?.path ?? '';
+  const kinds = CATEGORY_UNIT_KINDS[order.category] ?? [];
+  const near = await ctx.db
+    .select({ id: units.id, name: units.name, kind: units.kind, scopePath: units.scopePath })
+    .from(units)
+    .where(or(sql`${units.scopePath} like ${`${commPath}%`}`, sql`${commPath} like ${units.scopePath} || '%'`))
+    .orderBy(asc(units.id))
+    .limit(50);
+  for (const u of near) {
+    if (rule?.unitId === u.id) continue;
+    const score = (kinds.includes(u.kind) ? 60 : 30) + (u.scopePath.startsWith(commPath) ? 5 : 0);
+    items.push({ source: 'unit', score, target: { target: 'unit', unitId: u.id }, label: u.name, respondHours: null, resolveHours: null });
+  }
+  items.sort((a, b) => b.score - a.score || a.label.localeCompare(b.label, 'zh-CN'));
+  return { items: items.slice(0, 20) };
+}
+

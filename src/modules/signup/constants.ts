@@ -1,0 +1,11 @@
+export const SIGNUP_STATUSES = ['linked', 'pending', 'confirmed', 'rejected'] as const;
+export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
+
+/** Limits of the one-time code (issue 5 item 8). */
+export const CODE_TTL_MS = 5 * 60_000;
+export const CODE_MAX_ATTEMPTS = 5;
+export const TICKET_TTL_MS = 30 * 60_000;
+/** Sends per phone: one a minute, five an hour; per IP: thirty an hour (many phones share carrier NAT). */
+export const PHONE_PER_MINUTE = 1;
+export const PHONE_PER_HOUR = 5;
+export const IP_PER_HOUR = 30;

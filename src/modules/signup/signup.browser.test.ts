@@ -1,0 +1,128 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encryptPii, hashPii } from '../../kernel/crypto/pii.js';
+import { territories } from '../../kernel/db/schema.js';
+import { browserApp, type BrowserApp } from '../../test/browser.js';
+import { residents } from '../people/schema.js';
+import { capturingSmsGateway, setSmsGateway } from './sms.js';
+
+let b: BrowserApp;
+const sms = capturingSmsGateway();
+beforeAll(async () => {
+  b = await browserApp();
+  setSmsGateway(sms);
+});
+afterAll(async () => {
+  setSmsGateway(null);
+  await b?.close();
+});
+
+/** The first child of a node in the order the household picker lists them. */
+async function firstChild(parentId: number) {
+  const [row] = await b.database.db
+    .select()
+    .from(territories)
+    .where(eq(territories.parentId, parentId))
+    .orderBy(asc(territories.sortOrder), asc(territories.name), asc(territories.id))
+    .limit(1);
+  return row!;
+}
+
+/** Opens the first entry of the current picker list (entry 0 is "up one level"). */
+async function pickFirst(page: Page, expectName: string) {
+  const item = page.locator('.adm-list-item', { hasText: expectName }).first();
+  await item.click();
+}
+
+describe('resident sign-up on the phone', () => {
+  it('signs up with phone and code, is matched to the register, and submits a problem report', async () => {
+    // A resident of the first household of 化工街社区 is in the register with this phone: sign-up links at once.
+    const [community] = await b.database.db.select().from(territories).where(and(eq(territories.level, 'community'), eq(territories.name, '化工街社区')));
+    const compound = await firstChild(community!.id);
+    const building = await firstChild(compound.id);
+    const unit = await firstChild(building.id);
+    const household = await firstChild(unit.id);
+    const phone = '13700135246';
+    await b.database.db.insert(residents).values({ name: '马玉兰', householdId: household.id, scopePath: household.path, phoneEnc: encryptPii('phone', phone), phoneHash: hashPii('phone', phone) });
+
+    const page = await b.page({ mobile: true });
+    await page.goto('/m');
+    await page.getByTestId('m-login-submit').waitFor();
+    await b.screenshot(page, 'signup-m-01-login');
+    await page.getByRole('link', { name: '注册' }).click();
+
+    await page.locator('[data-testid=m-signup-phone] input').fill(phone);
+    await b.screenshot(page, 'signup-m-02-phone');
+    await page.getByTestId('m-send-code').click();
+    await page.getByTestId('m-code').waitFor();
+    await expect.poll(() => sms.lastCode(phone)).toMatch(/^\d{6}$/);
+    await page.locator('[data-testid=m-code] input').fill(sms.lastCode(phone)!);
+    await page.locator('[data-testid=m-name] input').fill('马玉兰');
+    await page.locator('[data-testid=m-password] input').fill('Yulan-2026');
+    await page.locator('[data-testid=m-password2] input').fill('Yulan-2026');
+    await b.screenshot(page, 'signup-m-03-verify');
+    await page.getByTestId('m-verify').click();
+
+    const search = page.locator('[data-testid=m-community-search] input');
+    await search.fill('化工街');
+    await search.press('Enter');
+    await pickFirst(page, '化工街社区');
+    await b.screenshot(page, 'signup-m-04-compounds');
+    await pickFirst(page, compound.name);
+    await pickFirst(page, building.name);
+    await pickFirst(page, unit.name);
+    await page.locator('.adm-list-item', { hasText: household.name }).first().waitFor();
+    await b.screenshot(page, 'signup-m-05-households');
+    await pickFirst(page, household.name);
+    await page.getByRole('button', { name: '确定' }).click();
+
+    await page.getByTestId('m-signup-linked').waitFor();
+    await b.screenshot(page, 'signup-m-06-linked');
+    await page.getByRole('button', { name: '进入首页' }).click();
+    await page.getByTestId('m-household').waitFor();
+    expect(await page.getByTestId('m-household').textContent()).toContain(household.name);
+    await b.screenshot(page, 'signup-m-07-home');
+
+    // A problem report from home.
+    await page.getByTestId('m-new-problem').click();
+    await page.locator('[data-testid=m-order-title] input').fill('楼道灯坏了');
+    await page.locator('[data-testid=m-order-description] textarea').fill('2楼楼道灯不亮，晚上老人上下楼不方便');
+    await b.screenshot(page, 'signup-m-08-report');
+    await page.getByTestId('m-order-submit').click();
+    await page.getByTestId('m-order').waitFor();
+    expect(await page.getByTestId('m-order-status').textContent()).toBe('已提交');
+    expect(await page.getByTestId('m-timeline').textContent()).toContain('马玉兰');
+    await b.screenshot(page, 'signup-m-09-order');
+
+    // A second report, placed on the community's grid map (the order's location, routed to its grid).
+    await page.goto('/m/orders/new/problem');
+    await page.getByText('在地图上选点').click();
+    const map = page.getByTestId('m-map');
+    await map.locator('canvas').first().waitFor();
+    await page.waitForTimeout(500);
+    const box = (await map.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.locator('[data-testid=m-order-title] input').fill('路灯不亮');
+    await b.screenshot(page, 'signup-m-09b-map');
+    await page.getByTestId('m-order-submit').click();
+    await page.getByTestId('m-order-location').waitFor();
+    expect(await page.getByTestId('m-order-location').textContent()).toMatch(/\d+\.\d{5}, \d+\.\d{5}/);
+
+    await page.goto('/m');
+    await page.getByTestId('m-orders').waitFor();
+    expect(await page.getByTestId('m-orders').textContent()).toContain('楼道灯坏了');
+    expect(await page.getByTestId('m-orders').textContent()).toContain('路灯不亮');
+    await page.goto('/m/me');
+    await page.getByTestId('m-me').waitFor();
+    expect(await page.getByTestId('m-me').textContent()).toContain('137****5246');
+    await b.screenshot(page, 'signup-m-10-me');
+
+    await page.getByTestId('m-logout').click();
+    await page.getByRole('button', { name: '确定' }).click();
+    await page.getByTestId('m-login-submit').waitFor();
+    // The console's own sign-in page is untouched by the mobile routes.
+    await page.goto('/login');
+    await page.getByTestId('login-username').waitFor();
+  });
+});

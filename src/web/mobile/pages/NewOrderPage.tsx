@@ -1,0 +1,154 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Form, Input, List, NavBar, Selector, TextArea, Toast } from 'antd-mobile';
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useParams } from 'react-router-dom';
+import { api, isApiError } from '../../api/client';
+import type { Page } from '../../api/types';
+import { useMe } from '../../app/auth';
+import { Spinner } from '../MobileApp';
+import type { GridMapData } from '../../../modules/grids/ui/types';
+import { ORDER_KINDS, PROBLEM_CATEGORIES, type MenuItem, type MyRecord, type OrderDetail, type OrderKind } from '../types';
+
+/** The grids module's map (ECharts), loaded only when the resident picks a place on it. */
+const GridMapView = lazy(() => import('../../../modules/grids/ui/GridMapView').then((m) => ({ default: m.GridMapView })));
+
+interface Values {
+  category?: string[];
+  title: string;
+  description?: string;
+  place?: Place[];
+  address?: string;
+}
+
+/** Order from the community's menu, report a problem, or post a micro-wish. */
+type Place = 'home' | 'map' | 'address';
+
+export default function NewOrderPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const { kind: raw } = useParams();
+  const { data: me } = useMe();
+  const [menuItem, setMenuItem] = useState<MenuItem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [place, setPlace] = useState<Place>('home');
+  const [point, setPoint] = useState<[number, number] | null>(null);
+  const kind = ORDER_KINDS.find((k) => k === raw);
+  const record = useQuery({ queryKey: ['m', 'people', 'me'], queryFn: () => api.get<MyRecord>('/api/people/me'), enabled: !!me?.permissions.includes('resident.self') });
+  const menu = useQuery({
+    queryKey: ['m', 'menu'],
+    queryFn: () => api.get<Page<MenuItem>>('/api/orders/menu', { pageSize: 100 }),
+    enabled: kind === 'menuService',
+  });
+  const map = useQuery({ queryKey: ['m', 'map'], queryFn: () => api.get<GridMapData>('/api/signup/me/map'), enabled: place === 'map' });
+  if (!kind) return <Navigate to="/m" replace />;
+
+  const submit = async (v: Values) => {
+    setBusy(true);
+    try {
+      if (place === 'map' && !point) {
+        Toast.show({ content: t('mobile.order.pickOnMap') });
+        return;
+      }
+      // An address without a point travels in the text; a point on the map is the order's location (routed to its grid).
+      const where = place === 'address' && v.address ? `${t('mobile.order.address')}：${v.address}` : null;
+      const description = [where, v.description?.trim()].filter(Boolean).join('\n') || null;
+      const location = place === 'map' && point ? { lng: point[0], lat: point[1], address: v.address?.trim() || null } : undefined;
+      const body =
+        kind === 'menuService' && menuItem
+          ? { kind, category: menuItem.category, title: menuItem.name, menuItemId: menuItem.id, description }
+          : { kind, category: v.category?.[0] ?? 'other', title: v.title, description, ...(location ? { location } : {}) };
+      const order = await api.post<OrderDetail>('/api/orders', body);
+      await qc.invalidateQueries({ queryKey: ['m', 'orders'] });
+      Toast.show({ icon: 'success', content: t('mobile.order.submitted', { id: order.id }) });
+      navigate(`/m/orders/${order.id}`, { replace: true });
+    } catch (e) {
+      Toast.show({ content: isApiError(e) ? (e.fields[0]?.message ?? e.message) : String(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const title = t(`mobile.order.kinds.${kind satisfies OrderKind}`);
+  if (kind === 'menuService' && !menuItem) {
+    return (
+      <div>
+        <NavBar onBack={() => navigate('/m')}>{title}</NavBar>
+        {menu.isLoading && <Spinner />}
+        {menu.data && menu.data.items.length === 0 && <div className="gzm-center">{t('mobile.order.menuEmpty')}</div>}
+        {menu.data && menu.data.items.length > 0 && (
+          <List header={t('mobile.order.menuTitle')} data-testid="m-menu">
+            {menu.data.items
+              .filter((m) => m.active)
+              .map((m) => (
+                <List.Item key={m.id} description={m.description ?? t(`mobile.order.categories.${m.category}`, { defaultValue: m.category })} onClick={() => setMenuItem(m)} arrowIcon>
+                  {m.name}
+                </List.Item>
+              ))}
+          </List>
+        )}
+      </div>
+    );
+  }
+
+  const home = record.data?.household.address ?? me?.territory.name ?? '';
+  return (
+    <div>
+      <NavBar onBack={() => (menuItem ? setMenuItem(null) : navigate('/m'))}>{menuItem?.name ?? title}</NavBar>
+      <Form
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ category: [kind === 'microWish' ? 'elderly' : 'environment'], place: ['home'], title: menuItem?.name ?? '' }}
+        footer={
+          <Button block type="submit" color="primary" size="large" loading={busy} data-testid="m-order-submit">
+            {t('mobile.order.submit')}
+          </Button>
+        }
+      >
+        {!menuItem && (
+          <Form.Item name="category" label={t('mobile.order.category')} rules={[{ required: true }]}>
+            <Selector columns={3} options={PROBLEM_CATEGORIES.map((c) => ({ value: c, label: t(`mobile.order.categories.${c}`) }))} />
+          </Form.Item>
+        )}
+        {!menuItem && (
+          <Form.Item name="title" label={t('mobile.order.title')} rules={[{ required: true, max: 100 }]}>
+            <Input placeholder={kind === 'microWish' ? t('mobile.order.wishTitlePlaceholder') : t('mobile.order.titlePlaceholder')} clearable data-testid="m-order-title" />
+          </Form.Item>
+        )}
+        {kind === 'problem' && (
+          <Form.Item name="place" label={t('mobile.order.place')}>
+            <Selector
+              columns={1}
+              onChange={(v) => setPlace(v[0] ?? 'home')}
+              options={[
+                { value: 'home', label: t('mobile.order.placeHome', { address: home }) },
+                { value: 'map', label: t('mobile.order.placeMap') },
+                { value: 'address', label: t('mobile.order.placeAddress') },
+              ]}
+            />
+          </Form.Item>
+        )}
+        {kind === 'problem' && place === 'map' && (
+          <Form.Item label={t('mobile.order.pickOnMap')} description={point ? `${point[0].toFixed(5)}, ${point[1].toFixed(5)}` : undefined}>
+            {map.data ? (
+              <Suspense fallback={<Spinner />}>
+                <GridMapView data={map.data} drawing={point ? [point] : []} onMapClick={(p) => setPoint([p[0], p[1]])} height={300} testId="m-map" />
+              </Suspense>
+            ) : (
+              <Spinner />
+            )}
+          </Form.Item>
+        )}
+        {kind === 'problem' && place !== 'home' && (
+          <Form.Item name="address" label={t('mobile.order.address')} rules={[{ required: place === 'address', max: 100 }]}>
+            <Input placeholder={t('mobile.order.addressPlaceholder')} clearable />
+          </Form.Item>
+        )}
+        <Form.Item name="description" label={t('mobile.order.description')} rules={[{ max: 1000 }]}>
+          <TextArea rows={4} showCount maxLength={1000} placeholder={t('mobile.order.descriptionPlaceholder')} data-testid="m-order-description" />
+        </Form.Item>
+      </Form>
+    </div>
+  );
+}

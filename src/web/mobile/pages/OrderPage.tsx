@@ -1,0 +1,115 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Form, NavBar, Selector, Steps, Tag, TextArea, Toast } from 'antd-mobile';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router-dom';
+import { api, isApiError } from '../../api/client';
+import { useMe } from '../../app/auth';
+import { formatDateTime } from '../../components/format';
+import { Spinner } from '../MobileApp';
+import { RATINGS, type OrderDetail, type Rating } from '../types';
+import { STATUS_COLOR } from './HomePage';
+
+/** One order: what was asked, who handles it, its timeline; the reporter rates it once resolved. */
+export default function OrderPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const { id } = useParams();
+  const { data: me } = useMe();
+  const [busy, setBusy] = useState(false);
+  const order = useQuery({ queryKey: ['m', 'orders', id], queryFn: () => api.get<OrderDetail>(`/api/orders/${id}`) });
+  if (order.isLoading) return <Spinner />;
+  if (!order.data) return <div className="gzm-center">{t('mobile.loadFailed')}</div>;
+  const o = order.data;
+  const handler = o.handler && (o.handler.unit?.name ?? o.handler.member?.name ?? o.handler.account?.name ?? o.handler.department);
+  const mayRate = o.status === 'resolved' && o.reporter?.id === me?.id && !!me?.permissions.includes('order.rate');
+
+  const rate = async (v: { rating?: Rating[]; comment?: string }) => {
+    setBusy(true);
+    try {
+      await api.post(`/api/orders/${o.id}/rate`, { rating: v.rating?.[0] ?? 'satisfied', comment: v.comment?.trim() || null });
+      await qc.invalidateQueries({ queryKey: ['m', 'orders'] });
+      Toast.show({ icon: 'success', content: t('mobile.order.rated') });
+    } catch (e) {
+      Toast.show({ content: isApiError(e) ? e.message : String(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div data-testid="m-order">
+      <NavBar onBack={() => navigate('/m')}>{t('mobile.order.detail')}</NavBar>
+      <Card
+        className="gzm-section"
+        title={<span style={{ fontSize: 19 }}>{o.title}</span>}
+        extra={<Tag color={STATUS_COLOR[o.status]} data-testid="m-order-status">{t(`mobile.order.statuses.${o.status}`)}</Tag>}
+      >
+        <div className="gzm-muted">
+          {t(`mobile.order.kinds.${o.kind}`)} · {t(`mobile.order.categories.${o.category}`, { defaultValue: o.category })} · {o.community.name}
+        </div>
+        {o.description && <p style={{ whiteSpace: 'pre-wrap', margin: '10px 0 0' }}>{o.description}</p>}
+        <div className="gzm-muted" style={{ marginTop: 10 }}>
+          {t('mobile.order.createdAt')}：{formatDateTime(o.createdAt)}
+        </div>
+        {o.location && (
+          <div className="gzm-muted" data-testid="m-order-location">
+            {t('mobile.order.place')}：{o.location.address ?? `${o.location.lng.toFixed(5)}, ${o.location.lat.toFixed(5)}`}
+          </div>
+        )}
+        {handler && (
+          <div className="gzm-muted">
+            {t('mobile.order.handler')}：{handler}
+          </div>
+        )}
+        {o.rating && (
+          <div style={{ marginTop: 10 }}>
+            {t('mobile.order.myRating')}：<Tag color={o.rating === 'unsatisfied' ? 'danger' : 'success'}>{t(`mobile.order.ratings.${o.rating}`)}</Tag> {o.ratingComment}
+          </div>
+        )}
+      </Card>
+
+      {mayRate && (
+        <Card className="gzm-section" title={t('mobile.order.rateTitle')} data-testid="m-rate">
+          <Form
+            layout="vertical"
+            onFinish={rate}
+            initialValues={{ rating: ['satisfied'] }}
+            footer={
+              <Button block type="submit" color="primary" size="large" loading={busy} data-testid="m-rate-submit">
+                {t('mobile.order.rateSubmit')}
+              </Button>
+            }
+          >
+            <Form.Item name="rating">
+              <Selector columns={3} options={RATINGS.map((r) => ({ value: r, label: t(`mobile.order.ratings.${r}`) }))} />
+            </Form.Item>
+            <Form.Item name="comment" label={t('mobile.order.comment')}>
+              <TextArea rows={3} maxLength={500} showCount />
+            </Form.Item>
+          </Form>
+        </Card>
+      )}
+
+      <div className="gzm-section-title">{t('mobile.order.timeline')}</div>
+      <div style={{ background: '#fff', margin: 12, borderRadius: 8, padding: '8px 0' }}>
+        <Steps direction="vertical" current={o.timeline.length - 1} data-testid="m-timeline">
+          {o.timeline.map((e) => (
+            <Steps.Step
+              key={e.id}
+              status="finish"
+              title={`${t(`mobile.order.actions.${e.action}`, { defaultValue: e.action })}${e.actor ? ` · ${e.actor.name}` : ''}`}
+              description={
+                <>
+                  <div>{formatDateTime(e.at)}</div>
+                  {e.note && <div style={{ color: '#333' }}>{e.note}</div>}
+                </>
+              }
+            />
+          ))}
+        </Steps>
+      </div>
+    </div>
+  );
+}
