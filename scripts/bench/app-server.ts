@@ -1,0 +1,175 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { Logger } from 'drizzle-orm/logger';
+import pg from 'pg';
+import { pino } from 'pino';
+import { createApp } from '../../src/app.js';
+import { systemClock } from '../../src/kernel/clock.js';
+import type { Database, Db } from '../../src/kernel/db/client.js';
+import { prng } from '../../src/kernel/random.js';
+import { gridIndex } from '../../src/modules/grids/grids.service.js';
+import { genConfig } from './generate.js';
+import { summarize, type Captured, type ChildCommand, type ChildReply } from './shared.js';
+
+/**
+ * The app under test, in its own process (forked by scripts/bench.ts with an IPC channel): the real
+ * createApp on a random port against the generated database. The database handle is built like
+ * src/kernel/db/client.ts builds it, plus a drizzle logger that can record the SQL one request issues, so the
+ * database ceiling replays exactly that SQL, at the same concurrency, from this process (PGlite is
+ * single-process: nothing else could open it).
+ */
+const databaseUrl = process.env.BENCH_DATABASE_URL || undefined;
+const dataDir = process.env.BENCH_DATA_DIR!;
+const poolSize = Number(process.env.BENCH_POOL_SIZE ?? 10);
+
+let capturing: Captured[] | null = null;
+const logger: Logger = {
+  logQuery(query, params) {
+    capturing?.push({ sql: query, params });
+  },
+};
+
+let pglite: PGlite | undefined;
+let pool: pg.Pool | undefined;
+let database: Database;
+if (databaseUrl) {
+  pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  const db = drizzlePg({ client: pool, casing: 'snake_case', logger }) as unknown as Db;
+  database = {
+    db,
+    engine: 'postgres',
+    migrate: async () => undefined,
+    query: async <T>(q: string, p?: unknown[]) => (await pool!.query(q, p)).rows as T[],
+    close: () => pool!.end(),
+  };
+} else {
+  pglite = new PGlite(path.join(dataDir, 'pgdata'));
+  await pglite.waitReady;
+  const client = pglite;
+  const db = drizzlePglite({ client, casing: 'snake_case', logger }) as unknown as Db;
+  database = {
+    db,
+    engine: 'pglite',
+    migrate: async () => undefined,
+    query: async <T>(q: string, p?: unknown[]) => (await client.query<T>(q, p)).rows,
+    close: () => client.close(),
+  };
+}
+
+const config = { ...genConfig({ databaseUrl, dataDir }), LOG_LEVEL: 'silent' as const, DATABASE_POOL_SIZE: poolSize, WEB_DIR: path.join(dataDir, 'no-web') };
+const app = await createApp({ config, database, clock: systemClock }, pino({ level: 'silent' }));
+const address = await app.listen({ port: 0, host: '127.0.0.1' });
+
+const isTxControl = (s: string) => /^\s*(begin|commit|rollback|savepoint|release)/i.test(s);
+
+/** Replays the captured SQL of one request, `concurrency` at a time, for `ms`: the database's own ceiling. */
+async function ceiling(captured: Captured[], concurrency: number, ms: number) {
+  const statements = captured.filter((c) => !isTxControl(c.sql));
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = performance.now() + ms;
+  const t0 = performance.now();
+  if (pglite) {
+    const client = pglite;
+    const worker = async () => {
+      while (performance.now() < end) {
+        const s = performance.now();
+        try {
+          await client.transaction(async (tx) => {
+            for (const st of statements) await tx.query(st.sql, st.params);
+          });
+        } catch {
+          errors++;
+        }
+        latencies.push(performance.now() - s);
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  } else {
+    const direct = new pg.Pool({ connectionString: databaseUrl, max: concurrency });
+    const worker = async () => {
+      const conn = await direct.connect();
+      try {
+        while (performance.now() < end) {
+          const s = performance.now();
+          try {
+            await conn.query('begin');
+            for (const st of statements) await conn.query(st.sql, st.params);
+            await conn.query('commit');
+          } catch {
+            errors++;
+            await conn.query('rollback').catch(() => undefined);
+          }
+          latencies.push(performance.now() - s);
+        }
+      } finally {
+        conn.release();
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    await direct.end();
+  }
+  return { ...summarize(latencies, (performance.now() - t0) / 1000), errors, statements: statements.length };
+}
+
+/** Deterministic points inside the generated grids (each grid's box, drawn with the seeded PRNG). */
+async function samplePoints(n: number): Promise<[number, number][]> {
+  const boxes = await database.query<{ a: number; b: number; c: number; d: number }>(
+    'select min_lng as a, min_lat as b, max_lng as c, max_lat as d from grids order by id',
+  );
+  const rnd = prng(4);
+  return Array.from({ length: n }, () => {
+    const g = rnd.pick(boxes);
+    return [g.a + (g.c - g.a) * (0.05 + rnd.next() * 0.9), g.b + (g.d - g.b) * (0.05 + rnd.next() * 0.9)];
+  });
+}
+
+/** Point → grid lookups against the app's own in-memory index, for `ms`. */
+async function locateInProcess(points: [number, number][], ms: number) {
+  const index = await gridIndex(database.db);
+  let n = 0;
+  let hits = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < ms) {
+    for (let i = 0; i < 1000; i++) {
+      const p = points[n++ % points.length]!;
+      if (index.query(p[0], p[1]).length) hits++;
+    }
+  }
+  return { lookupsPerSecond: Math.round(n / ((performance.now() - t0) / 1000)), hitRate: hits / n, grids: index.size };
+}
+
+const send = (m: ChildReply) => process.send!(m);
+process.on('message', (raw) => {
+  const m = raw as ChildCommand;
+  void (async () => {
+    try {
+      if (m.cmd === 'capture') {
+        capturing = [];
+        send({ id: m.id, ok: true });
+      } else if (m.cmd === 'captured') {
+        const got = capturing ?? [];
+        capturing = null;
+        send({ id: m.id, ok: true, captured: got });
+      } else if (m.cmd === 'ceiling') {
+        send({ id: m.id, ok: true, result: await ceiling(m.captured, m.concurrency, m.ms) });
+      } else if (m.cmd === 'points') {
+        send({ id: m.id, ok: true, result: await samplePoints(m.n) });
+      } else if (m.cmd === 'locate') {
+        send({ id: m.id, ok: true, result: await locateInProcess(m.points, m.ms) });
+      } else if (m.cmd === 'rss') {
+        send({ id: m.id, ok: true, result: { maxRssKb: process.resourceUsage().maxRSS, rssNowKb: Math.round(process.memoryUsage().rss / 1024) } });
+      } else if (m.cmd === 'stop') {
+        await app.close();
+        await database.close();
+        send({ id: m.id, ok: true });
+        process.exit(0);
+      }
+    } catch (e) {
+      send({ id: m.id, ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    }
+  })();
+});
+send({ id: 0, ok: true, result: { url: address } });

@@ -1,0 +1,56 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { fromRoot } from '../kernel/paths.js';
+
+const run = promisify(execFile);
+
+/**
+ * The generator and the bench script at the tiny scale (one community, ~600 residents, half-second loads), so they
+ * cannot rot. Benchmarks themselves never run in `npm test`: this only checks that both scripts work end to end
+ * on PGlite (the real app in a child process, autocannon, the ceilings, JSON and the Markdown table).
+ */
+describe('benchmark tooling (tiny scale)', () => {
+  it('generates data the app reads and runs the bench end to end', async () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-bench-test-'));
+    try {
+      // Generate where the bench looks for its data (<work-dir>/<engine>-<scale>-s<seed>), then let it reuse it.
+      const dataDir = path.join(work, 'pglite-tiny-s3');
+      const gen = await run('npx', ['tsx', fromRoot('scripts', 'gen.ts'), '--scale', 'tiny', '--seed', '3', '--data-dir', dataDir], { cwd: fromRoot(), maxBuffer: 1 << 24 });
+      expect(gen.stdout).toMatch(/\[gen\] residents .*rows\/s/);
+      const json0 = gen.stdout.slice(gen.stdout.indexOf('{\n'));
+      const summary = JSON.parse(json0) as { rows: Record<string, number> };
+      expect(summary.rows.residents).toBeGreaterThan(500);
+      expect(summary.rows.grids).toBe(24);
+      expect(fs.existsSync(path.join(dataDir, 'generated.json'))).toBe(true);
+
+      const docs = path.join(work, 'BENCHMARKS.md');
+      const results = path.join(work, 'results');
+      const bench = await run(
+        'npx',
+        ['tsx', fromRoot('scripts', 'bench.ts'), '--engine', 'pglite', '--scale', 'tiny', '--seed', '3', '--duration', '0.5', '--list-requests', '3', '--work-dir', work, '--results-dir', results, '--docs', docs],
+        { cwd: fromRoot(), maxBuffer: 1 << 24 },
+      );
+      expect(bench.stdout).toContain('reusing generated data');
+      expect(bench.stdout).toContain('| ceiling: bare Fastify GET | 10 |');
+      const [file] = fs.readdirSync(results);
+      const json = JSON.parse(fs.readFileSync(path.join(results, file!), 'utf8')) as {
+        app: { residentCreate: { rps: number; errors: number }[]; lists: { p95: number }[]; peakRssKb: number; locateInProcess: { lookupsPerSecond: number } };
+        ceilings: { bareFastify: { rps: number }[]; database: { perSecond: number }[] };
+      };
+      expect(json.ceilings.bareFastify[0]!.rps).toBeGreaterThan(0);
+      expect(json.ceilings.database[0]!.perSecond).toBeGreaterThan(0);
+      expect(json.app.residentCreate[0]!.rps).toBeGreaterThan(0);
+      expect(json.app.residentCreate.every((l) => l.errors === 0)).toBe(true);
+      expect(json.app.lists).toHaveLength(8);
+      expect(json.app.locateInProcess.lookupsPerSecond).toBeGreaterThan(0);
+      expect(json.app.peakRssKb).toBeGreaterThan(0);
+      expect(fs.readFileSync(docs, 'utf8')).toContain('<!-- bench:pglite-tiny:start -->');
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
