@@ -8,6 +8,7 @@ import {
   HomeOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -46,6 +47,7 @@ const GROUP_ICONS: Record<MenuGroup, ReactNode> = {
   structure: <ClusterOutlined />,
   grids: <BorderInnerOutlined />,
   people: <IdcardOutlined />,
+  orders: <SolutionOutlined />,
 };
 const GROUPS = MENU_GROUPS.map((key) => ({ key, icon: GROUP_ICONS[key] }));
 const MODULE_NAV = moduleRoutes

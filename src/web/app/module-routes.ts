@@ -3,7 +3,7 @@ import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
 /**
  * A console page contributed by a module: `src/modules/<name>/ui/routes.tsx` exports
  * `export const consoleRoutes: ConsoleRoute[]`, and its texts live in `src/modules/<name>/ui/locales/{zh-CN,en-US}.json`
- * (a flat or nested i18next bundle, merged into the console's translation namespace). The console picks both up.
+ * (or `ui/locales/<feature>.<locale>.json`: a flat or nested i18next bundle, merged into the console's translation namespace). The console picks both up.
  */
 export interface ConsoleRoute {
   /** Path below the console root, e.g. `party-orgs` or `grids/map`. */
@@ -12,8 +12,8 @@ export interface ConsoleRoute {
   labelKey: string;
   /** Shown and routed only for accounts holding this permission. */
   permission?: string;
-  /** Menu group key: `structure` (组织架构), `people` (人员), `grids` (网格); default: top level. */
-  group?: 'structure' | 'people' | 'grids';
+  /** Menu group key: `structure` (组织架构), `people` (人员), `grids` (网格), `orders` (服务工单); default: top level. */
+  group?: 'structure' | 'people' | 'grids' | 'orders';
   icon?: ReactNode;
   /** false: routed but not in the menu (detail pages such as `party-orgs/:id`). */
   menu?: boolean;

@@ -46,14 +46,14 @@ void i18n.use(initReactI18next).init({
 });
 applySideEffects(initial);
 
-// Module pages bring their own texts (`src/modules/<name>/ui/locales/<locale>.json`); they are merged into the
+// Module pages bring their own texts (`src/modules/<name>/ui/locales/<locale>.json` or `<feature>.<locale>.json`); they are merged into the
 // console's namespace without overwriting console keys.
 const moduleBundles = import.meta.glob<Record<string, unknown>>('../../modules/*/ui/locales/*.json', {
   eager: true,
   import: 'default',
 });
 for (const [file, bundle] of Object.entries(moduleBundles)) {
-  const locale = /\/([a-zA-Z-]+)\.json$/.exec(file)?.[1];
+  const locale = /[/.]([a-z]{2}-[A-Z]{2})\.json$/.exec(file)?.[1];
   if (isLocale(locale)) i18n.addResourceBundle(locale, 'translation', bundle, true, false);
 }
 
