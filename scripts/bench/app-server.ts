@@ -58,15 +58,28 @@ if (databaseUrl) {
   };
 }
 
-const config = { ...genConfig({ databaseUrl, dataDir }), LOG_LEVEL: 'silent' as const, DATABASE_POOL_SIZE: poolSize, WEB_DIR: path.join(dataDir, 'no-web') };
+const config = { ...genConfig({ databaseUrl, dataDir }), LOG_LEVEL: 'silent' as const, DATABASE_POOL_SIZE: poolSize, WEB_DIR: process.env.BENCH_WEB_DIR || path.join(dataDir, 'no-web') };
 const app = await createApp({ config, database, clock: systemClock }, pino({ level: 'silent' }));
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 
 const isTxControl = (s: string) => /^\s*(begin|commit|rollback|savepoint|release)/i.test(s);
 
-/** Replays the captured SQL of one request, `concurrency` at a time, for `ms`: the database's own ceiling. */
-async function ceiling(captured: Captured[], concurrency: number, ms: number) {
-  const statements = captured.filter((c) => !isTxControl(c.sql));
+/**
+ * Replays the captured SQL of recorded requests (one transaction each: every statement the request issued, in its
+ * order, without its own BEGIN/COMMIT), `concurrency` at a time, for `ms`: the database's own ceiling. Worker
+ * iterations go round the recorded requests, as the load goes round the residents.
+ */
+async function ceiling(transactions: Captured[][], concurrency: number, ms: number) {
+  const all = transactions.map((t) => t.filter((c) => !isTxControl(c.sql)));
+  // Time per statement (by its SQL text), to see where a transaction's time goes.
+  const spent = new Map<string, number>();
+  const timedQuery = async (run: () => Promise<unknown>, text: string) => {
+    const s0 = performance.now();
+    await run();
+    spent.set(text, (spent.get(text) ?? 0) + performance.now() - s0);
+  };
+  let turn = 0;
+  const nextTx = () => all[turn++ % all.length]!;
   const latencies: number[] = [];
   let errors = 0;
   const end = performance.now() + ms;
@@ -77,8 +90,9 @@ async function ceiling(captured: Captured[], concurrency: number, ms: number) {
       while (performance.now() < end) {
         const s = performance.now();
         try {
+          const statements = nextTx();
           await client.transaction(async (tx) => {
-            for (const st of statements) await tx.query(st.sql, st.params);
+            for (const st of statements) await timedQuery(() => tx.query(st.sql, st.params), st.sql);
           });
         } catch {
           errors++;
@@ -95,9 +109,10 @@ async function ceiling(captured: Captured[], concurrency: number, ms: number) {
         while (performance.now() < end) {
           const s = performance.now();
           try {
+            const statements = nextTx();
             await conn.query('begin');
-            for (const st of statements) await conn.query(st.sql, st.params);
-            await conn.query('commit');
+            for (const st of statements) await timedQuery(() => conn.query(st.sql, st.params as unknown[]), st.sql);
+            await timedQuery(() => conn.query('commit'), 'commit');
           } catch {
             errors++;
             await conn.query('rollback').catch(() => undefined);
@@ -111,7 +126,9 @@ async function ceiling(captured: Captured[], concurrency: number, ms: number) {
     await Promise.all(Array.from({ length: concurrency }, worker));
     await direct.end();
   }
-  return { ...summarize(latencies, (performance.now() - t0) / 1000), errors, statements: statements.length };
+  const totalSpent = [...spent.values()].reduce((a, b) => a + b, 0) || 1;
+  const bySql = [...spent].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([sql, ms]) => ({ share: Math.round((ms / totalSpent) * 1000) / 10, sql: sql.replace(/\s+/g, ' ').slice(0, 120) }));
+  return { ...summarize(latencies, (performance.now() - t0) / 1000), errors, statements: all[0]?.length ?? 0, bySql };
 }
 
 /** Deterministic points inside the generated grids (each grid's box, drawn with the seeded PRNG). */
@@ -154,7 +171,9 @@ process.on('message', (raw) => {
         capturing = null;
         send({ id: m.id, ok: true, captured: got });
       } else if (m.cmd === 'ceiling') {
-        send({ id: m.id, ok: true, result: await ceiling(m.captured, m.concurrency, m.ms) });
+        send({ id: m.id, ok: true, result: await ceiling(m.transactions, m.concurrency, m.ms) });
+      } else if (m.cmd === 'query') {
+        send({ id: m.id, ok: true, result: await database.query(m.sql) });
       } else if (m.cmd === 'points') {
         send({ id: m.id, ok: true, result: await samplePoints(m.n) });
       } else if (m.cmd === 'locate') {

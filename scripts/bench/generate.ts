@@ -9,6 +9,10 @@ import { MIGRATIONS_DIR, openDatabase, type Database } from '../../src/kernel/db
 import { prng } from '../../src/kernel/random.js';
 import type { GridGeometry } from '../../src/modules/grids/schema.js';
 import { fakeIdNumber } from '../../src/modules/people/people.seed.js';
+import { hashPassword } from '../../src/kernel/auth/password.js';
+import { DEMO_PASSWORD } from '../../src/modules/accounts/accounts.seed.js';
+import { ORDER_CATEGORIES } from '../../src/modules/service-orders/constants.js';
+import { rollupRebuildSql } from '../../src/modules/service-orders/rollups.js';
 
 /**
  * The benchmark data generator (issue 4, item 1). On top of the normal first start (migrations, the real division
@@ -21,18 +25,23 @@ import { fakeIdNumber } from '../../src/modules/people/people.seed.js';
  * same SQL on PGlite and PostgreSQL. Same seed and scale → same rows (ciphertexts differ: AES-GCM draws a
  * random IV, the plain numbers and the search hashes do not).
  *
- * Service orders (issue 5) are not generated yet: their module is being built; see docs/BENCHMARKS.md.
+ * Then service orders (issue 5): street 20 k, district 200 k, city 1 M over the three years before ANCHOR, in every
+ * state (old ones finished, the unfinished ones recent), all kinds and categories, handled by units, party members
+ * and grid workers, with ratings, reopens, returns, escalations and merged duplicates; their timelines and audit
+ * rows derived from them in SQL (INSERT … SELECT), and the figures' rollup rebuilt from them (rollupRebuildSql).
+ * And BENCH_RESIDENTS resident accounts (password DEMO_PASSWORD) in households spread over the communities, who
+ * place orders in the bench.
  */
 
 export const SCALES = {
   /** One community, a few hundred residents: the test suite's smoke run. */
-  tiny: { code: '630104006001', residents: 600, label: '文亭巷社区' },
+  tiny: { code: '630104006001', residents: 600, orders: 600, label: '文亭巷社区' },
   /** 文汇路街道 (4 communities). */
-  street: { code: '630104006', residents: 50_000, label: '西宁市城西区文汇路街道' },
+  street: { code: '630104006', residents: 50_000, orders: 20_000, label: '西宁市城西区文汇路街道' },
   /** 城西区 (8 streets, 43 communities). */
-  district: { code: '630104', residents: 500_000, label: '西宁市城西区' },
+  district: { code: '630104', residents: 500_000, orders: 200_000, label: '西宁市城西区' },
   /** 西宁市 (7 districts, 25 streets, 441 communities). */
-  city: { code: '6301', residents: 2_500_000, label: '西宁市' },
+  city: { code: '6301', residents: 2_500_000, orders: 1_000_000, label: '西宁市' },
 } as const;
 export type Scale = keyof typeof SCALES;
 export const isScale = (s: string): s is Scale => Object.hasOwn(SCALES, s);
@@ -536,12 +545,322 @@ async function run(database: Database, config: Config, opts: GenOptions, log: (s
   note('grids', gridRows.length, pGrids.seconds());
   note('grid_workers', gridIds.length, pGrids.seconds());
 
+  await generateOrders(database, log, rnd, spec.orders, {
+    place: place.path,
+    communities,
+    compoundCommunity,
+    compounds: compounds.nodes,
+    households: households.nodes,
+    householdCompound,
+    grids: gridIds.map((g, i) => ({ id: g.id, row: gridRows[i]! })),
+  }).then((n) => Object.entries(n).forEach(([k, v]) => note(k, v.rows, v.seconds)));
+  const bench = await benchResidents(database, rnd, communities, households.nodes, householdCompound, compoundCommunity);
+  note('bench_residents', bench, 0);
+
   const tA = performance.now();
-  await database.query('analyze');
-  log(`[gen] analyze ${((performance.now() - tA) / 1000).toFixed(1)} s`);
+  // VACUUM too: after a bulk load the visibility map is empty, and counts could not use index-only scans.
+  await database.query('vacuum analyze');
+  log(`[gen] vacuum analyze ${((performance.now() - tA) / 1000).toFixed(1)} s`);
   const seconds = (performance.now() - t0) / 1000;
   log(`[gen] done: ${opts.scale} (${spec.label}), ${inserted.toLocaleString('en-US')} residents in ${seconds.toFixed(1)} s`);
   const summary: GenSummary = { scale: opts.scale, seed: opts.seed, engine: database.engine, place: spec.label, seconds: Math.round(seconds * 10) / 10, rows, rowsPerSecond: rate };
   fs.writeFileSync(path.join(opts.dataDir, MARKER_FILE), `${JSON.stringify({ ...summary, migrationsHash: currentMigrationsHash() }, null, 2)}\n`);
   return summary;
+}
+
+// ---- service orders ----------------------------------------------------------------------------------------------
+
+/** The generated orders' "now": the three years of orders end here (fixed, so the same seed gives the same rows). */
+export const ANCHOR = new Date('2026-11-23T00:00:00+08:00');
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const SPAN_DAYS = 3 * 365;
+/** Resident accounts the bench signs in to place orders (bench_resident_000 …). */
+export const BENCH_RESIDENTS = 100;
+export const benchResidentName = (i: number) => `bench_resident_${String(i).padStart(3, '0')}`;
+/** The bench residents, each with the box of a grid of their own community (the bench reports a point inside it). */
+export const BENCH_RESIDENTS_SQL = `select distinct on (a.id) a.username, a.territory_id, g.min_lng as a, g.min_lat as b, g.max_lng as c, g.max_lat as d
+  from accounts a join territories h on h.id = a.territory_id join grids g on h.path like g.scope_path || '%'
+  where a.username like 'bench\\_resident\\_%' order by a.id, g.id`;
+
+const TITLES: Record<string, string[]> = {
+  environment: ['楼道堆放杂物', '垃圾清运不及时', '小区污水外溢'],
+  repair: ['楼道灯不亮', '单元门禁损坏', '水管漏水', '电梯故障'],
+  safety: ['消防通道被占', '井盖松动', '外墙瓷砖脱落'],
+  neighbourhood: ['楼上噪音扰民', '邻里漏水纠纷', '宠物扰民'],
+  elderly: ['独居老人需要帮助', '申请助餐服务', '陪同就医'],
+  parking: ['乱停车堵路', '充电桩不够用', '车位纠纷'],
+  greening: ['树枝遮挡窗户', '绿地被毁', '草坪需要修剪'],
+  property: ['物业服务不到位', '物业费疑问', '公共区域保洁'],
+  policy: ['咨询医保政策', '办理居住证明', '咨询低保申请'],
+  other: ['其他问题反映', '意见建议'],
+};
+const WISHES = ['给孩子买一套课外书', '想要一台收音机', '希望有人陪聊天', '需要一把轮椅', '想学用智能手机'];
+const MENU = ['上门理发', '家电维修', '健康体检', '法律咨询', '助餐送餐', '代办代缴'];
+
+interface OrderPlace {
+  place: string;
+  communities: { id: number; path: string; name: string }[];
+  compoundCommunity: number[];
+  compounds: Node[];
+  households: Node[];
+  householdCompound: number[];
+  grids: { id: number; row: Row }[];
+}
+
+type Rnd = ReturnType<typeof prng>;
+
+/**
+ * One order row, drawn by its age: orders older than a month are finished (closed, rated, resolved, a few
+ * cancelled or merged); recent ones are still open with a probability falling with age (about 4 days' half-life).
+ */
+function drawOrder(rnd: Rnd, p: OrderPlace, ci: number, householdsOf: number[][], unitsOf: Map<number, number[]>, membersOf: Map<number, number[]>, street: Map<number, number>): Row {
+  const c = p.communities[ci]!;
+  // More orders lately (the platform grows): density rising linearly over the three years.
+  const ageDays = SPAN_DAYS * (1 - Math.sqrt(rnd.next()));
+  const created = new Date(ANCHOR.getTime() - ageDays * DAY - rnd.int(0, 59) * 60_000);
+  const kindDraw = rnd.next();
+  const kind = kindDraw < 0.62 ? 'problem' : kindDraw < 0.86 ? 'menuService' : 'microWish';
+  const category = kind === 'microWish' ? 'elderly' : rnd.pick(ORDER_CATEGORIES);
+  const title = kind === 'problem' ? rnd.pick(TITLES[category] ?? TITLES.other!) : kind === 'microWish' ? rnd.pick(WISHES) : rnd.pick(MENU);
+  const hh = householdsOf[ci]!;
+  const patrol = kind === 'problem' && rnd.next() < 0.2; // found by a grid worker on patrol 排摸: the compound
+  const h = hh.length ? rnd.pick(hh) : -1;
+  const node = h < 0 ? { id: c.id, path: c.path } : patrol ? p.compounds[p.householdCompound[h]!]! : p.households[h]!;
+  const g = p.grids[ci * GRID_ROWS * GRID_COLS + rnd.int(0, GRID_ROWS * GRID_COLS - 1)];
+  const geo = g?.row as { min_lng: number; min_lat: number; max_lng: number; max_lat: number } | undefined;
+  const respondHours = category === 'safety' ? 12 : 24;
+  const resolveHours = category === 'safety' ? 48 : category === 'policy' ? 120 : 72;
+  const at = (ms: number) => new Date(Math.min(ms, ANCHOR.getTime() - 60_000));
+  const row: Row = {
+    kind,
+    status: 'submitted',
+    category,
+    title,
+    description: `${title}，请尽快处理。`,
+    community_id: c.id,
+    territory_id: node.id,
+    scope_path: node.path,
+    lng: kind === 'problem' && geo ? Math.round((geo.min_lng + (geo.max_lng - geo.min_lng) * rnd.next()) * 1e6) / 1e6 : null,
+    lat: kind === 'problem' && geo ? Math.round((geo.min_lat + (geo.max_lat - geo.min_lat) * rnd.next()) * 1e6) / 1e6 : null,
+    grid_id: kind === 'problem' && g ? g.id : null,
+    handler_kind: null,
+    handler_unit_id: null,
+    handler_member_id: null,
+    handler_department: null,
+    respond_hours: respondHours,
+    resolve_hours: resolveHours,
+    respond_by: new Date(created.getTime() + respondHours * HOUR).toISOString(),
+    resolve_by: new Date(created.getTime() + resolveHours * HOUR).toISOString(),
+    dispatched_at: null,
+    accepted_at: null,
+    resolved_at: null,
+    closed_at: null,
+    escalation_level: null,
+    escalated_to_id: null,
+    reopen_count: 0,
+    return_count: 0,
+    rating: null,
+    rating_comment: null,
+    rated_at: null,
+    created_at: created.toISOString(),
+    updated_at: created.toISOString(),
+  };
+  // How far along: old orders are finished; recent ones may still be anywhere.
+  const open = rnd.next() < Math.exp(-ageDays / 4);
+  const stage = open ? rnd.pick(['submitted', 'dispatched', 'accepted', 'inProgress', 'resolved'] as const) : 'done';
+  let last = created.getTime();
+  const set = (k: string, ms: number) => {
+    const d = at(ms);
+    row[k] = d.toISOString();
+    last = Math.max(last, d.getTime());
+  };
+  const finish = (status: string) => {
+    row.status = status;
+    row.updated_at = new Date(last).toISOString();
+    return row;
+  };
+  if (!open && rnd.next() < 0.004 && kind === 'problem') {
+    set('updated_at', created.getTime() + rnd.int(1, 6) * HOUR); // a duplicate, merged (its target: set in SQL)
+    return finish('merged');
+  }
+  if (!open && rnd.next() < 0.015) {
+    set('closed_at', created.getTime() + rnd.int(2, 30) * HOUR); // cancelled before anyone took it
+    return finish('closed');
+  }
+  if (stage === 'submitted') return finish('submitted');
+  // Handler: a unit of the community, a party member of it, or the grid's worker (a department of the community).
+  const units = unitsOf.get(c.id) ?? [];
+  const members = membersOf.get(c.id) ?? [];
+  const hDraw = rnd.next();
+  if (kind === 'microWish') {
+    if (members.length && hDraw < 0.7) Object.assign(row, { handler_kind: 'member', handler_member_id: rnd.pick(members) });
+    else if (units.length) Object.assign(row, { handler_kind: 'unit', handler_unit_id: rnd.pick(units) });
+    else Object.assign(row, { handler_kind: 'department', handler_department: '社区志愿服务站' });
+  } else if (units.length && hDraw < 0.55) Object.assign(row, { handler_kind: 'unit', handler_unit_id: rnd.pick(units) });
+  else if (members.length && hDraw < 0.75) Object.assign(row, { handler_kind: 'member', handler_member_id: rnd.pick(members) });
+  else Object.assign(row, { handler_kind: 'department', handler_department: g ? `${String(g.row.name)}网格员` : '社区网格站' });
+  if (rnd.next() < 0.05) row.return_count = 1;
+  set('dispatched_at', created.getTime() + (0.3 + rnd.next() * 6) * HOUR);
+  if (stage === 'dispatched') return finish(kind === 'microWish' ? 'open' : 'dispatched');
+  // Accepted mostly within the respond window (≈ 88 % on time).
+  set('accepted_at', Date.parse(row.dispatched_at as string) + (rnd.next() < 0.88 ? rnd.next() * (respondHours - 6) : respondHours + rnd.next() * 30) * HOUR);
+  if (stage === 'accepted') return finish('accepted');
+  if (stage === 'inProgress') return finish('inProgress');
+  const reopened = stage === 'done' && rnd.next() < 0.05;
+  if (reopened) row.reopen_count = 1;
+  set('resolved_at', Date.parse(row.accepted_at as string) + (2 + rnd.next() * (rnd.next() < 0.85 ? resolveHours - 12 : resolveHours * 2)) * HOUR + (reopened ? 3 * DAY : 0));
+  if (rnd.next() < 0.03) {
+    const lvl = rnd.next() < 0.7 ? 'community' : 'street';
+    row.escalation_level = lvl;
+    row.escalated_to_id = lvl === 'community' ? c.id : (street.get(c.id) ?? c.id);
+  }
+  if (stage === 'resolved' || rnd.next() < 0.1) return finish('resolved');
+  const r = rnd.next();
+  row.rating = r < 0.8 ? 'satisfied' : r < 0.95 ? 'basic' : 'unsatisfied';
+  if (row.rating === 'unsatisfied') row.rating_comment = '处理不及时';
+  set('rated_at', Date.parse(row.resolved_at as string) + (1 + rnd.next() * 48) * HOUR);
+  if (rnd.next() < 0.3) return finish('rated');
+  set('closed_at', Date.parse(row.rated_at as string) + (1 + rnd.next() * 48) * HOUR);
+  return finish('closed');
+}
+
+/** The timeline of the generated orders (id > after), derived from their own columns: one INSERT … SELECT. */
+function eventsSql(after: number, upTo: number): string {
+  const w = `o.id > ${after} and o.id <= ${upTo}`;
+  const ev = (cond: string, at: string, action: string, from: string, to: string, actor: string, note = 'null', data = 'null') =>
+    `select o.id, ${at}, ${action.startsWith('case') ? action : `'${action}'`}, ${from}, ${to}, ${actor}, ${note}, ${data} from service_orders o where ${w} and ${cond}`;
+  const gap = `(o.dispatched_at - o.created_at)`;
+  const work = `(o.resolved_at - o.accepted_at)`;
+  return `insert into order_events (order_id, at, action, from_status, to_status, actor_name, note, data)
+  ${[
+    ev('true', 'o.created_at', 'create', 'null', `'submitted'`, `case when o.territory_id = o.community_id or o.scope_path not like '%/%/%/%/%/%/%/%/%/%' then '网格员' else '居民' end`, 'null', `jsonb_build_object('kind', o.kind, 'category', o.category)`),
+    ev('o.return_count > 0', `o.created_at + ${gap} / 3`, 'dispatch', `'submitted'`, `'dispatched'`, `'社区工作人员'`),
+    ev('o.return_count > 0', `o.created_at + ${gap} * 2 / 3`, 'return', `'dispatched'`, `'submitted'`, `'承办人'`, `'不属于本单位职责'`),
+    ev(`o.dispatched_at is not null and o.kind = 'microWish'`, 'o.dispatched_at', 'open', `'submitted'`, `'open'`, `'社区工作人员'`),
+    ev(`o.dispatched_at is not null and o.kind <> 'microWish'`, 'o.dispatched_at', 'dispatch', `'submitted'`, `'dispatched'`, `'社区工作人员'`, 'null', `jsonb_build_object('target', o.handler_kind)`),
+    ev(`o.accepted_at is not null`, 'o.accepted_at', `case when o.kind = 'microWish' then 'claim' else 'accept' end`, `case when o.kind = 'microWish' then 'open' else 'dispatched' end`, `'accepted'`, `'承办人'`),
+    ev(`o.accepted_at is not null and o.status <> 'accepted'`, `o.accepted_at + coalesce(${work}, interval '4 hours') / 4`, 'start', `'accepted'`, `'inProgress'`, `'承办人'`),
+    ev(`o.reopen_count > 0 and o.resolved_at is not null`, `o.accepted_at + ${work} / 3`, 'resolve', `'inProgress'`, `'resolved'`, `'承办人'`, `'已处理'`),
+    ev(`o.reopen_count > 0 and o.resolved_at is not null`, `o.accepted_at + ${work} / 2`, 'reopen', `'resolved'`, `'inProgress'`, `'居民'`, `'没有解决'`, `jsonb_build_object('rating', 'unsatisfied')`),
+    ev(`o.resolved_at is not null`, 'o.resolved_at', 'resolve', `'inProgress'`, `'resolved'`, `'承办人'`, `'已办结'`),
+    ev(`o.escalation_level is not null`, `least(o.respond_by, o.resolved_at)`, 'escalate', 'o.status', 'o.status', `'系统'`, 'null', `jsonb_build_object('level', o.escalation_level)`),
+    ev(`o.rated_at is not null`, 'o.rated_at', 'rate', `'resolved'`, `'rated'`, `'居民'`, 'o.rating_comment', `jsonb_build_object('rating', o.rating)`),
+    ev(`o.closed_at is not null`, 'o.closed_at', 'close', `case when o.rated_at is null then 'submitted' else 'rated' end`, `'closed'`, `'社区工作人员'`),
+    ev(`o.status = 'merged'`, 'o.updated_at', 'merge', `'submitted'`, `'merged'`, `'社区工作人员'`, 'null', `jsonb_build_object('intoId', o.merged_into_id)`),
+  ].join('\n  union all ')}`;
+}
+
+/** Every timeline entry of the generated orders audited, as the service audits each move (same transaction there). */
+function auditSql(after: number, upTo: number): string {
+  return `insert into audit_log (at, actor_name, actor_roles, action, object_type, object_id, scope_path, before, after)
+  select e.at, e.actor_name, '{}', 'order.' || e.action, 'serviceOrder', e.order_id::text, o.scope_path,
+    case when e.from_status is null then null else jsonb_build_object('status', e.from_status) end,
+    jsonb_build_object('status', e.to_status)
+  from order_events e join service_orders o on o.id = e.order_id
+  where e.order_id > ${after} and e.order_id <= ${upTo}`;
+}
+
+async function generateOrders(database: Database, log: (s: string) => void, rnd: Rnd, total: number, p: OrderPlace) {
+  const out: Record<string, { rows: number; seconds: number }> = {};
+  const householdsOf: number[][] = p.communities.map(() => []);
+  p.households.forEach((_, h) => householdsOf[p.compoundCommunity[p.householdCompound[h]!]!]!.push(h));
+  const byPath = new Map(p.communities.map((c) => [c.id, c]));
+  const unitsOf = new Map<number, number[]>();
+  for (const u of await database.query<{ id: number; territory_id: number }>('select id, territory_id from units where scope_path like $1 order by id', [`${p.place}%`])) {
+    if (byPath.has(u.territory_id)) unitsOf.set(u.territory_id, [...(unitsOf.get(u.territory_id) ?? []), u.id]);
+  }
+  const compoundToCommunity = new Map(p.compounds.map((c, i) => [c.id, p.communities[p.compoundCommunity[i]!]!.id]));
+  const membersOf = new Map<number, number[]>();
+  for (const m of await database.query<{ id: number; territory_id: number }>('select id, territory_id from party_members where scope_path like $1 order by id', [`${p.place}%`])) {
+    const c = compoundToCommunity.get(m.territory_id);
+    if (c === undefined) continue;
+    const list = membersOf.get(c) ?? [];
+    if (list.length < 40) list.push(m.id); // the active ones: a few dozen members per community take orders
+    membersOf.set(c, list);
+  }
+  const street = new Map<number, number>();
+  for (const r of await database.query<{ id: number; parent_id: number }>(`select id, parent_id from territories where level = 'community' and path like $1`, [`${p.place}%`])) street.set(r.id, r.parent_id);
+  const [base] = await database.query<{ n: number }>('select coalesce(max(id), 0)::int as n from service_orders');
+  const after = base?.n ?? 0;
+
+  const cols: [string, string][] = [
+    ['kind', 'text'], ['status', 'text'], ['category', 'text'], ['title', 'text'], ['description', 'text'], ['community_id', 'int'], ['territory_id', 'int'],
+    ['scope_path', 'text'], ['lng', 'float8'], ['lat', 'float8'], ['grid_id', 'int'], ['handler_kind', 'text'], ['handler_unit_id', 'int'], ['handler_member_id', 'int'],
+    ['handler_department', 'text'], ['respond_hours', 'int'], ['resolve_hours', 'int'], ['respond_by', 'timestamptz'], ['resolve_by', 'timestamptz'],
+    ['dispatched_at', 'timestamptz'], ['accepted_at', 'timestamptz'], ['resolved_at', 'timestamptz'], ['closed_at', 'timestamptz'], ['escalation_level', 'text'],
+    ['escalated_to_id', 'int'], ['reopen_count', 'int'], ['return_count', 'int'], ['rating', 'text'], ['rating_comment', 'text'], ['rated_at', 'timestamptz'],
+    ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+  ];
+  const pO = progress(log, 'service orders', total);
+  const BATCH = 5000;
+  let inFlight: Promise<unknown> | null = null;
+  let done = 0;
+  await withoutIndexes(database, 'service_orders', log, async () => {
+    for (let i = 0; i < total; i += BATCH) {
+      const rows: Row[] = [];
+      for (let k = i; k < Math.min(total, i + BATCH); k++) rows.push(drawOrder(rnd, p, rnd.int(0, p.communities.length - 1), householdsOf, unitsOf, membersOf, street));
+      await inFlight;
+      inFlight = bulkInsert(database, 'service_orders', cols, rows, { batch: rows.length }).then(() => pO.tick((done += rows.length)));
+    }
+    await inFlight;
+  });
+  out.service_orders = { rows: total, seconds: pO.seconds() };
+  const [top] = await database.query<{ n: number }>('select coalesce(max(id), 0)::int as n from service_orders');
+  const upTo = top?.n ?? after;
+  // A merged duplicate points at an earlier open-or-finished order of the same community and kind.
+  await database.query(
+    `update service_orders o set merged_into_id = (select max(q.id) from service_orders q where q.community_id = o.community_id and q.kind = o.kind and q.id < o.id and q.status <> 'merged')
+      where o.id > $1 and o.status = 'merged'`,
+    [after],
+  );
+
+  // Timelines and audit rows, in chunks of orders, without the indexes (rebuilt after) and without per-row FK checks.
+  const tE = performance.now();
+  const pE = progress(log, 'order events', upTo - after);
+  let replica = false;
+  try {
+    await database.query(`set session_replication_role = replica`);
+    replica = true;
+  } catch {
+    /* not a superuser: the foreign keys are checked row by row */
+  }
+  const CH = 50_000;
+  try {
+    await withoutIndexes(database, 'order_events', log, () =>
+      withoutIndexes(database, 'audit_log', log, async () => {
+        for (let a = after; a < upTo; a += CH) {
+          const b = Math.min(upTo, a + CH);
+          await database.query(eventsSql(a, b));
+          await database.query(auditSql(a, b));
+          pE.tick(b - after);
+        }
+      }),
+    );
+  } finally {
+    if (replica) await database.query('set session_replication_role = default');
+  }
+  const [ev] = await database.query<{ n: number }>('select count(*)::int as n from order_events where order_id > $1', [after]);
+  out.order_events = { rows: ev?.n ?? 0, seconds: (performance.now() - tE) / 1000 };
+  out.order_audit_rows = { rows: ev?.n ?? 0, seconds: (performance.now() - tE) / 1000 };
+  const tR = performance.now();
+  for (const q of rollupRebuildSql()) await database.query(q);
+  const [ru] = await database.query<{ n: number }>('select count(*)::int as n from service_order_rollups');
+  out.order_rollups = { rows: ru?.n ?? 0, seconds: (performance.now() - tR) / 1000 };
+  log(`[gen] order rollups   ${(ru?.n ?? 0).toLocaleString('en-US')} rows rebuilt in ${((performance.now() - tR) / 1000).toFixed(1)} s`);
+  return out;
+}
+
+/** Resident accounts for the bench's order intake, bound to households spread over the communities. */
+async function benchResidents(database: Database, rnd: Rnd, communities: { id: number }[], households: Node[], householdCompound: number[], compoundCommunity: number[]): Promise<number> {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const rows: Row[] = [];
+  const step = Math.max(1, Math.floor(households.length / BENCH_RESIDENTS));
+  for (let i = 0; i < BENCH_RESIDENTS && households.length; i++) {
+    const h = Math.min(households.length - 1, i * step + rnd.int(0, step - 1));
+    void communities[compoundCommunity[householdCompound[h]!]!];
+    rows.push({ username: benchResidentName(i), display_name: `压测居民${i}`, password_hash: hash, roles: ['resident'], territory_id: households[h]!.id, is_demo: true });
+  }
+  await bulkInsert(database, 'accounts', [['username', 'text'], ['display_name', 'text'], ['password_hash', 'text'], ['roles', 'text[]'], ['territory_id', 'int'], ['is_demo', 'boolean']], rows);
+  return rows.length;
 }

@@ -7,7 +7,8 @@ export interface Captured {
 export type ChildCommand =
   | { id: number; cmd: 'capture' }
   | { id: number; cmd: 'captured' }
-  | { id: number; cmd: 'ceiling'; captured: Captured[]; concurrency: number; ms: number }
+  | { id: number; cmd: 'ceiling'; transactions: Captured[][]; concurrency: number; ms: number }
+  | { id: number; cmd: 'query'; sql: string }
   | { id: number; cmd: 'points'; n: number }
   | { id: number; cmd: 'locate'; points: [number, number][]; ms: number }
   | { id: number; cmd: 'rss' }

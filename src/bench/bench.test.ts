@@ -25,27 +25,37 @@ describe('benchmark tooling (tiny scale)', () => {
       const summary = JSON.parse(json0) as { rows: Record<string, number> };
       expect(summary.rows.residents).toBeGreaterThan(500);
       expect(summary.rows.grids).toBe(24);
+      expect(summary.rows.service_orders).toBe(600);
+      expect(summary.rows.order_events).toBeGreaterThan(600);
+      expect(summary.rows.order_rollups).toBeGreaterThan(0);
       expect(fs.existsSync(path.join(dataDir, 'generated.json'))).toBe(true);
 
       const docs = path.join(work, 'BENCHMARKS.md');
       const results = path.join(work, 'results');
       const bench = await run(
         'npx',
-        ['tsx', fromRoot('scripts', 'bench.ts'), '--engine', 'pglite', '--scale', 'tiny', '--seed', '3', '--duration', '0.5', '--list-requests', '3', '--work-dir', work, '--results-dir', results, '--docs', docs],
+        ['tsx', fromRoot('scripts', 'bench.ts'), '--engine', 'pglite', '--scale', 'tiny', '--seed', '3', '--duration', '0.5', '--list-requests', '3', '--skip-console', '--work-dir', work, '--results-dir', results, '--docs', docs],
         { cwd: fromRoot(), maxBuffer: 1 << 24 },
       );
       expect(bench.stdout).toContain('reusing generated data');
       expect(bench.stdout).toContain('| ceiling: bare Fastify GET | 10 |');
+      expect(bench.stdout).toContain('| app: POST /api/orders');
       const [file] = fs.readdirSync(results);
       const json = JSON.parse(fs.readFileSync(path.join(results, file!), 'utf8')) as {
-        app: { residentCreate: { rps: number; errors: number }[]; lists: { p95: number }[]; peakRssKb: number; locateInProcess: { lookupsPerSecond: number } };
-        ceilings: { bareFastify: { rps: number }[]; database: { perSecond: number }[] };
+        app: { orderIntake: { rps: number; errors: number }[]; lists: { p95: number }[]; figures: { found: number; level: string }[]; peakRssKb: number; locateInProcess: { lookupsPerSecond: number } };
+        ceilings: { bareFastify: { rps: number }[]; database: { perSecond: number; errors: number }[] };
+        targets: { target: string; holds: boolean }[];
       };
       expect(json.ceilings.bareFastify[0]!.rps).toBeGreaterThan(0);
       expect(json.ceilings.database[0]!.perSecond).toBeGreaterThan(0);
-      expect(json.app.residentCreate[0]!.rps).toBeGreaterThan(0);
-      expect(json.app.residentCreate.every((l) => l.errors === 0)).toBe(true);
-      expect(json.app.lists).toHaveLength(8);
+      expect(json.ceilings.database.every((l) => l.errors === 0)).toBe(true);
+      expect(json.app.orderIntake[0]!.rps).toBeGreaterThan(0);
+      expect(json.app.orderIntake.every((l) => l.errors === 0)).toBe(true);
+      expect(json.app.lists).toHaveLength(4);
+      // Community, district and city, all time and the last 30 days; the generated orders are in the figures.
+      expect(json.app.figures).toHaveLength(6);
+      expect(json.app.figures.find((f) => f.level === 'community')!.found).toBeGreaterThan(600);
+      expect(json.targets.length).toBeGreaterThanOrEqual(5);
       expect(json.app.locateInProcess.lookupsPerSecond).toBeGreaterThan(0);
       expect(json.app.peakRssKb).toBeGreaterThan(0);
       expect(fs.readFileSync(docs, 'utf8')).toContain('<!-- bench:pglite-tiny:start -->');

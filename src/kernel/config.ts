@@ -40,6 +40,22 @@ export const ConfigSchema = z.object({
     .optional(),
   /** HMAC-SHA256 key of the exact-match search hashes of phone and ID-card numbers: base64 of 32 bytes. */
   PII_HASH_KEY: base64Key.optional(),
+  /** Duplicate reports (issue 5 item 4): a report of the same category this near (metres) and this recent (hours). */
+  ORDER_DUPLICATE_METERS: z.coerce.number().int().min(1).max(50_000).default(200),
+  ORDER_DUPLICATE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(72),
+  /** Seconds between passes of the order time-limit scheduler (reminders, escalation); 0 = off. Off when NODE_ENV=test. */
+  ORDER_SCHEDULER_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  /** Seconds between passes composing daily notification digests; 0 = off. Off when NODE_ENV=test. */
+  NOTIFICATION_DIGEST_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  /** Where order photos and files go: `local` (DATA_DIR/files) or `s3` (an S3-compatible store, path-style). */
+  FILE_STORE: z.enum(['local', 's3']).default('local'),
+  /** Largest accepted upload, per file, in bytes (default 10 MB). */
+  FILE_MAX_BYTES: z.coerce.number().int().min(1024).max(512 * 1024 * 1024).default(10 * 1024 * 1024),
+  S3_ENDPOINT: z.string().url('must be a URL such as https://s3.example.com or http://127.0.0.1:9000').optional(),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid bucket name').optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { demoData: boolean };
@@ -67,6 +83,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (missing.length) {
       throw new ConfigError(missing.map((k) => `${k}: required in production (base64 of 32 random bytes: openssl rand -base64 32)`));
     }
+  }
+  if (c.FILE_STORE === 's3') {
+    const missing = (['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((k) => !c[k]);
+    if (missing.length) throw new ConfigError(missing.map((k) => `${k}: required when FILE_STORE=s3`));
   }
   return { ...c, demoData: c.DEMO_DATA ?? c.NODE_ENV !== 'production' };
 }

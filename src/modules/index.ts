@@ -2,12 +2,14 @@ import type { GongzhiModule } from '../kernel/http/types.js';
 import { accountsModule } from './accounts/module.js';
 import { auditLogModule } from './audit-log/module.js';
 import { gridsModule } from './grids/module.js';
+import { mediationModule } from './mediation/module.js';
 import { organizationsModule } from './organizations/module.js';
 import { partyMembersModule } from './party-members/module.js';
 import { peopleModule } from './people/module.js';
 import { signupModule } from './signup/module.js';
 import { serviceOrdersModule } from './service-orders/module.js';
+import { notificationsModule } from './notifications/module.js';
 import { territoryModule } from './territory/module.js';
 
 /** Every module of the app, in the order their routes register. */
-export const MODULES: readonly GongzhiModule[] = [territoryModule, accountsModule, auditLogModule, organizationsModule, partyMembersModule, peopleModule, gridsModule, signupModule, serviceOrdersModule];
+export const MODULES: readonly GongzhiModule[] = [territoryModule, accountsModule, auditLogModule, organizationsModule, partyMembersModule, peopleModule, gridsModule, signupModule, serviceOrdersModule, mediationModule, notificationsModule];

@@ -27,6 +27,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'party_member', displayName: '在职党员 赵敏', role: 'partyMember', at: { code: '630104006001', below: ['*0', '*0', '*0', '*0'] } },
   { username: 'resident', displayName: '居民 陈秀兰', role: 'resident', at: { code: '630104006001', below: ['*0', '*0', '*0', '*1'] } },
   { username: 'unit_contact', displayName: '共建单位联络人 周涛', role: 'unitContact', at: { code: '630104006001' } },
+  { username: 'xigu_admin', displayName: '西固区委组织部 杨帆', role: 'districtAdmin', at: { code: '620104' } },
   { username: 'xigu_staff', displayName: '化工街社区工作者 李舒亮', role: 'communityStaff', at: { code: '620104007003' } },
   { username: 'sys_admin', displayName: '系统管理员', role: 'sysAdmin', at: { code: null } },
   { username: 'security_admin', displayName: '安全管理员', role: 'securityAdmin', at: { code: null } },

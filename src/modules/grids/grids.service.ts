@@ -86,7 +86,7 @@ function bboxColumns(g: GridGeometry) {
 // transaction; a process checks that row at most once a second, so it notices other processes' writes.
 // ---------------------------------------------------------------------------------------------------------------
 
-interface Entry {
+export interface Entry {
   id: number;
   name: string;
   kind: GridKind;
@@ -610,6 +610,18 @@ const ORG_ORDER = sql`case ${partyOrgs.kind} when 'committee' then 0 when 'gener
  * problem). It searches the caller's subtree; a caller bound below a community (a household, a compound)
  * searches the community its node lies in, since grids belong to communities.
  */
+/**
+ * The grids containing a point inside a subtree, best first (basic before professional, then the smallest), from the
+ * in-memory index alone: what order intake needs (no names, no people), without a query.
+ */
+export async function gridsAt(db: Db, scopePath: string, lng: number, lat: number): Promise<Entry[]> {
+  const index = await gridIndex(db);
+  return index
+    .query(lng, lat)
+    .filter((e) => e.scopePath.startsWith(scopePath))
+    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.area - b.area || a.id - b.id);
+}
+
 export async function locate(ctx: Ctx, lng: number, lat: number): Promise<LocateResult> {
   let scopePath = ctx.actor.scopePath;
   const ids = pathIds(ctx.actor.scopePath);
@@ -620,11 +632,7 @@ export async function locate(ctx: Ctx, lng: number, lat: number): Promise<Locate
         .where(and(inArray(territories.id, ids), eq(territories.level, 'community')))
     : [];
   if (home) scopePath = home.path;
-  const index = await gridIndex(ctx.db);
-  const matches = index
-    .query(lng, lat)
-    .filter((e) => e.scopePath.startsWith(scopePath))
-    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.area - b.area || a.id - b.id);
+  const matches = await gridsAt(ctx.db, scopePath, lng, lat);
   const empty: LocateResult = { grid: null, matches: [], community: null, branch: null, people: { workers: [], secretaryName: null } };
   const top = matches[0];
   if (!top) return empty;

@@ -76,7 +76,9 @@ export interface IndexedItem {
  * (a district-sized polygon) go to a short list tested on every query instead of flooding the buckets.
  */
 export class GridBucketIndex<T extends IndexedItem> {
-  private readonly buckets = new Map<string, T[]>();
+  // Buckets keyed by a number (cell x · 2^26 + cell y, both offset to stay positive), not a string: a point query
+  // then allocates nothing but its answer (locate's hot path; docs/BENCHMARKS.md).
+  private readonly buckets = new Map<number, T[]>();
   private readonly large: T[] = [];
   readonly size: number;
 
@@ -98,7 +100,7 @@ export class GridBucketIndex<T extends IndexedItem> {
       }
       for (let cx = cx0; cx <= cx1; cx++) {
         for (let cy = cy0; cy <= cy1; cy++) {
-          const key = `${cx}:${cy}`;
+          const key = cellKey(cx, cy);
           const list = this.buckets.get(key);
           if (list) list.push(item);
           else this.buckets.set(key, [item]);
@@ -109,17 +111,28 @@ export class GridBucketIndex<T extends IndexedItem> {
 
   /** Items whose bounding box holds the point (the candidates a point query would test). */
   candidates(lng: number, lat: number): T[] {
-    const key = `${Math.floor(lng / this.cell)}:${Math.floor(lat / this.cell)}`;
     const out: T[] = [];
-    for (const item of [...(this.buckets.get(key) ?? []), ...this.large]) {
-      const [x0, y0, x1, y1] = item.bbox;
-      if (lng >= x0 && lng <= x1 && lat >= y0 && lat <= y1) out.push(item);
-    }
+    const bucket = this.buckets.get(cellKey(Math.floor(lng / this.cell), Math.floor(lat / this.cell)));
+    if (bucket) for (const item of bucket) if (holds(item.bbox, lng, lat)) out.push(item);
+    for (const item of this.large) if (holds(item.bbox, lng, lat)) out.push(item);
     return out;
   }
 
   /** Every item whose polygon contains the point. */
   query(lng: number, lat: number): T[] {
-    return this.candidates(lng, lat).filter((item) => pointInGeometry(item.geometry, lng, lat));
+    const out: T[] = [];
+    const bucket = this.buckets.get(cellKey(Math.floor(lng / this.cell), Math.floor(lat / this.cell)));
+    if (bucket) for (const item of bucket) if (holds(item.bbox, lng, lat) && pointInGeometry(item.geometry, lng, lat)) out.push(item);
+    for (const item of this.large) if (holds(item.bbox, lng, lat) && pointInGeometry(item.geometry, lng, lat)) out.push(item);
+    return out;
   }
+}
+
+/** A cell's number: x and y offset by 2^25, x · 2^26 + y, below 2^52 — exact in a double for cells down to 1e-5°. */
+function cellKey(cx: number, cy: number): number {
+  return (cx + 33_554_432) * 67_108_864 + (cy + 33_554_432);
+}
+
+function holds(b: BBox, lng: number, lat: number): boolean {
+  return lng >= b[0] && lng <= b[2] && lat >= b[1] && lat <= b[3];
 }

@@ -1,10 +1,11 @@
-import { and, eq, inArray, like, or, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../kernel/context.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import type { Role } from '../../kernel/rbac/rbac.js';
-import { inScope, pathInScope } from '../../kernel/scope/scope.js';
+import { territories } from '../../kernel/db/schema.js';
+import { inScope, pathIds, pathInScope } from '../../kernel/scope/scope.js';
 import { dualRegistrations, partyMembers } from '../party-members/schema.js';
-import { orderUnitContacts, serviceOrders } from './schema.js';
+import { orderCoReporters, orderUnitContacts, serviceOrders } from './schema.js';
 
 /** Roles that see every order of their subtree (the scope rule). */
 export const STAFF_ROLES: readonly Role[] = ['gridWorker', 'communityStaff', 'communitySecretary', 'streetAdmin', 'districtAdmin', 'cityAdmin'];
@@ -17,7 +18,10 @@ export interface Viewer {
   staff: boolean;
   unitIds: number[];
   memberIds: number[];
-  /** Paths of the communities where the caller's party-member records are dual-registered (confirmed). */
+  /**
+   * Paths of the communities where the caller may claim micro-wishes: where their party-member records are
+   * dual-registered (confirmed), and the community they live in when bound below one (a resident member at home).
+   */
   registeredPaths: string[];
 }
 
@@ -33,24 +37,31 @@ export async function viewerOf(db: DbOrTx, actor: Actor): Promise<Viewer> {
         .from(dualRegistrations)
         .where(and(inArray(dualRegistrations.memberId, memberIds), eq(dualRegistrations.status, 'confirmed')))
     : [];
+  const claimer = actor.roles.includes('partyMember') || actor.roles.includes('unitContact');
+  const home = claimer
+    ? await db
+        .select({ path: territories.path })
+        .from(territories)
+        .where(and(inArray(territories.id, pathIds(actor.scopePath)), eq(territories.level, 'community')))
+    : [];
   return {
     actor,
     staff: actor.roles.some((r) => STAFF_ROLES.includes(r)),
     unitIds: units.map((u) => u.id),
     memberIds,
-    registeredPaths: regs.map((r) => r.path),
+    registeredPaths: [...regs, ...home].map((r) => r.path),
   };
 }
 
 /**
  * THE visibility rule of orders (one place): staff see their subtree; everyone sees what they reported or what
  * is assigned to their account; a unit contact what was sent to their unit; a party member what was assigned to
- * or claimed by them; party members and unit contacts also see open micro-wishes in their subtree or in the
- * communities where they are dual-registered.
+ * or claimed by them; party members and unit contacts also see open micro-wishes in their subtree, in the
+ * community they live in, or in the communities where they are dual-registered; the reporter of a duplicate merged into an order sees that order.
  */
 export function visibleOrders(v: Viewer): SQL {
   const o = serviceOrders;
-  const parts: (SQL | undefined)[] = [eq(o.reporterAccountId, v.actor.accountId), eq(o.handlerAccountId, v.actor.accountId)];
+  const parts: (SQL | undefined)[] = [eq(o.reporterAccountId, v.actor.accountId), eq(o.handlerAccountId, v.actor.accountId), coReportedBy(v.actor.accountId)];
   if (v.staff) parts.push(inScope(v.actor, o.scopePath));
   if (v.unitIds.length) parts.push(inArray(o.handlerUnitId, v.unitIds));
   if (v.memberIds.length) parts.push(inArray(o.handlerMemberId, v.memberIds));
@@ -58,6 +69,14 @@ export function visibleOrders(v: Viewer): SQL {
     parts.push(and(eq(o.status, 'open'), or(inScope(v.actor, o.scopePath), ...v.registeredPaths.map((p) => like(o.scopePath, `${p}%`)))));
   }
   return or(...parts)!;
+}
+
+/** Orders the account co-reports: their duplicate was merged into it (issue 5 item 4). */
+export function coReportedBy(accountId: number): SQL {
+  const c = orderCoReporters;
+  // `= any(array(…))`, not `in (…)`: an init-plan the planner can OR with the other branches' indexes (BitmapOr),
+  // where `in (subquery)` inside an OR forces a scan of every order (docs/BENCHMARKS.md).
+  return sql`${serviceOrders.id} = any(array(select ${c.orderId} from ${c} where ${c.accountId} = ${accountId}))`;
 }
 
 interface OrderRow {

@@ -1,7 +1,9 @@
 import type { MatrixFixture, MatrixRows, Where } from '../../test/authz.js';
 import type { OrderStatus } from './constants.js';
+import { demoPhoto } from './attachments.png.js';
+import { sha256Hex, storeFrom } from './attachments.store.js';
 import { ORDER_ROLES } from './permissions.js';
-import { orderMenuItems, orderRoutingRules, serviceOrders } from './schema.js';
+import { orderAttachments, orderMenuItems, orderRoutingRules, serviceOrders } from './schema.js';
 import { accountOf, makeMember, makeUnit } from './testing.js';
 
 /**
@@ -69,7 +71,32 @@ async function rule(f: MatrixFixture, w: Where) {
 const move = (path: string, status: OrderStatus, body: unknown = {}, opts: { kind?: 'problem' | 'microWish' } = {}) =>
   async (f: MatrixFixture, w: Where) => ({ method: 'POST' as const, url: `/api/orders/${(await order(f, w, status, opts)).id}/${path}`, body });
 
+/** An order with one stored photo (the bytes go to the configured store: the same tiny PNG every time). */
+async function attachment(f: MatrixFixture, w: Where) {
+  const o = await order(f, w, 'dispatched');
+  const bytes = demoPhoto(0, 32, 24);
+  const sha256 = sha256Hex(bytes);
+  await storeFrom(f.t.config).put(sha256, bytes, 'image/png');
+  const [row] = await f.t.db.insert(orderAttachments).values({ orderId: o.id, stage: 'report', originalName: '现场.png', mime: 'image/png', size: bytes.length, sha256 }).returning();
+  return row!;
+}
+
 export const rows: MatrixRows = {
+  'POST /api/orders/:id/attachments': {
+    allow: ORDER_ROLES.read,
+    ok: 400, // reached the service: the order may take photos from this caller, but a JSON body carries no file
+    outside: 404,
+    call: async (f, w) => ({ method: 'POST', url: `/api/orders/${(await order(f, w, 'inProgress')).id}/attachments`, body: {} }),
+  },
+  'GET /api/orders/:id/attachments/:attachmentId': {
+    allow: ORDER_ROLES.read,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => {
+      const a = await attachment(f, w);
+      return { method: 'GET', url: `/api/orders/${a.orderId}/attachments/${a.id}` };
+    },
+  },
   'POST /api/orders': {
     allow: ORDER_ROLES.create,
     ok: 201,
@@ -100,6 +127,22 @@ export const rows: MatrixRows = {
     outside: 404,
     call: async (f, w) => ({ method: 'GET', url: `/api/orders/${(await order(f, w, 'submitted')).id}/suggestions` }),
   },
+  'GET /api/orders/:id/duplicates': {
+    allow: ORDER_ROLES.dispatch,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => ({ method: 'GET', url: `/api/orders/${(await order(f, w, 'submitted')).id}/duplicates` }),
+  },
+  'POST /api/orders/:id/merge': {
+    allow: ORDER_ROLES.dispatch,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => {
+      const dup = await order(f, w, 'submitted');
+      const into = await order(f, w, 'dispatched');
+      return { method: 'POST', url: `/api/orders/${dup.id}/merge`, body: { intoId: into.id } };
+    },
+  },
   'POST /api/orders/:id/dispatch': {
     allow: ORDER_ROLES.dispatch,
     ok: 200,
@@ -108,6 +151,13 @@ export const rows: MatrixRows = {
       const o = await order(f, w, 'submitted');
       return { method: 'POST', url: `/api/orders/${o.id}/dispatch`, body: { target: 'unit', unitId: o.unitId } };
     },
+  },
+  'POST /api/orders/bulk': {
+    allow: ORDER_ROLES.dispatch,
+    ok: 200,
+    // An id outside the caller's view is reported as not found in its result: nothing is moved (total 0).
+    outside: 'empty',
+    call: async (f, w) => ({ method: 'POST', url: '/api/orders/bulk', body: { ids: [(await order(f, w, 'rated')).id], action: 'close' } }),
   },
   'POST /api/orders/:id/claim': { allow: ORDER_ROLES.claim, ok: 200, outside: 404, call: move('claim', 'open', {}, { kind: 'microWish' }) },
   'POST /api/orders/:id/accept': { allow: ORDER_ROLES.handle, ok: 200, outside: 404, call: move('accept', 'dispatched') },
@@ -124,6 +174,15 @@ export const rows: MatrixRows = {
     call: async (f, w) => {
       const a = await f.t.factory.account({ roles: ['unitContact'], territoryId: f.community(w) });
       return { method: 'GET', url: `/api/orders/unit-contacts?unitId=${(await makeUnit(f.t.db, f.at(w).community, `单位${f.uniq()}`, a.id)).id}` };
+    },
+  },
+  'GET /api/orders/unit-contacts/candidates': {
+    allow: ORDER_ROLES.configure,
+    ok: 200,
+    outside: 'empty',
+    call: async (f, w) => {
+      const a = await f.t.factory.account({ roles: ['unitContact'], territoryId: f.community(w) });
+      return { method: 'GET', url: `/api/orders/unit-contacts/candidates?q=${encodeURIComponent(a.username)}` };
     },
   },
   'POST /api/orders/unit-contacts': {

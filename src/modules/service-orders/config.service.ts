@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
 import type { Ctx } from '../../kernel/context.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
@@ -233,6 +233,40 @@ export async function listUnitContacts(ctx: Ctx, q: { unitId?: number | undefine
   ]);
   return {
     items: rows.map((r): UnitContact => ({ account: { id: r.accountId, username: r.username, displayName: r.displayName }, unit: { id: r.unitId, name: r.unitName } })),
+    total: count?.n ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+/** Accounts holding the unit-contact role bound in the caller's subtree, with the units they already speak for. */
+export async function listUnitContactCandidates(ctx: Ctx, q: { q?: string | undefined; page: number; pageSize: number }) {
+  const where = and(
+    sql`'unitContact' = any(${accounts.roles})`,
+    inScope(ctx.actor, territories.path),
+    q.q ? or(ilike(accounts.username, `%${q.q}%`), ilike(accounts.displayName, `%${q.q}%`)) : undefined,
+  );
+  const [rows, [count]] = await Promise.all([
+    ctx.db
+      .select({ id: accounts.id, username: accounts.username, displayName: accounts.displayName })
+      .from(accounts)
+      .innerJoin(territories, eq(territories.id, accounts.territoryId))
+      .where(where)
+      .orderBy(asc(accounts.displayName), asc(accounts.id))
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
+    ctx.db.select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(accounts).innerJoin(territories, eq(territories.id, accounts.territoryId)).where(where),
+  ]);
+  const links = rows.length
+    ? await ctx.db
+        .select({ accountId: orderUnitContacts.accountId, id: units.id, name: units.name })
+        .from(orderUnitContacts)
+        .innerJoin(units, eq(units.id, orderUnitContacts.unitId))
+        .where(inArray(orderUnitContacts.accountId, rows.map((r) => r.id)))
+        .orderBy(asc(units.id))
+    : [];
+  return {
+    items: rows.map((r) => ({ ...r, units: links.filter((l) => l.accountId === r.id).map((l) => ({ id: l.id, name: l.name })) })),
     total: count?.n ?? 0,
     page: q.page,
     pageSize: q.pageSize,

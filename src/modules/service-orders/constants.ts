@@ -1,15 +1,22 @@
-/** GLOSSARY serviceOrder.kind: 菜单式服务, 诉求, 微心愿. */
-export const ORDER_KINDS = ['menuService', 'problem', 'microWish'] as const;
+/** GLOSSARY serviceOrder.kind: 菜单式服务, 诉求, 微心愿, 调解 (the mediation module adds parties, sessions, outcome). */
+export const ORDER_KINDS = ['menuService', 'problem', 'microWish', 'mediation'] as const;
 export type OrderKind = (typeof ORDER_KINDS)[number];
 
 /** The states of an order (issue 5 item 1). */
-export const ORDER_STATUSES = ['submitted', 'dispatched', 'open', 'accepted', 'inProgress', 'resolved', 'rated', 'closed'] as const;
+export const ORDER_STATUSES = ['submitted', 'dispatched', 'open', 'accepted', 'inProgress', 'resolved', 'rated', 'closed', 'merged'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** States in which nobody has taken the order yet: the respond deadline applies. */
 export const BEFORE_ACCEPT: readonly OrderStatus[] = ['submitted', 'dispatched', 'open'];
 /** States in which the order is finished (for deadlines and escalation). */
-export const FINISHED: readonly OrderStatus[] = ['resolved', 'rated', 'closed'];
+export const FINISHED: readonly OrderStatus[] = ['resolved', 'rated', 'closed', 'merged'];
+/**
+ * A duplicate merged into another order 合并 (issue 5 item 4) is not counted by the figures: the report lives on
+ * in the order it was merged into, so counting it would count one problem twice (docs/decisions/008).
+ */
+export const NOT_COUNTED: readonly OrderStatus[] = ['merged'];
+/** Unfinished states that count: the only orders that can be overdue (the partial index service_orders_open_idx). */
+export const UNFINISHED: readonly OrderStatus[] = ORDER_STATUSES.filter((s) => !FINISHED.includes(s) && !NOT_COUNTED.includes(s));
 
 export const RATINGS = ['satisfied', 'basic', 'unsatisfied'] as const;
 export type Rating = (typeof RATINGS)[number];
@@ -24,7 +31,7 @@ export type RuleHandlerKind = (typeof RULE_HANDLER_KINDS)[number];
 export const ESCALATION_LADDER = ['building', 'compound', 'community', 'street', 'district'] as const;
 export type EscalationLevel = (typeof ESCALATION_LADDER)[number];
 
-export const EVENT_ACTIONS = ['create', 'dispatch', 'open', 'claim', 'accept', 'start', 'resolve', 'rate', 'reopen', 'return', 'close', 'remind', 'escalate'] as const;
+export const EVENT_ACTIONS = ['create', 'dispatch', 'open', 'claim', 'accept', 'start', 'resolve', 'rate', 'reopen', 'return', 'close', 'remind', 'escalate', 'merge', 'attach'] as const;
 export type EventAction = (typeof EVENT_ACTIONS)[number];
 
 /** Default time limits when no routing rule names them (hours). */
@@ -33,7 +40,7 @@ export const DEFAULT_RESOLVE_HOURS = 72;
 /** Problem categories (GLOSSARY-style codes); the console translates them. */
 export const ORDER_CATEGORIES = ['environment', 'repair', 'safety', 'neighbourhood', 'elderly', 'parking', 'greening', 'property', 'policy', 'other'] as const;
 
-export type Move = 'dispatch' | 'open' | 'claim' | 'accept' | 'start' | 'resolve' | 'rateOk' | 'rateUnsatisfied' | 'return' | 'close';
+export type Move = 'dispatch' | 'open' | 'claim' | 'accept' | 'start' | 'resolve' | 'rateOk' | 'rateUnsatisfied' | 'return' | 'close' | 'merge';
 
 /** THE transition table: for each move, the states it may start from and the state it leads to. */
 export const TRANSITIONS: Record<Move, { from: readonly OrderStatus[]; to: OrderStatus }> = {
@@ -47,7 +54,13 @@ export const TRANSITIONS: Record<Move, { from: readonly OrderStatus[]; to: Order
   rateUnsatisfied: { from: ['resolved'], to: 'inProgress' },
   return: { from: ['dispatched', 'accepted', 'inProgress'], to: 'submitted' },
   close: { from: ['rated', 'submitted', 'open'], to: 'closed' },
+  /** A duplicate report is merged into an open order before anyone resolves it. */
+  merge: { from: ['submitted', 'dispatched', 'open', 'accepted', 'inProgress'], to: 'merged' },
 };
+
+/** What a viewer may do to an order now (OrderDetail.moves): the console and mobile pages show these buttons only. */
+export const ORDER_ACTIONS = ['dispatch', 'open', 'claim', 'accept', 'start', 'resolve', 'return', 'rate', 'close'] as const;
+export type OrderAction = (typeof ORDER_ACTIONS)[number];
 
 export function canMove(move: Move, from: OrderStatus): boolean {
   return TRANSITIONS[move].from.includes(from);

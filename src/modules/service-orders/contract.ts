@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PageQuery } from '../../kernel/http/pagination.js';
 import { TERRITORY_LEVELS } from '../../kernel/territory-levels.js';
-import { ESCALATION_LADDER, EVENT_ACTIONS, HANDLER_KINDS, ORDER_KINDS, ORDER_STATUSES, RATINGS, RULE_HANDLER_KINDS } from './constants.js';
+import { ESCALATION_LADDER, EVENT_ACTIONS, HANDLER_KINDS, ORDER_ACTIONS, ORDER_KINDS, ORDER_STATUSES, RATINGS, RULE_HANDLER_KINDS } from './constants.js';
 
 const Id = z.coerce.number().int().positive().max(2_147_483_647);
 export const IdParam = z.object({ id: Id });
@@ -54,6 +54,8 @@ export const OrderListQuery = PageQuery.extend({
   overdue: boolQ.optional(),
   respondedOnTime: boolQ.optional(),
   rating: csv(RATINGS).optional(),
+  /** true: only duplicates merged into another order; false: leave them out (the figures' drill-down). */
+  merged: boolQ.optional(),
   q: z.string().trim().max(100).optional(),
 });
 export type OrderListQuery = z.infer<typeof OrderListQuery>;
@@ -90,6 +92,8 @@ export const Order = z.object({
   returnCount: z.number().int(),
   rating: Rating.nullable(),
   ratingComment: z.string().nullable(),
+  /** The order this duplicate was merged into (status 'merged'). */
+  mergedIntoId: z.number().int().nullable(),
   overdue: z.boolean(),
   createdAt: z.date(),
   updatedAt: z.date(),
@@ -107,7 +111,43 @@ export const OrderEvent = z.object({
   data: z.unknown(),
 });
 export type OrderEvent = z.infer<typeof OrderEvent>;
-export const OrderDetail = Order.extend({ timeline: z.array(OrderEvent) });
+/** A reporter of a duplicate merged into this order: staff see them all, a co-reporter only their own row. */
+export const CoReporter = z.object({
+  account: Ref,
+  sourceOrderId: z.number().int().nullable(),
+  rating: Rating.nullable(),
+  ratingComment: z.string().nullable(),
+  ratedAt: z.date().nullable(),
+});
+export type CoReporter = z.infer<typeof CoReporter>;
+export const ATTACHMENT_STAGES = ['report', 'resolve', 'other'] as const;
+export const AttachmentStage = z.enum(ATTACHMENT_STAGES);
+/** A photo or file on an order (issue 5 item 6); `url` serves it to those who may see the order. */
+export const Attachment = z.object({
+  id: z.number().int(),
+  orderId: z.number().int(),
+  eventId: z.number().int().nullable(),
+  stage: AttachmentStage,
+  name: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  uploader: Ref.nullable(),
+  createdAt: z.date(),
+  url: z.string(),
+});
+export type Attachment = z.infer<typeof Attachment>;
+export const AttachmentParam = z.object({ id: Id, attachmentId: Id });
+export const AttachmentList = z.object({ items: z.array(Attachment) });
+export const OrderDetail = Order.extend({
+  timeline: z.array(OrderEvent),
+  /** Photos and files, oldest first (attachments.service.ts). */
+  attachments: z.array(Attachment).optional(),
+  /** Reporters of duplicates merged into it (issue 5 item 4). */
+  coReporters: z.array(CoReporter).optional(),
+  /** The moves the caller may make now (legal for the status and permitted for them); the pages show only these. */
+  moves: z.array(z.enum(ORDER_ACTIONS)).optional(),
+});
 export type OrderDetail = z.infer<typeof OrderDetail>;
 
 const Hours = z.number().int().min(1).max(24 * 90);
@@ -121,6 +161,30 @@ export const DispatchTarget = z.discriminatedUnion('target', [
 export type DispatchTarget = z.infer<typeof DispatchTarget>;
 export const DispatchBody = z.intersection(DispatchTarget, z.object({ note: Note.nullish(), respondHours: Hours.nullish(), resolveHours: Hours.nullish() }));
 export type DispatchBody = z.infer<typeof DispatchBody>;
+
+/** Bulk actions of the console: dispatch or close up to 100 orders at once, one result per id. */
+export const BULK_ACTIONS = ['dispatch', 'close'] as const;
+export const BulkBody = z
+  .object({
+    ids: z.array(Id).min(1).max(100),
+    action: z.enum(BULK_ACTIONS),
+    target: DispatchBody.optional(),
+    note: Note.nullish(),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    if (b.action === 'dispatch' && !b.target) ctx.addIssue({ code: 'custom', path: ['target'], message: 'validation.required' });
+  });
+export type BulkBody = z.infer<typeof BulkBody>;
+export const BulkResult = z.object({
+  id: z.number().int(),
+  ok: z.boolean(),
+  status: OrderStatus.optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+/** `total`: how many orders the action moved; `failed`: how many it could not (see each result's error). */
+export const BulkReply = z.object({ results: z.array(BulkResult), total: z.number().int(), failed: z.number().int() });
+export type BulkReply = z.infer<typeof BulkReply>;
 export const NoteBody = z.object({ note: Note.nullish() }).strict();
 export const ResolveBody = z.object({ note: Note.min(1) }).strict();
 export const ReturnBody = z.object({ reason: Note.min(1) }).strict();
@@ -136,6 +200,26 @@ export const Suggestion = z.object({
   resolveHours: z.number().int().nullable(),
 });
 export const Suggestions = z.object({ items: z.array(Suggestion) });
+
+// Duplicates ---------------------------------------------------------------------------------------------------
+
+/** An open report of the same category near this one, in the time window (distance null: near by place). */
+export const DuplicateCandidate = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  category: z.string(),
+  status: OrderStatus,
+  distanceMeters: z.number().nullable(),
+  ageHours: z.number(),
+  createdAt: z.date(),
+});
+export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
+export const Duplicates = z.object({ items: z.array(DuplicateCandidate), meters: z.number(), hours: z.number() });
+export type Duplicates = z.infer<typeof Duplicates>;
+export const MergeBody = z.object({ intoId: Id }).strict();
+/** POST /api/orders answers the new order and, for a problem report, the open reports it may duplicate. */
+export const CreatedOrder = OrderDetail.extend({ possibleDuplicates: z.array(DuplicateCandidate) });
+export type CreatedOrder = z.infer<typeof CreatedOrder>;
 
 // Menu and rules ---------------------------------------------------------------------------------------------
 
@@ -218,3 +302,6 @@ export const UnitContact = z.object({ account: z.object({ id: z.number().int(), 
 export type UnitContact = z.infer<typeof UnitContact>;
 export const LinkUnitContact = z.object({ accountId: Id, unitId: Id }).strict();
 export const UnitContactParam = z.object({ accountId: Id, unitId: Id });
+/** Unit-contact accounts of the caller's subtree that may be linked to a unit (the console's account picker). */
+export const UnitContactCandidateQuery = PageQuery.extend({ q: z.string().trim().max(100).optional() });
+export const UnitContactCandidate = z.object({ id: z.number().int(), username: z.string(), displayName: z.string(), units: z.array(Ref) });

@@ -1,50 +1,49 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../kernel/context.js';
+import type { DbOrTx } from '../../kernel/db/client.js';
 import { territories } from '../../kernel/db/schema.js';
 import { notFound } from '../../kernel/http/errors.js';
 import { inScope } from '../../kernel/scope/scope.js';
-import type { Counts, OrderFigures } from './contract.js';
+import { TERRITORY_LEVELS, type TerritoryLevel } from '../../kernel/territory-levels.js';
 import { units } from '../organizations/schema.js';
-import { serviceOrders } from './schema.js';
-import { overdueSql } from './service-orders.service.js';
+import { BEFORE_ACCEPT, NOT_COUNTED, UNFINISHED } from './constants.js';
+import type { Counts, OrderFigures } from './contract.js';
+import { addDays, addTally, dayStart, shanghaiDay, TALLY_KEYS, zeroTally, type Grain, type Tally } from './rollups.js';
 
-const o = serviceOrders;
+/**
+ * The service loop's figures (issue 5 item 7) for a subtree and a period of creation [from, to), with the ranking
+ * of the nodes one level below and of the handler units. Read from the rollup (service_order_rollups, kept current
+ * by every write: rollups.ts) for the whole Asia/Shanghai days inside the period; the partial days at its edges,
+ * and every node below a community (a few thousand orders at most), are counted from the orders themselves, so the
+ * answer is exact for any from/to. Overdue depends on the clock: it is counted from the unfinished orders only
+ * (partial index service_orders_open_idx). Each figure keeps its drill-down: the same filter on GET /api/orders.
+ * docs/decisions/009-order-rollups.md.
+ */
 
-/** The aggregates behind every figure; each has a drill-down with the same filter on GET /api/orders. */
-function aggregates(now: Date) {
-  return {
-    found: sql<number>`count(${o.id})::int`.mapWith(Number),
-    claimed: sql<number>`(count(${o.id}) filter (where ${o.acceptedAt} is not null))::int`.mapWith(Number),
-    resolved: sql<number>`(count(${o.id}) filter (where ${o.resolvedAt} is not null))::int`.mapWith(Number),
-    respondedOnTime: sql<number>`(count(${o.id}) filter (where ${o.acceptedAt} is not null and ${o.acceptedAt} <= ${o.respondBy}))::int`.mapWith(Number),
-    rated: sql<number>`(count(${o.id}) filter (where ${o.rating} is not null))::int`.mapWith(Number),
-    satisfied: sql<number>`(count(${o.id}) filter (where ${o.rating} in ('satisfied','basic')))::int`.mapWith(Number),
-    overdue: sql<number>`(count(${o.id}) filter (where ${overdueSql(now)}))::int`.mapWith(Number),
-    reopened: sql<number>`coalesce(sum(${o.reopenCount}), 0)::int`.mapWith(Number),
-    resolveSeconds: sql<number | null>`avg(extract(epoch from (${o.resolvedAt} - ${o.createdAt}))) filter (where ${o.resolvedAt} is not null)`.mapWith((v) => (v === null ? null : Number(v))),
-  };
-}
-type Agg = { found: number; claimed: number; resolved: number; respondedOnTime: number; rated: number; satisfied: number; overdue: number; reopened: number; resolveSeconds: number | null };
+const COMMUNITY_RANK = TERRITORY_LEVELS.indexOf('community');
+const atOrAboveCommunity = (level: TerritoryLevel) => TERRITORY_LEVELS.indexOf(level) <= COMMUNITY_RANK;
+const lit = (xs: readonly string[]) => sql.raw(xs.length ? xs.map((s) => `'${s.replace(/'/g, "''")}'`).join(',') : `''`);
 
 const rate = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10_000) / 10_000);
 
-function countsOf(a: Agg): Counts {
+function countsOf(t: Tally, overdue: number): Counts {
   return {
-    found: a.found,
-    claimed: a.claimed,
-    resolved: a.resolved,
-    responseRate: rate(a.respondedOnTime, a.found),
-    resolutionRate: rate(a.resolved, a.found),
-    satisfactionRate: rate(a.satisfied, a.rated),
-    overdue: a.overdue,
-    reopened: a.reopened,
-    averageResolveHours: a.resolveSeconds === null ? null : Math.round((a.resolveSeconds / 3600) * 10) / 10,
+    found: t.found,
+    claimed: t.claimed,
+    resolved: t.resolved,
+    responseRate: rate(t.respondedOnTime, t.found),
+    resolutionRate: rate(t.resolved, t.found),
+    satisfactionRate: rate(t.satisfied, t.rated),
+    overdue,
+    reopened: t.reopened,
+    averageResolveHours: t.resolved === 0 ? null : Math.round((t.resolveMs / t.resolved / 3_600_000) * 10) / 10,
   };
 }
 
 /** Query parameters of GET /api/orders for each figure (the drill-down). */
 function drillOf(territoryId: number, from: Date | undefined, to: Date | undefined) {
-  const base: Record<string, string> = { territoryId: String(territoryId) };
+  // A merged duplicate is not counted (NOT_COUNTED): its drill-down leaves it out too (docs/decisions/008).
+  const base: Record<string, string> = { territoryId: String(territoryId), merged: 'false' };
   if (from) base.from = from.toISOString();
   if (to) base.to = to.toISOString();
   return {
@@ -59,46 +58,211 @@ function drillOf(territoryId: number, from: Date | undefined, to: Date | undefin
   };
 }
 
+// ---- periods ------------------------------------------------------------------------------------------------
+
+/** A day range [a, b) (YYYY-MM-DD) cut into whole years, months and days: at most five ranges of the rollup. */
+export function grainRanges(a: string, b: string): { grain: Grain; from: string; to: string }[] {
+  const out: { grain: Grain; from: string; to: string }[] = [];
+  const monthFloor = (d: string) => `${d.slice(0, 7)}-01`;
+  const yearFloor = (d: string) => `${d.slice(0, 4)}-01-01`;
+  const nextMonth = (d: string) => {
+    const y = Number(d.slice(0, 4));
+    const m = Number(d.slice(5, 7));
+    return m === 12 ? `${String(y + 1).padStart(4, '0')}-01-01` : `${d.slice(0, 4)}-${String(m + 1).padStart(2, '0')}-01`;
+  };
+  const nextYear = (d: string) => `${String(Number(d.slice(0, 4)) + 1).padStart(4, '0')}-01-01`;
+  const push = (grain: Grain, from: string, to: string) => {
+    if (from < to) out.push({ grain, from, to });
+  };
+  let cur = a;
+  if (cur >= b) return out;
+  if (!cur.endsWith('-01')) {
+    const e = nextMonth(cur) < b ? nextMonth(cur) : b;
+    push('d', cur, e);
+    cur = e;
+  }
+  if (cur < b && !cur.endsWith('-01-01')) {
+    const e = nextYear(cur) <= monthFloor(b) ? nextYear(cur) : monthFloor(b);
+    if (e > cur) {
+      push('m', cur, e);
+      cur = e;
+    }
+  }
+  if (cur < b && cur.endsWith('-01-01') && yearFloor(b) > cur) {
+    push('y', cur, yearFloor(b));
+    cur = yearFloor(b);
+  }
+  if (cur < b && cur.endsWith('-01') && monthFloor(b) > cur) {
+    push('m', cur, monthFloor(b));
+    cur = monthFloor(b);
+  }
+  push('d', cur, b);
+  return out;
+}
+
+const FAR_PAST = '1900-01-01';
+const FAR_FUTURE = '9000-01-01';
+
+/** The whole Shanghai days inside [from, to), and the partial-day windows left at its edges. */
+export function splitPeriod(from: Date | undefined, to: Date | undefined): { days: [string, string] | null; edges: [Date | null, Date | null][] } {
+  let a = FAR_PAST;
+  if (from) {
+    const d = shanghaiDay(from);
+    a = dayStart(d).getTime() === from.getTime() ? d : addDays(d, 1);
+  }
+  const b = to ? shanghaiDay(to) : FAR_FUTURE;
+  if (a >= b) return { days: null, edges: [[from ?? null, to ?? null]] };
+  const edges: [Date | null, Date | null][] = [];
+  if (from && dayStart(a).getTime() > from.getTime()) edges.push([from, dayStart(a)]);
+  if (to && dayStart(b).getTime() < to.getTime()) edges.push([dayStart(b), to]);
+  return { days: [a, b], edges };
+}
+
+// ---- the three sources: rollup, orders, unfinished orders ----------------------------------------------------
+// Each is one query grouped by GROUPING SETS: the node's total, per child node, per handler unit, in one scan.
+
+type By = 'total' | 'child' | 'unit';
+type Node = { id: number; name: string; level: TerritoryLevel; path: string; depth: number };
+type Grouped<T> = Record<By, Map<number, T>>;
+const emptyGroups = <T>(): Grouped<T> => ({ total: new Map(), child: new Map(), unit: new Map() });
+
+function rowsOf(result: unknown): Record<string, unknown>[] {
+  if (result && typeof result === 'object' && 'rows' in result && Array.isArray(result.rows)) return result.rows as Record<string, unknown>[];
+  throw new Error('unexpected query result');
+}
+
+const tallyCols = (r: Record<string, unknown>): Tally => {
+  const t = zeroTally();
+  for (const k of TALLY_KEYS) t[k] = Number(r[k] ?? 0);
+  return t;
+};
+
+/** The grouping key of a node's child in a path column: the path segment one level below the node. */
+const childKey = (node: Node, col: SQL) => sql`nullif(split_part(${col}, '/', ${sql.raw(String(node.depth + 3))}), '')::int`;
+// All three sets always (GROUPING(c, u) needs both as grouping expressions); `collect` keeps the ones asked for.
+const groupingSets = (_sets: readonly By[]) => sql.raw('(), (c), (u)');
+
+/** Sorts the rows of a GROUPING SETS query (c = child, u = unit; grouping(c, u): 3 total, 1 by child, 2 by unit). */
+function collect<T>(rows: Record<string, unknown>[], value: (r: Record<string, unknown>) => T, sets: readonly By[] = ['total', 'child', 'unit']): Grouped<T> {
+  const out = emptyGroups<T>();
+  for (const r of rows) {
+    const g = Number(r.g);
+    if (g === 3 && sets.includes('total')) out.total.set(0, value(r));
+    else if (g === 1 && r.c !== null && sets.includes('child')) out.child.set(Number(r.c), value(r));
+    else if (g === 2 && r.u !== null && Number(r.u) !== 0 && sets.includes('unit')) out.unit.set(Number(r.u), value(r));
+  }
+  return out;
+}
+
+async function fromRollup(db: DbOrTx, node: Node, days: [string, string], sets: readonly By[]): Promise<Grouped<Tally>> {
+  const ranges = grainRanges(days[0], days[1]);
+  if (!ranges.length || !sets.length) return emptyGroups();
+  const when = sql.join(
+    ranges.map((r) => sql`(grain = ${r.grain} and period >= ${r.from}::date and period < ${r.to}::date)`),
+    sql` or `,
+  );
+  const res = await db.execute(sql`
+    select c, u, grouping(c, u) as g, sum(found) as found, sum(claimed) as claimed, sum(resolved) as resolved,
+      sum(responded_on_time) as "respondedOnTime", sum(rated) as rated, sum(satisfied) as satisfied,
+      sum(reopened) as reopened, sum(resolve_ms) as "resolveMs"
+    from (select ${childKey(node, sql`node_path`)} as c, handler_unit_id as u, found, claimed, resolved, responded_on_time, rated, satisfied, reopened, resolve_ms
+          from service_order_rollups where node_path like ${`${node.path}%`} and (${when})) x
+    group by grouping sets (${groupingSets(sets)})`);
+  return collect(rowsOf(res), tallyCols, sets);
+}
+
+const created = (w: [Date | null, Date | null]) =>
+  and(w[0] ? sql`created_at >= ${w[0].toISOString()}::timestamptz` : undefined, w[1] ? sql`created_at < ${w[1].toISOString()}::timestamptz` : undefined) ?? sql`true`;
+
+async function fromOrders(db: DbOrTx, node: Node, windows: [Date | null, Date | null][], sets: readonly By[]): Promise<Grouped<Tally>> {
+  if (!windows.length || !sets.length) return emptyGroups();
+  const res = await db.execute(sql`
+    select c, u, grouping(c, u) as g, count(*) as found, count(accepted_at) as claimed, count(resolved_at) as resolved,
+      count(*) filter (where accepted_at <= respond_by) as "respondedOnTime", count(rating) as rated,
+      count(*) filter (where rating in ('satisfied','basic')) as satisfied, coalesce(sum(reopen_count), 0) as reopened,
+      coalesce(sum(round(extract(epoch from (resolved_at - created_at)) * 1000)), 0) as "resolveMs"
+    from (select ${childKey(node, sql`scope_path`)} as c, handler_unit_id as u, accepted_at, resolved_at, respond_by, rating, reopen_count, created_at
+          from service_orders
+          where scope_path like ${`${node.path}%`} and status not in (${lit(NOT_COUNTED)}) and (${sql.join(windows.map(created), sql` or `)})) x
+    group by grouping sets (${groupingSets(sets)})`);
+  return collect(rowsOf(res), tallyCols, sets);
+}
+
+/** Overdue now: unfinished orders past their respond (before acceptance) or resolve deadline — as overdueSql. */
+async function overdueOf(db: DbOrTx, node: Node, from: Date | undefined, to: Date | undefined, now: Date): Promise<Grouped<number>> {
+  const n = now.toISOString();
+  const res = await db.execute(sql`
+    select c, u, grouping(c, u) as g, count(*) as n
+    from (select ${childKey(node, sql`scope_path`)} as c, handler_unit_id as u
+          from service_orders
+          where status in (${lit(UNFINISHED)}) and scope_path like ${`${node.path}%`} and (${created([from ?? null, to ?? null])})
+            and ((status in (${lit(BEFORE_ACCEPT)}) and respond_by < ${n}::timestamptz) or resolve_by < ${n}::timestamptz)) x
+    group by grouping sets ((), (c), (u))`);
+  return collect(rowsOf(res), (r) => Number(r.n));
+}
+
+/**
+ * Tallies (and overdue counts) of a node for the period — total, per child, per unit. At or above a community the
+ * whole days come from the rollup and the partial edge days from the orders; a community's children (compounds)
+ * and everything below a community come from the orders.
+ */
+async function figuresOf(db: DbOrTx, node: Node, from: Date | undefined, to: Date | undefined, now: Date) {
+  const whole: [Date | null, Date | null][] = [[from ?? null, to ?? null]];
+  const split = splitPeriod(from, to);
+  const rolled: By[] = !atOrAboveCommunity(node.level) ? [] : node.level === 'community' ? ['total', 'unit'] : ['total', 'child', 'unit'];
+  const direct: By[] = (['total', 'child', 'unit'] as const).filter((b) => !rolled.includes(b));
+  const [a, edges, rest, overdue] = await Promise.all([
+    split.days ? fromRollup(db, node, split.days, rolled) : Promise.resolve(emptyGroups<Tally>()),
+    fromOrders(db, node, split.days ? split.edges : whole, rolled),
+    fromOrders(db, node, whole, direct),
+    overdueOf(db, node, from, to, now),
+  ]);
+  const tallies = emptyGroups<Tally>();
+  for (const part of [a, edges, rest]) {
+    for (const by of ['total', 'child', 'unit'] as const) {
+      for (const [k, t] of part[by]) tallies[by].set(k, addTally(tallies[by].get(k) ?? zeroTally(), t));
+    }
+  }
+  return { tallies, overdue };
+}
+
 /** Figures of a subtree and period (created in [from, to)), and the ranking of the nodes one level below. */
 export async function orderFigures(ctx: Ctx, q: { territoryId?: number | undefined; from?: Date | undefined; to?: Date | undefined }): Promise<OrderFigures> {
   const now = ctx.clock.now();
   const id = q.territoryId ?? ctx.actor.territoryId;
   const [node] = await ctx.db
-    .select({ id: territories.id, name: territories.name, level: territories.level, path: territories.path })
+    .select({ id: territories.id, name: territories.name, level: territories.level, path: territories.path, depth: territories.depth })
     .from(territories)
     .where(and(eq(territories.id, id), inScope(ctx.actor, territories.path)));
   if (!node) throw notFound();
-  const period: SQL[] = [];
-  if (q.from) period.push(sql`${o.createdAt} >= ${q.from}`);
-  if (q.to) period.push(sql`${o.createdAt} < ${q.to}`);
-  const [total] = await ctx.db
-    .select(aggregates(now))
-    .from(o)
-    .where(and(sql`${o.scopePath} like ${`${node.path}%`}`, ...period));
-  const child = territories;
-  const rows = await ctx.db
-    .select({ id: child.id, name: child.name, level: child.level, ...aggregates(now) })
-    .from(child)
-    .leftJoin(o, and(sql`${o.scopePath} like ${child.path} || '%'`, ...period))
-    .where(eq(child.parentId, node.id))
-    .groupBy(child.id, child.name, child.level);
-  const ranking = rows
-    .map((r) => ({ territory: { id: r.id, name: r.name, level: r.level }, ...countsOf(r), drill: drillOf(r.id, q.from, q.to).found }))
+  const [{ tallies, overdue }, children] = await Promise.all([
+    figuresOf(ctx.db, node, q.from, q.to, now),
+    ctx.db.select({ id: territories.id, name: territories.name, level: territories.level }).from(territories).where(eq(territories.parentId, node.id)),
+  ]);
+  const byChild = { tallies: tallies.child, overdue: overdue.child };
+  const byUnit = { tallies: tallies.unit, overdue: overdue.unit };
+  const ranking = children
+    .map((c) => ({
+      territory: { id: c.id, name: c.name, level: c.level },
+      ...countsOf(byChild.tallies.get(c.id) ?? zeroTally(), byChild.overdue.get(c.id) ?? 0),
+      drill: drillOf(c.id, q.from, q.to).found,
+    }))
     .sort((a, b) => (b.resolutionRate ?? -1) - (a.resolutionRate ?? -1) || b.found - a.found || a.territory.id - b.territory.id);
-  const byUnit = await ctx.db
-    .select({ id: units.id, name: units.name, ...aggregates(now) })
-    .from(o)
-    .innerJoin(units, eq(units.id, o.handlerUnitId))
-    .where(and(sql`${o.scopePath} like ${`${node.path}%`}`, ...period))
-    .groupBy(units.id, units.name);
-  const unitRanking = byUnit
-    .map((r) => ({ unit: { id: r.id, name: r.name }, ...countsOf(r), drill: { ...drillOf(node.id, q.from, q.to).found, unitId: String(r.id) } }))
+  const unitIds = [...byUnit.tallies].filter(([, t]) => t.found > 0).map(([k]) => k);
+  // One array parameter, not one per unit (a city has thousands).
+  const unitRows = unitIds.length ? await ctx.db.select({ id: units.id, name: units.name }).from(units).where(sql`${units.id} = any(${`{${unitIds.join(',')}}`}::int[])`) : [];
+  const unitRanking = unitRows
+    .map((u) => ({
+      unit: { id: u.id, name: u.name },
+      ...countsOf(byUnit.tallies.get(u.id)!, byUnit.overdue.get(u.id) ?? 0),
+      drill: { ...drillOf(node.id, q.from, q.to).found, unitId: String(u.id) },
+    }))
     .sort((a, b) => (b.resolutionRate ?? -1) - (a.resolutionRate ?? -1) || a.reopened - b.reopened || b.found - a.found || a.unit.id - b.unit.id);
   return {
     territory: { id: node.id, name: node.name, level: node.level },
     from: q.from ?? null,
     to: q.to ?? null,
-    ...countsOf(total!),
+    ...countsOf(tallies.total.get(0) ?? zeroTally(), overdue.total.get(0) ?? 0),
     drill: drillOf(node.id, q.from, q.to),
     ranking,
     unitRanking,

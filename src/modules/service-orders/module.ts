@@ -1,6 +1,7 @@
 import type { GongzhiModule } from '../../kernel/http/types.js';
 import './messages.js';
 import './permissions.js';
+import { seedAttachments } from './attachments.seed.js';
 import { seedServiceOrders } from './service-orders.seed.js';
 import { serviceOrderRoutes } from './service-orders.routes.js';
 
@@ -8,5 +9,8 @@ import { serviceOrderRoutes } from './service-orders.routes.js';
 export const serviceOrdersModule: GongzhiModule = {
   name: 'service-orders',
   routes: serviceOrderRoutes,
-  seedDemo: seedServiceOrders,
+  seedDemo: async (db) => {
+    await seedServiceOrders(db);
+    await seedAttachments(db); // demo photos on orders (attachments.seed.ts)
+  },
 };

@@ -8,6 +8,7 @@ import { pathIds } from '../../kernel/scope/scope.js';
 import type { TerritoryLevel } from '../../kernel/territory-levels.js';
 import { BEFORE_ACCEPT, ESCALATION_LADDER, type EscalationLevel } from './constants.js';
 import { orderEvents, serviceOrders } from './schema.js';
+import { notifyEscalation, notifyReminder } from './recipients.js';
 
 const HOUR = 3_600_000;
 const BATCH = 200;
@@ -52,6 +53,7 @@ export async function tick(db: Db, clock: Clock): Promise<TickResult> {
         await tx.update(o).set({ remindAt: null }).where(eq(o.id, row.id));
         await tx.insert(orderEvents).values({ orderId: row.id, at: now, action: 'remind', fromStatus: row.status, toStatus: row.status, actorId: null, actorName: null, note: null, data: { deadline: deadline.toISOString() } });
         await audit(tx, ctx, { action: 'order.remind', objectType: 'serviceOrder', objectId: row.id, scopePath: row.scopePath, after: { deadline } });
+        await notifyReminder(tx, ctx, row);
         result.reminded++;
       }
     }
@@ -84,6 +86,7 @@ async function escalate(tx: DbOrTx, ctx: AuditCtx, row: Row, now: Date) {
     .where(eq(o.id, row.id));
   await tx.insert(orderEvents).values({ orderId: row.id, at: now, action: 'escalate', fromStatus: row.status, toStatus: row.status, actorId: null, actorName: null, note: null, data: { level: next.level, territoryId: next.id, territoryName: next.name } });
   await audit(tx, ctx, { action: 'order.escalate', objectType: 'serviceOrder', objectId: row.id, scopePath: row.scopePath, before: { escalationLevel: row.escalationLevel }, after: { escalationLevel: next.level, escalatedToId: next.id } });
+  await notifyEscalation(tx, ctx, row, next);
 }
 
 /** Runs `tick` every `seconds` until stopped; one pass at a time. */

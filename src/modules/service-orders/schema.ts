@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { accounts, territories } from '../../kernel/db/schema.js';
 import { units } from '../organizations/schema.js';
 import { partyMembers } from '../party-members/schema.js';
 import type { EscalationLevel, EventAction, HandlerKind, OrderKind, OrderStatus, Rating, RuleHandlerKind } from './constants.js';
+import { UNFINISHED } from './constants.js';
 
 const timestamps = {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -60,6 +61,8 @@ export const serviceOrders = pgTable(
     rating: text().$type<Rating>(),
     ratingComment: text(),
     ratedAt: timestamp({ withTimezone: true }),
+    /** Set when this report was merged, as a duplicate, into another order (status 'merged'). */
+    mergedIntoId: integer().references((): AnyPgColumn => serviceOrders.id, { onDelete: 'set null' }),
     ...timestamps,
   },
   (t) => [
@@ -72,8 +75,17 @@ export const serviceOrders = pgTable(
     index('service_orders_escalate_idx').on(t.escalateAt),
     index('service_orders_remind_idx').on(t.remindAt),
     index('service_orders_escalated_to_idx').on(t.escalatedToId),
-    check('service_orders_kind_ck', sql`${t.kind} in ('menuService','problem','microWish')`),
-    check('service_orders_status_ck', sql`${t.status} in ('submitted','dispatched','open','accepted','inProgress','resolved','rated','closed')`),
+    index('service_orders_duplicates_idx').on(t.communityId, t.category, t.createdAt),
+    index('service_orders_merged_into_idx').on(t.mergedIntoId),
+    // The list's order (newest first, read backwards: `order by created_at desc, id desc` is NULLS FIRST, which an
+    // index declared DESC NULLS LAST would not serve) and the figures' partial-day edges (docs/decisions/009).
+    index('service_orders_created_idx').on(t.createdAt, t.id),
+    // Overdue is counted from the unfinished orders only: a few per cent of them, through this partial index.
+    index('service_orders_open_idx')
+      .using('btree', t.scopePath.op('text_pattern_ops'))
+      .where(sql.raw(`status in (${UNFINISHED.map((s) => `'${s}'`).join(',')})`)),
+    check('service_orders_kind_ck', sql`${t.kind} in ('menuService','problem','microWish','mediation')`),
+    check('service_orders_status_ck', sql`${t.status} in ('submitted','dispatched','open','accepted','inProgress','resolved','rated','closed','merged')`),
     check('service_orders_rating_ck', sql`${t.rating} is null or ${t.rating} in ('satisfied','basic','unsatisfied')`),
   ],
 );
@@ -96,6 +108,35 @@ export const orderEvents = pgTable(
     data: jsonb(),
   },
   (t) => [index('order_events_order_idx').on(t.orderId, t.at)],
+);
+
+/**
+ * A photo or file on an order (issue 5 item 6). The bytes live in the file store under their sha256 (content
+ * addressed, so one photo sent twice is stored once); `mime` is what the sniffer found in the bytes, never what
+ * the client declared. `eventId` is the timeline event ('attach') the upload made.
+ */
+export const orderAttachments = pgTable(
+  'order_attachments',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    orderId: integer()
+      .notNull()
+      .references(() => serviceOrders.id, { onDelete: 'cascade' }),
+    eventId: integer().references(() => orderEvents.id, { onDelete: 'set null' }),
+    stage: text().$type<'report' | 'resolve' | 'other'>().notNull(),
+    originalName: text().notNull(),
+    mime: text().notNull(),
+    size: integer().notNull(),
+    sha256: text().notNull(),
+    uploaderId: integer().references(() => accounts.id, { onDelete: 'set null' }),
+    uploaderName: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('order_attachments_order_idx').on(t.orderId, t.createdAt),
+    check('order_attachments_stage_ck', sql`${t.stage} in ('report','resolve','other')`),
+    check('order_attachments_sha_ck', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+  ],
 );
 
 /** A community's service menu 服务菜单 item. */
@@ -152,4 +193,62 @@ export const orderUnitContacts = pgTable(
       .references(() => units.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.unitId] }), index('order_unit_contacts_unit_idx').on(t.unitId)],
+);
+
+/**
+ * Reporters of duplicates merged into an order 合并 (issue 5 item 4): each sees the order, follows its timeline and
+ * rates it once it is resolved (their own rating; the order's state follows its original reporter's).
+ */
+export const orderCoReporters = pgTable(
+  'order_co_reporters',
+  {
+    orderId: integer()
+      .notNull()
+      .references(() => serviceOrders.id, { onDelete: 'cascade' }),
+    accountId: integer()
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    /** The duplicate this reporter's report was (first) merged from. */
+    sourceOrderId: integer().references(() => serviceOrders.id, { onDelete: 'set null' }),
+    rating: text().$type<Rating>(),
+    ratingComment: text(),
+    ratedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orderId, t.accountId] }),
+    index('order_co_reporters_account_idx').on(t.accountId),
+    check('order_co_reporters_rating_ck', sql`${t.rating} is null or ${t.rating} in ('satisfied','basic','unsatisfied')`),
+  ],
+);
+
+/**
+ * The figures' rollup (docs/decisions/009-order-rollups.md): additive counts of the orders created in one period
+ * (a day, a month or a year in Asia/Shanghai: grain 'd' | 'm' | 'y', period = its first day) in one community
+ * (nodePath = the community's path), per handler unit (0 = none). Kept current in the same transaction as every
+ * write of an order (rollups.ts: applyRollup); the generator fills it with one INSERT … SELECT (rollupRebuildSql).
+ * Overdue is not here: it depends on the clock, and is counted from the unfinished orders.
+ */
+export const serviceOrderRollups = pgTable(
+  'service_order_rollups',
+  {
+    grain: text().$type<'d' | 'm' | 'y'>().notNull(),
+    period: date({ mode: 'string' }).notNull(),
+    nodePath: text().notNull(),
+    handlerUnitId: integer().notNull().default(0),
+    found: integer().notNull().default(0),
+    claimed: integer().notNull().default(0),
+    resolved: integer().notNull().default(0),
+    respondedOnTime: integer().notNull().default(0),
+    rated: integer().notNull().default(0),
+    satisfied: integer().notNull().default(0),
+    reopened: integer().notNull().default(0),
+    /** Sum over the resolved orders of (resolvedAt − createdAt), in milliseconds. */
+    resolveMs: bigint({ mode: 'number' }).notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.grain, t.period, t.nodePath, t.handlerUnitId] }),
+    index('service_order_rollups_node_idx').using('btree', t.grain, t.nodePath.op('text_pattern_ops'), t.period),
+    check('service_order_rollups_grain_ck', sql`${t.grain} in ('d','m','y')`),
+  ],
 );

@@ -1,17 +1,27 @@
+import type { Config } from '../../kernel/config.js';
 import { z } from 'zod';
 import { pageOf } from '../../kernel/http/pagination.js';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { App } from '../../kernel/http/types.js';
+import { bulkOrders } from './bulk.service.js';
 import {
+  BulkBody,
+  BulkReply,
   ClaimBody,
   LinkUnitContact,
   UnitContact,
+  UnitContactCandidate,
+  UnitContactCandidateQuery,
   UnitContactParam,
   UnitContactQuery,
   CommunityQuery,
   CreateMenuItem,
+  CreatedOrder,
   CreateOrder,
   CreateRoutingRule,
   DispatchBody,
+  Duplicates,
+  MergeBody,
   FiguresQuery,
   IdParam,
   MenuItem,
@@ -28,7 +38,9 @@ import {
   UpdateMenuItem,
   UpdateRoutingRule,
 } from './contract.js';
-import { createMenuItem, createRule, deleteMenuItem, deleteRule, linkUnitContact, listMenu, listRules, listUnitContacts, unlinkUnitContact, updateMenuItem, updateRule } from './config.service.js';
+import { attachmentRoutes } from './attachments.routes.js';
+import { createMenuItem, createRule, deleteMenuItem, deleteRule, linkUnitContact, listMenu, listRules, listUnitContactCandidates, listUnitContacts, unlinkUnitContact, updateMenuItem, updateRule } from './config.service.js';
+import { duplicateWindow, mergeOrder, orderDuplicates } from './duplicates.service.js';
 import { orderFigures } from './figures.js';
 import { startScheduler } from './scheduler.js';
 import {
@@ -50,17 +62,16 @@ const tags = ['service-orders'];
 const perm = (permission: string) => ({ access: { permission } });
 
 /** Seconds between scheduler passes (`ORDER_SCHEDULER_SECONDS`, default 60; 0 = off). Off in tests. */
-function schedulerSeconds(nodeEnv: string): number {
-  if (nodeEnv === 'test') return 0;
-  const v = Number(process.env.ORDER_SCHEDULER_SECONDS ?? '60');
-  return Number.isFinite(v) && v > 0 ? v : 0;
+function schedulerSeconds(config: Config): number {
+  return config.NODE_ENV === 'test' ? 0 : config.ORDER_SCHEDULER_SECONDS;
 }
 
 export async function serviceOrderRoutes(app: App): Promise<void> {
+  await app.register(async (scoped) => attachmentRoutes(scoped.withTypeProvider<ZodTypeProvider>()));
   const { database, clock, config } = app.deps;
   let scheduler: { stop(): void } | null = null;
   app.addHook('onReady', async () => {
-    const seconds = schedulerSeconds(config.NODE_ENV);
+    const seconds = schedulerSeconds(config);
     if (seconds > 0) scheduler = startScheduler(database.db, clock, seconds, (e) => app.log.error({ err: e }, 'order scheduler pass failed'));
   });
   app.addHook('onClose', async () => {
@@ -70,8 +81,8 @@ export async function serviceOrderRoutes(app: App): Promise<void> {
 
   app.post('/api/orders', {
     config: perm('order.create'),
-    schema: { tags, summary: 'Place an order: menu service, problem report or micro-wish', body: CreateOrder, response: { 201: OrderDetail } },
-  }, async (req, reply) => reply.status(201).send(await createOrder(req.ctx(), req.body)));
+    schema: { tags, summary: 'Place an order: menu service, problem report or micro-wish', body: CreateOrder, response: { 201: CreatedOrder } },
+  }, async (req, reply) => reply.status(201).send(await createOrder(req.ctx(), req.body, duplicateWindow(config))));
 
   app.get('/api/orders', {
     config: perm('order.read'),
@@ -82,6 +93,11 @@ export async function serviceOrderRoutes(app: App): Promise<void> {
     config: perm('order.figures'),
     schema: { tags, summary: 'Found / claimed / resolved, the three rates, overdue, time to resolve, ranking', querystring: FiguresQuery, response: { 200: OrderFigures } },
   }, async (req) => orderFigures(req.ctx(), req.query));
+
+  app.post('/api/orders/bulk', {
+    config: perm('order.dispatch'),
+    schema: { tags, summary: 'Dispatch or close up to 100 orders at once; one result per id', body: BulkBody, response: { 200: BulkReply } },
+  }, async (req) => bulkOrders(req.ctx(), req.body));
 
   app.get('/api/orders/menu', {
     config: perm('order.read'),
@@ -127,6 +143,10 @@ export async function serviceOrderRoutes(app: App): Promise<void> {
     config: perm('order.configure'),
     schema: { tags, summary: 'Which unit each unit-contact account speaks for', querystring: UnitContactQuery, response: { 200: pageOf(UnitContact) } },
   }, async (req) => listUnitContacts(req.ctx(), req.query));
+  app.get('/api/orders/unit-contacts/candidates', {
+    config: perm('order.configure'),
+    schema: { tags, summary: 'Unit-contact accounts of your subtree that may be linked to a unit', querystring: UnitContactCandidateQuery, response: { 200: pageOf(UnitContactCandidate) } },
+  }, async (req) => listUnitContactCandidates(req.ctx(), req.query));
   app.post('/api/orders/unit-contacts', {
     config: perm('order.configure'),
     schema: { tags, summary: 'Link a unit-contact account to a unit', body: LinkUnitContact, response: { 201: UnitContact } },
@@ -147,6 +167,17 @@ export async function serviceOrderRoutes(app: App): Promise<void> {
     config: perm('order.dispatch'),
     schema: { tags, summary: 'Ranked handler suggestions for the dispatcher', params: IdParam, response: { 200: Suggestions } },
   }, async (req) => suggestions(req.ctx(), req.params.id));
+  app.get('/api/orders/:id/duplicates', {
+    config: perm('order.dispatch'),
+    schema: { tags, summary: 'Open reports of the same category near this one, in the time window (possible duplicates)', params: IdParam, response: { 200: Duplicates } },
+  }, async (req) => orderDuplicates(req.ctx(), req.params.id, duplicateWindow(config)));
+  app.post('/api/orders/:id/merge', {
+    config: perm('order.dispatch'),
+    schema: { tags, summary: 'Merge this duplicate into another open order; its reporter follows and rates that one', params: IdParam, body: MergeBody, response: { 200: OrderDetail } },
+  }, async (req) => {
+    await mergeOrder(req.ctx(), req.params.id, req.body.intoId);
+    return getOrder(req.ctx(), req.body.intoId);
+  });
 
   app.post('/api/orders/:id/dispatch', {
     config: perm('order.dispatch'),

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, like } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
 import { prng } from '../../kernel/random.js';
@@ -7,6 +7,7 @@ import { partyMembers } from '../party-members/schema.js';
 import { DEMO_COMMUNITIES } from '../territory/territory.seed.js';
 import type { EventAction, HandlerKind, OrderKind, OrderStatus, Rating } from './constants.js';
 import { orderEvents, orderMenuItems, orderRoutingRules, orderUnitContacts, serviceOrders } from './schema.js';
+import { rollupRebuildSql } from './rollups.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -293,4 +294,35 @@ export async function seedServiceOrders(db: DbOrTx): Promise<void> {
   const ids = await db.insert(serviceOrders).values(orders).returning({ id: serviceOrders.id });
   const events = ids.flatMap((row, i) => timelines[i]!.map((e) => ({ orderId: row.id, ...e })));
   for (let i = 0; i < events.length; i += 1000) await db.insert(orderEvents).values(events.slice(i, i + 1000));
+  await seedMergedDuplicates(db, ids.map((r) => r.id), orders, timelines);
+  // Bulk-inserted orders skip the per-write rollup: rebuild the figures' rollup from them (docs/decisions/009).
+  for (const q of rollupRebuildSql()) await db.execute(sql.raw(q));
+}
+
+/**
+ * A second report of the same problem, merged into the first by the community (issue 5 item 4): one per community,
+ * two hours after an open problem report, so the demo shows the `merged` state and both timelines' merge rows.
+ */
+async function seedMergedDuplicates(db: DbOrTx, ids: number[], orders: (typeof serviceOrders.$inferInsert)[], timelines: Ev[][]) {
+  const done = new Set<number>();
+  for (let i = 0; i < orders.length; i++) {
+    const target = orders[i]!;
+    const at = new Date(target.createdAt!.getTime() + 2 * HOUR);
+    if (done.has(target.communityId) || target.kind !== 'problem' || !['submitted', 'dispatched', 'accepted', 'inProgress'].includes(target.status) || at > new Date()) continue;
+    done.add(target.communityId);
+    const tl = timelines[i]!;
+    const [dup] = await db
+      .insert(serviceOrders)
+      .values({ ...target, status: 'merged', mergedIntoId: ids[i]!, reporterAccountId: null, handlerKind: null, handlerUnitId: null, handlerMemberId: null, handlerDepartment: null, dispatchedAt: null, acceptedAt: null, resolvedAt: null, closedAt: null, remindAt: null, escalateAt: null, reopenCount: 0, returnCount: 0, rating: null, ratedAt: null, description: '同一位置又有居民反映', createdAt: at, updatedAt: new Date(at.getTime() + 30 * 60_000) })
+      .returning({ id: serviceOrders.id });
+    const mergeAt = new Date(at.getTime() + 30 * 60_000);
+    const statusThen = tl.filter((e) => e.at <= mergeAt).at(-1)?.toStatus ?? 'submitted';
+    const staffRow = tl.find((e) => e.action === 'dispatch') ?? null;
+    const by = { actorId: staffRow?.actorId ?? null, actorName: staffRow?.actorName ?? null };
+    await db.insert(orderEvents).values([
+      { orderId: dup!.id, at, action: 'create', fromStatus: null, toStatus: 'submitted', actorId: null, actorName: null, note: null, data: { kind: 'problem', category: target.category } },
+      { orderId: dup!.id, at: mergeAt, action: 'merge', fromStatus: 'submitted', toStatus: 'merged', ...by, note: `→ #${ids[i]!} ${target.title}`, data: { intoId: ids[i]! } },
+      { orderId: ids[i]!, at: mergeAt, action: 'merge', fromStatus: statusThen, toStatus: statusThen, ...by, note: `← #${dup!.id} ${target.title}`, data: { fromId: dup!.id, coReporters: [] } },
+    ]);
+  }
 }

@@ -9,11 +9,14 @@ import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
 import { inScope, pathIds, pathInScope } from '../../kernel/scope/scope.js';
 import type { TerritoryLevel } from '../../kernel/territory-levels.js';
-import { locate } from '../grids/grids.service.js';
+import { gridsAt } from '../grids/grids.service.js';
 import { grids, gridWorkers } from '../grids/schema.js';
 import { units } from '../organizations/schema.js';
 import { dualRegistrations, partyMembers } from '../party-members/schema.js';
-import { mayHandle, viewerOf, visibleOrders, type Viewer } from './access.js';
+import { coReportedBy, mayHandle, viewerOf, visibleOrders, type Viewer } from './access.js';
+import { listAttachments } from './attachments.service.js';
+import { DEFAULT_DUPLICATE_WINDOW, findDuplicates, type DuplicateWindow } from './duplicates.service.js';
+import { movesFor } from './moves.js';
 import {
   BEFORE_ACCEPT,
   canMove,
@@ -25,8 +28,10 @@ import {
   type Move,
   type OrderStatus,
 } from './constants.js';
-import type { CreateOrder, DispatchBody, DispatchTarget, Order, OrderDetail, OrderEvent, OrderListQuery } from './contract.js';
-import { orderEvents, orderMenuItems, orderRoutingRules, serviceOrders } from './schema.js';
+import type { CoReporter, CreatedOrder, CreateOrder, DispatchBody, DispatchTarget, Order, OrderDetail, OrderEvent, OrderListQuery } from './contract.js';
+import { orderCoReporters, orderEvents, orderMenuItems, orderRoutingRules, serviceOrders } from './schema.js';
+import { notifyMove } from './recipients.js';
+import { applyRollup, subtreeTotal } from './rollups.js';
 
 const HOUR = 3_600_000;
 const o = serviceOrders;
@@ -120,6 +125,7 @@ function toOrder(r: Joined, now: Date): Order {
     returnCount: x.returnCount,
     rating: x.rating,
     ratingComment: x.ratingComment,
+    mergedIntoId: x.mergedIntoId,
     overdue: isOverdue(x, now),
     createdAt: x.createdAt,
     updatedAt: x.updatedAt,
@@ -144,6 +150,7 @@ export function orderFilters(q: Omit<OrderListQuery, 'page' | 'pageSize' | 'terr
   }
   if (q.overdue !== undefined) w.push(q.overdue ? overdueSql(now) : sql`not (${overdueSql(now)})`);
   if (q.rating) w.push(inArray(o.rating, q.rating));
+  if (q.merged !== undefined) w.push(q.merged ? eq(o.status, 'merged') : sql`${o.status} <> 'merged'`);
   if (q.q) w.push(or(ilike(o.title, `%${q.q}%`), ilike(o.description, `%${q.q}%`))!);
   const me = v.actor.accountId;
   const asHandler = or(
@@ -165,7 +172,7 @@ export function orderFilters(q: Omit<OrderListQuery, 'page' | 'pageSize' | 'terr
       w.push(eq(o.escalatedToId, v.actor.territoryId), notInArray(o.status, [...FINISHED]));
       break;
     case 'mine':
-      w.push(or(eq(o.reporterAccountId, me), asHandler)!);
+      w.push(or(eq(o.reporterAccountId, me), coReportedBy(me), asHandler)!);
       break;
     default:
       break;
@@ -187,11 +194,18 @@ export async function listOrders(ctx: Ctx, q: OrderListQuery) {
   const now = ctx.clock.now();
   const territoryPath = q.territoryId ? (await territoryPathInScope(ctx, q.territoryId)).path : undefined;
   const where = and(...orderFilters(q, v, now, territoryPath));
-  const [rows, [count]] = await Promise.all([
-    selectOrders(ctx.db).where(where).orderBy(desc(o.createdAt), desc(o.id)).limit(q.pageSize).offset(offsetOf(q)),
-    ctx.db.select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(o).where(where),
-  ]);
-  return { items: rows.map((r) => toOrder(r, now)), total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  // Staff listing a whole subtree with no other filter (the console's "all orders"): the total comes from the
+  // figures' rollup instead of counting up to a million rows (rollups.ts subtreeTotal; exact).
+  const { page: _p, pageSize: _s, territoryId: _t, ...filters } = q;
+  const bare = v.staff && Object.values(filters).every((x) => x === undefined);
+  const counted = async () => {
+    const fast = bare ? await subtreeTotal(ctx.db, territoryPath ?? ctx.actor.scopePath, territoryPath ? null : visibleOrders({ ...v, staff: false })) : null;
+    if (fast !== null) return fast;
+    const [count] = await ctx.db.select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(o).where(where);
+    return count?.n ?? 0;
+  };
+  const [rows, total] = await Promise.all([selectOrders(ctx.db).where(where).orderBy(desc(o.createdAt), desc(o.id)).limit(q.pageSize).offset(offsetOf(q)), counted()]);
+  return { items: rows.map((r) => toOrder(r, now)), total, page: q.page, pageSize: q.pageSize };
 }
 
 async function timelineOf(db: DbOrTx, id: number): Promise<OrderEvent[]> {
@@ -212,7 +226,24 @@ export async function getOrder(ctx: Ctx, id: number, viewer?: Viewer): Promise<O
   const v = viewer ?? (await viewerOf(ctx.db, ctx.actor));
   const [row] = await selectOrders(ctx.db).where(and(eq(o.id, id), visibleOrders(v)));
   if (!row) throw notFound();
-  return { ...toOrder(row, ctx.clock.now()), timeline: await timelineOf(ctx.db, id) };
+  const coReporters = await coReportersOf(ctx.db, id, v, row.o.scopePath);
+  const moves = movesFor(v, row.o);
+  // A co-reporter rates once, when the order is resolved (see rateOrder).
+  const mine = coReporters.find((c) => c.account.id === v.actor.accountId && row.o.reporterAccountId !== v.actor.accountId);
+  if (mine && mine.ratedAt === null && row.o.resolvedAt !== null && ctx.actor.permissions.has('order.rate') && ['resolved', 'rated', 'closed'].includes(row.o.status) && !moves.includes('rate')) moves.push('rate');
+  return { ...toOrder(row, ctx.clock.now()), moves, timeline: await timelineOf(ctx.db, id), coReporters, attachments: await listAttachments(ctx.db, id) };
+}
+
+/** Reporters of duplicates merged into the order: staff of its subtree see them all, anyone else only themselves. */
+async function coReportersOf(db: DbOrTx, id: number, v: Viewer, scopePath: string): Promise<CoReporter[]> {
+  const c = orderCoReporters;
+  const rows = await db
+    .select({ c, name: accounts.displayName })
+    .from(c)
+    .innerJoin(accounts, eq(accounts.id, c.accountId))
+    .where(and(eq(c.orderId, id), v.staff && pathInScope(v.actor, scopePath) ? undefined : eq(c.accountId, v.actor.accountId)))
+    .orderBy(asc(c.createdAt), asc(c.accountId));
+  return rows.map((r) => ({ account: { id: r.c.accountId, name: r.name }, sourceOrderId: r.c.sourceOrderId, rating: r.c.rating, ratingComment: r.c.ratingComment, ratedAt: r.c.ratedAt }));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -243,30 +274,34 @@ export async function ruleFor(db: DbOrTx, communityId: number, category: string)
 
 const fieldError = (ctx: Ctx, field: string, key: string) => new AppError('validation', undefined, {}, [{ field, message: t(ctx.locale, key) }]);
 
-export async function createOrder(ctx: Ctx, input: CreateOrder): Promise<OrderDetail> {
+/** Places an order; a problem report answers the open reports nearby it may duplicate (issue 5 item 4). */
+export async function createOrder(ctx: Ctx, input: CreateOrder, duplicates: DuplicateWindow = DEFAULT_DUPLICATE_WINDOW): Promise<CreatedOrder> {
   const now = ctx.clock.now();
-  const home = await homeCommunityPath(ctx.db, ctx.actor.scopePath);
+  // The caller's own chain, read once: their home community, and the place when they report at their own node or
+  // above it (a resident at their household) — intake's hot path (docs/BENCHMARKS.md).
+  const mine = await ancestors(ctx.db, ctx.actor.scopePath);
+  const home = mine.find((a) => a.level === 'community')?.path ?? null;
   const reach = (path: string) => pathInScope(ctx.actor, path) || (home !== null && path.startsWith(home));
   let territoryId = input.territoryId ?? null;
   let gridId: number | null = null;
+  let gridCommunityId: number | null = null;
   if (input.location && input.kind === 'problem') {
-    const found = await locate(ctx, input.location.lng, input.location.lat);
-    if (found.grid && found.community) {
-      gridId = found.grid.id;
-      territoryId ??= found.community.id;
+    // As locate does (the caller's community, else their subtree), from the in-memory grid index alone.
+    const [top] = await gridsAt(ctx.db, home ?? ctx.actor.scopePath, input.location.lng, input.location.lat);
+    if (top) {
+      gridId = top.id;
+      gridCommunityId = top.communityId;
+      territoryId ??= top.communityId;
     }
   }
   territoryId ??= ctx.actor.territoryId;
-  const [node] = await ctx.db.select().from(territories).where(eq(territories.id, territoryId));
+  const node = mine.find((a) => a.id === territoryId) ?? (await ctx.db.select({ id: territories.id, level: territories.level, path: territories.path }).from(territories).where(eq(territories.id, territoryId)))[0];
   if (!node || !reach(node.path)) throw notFound();
   if (!PLACE_LEVELS.includes(node.level)) throw fieldError(ctx, 'territoryId', 'order.placeRequired');
-  const chain = await ancestors(ctx.db, node.path);
+  const chain = ctx.actor.scopePath.startsWith(node.path) ? mine.filter((a) => node.path.startsWith(a.path)) : await ancestors(ctx.db, node.path);
   const comm = chain.find((a) => a.level === 'community');
   if (!comm) throw fieldError(ctx, 'territoryId', 'order.placeRequired');
-  if (gridId !== null) {
-    const [g] = await ctx.db.select({ communityId: grids.communityId }).from(grids).where(eq(grids.id, gridId));
-    if (g?.communityId !== comm.id) gridId = null;
-  }
+  if (gridId !== null && gridCommunityId !== comm.id) gridId = null;
   let category = input.category;
   if (input.kind === 'menuService') {
     if (!input.menuItemId) throw fieldError(ctx, 'menuItemId', 'order.menuItemRequired');
@@ -309,9 +344,12 @@ export async function createOrder(ctx: Ctx, input: CreateOrder): Promise<OrderDe
       .returning();
     await tx.insert(orderEvents).values({ orderId: row!.id, at: now, action: 'create', fromStatus: null, toStatus: 'submitted', actorId: ctx.actor.accountId, actorName: ctx.actor.displayName, note: null, data: { kind: row!.kind, category } });
     await audit(tx, ctx, { action: 'order.create', objectType: 'serviceOrder', objectId: row!.id, scopePath: row!.scopePath, after: row });
+    await applyRollup(tx, null, row!);
     return row!.id;
   });
-  return getOrder(ctx, id);
+  const detail = await getOrder(ctx, id);
+  const subject = { id, kind: input.kind, communityId: comm.id, category, scopePath: node.path, lng: input.location?.lng ?? null, lat: input.location?.lat ?? null, at: now };
+  return { ...detail, possibleDuplicates: await findDuplicates(ctx.db, subject, duplicates, now) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -355,11 +393,14 @@ async function applyMove(ctx: Ctx, id: number, move: Move, decide: (row: OrderRo
       data: step.data ?? null,
     });
     await audit(tx, ctx, { action: `order.${step.action}`, objectType: 'serviceOrder', objectId: id, scopePath: row.scopePath, before: { status: row.status }, after: { ...(after ?? {}), note: step.note ?? null } });
+    if (after) await notifyMove(tx, ctx, row, after, step.action, step.note ?? null);
+    // Last in the transaction: the rollup rows stay locked only until the commit (docs/decisions/009).
+    await applyRollup(tx, row, after ?? null);
   });
   // The caller just made this move legitimately: answer with the order as it now stands, even when the move took
   // it out of their view (a handler returning it).
   const [row] = await selectOrders(ctx.db).where(eq(o.id, id));
-  return { ...toOrder(row!, ctx.clock.now()), timeline: await timelineOf(ctx.db, id) };
+  return { ...toOrder(row!, ctx.clock.now()), moves: movesFor(v, row!.o), timeline: await timelineOf(ctx.db, id), attachments: await listAttachments(ctx.db, id) };
 }
 
 function requireHandler(v: Viewer, row: OrderRowT) {
@@ -437,10 +478,12 @@ export const startOrder = (ctx: Ctx, id: number, note?: string | null) =>
     return { patch: {}, action: 'start', note: note ?? null };
   });
 
-export const resolveOrder = (ctx: Ctx, id: number, note: string) =>
+/** Resolves an order. A mediation case resolves only with its outcome (the mediation module passes it in `data`). */
+export const resolveOrder = (ctx: Ctx, id: number, note: string, data?: { mediationOutcome: string }) =>
   applyMove(ctx, id, 'resolve', (row, v) => {
     requireHandler(v, row);
-    return { patch: { resolvedAt: ctx.clock.now(), remindAt: null, escalateAt: null }, action: 'resolve', note };
+    if (row.kind === 'mediation' && !data?.mediationOutcome) throw conflict('order.mediationOutcomeRequired');
+    return { patch: { resolvedAt: ctx.clock.now(), remindAt: null, escalateAt: null }, action: 'resolve', note, data: data ?? null };
   });
 
 export const returnOrder = (ctx: Ctx, id: number, reason: string) =>
@@ -450,7 +493,12 @@ export const returnOrder = (ctx: Ctx, id: number, reason: string) =>
     return { patch: { ...clearHandler, acceptedAt: null, returnCount: row.returnCount + 1, escalateAt: row.respondBy, remindAt: null }, action: 'return', note: reason, data: { handler } };
   });
 
+/**
+ * Rates a resolved order. The reporter's rating moves it (unsatisfied reopens it); a co-reporter — whose duplicate
+ * was merged into it — rates it once, on its timeline, without moving it (docs/decisions/008).
+ */
 export async function rateOrder(ctx: Ctx, id: number, rating: 'satisfied' | 'basic' | 'unsatisfied', comment?: string | null) {
+  if (await isCoReporter(ctx.db, id, ctx.actor.accountId)) return coRateOrder(ctx, id, rating, comment ?? null);
   const move: Move = rating === 'unsatisfied' ? 'rateUnsatisfied' : 'rateOk';
   return applyMove(ctx, id, move, (row) => {
     if (row.reporterAccountId !== ctx.actor.accountId) throw forbidden('order.notReporter');
@@ -467,6 +515,35 @@ export async function rateOrder(ctx: Ctx, id: number, rating: 'satisfied' | 'bas
       data: { rating, handler: { kind: row.handlerKind, unitId: row.handlerUnitId, memberId: row.handlerMemberId, accountId: row.handlerAccountId } },
     };
   });
+}
+
+async function isCoReporter(db: DbOrTx, id: number, accountId: number): Promise<boolean> {
+  const c = orderCoReporters;
+  const [row] = await db
+    .select({ id: o.id })
+    .from(c)
+    .innerJoin(o, eq(o.id, c.orderId))
+    .where(and(eq(c.orderId, id), eq(c.accountId, accountId), sql`${o.reporterAccountId} is distinct from ${accountId}`));
+  return row !== undefined;
+}
+
+async function coRateOrder(ctx: Ctx, id: number, rating: 'satisfied' | 'basic' | 'unsatisfied', comment: string | null): Promise<OrderDetail> {
+  const now = ctx.clock.now();
+  const c = orderCoReporters;
+  await ctx.db.transaction(async (tx) => {
+    const [row] = await tx.select().from(o).where(eq(o.id, id)).for('update');
+    if (!row) throw notFound();
+    if (row.resolvedAt === null || !['resolved', 'rated', 'closed'].includes(row.status)) throw conflict('order.coRateTooEarly');
+    const [co] = await tx
+      .update(c)
+      .set({ rating, ratingComment: comment, ratedAt: now })
+      .where(and(eq(c.orderId, id), eq(c.accountId, ctx.actor.accountId), sql`${c.ratedAt} is null`))
+      .returning();
+    if (!co) throw conflict('order.coRated');
+    await tx.insert(orderEvents).values({ orderId: id, at: now, action: 'rate', fromStatus: row.status, toStatus: row.status, actorId: ctx.actor.accountId, actorName: ctx.actor.displayName, note: comment, data: { rating, coReporter: true, sourceOrderId: co.sourceOrderId } });
+    await audit(tx, ctx, { action: 'order.coRate', objectType: 'serviceOrder', objectId: id, scopePath: row.scopePath, after: co });
+  });
+  return getOrder(ctx, id);
 }
 
 export const closeOrder = (ctx: Ctx, id: number, note?: string | null) =>

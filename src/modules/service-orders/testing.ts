@@ -17,9 +17,10 @@ export async function makeUnit(db: Db, at: Place, name: string, contactAccountId
   return u!;
 }
 
+/** A party member with their own branch at `at`; linked to an account, an in-service member 在职党员 (who may dual-register). */
 export async function makeMember(db: Db, at: Place, name: string, accountId?: number) {
   const [b] = await db.insert(partyOrgs).values({ kind: 'branch', name: `${name}支部`, territoryId: at.id, scopePath: at.path }).returning();
-  const [m] = await db.insert(partyMembers).values({ name, kind: 'resident', homeBranchId: b!.id, territoryId: at.id, scopePath: at.path, accountId: accountId ?? null }).returning();
+  const [m] = await db.insert(partyMembers).values({ name, kind: accountId ? 'inService' : 'resident', homeBranchId: b!.id, territoryId: at.id, scopePath: at.path, accountId: accountId ?? null }).returning();
   return m!;
 }
 

@@ -106,7 +106,9 @@ function toErrorBody(value: unknown): ErrorBody | undefined {
 
 async function send(method: string, path: string, opts: RequestOptions, retried: boolean): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData body (file uploads) is sent as multipart: the browser sets the content type with its boundary.
+  const form = typeof FormData !== 'undefined' && opts.body instanceof FormData;
+  if (opts.body !== undefined && !form) headers['content-type'] = 'application/json';
   if (UNSAFE.has(method)) headers['x-csrf-token'] = await csrfToken(retried);
   let res: Response;
   try {
@@ -114,7 +116,7 @@ async function send(method: string, path: string, opts: RequestOptions, retried:
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.body === undefined ? undefined : form ? (opts.body as FormData) : JSON.stringify(opts.body),
       signal: opts.signal,
     });
   } catch (e) {

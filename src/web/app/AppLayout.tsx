@@ -21,6 +21,7 @@ import { api } from '../api/client';
 import type { Permission } from '../api/types';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Lazy } from '../components/Loading';
+import { NotificationBell } from '../../modules/notifications/ui/NotificationBell';
 import { markSignedOut, resetSession, useMe, useRoleLabel } from './auth';
 import { MENU_GROUPS, moduleRoutes, routeKey, type MenuGroup } from './modules';
 
@@ -174,6 +175,7 @@ export function AppLayout() {
               </span>
             )}
           </span>
+          <NotificationBell color={white} />
           <LanguageSwitch dark />
           <Button
             type="text"

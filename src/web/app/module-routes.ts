@@ -15,6 +15,8 @@ export interface ConsoleRoute {
   /** Menu group key: `structure` (组织架构), `people` (人员), `grids` (网格), `orders` (服务工单); default: top level. */
   group?: 'structure' | 'people' | 'grids' | 'orders';
   icon?: ReactNode;
+  /** Place in its menu group, smaller first (default 100; equal ranks keep the modules' order). */
+  rank?: number;
   /** false: routed but not in the menu (detail pages such as `party-orgs/:id`). */
   menu?: boolean;
   Component: LazyExoticComponent<ComponentType>;

@@ -8,9 +8,12 @@ const found = import.meta.glob<{ consoleRoutes?: ConsoleRoute[] }>(['../../modul
   eager: true,
 });
 
+// A module's main routes.tsx first, then its feature files, so its menu starts with its main page.
+const order = (file: string) => file.replace(/\/routes\.tsx$/, '/!routes.tsx');
 export const moduleRoutes: ConsoleRoute[] = Object.keys(found)
-  .sort()
-  .flatMap((file) => found[file]?.consoleRoutes ?? []);
+  .sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0))
+  .flatMap((file) => found[file]?.consoleRoutes ?? [])
+  .sort((a, b) => (a.rank ?? 100) - (b.rank ?? 100));
 
 export type MenuGroup = NonNullable<ConsoleRoute['group']>;
 /** Menu groups of module pages, in the order of SPEC's modules. */

@@ -1,4 +1,5 @@
 /** Shapes of the API answers the resident pages read (docs/API.md: Sign-up, People, Service orders). */
+import type { OrderAttachment } from '../../modules/service-orders/ui/attachments';
 export interface Place {
   id: number;
   name: string;
@@ -22,9 +23,11 @@ export interface MyRecord {
   members: { id: number; name: string }[];
 }
 
-export const ORDER_KINDS = ['menuService', 'problem', 'microWish'] as const;
+export const ORDER_KINDS = ['menuService', 'problem', 'microWish', 'mediation'] as const;
+/** Kinds of dispute a resident may ask the community to mediate (the mediation module's categories). */
+export const DISPUTE_CATEGORIES = ['neighbourhood', 'property', 'repair', 'parking', 'environment', 'other'] as const;
 export type OrderKind = (typeof ORDER_KINDS)[number];
-export type OrderStatus = 'submitted' | 'dispatched' | 'open' | 'accepted' | 'inProgress' | 'resolved' | 'rated' | 'closed';
+export type OrderStatus = 'submitted' | 'dispatched' | 'open' | 'accepted' | 'inProgress' | 'resolved' | 'rated' | 'closed' | 'merged';
 export const PROBLEM_CATEGORIES = ['environment', 'repair', 'safety', 'neighbourhood', 'elderly', 'parking', 'greening', 'property', 'policy', 'other'] as const;
 export const RATINGS = ['satisfied', 'basic', 'unsatisfied'] as const;
 export type Rating = (typeof RATINGS)[number];
@@ -60,6 +63,17 @@ export interface OrderEvent {
 }
 export interface OrderDetail extends Order {
   timeline: OrderEvent[];
+  /** Photos and files (service-orders attachments). */
+  attachments?: OrderAttachment[];
+  /** The moves the caller may make now (includes 'rate' for a co-reporter of a merged duplicate). */
+  moves?: string[];
+  /** Duplicates (docs/decisions/008): where a merged report went; the caller's own co-reporter row on the target. */
+  mergedIntoId?: number | null;
+  coReporters?: { account: Ref; rating: Rating | null; ratingComment: string | null }[];
+}
+/** POST /api/orders: the new order and the open reports nearby it may duplicate. */
+export interface CreatedOrder extends OrderDetail {
+  possibleDuplicates?: { id: number; title: string; distanceMeters: number | null }[];
 }
 export interface MenuItem {
   id: number;

@@ -18,9 +18,10 @@ export const STATUS_COLOR: Record<OrderStatus, string> = {
   resolved: 'success',
   rated: 'success',
   closed: 'default',
+  merged: 'default',
 };
-const KIND_COLOR = { menuService: '#1677ff', problem: '#fa8c16', microWish: '#eb2f96' } as const;
-const KIND_GLYPH = { menuService: '单', problem: '报', microWish: '愿' } as const;
+const KIND_COLOR = { menuService: '#1677ff', problem: '#fa8c16', microWish: '#eb2f96', mediation: '#13a8a8' } as const;
+const KIND_GLYPH = { menuService: '单', problem: '报', microWish: '愿', mediation: '调' } as const;
 
 /** Home: my household (or where my verification stands), what I can ask for, and my orders. */
 export default function HomePage() {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Dialog, List, Selector } from 'antd-mobile';
+import { Badge, Button, Dialog, List, Selector } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/client';
@@ -8,6 +8,7 @@ import { markSignedOut, resetSession, useMe } from '../../app/auth';
 import { maskPhone } from '../format';
 import { currentLocale, setLocale } from '../../i18n';
 import type { MyRecord, MySignup } from '../types';
+import { useLatestNotifications } from '../../../modules/notifications/ui/api';
 
 /** 我的: who I am, my household, language, sign out. */
 export default function MePage() {
@@ -17,6 +18,7 @@ export default function MePage() {
   const verified = !!me?.permissions.includes('resident.self');
   const record = useQuery({ queryKey: ['m', 'people', 'me'], queryFn: () => api.get<MyRecord>('/api/people/me'), enabled: verified });
   const signup = useQuery({ queryKey: ['m', 'signup', 'me'], queryFn: () => api.get<{ signup: MySignup | null }>('/api/signup/me'), enabled: !!me && !verified });
+  const notes = useLatestNotifications(1, !!me);
   if (!me) return null;
 
   const logout = async () => {
@@ -34,6 +36,13 @@ export default function MePage() {
         <p>{verified ? t('mobile.me.resident') : t('mobile.me.unverified')}</p>
       </div>
       <List className="gzm-section">
+        <List.Item
+          onClick={() => navigate('/m/notifications')}
+          extra={notes.data?.unread ? <Badge content={notes.data.unread > 99 ? '99+' : notes.data.unread} /> : null}
+          data-testid="m-me-notifications"
+        >
+          {t('notifications.mobile.entry')}
+        </List.Item>
         <List.Item extra={maskPhone(me.username)}>{t('mobile.me.phone')}</List.Item>
         <List.Item description={record.data?.household.address ?? signup.data?.signup?.household.address ?? me.territory.name}>{t('mobile.me.household')}</List.Item>
         <List.Item

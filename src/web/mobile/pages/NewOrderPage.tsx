@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, List, NavBar, Selector, TextArea, Toast } from 'antd-mobile';
+import { Button, Form, ImageUploader, Input, List, NavBar, Selector, TextArea, Toast, type ImageUploadItem } from 'antd-mobile';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
@@ -8,7 +8,9 @@ import type { Page } from '../../api/types';
 import { useMe } from '../../app/auth';
 import { Spinner } from '../MobileApp';
 import type { GridMapData } from '../../../modules/grids/ui/types';
-import { ORDER_KINDS, PROBLEM_CATEGORIES, type MenuItem, type MyRecord, type OrderDetail, type OrderKind } from '../types';
+import { PHOTO_ACCEPT, uploadAttachments } from '../../../modules/service-orders/ui/attachments';
+import { MAX_PHOTOS } from '../../../modules/service-orders/ui/MobileOrderPhotos';
+import { DISPUTE_CATEGORIES, ORDER_KINDS, PROBLEM_CATEGORIES, type CreatedOrder, type MenuItem, type MyRecord, type OrderKind } from '../types';
 
 /** The grids module's map (ECharts), loaded only when the resident picks a place on it. */
 const GridMapView = lazy(() => import('../../../modules/grids/ui/GridMapView').then((m) => ({ default: m.GridMapView })));
@@ -19,6 +21,7 @@ interface Values {
   description?: string;
   place?: Place[];
   address?: string;
+  otherParty?: string;
 }
 
 /** Order from the community's menu, report a problem, or post a micro-wish. */
@@ -34,6 +37,8 @@ export default function NewOrderPage() {
   const [busy, setBusy] = useState(false);
   const [place, setPlace] = useState<Place>('home');
   const [point, setPoint] = useState<[number, number] | null>(null);
+  // Photos are kept in the page until the order exists, then uploaded with stage 'report'.
+  const [photos, setPhotos] = useState<ImageUploadItem[]>([]);
   const kind = ORDER_KINDS.find((k) => k === raw);
   const record = useQuery({ queryKey: ['m', 'people', 'me'], queryFn: () => api.get<MyRecord>('/api/people/me'), enabled: !!me?.permissions.includes('resident.self') });
   const menu = useQuery({
@@ -59,9 +64,43 @@ export default function NewOrderPage() {
         kind === 'menuService' && menuItem
           ? { kind, category: menuItem.category, title: menuItem.name, menuItemId: menuItem.id, description }
           : { kind, category: v.category?.[0] ?? 'other', title: v.title, description, ...(location ? { location } : {}) };
-      const order = await api.post<OrderDetail>('/api/orders', body);
+      if (kind === 'mediation') {
+        // A mediation request: the resident is the applicant, the other party is named (the mediation module's route).
+        const asked = await api.post<{ order: { id: number } }>('/api/mediation/cases', {
+          title: v.title,
+          description,
+          category: v.category?.[0] ?? 'neighbourhood',
+          parties: v.otherParty?.trim() ? [{ name: v.otherParty.trim(), role: 'respondent' }] : [],
+        });
+        await qc.invalidateQueries({ queryKey: ['m', 'orders'] });
+        Toast.show({ icon: 'success', content: t('mobile.order.mediationSubmitted', { id: asked.order.id }), duration: 3000 });
+        navigate(`/m/orders/${asked.order.id}`, { replace: true });
+        return;
+      }
+      const order = await api.post<CreatedOrder>('/api/orders', body);
+      const files = photos.map((p) => p.extra as File);
+      if (files.length) {
+        try {
+          await uploadAttachments(order.id, files, 'report');
+        } catch (e) {
+          Toast.show({ content: t('mobile.order.photosFailed', { message: isApiError(e) ? (e.fields[0]?.message ?? e.message) : String(e) }) });
+        }
+      }
       await qc.invalidateQueries({ queryKey: ['m', 'orders'] });
-      Toast.show({ icon: 'success', content: t('mobile.order.submitted', { id: order.id }) });
+      // Someone already reported this nearby: say so (the community may merge the two; both reporters follow it).
+      const nearby = order.possibleDuplicates?.length ?? 0;
+      Toast.show({
+        icon: 'success',
+        content: nearby ? (
+          <div data-testid="m-duplicate-notice">
+            <div>{t('mobile.order.submitted', { id: order.id })}</div>
+            <div style={{ marginTop: 6 }}>{t('mobile.order.duplicateNotice', { count: nearby })}</div>
+          </div>
+        ) : (
+          t('mobile.order.submitted', { id: order.id })
+        ),
+        duration: nearby ? 5000 : 2000,
+      });
       navigate(`/m/orders/${order.id}`, { replace: true });
     } catch (e) {
       Toast.show({ content: isApiError(e) ? (e.fields[0]?.message ?? e.message) : String(e) });
@@ -99,7 +138,7 @@ export default function NewOrderPage() {
       <Form
         layout="vertical"
         onFinish={submit}
-        initialValues={{ category: [kind === 'microWish' ? 'elderly' : 'environment'], place: ['home'], title: menuItem?.name ?? '' }}
+        initialValues={{ category: [kind === 'microWish' ? 'elderly' : kind === 'mediation' ? 'neighbourhood' : 'environment'], place: ['home'], title: menuItem?.name ?? '' }}
         footer={
           <Button block type="submit" color="primary" size="large" loading={busy} data-testid="m-order-submit">
             {t('mobile.order.submit')}
@@ -108,12 +147,21 @@ export default function NewOrderPage() {
       >
         {!menuItem && (
           <Form.Item name="category" label={t('mobile.order.category')} rules={[{ required: true }]}>
-            <Selector columns={3} options={PROBLEM_CATEGORIES.map((c) => ({ value: c, label: t(`mobile.order.categories.${c}`) }))} />
+            <Selector columns={3} options={(kind === 'mediation' ? DISPUTE_CATEGORIES : PROBLEM_CATEGORIES).map((c) => ({ value: c, label: t(`mobile.order.categories.${c}`) }))} />
           </Form.Item>
         )}
         {!menuItem && (
           <Form.Item name="title" label={t('mobile.order.title')} rules={[{ required: true, max: 100 }]}>
-            <Input placeholder={kind === 'microWish' ? t('mobile.order.wishTitlePlaceholder') : t('mobile.order.titlePlaceholder')} clearable data-testid="m-order-title" />
+            <Input
+              placeholder={kind === 'microWish' ? t('mobile.order.wishTitlePlaceholder') : kind === 'mediation' ? t('mobile.order.mediationTitlePlaceholder') : t('mobile.order.titlePlaceholder')}
+              clearable
+              data-testid="m-order-title"
+            />
+          </Form.Item>
+        )}
+        {kind === 'mediation' && (
+          <Form.Item name="otherParty" label={t('mobile.order.otherParty')} rules={[{ required: true, max: 60 }]}>
+            <Input placeholder={t('mobile.order.otherPartyPlaceholder')} clearable data-testid="m-order-other-party" />
           </Form.Item>
         )}
         {kind === 'problem' && (
@@ -148,6 +196,19 @@ export default function NewOrderPage() {
         <Form.Item name="description" label={t('mobile.order.description')} rules={[{ max: 1000 }]}>
           <TextArea rows={4} showCount maxLength={1000} placeholder={t('mobile.order.descriptionPlaceholder')} data-testid="m-order-description" />
         </Form.Item>
+        {kind !== 'menuService' && kind !== 'mediation' && (
+          <Form.Item label={t('mobile.order.photos')} description={t('mobile.order.photosHint')}>
+            <ImageUploader
+              value={photos}
+              onChange={setPhotos}
+              upload={async (file) => ({ url: URL.createObjectURL(file), extra: file })}
+              accept={PHOTO_ACCEPT}
+              multiple
+              maxCount={MAX_PHOTOS}
+              data-testid="m-order-photos-input"
+            />
+          </Form.Item>
+        )}
       </Form>
     </div>
   );

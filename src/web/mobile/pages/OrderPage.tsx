@@ -2,13 +2,15 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, NavBar, Selector, Steps, Tag, TextArea, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { api, isApiError } from '../../api/client';
 import { useMe } from '../../app/auth';
 import { formatDateTime } from '../../components/format';
 import { Spinner } from '../MobileApp';
 import { RATINGS, type OrderDetail, type Rating } from '../types';
 import { STATUS_COLOR } from './HomePage';
+import { TasksHandlePanel } from './TasksHandlePanel';
+import { MobileOrderPhotos } from '../../../modules/service-orders/ui/MobileOrderPhotos';
 
 /** One order: what was asked, who handles it, its timeline; the reporter rates it once resolved. */
 export default function OrderPage() {
@@ -16,6 +18,9 @@ export default function OrderPage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const { id } = useParams();
+  // Back to the list the order was opened from (the tasks page passes it), else home.
+  const from: unknown = useLocation().state;
+  const backTo = typeof from === 'object' && from !== null && 'from' in from && typeof from.from === 'string' ? from.from : '/m';
   const { data: me } = useMe();
   const [busy, setBusy] = useState(false);
   const order = useQuery({ queryKey: ['m', 'orders', id], queryFn: () => api.get<OrderDetail>(`/api/orders/${id}`) });
@@ -23,7 +28,10 @@ export default function OrderPage() {
   if (!order.data) return <div className="gzm-center">{t('mobile.loadFailed')}</div>;
   const o = order.data;
   const handler = o.handler && (o.handler.unit?.name ?? o.handler.member?.name ?? o.handler.account?.name ?? o.handler.department);
-  const mayRate = o.status === 'resolved' && o.reporter?.id === me?.id && !!me?.permissions.includes('order.rate');
+  // The reporter rates a resolved order; a co-reporter (their duplicate was merged into it) once, when the server offers it.
+  const mayRate = (o.status === 'resolved' && o.reporter?.id === me?.id && !!me?.permissions.includes('order.rate')) || !!o.moves?.includes('rate');
+  const myCo = o.reporter?.id === me?.id ? undefined : o.coReporters?.find((c) => c.account.id === me?.id);
+  const myRating = myCo ? { rating: myCo.rating, comment: myCo.ratingComment } : { rating: o.rating, comment: o.ratingComment };
 
   const rate = async (v: { rating?: Rating[]; comment?: string }) => {
     setBusy(true);
@@ -40,7 +48,7 @@ export default function OrderPage() {
 
   return (
     <div data-testid="m-order">
-      <NavBar onBack={() => navigate('/m')}>{t('mobile.order.detail')}</NavBar>
+      <NavBar onBack={() => navigate(backTo)}>{t('mobile.order.detail')}</NavBar>
       <Card
         className="gzm-section"
         title={<span style={{ fontSize: 19 }}>{o.title}</span>}
@@ -63,12 +71,27 @@ export default function OrderPage() {
             {t('mobile.order.handler')}：{handler}
           </div>
         )}
-        {o.rating && (
+        {myRating.rating && (
           <div style={{ marginTop: 10 }}>
-            {t('mobile.order.myRating')}：<Tag color={o.rating === 'unsatisfied' ? 'danger' : 'success'}>{t(`mobile.order.ratings.${o.rating}`)}</Tag> {o.ratingComment}
+            {t('mobile.order.myRating')}：<Tag color={myRating.rating === 'unsatisfied' ? 'danger' : 'success'}>{t(`mobile.order.ratings.${myRating.rating}`)}</Tag> {myRating.comment}
+          </div>
+        )}
+        {o.status === 'merged' && o.mergedIntoId && (
+          <div style={{ marginTop: 10 }} data-testid="m-order-merged">
+            {t('mobile.order.mergedInto')}
+            <a onClick={() => navigate(`/m/orders/${o.mergedIntoId}`)}>#{o.mergedIntoId}</a>
+          </div>
+        )}
+        {myCo && (
+          <div className="gzm-muted" style={{ marginTop: 10 }} data-testid="m-order-co-reporter">
+            {t('mobile.order.coReporter')}
           </div>
         )}
       </Card>
+
+      <MobileOrderPhotos order={o} meId={me?.id} />
+
+      <TasksHandlePanel order={o} />
 
       {mayRate && (
         <Card className="gzm-section" title={t('mobile.order.rateTitle')} data-testid="m-rate">

@@ -1,0 +1,32 @@
+/** What a notification is about (issue 5 item 10). Texts are rendered in the reader's locale from kind + params. */
+export const NOTIFICATION_KINDS = [
+  // to the reporter
+  'order.dispatched',
+  'order.opened',
+  'order.accepted',
+  'order.resolved',
+  'order.escalated',
+  'order.closed',
+  'order.merged',
+  // to the handler
+  'order.assigned',
+  'order.reopened',
+  'order.reminder',
+  'order.handlerEscalated',
+  // to the dispatcher, to the receiving level's staff
+  'order.returned',
+  'order.escalatedHere',
+  // one message a day for accounts in digest mode
+  'digest',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const NOTIFICATION_MODES = ['instant', 'dailyDigest'] as const;
+export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
+
+export const DEFAULT_DIGEST_HOUR = 18;
+/** Digest hours are in China Standard Time (UTC+8 all year, no daylight saving). */
+export const DIGEST_TIME_ZONE = 'Asia/Shanghai';
+export const DIGEST_UTC_OFFSET_HOURS = 8;
+/** A digest lists at most this many events (the count says how many there were). */
+export const DIGEST_MAX_ITEMS = 50;

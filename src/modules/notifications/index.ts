@@ -1,0 +1,2 @@
+/** What other modules may use of notifications: store events inside their own transaction. */
+export { notify, type NotifyEvent } from './notifications.service.js';

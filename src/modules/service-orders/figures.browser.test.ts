@@ -1,0 +1,66 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserApp, DEMO_PASSWORD, type BrowserApp } from '../../test/browser.js';
+
+let b: BrowserApp;
+beforeAll(async () => {
+  b = await browserApp();
+});
+afterAll(() => b?.close());
+
+async function signIn(page: Page, username: string) {
+  await page.goto('/login');
+  await page.getByRole('textbox').first().fill(username);
+  await page.locator('input[type=password]').fill(DEMO_PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+describe('service-order figures in the console', () => {
+  it('a district admin sees the figures drawn, and a figure or a ranking row drills to the orders list', async () => {
+    const page = await b.page();
+    await signIn(page, 'district_admin');
+    await page.goto('/orders/figures');
+    await page.getByTestId('figures-cards').waitFor();
+    await expect.poll(() => page.locator('[data-testid=chart-ranking] canvas').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid=chart-trend] canvas').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('figures-caption').textContent()).toContain('城西区');
+    // the district's streets are ranked
+    await expect.poll(() => page.getByTestId('figures-ranking').getByText('文汇路街道').count()).toBe(1);
+    await b.screenshot(page, 'order-figures');
+
+    await page.getByTestId('figure-found').click();
+    await page.waitForURL((u) => u.pathname === '/orders');
+    const found = new URL(page.url()).searchParams;
+    expect(found.get('territoryId')).toMatch(/^\d+$/);
+    expect(found.get('from')).not.toBeNull();
+    expect(found.get('to')).not.toBeNull();
+
+    await page.goBack();
+    await page.getByTestId('figures-cards').waitFor();
+    await page.getByTestId('figure-overdue').click();
+    await page.waitForURL((u) => u.pathname === '/orders' && u.searchParams.get('overdue') === 'true');
+
+    await page.goBack();
+    await page.getByTestId('figures-ranking').waitFor();
+    const row = page.getByTestId('figures-ranking').locator('tr', { hasText: '文汇路街道' });
+    await row.click();
+    await page.waitForURL((u) => u.pathname === '/orders' && u.searchParams.get('territoryId') !== found.get('territoryId'));
+  });
+
+  it('a community secretary manages the service menu', async () => {
+    const page = await b.page();
+    await signIn(page, 'secretary');
+    await page.goto('/orders/menu');
+    await page.getByTestId('menu-table').waitFor();
+    await expect.poll(() => page.getByTestId('menu-table').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    await page.getByTestId('menu-add').click();
+    await page.getByTestId('menu-form').waitFor();
+    await page.getByTestId('menu-form-name').fill('代缴水电费');
+    await page.getByTestId('menu-form-category').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '为老服务' }).click();
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => page.getByTestId('menu-table').getByText('代缴水电费').count()).toBe(1);
+    await b.screenshot(page, 'order-menu');
+  });
+});

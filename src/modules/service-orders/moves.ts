@@ -1,0 +1,38 @@
+import { pathInScope } from '../../kernel/scope/scope.js';
+import { mayHandle, type Viewer } from './access.js';
+import { canMove, type Move, type OrderAction, type OrderKind, type OrderStatus } from './constants.js';
+
+interface Row {
+  status: OrderStatus;
+  kind: OrderKind;
+  scopePath: string;
+  reporterAccountId: number | null;
+  handlerAccountId: number | null;
+  handlerUnitId: number | null;
+  handlerMemberId: number | null;
+}
+
+/**
+ * The moves this viewer may make on this order now: legal for its status (THE transition table) and allowed by
+ * their permission and their relation to the order (handler, reporter, claimant). The server checks each move
+ * again when it is made; this list only decides which buttons the pages show.
+ */
+export function movesFor(v: Viewer, row: Row): OrderAction[] {
+  const has = (p: string) => v.actor.permissions.has(p);
+  const legal = (m: Move) => canMove(m, row.status);
+  const out: OrderAction[] = [];
+  const dispatcher = has('order.dispatch') && pathInScope(v.actor, row.scopePath);
+  const handler = has('order.handle') && mayHandle(v, row);
+  if (dispatcher && legal('dispatch')) out.push('dispatch');
+  if (dispatcher && legal('open') && row.kind === 'microWish') out.push('open');
+  const claimant = (v.memberIds.length > 0 && v.actor.roles.includes('partyMember')) || (v.unitIds.length > 0 && v.actor.roles.includes('unitContact'));
+  if (has('order.claim') && claimant && legal('claim')) out.push('claim');
+  if (handler && legal('accept')) out.push('accept');
+  if (handler && legal('start')) out.push('start');
+  // A mediation case resolves by recording its outcome on the mediation page (decision 012), not by the plain move.
+  if (handler && legal('resolve') && row.kind !== 'mediation') out.push('resolve');
+  if (handler && legal('return')) out.push('return');
+  if (has('order.rate') && row.reporterAccountId === v.actor.accountId && legal('rateOk')) out.push('rate');
+  if (dispatcher && legal('close')) out.push('close');
+  return out;
+}

@@ -1,0 +1,200 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prng } from '../../kernel/random.js';
+import { testApp, type TestApp } from '../../test/app.js';
+import { TEST_PASSWORD } from '../../test/factories.js';
+import type { Client } from '../../test/http.js';
+import { grainRanges, splitPeriod } from './figures.js';
+import { dayStart, rollupSelectSql, shanghaiDay } from './rollups.js';
+import { makeUnit } from './testing.js';
+
+/**
+ * The rollup behind the figures (docs/decisions/009-order-rollups.md) stays equal to a recount from the orders
+ * after a random sequence of moves over HTTP (creates, dispatches, accepts, returns, resolves, ratings that reopen,
+ * closes, merges) across several Shanghai days; and the figures read from it equal a count of the orders by hand,
+ * for periods aligned to days and not.
+ */
+const HOUR = 3_600_000;
+let t: TestApp;
+let tree: Awaited<ReturnType<TestApp['factory']['tree']>>;
+type Signed = Client & { account: { id: number; username: string } };
+interface Side {
+  community: { id: number; path: string };
+  household: number;
+  staff: Signed;
+  resident: Signed;
+  contact: Signed;
+  unitId: number;
+}
+let sides: Side[];
+let streetAdmin: Signed;
+
+beforeAll(async () => {
+  t = await testApp();
+  tree = await t.factory.tree();
+  streetAdmin = await t.as(['streetAdmin'], tree.streetA.street.id);
+  sides = [];
+  for (const c of tree.streetA.communities.slice(0, 2)) {
+    const contact = await t.as(['unitContact'], c.community.id);
+    sides.push({
+      community: c.community,
+      household: c.household.id,
+      staff: await t.as(['communityStaff'], c.community.id),
+      resident: await t.as(['resident'], c.household.id),
+      contact,
+      unitId: (await makeUnit(t.db, c.community, `${c.community.id}号物业`, contact.account.id)).id,
+    });
+  }
+});
+afterAll(() => t.close());
+
+const rowsOf = (r: unknown) => (r as { rows: Record<string, unknown>[] }).rows;
+
+async function snapshot(query: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const r of rowsOf(await t.db.execute(sql.raw(query)))) {
+    const counts = ['found', 'claimed', 'resolved', 'responded_on_time', 'rated', 'satisfied', 'reopened', 'resolve_ms'].map((k) => Number(r[k]));
+    if (counts.every((n) => n === 0)) continue;
+    const period = r.period instanceof Date ? r.period.toISOString().slice(0, 10) : String(r.period).slice(0, 10);
+    out.set(`${String(r.grain)}|${period}|${String(r.node_path)}|${Number(r.handler_unit_id)}`, counts.join(','));
+  }
+  return out;
+}
+
+describe('order rollups', () => {
+  it('cut a period into whole years, months and days, with the partial days left to the orders', () => {
+    expect(grainRanges('2025-03-15', '2027-02-03')).toEqual([
+      { grain: 'd', from: '2025-03-15', to: '2025-04-01' },
+      { grain: 'm', from: '2025-04-01', to: '2026-01-01' },
+      { grain: 'y', from: '2026-01-01', to: '2027-01-01' },
+      { grain: 'm', from: '2027-01-01', to: '2027-02-01' },
+      { grain: 'd', from: '2027-02-01', to: '2027-02-03' },
+    ]);
+    expect(grainRanges('2026-05-03', '2026-05-09')).toEqual([{ grain: 'd', from: '2026-05-03', to: '2026-05-09' }]);
+    expect(grainRanges('2026-05-01', '2026-07-01')).toEqual([{ grain: 'm', from: '2026-05-01', to: '2026-07-01' }]);
+    // 2026-05-03 10:00 Shanghai → 2026-05-05 00:00 Shanghai: the 3rd is partial, the 4th whole.
+    const from = new Date('2026-05-03T02:00:00Z');
+    const to = dayStart('2026-05-05');
+    expect(shanghaiDay(new Date('2026-05-03T16:30:00Z'))).toBe('2026-05-04');
+    expect(splitPeriod(from, to)).toEqual({ days: ['2026-05-04', '2026-05-05'], edges: [[from, dayStart('2026-05-04')]] });
+    expect(splitPeriod(from, new Date('2026-05-03T09:00:00Z'))).toEqual({ days: null, edges: [[from, new Date('2026-05-03T09:00:00Z')]] });
+  });
+
+  it('equal a recount from the orders after a random sequence of moves, and the figures equal a hand count', async () => {
+    const rnd = prng(2026);
+    const orders: { id: number; side: Side; status: string }[] = [];
+    const everyone = () => [streetAdmin, ...sides.flatMap((s) => [s.staff, s.resident, s.contact])];
+    const relogin = async () => {
+      for (const c of everyone()) expect((await c.login(c.account.username, TEST_PASSWORD)).status).toBe(200);
+    };
+    const moves = ['dispatch', 'accept', 'start', 'resolve', 'return', 'rateOk', 'rateBad', 'close', 'merge'] as const;
+    let legal = 0;
+    for (let step = 0; step < 90; step++) {
+      if (step % 6 === 5) {
+        t.clock.advance(rnd.int(1, 14) * HOUR + rnd.int(0, 59) * 60_000);
+        await relogin();
+      }
+      if (orders.length < 4 || rnd.next() < 0.3) {
+        const side = rnd.pick(sides);
+        const res = await side.resident.post('/api/orders', { kind: 'problem', category: rnd.pick(['repair', 'safety', 'environment']), title: `随机诉求${step}`, territoryId: side.household });
+        expect(res.status, JSON.stringify(res.body)).toBe(201);
+        orders.push({ id: res.body.id, side, status: 'submitted' });
+        continue;
+      }
+      const order = rnd.pick(orders);
+      const { id, side } = order;
+      // Mostly a move the order's state allows, sometimes any (an illegal move must change nothing).
+      const likely: Record<string, (typeof moves)[number][]> = {
+        submitted: ['dispatch', 'dispatch', 'close', 'merge'],
+        dispatched: ['accept', 'accept', 'return'],
+        accepted: ['start', 'resolve', 'return'],
+        inProgress: ['resolve', 'resolve', 'return'],
+        resolved: ['rateOk', 'rateBad'],
+        rated: ['close'],
+      };
+      const move = rnd.next() < 0.85 && likely[order.status] ? rnd.pick(likely[order.status]!) : rnd.pick(moves);
+      let r: { status: number; body: { status?: string } };
+      if (move === 'dispatch') r = await side.staff.post(`/api/orders/${id}/dispatch`, { target: 'unit', unitId: side.unitId });
+      else if (move === 'accept' || move === 'start') r = await side.contact.post(`/api/orders/${id}/${move}`, {});
+      else if (move === 'resolve') r = await side.contact.post(`/api/orders/${id}/resolve`, { note: '已处理' });
+      else if (move === 'return') r = await side.contact.post(`/api/orders/${id}/return`, { reason: '不归我们管' });
+      else if (move === 'rateOk') r = await side.resident.post(`/api/orders/${id}/rate`, { rating: rnd.pick(['satisfied', 'basic']) });
+      else if (move === 'rateBad') r = await side.resident.post(`/api/orders/${id}/rate`, { rating: 'unsatisfied', comment: '没修好' });
+      else if (move === 'close') r = await side.staff.post(`/api/orders/${id}/close`, {});
+      else {
+        const into = orders.find((o) => o.side === side && o.id !== id);
+        if (!into) continue;
+        r = await side.staff.post(`/api/orders/${id}/merge`, { intoId: into.id });
+      }
+      expect(r.status, `${move} ${id}`).toBeLessThan(500);
+      if (r.status === 200) {
+        legal++;
+        order.status = move === 'merge' ? 'merged' : (r.body.status ?? order.status);
+      }
+    }
+    expect(legal).toBeGreaterThan(20);
+
+    // The rollup equals a recount from the orders, row for row (every grain, community and handler unit).
+    const kept = await snapshot('select * from service_order_rollups');
+    const recount = await snapshot((['d', 'm', 'y'] as const).map((g) => rollupSelectSql(g)).join(' union all '));
+    expect(kept.size).toBeGreaterThan(3);
+    expect([...kept].sort()).toEqual([...recount].sort());
+
+    // The staff's unfiltered list takes its total from the rollup (merged duplicates included, as the list shows
+    // them): it equals the rows.
+    const inStreet = rowsOf(await t.db.execute(sql`select community_id, status, reopen_count from service_orders where scope_path like ${`${tree.streetA.street.path}%`}`));
+    // The sequence reached the interesting states: a merge, a reopen, a rating, a close.
+    const statuses = new Set(inStreet.map((o) => String(o.status)));
+    for (const st of ['merged', 'closed', 'resolved', 'dispatched', 'submitted']) expect(statuses, st).toContain(st);
+    expect(inStreet.some((o) => Number(o.reopen_count) > 0)).toBe(true);
+    expect((await streetAdmin.get('/api/orders?pageSize=5')).body.total).toBe(inStreet.length);
+    for (const side of sides) {
+      const n = inStreet.filter((o) => Number(o.community_id) === side.community.id).length;
+      expect((await side.staff.get('/api/orders?pageSize=5')).body.total).toBe(n);
+      expect((await streetAdmin.get(`/api/orders?pageSize=5&territoryId=${side.community.id}`)).body.total).toBe(n);
+    }
+
+    // The figures equal a count by hand of the orders, for periods aligned to days and not.
+    const all = rowsOf(await t.db.execute(sql`select * from service_orders where scope_path like ${`${tree.streetA.street.path}%`}`));
+    const now = t.clock.now();
+    const first = new Date(Math.min(...all.map((o) => new Date(String(o.created_at)).getTime())));
+    const periods: [Date | undefined, Date | undefined][] = [
+      [undefined, undefined],
+      [dayStart(shanghaiDay(first)), dayStart(shanghaiDay(now))],
+      [new Date(first.getTime() + 3 * HOUR), new Date(now.getTime() - 5 * HOUR)],
+      [new Date(first.getTime() + 26 * HOUR), undefined],
+    ];
+    for (const [from, to] of periods) {
+      const inPeriod = all.filter((o) => {
+        const c = new Date(String(o.created_at)).getTime();
+        return o.status !== 'merged' && (!from || c >= from.getTime()) && (!to || c < to.getTime());
+      });
+      const hand = (xs: Record<string, unknown>[]) => ({
+        found: xs.length,
+        claimed: xs.filter((o) => o.accepted_at !== null).length,
+        resolved: xs.filter((o) => o.resolved_at !== null).length,
+        reopened: xs.reduce((n, o) => n + Number(o.reopen_count), 0),
+      });
+      const qs = new URLSearchParams({ territoryId: String(tree.streetA.street.id), ...(from ? { from: from.toISOString() } : {}), ...(to ? { to: to.toISOString() } : {}) });
+      const f = await streetAdmin.get(`/api/orders/figures?${qs.toString()}`);
+      expect(f.status, JSON.stringify(f.body)).toBe(200);
+      const label = `${from?.toISOString()} → ${to?.toISOString()}`;
+      expect(f.body, label).toMatchObject(hand(inPeriod));
+      const resolved = inPeriod.filter((o) => o.resolved_at !== null);
+      const avg = resolved.length ? Math.round((resolved.reduce((n, o) => n + (new Date(String(o.resolved_at)).getTime() - new Date(String(o.created_at)).getTime()), 0) / resolved.length / HOUR) * 10) / 10 : null;
+      expect(f.body.averageResolveHours, label).toBe(avg);
+      for (const side of sides) {
+        const mine = inPeriod.filter((o) => Number(o.community_id) === side.community.id);
+        const row = f.body.ranking.find((r: { territory: { id: number } }) => r.territory.id === side.community.id);
+        expect(row, label).toMatchObject(hand(mine));
+        const byUnit = f.body.unitRanking.find((r: { unit: { id: number } }) => r.unit.id === side.unitId);
+        const unitOrders = inPeriod.filter((o) => Number(o.handler_unit_id) === side.unitId);
+        if (unitOrders.length) expect(byUnit, label).toMatchObject(hand(unitOrders));
+        else expect(byUnit, label).toBeUndefined();
+        // The community's own figures (its compounds ranked from the orders) agree.
+        const cf = await side.staff.get(`/api/orders/figures?${new URLSearchParams({ ...Object.fromEntries(qs), territoryId: String(side.community.id) }).toString()}`);
+        expect(cf.body, label).toMatchObject(hand(mine));
+      }
+    }
+  }, 180_000);
+});

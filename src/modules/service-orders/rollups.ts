@@ -1,0 +1,186 @@
+import { eq, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../kernel/db/client.js';
+import { territories } from '../../kernel/db/schema.js';
+import { NOT_COUNTED, type OrderStatus } from './constants.js';
+import { TERRITORY_LEVELS } from '../../kernel/territory-levels.js';
+import { serviceOrderRollups, serviceOrders as serviceOrdersTable, type serviceOrders } from './schema.js';
+
+/**
+ * The figures' rollup, kept current in the same transaction as every write of an order (docs/decisions/
+ * 009-order-rollups.md). An order adds to three rows — its day, its month and its year of creation in
+ * Asia/Shanghai — of its community and its handler unit (0 = none). A move subtracts what the order counted
+ * before and adds what it counts after: one multi-row upsert, at the end of the move's transaction.
+ */
+
+export type Grain = 'd' | 'm' | 'y';
+export const GRAINS: readonly Grain[] = ['d', 'm', 'y'];
+
+/** China keeps one offset all year (no daylight saving): a day in Asia/Shanghai is [00:00+08, 24:00+08). */
+export const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** The calendar day (YYYY-MM-DD) of an instant in Asia/Shanghai. */
+export function shanghaiDay(at: Date): string {
+  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+/** The instant a Shanghai calendar day (YYYY-MM-DD) begins. */
+export function dayStart(day: string): Date {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - SHANGHAI_OFFSET_MS);
+}
+export function periodOf(grain: Grain, day: string): string {
+  return grain === 'd' ? day : grain === 'm' ? `${day.slice(0, 7)}-01` : `${day.slice(0, 4)}-01-01`;
+}
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The additive counts one order contributes (overdue is not here: it depends on the clock). */
+export interface Tally {
+  found: number;
+  claimed: number;
+  resolved: number;
+  respondedOnTime: number;
+  rated: number;
+  satisfied: number;
+  reopened: number;
+  resolveMs: number;
+}
+export const TALLY_KEYS = ['found', 'claimed', 'resolved', 'respondedOnTime', 'rated', 'satisfied', 'reopened', 'resolveMs'] as const;
+export const zeroTally = (): Tally => ({ found: 0, claimed: 0, resolved: 0, respondedOnTime: 0, rated: 0, satisfied: 0, reopened: 0, resolveMs: 0 });
+export function addTally(a: Tally, b: Tally, sign = 1): Tally {
+  const out = zeroTally();
+  for (const k of TALLY_KEYS) out[k] = a[k] + sign * b[k];
+  return out;
+}
+
+type OrderRow = Pick<
+  typeof serviceOrders.$inferSelect,
+  'status' | 'createdAt' | 'scopePath' | 'communityId' | 'handlerUnitId' | 'acceptedAt' | 'respondBy' | 'resolvedAt' | 'rating' | 'reopenCount'
+>;
+
+/** What one order counts: the same definitions as the SQL in figures.ts (rawTallySql) and the rebuild below. */
+export function tallyOf(r: OrderRow): Tally {
+  const t = zeroTally();
+  if (NOT_COUNTED.includes(r.status as OrderStatus)) return t;
+  t.found = 1;
+  if (r.acceptedAt) {
+    t.claimed = 1;
+    if (r.acceptedAt.getTime() <= r.respondBy.getTime()) t.respondedOnTime = 1;
+  }
+  if (r.resolvedAt) {
+    t.resolved = 1;
+    t.resolveMs = r.resolvedAt.getTime() - r.createdAt.getTime();
+  }
+  if (r.rating) {
+    t.rated = 1;
+    if (r.rating === 'satisfied' || r.rating === 'basic') t.satisfied = 1;
+  }
+  t.reopened = r.reopenCount;
+  return t;
+}
+
+/** The community path an order rolls up to: its scope path cut after the community's segment. */
+async function communityPathOf(db: DbOrTx, r: OrderRow): Promise<string> {
+  const seg = `/${r.communityId}/`;
+  const at = r.scopePath.indexOf(seg);
+  if (at >= 0) return r.scopePath.slice(0, at + seg.length);
+  const [c] = await db.select({ path: territories.path }).from(territories).where(eq(territories.id, r.communityId));
+  return c?.path ?? r.scopePath;
+}
+
+interface Key {
+  day: string;
+  node: string;
+  unit: number;
+}
+const sameKey = (a: Key, b: Key) => a.day === b.day && a.node === b.node && a.unit === b.unit;
+
+/**
+ * Brings the rollup in line with one write of an order: `before` is the row as it was (null on create), `after` as
+ * it is now (null on delete). Call it inside the write's transaction, last (its row locks are then held only until
+ * the commit).
+ */
+export async function applyRollup(tx: DbOrTx, before: OrderRow | null, after: OrderRow | null): Promise<void> {
+  const parts: { key: Key; tally: Tally }[] = [];
+  const keyOf = async (r: OrderRow): Promise<Key> => ({ day: shanghaiDay(r.createdAt), node: await communityPathOf(tx, r), unit: r.handlerUnitId ?? 0 });
+  const b = before ? { key: await keyOf(before), tally: tallyOf(before) } : null;
+  const a = after ? { key: await keyOf(after), tally: tallyOf(after) } : null;
+  if (a && b && sameKey(a.key, b.key)) parts.push({ key: a.key, tally: addTally(a.tally, b.tally, -1) });
+  else {
+    if (b) parts.push({ key: b.key, tally: addTally(zeroTally(), b.tally, -1) });
+    if (a) parts.push({ key: a.key, tally: a.tally });
+  }
+  const live = parts.filter((p) => TALLY_KEYS.some((k) => p.tally[k] !== 0));
+  if (!live.length) return;
+  const values: SQL[] = [];
+  for (const p of live) {
+    for (const g of GRAINS) {
+      const t = p.tally;
+      values.push(
+        sql`(${g}, ${periodOf(g, p.key.day)}::date, ${p.key.node}, ${p.key.unit}, ${t.found}, ${t.claimed}, ${t.resolved}, ${t.respondedOnTime}, ${t.rated}, ${t.satisfied}, ${t.reopened}, ${t.resolveMs}::bigint)`,
+      );
+    }
+  }
+  const r = serviceOrderRollups;
+  const add = (c: (typeof TALLY_KEYS)[number]) => sql.raw(`"${snake(c)}" = service_order_rollups."${snake(c)}" + excluded."${snake(c)}"`);
+  await tx.execute(
+    sql`insert into ${r} (grain, period, node_path, handler_unit_id, found, claimed, resolved, responded_on_time, rated, satisfied, reopened, resolve_ms)
+        values ${sql.join(values, sql`, `)}
+        on conflict (grain, period, node_path, handler_unit_id) do update set ${sql.join(TALLY_KEYS.map(add), sql`, `)}`,
+  );
+}
+
+const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** The rollup's rows of one grain, counted from the orders: the same definitions as tallyOf, in SQL. */
+export function rollupSelectSql(g: Grain): string {
+  const notCounted = NOT_COUNTED.map((s) => `'${s}'`).join(',') || `''`;
+  const day = `(o.created_at at time zone 'Asia/Shanghai')`;
+  const period = g === 'd' ? `${day}::date` : g === 'm' ? `date_trunc('month', ${day})::date` : `date_trunc('year', ${day})::date`;
+  return `select '${g}' as grain, ${period} as period, c.path as node_path, coalesce(o.handler_unit_id, 0) as handler_unit_id,
+      count(*)::int as found, count(o.accepted_at)::int as claimed, count(o.resolved_at)::int as resolved,
+      (count(*) filter (where o.accepted_at <= o.respond_by))::int as responded_on_time,
+      count(o.rating)::int as rated, (count(*) filter (where o.rating in ('satisfied','basic')))::int as satisfied,
+      coalesce(sum(o.reopen_count), 0)::int as reopened,
+      coalesce(sum(round(extract(epoch from (o.resolved_at - o.created_at)) * 1000)), 0)::bigint as resolve_ms
+    from service_orders o join territories c on c.id = o.community_id
+    where o.status not in (${notCounted})
+    group by 1, 2, 3, 4`;
+}
+
+/** Rebuilds the whole rollup from the orders (the generator after a bulk load; a repair): one INSERT … SELECT per grain. */
+export function rollupRebuildSql(): string[] {
+  const cols = 'grain, period, node_path, handler_unit_id, found, claimed, resolved, responded_on_time, rated, satisfied, reopened, resolve_ms';
+  return ['delete from service_order_rollups', ...GRAINS.map((g) => `insert into service_order_rollups (${cols}) ${rollupSelectSql(g)}`)];
+}
+
+/**
+ * The total of an order list with no filter but a subtree, for staff (the console's first page of "all orders"):
+ * exact, without counting a million rows. The orders of the subtree are the rollup's (every order counts there
+ * except merged duplicates, counted apart through the status index); to them add what the viewer sees outside
+ * the subtree as a reporter, handler or co-reporter (`outside`, the visibility rule without the staff clause).
+ * Answers null when the subtree lies below a community (the rollup cannot split it): count the rows then.
+ */
+export async function subtreeTotal(db: DbOrTx, path: string, outside: SQL | null): Promise<number | null> {
+  const [node] = await db.select({ level: territories.level }).from(territories).where(eq(territories.path, path));
+  if (!node || TERRITORY_LEVELS.indexOf(node.level) > TERRITORY_LEVELS.indexOf('community')) return null;
+  const r = serviceOrderRollups;
+  const o = serviceOrdersTable;
+  const [[a], [m], [b]] = await Promise.all([
+    db
+      .select({ n: sql<number>`coalesce(sum(${r.found}), 0)::bigint`.mapWith(Number) })
+      .from(r)
+      .where(sql`${r.grain} = 'y' and ${r.nodePath} like ${`${path}%`}`),
+    db
+      .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
+      .from(o)
+      .where(sql`${o.status} in (${sql.raw(NOT_COUNTED.map((s) => `'${s}'`).join(',') || `''`)}) and ${o.scopePath} like ${`${path}%`}`),
+    outside
+      ? db
+          .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
+          .from(o)
+          .where(sql`(${outside}) and not (${o.scopePath} like ${`${path}%`})`)
+      : Promise.resolve([{ n: 0 }]),
+  ]);
+  return (a?.n ?? 0) + (m?.n ?? 0) + (b?.n ?? 0);
+}
