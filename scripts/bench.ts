@@ -399,6 +399,9 @@ interface FigureRow {
   level: string;
   period: string;
   found: number;
+  rankedNodes: number;
+  rankedUnits: number;
+  bytes: number;
   p50: number;
   p95: number;
   requests: number;
@@ -412,8 +415,9 @@ for (const p of places) {
     ['last 30 days', `&from=${encodeURIComponent(monthAgo)}&to=${encodeURIComponent(new Date().toISOString())}`],
   ] as const) {
     const url = `/api/orders/figures?territoryId=${p.id}${qs}`;
-    const f = await getJson<{ found: number }>(sess, url);
-    figures.push({ place: p.name, level: p.level, period, found: f.found, ...(await timed(sess, url)) });
+    const f = await getJson<{ found: number; ranking: unknown[]; unitRanking: unknown[] }>(sess, url);
+    const bytes = JSON.stringify(f).length;
+    figures.push({ place: p.name, level: p.level, period, found: f.found, rankedNodes: f.ranking.length, rankedUnits: f.unitRanking.length, bytes, ...(await timed(sess, url)) });
   }
 }
 say(`[bench] figures: ${figures.map((f) => `${f.place} ${f.period} ${f.p95} ms`).join(', ')}`);
@@ -454,9 +458,9 @@ md.push('| list (scope-filtered, 20 per page) | as | page | rows in scope | p50 
 md.push('|---|---|---:|---:|---:|---:|---:|');
 lists.forEach((l) => md.push(`| ${l.list} | ${l.account} | ${l.page.toLocaleString('en-US')} | ${l.total.toLocaleString('en-US')} | ${l.p50} | ${l.p95} | ${l.requests} |`));
 md.push('');
-md.push('| figures (found/claimed/resolved, three rates, overdue, average time, both rankings) | level | period | found | p50 ms | p95 ms | requests |');
-md.push('|---|---|---|---:|---:|---:|---:|');
-figures.forEach((f) => md.push(`| ${f.place} | ${f.level} | ${f.period} | ${f.found.toLocaleString('en-US')} | ${f.p50} | ${f.p95} | ${f.requests} |`));
+md.push('| figures (found/claimed/resolved, three rates, overdue, average time, both rankings) | level | period | found | nodes / units ranked | answer | p50 ms | p95 ms | requests |');
+md.push('|---|---|---|---:|---:|---:|---:|---:|---:|');
+figures.forEach((f) => md.push(`| ${f.place} | ${f.level} | ${f.period} | ${f.found.toLocaleString('en-US')} | ${f.rankedNodes} / ${f.rankedUnits.toLocaleString('en-US')} | ${kb(f.bytes)} | ${f.p50} | ${f.p95} | ${f.requests} |`));
 md.push('');
 if (consoleLoad && initialJs) {
   md.push(`Console first load (headless Chromium, fresh profile, signed in as the community worker, localhost, median of 3): **${consoleLoad.loadMs} ms** until the layout and its menu are on screen, ${consoleLoad.idleMs} ms until the network settles (${consoleLoad.requests} requests); initial JavaScript **${kb(initialJs.gzipTotal)} gzip** (${kb(initialJs.bytesTotal)} raw, ${initialJs.files.length} files: the entry and its modulepreloads).`);

@@ -815,31 +815,20 @@ async function generateOrders(database: Database, log: (s: string) => void, rnd:
     [after],
   );
 
-  // Timelines and audit rows, in chunks of orders, without the indexes (rebuilt after) and without per-row FK checks.
+  // Timelines and audit rows, in chunks of orders, without their indexes (rebuilt after).
   const tE = performance.now();
   const pE = progress(log, 'order events', upTo - after);
-  let replica = false;
-  try {
-    await database.query(`set session_replication_role = replica`);
-    replica = true;
-  } catch {
-    /* not a superuser: the foreign keys are checked row by row */
-  }
   const CH = 50_000;
-  try {
-    await withoutIndexes(database, 'order_events', log, () =>
-      withoutIndexes(database, 'audit_log', log, async () => {
-        for (let a = after; a < upTo; a += CH) {
-          const b = Math.min(upTo, a + CH);
-          await database.query(eventsSql(a, b));
-          await database.query(auditSql(a, b));
-          pE.tick(b - after);
-        }
-      }),
-    );
-  } finally {
-    if (replica) await database.query('set session_replication_role = default');
-  }
+  await withoutIndexes(database, 'order_events', log, () =>
+    withoutIndexes(database, 'audit_log', log, async () => {
+      for (let a = after; a < upTo; a += CH) {
+        const b = Math.min(upTo, a + CH);
+        await database.query(eventsSql(a, b));
+        await database.query(auditSql(a, b));
+        pE.tick(b - after);
+      }
+    }),
+  );
   const [ev] = await database.query<{ n: number }>('select count(*)::int as n from order_events where order_id > $1', [after]);
   out.order_events = { rows: ev?.n ?? 0, seconds: (performance.now() - tE) / 1000 };
   out.order_audit_rows = { rows: ev?.n ?? 0, seconds: (performance.now() - tE) / 1000 };

@@ -112,15 +112,15 @@ export async function applyRollup(tx: DbOrTx, before: OrderRow | null, after: Or
   }
   const live = parts.filter((p) => TALLY_KEYS.some((k) => p.tally[k] !== 0));
   if (!live.length) return;
-  const values: SQL[] = [];
-  for (const p of live) {
-    for (const g of GRAINS) {
-      const t = p.tally;
-      values.push(
-        sql`(${g}, ${periodOf(g, p.key.day)}::date, ${p.key.node}, ${p.key.unit}, ${t.found}, ${t.claimed}, ${t.resolved}, ${t.respondedOnTime}, ${t.rated}, ${t.satisfied}, ${t.reopened}, ${t.resolveMs}::bigint)`,
-      );
-    }
-  }
+  // The rows in one fixed order (grain, period, community, unit): two moves touching the same rows in opposite
+  // directions (a dispatch to a unit, a return from it) then lock them in the same order and cannot deadlock.
+  const rows = live
+    .flatMap((p) => GRAINS.map((g) => ({ g, period: periodOf(g, p.key.day), node: p.key.node, unit: p.key.unit, t: p.tally })))
+    .sort((x, y) => (x.g < y.g ? -1 : x.g > y.g ? 1 : x.period < y.period ? -1 : x.period > y.period ? 1 : x.node < y.node ? -1 : x.node > y.node ? 1 : x.unit - y.unit));
+  const values: SQL[] = rows.map(
+    ({ g, period, node, unit, t }) =>
+      sql`(${g}, ${period}::date, ${node}, ${unit}, ${t.found}, ${t.claimed}, ${t.resolved}, ${t.respondedOnTime}, ${t.rated}, ${t.satisfied}, ${t.reopened}, ${t.resolveMs}::bigint)`,
+  );
   const r = serviceOrderRollups;
   const add = (c: (typeof TALLY_KEYS)[number]) => sql.raw(`"${snake(c)}" = service_order_rollups."${snake(c)}" + excluded."${snake(c)}"`);
   await tx.execute(

@@ -123,8 +123,8 @@ export default function FiguresPage() {
       xAxis: { type: 'category', data: months.map((m) => m.from.format('YYYY-MM')) },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
-        { type: 'line', name: t('orderFigures.figure.found'), smooth: true, data: data.map((d) => d.found) },
-        { type: 'line', name: t('orderFigures.figure.resolved'), smooth: true, data: data.map((d) => d.resolved) },
+        { type: 'line', name: t('orderFigures.figure.found'), smooth: false, data: data.map((d) => d.found) },
+        { type: 'line', name: t('orderFigures.figure.resolved'), smooth: false, data: data.map((d) => d.resolved) },
       ],
     };
   }, [trendSig, months, t]);
