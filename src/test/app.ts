@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { createApp } from '../app.js';
 import { manualClock } from '../kernel/clock.js';
 import { loadConfig } from '../kernel/config.js';
@@ -11,11 +13,16 @@ export const TEST_PII_KEYS = {
   PII_HASH_KEY: Buffer.alloc(32, 9).toString('base64'),
 };
 
+/** Files a test app writes (uploads) go to a folder of this worker, never to the repository's ./data. */
+export function testDataDir(): string {
+  return path.join(os.tmpdir(), `gongzhi-test-${process.pid}`);
+}
+
 /** A real app on this worker's database, emptied first; the clock stands still until the test moves it. */
 export async function testApp(env: Record<string, string> = {}) {
   const database = await testDatabase();
   await resetDatabase(database);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...TEST_PII_KEYS, WEB_DIR: '/nonexistent', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...TEST_PII_KEYS, WEB_DIR: '/nonexistent', DATA_DIR: testDataDir(), ...env });
   const clock = manualClock(new Date());
   const app = await createApp({ config, database, clock }, false);
   await app.ready();

@@ -6,7 +6,7 @@ import { createApp } from '../app.js';
 import { prepareDatabase } from '../bootstrap.js';
 import { systemClock } from '../kernel/clock.js';
 import { loadConfig } from '../kernel/config.js';
-import { TEST_PII_KEYS } from './app.js';
+import { TEST_PII_KEYS, testDataDir } from './app.js';
 import { fromRoot } from '../kernel/paths.js';
 import { resetDatabase, testDatabase } from './db.js';
 
@@ -26,7 +26,7 @@ export async function browserApp(env: Record<string, string> = {}) {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium fonts-noto-cjk`);
   const database = await testDatabase();
   await resetDatabase(database);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...TEST_PII_KEYS, WEB_DIR: webDir, ...env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...TEST_PII_KEYS, WEB_DIR: webDir, DATA_DIR: testDataDir(), ...env });
   await prepareDatabase(database, config, pino({ level: 'silent' }));
   const app = await createApp({ config, database, clock: systemClock }, false);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
