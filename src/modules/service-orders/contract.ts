@@ -291,7 +291,10 @@ export const OrderFigures = Counts.extend({
   to: z.date().nullable(),
   drill: z.record(z.string(), Drill),
   ranking: z.array(Counts.extend({ territory: Place, drill: Drill })),
+  /** The units with orders in the subtree, in ranking order: at most the first 500 (figures.ts UNIT_RANKING_MAX). */
   unitRanking: z.array(Counts.extend({ unit: Ref, drill: Drill })),
+  /** How many units have orders in the subtree and period (unitRanking may list fewer). */
+  unitCount: z.number().int(),
 });
 export type OrderFigures = z.infer<typeof OrderFigures>;
 

@@ -183,6 +183,7 @@ describe('order rollups', () => {
       const resolved = inPeriod.filter((o) => o.resolved_at !== null);
       const avg = resolved.length ? Math.round((resolved.reduce((n, o) => n + (new Date(String(o.resolved_at)).getTime() - new Date(String(o.created_at)).getTime()), 0) / resolved.length / HOUR) * 10) / 10 : null;
       expect(f.body.averageResolveHours, label).toBe(avg);
+      expect(f.body.unitCount, label).toBe(f.body.unitRanking.length);
       for (const side of sides) {
         const mine = inPeriod.filter((o) => Number(o.community_id) === side.community.id);
         const row = f.body.ranking.find((r: { territory: { id: number } }) => r.territory.id === side.community.id);

@@ -257,11 +257,6 @@ async function ancestors(db: DbOrTx, path: string) {
   return rows.sort((a, b) => a.path.length - b.path.length);
 }
 
-/** The community containing the caller's node, when the caller is bound at or below one. */
-async function homeCommunityPath(db: DbOrTx, scopePath: string): Promise<string | null> {
-  return (await ancestors(db, scopePath)).find((a) => a.level === 'community')?.path ?? null;
-}
-
 export async function ruleFor(db: DbOrTx, communityId: number, category: string) {
   const [rule] = await db
     .select()
