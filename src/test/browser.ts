@@ -64,3 +64,24 @@ export async function browserApp(env: Record<string, string> = {}) {
   };
 }
 export type BrowserApp = Awaited<ReturnType<typeof browserApp>>;
+
+/** Signs a console page in as a demo account (the login form, as a person would) and waits to leave /login. */
+export async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+/** A call to the API with a signed-in browser profile's cookies and CSRF token, as the pages make them. */
+export async function apiCall<T = any>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  let token = (await page.context().cookies()).find((c) => c.name === 'gz_csrf')?.value;
+  if (!token && method !== 'GET') token = ((await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string }).csrfToken;
+  const res = await page.request.fetch(path, {
+    method,
+    headers: { accept: 'application/json', ...(token ? { 'x-csrf-token': decodeURIComponent(token) } : {}) },
+    ...(body === undefined ? {} : { data: body as object }),
+  });
+  return { status: res.status(), body: (await res.json().catch(() => null)) as T };
+}

@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserApp, DEMO_PASSWORD, type BrowserApp } from '../../test/browser.js';
+import { browserApp, signIn, type BrowserApp } from '../../test/browser.js';
 
 let b: BrowserApp;
 beforeAll(async () => {
@@ -8,13 +7,6 @@ beforeAll(async () => {
 });
 afterAll(() => b?.close());
 
-async function signIn(page: Page, username: string) {
-  await page.goto('/login');
-  await page.getByRole('textbox').first().fill(username);
-  await page.locator('input[type=password]').fill(DEMO_PASSWORD);
-  await page.keyboard.press('Enter');
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 describe('organisation structure in the console', () => {
   it('a secretary follows a flag to the compound, sets up its branch, and the flag is gone', async () => {

@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserApp, DEMO_PASSWORD, type BrowserApp } from '../../test/browser.js';
+import { browserApp, type BrowserApp, signIn } from '../../test/browser.js';
 
 let b: BrowserApp;
 beforeAll(async () => {
@@ -8,13 +7,6 @@ beforeAll(async () => {
 });
 afterAll(() => b?.close());
 
-async function signIn(page: Page, username: string) {
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.keyboard.press('Enter');
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 describe('dual registration 双报到 in the console', () => {
   it('the member registers with their community, the community staff confirm, and the member is on the roster', async () => {

@@ -1,9 +1,8 @@
 import { and, eq, isNotNull, like } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decryptPii } from '../../kernel/crypto/pii.js';
 import { territories } from '../../kernel/db/schema.js';
-import { browserApp, DEMO_PASSWORD, type BrowserApp } from '../../test/browser.js';
+import { browserApp, type BrowserApp, signIn } from '../../test/browser.js';
 import { residents } from './schema.js';
 
 let b: BrowserApp;
@@ -12,13 +11,6 @@ beforeAll(async () => {
 });
 afterAll(() => b?.close());
 
-async function signIn(page: Page, username: string) {
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.keyboard.press('Enter');
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 describe('residents in the console', () => {
   it('a community worker finds a resident by typing the full phone number and sees it masked', async () => {

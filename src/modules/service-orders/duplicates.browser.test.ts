@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserApp, DEMO_PASSWORD, type BrowserApp } from '../../test/browser.js';
+import { browserApp, DEMO_PASSWORD, type BrowserApp, signIn, apiCall } from '../../test/browser.js';
 
 let b: BrowserApp;
 beforeAll(async () => {
@@ -8,25 +7,7 @@ beforeAll(async () => {
 });
 afterAll(() => b?.close());
 
-async function signIn(page: Page, username: string) {
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.keyboard.press('Enter');
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
-/** A call to the API from inside a signed-in browser profile (its cookies and CSRF token), as the pages make them. */
-async function call<T = any>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  let token = (await page.context().cookies()).find((c) => c.name === 'gz_csrf')?.value;
-  if (!token && method !== 'GET') token = ((await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string }).csrfToken;
-  const res = await page.request.fetch(path, {
-    method,
-    headers: { accept: 'application/json', ...(token ? { 'x-csrf-token': decodeURIComponent(token) } : {}) },
-    ...(body === undefined ? {} : { data: body as object }),
-  });
-  return { status: res.status(), body: (await res.json().catch(() => null)) as T };
-}
 
 describe('duplicate reports 重复诉求', () => {
   it('the resident is told someone reported it nearby; the dispatcher merges it; the other reporter follows the target', async () => {
@@ -43,7 +24,7 @@ describe('duplicate reports 重复诉求', () => {
     await resident.getByTestId('m-home').waitFor();
 
     // An earlier report from the same home, then the same problem again on the phone.
-    const first = await call<{ id: number; territory: { id: number } }>(resident, 'POST', '/api/orders', { kind: 'problem', category: 'greening', title: '楼前大树枝杈压到电线' });
+    const first = await apiCall<{ id: number; territory: { id: number } }>(resident, 'POST', '/api/orders', { kind: 'problem', category: 'greening', title: '楼前大树枝杈压到电线' });
     expect(first.status).toBe(201);
     await resident.getByTestId('m-new-problem').click();
     await resident.getByText('绿化', { exact: true }).click();
@@ -56,7 +37,7 @@ describe('duplicate reports 重复诉求', () => {
     const second = Number(/\/m\/orders\/(\d+)$/.exec(resident.url())![1]);
 
     // A party member reports it for the same household.
-    const third = await call<{ id: number; possibleDuplicates: { id: number }[] }>(member, 'POST', '/api/orders', { kind: 'problem', category: 'greening', title: '大树挨着电线很危险', territoryId: first.body.territory.id });
+    const third = await apiCall<{ id: number; possibleDuplicates: { id: number }[] }>(member, 'POST', '/api/orders', { kind: 'problem', category: 'greening', title: '大树挨着电线很危险', territoryId: first.body.territory.id });
     expect(third.status).toBe(201);
     expect(third.body.possibleDuplicates.map((d) => d.id)).toEqual(expect.arrayContaining([first.body.id, second]));
 
@@ -75,8 +56,8 @@ describe('duplicate reports 重复诉求', () => {
     await b.screenshot(staff, 'duplicates-console-target');
 
     // The member now follows the first order; their own report says where it went.
-    expect((await call(member, 'GET', `/api/orders/${first.body.id}`)).status).toBe(200);
-    const merged = await call<{ status: string; mergedIntoId: number }>(member, 'GET', `/api/orders/${third.body.id}`);
+    expect((await apiCall(member, 'GET', `/api/orders/${first.body.id}`)).status).toBe(200);
+    const merged = await apiCall<{ status: string; mergedIntoId: number }>(member, 'GET', `/api/orders/${third.body.id}`);
     expect(merged.body).toMatchObject({ status: 'merged', mergedIntoId: first.body.id });
   });
 });

@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserApp, DEMO_PASSWORD, type BrowserApp } from '../../test/browser.js';
+import { browserApp, signIn, type BrowserApp } from '../../test/browser.js';
 
 let b: BrowserApp;
 beforeAll(async () => {
@@ -8,13 +7,6 @@ beforeAll(async () => {
 });
 afterAll(() => b?.close());
 
-async function signIn(page: Page, username: string) {
-  await page.goto('/login');
-  await page.getByRole('textbox').first().fill(username);
-  await page.locator('input[type=password]').fill(DEMO_PASSWORD);
-  await page.keyboard.press('Enter');
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 describe('service-order figures in the console', () => {
   it('a district admin sees the figures drawn, and a figure or a ranking row drills to the orders list', async () => {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserApp, DEMO_PASSWORD, type BrowserApp } from '../../test/browser.js';
+import { browserApp, DEMO_PASSWORD, type BrowserApp, signIn, apiCall } from '../../test/browser.js';
 
 let b: BrowserApp;
 beforeAll(async () => {
@@ -8,25 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => b?.close());
 
-async function signIn(page: Page, username: string) {
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.keyboard.press('Enter');
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
-/** A call to the API with a signed-in browser profile's cookies and CSRF token, as the pages make them. */
-async function call<T = any>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  let token = (await page.context().cookies()).find((c) => c.name === 'gz_csrf')?.value;
-  if (!token && method !== 'GET') token = ((await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string }).csrfToken;
-  const res = await page.request.fetch(path, {
-    method,
-    headers: { accept: 'application/json', ...(token ? { 'x-csrf-token': decodeURIComponent(token) } : {}) },
-    ...(body === undefined ? {} : { data: body as object }),
-  });
-  return { status: res.status(), body: (await res.json().catch(() => null)) as T };
-}
 
 interface Figures {
   found: number;
@@ -47,16 +29,16 @@ describe('the service loop: 居民点单 → 社区派单 → 党员接单、办
     await signIn(member, 'party_member');
 
     // The community's figures before (the staff account is bound to 文亭巷社区).
-    const before = await call<Figures>(staff, 'GET', '/api/orders/figures');
+    const before = await apiCall<Figures>(staff, 'GET', '/api/orders/figures');
     expect(before.status).toBe(200);
     expect(before.body.territory.name).toBe('文亭巷社区');
 
     // The in-service party member 赵敏 works elsewhere; she registers with her home community and the community
     // confirms her (双报到), so the community may send her orders.
-    const me = await call<{ member: { id: number } }>(member, 'GET', '/api/party-members/me');
-    const reg = await call<{ id: number }>(member, 'POST', '/api/party-members/me/registrations', { communityId: before.body.territory.id });
+    const me = await apiCall<{ member: { id: number } }>(member, 'GET', '/api/party-members/me');
+    const reg = await apiCall<{ id: number }>(member, 'POST', '/api/party-members/me/registrations', { communityId: before.body.territory.id });
     expect(reg.status).toBe(201);
-    expect((await call(staff, 'POST', `/api/party-members/registrations/${reg.body.id}/confirm`, {})).status).toBe(200);
+    expect((await apiCall(staff, 'POST', `/api/party-members/registrations/${reg.body.id}/confirm`, {})).status).toBe(200);
 
     // 1. 居民点单: the resident reports a problem on the mobile pages.
     await resident.goto('/m/login');
@@ -142,7 +124,7 @@ describe('the service loop: 居民点单 → 社区派单 → 党员接单、办
     await b.screenshot(staff, 'orders-06-order-closed');
 
     // 5. The figures of the community count it: one more found, claimed and resolved.
-    const after = await call<Figures>(staff, 'GET', '/api/orders/figures');
+    const after = await apiCall<Figures>(staff, 'GET', '/api/orders/figures');
     expect(after.body.found).toBe(before.body.found + 1);
     expect(after.body.claimed).toBe(before.body.claimed + 1);
     expect(after.body.resolved).toBe(before.body.resolved + 1);
@@ -155,12 +137,12 @@ describe('the service loop: 居民点单 → 社区派单 → 党员接单、办
     await signIn(staff, 'staff');
     const made: number[] = [];
     for (const title of ['重复上报：路灯不亮', '重复上报：路灯不亮（二）']) {
-      const res = await call<{ id: number }>(staff, 'POST', '/api/orders', { kind: 'problem', category: 'environment', title });
+      const res = await apiCall<{ id: number }>(staff, 'POST', '/api/orders', { kind: 'problem', category: 'environment', title });
       expect(res.status).toBe(201);
       made.push(res.body.id);
     }
     // The second one is already with a handler: it cannot be closed.
-    const sent = await call(staff, 'POST', `/api/orders/${made[1]}/dispatch`, { target: 'department', department: '环卫所' });
+    const sent = await apiCall(staff, 'POST', `/api/orders/${made[1]}/dispatch`, { target: 'department', department: '环卫所' });
     expect(sent.status).toBe(200);
     await staff.goto('/orders?inbox=all&q=重复上报');
     for (const id of made) await staff.locator(`tr[data-row-key="${id}"] td.ant-table-selection-column .ant-checkbox`).click();
@@ -174,17 +156,17 @@ describe('the service loop: 居民点单 → 社区派单 → 党员接单、办
     expect(report).toContain('重复上报：路灯不亮（二）');
     expect(report).toContain('工单当前状态为「已派单」，不能关闭');
     await b.screenshot(staff, 'orders-07-bulk-report');
-    expect((await call<{ status: string }>(staff, 'GET', `/api/orders/${made[0]}`)).body.status).toBe('closed');
+    expect((await apiCall<{ status: string }>(staff, 'GET', `/api/orders/${made[0]}`)).body.status).toBe('closed');
 
     // A figure's drill-down link opens the filtered list on 全部, its extra conditions shown as tags.
-    const figures = await call<{ drill: Record<string, Record<string, string>> }>(staff, 'GET', '/api/orders/figures');
+    const figures = await apiCall<{ drill: Record<string, Record<string, string>> }>(staff, 'GET', '/api/orders/figures');
     const drill = new URLSearchParams(figures.body.drill.resolved).toString();
-    const expected = await call<{ total: number }>(staff, 'GET', `/api/orders?${drill}`);
+    const expected = await apiCall<{ total: number }>(staff, 'GET', `/api/orders?${drill}`);
     await staff.goto(`/orders?${drill}`);
     await staff.getByTestId('order-extra-filters').waitFor();
     expect(await staff.getByTestId('order-extra-filters').textContent()).toContain('已办结：是');
     expect(await staff.locator('.ant-tabs-tab-active').textContent()).toContain('全部');
     await expect.poll(() => staff.getByTestId('orders-table').locator('.ant-pagination-total-text').textContent()).toContain(`共 ${expected.body.total} 条`);
-    expect((await call<{ status: string }>(staff, 'GET', `/api/orders/${made[1]}`)).body.status).toBe('dispatched');
+    expect((await apiCall<{ status: string }>(staff, 'GET', `/api/orders/${made[1]}`)).body.status).toBe('dispatched');
   }, 120_000);
 });
