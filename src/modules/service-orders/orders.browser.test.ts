@@ -60,7 +60,10 @@ describe('the service loop: 居民点单 → 社区派单 → 党员接单、办
     // 2. 社区派单: the order waits in the staff's "to dispatch" inbox; the staff open it and dispatch it to 赵敏.
     await staff.goto('/orders?inbox=toDispatch');
     await staff.getByTestId(`order-link-${id}`).waitFor();
-    expect(Number(await staff.getByTestId('inbox-count-toDispatch').locator('.ant-scroll-number, .ant-badge-count').first().getAttribute('title'))).toBeGreaterThan(0);
+    // The tab counts load apart from the list: wait for them rather than read them at once.
+    await expect
+      .poll(async () => Number(await staff.getByTestId('inbox-count-toDispatch').locator('.ant-scroll-number, .ant-badge-count').first().getAttribute('title')), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     await b.screenshot(staff, 'orders-02-inbox');
     await staff.getByTestId(`order-link-${id}`).click();
     await staff.getByTestId('order-page').waitFor();
