@@ -50,7 +50,8 @@ describe('notifications in the console and on the phone', () => {
     await entry.locator('.adm-badge').waitFor();
     await entry.click();
     await page.getByTestId('m-notifications').waitFor();
-    expect(await page.locator('[data-testid^="m-notification-"]').count()).toBeGreaterThan(3);
+    // The page shows before its list has loaded: wait for the messages rather than count them at once.
+    await expect.poll(() => page.locator('[data-testid^="m-notification-"]').count(), { timeout: 10_000 }).toBeGreaterThan(3);
     await b.screenshot(page, 'notifications-mobile');
     await page.getByTestId('m-notifications-read-all').click();
     await page.getByTestId('m-notifications-read-all').waitFor({ state: 'detached' });
