@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { rowsOf } from '../../kernel/db/rows.js';
 import type { Ctx } from '../../kernel/context.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
@@ -15,12 +16,6 @@ const SEVERITY: Record<FlagKind, Flag['severity']> = {
   compoundWithoutBranch: 'medium',
   buildingWithoutLead: 'low',
 };
-
-/** Extracts the rows of a raw query on either engine (PGlite and node-postgres both answer `{ rows }`). */
-export function rowsOf(result: unknown): unknown[] {
-  if (result && typeof result === 'object' && 'rows' in result && Array.isArray(result.rows)) return result.rows;
-  throw new Error('unexpected query result');
-}
 
 const FlagRow = z.object({
   kind: z.enum(FLAG_KINDS),

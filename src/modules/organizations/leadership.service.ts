@@ -22,7 +22,7 @@ import type {
   RecordReview,
   UpdateLeadershipMember,
 } from './contract.js';
-import { rowsOf } from './flags.service.js';
+import { rowsOf } from '../../kernel/db/rows.js';
 import { candidateReviews, electionCandidates, elections, leadershipMembers } from './schema.js';
 import { chinaDate, escapeLike, invalid, placeInScope, placeOfLevel } from './shared.js';
 

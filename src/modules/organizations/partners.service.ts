@@ -23,7 +23,8 @@ import type {
   UpdateResidentsGroup,
   UpdateUnit,
 } from './contract.js';
-import { flaggedBuildings, rowsOf } from './flags.service.js';
+import { rowsOf } from '../../kernel/db/rows.js';
+import { flaggedBuildings } from './flags.service.js';
 import { listPartyOrgs } from './party-org.service.js';
 import { compoundProperties, ownersCommittees, partyOrgs, residentsGroups, units } from './schema.js';
 import { contactPhone, escapeLike, invalid, placeInScope, placeOfLevel } from './shared.js';

@@ -3,6 +3,7 @@ import type { Actor } from '../../kernel/context.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import type { Role } from '../../kernel/rbac/rbac.js';
 import { territories } from '../../kernel/db/schema.js';
+import { rowsOf } from '../../kernel/db/rows.js';
 import { inScope, pathIds, pathInScope } from '../../kernel/scope/scope.js';
 import { dualRegistrations, partyMembers } from '../party-members/schema.js';
 import { orderCoReporters, orderUnitContacts, serviceOrders } from './schema.js';
@@ -26,11 +27,13 @@ export interface Viewer {
 }
 
 export async function viewerOf(db: DbOrTx, actor: Actor): Promise<Viewer> {
-  const [units, members] = await Promise.all([
-    db.select({ id: orderUnitContacts.unitId }).from(orderUnitContacts).where(eq(orderUnitContacts.accountId, actor.accountId)),
-    db.select({ id: partyMembers.id }).from(partyMembers).where(eq(partyMembers.accountId, actor.accountId)),
-  ]);
-  const memberIds = members.map((m) => m.id);
+  // One statement for both lists (every order read and move asks this first).
+  const [ids] = rowsOf(
+    await db.execute(sql`select array(select ${orderUnitContacts.unitId} from ${orderUnitContacts} where ${orderUnitContacts.accountId} = ${actor.accountId}) as units,
+      array(select ${partyMembers.id} from ${partyMembers} where ${partyMembers.accountId} = ${actor.accountId}) as members`),
+  ) as { units: (number | string)[]; members: (number | string)[] }[];
+  const unitIds = (ids?.units ?? []).map(Number);
+  const memberIds = (ids?.members ?? []).map(Number);
   const regs = memberIds.length
     ? await db
         .select({ path: dualRegistrations.communityPath })
@@ -47,7 +50,7 @@ export async function viewerOf(db: DbOrTx, actor: Actor): Promise<Viewer> {
   return {
     actor,
     staff: actor.roles.some((r) => STAFF_ROLES.includes(r)),
-    unitIds: units.map((u) => u.id),
+    unitIds,
     memberIds,
     registeredPaths: [...regs, ...home].map((r) => r.path),
   };

@@ -1,6 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../kernel/context.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
+import { rowsOf } from '../../kernel/db/rows.js';
 import { territories } from '../../kernel/db/schema.js';
 import { notFound } from '../../kernel/http/errors.js';
 import { inScope } from '../../kernel/scope/scope.js';
@@ -127,11 +128,6 @@ type By = 'total' | 'child' | 'unit';
 type Node = { id: number; name: string; level: TerritoryLevel; path: string; depth: number };
 type Grouped<T> = Record<By, Map<number, T>>;
 const emptyGroups = <T>(): Grouped<T> => ({ total: new Map(), child: new Map(), unit: new Map() });
-
-function rowsOf(result: unknown): Record<string, unknown>[] {
-  if (result && typeof result === 'object' && 'rows' in result && Array.isArray(result.rows)) return result.rows as Record<string, unknown>[];
-  throw new Error('unexpected query result');
-}
 
 const tallyCols = (r: Record<string, unknown>): Tally => {
   const t = zeroTally();

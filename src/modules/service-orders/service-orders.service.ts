@@ -210,7 +210,11 @@ export async function listOrders(ctx: Ctx, q: OrderListQuery) {
 
 async function timelineOf(db: DbOrTx, id: number): Promise<OrderEvent[]> {
   const rows = await db.select().from(orderEvents).where(eq(orderEvents.orderId, id)).orderBy(asc(orderEvents.at), asc(orderEvents.id));
-  return rows.map((e) => ({
+  return rows.map(toEvent);
+}
+
+function toEvent(e: typeof orderEvents.$inferSelect): OrderEvent {
+  return {
     id: e.id,
     at: e.at,
     action: e.action,
@@ -219,7 +223,7 @@ async function timelineOf(db: DbOrTx, id: number): Promise<OrderEvent[]> {
     actor: e.actorId !== null ? { id: e.actorId, name: e.actorName ?? '' } : null,
     note: e.note,
     data: e.data,
-  }));
+  };
 }
 
 export async function getOrder(ctx: Ctx, id: number, viewer?: Viewer): Promise<OrderDetail> {
@@ -290,7 +294,7 @@ export async function createOrder(ctx: Ctx, input: CreateOrder, duplicates: Dupl
     }
   }
   territoryId ??= ctx.actor.territoryId;
-  const node = mine.find((a) => a.id === territoryId) ?? (await ctx.db.select({ id: territories.id, level: territories.level, path: territories.path }).from(territories).where(eq(territories.id, territoryId)))[0];
+  const node = mine.find((a) => a.id === territoryId) ?? (await ctx.db.select({ id: territories.id, level: territories.level, path: territories.path, name: territories.name }).from(territories).where(eq(territories.id, territoryId)))[0];
   if (!node || !reach(node.path)) throw notFound();
   if (!PLACE_LEVELS.includes(node.level)) throw fieldError(ctx, 'territoryId', 'order.placeRequired');
   const chain = ctx.actor.scopePath.startsWith(node.path) ? mine.filter((a) => node.path.startsWith(a.path)) : await ancestors(ctx.db, node.path);
@@ -309,7 +313,7 @@ export async function createOrder(ctx: Ctx, input: CreateOrder, duplicates: Dupl
   const resolveHours = rule?.resolveHours ?? DEFAULT_RESOLVE_HOURS;
   const respondBy = new Date(now.getTime() + respondHours * HOUR);
   const resolveBy = new Date(now.getTime() + resolveHours * HOUR);
-  const id = await ctx.db.transaction(async (tx) => {
+  const { row, event } = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(o)
       .values({
@@ -337,13 +341,32 @@ export async function createOrder(ctx: Ctx, input: CreateOrder, duplicates: Dupl
         updatedAt: now,
       })
       .returning();
-    await tx.insert(orderEvents).values({ orderId: row!.id, at: now, action: 'create', fromStatus: null, toStatus: 'submitted', actorId: ctx.actor.accountId, actorName: ctx.actor.displayName, note: null, data: { kind: row!.kind, category } });
+    const [event] = await tx
+      .insert(orderEvents)
+      .values({ orderId: row!.id, at: now, action: 'create', fromStatus: null, toStatus: 'submitted', actorId: ctx.actor.accountId, actorName: ctx.actor.displayName, note: null, data: { kind: row!.kind, category } })
+      .returning();
     await audit(tx, ctx, { action: 'order.create', objectType: 'serviceOrder', objectId: row!.id, scopePath: row!.scopePath, after: row });
     await applyRollup(tx, null, row!);
-    return row!.id;
+    return { row: row!, event: event! };
   });
-  const detail = await getOrder(ctx, id);
-  const subject = { id, kind: input.kind, communityId: comm.id, category, scopePath: node.path, lng: input.location?.lng ?? null, lat: input.location?.lat ?? null, at: now };
+  // The answer is built from what was just written and read above (no handler, co-reporter or attachment yet),
+  // not read back with getOrder's joins: intake's hot path (docs/BENCHMARKS.md). Same shape as GET /api/orders/:id.
+  const v = await viewerOf(ctx.db, ctx.actor);
+  const joined: Joined = {
+    o: row,
+    communityName: comm.name,
+    placeName: node.name,
+    placeLevel: node.level,
+    reporterName: ctx.actor.displayName,
+    unitName: null,
+    memberName: null,
+    handlerName: null,
+    escId: null,
+    escName: null,
+    escLevel: null,
+  };
+  const detail: OrderDetail = { ...toOrder(joined, now), moves: movesFor(v, row), timeline: [toEvent(event)], coReporters: [], attachments: [] };
+  const subject = { id: row.id, kind: input.kind, communityId: comm.id, category, scopePath: node.path, lng: input.location?.lng ?? null, lat: input.location?.lat ?? null, at: now };
   return { ...detail, possibleDuplicates: await findDuplicates(ctx.db, subject, duplicates, now) };
 }
 

@@ -90,6 +90,25 @@ describe('problem report: the whole loop over HTTP', () => {
   });
 });
 
+describe('the create answer', () => {
+  it('is the order exactly as GET /api/orders/:id shows it to the reporter, plus the possible duplicates', async () => {
+    const cases: [Signed, Record<string, unknown>][] = [
+      [resident, {}],
+      [staff, {}],
+    ];
+    for (const [who, body] of cases) {
+      const res = await who.post('/api/orders', { kind: 'problem', category: 'environment', title: '垃圾未清运', territoryId: A1().household.id, ...body });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      const { possibleDuplicates, ...created } = res.body;
+      expect(Array.isArray(possibleDuplicates)).toBe(true);
+      const shown = await who.get(`/api/orders/${created.id}`);
+      expect(created).toEqual(shown.body);
+      expect(actions(created)).toEqual(['create']);
+      if (who === staff) expect(created.moves).toContain('dispatch');
+    }
+  });
+});
+
 describe('menu service', () => {
   it('from the community menu, dispatched to a party member who resolves it', async () => {
     const item = await staff.post('/api/orders/menu', { communityId: A1().community.id, name: '代买代送', category: 'elderly', description: '为独居老人代买生活用品' });
@@ -231,6 +250,8 @@ describe('routing', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({ community: { id: c.id }, territory: { id: c.id }, gridId: g!.id, location: { lng: 101.755, lat: 36.615 } });
     expect(new Date(res.body.respondBy).getTime() - new Date(res.body.createdAt).getTime()).toBe(4 * HOUR);
+    const { possibleDuplicates: _d, ...created } = res.body;
+    expect(created).toEqual((await resident.get(`/api/orders/${res.body.id}`)).body);
     const s = await staff.get(`/api/orders/${res.body.id}/suggestions`);
     expect(s.status).toBe(200);
     expect(s.body.items[0]).toMatchObject({ source: 'rule', target: { target: 'unit', unitId }, respondHours: 4, resolveHours: 24 });
