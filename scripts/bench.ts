@@ -134,6 +134,8 @@ async function start(script: string, env: Record<string, string>): Promise<Child
 
 interface Load {
   connections: number;
+  /** Paced runs: the requests per second offered. */
+  offered?: number;
   rps: number;
   p50: number;
   p99: number;
@@ -147,17 +149,19 @@ interface Load {
 /** `bodies` rotate; with `sessions`, request k goes out as session k % n with body k % n (its own body). */
 type Req = { method?: string; path?: string; headers?: Record<string, string>; bodies?: string[]; sessions?: Record<string, string>[] };
 /** Warms the route first (JIT, caches, the grid index) for up to 2 s, unmeasured; then measures `duration`. */
-async function load(url: string, connections: number, req: Req): Promise<Load> {
-  await cannon(url, connections, req, Math.min(2, duration));
-  return cannon(url, connections, req, duration);
+async function load(url: string, connections: number, req: Req, overallRate?: number): Promise<Load> {
+  await cannon(url, connections, req, Math.min(2, duration), overallRate);
+  return cannon(url, connections, req, duration, overallRate);
 }
-async function cannon(url: string, connections: number, req: Req, seconds: number): Promise<Load> {
+/** `overallRate`: offer that many requests per second over all connections (paced), instead of as many as answer. */
+async function cannon(url: string, connections: number, req: Req, seconds: number, overallRate?: number): Promise<Load> {
   let k = 0;
   const bodies = req.bodies;
   const r = await autocannon({
     url,
     connections,
     duration: seconds,
+    ...(overallRate ? { overallRate } : {}),
     requests: [
       {
         method: req.method ?? 'GET',
@@ -177,7 +181,7 @@ async function cannon(url: string, connections: number, req: Req, seconds: numbe
     ],
   });
   const statusCodes = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, v]) => [code, v.count]));
-  return { connections, rps: Math.round(r.requests.total / r.duration), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx, timeouts: r.timeouts, non2xx: r.non2xx, statusCodes, requests: r.requests.total };
+  return { connections, ...(overallRate ? { offered: overallRate } : {}), rps: Math.round(r.requests.total / r.duration), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx, timeouts: r.timeouts, non2xx: r.non2xx, statusCodes, requests: r.requests.total };
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -326,7 +330,12 @@ say(`[bench] one order create issues ${replayed} SQL statements (session, locate
 
 const intake = { method: 'POST', path: '/api/orders', bodies: orderBodies, sessions: residentHeaders };
 const writeLoads = [await load(app.url, 10, intake), await load(app.url, 100, intake)];
-say(`[bench] order intake: ${writeLoads.map((l) => `${l.rps} req/s @${l.connections} (p99 ${l.p99} ms, ${l.errors} errors)`).join(', ')}`);
+// The issue's "≥ 1,000 req/s with p99 < 50 ms at 100 connections", as a paced load: 100 connections offering
+// 1,000 req/s between them. (Unpaced, 100 connections each waiting for its answer have a mean latency of
+// 100 / throughput by Little's law: p99 < 50 ms that way would take more than 2,000 req/s.)
+const INTAKE_RATE = 1000;
+const paced = await load(app.url, 100, intake, INTAKE_RATE);
+say(`[bench] order intake: ${writeLoads.map((l) => `${l.rps} req/s @${l.connections} (p99 ${l.p99} ms, ${l.errors} errors)`).join(', ')}; paced ${INTAKE_RATE} req/s offered @100: ${paced.rps} req/s, p99 ${paced.p99} ms, ${paced.errors} errors`);
 
 // The database ceiling: the same statements, straight at the database, from the app's process.
 // PostgreSQL here allows 100 connections and the app holds 10: the high-concurrency ceiling uses 80.
@@ -451,6 +460,7 @@ dbLoads.forEach((l) => md.push(`| ceiling: database, same SQL as one order creat
 writeLoads.forEach((l, i) =>
   md.push(`| app: POST /api/orders — problem reports by ${residents.length} signed-in residents (CSRF + session) | ${l.connections} | ${l.rps} | ${l.p50} | ${l.p99} | ${errs(l)} | ${ratio(l.rps, bareLoads[i]!.rps)} | ${ratio(l.rps, dbLoads[i]!.perSecond)} |`),
 );
+md.push(`| app: POST /api/orders, paced: ${INTAKE_RATE.toLocaleString('en-US')} req/s offered over the connections | ${paced.connections} | ${paced.rps} | ${paced.p50} | ${paced.p99} | ${errs(paced)} | | |`);
 locateLoads.forEach((l, i) => md.push(`| app: POST /api/grids/locate (city admin) | ${l.connections} | ${l.rps} | ${l.p50} | ${l.p99} | ${errs(l)} | ${ratio(l.rps, bareLoads[i]!.rps)} | |`));
 md.push(`| locate in-process (the app's spatial index, ${locateIn.grids.toLocaleString('en-US')} grids, ${Math.round(locateIn.hitRate * 100)} % of points in a grid) | 1 | ${locateIn.lookupsPerSecond.toLocaleString('en-US')} lookups/s | | | | | |`);
 md.push('');
@@ -476,7 +486,11 @@ const targets: { target: string; measured: string; holds: boolean }[] = [
   engine === 'pglite'
     ? { target: 'intake ≥ 30 % of the same-transaction database ceiling (PGlite, street)', measured: ratio(w100.rps, db100.perSecond), holds: w100.rps >= 0.3 * db100.perSecond }
     : { target: 'intake ≥ 50 % of the same-transaction database ceiling', measured: ratio(w100.rps, db100.perSecond), holds: w100.rps >= 0.5 * db100.perSecond },
-  { target: 'intake ≥ 1,000 req/s with p99 < 50 ms at 100 connections', measured: `${w100.rps} req/s, p99 ${w100.p99} ms`, holds: w100.rps >= 1000 && w100.p99 < 50 },
+  {
+    target: 'intake ≥ 1,000 req/s with p99 < 50 ms at 100 connections',
+    measured: `paced at ${INTAKE_RATE.toLocaleString('en-US')} req/s: ${paced.rps} req/s, p99 ${paced.p99} ms, ${paced.errors} errors (unpaced: ${w100.rps} req/s, p99 ${w100.p99} ms)`,
+    holds: paced.rps >= 0.98 * INTAKE_RATE && paced.p99 < 50 && paced.errors === 0,
+  },
   { target: 'every dashboard figure < 100 ms p95 (community, district, city)', measured: `worst ${worstFigure} ms`, holds: worstFigure < 100 },
   { target: 'every first page of the order list < 100 ms p95', measured: `worst ${worstFirstPage} ms`, holds: worstFirstPage < 100 },
   { target: 'locate ≥ 100 k lookups/s', measured: `${locateIn.lookupsPerSecond.toLocaleString('en-US')} lookups/s over ${locateIn.grids.toLocaleString('en-US')} grids`, holds: locateIn.lookupsPerSecond >= 100_000 },
@@ -496,7 +510,7 @@ const table = md.join('\n');
 say('');
 say(table);
 
-const result = { at, engine, scale, seed, duration, machine, generation: gen, ceilings: { bareFastify: bareLoads, database: dbLoads, statements: captured.map((c) => c.sql), transactionsReplayed: transactions.length }, app: { orderIntake: writeLoads, residentsSignedIn: residents.length, locateHttp: locateLoads, locateInProcess: locateIn, lists, figures, consoleLoad, initialJs, peakRssKb: rss.maxRssKb }, targets };
+const result = { at, engine, scale, seed, duration, machine, generation: gen, ceilings: { bareFastify: bareLoads, database: dbLoads, statements: captured.map((c) => c.sql), transactionsReplayed: transactions.length }, app: { orderIntake: writeLoads, orderIntakePaced: paced, residentsSignedIn: residents.length, locateHttp: locateLoads, locateInProcess: locateIn, lists, figures, consoleLoad, initialJs, peakRssKb: rss.maxRssKb }, targets };
 fs.mkdirSync(values['results-dir']!, { recursive: true });
 const file = path.join(values['results-dir']!, `${at.replace(/[:.]/g, '-')}-${engine}-${scale}.json`);
 fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);

@@ -18,6 +18,19 @@ export const NOT_COUNTED: readonly OrderStatus[] = ['merged'];
 /** Unfinished states that count: the only orders that can be overdue (the partial index service_orders_open_idx). */
 export const UNFINISHED: readonly OrderStatus[] = ORDER_STATUSES.filter((s) => !FINISHED.includes(s) && !NOT_COUNTED.includes(s));
 
+const quoted = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(',');
+/** `status in (…unfinished…)`: the predicate of the partial indexes over unfinished orders. */
+export const UNFINISHED_SQL = (table = '') => `${table && `${table}.`}status in (${quoted(UNFINISHED)})`;
+/**
+ * When an unfinished order becomes overdue: before acceptance the earlier of its two deadlines, after it the
+ * resolve deadline (isOverdue in the service says the same in JS). Indexed as written here
+ * (service_orders_overdue_idx), so "overdue now" reads only the overdue orders: `OVERDUE_AT_SQL() < now`.
+ */
+export const OVERDUE_AT_SQL = (table = '') => {
+  const c = (col: string) => `${table && `${table}.`}${col}`;
+  return `(case when ${c('status')} in (${quoted(BEFORE_ACCEPT)}) then least(${c('respond_by')}, ${c('resolve_by')}) else ${c('resolve_by')} end)`;
+};
+
 export const RATINGS = ['satisfied', 'basic', 'unsatisfied'] as const;
 export type Rating = (typeof RATINGS)[number];
 

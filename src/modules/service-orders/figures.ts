@@ -7,7 +7,7 @@ import { notFound } from '../../kernel/http/errors.js';
 import { inScope } from '../../kernel/scope/scope.js';
 import { TERRITORY_LEVELS, type TerritoryLevel } from '../../kernel/territory-levels.js';
 import { units } from '../organizations/schema.js';
-import { BEFORE_ACCEPT, NOT_COUNTED, UNFINISHED } from './constants.js';
+import { NOT_COUNTED, OVERDUE_AT_SQL, UNFINISHED_SQL } from './constants.js';
 import type { Counts, OrderFigures } from './contract.js';
 import { addDays, addTally, dayStart, shanghaiDay, TALLY_KEYS, zeroTally, type Grain, type Tally } from './rollups.js';
 
@@ -121,6 +121,33 @@ export function splitPeriod(from: Date | undefined, to: Date | undefined): { day
   return { days: [a, b], edges };
 }
 
+/**
+ * How a period is counted: whole days [a, b) from the rollup; partial edge days either directly from the orders
+ * (`direct`), or — when that is cheaper — as the edge day's whole rollup row less the orders of the rest of that day
+ * (`subtract`). A period ending now ("the last 30 days") thus reads today from the rollup and subtracts the orders
+ * created after now: none, instead of counting every order of today. Exact either way.
+ */
+export function planPeriod(from: Date | undefined, to: Date | undefined, now: Date): { days: [string, string] | null; direct: Window[]; subtract: Window[] } {
+  const split = splitPeriod(from, to);
+  if (!split.days) return { days: null, direct: split.edges, subtract: [] };
+  let [a, b] = split.days;
+  const direct: Window[] = [];
+  const subtract: Window[] = [];
+  const span = (w: Window) => w[1]!.getTime() - w[0]!.getTime();
+  for (const edge of split.edges) {
+    const atStart = edge[1]!.getTime() === dayStart(a).getTime();
+    const day = atStart ? addDays(a, -1) : b;
+    const rest: Window = atStart ? [dayStart(day), edge[0]] : [edge[1], dayStart(addDays(day, 1))];
+    if (rest[0]!.getTime() >= now.getTime() || span(rest) < span(edge)) {
+      subtract.push(rest);
+      if (atStart) a = day;
+      else b = addDays(b, 1);
+    } else direct.push(edge);
+  }
+  return { days: [a, b], direct, subtract };
+}
+type Window = [Date | null, Date | null];
+
 // ---- the three sources: rollup, orders, unfinished orders ----------------------------------------------------
 // Each is one query grouped by GROUPING SETS: the node's total, per child node, per handler unit, in one scan.
 
@@ -206,8 +233,8 @@ async function overdueOf(db: DbOrTx, node: Node, from: Date | undefined, to: Dat
     select c, u, grouping(c, u) as g, count(*) as n
     from (select ${childKey(node, sql`scope_path`)} as c, handler_unit_id as u
           from service_orders
-          where status in (${lit(UNFINISHED)}) and scope_path like ${`${node.path}%`} and (${created([from ?? null, to ?? null])})
-            and ((status in (${lit(BEFORE_ACCEPT)}) and respond_by < ${n}::timestamptz) or resolve_by < ${n}::timestamptz)) x
+          where ${sql.raw(UNFINISHED_SQL())} and ${sql.raw(OVERDUE_AT_SQL())} < ${n}::timestamptz
+            and scope_path like ${`${node.path}%`} and (${created([from ?? null, to ?? null])})) x
     group by grouping sets ((), (c), (u))`);
   return collect(rowsOf(res), (r) => Number(r.n));
 }
@@ -218,22 +245,25 @@ async function overdueOf(db: DbOrTx, node: Node, from: Date | undefined, to: Dat
  * and everything below a community come from the orders.
  */
 async function figuresOf(db: DbOrTx, node: Node, from: Date | undefined, to: Date | undefined, now: Date) {
-  const whole: [Date | null, Date | null][] = [[from ?? null, to ?? null]];
-  const split = splitPeriod(from, to);
+  const whole: Window[] = [[from ?? null, to ?? null]];
+  const plan = planPeriod(from, to, now);
   const rolled: By[] = !atOrAboveCommunity(node.level) ? [] : node.level === 'community' ? ['total', 'unit'] : ['total', 'child', 'unit'];
   const direct: By[] = (['total', 'child', 'unit'] as const).filter((b) => !rolled.includes(b));
-  const [a, edges, rest, overdue] = await Promise.all([
-    split.days ? fromRollup(db, node, split.days, rolled) : Promise.resolve(emptyGroups<Tally>()),
-    fromOrders(db, node, split.days ? split.edges : whole, rolled),
+  const [a, edges, minus, rest, overdue] = await Promise.all([
+    plan.days ? fromRollup(db, node, plan.days, rolled) : Promise.resolve(emptyGroups<Tally>()),
+    fromOrders(db, node, plan.direct, rolled),
+    fromOrders(db, node, plan.subtract, rolled),
     fromOrders(db, node, whole, direct),
     overdueOf(db, node, from, to, now),
   ]);
   const tallies = emptyGroups<Tally>();
-  for (const part of [a, edges, rest]) {
+  for (const [part, sign] of [[a, 1], [edges, 1], [minus, -1], [rest, 1]] as const) {
     for (const by of ['total', 'child', 'unit'] as const) {
-      for (const [k, t] of part[by]) tallies[by].set(k, addTally(tallies[by].get(k) ?? zeroTally(), t));
+      for (const [k, t] of part[by]) tallies[by].set(k, addTally(tallies[by].get(k) ?? zeroTally(), t, sign));
     }
   }
+  // A node or unit whose whole-day count was cancelled out by the subtraction has no orders in the period.
+  for (const by of ['child', 'unit'] as const) for (const [k, t] of tallies[by]) if (TALLY_KEYS.every((c) => t[c] === 0)) tallies[by].delete(k);
   return { tallies, overdue };
 }
 

@@ -4,7 +4,7 @@ import { prng } from '../../kernel/random.js';
 import { testApp, type TestApp } from '../../test/app.js';
 import { TEST_PASSWORD } from '../../test/factories.js';
 import type { Client } from '../../test/http.js';
-import { grainRanges, splitPeriod } from './figures.js';
+import { grainRanges, planPeriod, splitPeriod } from './figures.js';
 import { dayStart, rollupSelectSql, shanghaiDay } from './rollups.js';
 import { makeUnit } from './testing.js';
 
@@ -78,6 +78,16 @@ describe('order rollups', () => {
     expect(shanghaiDay(new Date('2026-05-03T16:30:00Z'))).toBe('2026-05-04');
     expect(splitPeriod(from, to)).toEqual({ days: ['2026-05-04', '2026-05-05'], edges: [[from, dayStart('2026-05-04')]] });
     expect(splitPeriod(from, new Date('2026-05-03T09:00:00Z'))).toEqual({ days: null, edges: [[from, new Date('2026-05-03T09:00:00Z')]] });
+    // A partial edge day is counted directly, or as its rollup row less the rest of the day when that is shorter
+    // or lies after now (nothing to count): "the last 30 days" reads today from the rollup.
+    const now = new Date('2026-05-20T08:30:00Z'); // 16:30 in Shanghai
+    const monthAgo = new Date(now.getTime() - 30 * 24 * HOUR);
+    expect(planPeriod(monthAgo, now, now)).toEqual({ days: ['2026-04-21', '2026-05-21'], direct: [[monthAgo, dayStart('2026-04-21')]], subtract: [[now, dayStart('2026-05-21')]] });
+    const early = new Date('2026-04-19T20:00:00Z'); // 04:00 on 04-20 in Shanghai
+    expect(planPeriod(early, now, now)).toEqual({ days: ['2026-04-20', '2026-05-21'], direct: [], subtract: [[dayStart('2026-04-20'), early], [now, dayStart('2026-05-21')]] });
+    const morning = new Date('2026-05-20T01:00:00Z'); // 09:00 in Shanghai: the morning so far is shorter than the rest
+    expect(planPeriod(dayStart('2026-05-01'), morning, now)).toEqual({ days: ['2026-05-01', '2026-05-20'], direct: [[dayStart('2026-05-20'), morning]], subtract: [] });
+    expect(planPeriod(dayStart('2026-05-01'), morning, morning)).toEqual({ days: ['2026-05-01', '2026-05-21'], direct: [], subtract: [[morning, dayStart('2026-05-21')]] });
   });
 
   it('equal a recount from the orders after a random sequence of moves, and the figures equal a hand count', async () => {
@@ -163,6 +173,9 @@ describe('order rollups', () => {
       [dayStart(shanghaiDay(first)), dayStart(shanghaiDay(now))],
       [new Date(first.getTime() + 3 * HOUR), new Date(now.getTime() - 5 * HOUR)],
       [new Date(first.getTime() + 26 * HOUR), undefined],
+      // Edges counted as the day's rollup row less the rest of the day (planPeriod): up to now, and late/early cuts.
+      [new Date(dayStart(shanghaiDay(first)).getTime() + 2 * HOUR), now],
+      [new Date(dayStart(shanghaiDay(first)).getTime() + 22 * HOUR), new Date(dayStart(shanghaiDay(now)).getTime() + 23 * HOUR)],
     ];
     for (const [from, to] of periods) {
       const inPeriod = all.filter((o) => {

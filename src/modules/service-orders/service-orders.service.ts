@@ -23,7 +23,9 @@ import {
   DEFAULT_RESOLVE_HOURS,
   DEFAULT_RESPOND_HOURS,
   FINISHED,
+  OVERDUE_AT_SQL,
   TRANSITIONS,
+  UNFINISHED_SQL,
   type EventAction,
   type Move,
   type OrderStatus,
@@ -49,10 +51,8 @@ export function remindTime(deadline: Date, hours: number): Date {
 
 /** Orders past their deadline and not finished (respond deadline before acceptance, resolve deadline always). */
 export function overdueSql(now: Date): SQL {
-  return and(
-    notInArray(o.status, [...FINISHED]),
-    or(and(inArray(o.status, [...BEFORE_ACCEPT]), lt(o.respondBy, now)), lt(o.resolveBy, now)),
-  )!;
+  // The indexed expression (service_orders_overdue_idx): reads only the orders already overdue.
+  return sql`(${sql.raw(UNFINISHED_SQL('"service_orders"'))} and ${sql.raw(OVERDUE_AT_SQL('"service_orders"'))} < ${now.toISOString()}::timestamptz)`;
 }
 
 export function isOverdue(row: { status: OrderStatus; respondBy: Date; resolveBy: Date }, now: Date): boolean {

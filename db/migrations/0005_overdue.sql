@@ -1,0 +1,1 @@
+CREATE INDEX "service_orders_overdue_idx" ON "service_orders" USING btree ((case when status in ('submitted','dispatched','open') then least(respond_by, resolve_by) else resolve_by end),"scope_path" text_pattern_ops) WHERE status in ('submitted','dispatched','open','accepted','inProgress');
