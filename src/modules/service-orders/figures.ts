@@ -188,12 +188,18 @@ async function fromRollup(db: DbOrTx, node: Node, days: [string, string], sets: 
   );
   // Summed per (community, unit) in the database — a few thousand rows for a whole city — then rolled into the
   // total, the children and the units here: cheaper than GROUPING SETS over a path expression on every row.
-  const res = await db.execute(sql`
+  const query = sql`
     select node_path, handler_unit_id as u, sum(found) as found, sum(claimed) as claimed, sum(resolved) as resolved,
       sum(responded_on_time) as "respondedOnTime", sum(rated) as rated, sum(satisfied) as satisfied,
       sum(reopened) as reopened, sum(resolve_ms) as "resolveMs"
     from service_order_rollups where node_path like ${`${node.path}%`} and (${when})
-    group by node_path, handler_unit_id`);
+    group by node_path, handler_unit_id`;
+  // A city's month of day rows is ~30 k: with the default work_mem (4 MB) PostgreSQL sorts them on disk to group
+  // them (~50 ms); with room it hashes them in memory (~20 ms). For this query only.
+  const res = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local work_mem = '32MB'`);
+    return tx.execute(query);
+  });
   const out = emptyGroups<Tally>();
   const add = (m: Map<number, Tally>, k: number, t: Tally) => m.set(k, addTally(m.get(k) ?? zeroTally(), t));
   for (const r of rowsOf(res)) {

@@ -151,7 +151,9 @@ export function rollupSelectSql(g: Grain): string {
 /** Rebuilds the whole rollup from the orders (the generator after a bulk load; a repair): one INSERT … SELECT per grain. */
 export function rollupRebuildSql(): string[] {
   const cols = 'grain, period, node_path, handler_unit_id, found, claimed, resolved, responded_on_time, rated, satisfied, reopened, resolve_ms';
-  return ['delete from service_order_rollups', ...GRAINS.map((g) => `insert into service_order_rollups (${cols}) ${rollupSelectSql(g)}`)];
+  // In period order: the rows of a day (a month, a year) lie together on disk, as they do when written live (each
+  // day's rows appear that day), so a figure over a period reads a few hundred pages, not one per row.
+  return ['delete from service_order_rollups', ...GRAINS.map((g) => `insert into service_order_rollups (${cols}) select * from (${rollupSelectSql(g)}) r order by period, node_path, handler_unit_id`)];
 }
 
 /**
