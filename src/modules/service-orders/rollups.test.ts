@@ -88,6 +88,8 @@ describe('order rollups', () => {
     const morning = new Date('2026-05-20T01:00:00Z'); // 09:00 in Shanghai: the morning so far is shorter than the rest
     expect(planPeriod(dayStart('2026-05-01'), morning, now)).toEqual({ days: ['2026-05-01', '2026-05-20'], direct: [[dayStart('2026-05-20'), morning]], subtract: [] });
     expect(planPeriod(dayStart('2026-05-01'), morning, morning)).toEqual({ days: ['2026-05-01', '2026-05-21'], direct: [], subtract: [[morning, dayStart('2026-05-21')]] });
+    // …and when the period ended a moment ago (the request was built just before the server read its clock).
+    expect(planPeriod(dayStart('2026-05-01'), morning, new Date(morning.getTime() + 2_000)).subtract).toEqual([[morning, dayStart('2026-05-21')]]);
   });
 
   it('equal a recount from the orders after a random sequence of moves, and the figures equal a hand count', async () => {
