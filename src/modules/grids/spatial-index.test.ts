@@ -53,8 +53,8 @@ describe('grid-bucket index', () => {
     { id: 3, geometry: ell, bbox: bboxOf(ell) },
     { id: 4, geometry: multi, bbox: bboxOf(multi) },
   ];
-  it('answers the same as testing every polygon, with small and large cells', () => {
-    for (const cell of [0.5, 3, 100]) {
+  it('answers the same as testing every polygon, with small, large and default (median) cells', () => {
+    for (const cell of [0.5, 3, 100, undefined]) {
       for (const maxCells of [1, 4096]) {
         const index = new GridBucketIndex(items, cell, maxCells);
         for (let x = -1; x <= 11; x += 0.37) {
