@@ -293,7 +293,7 @@ const cityAdmin = await login('city_admin'); // 西宁市
 
 // Order intake: residents (generated accounts in households spread over the communities, each signed in with a
 // real session and CSRF token) report problems at a point inside their community's grids: POST /api/orders with
-// its validation, locate, routing rule, insert, timeline, audit, rollup and the read-back with possible duplicates.
+// its validation, locate, routing rule, insert, timeline, audit, rollup, and the answer with possible duplicates.
 const who = (await app.call({ cmd: 'query', sql: BENCH_RESIDENTS_SQL })).result as { username: string; territory_id: number; a: number; b: number; c: number; d: number }[];
 if (!who.length) throw new Error('no bench residents: generate the data again (--regen)');
 const residents: Session[] = [];
@@ -326,7 +326,7 @@ for (let i = 0; i < who.length; i++) {
 const captured = transactions[0]!;
 /** The statements the ceiling replays: the request's SQL without its own BEGIN/COMMIT (it wraps them in one). */
 const replayed = captured.filter((c) => !/^\s*(begin|commit|rollback|savepoint|release)/i.test(c.sql)).length;
-say(`[bench] one order create issues ${replayed} SQL statements (session, locate, rule, insert, timeline, audit, rollup, read-back, duplicates)`);
+say(`[bench] one order create issues ${replayed} SQL statements (session, places, rule, insert, timeline, audit, rollup, viewer, duplicates)`);
 
 const intake = { method: 'POST', path: '/api/orders', bodies: orderBodies, sessions: residentHeaders };
 const writeLoads = [await load(app.url, 10, intake), await load(app.url, 100, intake)];
