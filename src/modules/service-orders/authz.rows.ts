@@ -115,6 +115,12 @@ export const rows: MatrixRows = {
     outside: 404,
     call: async (f, w) => ({ method: 'GET', url: `/api/orders/figures?territoryId=${f.community(w)}` }),
   },
+  'GET /api/orders/figures/trend': {
+    allow: ORDER_ROLES.figures,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => ({ method: 'GET', url: `/api/orders/figures/trend?territoryId=${f.community(w)}&from=2026-01&to=2027-01` }),
+  },
   'GET /api/orders/:id': {
     allow: ORDER_ROLES.read,
     ok: 200,

@@ -298,6 +298,22 @@ export const OrderFigures = Counts.extend({
 });
 export type OrderFigures = z.infer<typeof OrderFigures>;
 
+/** A calendar month in Asia/Shanghai, `YYYY-MM`. */
+const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'validation.format' });
+/** The monthly trend: months [from, to), at most 36. */
+export const TrendQuery = z.object({ territoryId: Id.optional(), from: Month, to: Month });
+export const OrderTrend = z.object({
+  territory: Place,
+  months: z.array(
+    Counts.pick({ found: true, claimed: true, resolved: true, responseRate: true, resolutionRate: true, satisfactionRate: true }).extend({
+      month: z.string(),
+      /** GET /api/orders filters for the orders found that month. */
+      drill: Drill,
+    }),
+  ),
+});
+export type OrderTrend = z.infer<typeof OrderTrend>;
+
 // Unit contacts ----------------------------------------------------------------------------------------------
 
 export const UnitContactQuery = PageQuery.extend({ unitId: Id.optional() });

@@ -12,6 +12,11 @@ describe('service-order figures in the console', () => {
   it('a district admin sees the figures drawn, and a figure or a ranking row drills to the orders list', async () => {
     const page = await b.page();
     await signIn(page, 'district_admin');
+    const figureCalls: string[] = [];
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.pathname.startsWith('/api/orders/figures')) figureCalls.push(u.pathname);
+    });
     await page.goto('/orders/figures');
     await page.getByTestId('figures-cards').waitFor();
     await expect.poll(() => page.locator('[data-testid=chart-ranking] canvas').count()).toBe(1);
@@ -20,6 +25,8 @@ describe('service-order figures in the console', () => {
     // the district's streets are ranked
     await expect.poll(() => page.getByTestId('figures-ranking').getByText('文汇路街道').count()).toBe(1);
     await b.screenshot(page, 'order-figures');
+    // One request for the figures and one for the 12-month trend.
+    expect(figureCalls.sort()).toEqual(['/api/orders/figures', '/api/orders/figures/trend']);
 
     await page.getByTestId('figure-found').click();
     await page.waitForURL((u) => u.pathname === '/orders');

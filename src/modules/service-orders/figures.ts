@@ -3,12 +3,13 @@ import type { Ctx } from '../../kernel/context.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { rowsOf } from '../../kernel/db/rows.js';
 import { territories } from '../../kernel/db/schema.js';
-import { notFound } from '../../kernel/http/errors.js';
+import { AppError, notFound } from '../../kernel/http/errors.js';
+import { t } from '../../kernel/i18n/i18n.js';
 import { inScope } from '../../kernel/scope/scope.js';
 import { TERRITORY_LEVELS, type TerritoryLevel } from '../../kernel/territory-levels.js';
 import { units } from '../organizations/schema.js';
 import { NOT_COUNTED, OVERDUE_AT_SQL, UNFINISHED_SQL } from './constants.js';
-import type { Counts, OrderFigures } from './contract.js';
+import type { Counts, OrderFigures, OrderTrend } from './contract.js';
 import { addDays, addTally, dayStart, shanghaiDay, TALLY_KEYS, zeroTally, type Grain, type Tally } from './rollups.js';
 
 /**
@@ -276,15 +277,20 @@ async function figuresOf(db: DbOrTx, node: Node, from: Date | undefined, to: Dat
   return { tallies, overdue };
 }
 
-/** Figures of a subtree and period (created in [from, to)), and the ranking of the nodes one level below. */
-export async function orderFigures(ctx: Ctx, q: { territoryId?: number | undefined; from?: Date | undefined; to?: Date | undefined }): Promise<OrderFigures> {
-  const now = ctx.clock.now();
-  const id = q.territoryId ?? ctx.actor.territoryId;
+/** The territory asked for (default: the caller's own node), if the caller may see it. */
+async function nodeInScope(ctx: Ctx, territoryId: number | undefined): Promise<Node> {
   const [node] = await ctx.db
     .select({ id: territories.id, name: territories.name, level: territories.level, path: territories.path, depth: territories.depth })
     .from(territories)
-    .where(and(eq(territories.id, id), inScope(ctx.actor, territories.path)));
+    .where(and(eq(territories.id, territoryId ?? ctx.actor.territoryId), inScope(ctx.actor, territories.path)));
   if (!node) throw notFound();
+  return node;
+}
+
+/** Figures of a subtree and period (created in [from, to)), and the ranking of the nodes one level below. */
+export async function orderFigures(ctx: Ctx, q: { territoryId?: number | undefined; from?: Date | undefined; to?: Date | undefined }): Promise<OrderFigures> {
+  const now = ctx.clock.now();
+  const node = await nodeInScope(ctx, q.territoryId);
   const [{ tallies, overdue }, children] = await Promise.all([
     figuresOf(ctx.db, node, q.from, q.to, now),
     ctx.db.select({ id: territories.id, name: territories.name, level: territories.level }).from(territories).where(eq(territories.parentId, node.id)),
@@ -322,5 +328,66 @@ export async function orderFigures(ctx: Ctx, q: { territoryId?: number | undefin
     ranking,
     unitRanking,
     unitCount: ranked.length,
+  };
+}
+
+/** `YYYY-MM` months [from, to). */
+function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  let y = Number(from.slice(0, 4));
+  let m = Number(from.slice(5, 7));
+  for (let guard = 0; guard < 1000; guard++) {
+    const cur = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+    if (cur >= to) break;
+    out.push(cur);
+    if (++m === 13) [y, m] = [y + 1, 1];
+  }
+  return out;
+}
+export const TREND_MONTHS_MAX = 36;
+
+/**
+ * Found / claimed / resolved and the three rates per Asia/Shanghai month [from, to) of a subtree, in one query: the
+ * month rows of the rollup at or above a community, the orders themselves below one. The console's trend line
+ * (12 months: one request, not twelve of the full figures).
+ */
+export async function orderTrend(ctx: Ctx, q: { territoryId?: number | undefined; from: string; to: string }): Promise<OrderTrend> {
+  const months = monthsBetween(q.from, q.to);
+  if (!months.length || months.length > TREND_MONTHS_MAX) throw new AppError('validation', undefined, {}, [{ field: 'to', message: t(ctx.locale, 'order.trendRange') }]);
+  const node = await nodeInScope(ctx, q.territoryId);
+  const start = `${q.from}-01`;
+  const end = `${q.to}-01`;
+  const res = atOrAboveCommunity(node.level)
+    ? await ctx.db.execute(sql`
+        select to_char(period, 'YYYY-MM') as month, sum(found) as found, sum(claimed) as claimed, sum(resolved) as resolved,
+          sum(responded_on_time) as "respondedOnTime", sum(rated) as rated, sum(satisfied) as satisfied
+        from service_order_rollups
+        where grain = 'm' and node_path like ${`${node.path}%`} and period >= ${start}::date and period < ${end}::date
+        group by period`)
+    : await ctx.db.execute(sql`
+        select to_char(created_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*) as found, count(accepted_at) as claimed,
+          count(resolved_at) as resolved, count(*) filter (where accepted_at <= respond_by) as "respondedOnTime", count(rating) as rated,
+          count(*) filter (where rating in ('satisfied','basic')) as satisfied
+        from service_orders
+        where scope_path like ${`${node.path}%`} and status not in (${lit(NOT_COUNTED)})
+          and created_at >= ${dayStart(start).toISOString()}::timestamptz and created_at < ${dayStart(end).toISOString()}::timestamptz
+        group by 1`);
+  const byMonth = new Map(rowsOf(res).map((r) => [String(r.month), tallyCols(r)]));
+  return {
+    territory: { id: node.id, name: node.name, level: node.level },
+    months: months.map((month, i) => {
+      const c = countsOf(byMonth.get(month) ?? zeroTally(), 0);
+      const next = months[i + 1] ?? q.to;
+      return {
+        month,
+        found: c.found,
+        claimed: c.claimed,
+        resolved: c.resolved,
+        responseRate: c.responseRate,
+        resolutionRate: c.resolutionRate,
+        satisfactionRate: c.satisfactionRate,
+        drill: drillOf(node.id, dayStart(`${month}-01`), dayStart(`${next}-01`)).found,
+      };
+    }),
   };
 }

@@ -212,5 +212,38 @@ describe('order rollups', () => {
         expect(cf.body, label).toMatchObject(hand(mine));
       }
     }
+
+    // The monthly trend equals a count by hand per Shanghai month: from the rollup's month rows (street, community)
+    // and from the orders below a community (a compound).
+    const monthOf = (d: Date) => shanghaiDay(d).slice(0, 7);
+    const nextMonth = (m: string) => (m.endsWith('-12') ? `${Number(m.slice(0, 4)) + 1}-01` : `${m.slice(0, 5)}${String(Number(m.slice(5)) + 1).padStart(2, '0')}`);
+    const from = monthOf(first);
+    const to = nextMonth(monthOf(now));
+    const trendOf = async (c: Signed, territoryId: number) => {
+      const r = await c.get(`/api/orders/figures/trend?territoryId=${territoryId}&from=${from}&to=${to}`);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return r.body.months as { month: string; found: number; claimed: number; resolved: number; drill: Record<string, string> }[];
+    };
+    const byMonth = (xs: Record<string, unknown>[], month: string) => {
+      const m = xs.filter((o) => o.status !== 'merged' && monthOf(new Date(String(o.created_at))) === month);
+      return { found: m.length, claimed: m.filter((o) => o.accepted_at !== null).length, resolved: m.filter((o) => o.resolved_at !== null).length };
+    };
+    const streetTrend = await trendOf(streetAdmin, tree.streetA.street.id);
+    expect(streetTrend.map((m) => m.month)[0]).toBe(from);
+    for (const m of streetTrend) expect(m, m.month).toMatchObject(byMonth(all, m.month));
+    expect(streetTrend.reduce((n, m) => n + m.found, 0)).toBe(all.filter((o) => o.status !== 'merged').length);
+    const side = sides[0]!;
+    const compound = tree.streetA.communities[0]!.compound;
+    const inCompound = all.filter((o) => String(o.scope_path).startsWith(compound.path));
+    for (const m of await trendOf(side.staff, compound.id)) expect(m, m.month).toMatchObject(byMonth(inCompound, m.month));
+    // The drill-down of a month lists its orders.
+    const last = streetTrend[streetTrend.length - 1]!;
+    expect((await streetAdmin.get(`/api/orders?${new URLSearchParams({ ...last.drill, pageSize: '1' }).toString()}`)).body.total).toBe(last.found);
+    // A range the other way round, or longer than 36 months, is refused with a message on the field.
+    const bad = await streetAdmin.get(`/api/orders/figures/trend?from=${to}&to=${from}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual(['to']);
+    expect((await streetAdmin.get('/api/orders/figures/trend?from=2020-01&to=2023-02')).status).toBe(400);
+    expect((await streetAdmin.get('/api/orders/figures/trend?from=2020-13&to=2021-01')).status).toBe(400);
   }, 180_000);
 });

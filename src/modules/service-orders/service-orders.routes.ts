@@ -35,13 +35,15 @@ import {
   ReturnBody,
   RoutingRule,
   Suggestions,
+  TrendQuery,
+  OrderTrend,
   UpdateMenuItem,
   UpdateRoutingRule,
 } from './contract.js';
 import { attachmentRoutes } from './attachments.routes.js';
 import { createMenuItem, createRule, deleteMenuItem, deleteRule, linkUnitContact, listMenu, listRules, listUnitContactCandidates, listUnitContacts, unlinkUnitContact, updateMenuItem, updateRule } from './config.service.js';
 import { duplicateWindow, mergeOrder, orderDuplicates } from './duplicates.service.js';
-import { orderFigures } from './figures.js';
+import { orderFigures, orderTrend } from './figures.js';
 import { startScheduler } from './scheduler.js';
 import {
   acceptOrder,
@@ -93,6 +95,11 @@ export async function serviceOrderRoutes(app: App): Promise<void> {
     config: perm('order.figures'),
     schema: { tags, summary: 'Found / claimed / resolved, the three rates, overdue, time to resolve, ranking', querystring: FiguresQuery, response: { 200: OrderFigures } },
   }, async (req) => orderFigures(req.ctx(), req.query));
+
+  app.get('/api/orders/figures/trend', {
+    config: perm('order.figures'),
+    schema: { tags, summary: 'Found / claimed / resolved and the rates per month (Asia/Shanghai), from the rollup', querystring: TrendQuery, response: { 200: OrderTrend } },
+  }, async (req) => orderTrend(req.ctx(), req.query));
 
   app.post('/api/orders/bulk', {
     config: perm('order.dispatch'),

@@ -1,4 +1,4 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, DatePicker, Empty, Row, Segmented, Select, Skeleton, Space, Statistic, Table, Typography, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -10,7 +10,7 @@ import { PageTitle } from '../../../web/components/PageTitle';
 import { TerritoryTreeSelect } from '../../../web/components/TerritoryTreeSelect';
 import { formatNumber } from '../../../web/components/format';
 import { FiguresChart, type FiguresChartOption } from './FiguresChart';
-import { drillUrl, formatPercent, PERIODS, periodRange, trendMonths, type Counts, type Drill, type OrderFigures, type Period } from './FiguresShared';
+import { drillUrl, formatPercent, PERIODS, periodRange, trendMonths, type Counts, type Drill, type OrderFigures, type OrderTrend, type Period } from './FiguresShared';
 
 /** The figures with a card, in the order of seed 002 (found / claimed / resolved) and the 12345 assessment rates. */
 const CARDS = ['found', 'claimed', 'resolved', 'responseRate', 'resolutionRate', 'satisfactionRate', 'overdue', 'averageResolveHours'] as const;
@@ -66,22 +66,18 @@ export default function FiguresPage() {
   });
   const f = figures.data;
 
-  // The trend is 12 monthly calls of the same figures (no separate API): found and resolved per month.
+  // The trend: found and resolved per month over the 12 months ending with the period, in one request.
   const trendEnd = (range?.to ?? dayjs().startOf('month').add(1, 'month')).valueOf();
   const months = useMemo(() => trendMonths(dayjs(trendEnd)), [trendEnd]);
-  const trend = useQueries({
-    queries: months.map((m) => {
-      const q = { territoryId: place?.id, from: m.from.toISOString(), to: m.to.toISOString() };
-      return {
-        queryKey: ['orders', 'figures', q],
-        queryFn: ({ signal }: { signal: AbortSignal }) => api.get<OrderFigures>('/api/orders/figures', q, signal),
-        staleTime: 60_000,
-        enabled: f !== undefined,
-      };
-    }),
+  const trendParams = { territoryId: place?.id, from: months[0]!.from.format('YYYY-MM'), to: months[months.length - 1]!.to.format('YYYY-MM') };
+  const trend = useQuery({
+    queryKey: ['orders', 'figures', 'trend', trendParams],
+    queryFn: ({ signal }) => api.get<OrderTrend>('/api/orders/figures/trend', trendParams, signal),
+    staleTime: 60_000,
+    enabled: f !== undefined,
   });
   // A stable signature of the monthly numbers, so the chart is redrawn only when they change.
-  const trendSig = trend.every((q) => q.data) ? JSON.stringify(trend.map((q) => [q.data!.found, q.data!.resolved])) : null;
+  const trendSig = trend.data ? JSON.stringify(trend.data.months.map((m) => [m.found, m.resolved])) : null;
 
   const rows: RankRow[] = useMemo(() => {
     if (!f) return [];
@@ -253,10 +249,7 @@ export default function FiguresPage() {
                   <FiguresChart
                     option={trendOption}
                     testId="chart-trend"
-                    onItemClick={(i) => {
-                      const m = months[i];
-                      if (m) go({ territoryId: String(f.territory.id), from: m.from.toISOString(), to: m.to.toISOString() });
-                    }}
+                    onItemClick={(i) => go(trend.data?.months[i]?.drill)}
                   />
                 ) : (
                   <Skeleton active />

@@ -28,6 +28,12 @@ export interface OrderFigures extends Counts {
   unitRanking: (Counts & { unit: { id: number; name: string }; drill: Drill })[];
 }
 
+/** GET /api/orders/figures/trend: per Asia/Shanghai month `YYYY-MM`, with the month's drill-down. */
+export interface OrderTrend {
+  territory: PlaceRef;
+  months: (Pick<Counts, 'found' | 'claimed' | 'resolved' | 'responseRate' | 'resolutionRate' | 'satisfactionRate'> & { month: string; drill: Drill })[];
+}
+
 /** The orders list URL of a drill-down query (the inbox page of the orders console reads these filters). */
 export const drillUrl = (drill: Drill): string => `/orders?${new URLSearchParams(drill).toString()}`;
 
