@@ -7,6 +7,7 @@ import { AppError, conflict, forbidden, notFound, type FieldError } from '../../
 import { t } from '../../kernel/i18n/i18n.js';
 import { pathInScope } from '../../kernel/scope/scope.js';
 import { mayHandle, viewerOf, visibleOrders } from './access.js';
+import { stripMetadata } from './attachments.metadata.js';
 import { sniffType } from './attachments.sniff.js';
 import { sha256Hex, type FileStore } from './attachments.store.js';
 import { FINISHED, type OrderStatus } from './constants.js';
@@ -96,7 +97,7 @@ const invalid = (fields: FieldError[]) => new AppError('validation', undefined, 
 /**
  * Stores the files of one upload and records them: each file's type is sniffed from its bytes (JPEG, PNG, WebP,
  * HEIC/HEIF, PDF; the declared name and type are ignored) and the whole upload is refused, file by file, when
- * one is not allowed. Bytes go to the store under their sha256 first; then, in one transaction, the rows, one
+ * one is not allowed; JPEG, PNG and WebP photos are stored without their metadata (GPS, time, device). Bytes go to the store under their sha256 first; then, in one transaction, the rows, one
  * 'attach' event on the timeline (the rows link to it) and the audit record. A failed transaction leaves at
  * most an unreferenced blob, which is harmless (content-addressed, reused by the next upload of the same bytes).
  */
@@ -113,7 +114,11 @@ export async function addAttachments(ctx: Ctx, store: FileStore, grant: UploadGr
   const typed = files.map((f) => ({ ...f, mime: sniffType(f.bytes) }));
   const bad = typed.flatMap((f, i) => (f.mime ? [] : [{ field: `files.${i}`, message: t(ctx.locale, 'attachment.badType', { name: cleanName(f.name, 'bin') }) }]));
   if (bad.length) throw invalid(bad);
-  const ready = typed.map((f) => ({ name: cleanName(f.name, f.mime!.split('/')[1]!), mime: f.mime!, bytes: f.bytes, sha256: sha256Hex(f.bytes) }));
+  // Photos lose their metadata (GPS position, time, device) before they are stored: attachments.metadata.ts.
+  const ready = typed.map((f) => {
+    const bytes = stripMetadata(f.mime!, f.bytes);
+    return { name: cleanName(f.name, f.mime!.split('/')[1]!), mime: f.mime!, bytes, sha256: sha256Hex(bytes) };
+  });
   for (const f of ready) await store.put(f.sha256, f.bytes, f.mime);
 
   const now = ctx.clock.now();

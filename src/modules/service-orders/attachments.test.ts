@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../kernel/db/schema.js';
 import { testApp, type TestApp } from '../../test/app.js';
 import type { Client } from '../../test/http.js';
-import { demoPhoto } from './attachments.png.js';
+import { chunk, demoPhoto } from './attachments.png.js';
 import { contentDisposition } from './attachments.service.js';
 import { orderAttachments } from './schema.js';
 import { makeMember, makeUnit } from './testing.js';
@@ -122,6 +122,19 @@ describe('upload and download', () => {
     expect(detail.attachments[0].eventId).toBe(ev.id);
     const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.objectType, 'serviceOrder'), eq(auditLog.objectId, String(order.id)), eq(auditLog.action, 'order.attach')));
     expect(audits).toHaveLength(1);
+  });
+
+  it('stores photos without their metadata: the GPS position and the owner written by the phone never reach the disk', async () => {
+    const order = await report();
+    const clean = demoPhoto(3);
+    const tagged = Buffer.concat([clean.subarray(0, 33), chunk('tEXt', Buffer.from('GPS\x0036.6171N 101.7782E 张三', 'utf8')), clean.subarray(33)]);
+    const up = await upload(resident, order.id, [{ name: '现场.png', bytes: tagged, type: 'image/png' }]);
+    expect(up.status, JSON.stringify(up.body)).toBe(201);
+    expect(up.body.items[0]).toMatchObject({ size: clean.length });
+    const back = await download(resident, up.body.items[0].url);
+    expect(back.bytes.equals(clean)).toBe(true);
+    const sha = up.body.items[0].sha256 as string;
+    expect(fs.readFileSync(path.join(dataDir, 'files', sha.slice(0, 2), sha.slice(2, 4), sha)).includes(Buffer.from('GPS'))).toBe(false);
   });
 
   it('refuses a file whose content is not an allowed type, whatever its name and declared type — per file, nothing kept', async () => {
