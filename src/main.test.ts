@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import pg from 'pg';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,6 +55,41 @@ describe('the server process', () => {
     expect(fs.existsSync(path.join(dir, 'gongzhi.lock'))).toBe(false);
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  it('WORKERS > 1: refused on the embedded database; on PostgreSQL the workers share one port and stop together', async () => {
+    const alone = start({ DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'gz-workers-')), WORKERS: '2' });
+    children.push(alone.child);
+    expect(await alone.exited).toBe(1);
+    expect(alone.output()).toMatch(/WORKERS > 1 needs PostgreSQL/);
+
+    // The PostgreSQL pass of the suite (TEST_DATABASE_URL) also runs the workers.
+    const server = process.env.TEST_DATABASE_URL;
+    if (!server) return;
+    const base = new URL(server);
+    const name = `${base.pathname.slice(1) || 'gongzhi'}_${process.pid}_workers`;
+    const admin = new pg.Client({ connectionString: server });
+    await admin.connect();
+    await admin.query(`drop database if exists "${name}" with (force)`);
+    await admin.query(`create database "${name}"`);
+    base.pathname = `/${name}`;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-workers-'));
+    try {
+      const p = start({ DATA_DIR: dir, WORKERS: '2', DATABASE_URL: base.toString() });
+      children.push(p.child);
+      const banner = await p.waitFor(/Demo accounts[\s\S]*audit_admin/, 120_000);
+      expect(banner).toMatch(/PostgreSQL \(DATABASE_URL\) \(2 workers\)/);
+      const url = /running at (http:\/\/localhost:\d+)/.exec(banner)![1]!;
+      for (let i = 0; i < 4; i++) expect(await fetch(`${url}/api/health`).then((r) => r.json())).toEqual({ status: 'ok', db: 'postgres' });
+      const workers = () => execFileSync('ps', ['--ppid', String(p.child.pid), '-o', 'pid='], { encoding: 'utf8' }).trim().split(/\s+/).filter(Boolean);
+      expect(workers()).toHaveLength(2);
+      p.child.kill('SIGTERM');
+      expect(await p.exited).toBe(0);
+    } finally {
+      await admin.query(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 
   it('stops with a readable list when the configuration is wrong', async () => {
     const p = start({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SESSION_IDLE_MINUTES: '-5' });

@@ -1,4 +1,5 @@
-import { pino } from 'pino';
+import cluster, { type Worker } from 'node:cluster';
+import { pino, type Logger } from 'pino';
 import { createApp } from './app.js';
 import { prepareDatabase, type StartupNotice } from './bootstrap.js';
 import { systemClock } from './kernel/clock.js';
@@ -10,7 +11,7 @@ const out = (s: string) => process.stdout.write(`${s}\n`);
 function banner(url: string, config: Config, engine: string, notice: StartupNotice) {
   out('');
   out(`  共治 Gongzhi is running at ${url}`);
-  out(`  database: ${engine === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL (DATABASE_URL)'}`);
+  out(`  database: ${engine === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : engine.startsWith('postgres') ? `PostgreSQL (DATABASE_URL)${engine.slice('postgres'.length)}` : engine}`);
   out(`  API docs: ${url}/api/docs`);
   if (notice.kind === 'demo') {
     out('');
@@ -26,10 +27,9 @@ function banner(url: string, config: Config, engine: string, notice: StartupNoti
   out('');
 }
 
-async function main() {
-  let config: Config;
+function loadConfigOrExit(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`${e.message}\n`);
@@ -37,10 +37,11 @@ async function main() {
     }
     throw e;
   }
-  const log = pino({ level: config.LOG_LEVEL });
-  let database;
+}
+
+async function openOrExit(config: Config) {
   try {
-    database = await openDatabase(config);
+    return await openDatabase(config);
   } catch (e) {
     if (e instanceof DataDirLockedError) {
       process.stderr.write(`${e.message}\n`);
@@ -48,7 +49,12 @@ async function main() {
     }
     throw e;
   }
-  const notice = await prepareDatabase(database, config, log);
+}
+
+/** One server process: the app on the port (alone, or as one of WORKERS sharing it). Resolves with its URL. */
+async function serve(config: Config, log: Logger, prepare: boolean): Promise<{ url: string; engine: string; notice: StartupNotice }> {
+  const database = await openOrExit(config);
+  const notice: StartupNotice = prepare ? await prepareDatabase(database, config, log) : { kind: 'none' };
   const app = await createApp({ config, database, clock: systemClock }, log);
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -62,8 +68,74 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   const address = await app.listen({ port: config.PORT, host: config.HOST });
-  const url = address.replace('127.0.0.1', 'localhost');
-  banner(url, config, database.engine, notice);
+  return { url: address.replace('127.0.0.1', 'localhost'), engine: database.engine, notice };
+}
+
+/**
+ * WORKERS > 1 (PostgreSQL): this process migrates and seeds once, then forks the workers, which share the port
+ * (node:cluster). Only the first runs the schedulers (they are safe together — SKIP LOCKED — but one is enough). A
+ * worker that dies is replaced; SIGINT/SIGTERM stop them all.
+ */
+async function primary(config: Config, log: Logger) {
+  const database = await openOrExit(config);
+  const notice = await prepareDatabase(database, config, log);
+  await database.close();
+  let stopping = false;
+  let up = false;
+  const fork = (index: number): Worker => {
+    const w = cluster.fork({ GZ_WORKER_INDEX: String(index), ...(index > 0 ? { ORDER_SCHEDULER_SECONDS: '0', NOTIFICATION_DIGEST_SECONDS: '0' } : {}) });
+    w.on('exit', (code, signal) => {
+      if (stopping) return;
+      if (!up) {
+        // A worker that cannot start (the port taken, the database away) would fail again: stop, as one process would.
+        process.stderr.write(`Gongzhi failed to start: worker ${index} exited (${signal ?? code})\n`);
+        stop('SIGTERM', 1);
+        return;
+      }
+      log.error({ worker: index, code, signal }, 'worker exited: starting another');
+      setTimeout(() => fork(index), 1000);
+    });
+    return w;
+  };
+  const stop = (signal: NodeJS.Signals, exitCode = 0) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping workers');
+    const alive = () => Object.values(cluster.workers ?? {}).filter((w) => w && !w.isDead());
+    for (const w of alive()) w!.process.kill(signal);
+    setTimeout(() => process.exit(exitCode), 10_000).unref();
+    cluster.on('exit', () => {
+      if (!alive().length) process.exit(exitCode);
+    });
+    if (!alive().length) process.exit(exitCode);
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  const listening = new Promise<{ address: string; port: number }>((resolve) => cluster.once('listening', (_w, a) => resolve(a)));
+  for (let i = 0; i < config.WORKERS; i++) fork(i);
+  const address = await listening;
+  up = true;
+  const host = address.address === '127.0.0.1' || address.address === '::1' ? 'localhost' : address.address;
+  banner(`http://${host}:${address.port}`, config, `${database.engine} (${config.WORKERS} workers)`, notice);
+}
+
+async function main() {
+  const config = loadConfigOrExit();
+  const log = pino({ level: config.LOG_LEVEL });
+  if (cluster.isWorker) {
+    await serve(config, log, false);
+    return;
+  }
+  if (config.WORKERS > 1) {
+    if (!config.DATABASE_URL) {
+      process.stderr.write('WORKERS > 1 needs PostgreSQL (DATABASE_URL): the embedded PGlite is opened by one process only.\n');
+      process.exit(1);
+    }
+    await primary(config, log);
+    return;
+  }
+  const { url, engine, notice } = await serve(config, log, true);
+  banner(url, config, engine, notice);
 }
 
 main().catch((e: unknown) => {

@@ -84,11 +84,10 @@ export async function seedServiceOrders(db: DbOrTx): Promise<void> {
   const timelines: Ev[][] = [];
   const ruleRows: (typeof orderRoutingRules.$inferInsert)[] = [];
   for (const c of communities) {
-    const [households, cUnits, members] = await Promise.all([
-      db.select({ id: territories.id, path: territories.path }).from(territories).where(and(like(territories.path, `${c.path}%`), eq(territories.level, 'household'))).orderBy(asc(territories.id)).limit(400),
-      db.select({ id: units.id, kind: units.kind }).from(units).where(like(units.scopePath, `${c.path}%`)).orderBy(asc(units.id)),
-      db.select({ id: partyMembers.id, accountId: partyMembers.accountId }).from(partyMembers).where(like(partyMembers.scopePath, `${c.path}%`)).orderBy(asc(partyMembers.id)).limit(60),
-    ]);
+    // One after another: `db` is the seed's transaction, one connection (pg warns about overlapping queries on it).
+    const households = await db.select({ id: territories.id, path: territories.path }).from(territories).where(and(like(territories.path, `${c.path}%`), eq(territories.level, 'household'))).orderBy(asc(territories.id)).limit(400);
+    const cUnits = await db.select({ id: units.id, kind: units.kind }).from(units).where(like(units.scopePath, `${c.path}%`)).orderBy(asc(units.id));
+    const members = await db.select({ id: partyMembers.id, accountId: partyMembers.accountId }).from(partyMembers).where(like(partyMembers.scopePath, `${c.path}%`)).orderBy(asc(partyMembers.id)).limit(60);
     const property = cUnits.find((u) => u.kind === 'propertyCompany');
     ruleRows.push(
       property
