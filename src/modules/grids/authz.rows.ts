@@ -106,6 +106,12 @@ export const rows: MatrixRows = {
     outside: 404,
     call: async (f, w) => ({ method: 'DELETE', url: `/api/grids/workers/${(await worker(f, w)).id}` }),
   },
+  'GET /api/grids/liaisons': {
+    allow: READ,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => ({ method: 'GET', url: `/api/grids/liaisons?under=${f.at(w).building.id}` }),
+  },
   'GET /api/grids/workers/:id/households': {
     allow: READ,
     ok: 200,

@@ -199,6 +199,9 @@ export const LiaisonList = z.object({
   liaisonFlag: z.enum(['under', 'over']).nullable(),
 });
 
+export const LiaisonsUnderQuery = z.object({ under: z.coerce.number().int().positive().max(2_147_483_647) });
+export const LiaisonsUnder = z.object({ items: z.array(z.object({ householdId: z.number().int(), workerId: z.number().int(), workerName: z.string() })) });
+
 export const IdParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 export const HouseholdParam = IdParam.extend({ householdId: z.coerce.number().int().positive().max(2_147_483_647) });
 export const BuildingParam = z.object({ buildingId: z.coerce.number().int().positive().max(2_147_483_647) });

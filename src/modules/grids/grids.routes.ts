@@ -19,6 +19,8 @@ import {
   ImportGrids,
   ImportResult,
   LiaisonList,
+  LiaisonsUnder,
+  LiaisonsUnderQuery,
   LocateBody,
   LocateResult,
   MapQuery,
@@ -40,6 +42,7 @@ import {
   listBuildings,
   listGrids,
   listLiaisons,
+  liaisonsUnder,
   listWorkers,
   locate,
   setBuildingLead,
@@ -119,6 +122,11 @@ export async function gridRoutes(app: App): Promise<void> {
     await deleteWorker(req.ctx(), req.params.id);
     return reply.status(204).send(null);
   });
+
+  app.get('/api/grids/liaisons', {
+    config: read,
+    schema: { tags, summary: 'Which worker follows each household below a place (at most 500)', querystring: LiaisonsUnderQuery, response: { 200: LiaisonsUnder } },
+  }, async (req) => liaisonsUnder(req.ctx(), req.query.under));
 
   app.get('/api/grids/workers/:id/households', {
     config: read,

@@ -851,6 +851,24 @@ export async function listLiaisons(ctx: Ctx, workerId: number) {
   };
 }
 
+/** Who follows the households below a place (a unit, a building…): for the household picker; at most 500. */
+export async function liaisonsUnder(ctx: Ctx, territoryId: number) {
+  const [node] = await ctx.db
+    .select({ path: territories.path })
+    .from(territories)
+    .where(and(eq(territories.id, territoryId), inScope(ctx.actor, territories.path)));
+  if (!node) throw notFound();
+  const rows = await ctx.db
+    .select({ householdId: liaisonHouseholds.householdId, workerId: gridWorkers.id, workerName: gridWorkers.name })
+    .from(liaisonHouseholds)
+    .innerJoin(gridWorkers, eq(gridWorkers.id, liaisonHouseholds.workerId))
+    .innerJoin(territories, eq(territories.id, liaisonHouseholds.householdId))
+    .where(and(sql`${territories.path} like ${`${escapeLike(node.path)}%`}`, inScope(ctx.actor, territories.path)))
+    .orderBy(asc(territories.path))
+    .limit(500);
+  return { items: rows };
+}
+
 /**
  * Gives a worker households of their community to follow. Refused beyond 50 (seed 002); a household already
  * followed by another worker is refused too (one worker per household).

@@ -297,6 +297,11 @@ describe('grid workers and liaison households (30–50, seed 002)', () => {
     const taken = await staff.post(`/api/grids/workers/${b.id}/households`, { householdIds: [households[55]] });
     expect(taken.status).toBe(409);
     expect(taken.body.message).toContain('甲');
+    // The household picker shows who follows each household below a place.
+    const under = await staff.get(`/api/grids/liaisons?under=${A().building.id}`);
+    expect(under.status).toBe(200);
+    expect(under.body.items).toContainEqual({ householdId: households[55], workerId: a.id, workerName: '甲' });
+    expect((await staff.get(`/api/grids/liaisons?under=${A2().community.id}`)).body.items.some((i: { householdId: number }) => i.householdId === households[55])).toBe(false);
     const elsewhere = await staff.post(`/api/grids/workers/${b.id}/households`, { householdIds: [A2().household.id] });
     expect(elsewhere.status).toBe(400);
     expect(elsewhere.body.fields[0].field).toBe('householdIds');

@@ -1,4 +1,4 @@
-import { AppstoreOutlined, EditOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, EditOutlined, EnvironmentOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { ConsoleRoute } from '../../../web/app/module-routes';
 
@@ -6,5 +6,6 @@ import type { ConsoleRoute } from '../../../web/app/module-routes';
 export const consoleRoutes: ConsoleRoute[] = [
   { path: 'grids/map', labelKey: 'grids.nav.map', permission: 'grid.read', group: 'grids', icon: <EnvironmentOutlined />, Component: lazy(() => import('./GridMapPage')) },
   { path: 'grids', labelKey: 'grids.nav.list', permission: 'grid.read', group: 'grids', icon: <AppstoreOutlined />, Component: lazy(() => import('./GridListPage')) },
+  { path: 'grids/workers', labelKey: 'grids.nav.workers', permission: 'grid.read', group: 'grids', icon: <TeamOutlined />, Component: lazy(() => import('./GridWorkersPage')) },
   { path: 'grids/editor', labelKey: 'grids.nav.editor', permission: 'grid.manage', group: 'grids', icon: <EditOutlined />, Component: lazy(() => import('./GridEditorPage')) },
 ];
