@@ -83,7 +83,7 @@ async function primary(config: Config, log: Logger) {
   let stopping = false;
   let up = false;
   const fork = (index: number): Worker => {
-    const w = cluster.fork({ GZ_WORKER_INDEX: String(index), ...(index > 0 ? { ORDER_SCHEDULER_SECONDS: '0', NOTIFICATION_DIGEST_SECONDS: '0' } : {}) });
+    const w = cluster.fork(index > 0 ? { ORDER_SCHEDULER_SECONDS: '0', NOTIFICATION_DIGEST_SECONDS: '0' } : {});
     w.on('exit', (code, signal) => {
       if (stopping) return;
       if (!up) {
@@ -93,7 +93,7 @@ async function primary(config: Config, log: Logger) {
         return;
       }
       log.error({ worker: index, code, signal }, 'worker exited: starting another');
-      setTimeout(() => fork(index), 1000);
+      setTimeout(() => stopping || fork(index), 1000);
     });
     return w;
   };

@@ -139,8 +139,8 @@ function LiaisonDrawer({ worker, communityId, canManage, onClose }: { worker: Gr
   });
   const data = list.data;
   return (
-    <Drawer open onClose={onClose} width={560} title={t('grids.workers.liaisonsOf', { name: worker.name })} data-testid="liaison-drawer" destroyOnHidden>
-      <Space direction="vertical" style={{ width: '100%' }} size="middle">
+    <Drawer open onClose={onClose} size={560} title={t('grids.workers.liaisonsOf', { name: worker.name })} data-testid="liaison-drawer" destroyOnHidden>
+      <Space orientation="vertical" style={{ width: '100%' }} size="middle">
         <Space>
           {data && <LiaisonTag count={data.count} flag={data.liaisonFlag} />}
           <Typography.Text type="secondary">{t('grids.workers.liaisonRule', { min: LIAISON_MIN, max: LIAISON_MAX })}</Typography.Text>
