@@ -11,6 +11,7 @@ import { FilterBar } from '../../../web/components/FilterBar';
 import { showFormError } from '../../../web/components/formErrors';
 import { PagedTable, type Filters } from '../../../web/components/PagedTable';
 import { PageTitle } from '../../../web/components/PageTitle';
+import { useDebounced } from '../../../web/components/useDebounced';
 import { CommunitySelect, LiaisonTag } from './shared';
 import { LIAISON_MAX, LIAISON_MIN, type GridRow, type GridWorker } from './types';
 
@@ -35,11 +36,7 @@ const invalidate = () => queryClient.invalidateQueries({ queryKey: ['grids'] });
 function GridSelect({ value, onChange }: { value?: number; onChange?: (v: number) => void }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const h = setTimeout(() => setQ(search.trim()), 300);
-    return () => clearTimeout(h);
-  }, [search]);
+  const q = useDebounced(search);
   const grids = useQuery({
     queryKey: ['grids', 'pick', q],
     queryFn: ({ signal }) => api.get<Page<GridRow>>('/api/grids', { q: q || undefined, pageSize: 50 }, signal),

@@ -1,24 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
-import { useEffect, useState, type CSSProperties } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../web/api/client';
 import type { Page } from '../../../web/api/types';
 import { useMe } from '../../../web/app/auth';
+import { useDebounced } from '../../../web/components/useDebounced';
 import { ORDER_CATEGORIES } from '../constants';
 
 interface Named {
   id: number;
   name: string;
-}
-
-function useDebounced(v: string, ms = 300): string {
-  const [d, setD] = useState(v);
-  useEffect(() => {
-    const h = setTimeout(() => setD(v.trim()), ms);
-    return () => clearTimeout(h);
-  }, [v, ms]);
-  return d;
 }
 
 /** The communities of the caller's subtree (menus and rules belong to communities), searched on the server. */

@@ -1,7 +1,7 @@
 import { DisconnectOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Form, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../web/api/client';
 import type { Page } from '../../../web/api/types';
@@ -9,6 +9,7 @@ import { queryClient } from '../../../web/app/queryClient';
 import { showFormError } from '../../../web/components/formErrors';
 import { PagedTable } from '../../../web/components/PagedTable';
 import { PageTitle } from '../../../web/components/PageTitle';
+import { useDebounced } from '../../../web/components/useDebounced';
 import { UnitSelect } from './MenuShared';
 
 interface Link {
@@ -30,11 +31,7 @@ const KEY = ['orders', 'config', 'unit-contacts'] as const;
 function AccountSelect({ value, onChange }: { value?: number; onChange?: (v: number | undefined) => void }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const h = setTimeout(() => setQ(search.trim()), 300);
-    return () => clearTimeout(h);
-  }, [search]);
+  const q = useDebounced(search);
   const list = useQuery({
     queryKey: [...KEY, 'candidates', q],
     queryFn: ({ signal }) => api.get<Page<Candidate>>('/api/orders/unit-contacts/candidates', { q: q || undefined, pageSize: 50 }, signal),
