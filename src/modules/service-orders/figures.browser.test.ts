@@ -62,4 +62,28 @@ describe('service-order figures in the console', () => {
     await expect.poll(() => page.getByTestId('menu-table').getByText('代缴水电费').count()).toBe(1);
     await b.screenshot(page, 'order-menu');
   });
+
+  it('a community secretary routes a category to a unit; the unit field appears when the handler kind asks for it', async () => {
+    const page = await b.page();
+    await signIn(page, 'secretary');
+    await page.goto('/orders/rules');
+    await page.getByTestId('rules-table').waitFor();
+    await page.getByTestId('rule-add').click();
+    await page.getByTestId('rule-form').waitFor();
+    await page.getByTestId('rule-form-category').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '为老服务' }).click();
+    expect(await page.getByTestId('rule-form-unit').count()).toBe(0);
+    await page.getByTestId('rule-form-kind').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '驻区单位' }).click();
+    await page.getByTestId('rule-form-unit').waitFor();
+    // Saving without a unit: the form says so under the field.
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => page.getByTestId('rule-form').locator('.ant-form-item-explain-error').count()).toBeGreaterThan(0);
+    await page.getByTestId('rule-form-unit').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByTestId('rule-form').waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('rules-table').locator('tr', { hasText: '驻区单位' }).filter({ hasText: '为老服务' }).count()).toBe(1);
+    await b.screenshot(page, 'order-rules');
+  });
 });

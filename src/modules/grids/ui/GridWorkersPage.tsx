@@ -1,6 +1,6 @@
 import { DeleteOutlined, EditOutlined, HomeOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { App, Button, Checkbox, Drawer, Form, Input, List, Modal, Popconfirm, Radio, Select, Space, TreeSelect, Typography } from 'antd';
+import { App, Button, Checkbox, Drawer, Form, Input, List, Popconfirm, Radio, Select, Space, TreeSelect, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../web/api/client';
@@ -8,7 +8,7 @@ import type { Page, Territory } from '../../../web/api/types';
 import { useMe } from '../../../web/app/auth';
 import { queryClient } from '../../../web/app/queryClient';
 import { FilterBar } from '../../../web/components/FilterBar';
-import { showFormError } from '../../../web/components/formErrors';
+import { FormModal } from '../../../web/components/FormModal';
 import { PagedTable, type Filters } from '../../../web/components/PagedTable';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { useDebounced } from '../../../web/components/useDebounced';
@@ -188,7 +188,6 @@ export default function GridWorkersPage() {
   const { data: me } = useMe();
   const canManage = !!me?.permissions.includes('grid.manageWorkers');
   const [filters, setFilters] = useState<Filters>({});
-  const [form] = Form.useForm<WorkerValues>();
   const [editing, setEditing] = useState<GridWorker | 'new' | null>(null);
   const [liaisons, setLiaisons] = useState<GridWorker | null>(null);
   // The community of the worker whose households are open (from the worker's grid).
@@ -197,22 +196,14 @@ export default function GridWorkersPage() {
     queryFn: ({ signal }) => api.get<GridRow>(`/api/grids/${liaisons!.gridId}`, undefined, signal),
     enabled: liaisons !== null,
   });
-  const save = useMutation({
-    mutationFn: (v: WorkerValues) => {
-      const phone = v.phone?.trim() ? v.phone.trim() : null;
-      if (editing === 'new' || editing === null) return api.post('/api/grids/workers', { ...v, phone });
-      // A number shown masked was not put in the form: left empty, the stored number stays.
-      const keep = phone === null && !!editing.phone?.includes('*');
-      const { phone: _p, ...rest } = v;
-      return api.patch(`/api/grids/workers/${editing.id}`, keep ? rest : { ...rest, phone });
-    },
-    onSuccess: async () => {
-      message.success(t('common.saved'));
-      setEditing(null);
-      await invalidate();
-    },
-    onError: (e) => showFormError(form, e, message),
-  });
+  const saveWorker = (v: WorkerValues) => {
+    const phone = v.phone?.trim() ? v.phone.trim() : null;
+    if (editing === 'new' || editing === null) return api.post('/api/grids/workers', { ...v, phone });
+    // A number shown masked was not put in the form: left empty, the stored number stays.
+    const keep = phone === null && !!editing.phone?.includes('*');
+    const { phone: _p, ...rest } = v;
+    return api.patch(`/api/grids/workers/${editing.id}`, keep ? rest : { ...rest, phone });
+  };
   const remove = useMutation({
     mutationFn: (w: GridWorker) => api.delete(`/api/grids/workers/${w.id}`),
     onSuccess: async () => {
@@ -221,13 +212,10 @@ export default function GridWorkersPage() {
     },
     onError: (e) => message.error(e.message),
   });
-  const open = (w: GridWorker | 'new') => {
-    form.resetFields();
-    // A masked number is not sent back: the field starts empty and keeps the stored number unless retyped.
-    if (w !== 'new') form.setFieldsValue({ gridId: w.gridId, name: w.name, kind: w.kind, phone: w.phone?.includes('*') ? undefined : (w.phone ?? undefined) });
-    else form.setFieldsValue({ kind: 'fullTime' });
-    setEditing(w);
-  };
+  const open = (w: GridWorker | 'new') => setEditing(w);
+  // A masked number is not sent back: the field starts empty and keeps the stored number unless retyped.
+  const initialValues: Partial<WorkerValues> =
+    editing && editing !== 'new' ? { gridId: editing.gridId, name: editing.name, kind: editing.kind, phone: editing.phone?.includes('*') ? undefined : (editing.phone ?? undefined) } : { kind: 'fullTime' };
 
   return (
     <div data-testid="grid-workers-page">
@@ -297,31 +285,31 @@ export default function GridWorkersPage() {
             : []),
         ]}
       />
-      <Modal
+      <FormModal<WorkerValues>
         open={editing !== null}
         title={editing === 'new' ? t('grids.workers.add') : t('grids.workers.edit')}
+        initialValues={initialValues}
+        submit={saveWorker}
+        onDone={async () => {
+          setEditing(null);
+          await invalidate();
+        }}
         onCancel={() => setEditing(null)}
-        onOk={() => form.submit()}
-        confirmLoading={save.isPending}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        destroyOnHidden
+        testId="worker-form"
       >
-        <Form<WorkerValues> form={form} layout="vertical" onFinish={(v) => save.mutate(v)} data-testid="worker-form">
-          <Form.Item name="gridId" label={t('grids.workers.grid')} rules={[{ required: true, message: t('grids.workers.pickGrid') }]}>
-            <GridSelect />
-          </Form.Item>
-          <Form.Item name="name" label={t('grids.workers.name')} rules={[{ required: true, whitespace: true, message: t('grids.workers.nameRequired') }]}>
-            <Input maxLength={50} data-testid="worker-form-name" />
-          </Form.Item>
-          <Form.Item name="kind" label={t('grids.workers.kind')} rules={[{ required: true }]}>
-            <Radio.Group options={(['fullTime', 'partTime'] as const).map((k) => ({ value: k, label: t(`grids.workerKind.${k}`) }))} />
-          </Form.Item>
-          <Form.Item name="phone" label={t('grids.field.phone')} extra={editing !== 'new' && editing?.phone?.includes('*') ? t('grids.workers.phoneKept') : undefined}>
-            <Input maxLength={20} inputMode="tel" data-testid="worker-form-phone" />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="gridId" label={t('grids.workers.grid')} rules={[{ required: true, message: t('grids.workers.pickGrid') }]}>
+          <GridSelect />
+        </Form.Item>
+        <Form.Item name="name" label={t('grids.workers.name')} rules={[{ required: true, whitespace: true, message: t('grids.workers.nameRequired') }]}>
+          <Input maxLength={50} data-testid="worker-form-name" />
+        </Form.Item>
+        <Form.Item name="kind" label={t('grids.workers.kind')} rules={[{ required: true }]}>
+          <Radio.Group options={(['fullTime', 'partTime'] as const).map((k) => ({ value: k, label: t(`grids.workerKind.${k}`) }))} />
+        </Form.Item>
+        <Form.Item name="phone" label={t('grids.field.phone')} extra={editing !== 'new' && editing?.phone?.includes('*') ? t('grids.workers.phoneKept') : undefined}>
+          <Input maxLength={20} inputMode="tel" data-testid="worker-form-phone" />
+        </Form.Item>
+      </FormModal>
       {liaisons && <LiaisonDrawer worker={liaisons} communityId={grid.data?.community.id} canManage={canManage} onClose={() => setLiaisons(null)} />}
     </div>
   );

@@ -1,11 +1,11 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Switch, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Switch, Tag } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../web/api/client';
 import { queryClient } from '../../../web/app/queryClient';
-import { showFormError } from '../../../web/components/formErrors';
+import { FormModal } from '../../../web/components/FormModal';
 import { PagedTable } from '../../../web/components/PagedTable';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { formatDateTime } from '../../../web/components/format';
@@ -31,57 +31,41 @@ const KEY = ['orders', 'config', 'menu'] as const;
 
 function MenuItemModal({ open, item, communityId, onClose }: { open: boolean; item: MenuItem | null; communityId: number | undefined; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
   const categories = useCategoryOptions();
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue(item ? { name: item.name, category: item.category, description: item.description ?? undefined, active: item.active } : { communityId, active: true });
-  }, [open, item, communityId, form]);
-  const save = useMutation({
-    mutationFn: (v: Values) => {
-      const body = { name: v.name, category: v.category, description: v.description?.trim() || null, active: v.active };
-      return item ? api.patch(`/api/orders/menu/${item.id}`, body) : api.post('/api/orders/menu', { ...body, communityId: v.communityId });
-    },
-    onSuccess: async () => {
-      message.success(t('orderConfig.saved'));
-      await queryClient.invalidateQueries({ queryKey: KEY });
-      onClose();
-    },
-    onError: (e) => showFormError(form, e, message),
-  });
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={item ? t('orderConfig.menu.editTitle') : t('orderConfig.menu.add')}
+      initialValues={item ? { name: item.name, category: item.category, description: item.description ?? undefined, active: item.active } : { communityId, active: true }}
+      submit={(v) => {
+        const body = { name: v.name, category: v.category, description: v.description?.trim() || null, active: v.active };
+        return item ? api.patch(`/api/orders/menu/${item.id}`, body) : api.post('/api/orders/menu', { ...body, communityId: v.communityId });
+      }}
+      onDone={async () => {
+        await queryClient.invalidateQueries({ queryKey: KEY });
+        onClose();
+      }}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
-      okText={t('orderConfig.save')}
-      cancelText={t('orderConfig.cancel')}
-      destroyOnHidden
+      testId="menu-form"
     >
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => save.mutate(v)} data-testid="menu-form">
-        {!item && (
-          <Form.Item name="communityId" label={t('orderConfig.community')} rules={[{ required: true }]}>
-            <CommunitySelect testId="menu-form-community" />
-          </Form.Item>
-        )}
-        <Form.Item name="name" label={t('orderConfig.menu.name')} rules={[{ required: true, max: 60 }]}>
-          <Input data-testid="menu-form-name" />
+      {!item && (
+        <Form.Item name="communityId" label={t('orderConfig.community')} rules={[{ required: true }]}>
+          <CommunitySelect testId="menu-form-community" />
         </Form.Item>
-        <Form.Item name="category" label={t('orderConfig.menu.category')} rules={[{ required: true }]}>
-          <Select options={categories} data-testid="menu-form-category" />
-        </Form.Item>
-        <Form.Item name="description" label={t('orderConfig.menu.description')} rules={[{ max: 2000 }]}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-        <Form.Item name="active" label={t('orderConfig.menu.active')} valuePropName="checked">
-          <Switch />
-        </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      <Form.Item name="name" label={t('orderConfig.menu.name')} rules={[{ required: true, max: 60 }]}>
+        <Input data-testid="menu-form-name" />
+      </Form.Item>
+      <Form.Item name="category" label={t('orderConfig.menu.category')} rules={[{ required: true }]}>
+        <Select options={categories} data-testid="menu-form-category" />
+      </Form.Item>
+      <Form.Item name="description" label={t('orderConfig.menu.description')} rules={[{ max: 2000 }]}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+      <Form.Item name="active" label={t('orderConfig.menu.active')} valuePropName="checked">
+        <Switch />
+      </Form.Item>
+    </FormModal>
   );
 }
 

@@ -1,11 +1,11 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Card, Col, Form, Input, InputNumber, Modal, Popconfirm, Row, Select, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { App, Button, Card, Col, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../web/api/client';
 import { queryClient } from '../../../web/app/queryClient';
-import { showFormError } from '../../../web/components/formErrors';
+import { FormModal } from '../../../web/components/FormModal';
 import { PagedTable } from '../../../web/components/PagedTable';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { RULE_HANDLER_KINDS, type RuleHandlerKind } from '../constants';
@@ -33,88 +33,82 @@ interface Values {
 const KEY = ['orders', 'config', 'rules'] as const;
 const KIND_COLOR: Record<RuleHandlerKind, string> = { unit: 'blue', department: 'purple', gridWorker: 'green' };
 
+/** The handler fields of a rule: a unit, a department, or the located grid's worker (by the kind chosen). */
+function HandlerFields({ rule }: { rule: Rule | null }) {
+  const { t } = useTranslation();
+  const kind = Form.useWatch<Values['handlerKind']>('handlerKind');
+  return (
+    <>
+      {kind === 'unit' && (
+        <Form.Item name="unitId" label={t('orderConfig.rules.unit')} rules={[{ required: true }]}>
+          <UnitSelect initial={rule?.unit} testId="rule-form-unit" />
+        </Form.Item>
+      )}
+      {kind === 'department' && (
+        <Form.Item name="department" label={t('orderConfig.rules.department')} rules={[{ required: true, max: 60 }]}>
+          <Input />
+        </Form.Item>
+      )}
+      {kind === 'gridWorker' && <Typography.Paragraph type="secondary">{t('orderConfig.rules.gridWorkerHint')}</Typography.Paragraph>}
+    </>
+  );
+}
+
 function RuleModal({ open, rule, communityId, onClose }: { open: boolean; rule: Rule | null; communityId: number | undefined; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
   const categories = useCategoryOptions();
-  const kind = Form.useWatch('handlerKind', form);
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue(
-      rule
-        ? { category: rule.category, handlerKind: rule.handlerKind, unitId: rule.unit?.id, department: rule.department ?? undefined, respondHours: rule.respondHours, resolveHours: rule.resolveHours }
-        : { communityId, handlerKind: 'gridWorker', respondHours: 24, resolveHours: 72 },
-    );
-  }, [open, rule, communityId, form]);
-  const save = useMutation({
-    mutationFn: (v: Values) => {
-      const body = {
-        category: v.category,
-        handlerKind: v.handlerKind,
-        unitId: v.handlerKind === 'unit' ? (v.unitId ?? null) : null,
-        department: v.handlerKind === 'department' ? v.department?.trim() || null : null,
-        respondHours: v.respondHours,
-        resolveHours: v.resolveHours,
-      };
-      return rule ? api.patch(`/api/orders/rules/${rule.id}`, body) : api.post('/api/orders/rules', { ...body, communityId: v.communityId });
-    },
-    onSuccess: async () => {
-      message.success(t('orderConfig.saved'));
-      await queryClient.invalidateQueries({ queryKey: KEY });
-      onClose();
-    },
-    onError: (e) => showFormError(form, e, message),
-  });
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={rule ? t('orderConfig.rules.editTitle') : t('orderConfig.rules.add')}
+      initialValues={
+        rule
+          ? { category: rule.category, handlerKind: rule.handlerKind, unitId: rule.unit?.id, department: rule.department ?? undefined, respondHours: rule.respondHours, resolveHours: rule.resolveHours }
+          : { communityId, handlerKind: 'gridWorker', respondHours: 24, resolveHours: 72 }
+      }
+      submit={(v) => {
+        const body = {
+          category: v.category,
+          handlerKind: v.handlerKind,
+          unitId: v.handlerKind === 'unit' ? (v.unitId ?? null) : null,
+          department: v.handlerKind === 'department' ? v.department?.trim() || null : null,
+          respondHours: v.respondHours,
+          resolveHours: v.resolveHours,
+        };
+        return rule ? api.patch(`/api/orders/rules/${rule.id}`, body) : api.post('/api/orders/rules', { ...body, communityId: v.communityId });
+      }}
+      onDone={async () => {
+        await queryClient.invalidateQueries({ queryKey: KEY });
+        onClose();
+      }}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
-      okText={t('orderConfig.save')}
-      cancelText={t('orderConfig.cancel')}
-      destroyOnHidden
+      testId="rule-form"
     >
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => save.mutate(v)} data-testid="rule-form">
-        {!rule && (
-          <Form.Item name="communityId" label={t('orderConfig.community')} rules={[{ required: true }]}>
-            <CommunitySelect testId="rule-form-community" />
-          </Form.Item>
-        )}
-        <Form.Item name="category" label={t('orderConfig.rules.category')} rules={[{ required: true }]}>
-          <Select options={categories} data-testid="rule-form-category" />
+      {!rule && (
+        <Form.Item name="communityId" label={t('orderConfig.community')} rules={[{ required: true }]}>
+          <CommunitySelect testId="rule-form-community" />
         </Form.Item>
-        <Form.Item name="handlerKind" label={t('orderConfig.rules.handlerKind')} rules={[{ required: true }]}>
-          <Select options={RULE_HANDLER_KINDS.map((k) => ({ value: k, label: t(`orderConfig.rules.kinds.${k}`) }))} data-testid="rule-form-kind" />
-        </Form.Item>
-        {kind === 'unit' && (
-          <Form.Item name="unitId" label={t('orderConfig.rules.unit')} rules={[{ required: true }]}>
-            <UnitSelect initial={rule?.unit} testId="rule-form-unit" />
+      )}
+      <Form.Item name="category" label={t('orderConfig.rules.category')} rules={[{ required: true }]}>
+        <Select options={categories} data-testid="rule-form-category" />
+      </Form.Item>
+      <Form.Item name="handlerKind" label={t('orderConfig.rules.handlerKind')} rules={[{ required: true }]}>
+        <Select options={RULE_HANDLER_KINDS.map((k) => ({ value: k, label: t(`orderConfig.rules.kinds.${k}`) }))} data-testid="rule-form-kind" />
+      </Form.Item>
+      <HandlerFields rule={rule} />
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item name="respondHours" label={t('orderConfig.rules.respondHours')} rules={[{ required: true }]}>
+            <InputNumber min={1} max={2160} precision={0} style={{ width: '100%' }} />
           </Form.Item>
-        )}
-        {kind === 'department' && (
-          <Form.Item name="department" label={t('orderConfig.rules.department')} rules={[{ required: true, max: 60 }]}>
-            <Input />
+        </Col>
+        <Col span={12}>
+          <Form.Item name="resolveHours" label={t('orderConfig.rules.resolveHours')} rules={[{ required: true }]}>
+            <InputNumber min={1} max={2160} precision={0} style={{ width: '100%' }} />
           </Form.Item>
-        )}
-        {kind === 'gridWorker' && <Typography.Paragraph type="secondary">{t('orderConfig.rules.gridWorkerHint')}</Typography.Paragraph>}
-        <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item name="respondHours" label={t('orderConfig.rules.respondHours')} rules={[{ required: true }]}>
-              <InputNumber min={1} max={2160} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="resolveHours" label={t('orderConfig.rules.resolveHours')} rules={[{ required: true }]}>
-              <InputNumber min={1} max={2160} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }
 

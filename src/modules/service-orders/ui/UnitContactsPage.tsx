@@ -1,12 +1,12 @@
 import { DisconnectOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Form, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../web/api/client';
 import type { Page } from '../../../web/api/types';
 import { queryClient } from '../../../web/app/queryClient';
-import { showFormError } from '../../../web/components/formErrors';
+import { FormModal } from '../../../web/components/FormModal';
 import { PagedTable } from '../../../web/components/PagedTable';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { useDebounced } from '../../../web/components/useDebounced';
@@ -65,19 +65,9 @@ function AccountSelect({ value, onChange }: { value?: number; onChange?: (v: num
 export default function UnitContactsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
   const [open, setOpen] = useState(false);
   const [unitId, setUnitId] = useState<number | undefined>();
   const invalidate = () => queryClient.invalidateQueries({ queryKey: KEY });
-  const link = useMutation({
-    mutationFn: (v: Values) => api.post('/api/orders/unit-contacts', v),
-    onSuccess: async () => {
-      message.success(t('orderConfig.saved'));
-      await invalidate();
-      setOpen(false);
-    },
-    onError: (e) => showFormError(form, e, message),
-  });
   const unlink = useMutation({
     mutationFn: (l: Link) => api.delete(`/api/orders/unit-contacts/${l.account.id}/${l.unit.id}`),
     onSuccess: async () => {
@@ -100,11 +90,7 @@ export default function UnitContactsPage() {
             <Button
               type="primary"
               icon={<PlusOutlined />}
-              onClick={() => {
-                form.resetFields();
-                if (unitId) form.setFieldsValue({ unitId });
-                setOpen(true);
-              }}
+              onClick={() => setOpen(true)}
               data-testid="contact-add"
             >
               {t('orderConfig.unitContacts.add')}
@@ -139,25 +125,25 @@ export default function UnitContactsPage() {
           ]}
         />
       </Card>
-      <Modal
+      <FormModal<Values>
         open={open}
         title={t('orderConfig.unitContacts.add')}
+        initialValues={unitId ? { unitId } : {}}
+        submit={(v) => api.post('/api/orders/unit-contacts', v)}
+        onDone={async () => {
+          await invalidate();
+          setOpen(false);
+        }}
         onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        confirmLoading={link.isPending}
-        okText={t('orderConfig.save')}
-        cancelText={t('orderConfig.cancel')}
-        destroyOnHidden
+        testId="contact-form"
       >
-        <Form<Values> form={form} layout="vertical" onFinish={(v) => link.mutate(v)} data-testid="contact-form">
-          <Form.Item name="accountId" label={t('orderConfig.unitContacts.account')} rules={[{ required: true }]}>
-            <AccountSelect />
-          </Form.Item>
-          <Form.Item name="unitId" label={t('orderConfig.unitContacts.unit')} rules={[{ required: true }]}>
-            <UnitSelect testId="contact-form-unit" />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="accountId" label={t('orderConfig.unitContacts.account')} rules={[{ required: true }]}>
+          <AccountSelect />
+        </Form.Item>
+        <Form.Item name="unitId" label={t('orderConfig.unitContacts.unit')} rules={[{ required: true }]}>
+          <UnitSelect testId="contact-form-unit" />
+        </Form.Item>
+      </FormModal>
     </div>
   );
 }
