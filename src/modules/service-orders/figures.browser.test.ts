@@ -70,17 +70,24 @@ describe('service-order figures in the console', () => {
     await page.getByTestId('rules-table').waitFor();
     await page.getByTestId('rule-add').click();
     await page.getByTestId('rule-form').waitFor();
-    await page.getByTestId('rule-form-category').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '为老服务' }).click();
+    const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    // Opens a select, picks an option (by text, or the first), and waits until its list has closed again (the
+    // lists are animated: the next select's list must not be confused with this one's on its way out).
+    const pick = async (testId: string, text?: string) => {
+      await expect.poll(() => open.count()).toBe(0);
+      await page.getByTestId(testId).click();
+      const options = open.locator('.ant-select-item-option');
+      await (text ? options.filter({ hasText: text }) : options).first().click();
+      await expect.poll(() => open.count()).toBe(0);
+    };
+    await pick('rule-form-category', '为老服务');
     expect(await page.getByTestId('rule-form-unit').count()).toBe(0);
-    await page.getByTestId('rule-form-kind').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '驻区单位' }).click();
+    await pick('rule-form-kind', '驻区单位');
     await page.getByTestId('rule-form-unit').waitFor();
     // Saving without a unit: the form says so under the field.
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await expect.poll(() => page.getByTestId('rule-form').locator('.ant-form-item-explain-error').count()).toBeGreaterThan(0);
-    await page.getByTestId('rule-form-unit').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await pick('rule-form-unit');
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByTestId('rule-form').waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('rules-table').locator('tr', { hasText: '驻区单位' }).filter({ hasText: '为老服务' }).count()).toBe(1);
