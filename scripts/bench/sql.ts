@@ -9,10 +9,10 @@ if (!target) throw new Error('usage: sql.ts <pgdata dir | postgres://…> "selec
 if (target.startsWith('postgres')) {
   const c = new pg.Client({ connectionString: target });
   await c.connect();
-  for (const q of queries) console.log(JSON.stringify((await c.query(q)).rows));
+  for (const q of queries) process.stdout.write(`${JSON.stringify((await c.query(q)).rows)}\n`);
   await c.end();
 } else {
   const db = new PGlite(target);
-  for (const q of queries) console.log(JSON.stringify((await db.query(q)).rows));
+  for (const q of queries) process.stdout.write(`${JSON.stringify((await db.query(q)).rows)}\n`);
   await db.close();
 }

@@ -10,6 +10,7 @@ import { t, type Locale } from '../../kernel/i18n/i18n.js';
 import { DEFAULT_DIGEST_HOUR, DIGEST_MAX_ITEMS, DIGEST_TIME_ZONE, DIGEST_UTC_OFFSET_HOURS, type NotificationKind, type NotificationMode } from './constants.js';
 import type { MarkRead, Notification, NotificationListQuery, Preferences, UpdatePreferences } from './contract.js';
 import { notificationPreferences, notifications } from './schema.js';
+import { every } from '../../kernel/every.js';
 
 const n = notifications;
 const HOUR = 3_600_000;
@@ -285,16 +286,5 @@ export async function digestPass(db: Db, clock: Clock): Promise<DigestResult> {
 
 /** Runs `digestPass` every `seconds` until stopped; one pass at a time. */
 export function startDigestScheduler(db: Db, clock: Clock, seconds: number, onError: (e: unknown) => void) {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    digestPass(db, clock)
-      .catch(onError)
-      .finally(() => {
-        running = false;
-      });
-  }, seconds * 1000);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return every(seconds, () => digestPass(db, clock), onError);
 }

@@ -9,6 +9,7 @@ import type { TerritoryLevel } from '../../kernel/territory-levels.js';
 import { BEFORE_ACCEPT, ESCALATION_LADDER, type EscalationLevel } from './constants.js';
 import { orderEvents, serviceOrders } from './schema.js';
 import { notifyEscalation, notifyReminder } from './recipients.js';
+import { every } from '../../kernel/every.js';
 
 const HOUR = 3_600_000;
 const BATCH = 200;
@@ -91,16 +92,5 @@ async function escalate(tx: DbOrTx, ctx: AuditCtx, row: Row, now: Date) {
 
 /** Runs `tick` every `seconds` until stopped; one pass at a time. */
 export function startScheduler(db: Db, clock: Clock, seconds: number, onError: (e: unknown) => void) {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    tick(db, clock)
-      .catch(onError)
-      .finally(() => {
-        running = false;
-      });
-  }, seconds * 1000);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return every(seconds, () => tick(db, clock), onError);
 }
