@@ -9,6 +9,9 @@ export default defineConfig({
     isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // expect.poll waits for what a page or a server shows after an action; vitest's default (1 s) is shorter than a
+    // save and a refetch take when CI runs the suite on two busy cores (it made browser tests fail by chance).
+    expect: { poll: { timeout: 10_000 } },
     projects: [
       {
         extends: true,
