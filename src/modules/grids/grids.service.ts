@@ -429,14 +429,11 @@ export async function importGrids(ctx: Ctx, input: ImportGrids) {
     }
     const g = GeometryIn.safeParse(f.geometry);
     if (!g.success) {
-      bad = true;
       errors.push({ field: `${base}.geometry`, message: t(ctx.locale, 'grid.import.badGeometry') });
     } else {
       const checked = checkGeometry(g.data, ctx.locale, `${base}.geometry`);
-      if (checked.errors.length) {
-        bad = true;
-        errors.push(...checked.errors);
-      } else if (props.success && !bad) ok.push({ i, props: props.data, geometry: checked.geometry });
+      if (checked.errors.length) errors.push(...checked.errors);
+      else if (props.success && !bad) ok.push({ i, props: props.data, geometry: checked.geometry });
     }
   });
 

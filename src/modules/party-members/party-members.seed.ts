@@ -58,6 +58,7 @@ export async function seedPartyMembers(db: DbOrTx, people: SeededResident[]): Pr
     .where(inArray(partyOrgs.kind, ['branch', 'generalBranch', 'committee']))
     .orderBy(asc(partyOrgs.id));
   if (orgs.length === 0 || communities.length === 0) {
+    // eslint-disable-next-line no-console -- a seed has no logger; this line belongs in the start log
     console.warn('[people seed] no party branches in the demo communities: party members not seeded');
     return;
   }
@@ -121,6 +122,7 @@ export async function seedPartyMembers(db: DbOrTx, people: SeededResident[]): Pr
       chosen.add(r.id);
     }
   } else {
+    // eslint-disable-next-line no-console -- a seed has no logger; this line belongs in the start log
     console.warn('[people seed] no community-level branch: the branchTooLarge demo is skipped');
   }
 

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { Config } from '../../kernel/config.js';
 
 /**
@@ -151,7 +152,7 @@ export class S3Store implements FileStore {
     const res = await this.fetch(url, { method: 'GET', headers: this.sign('GET', url, sha256Hex('')) });
     if (res.status === 404) return null;
     if (!res.ok || !res.body) throw new Error(`S3 GET ${url} answered ${res.status}`);
-    return Readable.fromWeb(res.body as import('node:stream/web').ReadableStream<Uint8Array>);
+    return Readable.fromWeb(res.body as WebReadableStream<Uint8Array>);
   }
 }
 

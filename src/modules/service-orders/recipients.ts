@@ -8,7 +8,7 @@ import { units } from '../organizations/schema.js';
 import { partyMembers } from '../party-members/schema.js';
 import { STAFF_ROLES } from './access.js';
 import { BEFORE_ACCEPT, type EventAction, type EscalationLevel } from './constants.js';
-import { orderCoReporters, orderEvents, orderUnitContacts, serviceOrders } from './schema.js';
+import { orderCoReporters, orderEvents, orderUnitContacts, type serviceOrders } from './schema.js';
 
 /**
  * Who hears about an order (issue 5 item 10), and what. Called by the order moves and the scheduler INSIDE their

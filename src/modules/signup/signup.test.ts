@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encryptPii, hashPii } from '../../kernel/crypto/pii.js';
 import { accounts, auditLog } from '../../kernel/db/schema.js';
 import { testApp, type TestApp } from '../../test/app.js';
-import { Client } from '../../test/http.js';
+import { type Client } from '../../test/http.js';
 import { residents } from '../people/schema.js';
 import { capturingSmsGateway, setSmsGateway } from './sms.js';
 

@@ -85,7 +85,7 @@ export function TerritoryTreeSelect({ value, onChange, disabled, testId, placeho
     remember(roots.data.items);
     setNodes(roots.data.items.map((i) => ({ ...toNode(i), pId: null })));
     // toNode and remember are stable in behaviour; only new roots matter here.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+     
   }, [roots.data]);
 
   useEffect(() => {

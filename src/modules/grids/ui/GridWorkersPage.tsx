@@ -87,6 +87,8 @@ function HouseholdPicker({ communityId, workerId, value, onChange }: { community
   useEffect(() => {
     setNodes([]);
     void load(communityId);
+    // load only reads the community and the marks; a new community is what must reload the tree.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [communityId]);
   return (
     <TreeSelect<number[]>

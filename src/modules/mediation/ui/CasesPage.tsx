@@ -60,7 +60,7 @@ function NewCaseModal({ onClose }: { onClose: () => void }) {
     onSuccess: (res) => {
       void qc.invalidateQueries({ queryKey: ['mediation'] });
       onClose();
-      navigate(`/mediation/cases/${res.order.id}`);
+      void navigate(`/mediation/cases/${res.order.id}`);
     },
     onError: (e) => showFormError(form, e, message, { territoryId: 'place' }),
   });

@@ -126,7 +126,7 @@ export default function FiguresPage() {
   }, [trendSig, months, t]);
 
   const go = (drill: Drill | undefined) => {
-    if (drill) navigate(drillUrl(drill));
+    if (drill) void navigate(drillUrl(drill));
   };
   const sortOrder = (k: SortKey) => (sort.key === k ? (sort.desc ? 'descend' : 'ascend') : null);
   const metricColumn = (k: SortKey, width = 112): TableColumnsType<RankRow>[number] => ({

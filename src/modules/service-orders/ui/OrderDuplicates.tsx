@@ -51,7 +51,7 @@ export function OrderDuplicates({ order, onChanged }: { order: WithMerge; onChan
     onSuccess: (target, v) => {
       message.success(t('orderDuplicates.merged', { from: v.from, into: v.into }));
       if (v.into === order.id) onChanged(target);
-      else navigate(`/orders/${v.into}`);
+      else void navigate(`/orders/${v.into}`);
     },
     onError: (e) => message.error(e.message),
   });

@@ -19,7 +19,7 @@ export default function ChooseHouseholdPage() {
           try {
             await api.post<MySignup>('/api/signup/me/household', { householdId: hh.id });
             await qc.invalidateQueries();
-            navigate('/m', { replace: true });
+            void navigate('/m', { replace: true });
           } catch (e) {
             Toast.show({ content: isApiError(e) ? e.message : String(e) });
           }

@@ -19,7 +19,7 @@ export default function LoginPage() {
       const me = await api.post<Me>('/api/auth/login', { username: v.username.trim(), password: v.password });
       resetSession(me);
       const back = params.get('redirect');
-      navigate(back?.startsWith('/m') ? back : '/m', { replace: true });
+      void navigate(back?.startsWith('/m') ? back : '/m', { replace: true });
     } catch (e) {
       Toast.show({ content: isApiError(e) ? e.message : String(e) });
     } finally {

@@ -26,7 +26,7 @@ export default function MePage() {
     await api.post('/api/auth/logout').catch(() => undefined);
     markSignedOut();
     resetSession(null);
-    navigate('/m/login', { replace: true });
+    void navigate('/m/login', { replace: true });
   };
 
   return (

@@ -74,7 +74,7 @@ export default function NewOrderPage() {
         });
         await qc.invalidateQueries({ queryKey: ['m', 'orders'] });
         Toast.show({ icon: 'success', content: t('mobile.order.mediationSubmitted', { id: asked.order.id }), duration: 3000 });
-        navigate(`/m/orders/${asked.order.id}`, { replace: true });
+        void navigate(`/m/orders/${asked.order.id}`, { replace: true });
         return;
       }
       const order = await api.post<CreatedOrder>('/api/orders', body);
@@ -101,7 +101,7 @@ export default function NewOrderPage() {
         ),
         duration: nearby ? 5000 : 2000,
       });
-      navigate(`/m/orders/${order.id}`, { replace: true });
+      void navigate(`/m/orders/${order.id}`, { replace: true });
     } catch (e) {
       Toast.show({ content: isApiError(e) ? (e.fields[0]?.message ?? e.message) : String(e) });
     } finally {

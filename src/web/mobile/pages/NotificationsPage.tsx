@@ -32,7 +32,7 @@ export default function NotificationsPage() {
 
   const open = async (n: AppNotification, link?: string) => {
     if (!n.readAt) await markRead({ ids: [n.id] }).catch(() => undefined);
-    if (link) navigate(link);
+    if (link) void navigate(link);
   };
   const setMode = async (mode: NotificationPreferences['mode']) => {
     try {

@@ -60,7 +60,7 @@ export default function TasksPage() {
       await api.post(`/api/orders/${o.id}/claim`, {});
       await qc.invalidateQueries({ queryKey: ['m', 'orders'] });
       Toast.show({ icon: 'success', content: t('mobile.tasks.claimed') });
-      navigate(`/m/orders/${o.id}`, { state: { from: '/m/tasks?tab=doing' } });
+      void navigate(`/m/orders/${o.id}`, { state: { from: '/m/tasks?tab=doing' } });
     } catch (e) {
       Toast.show({ content: isApiError(e) ? e.message : String(e) });
     } finally {
