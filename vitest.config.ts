@@ -15,7 +15,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'api', include: ['src/**/*.test.ts'], exclude: ['src/**/*.browser.test.ts'], sequence: { groupOrder: 0 } },
+        test: {
+          name: 'api',
+          include: ['src/**/*.test.ts'],
+          exclude: ['src/**/*.browser.test.ts'],
+          sequence: { groupOrder: 0 },
+        },
       },
       {
         extends: true,

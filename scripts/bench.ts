@@ -9,7 +9,16 @@ import { chromium } from 'playwright-core';
 import zlib from 'node:zlib';
 import { fromRoot } from '../src/kernel/paths.js';
 import { DEMO_PASSWORD } from '../src/modules/accounts/accounts.seed.js';
-import { BENCH_RESIDENTS_SQL, currentMigrationsHash, generate, isScale, MARKER_FILE, SCALES, type GenSummary, type Scale } from './bench/generate.js';
+import {
+  BENCH_RESIDENTS_SQL,
+  currentMigrationsHash,
+  generate,
+  isScale,
+  MARKER_FILE,
+  SCALES,
+  type GenSummary,
+  type Scale,
+} from './bench/generate.js';
 import { summarize, type Captured, type ChildReply, type Command, type LatencySummary } from './bench/shared.js';
 
 /**
@@ -94,7 +103,9 @@ if (engine === 'postgres') {
 let gen: GenSummary & { generatedNow: boolean };
 if (fs.existsSync(marker)) {
   gen = { ...(JSON.parse(fs.readFileSync(marker, 'utf8')) as GenSummary), generatedNow: false };
-  say(`[bench] reusing generated data in ${engine === 'pglite' ? dataDir : databaseUrl} (${gen.seconds} s to generate)`);
+  say(
+    `[bench] reusing generated data in ${engine === 'pglite' ? dataDir : databaseUrl} (${gen.seconds} s to generate)`,
+  );
 } else {
   if (engine === 'pglite') fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
@@ -109,7 +120,16 @@ interface Child {
   proc: ChildProcess;
 }
 async function start(script: string, env: Record<string, string>): Promise<Child> {
-  const proc = fork(fromRoot('scripts', 'bench', script), [], { execArgv: [...tsxImport, ...(process.env.BENCH_CPU_PROF && script === 'app-server.ts' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const proc = fork(fromRoot('scripts', 'bench', script), [], {
+    execArgv: [
+      ...tsxImport,
+      ...(process.env.BENCH_CPU_PROF && script === 'app-server.ts'
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+        : []),
+    ],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const waiting = new Map<number, (r: ChildReply) => void>();
   let next = 1;
   const ready = new Promise<ChildReply>((resolve, reject) => {
@@ -150,14 +170,26 @@ interface Load {
   requests: number;
 }
 /** `bodies` rotate; with `sessions`, request k goes out as session k % n with body k % n (its own body). */
-type Req = { method?: string; path?: string; headers?: Record<string, string>; bodies?: string[]; sessions?: Record<string, string>[] };
+type Req = {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  bodies?: string[];
+  sessions?: Record<string, string>[];
+};
 /** Warms the route first (JIT, caches, the grid index) for up to 2 s, unmeasured; then measures `duration`. */
 async function load(url: string, connections: number, req: Req, overallRate?: number): Promise<Load> {
   await cannon(url, connections, req, Math.min(2, duration), overallRate);
   return cannon(url, connections, req, duration, overallRate);
 }
 /** `overallRate`: offer that many requests per second over all connections (paced), instead of as many as answer. */
-async function cannon(url: string, connections: number, req: Req, seconds: number, overallRate?: number): Promise<Load> {
+async function cannon(
+  url: string,
+  connections: number,
+  req: Req,
+  seconds: number,
+  overallRate?: number,
+): Promise<Load> {
   let k = 0;
   const bodies = req.bodies;
   const r = await autocannon({
@@ -176,7 +208,9 @@ async function cannon(url: string, connections: number, req: Req, seconds: numbe
               setupRequest: (raw) => {
                 const i = k++;
                 const sessions = req.sessions;
-                return sessions ? { ...raw, headers: sessions[i % sessions.length]!, body: bodies[i % bodies.length] } : { ...raw, body: bodies[i % bodies.length] };
+                return sessions
+                  ? { ...raw, headers: sessions[i % sessions.length]!, body: bodies[i % bodies.length] }
+                  : { ...raw, body: bodies[i % bodies.length] };
               },
             }
           : {}),
@@ -184,7 +218,18 @@ async function cannon(url: string, connections: number, req: Req, seconds: numbe
     ],
   });
   const statusCodes = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, v]) => [code, v.count]));
-  return { connections, ...(overallRate ? { offered: overallRate } : {}), rps: Math.round(r.requests.total / r.duration), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx, timeouts: r.timeouts, non2xx: r.non2xx, statusCodes, requests: r.requests.total };
+  return {
+    connections,
+    ...(overallRate ? { offered: overallRate } : {}),
+    rps: Math.round(r.requests.total / r.duration),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.non2xx,
+    timeouts: r.timeouts,
+    non2xx: r.non2xx,
+    statusCodes,
+    requests: r.requests.total,
+  };
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -200,12 +245,20 @@ function initialScripts(dir: string) {
     const buf = fs.readFileSync(path.join(dir, src.replace(/^\//, '')));
     return { file: src, bytes: buf.length, gzip: zlib.gzipSync(buf, { level: 9 }).length };
   });
-  return { files, gzipTotal: files.reduce((n, f) => n + f.gzip, 0), bytesTotal: files.reduce((n, f) => n + f.bytes, 0) };
+  return {
+    files,
+    gzipTotal: files.reduce((n, f) => n + f.gzip, 0),
+    bytesTotal: files.reduce((n, f) => n + f.bytes, 0),
+  };
 }
 
 /** A cold first load of the console in headless Chromium (fresh profile), signed in with the session's cookies. */
 async function firstLoad(url: string, sess: { headers: Record<string, string> }) {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
   try {
     const runs: { loadMs: number; idleMs: number; requests: number }[] = [];
     for (let i = 0; i < 3; i++) {
@@ -241,7 +294,9 @@ async function firstLoad(url: string, sess: { headers: Record<string, string> })
 }
 
 // ---- 1. the HTTP ceiling -----------------------------------------------------------------------------------------
-say(`[bench] ${engine} ${scale}: ceilings and app, ${duration} s per load, on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`);
+say(
+  `[bench] ${engine} ${scale}: ceilings and app, ${duration} s per load, on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`,
+);
 const bare = await start('bare-server.ts', {});
 const bareLoads = [await load(bare.url, 10, {}), await load(bare.url, 100, {})];
 bare.proc.send('stop');
@@ -250,15 +305,29 @@ say(`[bench] bare Fastify: ${bareLoads.map((l) => `${l.rps} req/s @${l.connectio
 // ---- 2. the app ----------------------------------------------------------------------------------------------------
 // The console, built into the work folder (not dist/web, which other runs may be using), for its first load.
 let webDir = '';
-let initialJs: { files: { file: string; bytes: number; gzip: number }[]; gzipTotal: number; bytesTotal: number } | null = null;
+let initialJs: {
+  files: { file: string; bytes: number; gzip: number }[];
+  gzipTotal: number;
+  bytesTotal: number;
+} | null = null;
 if (!values['skip-console']) {
   webDir = path.join(values['work-dir']!, 'web');
   const t0 = performance.now();
-  execFileSync('npx', ['vite', 'build', '--outDir', webDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: fromRoot(), stdio: 'inherit' });
+  execFileSync('npx', ['vite', 'build', '--outDir', webDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: fromRoot(),
+    stdio: 'inherit',
+  });
   initialJs = initialScripts(webDir);
-  say(`[bench] console built in ${((performance.now() - t0) / 1000).toFixed(1)} s: initial JavaScript ${kb(initialJs.gzipTotal)} gzip (${kb(initialJs.bytesTotal)} raw) in ${initialJs.files.length} files`);
+  say(
+    `[bench] console built in ${((performance.now() - t0) / 1000).toFixed(1)} s: initial JavaScript ${kb(initialJs.gzipTotal)} gzip (${kb(initialJs.bytesTotal)} raw) in ${initialJs.files.length} files`,
+  );
 }
-const app = await start('app-server.ts', { BENCH_DATA_DIR: dataDir, BENCH_DATABASE_URL: databaseUrl ?? '', BENCH_POOL_SIZE: '10', BENCH_WEB_DIR: webDir });
+const app = await start('app-server.ts', {
+  BENCH_DATA_DIR: dataDir,
+  BENCH_DATABASE_URL: databaseUrl ?? '',
+  BENCH_POOL_SIZE: '10',
+  BENCH_WEB_DIR: webDir,
+});
 
 interface Session {
   headers: Record<string, string>;
@@ -297,7 +366,14 @@ const cityAdmin = await login('city_admin'); // 西宁市
 // Order intake: residents (generated accounts in households spread over the communities, each signed in with a
 // real session and CSRF token) report problems at a point inside their community's grids: POST /api/orders with
 // its validation, locate, routing rule, insert, timeline, audit, rollup, and the answer with possible duplicates.
-const who = (await app.call({ cmd: 'query', sql: BENCH_RESIDENTS_SQL })).result as { username: string; territory_id: number; a: number; b: number; c: number; d: number }[];
+const who = (await app.call({ cmd: 'query', sql: BENCH_RESIDENTS_SQL })).result as {
+  username: string;
+  territory_id: number;
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+}[];
 if (!who.length) throw new Error('no bench residents: generate the data again (--regen)');
 const residents: Session[] = [];
 for (const r of who) residents.push(await login(r.username));
@@ -318,18 +394,28 @@ const residentHeaders = residents.map((s) => s.headers);
 const transactions: Captured[][] = [];
 // One unrecorded create first: it builds the in-memory grid index (a read of every grid, once per process), which
 // is not part of an order's cost and must not be replayed.
-const warm = await fetch(`${app.url}/api/orders`, { method: 'POST', headers: residentHeaders[0]!, body: orderBodies[0] });
+const warm = await fetch(`${app.url}/api/orders`, {
+  method: 'POST',
+  headers: residentHeaders[0]!,
+  body: orderBodies[0],
+});
 if (warm.status !== 201) throw new Error(`order create: ${warm.status} ${await warm.text()}`);
 for (let i = 0; i < who.length; i++) {
   await app.call({ cmd: 'capture' });
-  const once = await fetch(`${app.url}/api/orders`, { method: 'POST', headers: residentHeaders[i]!, body: orderBodies[i] });
+  const once = await fetch(`${app.url}/api/orders`, {
+    method: 'POST',
+    headers: residentHeaders[i]!,
+    body: orderBodies[i],
+  });
   if (once.status !== 201) throw new Error(`order create: ${once.status} ${await once.text()}`);
   transactions.push((await app.call({ cmd: 'captured' })).captured as Captured[]);
 }
 const captured = transactions[0]!;
 /** The statements the ceiling replays: the request's SQL without its own BEGIN/COMMIT (it wraps them in one). */
 const replayed = captured.filter((c) => !/^\s*(begin|commit|rollback|savepoint|release)/i.test(c.sql)).length;
-say(`[bench] one order create issues ${replayed} SQL statements (session, places, rule, insert, timeline, audit, rollup, viewer, duplicates)`);
+say(
+  `[bench] one order create issues ${replayed} SQL statements (session, places, rule, insert, timeline, audit, rollup, viewer, duplicates)`,
+);
 
 const intake = { method: 'POST', path: '/api/orders', bodies: orderBodies, sessions: residentHeaders };
 const writeLoads = [await load(app.url, 10, intake), await load(app.url, 100, intake)];
@@ -338,15 +424,31 @@ const writeLoads = [await load(app.url, 10, intake), await load(app.url, 100, in
 // 100 / throughput by Little's law: p99 < 50 ms that way would take more than 2,000 req/s.)
 const INTAKE_RATE = 1000;
 const paced = await load(app.url, 100, intake, INTAKE_RATE);
-say(`[bench] order intake: ${writeLoads.map((l) => `${l.rps} req/s @${l.connections} (p99 ${l.p99} ms, ${l.errors} errors)`).join(', ')}; paced ${INTAKE_RATE} req/s offered @100: ${paced.rps} req/s, p99 ${paced.p99} ms, ${paced.errors} errors`);
+say(
+  `[bench] order intake: ${writeLoads.map((l) => `${l.rps} req/s @${l.connections} (p99 ${l.p99} ms, ${l.errors} errors)`).join(', ')}; paced ${INTAKE_RATE} req/s offered @100: ${paced.rps} req/s, p99 ${paced.p99} ms, ${paced.errors} errors`,
+);
 
 // The same intake against the real server with WORKERS app processes sharing the port (node:cluster, PostgreSQL
 // only): src/main.ts on the generated database. Sessions live in the database, so the residents' cookies serve.
 const workers = Number(values.workers);
 let clustered: { workers: number; loads: Load[] } | null = null;
 if (engine === 'postgres' && workers > 1) {
-  const env = { ...process.env, WORKERS: String(workers), DATABASE_URL: databaseUrl!, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', WEB_DIR: path.join(dataDir, 'no-web'), ORDER_SCHEDULER_SECONDS: '0', NOTIFICATION_DIGEST_SECONDS: '0' };
-  const main = spawn(process.execPath, [...tsxImport, fromRoot('src', 'main.ts')], { cwd: fromRoot(), env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const env = {
+    ...process.env,
+    WORKERS: String(workers),
+    DATABASE_URL: databaseUrl!,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    WEB_DIR: path.join(dataDir, 'no-web'),
+    ORDER_SCHEDULER_SECONDS: '0',
+    NOTIFICATION_DIGEST_SECONDS: '0',
+  };
+  const main = spawn(process.execPath, [...tsxImport, fromRoot('src', 'main.ts')], {
+    cwd: fromRoot(),
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   main.stdout.on('data', (d: Buffer) => (out += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {
@@ -364,7 +466,9 @@ if (engine === 'postgres' && workers > 1) {
   clustered = { workers, loads: [await load(url, 100, intake), await load(url, 100, intake, INTAKE_RATE)] };
   main.kill('SIGTERM');
   await new Promise((r) => main.once('exit', r));
-  say(`[bench] order intake, ${workers} app processes: ${clustered.loads[0]!.rps} req/s @100 (p99 ${clustered.loads[0]!.p99} ms); paced ${INTAKE_RATE} req/s: ${clustered.loads[1]!.rps} req/s, p99 ${clustered.loads[1]!.p99} ms, ${clustered.loads[1]!.errors} errors`);
+  say(
+    `[bench] order intake, ${workers} app processes: ${clustered.loads[0]!.rps} req/s @100 (p99 ${clustered.loads[0]!.p99} ms); paced ${INTAKE_RATE} req/s: ${clustered.loads[1]!.rps} req/s, p99 ${clustered.loads[1]!.p99} ms, ${clustered.loads[1]!.errors} errors`,
+  );
 }
 
 // The database ceiling: the same statements, straight at the database, from the app's process.
@@ -373,21 +477,40 @@ const dbConc = [10, engine === 'postgres' ? 80 : 100];
 const dbLoads: (LatencySummary & { concurrency: number; errors: number })[] = [];
 await app.call({ cmd: 'ceiling', transactions, concurrency: dbConc[0]!, ms: Math.min(2, duration) * 1000 }); // warm-up
 for (const c of dbConc) {
-  const r = (await app.call({ cmd: 'ceiling', transactions, concurrency: c, ms: duration * 1000 })).result as LatencySummary & { errors: number };
+  const r = (await app.call({ cmd: 'ceiling', transactions, concurrency: c, ms: duration * 1000 }))
+    .result as LatencySummary & { errors: number };
   dbLoads.push({ ...r, concurrency: c });
 }
 say(`[bench] database ceiling: ${dbLoads.map((l) => `${l.perSecond} tx/s @${l.concurrency}`).join(', ')}`);
-for (const l of dbLoads) for (const b of (l as unknown as { bySql?: { share: number; sql: string }[] }).bySql ?? []) say(`[bench]   @${l.concurrency} ${String(b.share).padStart(5)} %  ${b.sql}`);
+for (const l of dbLoads)
+  for (const b of (l as unknown as { bySql?: { share: number; sql: string }[] }).bySql ?? [])
+    say(`[bench]   @${l.concurrency} ${String(b.share).padStart(5)} %  ${b.sql}`);
 
 // Locate: the in-process index, then through HTTP as a city admin.
 const points = (await app.call({ cmd: 'points', n: 2000 })).result as [number, number][];
-const locateIn = (await app.call({ cmd: 'locate', points, ms: Math.min(3000, duration * 1000) })).result as { lookupsPerSecond: number; hitRate: number; grids: number };
+const locateIn = (await app.call({ cmd: 'locate', points, ms: Math.min(3000, duration * 1000) })).result as {
+  lookupsPerSecond: number;
+  hitRate: number;
+  grids: number;
+};
 const locateBodies = points.map(([lng, lat]) => JSON.stringify({ lng, lat }));
 const locateLoads = [
-  await load(app.url, 10, { method: 'POST', path: '/api/grids/locate', headers: cityAdmin.headers, bodies: locateBodies }),
-  await load(app.url, 100, { method: 'POST', path: '/api/grids/locate', headers: cityAdmin.headers, bodies: locateBodies }),
+  await load(app.url, 10, {
+    method: 'POST',
+    path: '/api/grids/locate',
+    headers: cityAdmin.headers,
+    bodies: locateBodies,
+  }),
+  await load(app.url, 100, {
+    method: 'POST',
+    path: '/api/grids/locate',
+    headers: cityAdmin.headers,
+    bodies: locateBodies,
+  }),
 ];
-say(`[bench] locate: ${locateIn.lookupsPerSecond} lookups/s in-process over ${locateIn.grids} grids; HTTP ${locateLoads.map((l) => `${l.rps} req/s @${l.connections}`).join(', ')}`);
+say(
+  `[bench] locate: ${locateIn.lookupsPerSecond} lookups/s in-process over ${locateIn.grids} grids; HTTP ${locateLoads.map((l) => `${l.rps} req/s @${l.connections}`).join(', ')}`,
+);
 
 // Sequential requests (latency, not throughput): up to three warm-ups (one when a request takes over a second),
 // then up to `listRequests` measured ones within 8 s, but never fewer than three.
@@ -426,13 +549,19 @@ for (const [account, sess] of [
   const base = '/api/orders?pageSize=20';
   const first = await getJson<{ total: number }>(sess, `${base}&page=1`);
   const deep = Math.max(1, Math.min(100_000, Math.ceil(first.total / 20)));
-  for (const page of [1, deep]) lists.push({ list: 'orders', account, page, total: first.total, ...(await timed(sess, `${base}&page=${page}`)) });
+  for (const page of [1, deep])
+    lists.push({ list: 'orders', account, page, total: first.total, ...(await timed(sess, `${base}&page=${page}`)) });
 }
 say(`[bench] order lists: ${lists.map((l) => `${l.account} p${l.page} ${l.p95} ms`).join(', ')}`);
 
 // Every dashboard figure of the service loop (one GET /api/orders/figures answers them all, with both rankings)
 // for a community, a district and the whole city: all time, and the last 30 days (edges not on day boundaries).
-const places = (await app.call({ cmd: 'query', sql: `select id, name, level from territories where division_code in ('630104006001', '630104', '6301') order by depth desc` })).result as { id: number; name: string; level: string }[];
+const places = (
+  await app.call({
+    cmd: 'query',
+    sql: `select id, name, level from territories where division_code in ('630104006001', '630104', '6301') order by depth desc`,
+  })
+).result as { id: number; name: string; level: string }[];
 interface FigureRow {
   place: string;
   level: string;
@@ -456,7 +585,16 @@ for (const p of places) {
     const url = `/api/orders/figures?territoryId=${p.id}${qs}`;
     const f = await getJson<{ found: number; ranking: unknown[]; unitRanking: unknown[] }>(sess, url);
     const bytes = JSON.stringify(f).length;
-    figures.push({ place: p.name, level: p.level, period, found: f.found, rankedNodes: f.ranking.length, rankedUnits: f.unitRanking.length, bytes, ...(await timed(sess, url)) });
+    figures.push({
+      place: p.name,
+      level: p.level,
+      period,
+      found: f.found,
+      rankedNodes: f.ranking.length,
+      rankedUnits: f.unitRanking.length,
+      bytes,
+      ...(await timed(sess, url)),
+    });
   }
 }
 say(`[bench] figures: ${figures.map((f) => `${f.place} ${f.period} ${f.p95} ms`).join(', ')}`);
@@ -475,40 +613,88 @@ const ratio = (a: number, b: number) => {
   const pct = (a / b) * 100;
   return `${pct < 10 ? pct.toFixed(1) : Math.round(pct)} %`;
 };
-const errs = (l: Load) => (l.errors ? `${l.errors} (${l.timeouts} timeouts${l.non2xx ? `, ${Object.entries(l.statusCodes).filter(([c]) => !c.startsWith('2')).map(([c, n]) => `${n}× ${c}`).join(', ')}` : ''})` : '0');
+const errs = (l: Load) =>
+  l.errors
+    ? `${l.errors} (${l.timeouts} timeouts${
+        l.non2xx
+          ? `, ${Object.entries(l.statusCodes)
+              .filter(([c]) => !c.startsWith('2'))
+              .map(([c, n]) => `${n}× ${c}`)
+              .join(', ')}`
+          : ''
+      })`
+    : '0';
 const at = new Date().toISOString();
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
 const md: string[] = [];
-md.push(`Run ${at} — engine **${engine}**, scale **${scale}** (${gen.place}, seed ${seed}), ${duration} s per load; machine: ${machine}.`);
+md.push(
+  `Run ${at} — engine **${engine}**, scale **${scale}** (${gen.place}, seed ${seed}), ${duration} s per load; machine: ${machine}.`,
+);
 md.push('');
-md.push(`Data: ${Object.entries(gen.rows).map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`).join(', ')}; generated in ${gen.seconds} s${gen.generatedNow ? '' : ' (earlier run)'}.`);
+md.push(
+  `Data: ${Object.entries(gen.rows)
+    .map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`)
+    .join(', ')}; generated in ${gen.seconds} s${gen.generatedNow ? '' : ' (earlier run)'}.`,
+);
 md.push('');
 md.push('| measure | conns | req/s | p50 ms | p99 ms | errors | vs bare Fastify | vs database ceiling |');
 md.push('|---|---:|---:|---:|---:|---:|---:|---:|');
-bareLoads.forEach((l) => md.push(`| ceiling: bare Fastify GET | ${l.connections} | ${l.rps} | ${l.p50} | ${l.p99} | ${errs(l)} | 100 % | |`));
-dbLoads.forEach((l) => md.push(`| ceiling: database, same SQL as one order create (${replayed} statements in a transaction) | ${l.concurrency} | ${l.perSecond} | ${l.p50} | ${l.p99} | ${l.errors} | | 100 % |`));
-writeLoads.forEach((l, i) =>
-  md.push(`| app: POST /api/orders — problem reports by ${residents.length} signed-in residents (CSRF + session) | ${l.connections} | ${l.rps} | ${l.p50} | ${l.p99} | ${errs(l)} | ${ratio(l.rps, bareLoads[i]!.rps)} | ${ratio(l.rps, dbLoads[i]!.perSecond)} |`),
+bareLoads.forEach((l) =>
+  md.push(`| ceiling: bare Fastify GET | ${l.connections} | ${l.rps} | ${l.p50} | ${l.p99} | ${errs(l)} | 100 % | |`),
 );
-md.push(`| app: POST /api/orders, paced: ${INTAKE_RATE.toLocaleString('en-US')} req/s offered over the connections | ${paced.connections} | ${paced.rps} | ${paced.p50} | ${paced.p99} | ${errs(paced)} | | |`);
+dbLoads.forEach((l) =>
+  md.push(
+    `| ceiling: database, same SQL as one order create (${replayed} statements in a transaction) | ${l.concurrency} | ${l.perSecond} | ${l.p50} | ${l.p99} | ${l.errors} | | 100 % |`,
+  ),
+);
+writeLoads.forEach((l, i) =>
+  md.push(
+    `| app: POST /api/orders — problem reports by ${residents.length} signed-in residents (CSRF + session) | ${l.connections} | ${l.rps} | ${l.p50} | ${l.p99} | ${errs(l)} | ${ratio(l.rps, bareLoads[i]!.rps)} | ${ratio(l.rps, dbLoads[i]!.perSecond)} |`,
+  ),
+);
+md.push(
+  `| app: POST /api/orders, paced: ${INTAKE_RATE.toLocaleString('en-US')} req/s offered over the connections | ${paced.connections} | ${paced.rps} | ${paced.p50} | ${paced.p99} | ${errs(paced)} | | |`,
+);
 if (clustered) {
   const [open, fixed] = clustered.loads as [Load, Load];
-  md.push(`| app, ${clustered.workers} processes (WORKERS=${clustered.workers}, node:cluster): POST /api/orders | ${open.connections} | ${open.rps} | ${open.p50} | ${open.p99} | ${errs(open)} | ${ratio(open.rps, bareLoads[1]!.rps)} | ${ratio(open.rps, dbLoads[1]!.perSecond)} |`);
-  md.push(`| app, ${clustered.workers} processes: POST /api/orders, paced: ${INTAKE_RATE.toLocaleString('en-US')} req/s offered | ${fixed.connections} | ${fixed.rps} | ${fixed.p50} | ${fixed.p99} | ${errs(fixed)} | | |`);
+  md.push(
+    `| app, ${clustered.workers} processes (WORKERS=${clustered.workers}, node:cluster): POST /api/orders | ${open.connections} | ${open.rps} | ${open.p50} | ${open.p99} | ${errs(open)} | ${ratio(open.rps, bareLoads[1]!.rps)} | ${ratio(open.rps, dbLoads[1]!.perSecond)} |`,
+  );
+  md.push(
+    `| app, ${clustered.workers} processes: POST /api/orders, paced: ${INTAKE_RATE.toLocaleString('en-US')} req/s offered | ${fixed.connections} | ${fixed.rps} | ${fixed.p50} | ${fixed.p99} | ${errs(fixed)} | | |`,
+  );
 }
-locateLoads.forEach((l, i) => md.push(`| app: POST /api/grids/locate (city admin) | ${l.connections} | ${l.rps} | ${l.p50} | ${l.p99} | ${errs(l)} | ${ratio(l.rps, bareLoads[i]!.rps)} | |`));
-md.push(`| locate in-process (the app's spatial index, ${locateIn.grids.toLocaleString('en-US')} grids, ${Math.round(locateIn.hitRate * 100)} % of points in a grid) | 1 | ${locateIn.lookupsPerSecond.toLocaleString('en-US')} lookups/s | | | | | |`);
+locateLoads.forEach((l, i) =>
+  md.push(
+    `| app: POST /api/grids/locate (city admin) | ${l.connections} | ${l.rps} | ${l.p50} | ${l.p99} | ${errs(l)} | ${ratio(l.rps, bareLoads[i]!.rps)} | |`,
+  ),
+);
+md.push(
+  `| locate in-process (the app's spatial index, ${locateIn.grids.toLocaleString('en-US')} grids, ${Math.round(locateIn.hitRate * 100)} % of points in a grid) | 1 | ${locateIn.lookupsPerSecond.toLocaleString('en-US')} lookups/s | | | | | |`,
+);
 md.push('');
 md.push('| list (scope-filtered, 20 per page) | as | page | rows in scope | p50 ms | p95 ms | requests |');
 md.push('|---|---|---:|---:|---:|---:|---:|');
-lists.forEach((l) => md.push(`| ${l.list} | ${l.account} | ${l.page.toLocaleString('en-US')} | ${l.total.toLocaleString('en-US')} | ${l.p50} | ${l.p95} | ${l.requests} |`));
+lists.forEach((l) =>
+  md.push(
+    `| ${l.list} | ${l.account} | ${l.page.toLocaleString('en-US')} | ${l.total.toLocaleString('en-US')} | ${l.p50} | ${l.p95} | ${l.requests} |`,
+  ),
+);
 md.push('');
-md.push('| figures (found/claimed/resolved, three rates, overdue, average time, both rankings) | level | period | found | nodes / units ranked | answer | p50 ms | p95 ms | requests |');
+md.push(
+  '| figures (found/claimed/resolved, three rates, overdue, average time, both rankings) | level | period | found | nodes / units ranked | answer | p50 ms | p95 ms | requests |',
+);
 md.push('|---|---|---|---:|---:|---:|---:|---:|---:|');
-figures.forEach((f) => md.push(`| ${f.place} | ${f.level} | ${f.period} | ${f.found.toLocaleString('en-US')} | ${f.rankedNodes} / ${f.rankedUnits.toLocaleString('en-US')} | ${kb(f.bytes)} | ${f.p50} | ${f.p95} | ${f.requests} |`));
+figures.forEach((f) =>
+  md.push(
+    `| ${f.place} | ${f.level} | ${f.period} | ${f.found.toLocaleString('en-US')} | ${f.rankedNodes} / ${f.rankedUnits.toLocaleString('en-US')} | ${kb(f.bytes)} | ${f.p50} | ${f.p95} | ${f.requests} |`,
+  ),
+);
 md.push('');
 if (consoleLoad && initialJs) {
-  md.push(`Console first load (headless Chromium, fresh profile, signed in as the community worker, localhost, median of 3): **${consoleLoad.loadMs} ms** until the layout and its menu are on screen, ${consoleLoad.idleMs} ms until the network settles (${consoleLoad.requests} requests); initial JavaScript **${kb(initialJs.gzipTotal)} gzip** (${kb(initialJs.bytesTotal)} raw, ${initialJs.files.length} files: the entry and its modulepreloads).`);
+  md.push(
+    `Console first load (headless Chromium, fresh profile, signed in as the community worker, localhost, median of 3): **${consoleLoad.loadMs} ms** until the layout and its menu are on screen, ${consoleLoad.idleMs} ms until the network settles (${consoleLoad.requests} requests); initial JavaScript **${kb(initialJs.gzipTotal)} gzip** (${kb(initialJs.bytesTotal)} raw, ${initialJs.files.length} files: the entry and its modulepreloads).`,
+  );
   md.push('');
 }
 md.push(`Server peak RSS: **${Math.round(rss.maxRssKb / 1024)} MiB** (now ${Math.round(rss.rssNowKb / 1024)} MiB).`);
@@ -519,22 +705,54 @@ const worstFigure = Math.max(...figures.map((f) => f.p95));
 const worstFirstPage = Math.max(...lists.filter((l) => l.page === 1).map((l) => l.p95));
 const targets: { target: string; measured: string; holds: boolean }[] = [
   engine === 'pglite'
-    ? { target: 'intake ≥ 30 % of the same-transaction database ceiling (PGlite, street)', measured: ratio(w100.rps, db100.perSecond), holds: w100.rps >= 0.3 * db100.perSecond }
-    : { target: 'intake ≥ 50 % of the same-transaction database ceiling', measured: ratio(w100.rps, db100.perSecond), holds: w100.rps >= 0.5 * db100.perSecond },
+    ? {
+        target: 'intake ≥ 30 % of the same-transaction database ceiling (PGlite, street)',
+        measured: ratio(w100.rps, db100.perSecond),
+        holds: w100.rps >= 0.3 * db100.perSecond,
+      }
+    : {
+        target: 'intake ≥ 50 % of the same-transaction database ceiling',
+        measured: ratio(w100.rps, db100.perSecond),
+        holds: w100.rps >= 0.5 * db100.perSecond,
+      },
   {
     target: 'intake ≥ 1,000 req/s with p99 < 50 ms at 100 connections',
     measured:
       `paced at ${INTAKE_RATE.toLocaleString('en-US')} req/s: ${paced.rps} req/s, p99 ${paced.p99} ms, ${paced.errors} errors (unpaced: ${w100.rps} req/s, p99 ${w100.p99} ms)` +
-      (clustered ? `; ${clustered.workers} processes: ${clustered.loads[1]!.rps} req/s, p99 ${clustered.loads[1]!.p99} ms (unpaced ${clustered.loads[0]!.rps} req/s)` : ''),
-    holds: [paced, ...(clustered ? [clustered.loads[1]!] : [])].some((l) => l.rps >= 0.98 * INTAKE_RATE && l.p99 < 50 && l.errors === 0),
+      (clustered
+        ? `; ${clustered.workers} processes: ${clustered.loads[1]!.rps} req/s, p99 ${clustered.loads[1]!.p99} ms (unpaced ${clustered.loads[0]!.rps} req/s)`
+        : ''),
+    holds: [paced, ...(clustered ? [clustered.loads[1]!] : [])].some(
+      (l) => l.rps >= 0.98 * INTAKE_RATE && l.p99 < 50 && l.errors === 0,
+    ),
   },
-  { target: 'every dashboard figure < 100 ms p95 (community, district, city)', measured: `worst ${worstFigure} ms`, holds: worstFigure < 100 },
-  { target: 'every first page of the order list < 100 ms p95', measured: `worst ${worstFirstPage} ms`, holds: worstFirstPage < 100 },
-  { target: 'locate ≥ 100 k lookups/s', measured: `${locateIn.lookupsPerSecond.toLocaleString('en-US')} lookups/s over ${locateIn.grids.toLocaleString('en-US')} grids`, holds: locateIn.lookupsPerSecond >= 100_000 },
+  {
+    target: 'every dashboard figure < 100 ms p95 (community, district, city)',
+    measured: `worst ${worstFigure} ms`,
+    holds: worstFigure < 100,
+  },
+  {
+    target: 'every first page of the order list < 100 ms p95',
+    measured: `worst ${worstFirstPage} ms`,
+    holds: worstFirstPage < 100,
+  },
+  {
+    target: 'locate ≥ 100 k lookups/s',
+    measured: `${locateIn.lookupsPerSecond.toLocaleString('en-US')} lookups/s over ${locateIn.grids.toLocaleString('en-US')} grids`,
+    holds: locateIn.lookupsPerSecond >= 100_000,
+  },
   ...(consoleLoad && initialJs
     ? [
-        { target: 'console first load < 1.5 s on localhost', measured: `${consoleLoad.loadMs} ms to the usable layout, ${consoleLoad.idleMs} ms to a settled network`, holds: consoleLoad.loadMs < 1500 },
-        { target: 'initial JavaScript < 500 KB gzip', measured: kb(initialJs.gzipTotal), holds: initialJs.gzipTotal < 500 * 1024 },
+        {
+          target: 'console first load < 1.5 s on localhost',
+          measured: `${consoleLoad.loadMs} ms to the usable layout, ${consoleLoad.idleMs} ms to a settled network`,
+          holds: consoleLoad.loadMs < 1500,
+        },
+        {
+          target: 'initial JavaScript < 500 KB gzip',
+          measured: kb(initialJs.gzipTotal),
+          holds: initialJs.gzipTotal < 500 * 1024,
+        },
       ]
     : []),
 ];
@@ -547,7 +765,35 @@ const table = md.join('\n');
 say('');
 say(table);
 
-const result = { at, engine, scale, seed, duration, machine, generation: gen, ceilings: { bareFastify: bareLoads, database: dbLoads, statements: captured.map((c) => c.sql), transactionsReplayed: transactions.length }, app: { orderIntake: writeLoads, orderIntakePaced: paced, orderIntakeWorkers: clustered, residentsSignedIn: residents.length, locateHttp: locateLoads, locateInProcess: locateIn, lists, figures, consoleLoad, initialJs, peakRssKb: rss.maxRssKb }, targets };
+const result = {
+  at,
+  engine,
+  scale,
+  seed,
+  duration,
+  machine,
+  generation: gen,
+  ceilings: {
+    bareFastify: bareLoads,
+    database: dbLoads,
+    statements: captured.map((c) => c.sql),
+    transactionsReplayed: transactions.length,
+  },
+  app: {
+    orderIntake: writeLoads,
+    orderIntakePaced: paced,
+    orderIntakeWorkers: clustered,
+    residentsSignedIn: residents.length,
+    locateHttp: locateLoads,
+    locateInProcess: locateIn,
+    lists,
+    figures,
+    consoleLoad,
+    initialJs,
+    peakRssKb: rss.maxRssKb,
+  },
+  targets,
+};
 fs.mkdirSync(values['results-dir']!, { recursive: true });
 const file = path.join(values['results-dir']!, `${at.replace(/[:.]/g, '-')}-${engine}-${scale}.json`);
 fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
@@ -561,7 +807,10 @@ if (values.docs && values.docs !== 'none') {
   let doc = fs.existsSync(values.docs) ? fs.readFileSync(values.docs, 'utf8') : '# Benchmarks\n';
   const a = doc.indexOf(startTag);
   const b = doc.indexOf(endTag);
-  doc = a >= 0 && b > a ? `${doc.slice(0, a)}${section}${doc.slice(b + endTag.length)}` : `${doc.trimEnd()}\n\n### Last run: ${engine}, ${scale}\n\n${section}\n`;
+  doc =
+    a >= 0 && b > a
+      ? `${doc.slice(0, a)}${section}${doc.slice(b + endTag.length)}`
+      : `${doc.trimEnd()}\n\n### Last run: ${engine}, ${scale}\n\n${section}\n`;
   fs.writeFileSync(values.docs, doc);
   say(`[bench] updated ${path.relative(process.cwd(), values.docs)}`);
 }

@@ -197,7 +197,12 @@ function simplifyRing(ring, tol) {
 }
 
 function simplifyGeometry(geometry, tol) {
-  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : null;
+  const polygons =
+    geometry.type === 'Polygon'
+      ? [geometry.coordinates]
+      : geometry.type === 'MultiPolygon'
+        ? geometry.coordinates
+        : null;
   if (!polygons) fail(`Unexpected geometry type ${geometry.type}`);
   const out = [];
   for (const poly of polygons) {
@@ -237,7 +242,11 @@ function main() {
     // `center`: the seat of the government (the package's `center`), a natural anchor for demo places and labels.
     const c = f.properties.center;
     const center = Array.isArray(c) ? (KEEP_GCJ02 ? c : gcjToWgs(c[0], c[1])).map(round) : null;
-    features.push({ type: 'Feature', properties: { code: w.code, name: f.properties.name, level: w.level, center }, geometry });
+    features.push({
+      type: 'Feature',
+      properties: { code: w.code, name: f.properties.name, level: w.level, center },
+      geometry,
+    });
   }
 
   const header = {
@@ -247,7 +256,10 @@ function main() {
     generatedBy: 'scripts/extract-boundaries.mjs',
   };
   const text =
-    JSON.stringify(header).slice(0, -1) + ',"features":[\n' + features.map((f) => JSON.stringify(f)).join(',\n') + '\n]}\n';
+    JSON.stringify(header).slice(0, -1) +
+    ',"features":[\n' +
+    features.map((f) => JSON.stringify(f)).join(',\n') +
+    '\n]}\n';
   JSON.parse(text); // sanity
 
   fs.mkdirSync(OUT_DIR, { recursive: true });
@@ -284,7 +296,8 @@ function main() {
     `Wrote ${path.relative(PROJECT_ROOT, OUT_JSON)} (${Buffer.byteLength(text)} bytes, ${features.length} boundaries, ` +
       `${inPoints} -> ${outPoints} positions, ${header.crs})`,
   );
-  for (const f of features) console.log(`  ${f.properties.code.padEnd(6)} ${f.properties.level.padEnd(8)} ${f.properties.name}`);
+  for (const f of features)
+    console.log(`  ${f.properties.code.padEnd(6)} ${f.properties.level.padEnd(8)} ${f.properties.name}`);
   console.log(`Wrote ${path.relative(PROJECT_ROOT, OUT_LICENSE)}`);
 }
 

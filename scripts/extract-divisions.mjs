@@ -223,7 +223,8 @@ async function main() {
   const list = [...nodes.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const seen = new Set();
   for (const n of list) {
-    if (n.parentCode !== null && !seen.has(n.parentCode)) fail(`Parent ${n.parentCode} of ${n.code} is missing or comes after it`);
+    if (n.parentCode !== null && !seen.has(n.parentCode))
+      fail(`Parent ${n.parentCode} of ${n.code} is missing or comes after it`);
     seen.add(n.code);
   }
 
@@ -232,10 +233,7 @@ async function main() {
     generatedBy: 'scripts/extract-divisions.mjs',
   };
   const text =
-    JSON.stringify(header).slice(0, -1) +
-    ',"nodes":[\n' +
-    list.map((n) => JSON.stringify(n)).join(',\n') +
-    '\n]}\n';
+    JSON.stringify(header).slice(0, -1) + ',"nodes":[\n' + list.map((n) => JSON.stringify(n)).join(',\n') + '\n]}\n';
   JSON.parse(text); // sanity
 
   const licenseFile = fs.readdirSync(pkgDir).find((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f));
@@ -251,9 +249,13 @@ async function main() {
     counts[n.level] = (counts[n.level] ?? 0) + 1;
     (lengths[n.level] ??= new Set()).add(n.code.length);
   }
-  console.log(`Wrote ${path.relative(PROJECT_ROOT, OUT_JSON)} (${Buffer.byteLength(text)} bytes, ${list.length} nodes)`);
+  console.log(
+    `Wrote ${path.relative(PROJECT_ROOT, OUT_JSON)} (${Buffer.byteLength(text)} bytes, ${list.length} nodes)`,
+  );
   for (const level of ['province', 'city', 'district', 'street', 'community']) {
-    console.log(`  ${level.padEnd(9)} ${String(counts[level] ?? 0).padStart(5)}  code length ${[...(lengths[level] ?? [])].join('/')}`);
+    console.log(
+      `  ${level.padEnd(9)} ${String(counts[level] ?? 0).padStart(5)}  code length ${[...(lengths[level] ?? [])].join('/')}`,
+    );
   }
   console.log(`Copied ${licenseFile} to ${path.relative(PROJECT_ROOT, OUT_LICENSE)}`);
 

@@ -26,7 +26,11 @@ export async function prepareDatabase(database: Database, config: Config, log: L
   const [acc] = await database.db.select({ n: count() }).from(accounts);
   if ((acc?.n ?? 0) > 0) return { kind: 'none' };
   return database.db.transaction(async (tx) => {
-    const [root] = await tx.select({ id: territories.id }).from(territories).where(isNull(territories.parentId)).limit(1);
+    const [root] = await tx
+      .select({ id: territories.id })
+      .from(territories)
+      .where(isNull(territories.parentId))
+      .limit(1);
     if (config.demoData && !root) {
       const t1 = Date.now();
       const { rootId } = await seedTerritories(tx);
@@ -43,7 +47,9 @@ export async function prepareDatabase(database: Database, config: Config, log: L
     }
     const rootId =
       root?.id ??
-      (await tx.insert(territories).values({ level: 'country', name: '全部区域' }).returning({ id: territories.id }))[0]!.id;
+      (
+        await tx.insert(territories).values({ level: 'country', name: '全部区域' }).returning({ id: territories.id })
+      )[0]!.id;
     const admin = await createInitialAdmin(tx, rootId);
     return { kind: 'initialAdmin' as const, ...admin };
   });

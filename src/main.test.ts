@@ -28,7 +28,10 @@ function start(env: Record<string, string>) {
   return { child, exited, waitFor, output: () => out };
 }
 
-const PII_KEYS = { PII_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'), PII_HASH_KEY: Buffer.alloc(32, 4).toString('base64') };
+const PII_KEYS = {
+  PII_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
+  PII_HASH_KEY: Buffer.alloc(32, 4).toString('base64'),
+};
 const children: ChildProcess[] = [];
 afterAll(() => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
 
@@ -79,8 +82,13 @@ describe('the server process', () => {
       const banner = await p.waitFor(/Demo accounts[\s\S]*audit_admin/, 120_000);
       expect(banner).toMatch(/PostgreSQL \(DATABASE_URL\) \(2 workers\)/);
       const url = /running at (http:\/\/localhost:\d+)/.exec(banner)![1]!;
-      for (let i = 0; i < 4; i++) expect(await fetch(`${url}/api/health`).then((r) => r.json())).toEqual({ status: 'ok', db: 'postgres' });
-      const workers = () => execFileSync('ps', ['--ppid', String(p.child.pid), '-o', 'pid='], { encoding: 'utf8' }).trim().split(/\s+/).filter(Boolean);
+      for (let i = 0; i < 4; i++)
+        expect(await fetch(`${url}/api/health`).then((r) => r.json())).toEqual({ status: 'ok', db: 'postgres' });
+      const workers = () =>
+        execFileSync('ps', ['--ppid', String(p.child.pid), '-o', 'pid='], { encoding: 'utf8' })
+          .trim()
+          .split(/\s+/)
+          .filter(Boolean);
       expect(workers()).toHaveLength(2);
       p.child.kill('SIGTERM');
       expect(await p.exited).toBe(0);

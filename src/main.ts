@@ -11,7 +11,9 @@ const out = (s: string) => process.stdout.write(`${s}\n`);
 function banner(url: string, config: Config, engine: string, notice: StartupNotice) {
   out('');
   out(`  共治 Gongzhi is running at ${url}`);
-  out(`  database: ${engine === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : engine.startsWith('postgres') ? `PostgreSQL (DATABASE_URL)${engine.slice('postgres'.length)}` : engine}`);
+  out(
+    `  database: ${engine === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : engine.startsWith('postgres') ? `PostgreSQL (DATABASE_URL)${engine.slice('postgres'.length)}` : engine}`,
+  );
   out(`  API docs: ${url}/api/docs`);
   if (notice.kind === 'demo') {
     out('');
@@ -52,7 +54,11 @@ async function openOrExit(config: Config) {
 }
 
 /** One server process: the app on the port (alone, or as one of WORKERS sharing it). Resolves with its URL. */
-async function serve(config: Config, log: Logger, prepare: boolean): Promise<{ url: string; engine: string; notice: StartupNotice }> {
+async function serve(
+  config: Config,
+  log: Logger,
+  prepare: boolean,
+): Promise<{ url: string; engine: string; notice: StartupNotice }> {
   const database = await openOrExit(config);
   const notice: StartupNotice = prepare ? await prepareDatabase(database, config, log) : { kind: 'none' };
   const app = await createApp({ config, database, clock: systemClock }, log);
@@ -111,7 +117,9 @@ async function primary(config: Config, log: Logger) {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
-  const listening = new Promise<{ address: string; port: number }>((resolve) => cluster.once('listening', (_w, a) => resolve(a)));
+  const listening = new Promise<{ address: string; port: number }>((resolve) =>
+    cluster.once('listening', (_w, a) => resolve(a)),
+  );
   for (let i = 0; i < config.WORKERS; i++) fork(i);
   const address = await listening;
   up = true;
@@ -128,7 +136,9 @@ async function main() {
   }
   if (config.WORKERS > 1) {
     if (!config.DATABASE_URL) {
-      process.stderr.write('WORKERS > 1 needs PostgreSQL (DATABASE_URL): the embedded PGlite is opened by one process only.\n');
+      process.stderr.write(
+        'WORKERS > 1 needs PostgreSQL (DATABASE_URL): the embedded PGlite is opened by one process only.\n',
+      );
       process.exit(1);
     }
     await primary(config, log);

@@ -58,7 +58,12 @@ if (databaseUrl) {
   };
 }
 
-const config = { ...genConfig({ databaseUrl, dataDir }), LOG_LEVEL: 'silent' as const, DATABASE_POOL_SIZE: poolSize, WEB_DIR: process.env.BENCH_WEB_DIR || path.join(dataDir, 'no-web') };
+const config = {
+  ...genConfig({ databaseUrl, dataDir }),
+  LOG_LEVEL: 'silent' as const,
+  DATABASE_POOL_SIZE: poolSize,
+  WEB_DIR: process.env.BENCH_WEB_DIR || path.join(dataDir, 'no-web'),
+};
 const app = await createApp({ config, database, clock: systemClock }, pino({ level: 'silent' }));
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 
@@ -127,7 +132,13 @@ async function ceiling(transactions: Captured[][], concurrency: number, ms: numb
     await direct.end();
   }
   const totalSpent = [...spent.values()].reduce((a, b) => a + b, 0) || 1;
-  const bySql = [...spent].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([sql, ms]) => ({ share: Math.round((ms / totalSpent) * 1000) / 10, sql: sql.replace(/\s+/g, ' ').slice(0, 120) }));
+  const bySql = [...spent]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([sql, ms]) => ({
+      share: Math.round((ms / totalSpent) * 1000) / 10,
+      sql: sql.replace(/\s+/g, ' ').slice(0, 120),
+    }));
   return { ...summarize(latencies, (performance.now() - t0) / 1000), errors, statements: all[0]?.length ?? 0, bySql };
 }
 
@@ -179,7 +190,11 @@ process.on('message', (raw) => {
       } else if (m.cmd === 'locate') {
         send({ id: m.id, ok: true, result: await locateInProcess(m.points, m.ms) });
       } else if (m.cmd === 'rss') {
-        send({ id: m.id, ok: true, result: { maxRssKb: process.resourceUsage().maxRSS, rssNowKb: Math.round(process.memoryUsage().rss / 1024) } });
+        send({
+          id: m.id,
+          ok: true,
+          result: { maxRssKb: process.resourceUsage().maxRSS, rssNowKb: Math.round(process.memoryUsage().rss / 1024) },
+        });
       } else if (m.cmd === 'stop') {
         await app.close();
         await database.close();

@@ -25,7 +25,13 @@ declare module 'autocannon' {
     method?: string;
     headers?: Record<string, string>;
     body?: string;
-    requests?: { method?: string; path?: string; headers?: Record<string, string>; body?: string; setupRequest?: (req: RawRequest) => RawRequest }[];
+    requests?: {
+      method?: string;
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string;
+      setupRequest?: (req: RawRequest) => RawRequest;
+    }[];
   }
   interface Result {
     requests: Histogram & { total: number; sent: number };

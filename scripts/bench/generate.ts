@@ -52,7 +52,11 @@ export const MARKER_FILE = 'generated.json';
 /** A hash of the committed migrations: data generated under other migrations is generated again by the bench. */
 export function currentMigrationsHash(): string {
   const h = createHash('sha256');
-  for (const f of fs.readdirSync(MIGRATIONS_DIR).filter((n) => n.endsWith('.sql')).sort()) h.update(f).update(fs.readFileSync(path.join(MIGRATIONS_DIR, f)));
+  for (const f of fs
+    .readdirSync(MIGRATIONS_DIR)
+    .filter((n) => n.endsWith('.sql'))
+    .sort())
+    h.update(f).update(fs.readFileSync(path.join(MIGRATIONS_DIR, f)));
   return h.digest('hex').slice(0, 16);
 }
 
@@ -76,13 +80,61 @@ export interface GenSummary {
   rowsPerSecond: Record<string, number>;
 }
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵祁冶鲁'.split('');
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵祁冶鲁'.split(
+    '',
+  );
 const MALE = '伟强磊军洋勇杰涛明超辉刚平鹏华飞建国志文斌波宇浩凯健俊峰海东亮林成龙德永福贵生'.split('');
 const FEMALE = '芳娜敏静丽艳娟霞秀英兰玲桂珍燕红梅琳婷雪慧颖莉萍倩琴云凤洁欣悦晶佳梦'.split('');
-const COMPOUNDS = ['和平', '幸福', '锦绣', '建设', '康乐', '安居', '阳光', '文化', '桥西', '团结', '昆仑', '湟水', '海湖', '凤凰', '青城', '夏都', '金岸', '丽景', '紫金', '新华'];
+const COMPOUNDS = [
+  '和平',
+  '幸福',
+  '锦绣',
+  '建设',
+  '康乐',
+  '安居',
+  '阳光',
+  '文化',
+  '桥西',
+  '团结',
+  '昆仑',
+  '湟水',
+  '海湖',
+  '凤凰',
+  '青城',
+  '夏都',
+  '金岸',
+  '丽景',
+  '紫金',
+  '新华',
+];
 const COMPOUND_SUFFIX = ['小区', '家园', '花园', '苑', '雅居', '新村'];
-const PHONE_PREFIXES = ['130', '133', '135', '137', '138', '139', '150', '151', '158', '177', '180', '186', '187', '189', '199'];
-const UNIT_KINDS = ['agency', 'institution', 'stateOwned', 'privateFirm', 'privateFirm', 'socialOrganization', 'propertyCompany'] as const;
+const PHONE_PREFIXES = [
+  '130',
+  '133',
+  '135',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '158',
+  '177',
+  '180',
+  '186',
+  '187',
+  '189',
+  '199',
+];
+const UNIT_KINDS = [
+  'agency',
+  'institution',
+  'stateOwned',
+  'privateFirm',
+  'privateFirm',
+  'socialOrganization',
+  'propertyCompany',
+] as const;
 const UNIT_NAMES: Record<(typeof UNIT_KINDS)[number], string[]> = {
   agency: ['税务所', '市场监管所', '派出所', '司法所'],
   institution: ['小学', '卫生服务站', '图书馆分馆', '幼儿园'],
@@ -132,7 +184,9 @@ function progress(log: (s: string) => void, what: string, total: number) {
       if (done < total && now - last < 1000) return;
       last = now;
       const s = (now - t0) / 1000;
-      log(`[gen] ${what.padEnd(14)} ${done.toLocaleString('en-US').padStart(10)}/${total.toLocaleString('en-US')} ${String(Math.round((done / total) * 100)).padStart(3)}%  ${Math.round(done / Math.max(s, 1e-3)).toLocaleString('en-US')} rows/s`);
+      log(
+        `[gen] ${what.padEnd(14)} ${done.toLocaleString('en-US').padStart(10)}/${total.toLocaleString('en-US')} ${String(Math.round((done / total) * 100)).padStart(3)}%  ${Math.round(done / Math.max(s, 1e-3)).toLocaleString('en-US')} rows/s`,
+      );
     },
     seconds: () => (performance.now() - t0) / 1000,
   };
@@ -142,7 +196,12 @@ function progress(log: (s: string) => void, what: string, total: number) {
  * Bulk-load practice: drops a table's secondary indexes (not its primary key) for the load and rebuilds each
  * from its own stored definition afterwards, so the schema ends exactly as the migrations made it.
  */
-async function withoutIndexes<T>(database: Database, table: string, log: (s: string) => void, fn: () => Promise<T>): Promise<T> {
+async function withoutIndexes<T>(
+  database: Database,
+  table: string,
+  log: (s: string) => void,
+  fn: () => Promise<T>,
+): Promise<T> {
   const defs = await database.query<{ name: string; def: string }>(
     `select indexname as name, indexdef as def from pg_indexes
       where schemaname = current_schema() and tablename = $1
@@ -210,15 +269,28 @@ export async function generate(opts: GenOptions): Promise<GenSummary> {
   }
 }
 
-async function run(database: Database, config: Config, opts: GenOptions, log: (s: string) => void, t0: number): Promise<GenSummary> {
+async function run(
+  database: Database,
+  config: Config,
+  opts: GenOptions,
+  log: (s: string) => void,
+  t0: number,
+): Promise<GenSummary> {
   const spec = SCALES[opts.scale];
   await prepareDatabase(database, config, pino({ level: 'silent' }));
-  log(`[gen] migrated and demo data present (${((performance.now() - t0) / 1000).toFixed(1)} s); engine ${database.engine}`);
-  const [done] = await database.query<{ n: number }>(`select count(*)::int as n from territories where level = 'compound' and sort_order >= 1000`);
-  if ((done?.n ?? 0) > 0) throw new Error('this database already holds generated data: generate into an empty database');
+  log(
+    `[gen] migrated and demo data present (${((performance.now() - t0) / 1000).toFixed(1)} s); engine ${database.engine}`,
+  );
+  const [done] = await database.query<{ n: number }>(
+    `select count(*)::int as n from territories where level = 'compound' and sort_order >= 1000`,
+  );
+  if ((done?.n ?? 0) > 0)
+    throw new Error('this database already holds generated data: generate into an empty database');
 
   const rnd = prng(opts.seed);
-  const [place] = await database.query<{ path: string }>('select path from territories where division_code = $1', [spec.code]);
+  const [place] = await database.query<{ path: string }>('select path from territories where division_code = $1', [
+    spec.code,
+  ]);
   if (!place) throw new Error(`division ${spec.code} is not in the tree`);
   const communities = await database.query<{ id: number; path: string; name: string; code: string }>(
     `select id, path, name, division_code as code from territories where level = 'community' and path like $1 order by division_code`,
@@ -269,25 +341,42 @@ async function run(database: Database, config: Config, opts: GenOptions, log: (s
     database,
     log,
     'buildings',
-    buildingPlan.map((b) => ({ parent_id: compounds.nodes[b.compound]!.id, level: 'building', name: `${b.sort + 1}号楼`, sort_order: b.sort })),
+    buildingPlan.map((b) => ({
+      parent_id: compounds.nodes[b.compound]!.id,
+      level: 'building',
+      name: `${b.sort + 1}号楼`,
+      sort_order: b.sort,
+    })),
   );
   note('buildings', buildings.nodes.length, buildings.seconds);
   const units = await insertTerritories(
     database,
     log,
     'units',
-    unitPlan.map((u) => ({ parent_id: buildings.nodes[u.building]!.id, level: 'unit', name: `${u.sort + 1}单元`, sort_order: u.sort })),
+    unitPlan.map((u) => ({
+      parent_id: buildings.nodes[u.building]!.id,
+      level: 'unit',
+      name: `${u.sort + 1}单元`,
+      sort_order: u.sort,
+    })),
   );
   note('building_units', units.nodes.length, units.seconds);
   const householdRows: { parent_id: number; level: string; name: string; sort_order: number }[] = [];
   const householdCompound: number[] = [];
   unitPlan.forEach((u, ui) => {
     for (let k = 0; k < u.floors * 2; k++) {
-      householdRows.push({ parent_id: units.nodes[ui]!.id, level: 'household', name: `${Math.floor(k / 2) + 1}0${(k % 2) + 1}室`, sort_order: k });
+      householdRows.push({
+        parent_id: units.nodes[ui]!.id,
+        level: 'household',
+        name: `${Math.floor(k / 2) + 1}0${(k % 2) + 1}室`,
+        sort_order: k,
+      });
       householdCompound.push(buildingPlan[u.building]!.compound);
     }
   });
-  const households = await withoutIndexes(database, 'territories', log, () => insertTerritories(database, log, 'households', householdRows));
+  const households = await withoutIndexes(database, 'territories', log, () =>
+    insertTerritories(database, log, 'households', householdRows),
+  );
   note('households', households.nodes.length, households.seconds);
 
   // ---- party organisations: a committee per community (unless the demo gave it one), a branch per compound --
@@ -315,7 +404,14 @@ async function run(database: Database, config: Config, opts: GenOptions, log: (s
     database,
     'party_orgs',
     orgCols,
-    newCommittees.map((c) => ({ parent_id: null, territory_id: c.id, scope_path: c.path, kind: 'committee', name: `${c.name}党委`, secretary_name: person(rnd.next() < 0.5) })),
+    newCommittees.map((c) => ({
+      parent_id: null,
+      territory_id: c.id,
+      scope_path: c.path,
+      kind: 'committee',
+      name: `${c.name}党委`,
+      secretary_name: person(rnd.next() < 0.5),
+    })),
     { returning: 'id, territory_id' },
   );
   for (const m of made) committeeOf.set(m.territory_id, m.id);
@@ -371,13 +467,24 @@ async function run(database: Database, config: Config, opts: GenOptions, log: (s
         const hAge = rnd.int(24, 88);
         for (let k = 0; k < size; k++) {
           const isMale = k === 0 ? male : k === 1 ? !male : rnd.next() < 0.5;
-          const age = k === 0 ? hAge : k === 1 ? Math.max(20, hAge + rnd.int(-5, 5)) : hAge > 60 ? hAge - rnd.int(26, 34) : Math.max(1, hAge - rnd.int(22, 34));
-          const relation = k === 0 ? 'householder' : k === 1 ? 'spouse' : hAge > 60 && rnd.next() < 0.4 ? 'grandchild' : 'child';
+          const age =
+            k === 0
+              ? hAge
+              : k === 1
+                ? Math.max(20, hAge + rnd.int(-5, 5))
+                : hAge > 60
+                  ? hAge - rnd.int(26, 34)
+                  : Math.max(1, hAge - rnd.int(22, 34));
+          const relation =
+            k === 0 ? 'householder' : k === 1 ? 'spouse' : hAge > 60 && rnd.next() < 0.4 ? 'grandchild' : 'child';
           const birth = `${YEAR - age}-${String(rnd.int(1, 12)).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}`;
           // Unique by construction: a 6-digit region from the serial, the sequence from its remainder.
           const s = serial++;
           const id = fakeIdNumber(String(500000 + Math.floor(s / 500)), birth, s % 500, isMale ? 'male' : 'female');
-          const phone = age >= 14 && rnd.next() < 0.9 ? `${rnd.pick(PHONE_PREFIXES)}${String(rnd.int(0, 99_999_999)).padStart(8, '0')}` : null;
+          const phone =
+            age >= 14 && rnd.next() < 0.9
+              ? `${rnd.pick(PHONE_PREFIXES)}${String(rnd.int(0, 99_999_999)).padStart(8, '0')}`
+              : null;
           const tags: string[] = [];
           if (age >= 70 && size <= 2) tags.push('emptyNest');
           if (rnd.next() < 0.02) tags.push('lowIncome');
@@ -417,7 +524,10 @@ async function run(database: Database, config: Config, opts: GenOptions, log: (s
       }
       await inFlight;
       inFlight = (async () => {
-        const ids = await bulkInsert<{ id: number; h: string }>(database, 'residents', resCols, batch, { returning: 'id, id_number_hash as h', batch: batch.length });
+        const ids = await bulkInsert<{ id: number; h: string }>(database, 'residents', resCols, batch, {
+          returning: 'id, id_number_hash as h',
+          batch: batch.length,
+        });
         const idOf = new Map(ids.map((r) => [r.h, r.id]));
         for (const m of members) pm.push({ ...m.row, resident_id: idOf.get(m.hash)! });
         inserted += batch.length;
@@ -502,7 +612,18 @@ async function run(database: Database, config: Config, opts: GenOptions, log: (s
           scope_path: c.path,
           kind: 'basic',
           name: `${c.name}第${++k}网格`,
-          geometry: { type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [x0, y0],
+                [x1, y0],
+                [x1, y1],
+                [x0, y1],
+                [x0, y0],
+              ],
+            ],
+          },
           min_lng: x0,
           min_lat: y0,
           max_lng: x1,
@@ -539,9 +660,17 @@ async function run(database: Database, config: Config, opts: GenOptions, log: (s
       ['kind', 'text'],
       ['phone', 'text'],
     ],
-    gridIds.map((g) => ({ grid_id: g.id, scope_path: g.scope_path, name: person(rnd.next() < 0.5), kind: 'fullTime', phone: `138${String(rnd.int(0, 99_999_999)).padStart(8, '0')}` })),
+    gridIds.map((g) => ({
+      grid_id: g.id,
+      scope_path: g.scope_path,
+      name: person(rnd.next() < 0.5),
+      kind: 'fullTime',
+      phone: `138${String(rnd.int(0, 99_999_999)).padStart(8, '0')}`,
+    })),
   );
-  await database.query('insert into grid_index_version (id, version) values (1, 1) on conflict (id) do update set version = grid_index_version.version + 1');
+  await database.query(
+    'insert into grid_index_version (id, version) values (1, 1) on conflict (id) do update set version = grid_index_version.version + 1',
+  );
   note('grids', gridRows.length, pGrids.seconds());
   note('grid_workers', gridIds.length, pGrids.seconds());
 
@@ -554,7 +683,14 @@ async function run(database: Database, config: Config, opts: GenOptions, log: (s
     householdCompound,
     grids: gridIds.map((g, i) => ({ id: g.id, row: gridRows[i]! })),
   }).then((n) => Object.entries(n).forEach(([k, v]) => note(k, v.rows, v.seconds)));
-  const bench = await benchResidents(database, rnd, communities, households.nodes, householdCompound, compoundCommunity);
+  const bench = await benchResidents(
+    database,
+    rnd,
+    communities,
+    households.nodes,
+    householdCompound,
+    compoundCommunity,
+  );
   note('bench_residents', bench, 0);
 
   const tA = performance.now();
@@ -562,9 +698,22 @@ async function run(database: Database, config: Config, opts: GenOptions, log: (s
   await database.query('vacuum analyze');
   log(`[gen] vacuum analyze ${((performance.now() - tA) / 1000).toFixed(1)} s`);
   const seconds = (performance.now() - t0) / 1000;
-  log(`[gen] done: ${opts.scale} (${spec.label}), ${inserted.toLocaleString('en-US')} residents in ${seconds.toFixed(1)} s`);
-  const summary: GenSummary = { scale: opts.scale, seed: opts.seed, engine: database.engine, place: spec.label, seconds: Math.round(seconds * 10) / 10, rows, rowsPerSecond: rate };
-  fs.writeFileSync(path.join(opts.dataDir, MARKER_FILE), `${JSON.stringify({ ...summary, migrationsHash: currentMigrationsHash() }, null, 2)}\n`);
+  log(
+    `[gen] done: ${opts.scale} (${spec.label}), ${inserted.toLocaleString('en-US')} residents in ${seconds.toFixed(1)} s`,
+  );
+  const summary: GenSummary = {
+    scale: opts.scale,
+    seed: opts.seed,
+    engine: database.engine,
+    place: spec.label,
+    seconds: Math.round(seconds * 10) / 10,
+    rows,
+    rowsPerSecond: rate,
+  };
+  fs.writeFileSync(
+    path.join(opts.dataDir, MARKER_FILE),
+    `${JSON.stringify({ ...summary, migrationsHash: currentMigrationsHash() }, null, 2)}\n`,
+  );
   return summary;
 }
 
@@ -614,7 +763,15 @@ type Rnd = ReturnType<typeof prng>;
  * One order row, drawn by its age: orders older than a month are finished (closed, rated, resolved, a few
  * cancelled or merged); recent ones are still open with a probability falling with age (about 4 days' half-life).
  */
-function drawOrder(rnd: Rnd, p: OrderPlace, ci: number, householdsOf: number[][], unitsOf: Map<number, number[]>, membersOf: Map<number, number[]>, street: Map<number, number>): Row {
+function drawOrder(
+  rnd: Rnd,
+  p: OrderPlace,
+  ci: number,
+  householdsOf: number[][],
+  unitsOf: Map<number, number[]>,
+  membersOf: Map<number, number[]>,
+  street: Map<number, number>,
+): Row {
   const c = p.communities[ci]!;
   // More orders lately (the platform grows): density rising linearly over the three years.
   const ageDays = SPAN_DAYS * (1 - Math.sqrt(rnd.next()));
@@ -622,7 +779,12 @@ function drawOrder(rnd: Rnd, p: OrderPlace, ci: number, householdsOf: number[][]
   const kindDraw = rnd.next();
   const kind = kindDraw < 0.62 ? 'problem' : kindDraw < 0.86 ? 'menuService' : 'microWish';
   const category = kind === 'microWish' ? 'elderly' : rnd.pick(ORDER_CATEGORIES);
-  const title = kind === 'problem' ? rnd.pick(TITLES[category] ?? TITLES.other!) : kind === 'microWish' ? rnd.pick(WISHES) : rnd.pick(MENU);
+  const title =
+    kind === 'problem'
+      ? rnd.pick(TITLES[category] ?? TITLES.other!)
+      : kind === 'microWish'
+        ? rnd.pick(WISHES)
+        : rnd.pick(MENU);
   const hh = householdsOf[ci]!;
   const patrol = kind === 'problem' && rnd.next() < 0.2; // found by a grid worker on patrol 排摸: the compound
   const h = hh.length ? rnd.pick(hh) : -1;
@@ -641,8 +803,14 @@ function drawOrder(rnd: Rnd, p: OrderPlace, ci: number, householdsOf: number[][]
     community_id: c.id,
     territory_id: node.id,
     scope_path: node.path,
-    lng: kind === 'problem' && geo ? Math.round((geo.min_lng + (geo.max_lng - geo.min_lng) * rnd.next()) * 1e6) / 1e6 : null,
-    lat: kind === 'problem' && geo ? Math.round((geo.min_lat + (geo.max_lat - geo.min_lat) * rnd.next()) * 1e6) / 1e6 : null,
+    lng:
+      kind === 'problem' && geo
+        ? Math.round((geo.min_lng + (geo.max_lng - geo.min_lng) * rnd.next()) * 1e6) / 1e6
+        : null,
+    lat:
+      kind === 'problem' && geo
+        ? Math.round((geo.min_lat + (geo.max_lat - geo.min_lat) * rnd.next()) * 1e6) / 1e6
+        : null,
     grid_id: kind === 'problem' && g ? g.id : null,
     handler_kind: null,
     handler_unit_id: null,
@@ -694,22 +862,38 @@ function drawOrder(rnd: Rnd, p: OrderPlace, ci: number, householdsOf: number[][]
   const members = membersOf.get(c.id) ?? [];
   const hDraw = rnd.next();
   if (kind === 'microWish') {
-    if (members.length && hDraw < 0.7) Object.assign(row, { handler_kind: 'member', handler_member_id: rnd.pick(members) });
+    if (members.length && hDraw < 0.7)
+      Object.assign(row, { handler_kind: 'member', handler_member_id: rnd.pick(members) });
     else if (units.length) Object.assign(row, { handler_kind: 'unit', handler_unit_id: rnd.pick(units) });
     else Object.assign(row, { handler_kind: 'department', handler_department: '社区志愿服务站' });
-  } else if (units.length && hDraw < 0.55) Object.assign(row, { handler_kind: 'unit', handler_unit_id: rnd.pick(units) });
-  else if (members.length && hDraw < 0.75) Object.assign(row, { handler_kind: 'member', handler_member_id: rnd.pick(members) });
-  else Object.assign(row, { handler_kind: 'department', handler_department: g ? `${String(g.row.name)}网格员` : '社区网格站' });
+  } else if (units.length && hDraw < 0.55)
+    Object.assign(row, { handler_kind: 'unit', handler_unit_id: rnd.pick(units) });
+  else if (members.length && hDraw < 0.75)
+    Object.assign(row, { handler_kind: 'member', handler_member_id: rnd.pick(members) });
+  else
+    Object.assign(row, {
+      handler_kind: 'department',
+      handler_department: g ? `${String(g.row.name)}网格员` : '社区网格站',
+    });
   if (rnd.next() < 0.05) row.return_count = 1;
   set('dispatched_at', created.getTime() + (0.3 + rnd.next() * 6) * HOUR);
   if (stage === 'dispatched') return finish(kind === 'microWish' ? 'open' : 'dispatched');
   // Accepted mostly within the respond window (≈ 88 % on time).
-  set('accepted_at', Date.parse(row.dispatched_at as string) + (rnd.next() < 0.88 ? rnd.next() * (respondHours - 6) : respondHours + rnd.next() * 30) * HOUR);
+  set(
+    'accepted_at',
+    Date.parse(row.dispatched_at as string) +
+      (rnd.next() < 0.88 ? rnd.next() * (respondHours - 6) : respondHours + rnd.next() * 30) * HOUR,
+  );
   if (stage === 'accepted') return finish('accepted');
   if (stage === 'inProgress') return finish('inProgress');
   const reopened = stage === 'done' && rnd.next() < 0.05;
   if (reopened) row.reopen_count = 1;
-  set('resolved_at', Date.parse(row.accepted_at as string) + (2 + rnd.next() * (rnd.next() < 0.85 ? resolveHours - 12 : resolveHours * 2)) * HOUR + (reopened ? 3 * DAY : 0));
+  set(
+    'resolved_at',
+    Date.parse(row.accepted_at as string) +
+      (2 + rnd.next() * (rnd.next() < 0.85 ? resolveHours - 12 : resolveHours * 2)) * HOUR +
+      (reopened ? 3 * DAY : 0),
+  );
   if (rnd.next() < 0.03) {
     const lvl = rnd.next() < 0.7 ? 'community' : 'street';
     row.escalation_level = lvl;
@@ -728,26 +912,133 @@ function drawOrder(rnd: Rnd, p: OrderPlace, ci: number, householdsOf: number[][]
 /** The timeline of the generated orders (id > after), derived from their own columns: one INSERT … SELECT. */
 function eventsSql(after: number, upTo: number): string {
   const w = `o.id > ${after} and o.id <= ${upTo}`;
-  const ev = (cond: string, at: string, action: string, from: string, to: string, actor: string, note = 'null', data = 'null') =>
+  const ev = (
+    cond: string,
+    at: string,
+    action: string,
+    from: string,
+    to: string,
+    actor: string,
+    note = 'null',
+    data = 'null',
+  ) =>
     `select o.id, ${at}, ${action.startsWith('case') ? action : `'${action}'`}, ${from}, ${to}, ${actor}, ${note}, ${data} from service_orders o where ${w} and ${cond}`;
   const gap = `(o.dispatched_at - o.created_at)`;
   const work = `(o.resolved_at - o.accepted_at)`;
   return `insert into order_events (order_id, at, action, from_status, to_status, actor_name, note, data)
   ${[
-    ev('true', 'o.created_at', 'create', 'null', `'submitted'`, `case when o.territory_id = o.community_id or o.scope_path not like '%/%/%/%/%/%/%/%/%/%' then '网格员' else '居民' end`, 'null', `jsonb_build_object('kind', o.kind, 'category', o.category)`),
+    ev(
+      'true',
+      'o.created_at',
+      'create',
+      'null',
+      `'submitted'`,
+      `case when o.territory_id = o.community_id or o.scope_path not like '%/%/%/%/%/%/%/%/%/%' then '网格员' else '居民' end`,
+      'null',
+      `jsonb_build_object('kind', o.kind, 'category', o.category)`,
+    ),
     ev('o.return_count > 0', `o.created_at + ${gap} / 3`, 'dispatch', `'submitted'`, `'dispatched'`, `'社区工作人员'`),
-    ev('o.return_count > 0', `o.created_at + ${gap} * 2 / 3`, 'return', `'dispatched'`, `'submitted'`, `'承办人'`, `'不属于本单位职责'`),
-    ev(`o.dispatched_at is not null and o.kind = 'microWish'`, 'o.dispatched_at', 'open', `'submitted'`, `'open'`, `'社区工作人员'`),
-    ev(`o.dispatched_at is not null and o.kind <> 'microWish'`, 'o.dispatched_at', 'dispatch', `'submitted'`, `'dispatched'`, `'社区工作人员'`, 'null', `jsonb_build_object('target', o.handler_kind)`),
-    ev(`o.accepted_at is not null`, 'o.accepted_at', `case when o.kind = 'microWish' then 'claim' else 'accept' end`, `case when o.kind = 'microWish' then 'open' else 'dispatched' end`, `'accepted'`, `'承办人'`),
-    ev(`o.accepted_at is not null and o.status <> 'accepted'`, `o.accepted_at + coalesce(${work}, interval '4 hours') / 4`, 'start', `'accepted'`, `'inProgress'`, `'承办人'`),
-    ev(`o.reopen_count > 0 and o.resolved_at is not null`, `o.accepted_at + ${work} / 3`, 'resolve', `'inProgress'`, `'resolved'`, `'承办人'`, `'已处理'`),
-    ev(`o.reopen_count > 0 and o.resolved_at is not null`, `o.accepted_at + ${work} / 2`, 'reopen', `'resolved'`, `'inProgress'`, `'居民'`, `'没有解决'`, `jsonb_build_object('rating', 'unsatisfied')`),
+    ev(
+      'o.return_count > 0',
+      `o.created_at + ${gap} * 2 / 3`,
+      'return',
+      `'dispatched'`,
+      `'submitted'`,
+      `'承办人'`,
+      `'不属于本单位职责'`,
+    ),
+    ev(
+      `o.dispatched_at is not null and o.kind = 'microWish'`,
+      'o.dispatched_at',
+      'open',
+      `'submitted'`,
+      `'open'`,
+      `'社区工作人员'`,
+    ),
+    ev(
+      `o.dispatched_at is not null and o.kind <> 'microWish'`,
+      'o.dispatched_at',
+      'dispatch',
+      `'submitted'`,
+      `'dispatched'`,
+      `'社区工作人员'`,
+      'null',
+      `jsonb_build_object('target', o.handler_kind)`,
+    ),
+    ev(
+      `o.accepted_at is not null`,
+      'o.accepted_at',
+      `case when o.kind = 'microWish' then 'claim' else 'accept' end`,
+      `case when o.kind = 'microWish' then 'open' else 'dispatched' end`,
+      `'accepted'`,
+      `'承办人'`,
+    ),
+    ev(
+      `o.accepted_at is not null and o.status <> 'accepted'`,
+      `o.accepted_at + coalesce(${work}, interval '4 hours') / 4`,
+      'start',
+      `'accepted'`,
+      `'inProgress'`,
+      `'承办人'`,
+    ),
+    ev(
+      `o.reopen_count > 0 and o.resolved_at is not null`,
+      `o.accepted_at + ${work} / 3`,
+      'resolve',
+      `'inProgress'`,
+      `'resolved'`,
+      `'承办人'`,
+      `'已处理'`,
+    ),
+    ev(
+      `o.reopen_count > 0 and o.resolved_at is not null`,
+      `o.accepted_at + ${work} / 2`,
+      'reopen',
+      `'resolved'`,
+      `'inProgress'`,
+      `'居民'`,
+      `'没有解决'`,
+      `jsonb_build_object('rating', 'unsatisfied')`,
+    ),
     ev(`o.resolved_at is not null`, 'o.resolved_at', 'resolve', `'inProgress'`, `'resolved'`, `'承办人'`, `'已办结'`),
-    ev(`o.escalation_level is not null`, `least(o.respond_by, o.resolved_at)`, 'escalate', 'o.status', 'o.status', `'系统'`, 'null', `jsonb_build_object('level', o.escalation_level)`),
-    ev(`o.rated_at is not null`, 'o.rated_at', 'rate', `'resolved'`, `'rated'`, `'居民'`, 'o.rating_comment', `jsonb_build_object('rating', o.rating)`),
-    ev(`o.closed_at is not null`, 'o.closed_at', 'close', `case when o.rated_at is null then 'submitted' else 'rated' end`, `'closed'`, `'社区工作人员'`),
-    ev(`o.status = 'merged'`, 'o.updated_at', 'merge', `'submitted'`, `'merged'`, `'社区工作人员'`, 'null', `jsonb_build_object('intoId', o.merged_into_id)`),
+    ev(
+      `o.escalation_level is not null`,
+      `least(o.respond_by, o.resolved_at)`,
+      'escalate',
+      'o.status',
+      'o.status',
+      `'系统'`,
+      'null',
+      `jsonb_build_object('level', o.escalation_level)`,
+    ),
+    ev(
+      `o.rated_at is not null`,
+      'o.rated_at',
+      'rate',
+      `'resolved'`,
+      `'rated'`,
+      `'居民'`,
+      'o.rating_comment',
+      `jsonb_build_object('rating', o.rating)`,
+    ),
+    ev(
+      `o.closed_at is not null`,
+      'o.closed_at',
+      'close',
+      `case when o.rated_at is null then 'submitted' else 'rated' end`,
+      `'closed'`,
+      `'社区工作人员'`,
+    ),
+    ev(
+      `o.status = 'merged'`,
+      'o.updated_at',
+      'merge',
+      `'submitted'`,
+      `'merged'`,
+      `'社区工作人员'`,
+      'null',
+      `jsonb_build_object('intoId', o.merged_into_id)`,
+    ),
   ].join('\n  union all ')}`;
 }
 
@@ -767,12 +1058,18 @@ async function generateOrders(database: Database, log: (s: string) => void, rnd:
   p.households.forEach((_, h) => householdsOf[p.compoundCommunity[p.householdCompound[h]!]!]!.push(h));
   const byPath = new Map(p.communities.map((c) => [c.id, c]));
   const unitsOf = new Map<number, number[]>();
-  for (const u of await database.query<{ id: number; territory_id: number }>('select id, territory_id from units where scope_path like $1 order by id', [`${p.place}%`])) {
+  for (const u of await database.query<{ id: number; territory_id: number }>(
+    'select id, territory_id from units where scope_path like $1 order by id',
+    [`${p.place}%`],
+  )) {
     if (byPath.has(u.territory_id)) unitsOf.set(u.territory_id, [...(unitsOf.get(u.territory_id) ?? []), u.id]);
   }
   const compoundToCommunity = new Map(p.compounds.map((c, i) => [c.id, p.communities[p.compoundCommunity[i]!]!.id]));
   const membersOf = new Map<number, number[]>();
-  for (const m of await database.query<{ id: number; territory_id: number }>('select id, territory_id from party_members where scope_path like $1 order by id', [`${p.place}%`])) {
+  for (const m of await database.query<{ id: number; territory_id: number }>(
+    'select id, territory_id from party_members where scope_path like $1 order by id',
+    [`${p.place}%`],
+  )) {
     const c = compoundToCommunity.get(m.territory_id);
     if (c === undefined) continue;
     const list = membersOf.get(c) ?? [];
@@ -780,17 +1077,47 @@ async function generateOrders(database: Database, log: (s: string) => void, rnd:
     membersOf.set(c, list);
   }
   const street = new Map<number, number>();
-  for (const r of await database.query<{ id: number; parent_id: number }>(`select id, parent_id from territories where level = 'community' and path like $1`, [`${p.place}%`])) street.set(r.id, r.parent_id);
+  for (const r of await database.query<{ id: number; parent_id: number }>(
+    `select id, parent_id from territories where level = 'community' and path like $1`,
+    [`${p.place}%`],
+  ))
+    street.set(r.id, r.parent_id);
   const [base] = await database.query<{ n: number }>('select coalesce(max(id), 0)::int as n from service_orders');
   const after = base?.n ?? 0;
 
   const cols: [string, string][] = [
-    ['kind', 'text'], ['status', 'text'], ['category', 'text'], ['title', 'text'], ['description', 'text'], ['community_id', 'int'], ['territory_id', 'int'],
-    ['scope_path', 'text'], ['lng', 'float8'], ['lat', 'float8'], ['grid_id', 'int'], ['handler_kind', 'text'], ['handler_unit_id', 'int'], ['handler_member_id', 'int'],
-    ['handler_department', 'text'], ['respond_hours', 'int'], ['resolve_hours', 'int'], ['respond_by', 'timestamptz'], ['resolve_by', 'timestamptz'],
-    ['dispatched_at', 'timestamptz'], ['accepted_at', 'timestamptz'], ['resolved_at', 'timestamptz'], ['closed_at', 'timestamptz'], ['escalation_level', 'text'],
-    ['escalated_to_id', 'int'], ['reopen_count', 'int'], ['return_count', 'int'], ['rating', 'text'], ['rating_comment', 'text'], ['rated_at', 'timestamptz'],
-    ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+    ['kind', 'text'],
+    ['status', 'text'],
+    ['category', 'text'],
+    ['title', 'text'],
+    ['description', 'text'],
+    ['community_id', 'int'],
+    ['territory_id', 'int'],
+    ['scope_path', 'text'],
+    ['lng', 'float8'],
+    ['lat', 'float8'],
+    ['grid_id', 'int'],
+    ['handler_kind', 'text'],
+    ['handler_unit_id', 'int'],
+    ['handler_member_id', 'int'],
+    ['handler_department', 'text'],
+    ['respond_hours', 'int'],
+    ['resolve_hours', 'int'],
+    ['respond_by', 'timestamptz'],
+    ['resolve_by', 'timestamptz'],
+    ['dispatched_at', 'timestamptz'],
+    ['accepted_at', 'timestamptz'],
+    ['resolved_at', 'timestamptz'],
+    ['closed_at', 'timestamptz'],
+    ['escalation_level', 'text'],
+    ['escalated_to_id', 'int'],
+    ['reopen_count', 'int'],
+    ['return_count', 'int'],
+    ['rating', 'text'],
+    ['rating_comment', 'text'],
+    ['rated_at', 'timestamptz'],
+    ['created_at', 'timestamptz'],
+    ['updated_at', 'timestamptz'],
   ];
   const pO = progress(log, 'service orders', total);
   const BATCH = 5000;
@@ -799,9 +1126,12 @@ async function generateOrders(database: Database, log: (s: string) => void, rnd:
   await withoutIndexes(database, 'service_orders', log, async () => {
     for (let i = 0; i < total; i += BATCH) {
       const rows: Row[] = [];
-      for (let k = i; k < Math.min(total, i + BATCH); k++) rows.push(drawOrder(rnd, p, rnd.int(0, p.communities.length - 1), householdsOf, unitsOf, membersOf, street));
+      for (let k = i; k < Math.min(total, i + BATCH); k++)
+        rows.push(drawOrder(rnd, p, rnd.int(0, p.communities.length - 1), householdsOf, unitsOf, membersOf, street));
       await inFlight;
-      inFlight = bulkInsert(database, 'service_orders', cols, rows, { batch: rows.length }).then(() => pO.tick((done += rows.length)));
+      inFlight = bulkInsert(database, 'service_orders', cols, rows, { batch: rows.length }).then(() =>
+        pO.tick((done += rows.length)),
+      );
     }
     await inFlight;
   });
@@ -829,27 +1159,57 @@ async function generateOrders(database: Database, log: (s: string) => void, rnd:
       }
     }),
   );
-  const [ev] = await database.query<{ n: number }>('select count(*)::int as n from order_events where order_id > $1', [after]);
+  const [ev] = await database.query<{ n: number }>('select count(*)::int as n from order_events where order_id > $1', [
+    after,
+  ]);
   out.order_events = { rows: ev?.n ?? 0, seconds: (performance.now() - tE) / 1000 };
   out.order_audit_rows = { rows: ev?.n ?? 0, seconds: (performance.now() - tE) / 1000 };
   const tR = performance.now();
   for (const q of rollupRebuildSql()) await database.query(q);
   const [ru] = await database.query<{ n: number }>('select count(*)::int as n from service_order_rollups');
   out.order_rollups = { rows: ru?.n ?? 0, seconds: (performance.now() - tR) / 1000 };
-  log(`[gen] order rollups   ${(ru?.n ?? 0).toLocaleString('en-US')} rows rebuilt in ${((performance.now() - tR) / 1000).toFixed(1)} s`);
+  log(
+    `[gen] order rollups   ${(ru?.n ?? 0).toLocaleString('en-US')} rows rebuilt in ${((performance.now() - tR) / 1000).toFixed(1)} s`,
+  );
   return out;
 }
 
 /** Resident accounts for the bench's order intake, bound to households spread over the communities. */
-async function benchResidents(database: Database, rnd: Rnd, communities: { id: number }[], households: Node[], householdCompound: number[], compoundCommunity: number[]): Promise<number> {
+async function benchResidents(
+  database: Database,
+  rnd: Rnd,
+  communities: { id: number }[],
+  households: Node[],
+  householdCompound: number[],
+  compoundCommunity: number[],
+): Promise<number> {
   const hash = await hashPassword(DEMO_PASSWORD);
   const rows: Row[] = [];
   const step = Math.max(1, Math.floor(households.length / BENCH_RESIDENTS));
   for (let i = 0; i < BENCH_RESIDENTS && households.length; i++) {
     const h = Math.min(households.length - 1, i * step + rnd.int(0, step - 1));
     void communities[compoundCommunity[householdCompound[h]!]!];
-    rows.push({ username: benchResidentName(i), display_name: `压测居民${i}`, password_hash: hash, roles: ['resident'], territory_id: households[h]!.id, is_demo: true });
+    rows.push({
+      username: benchResidentName(i),
+      display_name: `压测居民${i}`,
+      password_hash: hash,
+      roles: ['resident'],
+      territory_id: households[h]!.id,
+      is_demo: true,
+    });
   }
-  await bulkInsert(database, 'accounts', [['username', 'text'], ['display_name', 'text'], ['password_hash', 'text'], ['roles', 'text[]'], ['territory_id', 'int'], ['is_demo', 'boolean']], rows);
+  await bulkInsert(
+    database,
+    'accounts',
+    [
+      ['username', 'text'],
+      ['display_name', 'text'],
+      ['password_hash', 'text'],
+      ['roles', 'text[]'],
+      ['territory_id', 'int'],
+      ['is_demo', 'boolean'],
+    ],
+    rows,
+  );
   return rows.length;
 }

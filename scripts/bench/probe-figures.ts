@@ -15,18 +15,28 @@ const app = await createApp({ config, database, clock: systemClock }, pino({ lev
 const base = await app.listen({ port: 0, host: '127.0.0.1' });
 const csrf = await fetch(`${base}/api/auth/csrf`);
 const jar = new Map<string, string>();
-const keep = (r: Response) => r.headers.getSetCookie().forEach((c) => jar.set(c.split(';')[0]!.split('=')[0]!, c.split(';')[0]!.split('=')[1]!));
+const keep = (r: Response) =>
+  r.headers.getSetCookie().forEach((c) => jar.set(c.split(';')[0]!.split('=')[0]!, c.split(';')[0]!.split('=')[1]!));
 keep(csrf);
 const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': jar.get('gz_csrf')!, cookie: cookie() }, body: JSON.stringify({ username: 'city_admin', password: 'Gongzhi@2026' }) });
+const login = await fetch(`${base}/api/auth/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', 'x-csrf-token': jar.get('gz_csrf')!, cookie: cookie() },
+  body: JSON.stringify({ username: 'city_admin', password: 'Gongzhi@2026' }),
+});
 keep(login);
-const places = await database.query<{ id: number; name: string }>(`select id, name from territories where division_code in ('630104006001','630104','6301') order by depth desc`);
+const places = await database.query<{ id: number; name: string }>(
+  `select id, name from territories where division_code in ('630104006001','630104','6301') order by depth desc`,
+);
 for (const p of places) {
   for (let i = 0; i < 8; i++) {
     const t0 = performance.now();
     const res = await fetch(`${base}/api/orders/figures?territoryId=${p.id}`, { headers: { cookie: cookie() } });
     const body = await res.text();
-    if (i >= 5) process.stdout.write(`${p.name}: ${res.status} ${(performance.now() - t0).toFixed(1)} ms, ${body.length} bytes\n`);
+    if (i >= 5)
+      process.stdout.write(
+        `${p.name}: ${res.status} ${(performance.now() - t0).toFixed(1)} ms, ${body.length} bytes\n`,
+      );
   }
 }
 await app.close();

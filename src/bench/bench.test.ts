@@ -19,7 +19,11 @@ describe('benchmark tooling (tiny scale)', () => {
     try {
       // Generate where the bench looks for its data (<work-dir>/<engine>-<scale>-s<seed>), then let it reuse it.
       const dataDir = path.join(work, 'pglite-tiny-s3');
-      const gen = await run('npx', ['tsx', fromRoot('scripts', 'gen.ts'), '--scale', 'tiny', '--seed', '3', '--data-dir', dataDir], { cwd: fromRoot(), maxBuffer: 1 << 24 });
+      const gen = await run(
+        'npx',
+        ['tsx', fromRoot('scripts', 'gen.ts'), '--scale', 'tiny', '--seed', '3', '--data-dir', dataDir],
+        { cwd: fromRoot(), maxBuffer: 1 << 24 },
+      );
       expect(gen.stdout).toMatch(/\[gen\] residents .*rows\/s/);
       const json0 = gen.stdout.slice(gen.stdout.indexOf('{\n'));
       const summary = JSON.parse(json0) as { rows: Record<string, number> };
@@ -34,7 +38,27 @@ describe('benchmark tooling (tiny scale)', () => {
       const results = path.join(work, 'results');
       const bench = await run(
         'npx',
-        ['tsx', fromRoot('scripts', 'bench.ts'), '--engine', 'pglite', '--scale', 'tiny', '--seed', '3', '--duration', '0.5', '--list-requests', '3', '--skip-console', '--work-dir', work, '--results-dir', results, '--docs', docs],
+        [
+          'tsx',
+          fromRoot('scripts', 'bench.ts'),
+          '--engine',
+          'pglite',
+          '--scale',
+          'tiny',
+          '--seed',
+          '3',
+          '--duration',
+          '0.5',
+          '--list-requests',
+          '3',
+          '--skip-console',
+          '--work-dir',
+          work,
+          '--results-dir',
+          results,
+          '--docs',
+          docs,
+        ],
         { cwd: fromRoot(), maxBuffer: 1 << 24 },
       );
       expect(bench.stdout).toContain('reusing generated data');
@@ -42,7 +66,13 @@ describe('benchmark tooling (tiny scale)', () => {
       expect(bench.stdout).toContain('| app: POST /api/orders');
       const [file] = fs.readdirSync(results);
       const json = JSON.parse(fs.readFileSync(path.join(results, file!), 'utf8')) as {
-        app: { orderIntake: { rps: number; errors: number }[]; lists: { p95: number }[]; figures: { found: number; level: string }[]; peakRssKb: number; locateInProcess: { lookupsPerSecond: number } };
+        app: {
+          orderIntake: { rps: number; errors: number }[];
+          lists: { p95: number }[];
+          figures: { found: number; level: string }[];
+          peakRssKb: number;
+          locateInProcess: { lookupsPerSecond: number };
+        };
         ceilings: { bareFastify: { rps: number }[]; database: { perSecond: number; errors: number }[] };
         targets: { target: string; holds: boolean }[];
       };

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
-const KEYS = { PII_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'), PII_HASH_KEY: Buffer.alloc(32, 2).toString('base64') };
+const KEYS = {
+  PII_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+  PII_HASH_KEY: Buffer.alloc(32, 2).toString('base64'),
+};
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -40,19 +43,37 @@ describe('configuration', () => {
   });
 
   it('reads the values it is given', () => {
-    const c = loadConfig({ PORT: '8080', DATABASE_URL: 'postgresql://u:p@db:5432/gz', TRUST_PROXY: 'yes', MFA_REQUIRED_FOR_ADMINS: '1' });
-    expect(c).toMatchObject({ PORT: 8080, DATABASE_URL: 'postgresql://u:p@db:5432/gz', TRUST_PROXY: true, MFA_REQUIRED_FOR_ADMINS: true });
+    const c = loadConfig({
+      PORT: '8080',
+      DATABASE_URL: 'postgresql://u:p@db:5432/gz',
+      TRUST_PROXY: 'yes',
+      MFA_REQUIRED_FOR_ADMINS: '1',
+    });
+    expect(c).toMatchObject({
+      PORT: 8080,
+      DATABASE_URL: 'postgresql://u:p@db:5432/gz',
+      TRUST_PROXY: true,
+      MFA_REQUIRED_FOR_ADMINS: true,
+    });
   });
 
   it('lists every wrong variable by name at once', () => {
-    const problems = problemsOf({ PORT: 'eighty', DATABASE_URL: 'mysql://localhost/gz', LOG_LEVEL: 'chatty', NODE_ENV: 'staging', TRUST_PROXY: 'maybe' });
+    const problems = problemsOf({
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://localhost/gz',
+      LOG_LEVEL: 'chatty',
+      NODE_ENV: 'staging',
+      TRUST_PROXY: 'maybe',
+    });
     const names = problems.map((p) => p.split(':')[0]);
     expect(names.sort()).toEqual(['DATABASE_URL', 'LOG_LEVEL', 'NODE_ENV', 'PORT', 'TRUST_PROXY']);
     expect(problems.find((p) => p.startsWith('DATABASE_URL'))).toMatch(/postgres:\/\/ or postgresql:\/\//);
   });
 
   it('says what is wrong in the error message', () => {
-    expect(() => loadConfig({ PORT: '70000', PASSWORD_MIN_LENGTH: '3' })).toThrow(/Invalid configuration:[\s\S]*PORT[\s\S]*PASSWORD_MIN_LENGTH/);
+    expect(() => loadConfig({ PORT: '70000', PASSWORD_MIN_LENGTH: '3' })).toThrow(
+      /Invalid configuration:[\s\S]*PORT[\s\S]*PASSWORD_MIN_LENGTH/,
+    );
     const problems = problemsOf({ PORT: '-1' });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^PORT: /);
@@ -66,7 +87,11 @@ describe('configuration', () => {
   });
 
   it('in production, refuses to start without the keys for personal numbers, naming each', () => {
-    expect(problemsOf({ NODE_ENV: 'production' }).map((p) => p.split(':')[0]).sort()).toEqual(['PII_ENCRYPTION_KEY', 'PII_HASH_KEY']);
+    expect(
+      problemsOf({ NODE_ENV: 'production' })
+        .map((p) => p.split(':')[0])
+        .sort(),
+    ).toEqual(['PII_ENCRYPTION_KEY', 'PII_HASH_KEY']);
     expect(problemsOf({ PII_ENCRYPTION_KEY: 'short' }).map((p) => p.split(':')[0])).toEqual(['PII_ENCRYPTION_KEY']);
   });
 });

@@ -6,7 +6,10 @@ const bool = z
 
 const base64Key = z
   .string()
-  .refine((v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length === 32, 'must be base64 of 32 random bytes (openssl rand -base64 32)');
+  .refine(
+    (v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length === 32,
+    'must be base64 of 32 random bytes (openssl rand -base64 32)',
+  );
 
 /** Every setting the server reads, each with a local default, validated once at start. */
 export const ConfigSchema = z.object({
@@ -27,10 +30,25 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
-  LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  LOCKOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(6).max(128).default(8),
   PASSWORD_MIN_CLASSES: z.coerce.number().int().min(1).max(4).default(3),
   MFA_REQUIRED_FOR_ADMINS: bool.default(false),
@@ -41,13 +59,21 @@ export const ConfigSchema = z.object({
   /** Earlier encryption keys, comma-separated, still read after a rotation (ciphertexts carry their key id). */
   PII_PREVIOUS_KEYS: z
     .string()
-    .refine((v) => v.split(',').every((k) => base64Key.safeParse(k.trim()).success), 'must be base64 keys of 32 bytes, comma-separated')
+    .refine(
+      (v) => v.split(',').every((k) => base64Key.safeParse(k.trim()).success),
+      'must be base64 keys of 32 bytes, comma-separated',
+    )
     .optional(),
   /** HMAC-SHA256 key of the exact-match search hashes of phone and ID-card numbers: base64 of 32 bytes. */
   PII_HASH_KEY: base64Key.optional(),
   /** Duplicate reports (issue 5 item 4): a report of the same category this near (metres) and this recent (hours). */
   ORDER_DUPLICATE_METERS: z.coerce.number().int().min(1).max(50_000).default(200),
-  ORDER_DUPLICATE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(72),
+  ORDER_DUPLICATE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(72),
   /** Seconds between passes of the order time-limit scheduler (reminders, escalation); 0 = off. Off when NODE_ENV=test. */
   ORDER_SCHEDULER_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   /** Seconds between passes composing daily notification digests; 0 = off. Off when NODE_ENV=test. */
@@ -55,9 +81,17 @@ export const ConfigSchema = z.object({
   /** Where order photos and files go: `local` (DATA_DIR/files) or `s3` (an S3-compatible store, path-style). */
   FILE_STORE: z.enum(['local', 's3']).default('local'),
   /** Largest accepted upload, per file, in bytes (default 10 MB). */
-  FILE_MAX_BYTES: z.coerce.number().int().min(1024).max(512 * 1024 * 1024).default(10 * 1024 * 1024),
+  FILE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(512 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
   S3_ENDPOINT: z.string().url('must be a URL such as https://s3.example.com or http://127.0.0.1:9000').optional(),
-  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid bucket name').optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid bucket name')
+    .optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
@@ -77,20 +111,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = ConfigSchema.safeParse(cleaned);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
-    );
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
   }
   const c = parsed.data;
   // Personal numbers are encrypted with keys kept outside the database; a production server never invents them.
   if (c.NODE_ENV === 'production') {
     const missing = (['PII_ENCRYPTION_KEY', 'PII_HASH_KEY'] as const).filter((k) => !c[k]);
     if (missing.length) {
-      throw new ConfigError(missing.map((k) => `${k}: required in production (base64 of 32 random bytes: openssl rand -base64 32)`));
+      throw new ConfigError(
+        missing.map((k) => `${k}: required in production (base64 of 32 random bytes: openssl rand -base64 32)`),
+      );
     }
   }
   if (c.FILE_STORE === 's3') {
-    const missing = (['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((k) => !c[k]);
+    const missing = (['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter(
+      (k) => !c[k],
+    );
     if (missing.length) throw new ConfigError(missing.map((k) => `${k}: required when FILE_STORE=s3`));
   }
   return { ...c, demoData: c.DEMO_DATA ?? c.NODE_ENV !== 'production' };

@@ -12,4 +12,16 @@ import { notificationsModule } from './notifications/module.js';
 import { territoryModule } from './territory/module.js';
 
 /** Every module of the app, in the order their routes register. */
-export const MODULES: readonly GongzhiModule[] = [territoryModule, accountsModule, auditLogModule, organizationsModule, partyMembersModule, peopleModule, gridsModule, signupModule, serviceOrdersModule, mediationModule, notificationsModule];
+export const MODULES: readonly GongzhiModule[] = [
+  territoryModule,
+  accountsModule,
+  auditLogModule,
+  organizationsModule,
+  partyMembersModule,
+  peopleModule,
+  gridsModule,
+  signupModule,
+  serviceOrdersModule,
+  mediationModule,
+  notificationsModule,
+];

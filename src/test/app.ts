@@ -22,7 +22,14 @@ export function testDataDir(): string {
 export async function testApp(env: Record<string, string> = {}) {
   const database = await testDatabase();
   await resetDatabase(database);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...TEST_PII_KEYS, WEB_DIR: '/nonexistent', DATA_DIR: testDataDir(), ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    ...TEST_PII_KEYS,
+    WEB_DIR: '/nonexistent',
+    DATA_DIR: testDataDir(),
+    ...env,
+  });
   const clock = manualClock(new Date());
   const app = await createApp({ config, database, clock }, false);
   await app.ready();

@@ -12,8 +12,24 @@ import type { Client } from './http.js';
  * Every test account is bound to street A; "outside" targets live under street B.
  */
 
-const TERRITORY_READ: Role[] = ['partyMember', 'gridWorker', 'communityStaff', 'communitySecretary', 'streetAdmin', 'districtAdmin', 'cityAdmin', 'sysAdmin'];
-const TERRITORY_WRITE: Role[] = ['communityStaff', 'communitySecretary', 'streetAdmin', 'districtAdmin', 'cityAdmin', 'sysAdmin'];
+const TERRITORY_READ: Role[] = [
+  'partyMember',
+  'gridWorker',
+  'communityStaff',
+  'communitySecretary',
+  'streetAdmin',
+  'districtAdmin',
+  'cityAdmin',
+  'sysAdmin',
+];
+const TERRITORY_WRITE: Role[] = [
+  'communityStaff',
+  'communitySecretary',
+  'streetAdmin',
+  'districtAdmin',
+  'cityAdmin',
+  'sysAdmin',
+];
 const TERRITORY_DELETE: Role[] = ['communitySecretary', 'streetAdmin', 'districtAdmin', 'cityAdmin', 'sysAdmin'];
 
 let n = 0;
@@ -21,26 +37,71 @@ const uniq = () => `${Date.now().toString(36)}${++n}`;
 type Row = MatrixRow;
 
 const KERNEL_ROWS: MatrixRows = {
-  'GET /api/health': { allow: 'public', ok: 200, outside: 'none', call: async () => ({ method: 'GET', url: '/api/health' }) },
-  'GET /api/openapi.json': { allow: 'public', ok: 200, outside: 'none', call: async () => ({ method: 'GET', url: '/api/openapi.json' }) },
-  'GET /api/auth/csrf': { allow: 'public', ok: 200, outside: 'none', call: async () => ({ method: 'GET', url: '/api/auth/csrf' }) },
+  'GET /api/health': {
+    allow: 'public',
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'GET', url: '/api/health' }),
+  },
+  'GET /api/openapi.json': {
+    allow: 'public',
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'GET', url: '/api/openapi.json' }),
+  },
+  'GET /api/auth/csrf': {
+    allow: 'public',
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'GET', url: '/api/auth/csrf' }),
+  },
   'POST /api/auth/login': {
     allow: 'public',
     ok: 401,
     outside: 'none',
     call: async () => ({ method: 'POST', url: '/api/auth/login', body: { username: 'no-such-user', password: 'x' } }),
   },
-  'POST /api/auth/logout': { allow: 'any', ok: 204, outside: 'none', fresh: true, call: async () => ({ method: 'POST', url: '/api/auth/logout' }) },
-  'GET /api/auth/session': { allow: 'public', ok: 200, outside: 'none', call: async () => ({ method: 'GET', url: '/api/auth/session' }) },
-  'GET /api/auth/password-policy': { allow: 'public', ok: 200, outside: 'none', call: async () => ({ method: 'GET', url: '/api/auth/password-policy' }) },
-  'GET /api/auth/me': { allow: 'any', ok: 200, outside: 'none', call: async () => ({ method: 'GET', url: '/api/auth/me' }) },
+  'POST /api/auth/logout': {
+    allow: 'any',
+    ok: 204,
+    outside: 'none',
+    fresh: true,
+    call: async () => ({ method: 'POST', url: '/api/auth/logout' }),
+  },
+  'GET /api/auth/session': {
+    allow: 'public',
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'GET', url: '/api/auth/session' }),
+  },
+  'GET /api/auth/password-policy': {
+    allow: 'public',
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'GET', url: '/api/auth/password-policy' }),
+  },
+  'GET /api/auth/me': {
+    allow: 'any',
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'GET', url: '/api/auth/me' }),
+  },
   'POST /api/auth/password': {
     allow: 'any',
     ok: 400, // the current password is wrong: reached the service, nothing changed
     outside: 'none',
-    call: async () => ({ method: 'POST', url: '/api/auth/password', body: { currentPassword: 'wrong', newPassword: 'New-pass-2026' } }),
+    call: async () => ({
+      method: 'POST',
+      url: '/api/auth/password',
+      body: { currentPassword: 'wrong', newPassword: 'New-pass-2026' },
+    }),
   },
-  'POST /api/auth/totp/setup': { allow: 'any', ok: 200, outside: 'none', call: async () => ({ method: 'POST', url: '/api/auth/totp/setup' }) },
+  'POST /api/auth/totp/setup': {
+    allow: 'any',
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'POST', url: '/api/auth/totp/setup' }),
+  },
   'POST /api/auth/totp/enable': {
     allow: 'any',
     ok: 401, // a wrong code
@@ -53,10 +114,25 @@ const KERNEL_ROWS: MatrixRows = {
     outside: 'none',
     call: async () => ({ method: 'POST', url: '/api/auth/totp/disable', body: { code: '000000' } }),
   },
-  'GET /api/rbac/roles': { allow: 'any', ok: 200, outside: 'none', call: async () => ({ method: 'GET', url: '/api/rbac/roles' }) },
-  'GET /api/rbac/permissions': { allow: 'any', ok: 200, outside: 'none', call: async () => ({ method: 'GET', url: '/api/rbac/permissions' }) },
+  'GET /api/rbac/roles': {
+    allow: 'any',
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'GET', url: '/api/rbac/roles' }),
+  },
+  'GET /api/rbac/permissions': {
+    allow: 'any',
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'GET', url: '/api/rbac/permissions' }),
+  },
 
-  'GET /api/territories/roots': { allow: TERRITORY_READ, ok: 200, outside: 'none', call: async () => ({ method: 'GET', url: '/api/territories/roots' }) },
+  'GET /api/territories/roots': {
+    allow: TERRITORY_READ,
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'GET', url: '/api/territories/roots' }),
+  },
   'GET /api/territories': {
     allow: TERRITORY_READ,
     ok: 200,
@@ -73,26 +149,40 @@ const KERNEL_ROWS: MatrixRows = {
     allow: TERRITORY_WRITE,
     ok: 201,
     outside: 404,
-    call: async (f, w) => ({ method: 'POST', url: '/api/territories', body: { parentId: f.community(w), level: 'compound', name: `小区${uniq()}` } }),
+    call: async (f, w) => ({
+      method: 'POST',
+      url: '/api/territories',
+      body: { parentId: f.community(w), level: 'compound', name: `小区${uniq()}` },
+    }),
   },
   'PATCH /api/territories/:id': {
     allow: TERRITORY_WRITE,
     ok: 200,
     outside: 404,
-    call: async (f, w) => ({ method: 'PATCH', url: `/api/territories/${(await f.t.factory.territory(f.at(w).compound.id, 'building', `楼${uniq()}`)).id}`, body: { name: `改名${uniq()}` } }),
+    call: async (f, w) => ({
+      method: 'PATCH',
+      url: `/api/territories/${(await f.t.factory.territory(f.at(w).compound.id, 'building', `楼${uniq()}`)).id}`,
+      body: { name: `改名${uniq()}` },
+    }),
   },
   'DELETE /api/territories/:id': {
     allow: TERRITORY_DELETE,
     ok: 204,
     outside: 404,
-    call: async (f, w) => ({ method: 'DELETE', url: `/api/territories/${(await f.t.factory.territory(f.at(w).compound.id, 'building', `楼${uniq()}`)).id}` }),
+    call: async (f, w) => ({
+      method: 'DELETE',
+      url: `/api/territories/${(await f.t.factory.territory(f.at(w).compound.id, 'building', `楼${uniq()}`)).id}`,
+    }),
   },
 
   'GET /api/accounts': {
     allow: ['sysAdmin', 'securityAdmin'],
     ok: 200,
     outside: 'empty',
-    call: async (f, w) => ({ method: 'GET', url: `/api/accounts?q=${(await f.t.factory.account({ roles: ['resident'], territoryId: f.at(w).household.id })).username}` }),
+    call: async (f, w) => ({
+      method: 'GET',
+      url: `/api/accounts?q=${(await f.t.factory.account({ roles: ['resident'], territoryId: f.at(w).household.id })).username}`,
+    }),
   },
   'POST /api/accounts': {
     allow: ['sysAdmin'],
@@ -108,19 +198,30 @@ const KERNEL_ROWS: MatrixRows = {
     allow: ['sysAdmin'], // the security admin passes the route (anyOf) but may not rename: 403 from the service
     ok: 200,
     outside: 404,
-    call: async (f, w) => ({ method: 'PATCH', url: `/api/accounts/${(await f.t.factory.account({ roles: ['resident'], territoryId: f.at(w).household.id })).id}`, body: { displayName: `改名${uniq()}` } }),
+    call: async (f, w) => ({
+      method: 'PATCH',
+      url: `/api/accounts/${(await f.t.factory.account({ roles: ['resident'], territoryId: f.at(w).household.id })).id}`,
+      body: { displayName: `改名${uniq()}` },
+    }),
   },
   'POST /api/accounts/:id/reset-password': {
     allow: ['securityAdmin'],
     ok: 204,
     outside: 404,
-    call: async (f, w) => ({ method: 'POST', url: `/api/accounts/${(await f.t.factory.account({ roles: ['resident'], territoryId: f.at(w).household.id })).id}/reset-password`, body: { password: 'Reset-pass-2026' } }),
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `/api/accounts/${(await f.t.factory.account({ roles: ['resident'], territoryId: f.at(w).household.id })).id}/reset-password`,
+      body: { password: 'Reset-pass-2026' },
+    }),
   },
   'POST /api/accounts/:id/unlock': {
     allow: ['securityAdmin'],
     ok: 204,
     outside: 404,
-    call: async (f, w) => ({ method: 'POST', url: `/api/accounts/${(await f.t.factory.account({ roles: ['resident'], territoryId: f.at(w).household.id })).id}/unlock` }),
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `/api/accounts/${(await f.t.factory.account({ roles: ['resident'], territoryId: f.at(w).household.id })).id}/unlock`,
+    }),
   },
 
   'GET /api/audit': {
@@ -133,7 +234,14 @@ const KERNEL_ROWS: MatrixRows = {
 
 async function auditEntry(f: MatrixFixture, w: Where) {
   const id = `m${uniq()}`;
-  await f.t.db.insert(auditLog).values({ at: new Date(), actorName: 'matrix', action: 'test.entry', objectType: 'test', objectId: id, scopePath: f.at(w).community.path });
+  await f.t.db.insert(auditLog).values({
+    at: new Date(),
+    actorName: 'matrix',
+    action: 'test.entry',
+    objectType: 'test',
+    objectId: id,
+    scopePath: f.at(w).community.path,
+  });
   return id;
 }
 
@@ -182,13 +290,30 @@ describe('authorization matrix', () => {
       const mismatches: string[] = [];
       for (const role of [...ROLES, 'anonymous'] as const) {
         for (const where of row.outside === 'none' ? (['inside'] as const) : (['inside', 'outside'] as const)) {
-          const client = role === 'anonymous' ? t.client() : row.fresh ? await t.as([role], fixture.community('inside')) : sessions.get(role)!;
+          const client =
+            role === 'anonymous'
+              ? t.client()
+              : row.fresh
+                ? await t.as([role], fixture.community('inside'))
+                : sessions.get(role)!;
           const call = await row.call(fixture, where);
           const res = await client.request(call.method, call.url, call.body);
           const want = expected(row, role, where);
-          const got = want === 'empty' ? (res.status === 200 && res.body.total === 0 ? 'empty' : `${res.status} total=${res.body?.total}`) : res.status;
-          if (got !== want) mismatches.push(`${role} ${where}: expected ${want}, got ${got} ${JSON.stringify(res.body).slice(0, 120)}`);
-          if (want !== 'empty' && where === 'inside' && row.outside === 'empty' && res.status === 200 && res.body.total === 0) {
+          const got =
+            want === 'empty'
+              ? res.status === 200 && res.body.total === 0
+                ? 'empty'
+                : `${res.status} total=${res.body?.total}`
+              : res.status;
+          if (got !== want)
+            mismatches.push(`${role} ${where}: expected ${want}, got ${got} ${JSON.stringify(res.body).slice(0, 120)}`);
+          if (
+            want !== 'empty' &&
+            where === 'inside' &&
+            row.outside === 'empty' &&
+            res.status === 200 &&
+            res.body.total === 0
+          ) {
             mismatches.push(`${role} inside: the list came back empty, so the outside check proves nothing`);
           }
         }

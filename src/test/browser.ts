@@ -26,14 +26,28 @@ export async function browserApp(env: Record<string, string> = {}) {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium fonts-noto-cjk`);
   const database = await testDatabase();
   await resetDatabase(database);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...TEST_PII_KEYS, WEB_DIR: webDir, DATA_DIR: testDataDir(), ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    ...TEST_PII_KEYS,
+    WEB_DIR: webDir,
+    DATA_DIR: testDataDir(),
+    ...env,
+  });
   await prepareDatabase(database, config, pino({ level: 'silent' }));
   const app = await createApp({ config, database, clock: systemClock }, false);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
   const contexts: BrowserContext[] = [];
   fs.mkdirSync(SHOTS_DIR, { recursive: true });
@@ -55,7 +69,8 @@ export async function browserApp(env: Record<string, string> = {}) {
       page.on('pageerror', (e) => process.stderr.write(`[page error] ${e.message}\n`));
       return page;
     },
-    screenshot: (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true }),
+    screenshot: (page: Page, name: string) =>
+      page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true }),
     async close() {
       for (const c of contexts) await c.close().catch(() => undefined);
       await browser.close();
@@ -75,9 +90,15 @@ export async function signIn(page: Page, username: string): Promise<void> {
 }
 
 /** A call to the API with a signed-in browser profile's cookies and CSRF token, as the pages make them. */
-export async function apiCall<T = any>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+export async function apiCall<T = any>(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   let token = (await page.context().cookies()).find((c) => c.name === 'gz_csrf')?.value;
-  if (!token && method !== 'GET') token = ((await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string }).csrfToken;
+  if (!token && method !== 'GET')
+    token = ((await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string }).csrfToken;
   const res = await page.request.fetch(path, {
     method,
     headers: { accept: 'application/json', ...(token ? { 'x-csrf-token': decodeURIComponent(token) } : {}) },

@@ -45,7 +45,14 @@ export class Factory {
     return { country, province, city, district, streetA, streetB };
   }
 
-  async account(opts: { roles?: string[]; territoryId?: number; username?: string; password?: string; mustChangePassword?: boolean; isDemo?: boolean }) {
+  async account(opts: {
+    roles?: string[];
+    territoryId?: number;
+    username?: string;
+    password?: string;
+    mustChangePassword?: boolean;
+    isDemo?: boolean;
+  }) {
     const password = opts.password ?? TEST_PASSWORD;
     const passwordHash = opts.password ? await hashPassword(password) : await (hashed ??= hashPassword(TEST_PASSWORD));
     let territoryId = opts.territoryId;

@@ -15,12 +15,18 @@ export class Client {
     public lang?: 'zh-CN' | 'en-US',
   ) {}
 
-  async request<T = any>(method: InjectOptions['method'], url: string, body?: unknown, opts: { csrf?: boolean | string } = {}): Promise<Res<T>> {
+  async request<T = any>(
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+    opts: { csrf?: boolean | string } = {},
+  ): Promise<Res<T>> {
     const unsafe = method !== 'GET' && method !== 'HEAD';
     if (unsafe && !this.cookies.has('gz_csrf') && opts.csrf !== false) await this.get('/api/auth/csrf');
     const headers: Record<string, string> = {};
     if (this.lang) headers['accept-language'] = this.lang;
-    if (unsafe && opts.csrf !== false) headers['x-csrf-token'] = typeof opts.csrf === 'string' ? opts.csrf : (this.cookies.get('gz_csrf') ?? '');
+    if (unsafe && opts.csrf !== false)
+      headers['x-csrf-token'] = typeof opts.csrf === 'string' ? opts.csrf : (this.cookies.get('gz_csrf') ?? '');
     const res = await this.app.inject({
       method,
       url,

@@ -4,12 +4,18 @@ import { maskForAudit, maskIdNumber, maskPhone } from './audit.js';
 describe('maskForAudit', () => {
   it('masks a phone number to its first 3 and last 4 digits', () => {
     expect(maskForAudit({ phone: '13812341234' })).toEqual({ phone: '138****1234' });
-    expect(maskForAudit({ mobile: '13900001111', contactTel: '15811112222' })).toEqual({ mobile: '139****1111', contactTel: '158****2222' });
+    expect(maskForAudit({ mobile: '13900001111', contactTel: '15811112222' })).toEqual({
+      mobile: '139****1111',
+      contactTel: '158****2222',
+    });
     expect(maskPhone('123')).toBe('****');
   });
 
   it('masks an ID number, keeping only its first and last 4 characters', () => {
-    const masked = maskForAudit({ idNumber: '63010419900101123X', idCard: '630104199001011234' }) as Record<string, string>;
+    const masked = maskForAudit({ idNumber: '63010419900101123X', idCard: '630104199001011234' }) as Record<
+      string,
+      string
+    >;
     expect(masked.idNumber).toBe('6301**********123X');
     expect(masked.idCard).toBe('6301**********1234');
     expect(masked.idNumber).toHaveLength(18);
@@ -41,7 +47,10 @@ describe('maskForAudit', () => {
   });
 
   it('keeps flags about passwords, which hold no secret', () => {
-    expect(maskForAudit({ mustChangePassword: true, totpEnabled: false })).toEqual({ mustChangePassword: true, totpEnabled: false });
+    expect(maskForAudit({ mustChangePassword: true, totpEnabled: false })).toEqual({
+      mustChangePassword: true,
+      totpEnabled: false,
+    });
   });
 
   it('goes into nested objects and arrays', () => {
@@ -50,14 +59,23 @@ describe('maskForAudit', () => {
       contacts: [{ mobile: '13700001234' }, { tel: '13600005678', note: '邻居' }],
     });
     expect(out).toEqual({
-      resident: { name: '李四', phone: '138****1234', household: { idNumber: '6301**********1234', password: '[redacted]' } },
+      resident: {
+        name: '李四',
+        phone: '138****1234',
+        household: { idNumber: '6301**********1234', password: '[redacted]' },
+      },
       contacts: [{ mobile: '137****1234' }, { tel: '136****5678', note: '邻居' }],
     });
   });
 
   it('turns dates into ISO strings and leaves plain values alone', () => {
     const at = new Date('2026-01-05T01:00:00Z');
-    expect(maskForAudit({ at, n: 3, ok: true, none: null })).toEqual({ at: '2026-01-05T01:00:00.000Z', n: 3, ok: true, none: null });
+    expect(maskForAudit({ at, n: 3, ok: true, none: null })).toEqual({
+      at: '2026-01-05T01:00:00.000Z',
+      n: 3,
+      ok: true,
+      none: null,
+    });
     expect(maskForAudit(undefined)).toBeNull();
     expect(maskForAudit('13812341234')).toBe('13812341234'); // only fields named like a phone are masked
   });

@@ -72,18 +72,29 @@ export async function login(
   const passwordOk = await verifyPassword(acc.passwordHash, input.password);
   if (locked || acc.disabled) {
     await db.transaction((tx) =>
-      audit(tx, anon, { action: 'auth.loginRefused', objectType: 'account', objectId: acc.id, scopePath: path, after: { locked, disabled: acc.disabled } }),
+      audit(tx, anon, {
+        action: 'auth.loginRefused',
+        objectType: 'account',
+        objectId: acc.id,
+        scopePath: path,
+        after: { locked, disabled: acc.disabled },
+      }),
     );
     throw new AppError('auth.invalidCredentials');
   }
-  const failedTotp = passwordOk && acc.totpEnabled && !!input.totpCode && !verifyTotp(acc.totpSecret ?? '', input.totpCode, now);
+  const failedTotp =
+    passwordOk && acc.totpEnabled && !!input.totpCode && !verifyTotp(acc.totpSecret ?? '', input.totpCode, now);
   if (!passwordOk || failedTotp) {
     const failed = acc.failedLogins + 1;
     const lock = failed >= config.LOCKOUT_THRESHOLD;
     await db.transaction(async (tx) => {
       await tx
         .update(accounts)
-        .set(lock ? { failedLogins: 0, lockedUntil: new Date(now.getTime() + config.LOCKOUT_MINUTES * MINUTE) } : { failedLogins: failed })
+        .set(
+          lock
+            ? { failedLogins: 0, lockedUntil: new Date(now.getTime() + config.LOCKOUT_MINUTES * MINUTE) }
+            : { failedLogins: failed },
+        )
         .where(eq(accounts.id, acc.id));
       await audit(tx, anon, {
         action: lock ? 'auth.locked' : 'auth.loginFailed',
@@ -100,7 +111,10 @@ export async function login(
   const token = randomBytes(32).toString('base64url');
   const id = hashToken(token);
   await db.transaction(async (tx) => {
-    await tx.update(accounts).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(accounts.id, acc.id));
+    await tx
+      .update(accounts)
+      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
+      .where(eq(accounts.id, acc.id));
     await tx.insert(sessions).values({
       id,
       accountId: acc.id,
@@ -113,8 +127,20 @@ export async function login(
     // Old sessions of this account that timed out are swept here, so the table does not grow without bound.
     await tx
       .delete(sessions)
-      .where(and(eq(sessions.accountId, acc.id), or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - config.SESSION_IDLE_MINUTES * MINUTE)))));
-    await audit(tx, { ...anon, actor: actorOf(acc, path, id) }, { action: 'auth.login', objectType: 'account', objectId: acc.id, scopePath: path });
+      .where(
+        and(
+          eq(sessions.accountId, acc.id),
+          or(
+            lt(sessions.expiresAt, now),
+            lt(sessions.lastSeenAt, new Date(now.getTime() - config.SESSION_IDLE_MINUTES * MINUTE)),
+          ),
+        ),
+      );
+    await audit(
+      tx,
+      { ...anon, actor: actorOf(acc, path, id) },
+      { action: 'auth.login', objectType: 'account', objectId: acc.id, scopePath: path },
+    );
   });
   return { token, actor: actorOf(acc, path, id), account: acc };
 }
@@ -155,7 +181,12 @@ export async function authenticate(db: Db, config: Config, clock: Clock, token: 
 export async function logout(ctx: Ctx): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     await tx.delete(sessions).where(eq(sessions.id, ctx.actor.sessionId));
-    await audit(tx, ctx, { action: 'auth.logout', objectType: 'account', objectId: ctx.actor.accountId, scopePath: ctx.actor.scopePath });
+    await audit(tx, ctx, {
+      action: 'auth.logout',
+      objectType: 'account',
+      objectId: ctx.actor.accountId,
+      scopePath: ctx.actor.scopePath,
+    });
   });
 }
 
@@ -173,7 +204,9 @@ export async function changePassword(
 ): Promise<void> {
   const acc = await loadSelf(ctx);
   if (!(await verifyPassword(acc.passwordHash, input.currentPassword))) {
-    throw new AppError('validation', undefined, {}, [{ field: 'currentPassword', message: t(ctx.locale, 'password.currentWrong') }]);
+    throw new AppError('validation', undefined, {}, [
+      { field: 'currentPassword', message: t(ctx.locale, 'password.currentWrong') },
+    ]);
   }
   const problems = checkPasswordPolicy(input.newPassword, policyOf(config), ctx.locale, { username: acc.username });
   if (input.newPassword === input.currentPassword)
@@ -197,7 +230,10 @@ export async function changePassword(
   });
 }
 
-export const policyOf = (config: Config) => ({ minLength: config.PASSWORD_MIN_LENGTH, minClasses: config.PASSWORD_MIN_CLASSES });
+export const policyOf = (config: Config) => ({
+  minLength: config.PASSWORD_MIN_LENGTH,
+  minClasses: config.PASSWORD_MIN_CLASSES,
+});
 
 /** Starts TOTP enrolment: stores a fresh secret (not yet enabled) and returns it. */
 export async function setupTotp(ctx: Ctx): Promise<{ secret: string; otpauthUrl: string }> {
@@ -206,7 +242,12 @@ export async function setupTotp(ctx: Ctx): Promise<{ secret: string; otpauthUrl:
   const secret = newTotpSecret();
   await ctx.db.transaction(async (tx) => {
     await tx.update(accounts).set({ totpSecret: secret, updatedAt: ctx.clock.now() }).where(eq(accounts.id, acc.id));
-    await audit(tx, ctx, { action: 'account.totpSetup', objectType: 'account', objectId: acc.id, scopePath: ctx.actor.scopePath });
+    await audit(tx, ctx, {
+      action: 'account.totpSetup',
+      objectType: 'account',
+      objectId: acc.id,
+      scopePath: ctx.actor.scopePath,
+    });
   });
   return { secret, otpauthUrl: otpauthUrl(secret, acc.username) };
 }
@@ -214,9 +255,12 @@ export async function setupTotp(ctx: Ctx): Promise<{ secret: string; otpauthUrl:
 /** Enables (or disables) TOTP after checking a code from the authenticator. */
 export async function setTotpEnabled(ctx: Ctx, code: string, enabled: boolean): Promise<void> {
   const acc = await loadSelf(ctx);
-  if (!acc.totpSecret || acc.totpEnabled === enabled) throw new AppError('conflict', enabled ? 'totp.notSetUp' : 'totp.notEnabled');
+  if (!acc.totpSecret || acc.totpEnabled === enabled)
+    throw new AppError('conflict', enabled ? 'totp.notSetUp' : 'totp.notEnabled');
   if (!verifyTotp(acc.totpSecret, code, ctx.clock.now())) {
-    throw new AppError('auth.totpInvalid', undefined, {}, [{ field: 'code', message: t(ctx.locale, 'error.auth.totpInvalid') }]);
+    throw new AppError('auth.totpInvalid', undefined, {}, [
+      { field: 'code', message: t(ctx.locale, 'error.auth.totpInvalid') },
+    ]);
   }
   await ctx.db.transaction(async (tx) => {
     await tx

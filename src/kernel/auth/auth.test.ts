@@ -23,7 +23,11 @@ describe('login', () => {
     const c = t.client();
     const res = await c.login(acc.username, TEST_PASSWORD);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ username: acc.username, roles: ['communityStaff'], territory: { id: community() } });
+    expect(res.body).toMatchObject({
+      username: acc.username,
+      roles: ['communityStaff'],
+      territory: { id: community() },
+    });
     expect(res.body.permissions).toContain('territory.read');
     const setCookie = String(res.headers['set-cookie']);
     expect(setCookie).toMatch(/gz_session=[^;]+;.*HttpOnly/);
@@ -42,7 +46,11 @@ describe('login', () => {
       const res = await s.app.inject({
         method: 'POST',
         url: '/api/auth/login',
-        headers: { 'x-forwarded-proto': 'https', 'x-csrf-token': c.cookies.get('gz_csrf')!, cookie: `gz_csrf=${c.cookies.get('gz_csrf')}` },
+        headers: {
+          'x-forwarded-proto': 'https',
+          'x-csrf-token': c.cookies.get('gz_csrf')!,
+          cookie: `gz_csrf=${c.cookies.get('gz_csrf')}`,
+        },
         payload: { username: acc.username, password: TEST_PASSWORD },
       });
       expect(res.statusCode).toBe(200);
@@ -77,7 +85,12 @@ describe('login', () => {
     expect((await c.login(acc.username, TEST_PASSWORD)).status).toBe(401);
     t.clock.advance(2 * MIN);
     expect((await c.login(acc.username, TEST_PASSWORD)).status).toBe(200);
-    const actions = (await t.db.select().from(auditLog).where(eq(auditLog.objectId, String(acc.id)))).map((r) => r.action);
+    const actions = (
+      await t.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.objectId, String(acc.id)))
+    ).map((r) => r.action);
     expect(actions).toContain('auth.locked');
     expect(actions).toContain('auth.loginRefused');
   });
@@ -134,7 +147,10 @@ describe('sessions', () => {
   it('applies a role or scope change on the next request', async () => {
     const c = await t.as(['communityStaff'], community());
     expect((await c.get(`/api/territories/${community()}`)).status).toBe(200);
-    await t.db.update(accounts).set({ roles: ['resident'] }).where(eq(accounts.id, c.account.id));
+    await t.db
+      .update(accounts)
+      .set({ roles: ['resident'] })
+      .where(eq(accounts.id, c.account.id));
     expect((await c.get(`/api/territories/${community()}`)).status).toBe(403);
     await t.db
       .update(accounts)
@@ -157,7 +173,9 @@ describe('CSRF', () => {
 
   it('protects the login form too', async () => {
     const acc = await t.factory.account({ roles: ['resident'], territoryId: community() });
-    const res = await t.client().request('POST', '/api/auth/login', { username: acc.username, password: TEST_PASSWORD }, { csrf: false });
+    const res = await t
+      .client()
+      .request('POST', '/api/auth/login', { username: acc.username, password: TEST_PASSWORD }, { csrf: false });
     expect(res.body.code).toBe('auth.csrf');
   });
 });
@@ -166,14 +184,19 @@ describe('passwords', () => {
   it('enforces the policy with a message per field, in the user language', async () => {
     const c = await t.as(['communityStaff'], community());
     const short = await c.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Ab1!' });
-    expect(short).toMatchObject({ status: 400, body: { code: 'auth.passwordPolicy', fields: [{ field: 'newPassword', message: '密码至少 8 位' }] } });
+    expect(short).toMatchObject({
+      status: 400,
+      body: { code: 'auth.passwordPolicy', fields: [{ field: 'newPassword', message: '密码至少 8 位' }] },
+    });
     const weak = await c.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'abcdefghij' });
     expect(weak.body.fields[0].message).toMatch(/至少 3 类/);
     c.lang = 'en-US';
     c.cookies.set('gz_lang', 'en-US');
     const wrong = await c.post('/api/auth/password', { currentPassword: 'nope', newPassword: 'Good-pass-123' });
     expect(wrong.body.fields).toEqual([{ field: 'currentPassword', message: 'The current password is wrong' }]);
-    expect((await c.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Good-pass-123' })).status).toBe(204);
+    expect(
+      (await c.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Good-pass-123' })).status,
+    ).toBe(204);
     expect((await t.client().login(c.account.username, 'Good-pass-123')).status).toBe(200);
   });
 
@@ -184,7 +207,9 @@ describe('passwords', () => {
       const c = await s.as(['communityStaff'], root.id);
       const res = await c.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Abcdefgh1234' });
       expect(res.body.fields[0].message).toMatch(/至少 4 类/);
-      expect((await c.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Abcdefgh123!' })).status).toBe(204);
+      expect(
+        (await c.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Abcdefgh123!' })).status,
+      ).toBe(204);
     } finally {
       await s.close();
       t = await testApp();
@@ -193,13 +218,19 @@ describe('passwords', () => {
   });
 
   it('forces a change of a password an admin set, before anything else', async () => {
-    const acc = await t.factory.account({ roles: ['communityStaff'], territoryId: community(), mustChangePassword: true });
+    const acc = await t.factory.account({
+      roles: ['communityStaff'],
+      territoryId: community(),
+      mustChangePassword: true,
+    });
     const c = t.client();
     const me = await c.login(acc.username, TEST_PASSWORD);
     expect(me.body.mustChangePassword).toBe(true);
     const blocked = await c.get(`/api/territories/${community()}`);
     expect(blocked).toMatchObject({ status: 403, body: { code: 'auth.passwordChangeRequired' } });
-    expect((await c.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'New-pass-2026' })).status).toBe(204);
+    expect(
+      (await c.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'New-pass-2026' })).status,
+    ).toBe(204);
     expect((await c.get(`/api/territories/${community()}`)).status).toBe(200);
   });
 });
@@ -211,14 +242,24 @@ describe('TOTP second factor', () => {
     expect(setup.status).toBe(200);
     const { secret, otpauthUrl } = setup.body;
     expect(otpauthUrl).toContain(`secret=${secret}`);
-    expect((await c.post('/api/auth/totp/enable', { code: '000000' === totpCode(secret, t.clock.now()) ? '111111' : '000000' })).status).toBe(401);
+    expect(
+      (
+        await c.post('/api/auth/totp/enable', {
+          code: '000000' === totpCode(secret, t.clock.now()) ? '111111' : '000000',
+        })
+      ).status,
+    ).toBe(401);
     expect((await c.post('/api/auth/totp/enable', { code: totpCode(secret, t.clock.now()) })).status).toBe(204);
 
     const d = t.client();
     const noCode = await d.login(c.account.username, TEST_PASSWORD);
     expect(noCode).toMatchObject({ status: 401, body: { code: 'auth.totpRequired' } });
     expect(d.cookies.has('gz_session')).toBe(false);
-    const bad = await d.login(c.account.username, TEST_PASSWORD, totpCode(secret, new Date(t.clock.now().getTime() - 10 * MIN)));
+    const bad = await d.login(
+      c.account.username,
+      TEST_PASSWORD,
+      totpCode(secret, new Date(t.clock.now().getTime() - 10 * MIN)),
+    );
     expect(bad).toMatchObject({ status: 401, body: { code: 'auth.totpInvalid' } });
     expect((await d.login(c.account.username, TEST_PASSWORD, totpCode(secret, t.clock.now()))).status).toBe(200);
   });

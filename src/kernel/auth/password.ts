@@ -35,7 +35,8 @@ export function checkPasswordPolicy(
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((re) => re.test(password)).length;
   if ([...password].length < policy.minLength)
     return [{ field, message: t(locale, 'password.tooShort', { min: policy.minLength }) }];
-  if (classes < policy.minClasses) return [{ field, message: t(locale, 'password.classes', { min: policy.minClasses }) }];
+  if (classes < policy.minClasses)
+    return [{ field, message: t(locale, 'password.classes', { min: policy.minClasses }) }];
   if (opts.username && opts.username.length >= 3 && password.toLowerCase().includes(opts.username.toLowerCase()))
     return [{ field, message: t(locale, 'password.containsUsername') }];
   return [];

@@ -20,7 +20,9 @@ describe('personal numbers at rest', () => {
       expect((e as ConfigError).problems.map((p) => p.split(':')[0])).toEqual(['PII_ENCRYPTION_KEY', 'PII_HASH_KEY']);
     }
     expect(() => loadConfig({ PII_ENCRYPTION_KEY: 'short' })).toThrow(/PII_ENCRYPTION_KEY/);
-    expect(loadConfig({ NODE_ENV: 'production', PII_ENCRYPTION_KEY: key(1), PII_HASH_KEY: key(2) }).PII_ENCRYPTION_KEY).toBe(key(1));
+    expect(
+      loadConfig({ NODE_ENV: 'production', PII_ENCRYPTION_KEY: key(1), PII_HASH_KEY: key(2) }).PII_ENCRYPTION_KEY,
+    ).toBe(key(1));
   });
 
   it('in development generates the key files once (mode 0600) and reuses them', () => {
@@ -53,7 +55,12 @@ describe('personal numbers at rest', () => {
     configurePii({ DATA_DIR: '/nonexistent', PII_ENCRYPTION_KEY: key(10), PII_HASH_KEY: key(6) });
     const old = encryptPii('idNumber', '630104199001010015');
     const oldId = old.split(':')[1];
-    configurePii({ DATA_DIR: '/nonexistent', PII_ENCRYPTION_KEY: key(11), PII_PREVIOUS_KEYS: key(10), PII_HASH_KEY: key(6) });
+    configurePii({
+      DATA_DIR: '/nonexistent',
+      PII_ENCRYPTION_KEY: key(11),
+      PII_PREVIOUS_KEYS: key(10),
+      PII_HASH_KEY: key(6),
+    });
     const fresh = encryptPii('idNumber', '630104199001010015');
     expect(fresh.split(':')[1]).not.toBe(oldId);
     expect(decryptPii('idNumber', old)).toBe('630104199001010015');

@@ -51,11 +51,20 @@ function keyFile(dataDir: string, name: string): Buffer {
  * Loads the keys for this process from the configuration (production must configure them: loadConfig
  * refuses to start otherwise) or from the development key files. Idempotent; call before any PII is touched.
  */
-export function configurePii(config: Pick<Config, 'DATA_DIR' | 'PII_ENCRYPTION_KEY' | 'PII_PREVIOUS_KEYS' | 'PII_HASH_KEY'>): void {
-  const current = config.PII_ENCRYPTION_KEY ? Buffer.from(config.PII_ENCRYPTION_KEY, 'base64') : keyFile(config.DATA_DIR, 'pii-encryption.key');
-  const hashKey = config.PII_HASH_KEY ? Buffer.from(config.PII_HASH_KEY, 'base64') : keyFile(config.DATA_DIR, 'pii-hash.key');
+export function configurePii(
+  config: Pick<Config, 'DATA_DIR' | 'PII_ENCRYPTION_KEY' | 'PII_PREVIOUS_KEYS' | 'PII_HASH_KEY'>,
+): void {
+  const current = config.PII_ENCRYPTION_KEY
+    ? Buffer.from(config.PII_ENCRYPTION_KEY, 'base64')
+    : keyFile(config.DATA_DIR, 'pii-encryption.key');
+  const hashKey = config.PII_HASH_KEY
+    ? Buffer.from(config.PII_HASH_KEY, 'base64')
+    : keyFile(config.DATA_DIR, 'pii-hash.key');
   const keys = new Map<string, Buffer>();
-  for (const k of (config.PII_PREVIOUS_KEYS ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const k of (config.PII_PREVIOUS_KEYS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const b = Buffer.from(k, 'base64');
     keys.set(keyId(b), b);
   }
@@ -100,7 +109,9 @@ export function decryptPii(field: PiiField, stored: string): string {
 
 /** The keyed search hash of a personal number (hex HMAC-SHA256 of the field and the normalised value). */
 export function hashPii(field: PiiField, value: string): string {
-  return createHmac('sha256', keyring().hashKey).update(`${field}:${normalizePii(field, value)}`).digest('hex');
+  return createHmac('sha256', keyring().hashKey)
+    .update(`${field}:${normalizePii(field, value)}`)
+    .digest('hex');
 }
 
 /** The id of the key new ciphertexts are written with. */

@@ -75,16 +75,29 @@ describe('kernel routes', () => {
     expect(res.status).toBe(200);
     expect(res.body.openapi).toMatch(/^3\./);
     expect(res.body.info.title).toContain('Gongzhi');
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/territories', '/api/territories/{id}', '/api/auth/login', '/api/accounts', '/api/audit']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/territories',
+        '/api/territories/{id}',
+        '/api/auth/login',
+        '/api/accounts',
+        '/api/audit',
+      ]),
+    );
     expect(res.body.paths['/api/auth/login'].post).toBeDefined();
-    expect(res.body.paths['/api/territories'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['page', 'pageSize', 'level', 'q']));
+    expect(res.body.paths['/api/territories'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['page', 'pageSize', 'level', 'q']),
+    );
   });
 
   it('GET /api/docs serves the browsable docs', async () => {
     let res = await t.app.inject({ method: 'GET', url: '/api/docs' });
     if (res.statusCode === 302) {
       const location = String(res.headers.location);
-      res = await t.app.inject({ method: 'GET', url: location.startsWith('/') ? location : `/api/docs/${location.replace(/^\.\//, '')}` });
+      res = await t.app.inject({
+        method: 'GET',
+        url: location.startsWith('/') ? location : `/api/docs/${location.replace(/^\.\//, '')}`,
+      });
     }
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);

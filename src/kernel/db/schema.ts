@@ -64,7 +64,10 @@ export const accounts = pgTable(
     username: text().notNull(),
     displayName: text().notNull(),
     passwordHash: text().notNull(),
-    roles: text().array().notNull().default(sql`'{}'::text[]`),
+    roles: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     territoryId: integer()
       .notNull()
       .references(() => territories.id, { onDelete: 'restrict' }),
@@ -111,7 +114,10 @@ export const auditLog = pgTable(
     actorId: integer(),
     actorName: text().notNull(),
     actorTerritoryId: integer(),
-    actorRoles: text().array().notNull().default(sql`'{}'::text[]`),
+    actorRoles: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     action: text().notNull(),
     objectType: text().notNull(),
     objectId: text(),

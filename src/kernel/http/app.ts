@@ -51,7 +51,8 @@ function sendAppError(req: FastifyRequest, reply: FastifyReply, e: AppError) {
 
 /** Maps database errors caused by the input (unique, foreign key, check) to a 409 instead of a 500. */
 function dbConflict(e: unknown): AppError | null {
-  const code = (e as { code?: unknown; cause?: { code?: unknown } }).code ?? (e as { cause?: { code?: unknown } }).cause?.code;
+  const code =
+    (e as { code?: unknown; cause?: { code?: unknown } }).code ?? (e as { cause?: { code?: unknown } }).cause?.code;
   if (code === '23505') return new AppError('conflict', 'error.duplicate');
   // 23001: ON DELETE RESTRICT (e.g. a territory that accounts are still bound to)
   if (code === '23001' || code === '23503' || code === '23514' || code === '23502') return new AppError('conflict');
@@ -114,7 +115,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const access = route.config?.access;
     if (!access) throw new Error(`route ${route.method} ${route.url} declares no access`);
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url, access });
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, access });
     const named = typeof access === 'object' ? ('permission' in access ? [access.permission] : access.anyOf) : [];
     for (const p of named) {
       if (!isPermission(p)) throw new Error(`route ${route.method} ${route.url} names unknown permission ${p}`);
@@ -127,7 +129,12 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     const existing = req.cookies[CSRF_COOKIE];
     req.csrfToken = existing && /^[\w-]{20,100}$/.test(existing) ? existing : randomBytes(24).toString('base64url');
     if (req.csrfToken !== existing) {
-      reply.setCookie(CSRF_COOKIE, req.csrfToken, { path: '/', sameSite: 'lax', secure: secureCookie(app.deps, req), httpOnly: false });
+      reply.setCookie(CSRF_COOKIE, req.csrfToken, {
+        path: '/',
+        sameSite: 'lax',
+        secure: secureCookie(app.deps, req),
+        httpOnly: false,
+      });
     }
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
@@ -135,7 +142,10 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
       const auth = await authenticate(database.db, config, clock, token);
       if (auth) {
         req.actor = auth.actor;
-        req.pendingSetup = { mustChangePassword: auth.account.mustChangePassword, totpRequired: mfaRequired(config, auth.account) };
+        req.pendingSetup = {
+          mustChangePassword: auth.account.mustChangePassword,
+          totpRequired: mfaRequired(config, auth.account),
+        };
         // A saved English preference applies when no cookie says otherwise; the column defaults to zh-CN for
         // everyone, so it must not hide the browser's Accept-Language (docs/API.md: cookie, header, zh-CN).
         if (!req.cookies[LANG_COOKIE] && auth.account.locale === 'en-US') req.locale = 'en-US';
@@ -164,7 +174,10 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
       if (req.pendingSetup.totpRequired) throw new AppError('forbidden', 'error.auth.totpSetupRequired');
     }
     if (typeof access === 'object') {
-      const ok = 'permission' in access ? actor.permissions.has(access.permission) : access.anyOf.some((p) => actor.permissions.has(p));
+      const ok =
+        'permission' in access
+          ? actor.permissions.has(access.permission)
+          : access.anyOf.some((p) => actor.permissions.has(p));
       if (!ok) throw new AppError('forbidden');
     }
   });
@@ -174,23 +187,37 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map(issueOfFastify);
       const prefix = err.validationContext === 'body' ? '' : (err.validationContext ?? '');
-      return sendAppError(req, reply, new AppError('validation', undefined, {}, translateIssues(issues, req.locale, prefix)));
+      return sendAppError(
+        req,
+        reply,
+        new AppError('validation', undefined, {}, translateIssues(issues, req.locale, prefix)),
+      );
     }
     const fe = err as FastifyError;
-    if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (fe.statusCode === 400 && err instanceof SyntaxError)) {
+    if (
+      fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      (fe.statusCode === 400 && err instanceof SyntaxError)
+    ) {
       return sendAppError(req, reply, new AppError('validation', 'validation.json'));
     }
     if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendAppError(req, reply, new AppError('payloadTooLarge'));
-    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendAppError(req, reply, new AppError('unsupportedMediaType'));
+    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return sendAppError(req, reply, new AppError('unsupportedMediaType'));
     const conflict = dbConflict(err);
     if (conflict) {
       req.log.info({ err }, 'input rejected by a database constraint');
       return sendAppError(req, reply, conflict);
     }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-      return sendAppError(req, reply, new AppError(fe.statusCode === 404 ? 'notFound' : fe.statusCode === 429 ? 'rateLimited' : 'validation'));
+      return sendAppError(
+        req,
+        reply,
+        new AppError(fe.statusCode === 404 ? 'notFound' : fe.statusCode === 429 ? 'rateLimited' : 'validation'),
+      );
     }
-    if (isResponseSerializationError(err)) req.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
+    if (isResponseSerializationError(err))
+      req.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
     else req.log.error({ err }, 'unhandled error');
     return sendAppError(req, reply, new AppError('internal'));
   });

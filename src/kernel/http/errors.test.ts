@@ -20,7 +20,9 @@ const community = () => tree.streetA.communities[0]!.community.id;
 
 /** No stack trace, no source location, and the shape every error has. */
 function expectCleanError(res: Res) {
-  expect(res.body).toEqual(expect.objectContaining({ code: expect.any(String), message: expect.any(String), requestId: expect.any(String) }));
+  expect(res.body).toEqual(
+    expect.objectContaining({ code: expect.any(String), message: expect.any(String), requestId: expect.any(String) }),
+  );
   expect(res.body).not.toHaveProperty('stack');
   const text = JSON.stringify(res.body);
   expect(text).not.toMatch(/\bstack\b/i);
@@ -28,7 +30,14 @@ function expectCleanError(res: Res) {
 }
 
 /** Sends a raw body with the session and CSRF of a client. */
-async function raw(c: Client, method: 'POST' | 'PATCH', url: string, payload: string, contentType = 'application/json', extra: Record<string, string> = {}) {
+async function raw(
+  c: Client,
+  method: 'POST' | 'PATCH',
+  url: string,
+  payload: string,
+  contentType = 'application/json',
+  extra: Record<string, string> = {},
+) {
   if (!c.cookies.has('gz_csrf')) await c.get('/api/auth/csrf');
   const res = await t.app.inject({
     method,
@@ -50,7 +59,9 @@ describe('bad input', () => {
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 'validation', message: '请求体不是有效的 JSON' });
     expectCleanError(res);
-    const en = await raw(staff, 'POST', '/api/territories', '{oops}', 'application/json', { 'accept-language': 'en-US' });
+    const en = await raw(staff, 'POST', '/api/territories', '{oops}', 'application/json', {
+      'accept-language': 'en-US',
+    });
     expect(en.body).toMatchObject({ code: 'validation', message: 'The request body is not valid JSON' });
   });
 
@@ -77,7 +88,9 @@ describe('bad input', () => {
   it('names fields inside nested input and refuses unknown keys where the contract is strict', async () => {
     const res = await staff.patch(`/api/territories/${community()}`, { name: 'x'.repeat(101), color: 'red' });
     expect(res.status).toBe(400);
-    const byField = Object.fromEntries(res.body.fields.map((f: { field: string; message: string }) => [f.field, f.message]));
+    const byField = Object.fromEntries(
+      res.body.fields.map((f: { field: string; message: string }) => [f.field, f.message]),
+    );
     expect(byField.name).toBe('最多 100 个字符');
     expect(Object.values(byField)).toContain('不允许的字段：color');
   });
@@ -108,7 +121,11 @@ describe('bad input', () => {
   });
 
   it('answers 413 to a body over 2 MB', async () => {
-    const res = await staff.post('/api/territories', { parentId: community(), level: 'compound', name: 'x'.repeat(3 * 1024 * 1024) });
+    const res = await staff.post('/api/territories', {
+      parentId: community(),
+      level: 'compound',
+      name: 'x'.repeat(3 * 1024 * 1024),
+    });
     expect(res).toMatchObject({ status: 413, body: { code: 'payloadTooLarge', message: '提交的内容过大' } });
     expectCleanError(res);
   });
@@ -149,7 +166,10 @@ describe('the language of messages', () => {
     const c = await t.as(['communityStaff'], tree.streetA.street.id);
     c.lang = 'en-US';
     const res = await c.post('/api/territories', { parentId: community(), level: 'compound' });
-    expect(res.body).toMatchObject({ message: 'Some fields are not valid; please check them', fields: [{ field: 'name', message: 'Required' }] });
+    expect(res.body).toMatchObject({
+      message: 'Some fields are not valid; please check them',
+      fields: [{ field: 'name', message: 'Required' }],
+    });
     const big = await c.get('/api/territories?pageSize=1000');
     expect(big.body.fields[0].message).toBe('Must be at most 200');
   });
@@ -185,7 +205,6 @@ describe('an unexpected failure', () => {
     expect(res.body).not.toContain('secret detail');
     expectCleanError({ status: res.statusCode, body, headers: res.headers });
   });
-
 });
 
 describe('statusOf', () => {

@@ -9,7 +9,12 @@ export type PageQuery = z.infer<typeof PageQuery>;
 
 /** The list answer: `{ items, total, page, pageSize }`. */
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 }
 
 export const offsetOf = (q: PageQuery) => (q.page - 1) * q.pageSize;

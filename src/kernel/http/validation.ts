@@ -47,7 +47,8 @@ function messageOf(issue: Issue, locale: Locale): string {
         : t(locale, 'validation.type');
     case 'too_small': {
       const min = Number(issue.minimum);
-      if (issue.origin === 'string') return t(locale, min <= 1 ? 'validation.required' : 'validation.tooShort', { min });
+      if (issue.origin === 'string')
+        return t(locale, min <= 1 ? 'validation.required' : 'validation.tooShort', { min });
       if (issue.origin === 'array' || issue.origin === 'set') return t(locale, 'validation.tooFewItems', { min });
       return t(locale, 'validation.tooSmall', { min });
     }
@@ -60,7 +61,9 @@ function messageOf(issue: Issue, locale: Locale): string {
     case 'invalid_format':
       return t(locale, 'validation.format');
     case 'invalid_value':
-      return t(locale, 'validation.oneOf', { values: (issue.values ?? []).map(String).join(locale === 'zh-CN' ? '、' : ', ') });
+      return t(locale, 'validation.oneOf', {
+        values: (issue.values ?? []).map(String).join(locale === 'zh-CN' ? '、' : ', '),
+      });
     case 'unrecognized_keys':
       return t(locale, 'validation.unknownKeys', { keys: (issue.keys ?? []).join(', ') });
     case 'custom':

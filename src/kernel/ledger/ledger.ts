@@ -54,7 +54,13 @@ export function defineLedger<Shape extends z.ZodRawShape>(opts: {
   shape: Shape;
   columns: { [K in keyof Shape & string]: LedgerColumn };
 }): Ledger<Shape> {
-  return { name: opts.name, title: opts.title, schema: z.object(opts.shape), columns: opts.columns, keys: Object.keys(opts.columns) as (keyof Shape & string)[] };
+  return {
+    name: opts.name,
+    title: opts.title,
+    schema: z.object(opts.shape),
+    columns: opts.columns,
+    keys: Object.keys(opts.columns) as (keyof Shape & string)[],
+  };
 }
 
 // ---- column schema helpers: empty cells arrive as undefined
@@ -119,7 +125,10 @@ export function ledgerList<V extends string>(labels: Record<V, Label>) {
     .string()
     .optional()
     .transform((v, ctx): V[] => {
-      const parts = (v ?? '').split(/[、,，;；]/).map((s) => s.trim()).filter(Boolean);
+      const parts = (v ?? '')
+        .split(/[、,，;；]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
       const out: V[] = [];
       for (const p of parts) {
         const hit = lookup.get(p.toLowerCase());
@@ -159,7 +168,11 @@ function styleHeader(ws: ExcelJS.Worksheet) {
 
 function sheetOf<S extends z.ZodRawShape>(wb: ExcelJS.Workbook, ledger: Ledger<S>, locale: Locale) {
   const ws = wb.addWorksheet(ledger.title[locale].slice(0, 31));
-  ws.columns = ledger.keys.map((k) => ({ header: headerOf(ledger.columns[k], locale), key: k, width: ledger.columns[k].width ?? 16 }));
+  ws.columns = ledger.keys.map((k) => ({
+    header: headerOf(ledger.columns[k], locale),
+    key: k,
+    width: ledger.columns[k].width ?? 16,
+  }));
   styleHeader(ws);
   return ws;
 }
@@ -197,7 +210,13 @@ function cellText(v: ExcelJS.CellValue): string | undefined {
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'string') return v.trim() || undefined;
-  if ('richText' in v) return v.richText.map((r) => r.text).join('').trim() || undefined;
+  if ('richText' in v)
+    return (
+      v.richText
+        .map((r) => r.text)
+        .join('')
+        .trim() || undefined
+    );
   if ('text' in v && typeof v.text === 'string') return v.text.trim() || undefined;
   if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
   return undefined;
@@ -231,7 +250,11 @@ export function ledgerError<S extends z.ZodRawShape>(
 }
 
 /** Reads the first sheet of an .xlsx: headers by name (either language or the key), each row through the schema. */
-export async function parseLedger<S extends z.ZodRawShape>(ledger: Ledger<S>, body: unknown, locale: Locale): Promise<ParsedLedger<z.output<z.ZodObject<S>>>> {
+export async function parseLedger<S extends z.ZodRawShape>(
+  ledger: Ledger<S>,
+  body: unknown,
+  locale: Locale,
+): Promise<ParsedLedger<z.output<z.ZodObject<S>>>> {
   if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError('validation', 'ledger.noFile');
   const wb = new ExcelJS.Workbook();
   try {
@@ -244,7 +267,8 @@ export async function parseLedger<S extends z.ZodRawShape>(ledger: Ledger<S>, bo
   const byHeader = new Map<string, keyof S & string>();
   for (const k of ledger.keys) {
     const c = ledger.columns[k];
-    for (const h of [k, c.header['zh-CN'], c.header['en-US']]) byHeader.set(h.replace(/\*$/, '').trim().toLowerCase(), k);
+    for (const h of [k, c.header['zh-CN'], c.header['en-US']])
+      byHeader.set(h.replace(/\*$/, '').trim().toLowerCase(), k);
   }
   const colOf = new Map<keyof S & string, number>();
   ws.getRow(1).eachCell((cell, n) => {
@@ -276,7 +300,11 @@ export async function parseLedger<S extends z.ZodRawShape>(ledger: Ledger<S>, bo
     else {
       for (const f of translateIssues(parsed.error.issues, locale)) {
         const key = f.field as keyof S & string;
-        errors.push({ row: r, column: key in ledger.columns ? headerOf(ledger.columns[key], locale) : '', message: f.message });
+        errors.push({
+          row: r,
+          column: key in ledger.columns ? headerOf(ledger.columns[key], locale) : '',
+          message: f.message,
+        });
       }
     }
   }
@@ -284,7 +312,11 @@ export async function parseLedger<S extends z.ZodRawShape>(ledger: Ledger<S>, bo
 }
 
 /** Writes listed records to an .xlsx with the ledger's headers (the caller applies scope and masking first). */
-export async function ledgerExport<S extends z.ZodRawShape>(ledger: Ledger<S>, records: readonly Record<string, unknown>[], locale: Locale): Promise<Buffer> {
+export async function ledgerExport<S extends z.ZodRawShape>(
+  ledger: Ledger<S>,
+  records: readonly Record<string, unknown>[],
+  locale: Locale,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Gongzhi';
   const ws = sheetOf(wb, ledger, locale);
@@ -321,13 +353,22 @@ export type ImportReport = z.infer<typeof ImportReport>;
 
 /** Accepts raw .xlsx request bodies in a routes plugin (up to IMPORT_MAX_BYTES). */
 export function registerXlsxBody(app: App): void {
-  app.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: IMPORT_MAX_BYTES }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: IMPORT_MAX_BYTES }, (_req, body, done) =>
+    done(null, body),
+  );
 }
 
 /** Sends a workbook as a download. */
-export function sendXlsx(reply: { header: (k: string, v: string) => unknown; send: (b: Buffer) => unknown }, fileName: string, buf: Buffer) {
+export function sendXlsx(
+  reply: { header: (k: string, v: string) => unknown; send: (b: Buffer) => unknown },
+  fileName: string,
+  buf: Buffer,
+) {
   reply.header('content-type', XLSX_MIME);
-  reply.header('content-disposition', `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}.xlsx`);
+  reply.header(
+    'content-disposition',
+    `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}.xlsx`,
+  );
   return reply.send(buf);
 }
 

@@ -23,30 +23,29 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const ALPHABET = ['甲', '乙', 'a', 'A', 'b', '%', '_', '\\', '1'];
-const text = (max: number) => fc.array(fc.constantFrom(...ALPHABET), { minLength: 1, maxLength: max }).map((cs) => cs.join(''));
+const text = (max: number) =>
+  fc.array(fc.constantFrom(...ALPHABET), { minLength: 1, maxLength: max }).map((cs) => cs.join(''));
 
-const scenario = fc
-  .integer({ min: 1, max: 30 })
-  .chain((size) =>
-    fc.record({
-      // parents[i] is the parent of node i + 1: always an earlier node, so any tree shape can come out
-      parents: fc.tuple(...Array.from({ length: size - 1 }, (_, i) => fc.integer({ min: 0, max: i }))),
-      names: fc.array(text(4), { minLength: size, maxLength: size }),
-      viewers: fc.array(
-        fc.record({
-          node: fc.nat({ max: size - 1 }),
-          level: fc.option(fc.constantFrom(...TERRITORY_LEVELS), { nil: undefined }),
-          q: fc.option(text(2), { nil: undefined }),
-          parent: fc.option(fc.nat({ max: size - 1 }), { nil: undefined }),
-          pageSize: fc.constantFrom(1, 4, 200),
-          probe: fc.nat({ max: size - 1 }),
-          role: fc.option(fc.constantFrom('communityStaff', 'securityAdmin', 'resident'), { nil: undefined }),
-        }),
-        { minLength: 1, maxLength: 3 },
-      ),
-      bystanders: fc.array(fc.nat({ max: size - 1 }), { maxLength: 4 }),
-    }),
-  );
+const scenario = fc.integer({ min: 1, max: 30 }).chain((size) =>
+  fc.record({
+    // parents[i] is the parent of node i + 1: always an earlier node, so any tree shape can come out
+    parents: fc.tuple(...Array.from({ length: size - 1 }, (_, i) => fc.integer({ min: 0, max: i }))),
+    names: fc.array(text(4), { minLength: size, maxLength: size }),
+    viewers: fc.array(
+      fc.record({
+        node: fc.nat({ max: size - 1 }),
+        level: fc.option(fc.constantFrom(...TERRITORY_LEVELS), { nil: undefined }),
+        q: fc.option(text(2), { nil: undefined }),
+        parent: fc.option(fc.nat({ max: size - 1 }), { nil: undefined }),
+        pageSize: fc.constantFrom(1, 4, 200),
+        probe: fc.nat({ max: size - 1 }),
+        role: fc.option(fc.constantFrom('communityStaff', 'securityAdmin', 'resident'), { nil: undefined }),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+    bystanders: fc.array(fc.nat({ max: size - 1 }), { maxLength: 4 }),
+  }),
+);
 
 type Page = { items: { id: number; path: string }[]; total: number; page: number; pageSize: number };
 

@@ -41,9 +41,5 @@ export async function requireTerritoriesInScope(
 
 /** The ids of a path, root first: `/1/5/23/` → [1, 5, 23]. */
 export function pathIds(path: string): number[] {
-  return path
-    .split('/')
-    .filter(Boolean)
-    .map(Number);
+  return path.split('/').filter(Boolean).map(Number);
 }
-

@@ -10,35 +10,77 @@ const tags = ['accounts'];
 export async function accountRoutes(app: App): Promise<void> {
   const { config } = app.deps;
 
-  app.get('/api/accounts', {
-    config: { access: { permission: 'account.read' } },
-    schema: { tags, summary: 'Accounts in your subtree', querystring: AccountListQuery, response: { 200: pageOf(Account) } },
-  }, async (req) => listAccounts(req.ctx(), req.query));
+  app.get(
+    '/api/accounts',
+    {
+      config: { access: { permission: 'account.read' } },
+      schema: {
+        tags,
+        summary: 'Accounts in your subtree',
+        querystring: AccountListQuery,
+        response: { 200: pageOf(Account) },
+      },
+    },
+    async (req) => listAccounts(req.ctx(), req.query),
+  );
 
-  app.post('/api/accounts', {
-    config: { access: { permission: 'account.create' } },
-    schema: { tags, summary: 'Create an account (must change its password at first sign-in)', body: CreateAccount, response: { 201: Account } },
-  }, async (req, reply) => reply.status(201).send(await createAccount(req.ctx(), config, req.body)));
+  app.post(
+    '/api/accounts',
+    {
+      config: { access: { permission: 'account.create' } },
+      schema: {
+        tags,
+        summary: 'Create an account (must change its password at first sign-in)',
+        body: CreateAccount,
+        response: { 201: Account },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createAccount(req.ctx(), config, req.body)),
+  );
 
-  app.patch('/api/accounts/:id', {
-    // name/disabled need account.update, roles/node need account.assignRoles: the service checks which
-    config: { access: { anyOf: ['account.update', 'account.assignRoles'] } },
-    schema: { tags, summary: 'Change name, roles, node or disabled flag', params: IdParam, body: UpdateAccount, response: { 200: Account } },
-  }, async (req) => updateAccount(req.ctx(), req.params.id, req.body));
+  app.patch(
+    '/api/accounts/:id',
+    {
+      // name/disabled need account.update, roles/node need account.assignRoles: the service checks which
+      config: { access: { anyOf: ['account.update', 'account.assignRoles'] } },
+      schema: {
+        tags,
+        summary: 'Change name, roles, node or disabled flag',
+        params: IdParam,
+        body: UpdateAccount,
+        response: { 200: Account },
+      },
+    },
+    async (req) => updateAccount(req.ctx(), req.params.id, req.body),
+  );
 
-  app.post('/api/accounts/:id/reset-password', {
-    config: { access: { permission: 'account.resetPassword' } },
-    schema: { tags, summary: 'Set a password the owner must change', params: IdParam, body: ResetPassword, response: { 204: z.null() } },
-  }, async (req, reply) => {
-    await resetPassword(req.ctx(), config, req.params.id, req.body.password);
-    return reply.status(204).send(null);
-  });
+  app.post(
+    '/api/accounts/:id/reset-password',
+    {
+      config: { access: { permission: 'account.resetPassword' } },
+      schema: {
+        tags,
+        summary: 'Set a password the owner must change',
+        params: IdParam,
+        body: ResetPassword,
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await resetPassword(req.ctx(), config, req.params.id, req.body.password);
+      return reply.status(204).send(null);
+    },
+  );
 
-  app.post('/api/accounts/:id/unlock', {
-    config: { access: { permission: 'account.unlock' } },
-    schema: { tags, summary: 'Lift a lockout', params: IdParam, response: { 204: z.null() } },
-  }, async (req, reply) => {
-    await unlockAccount(req.ctx(), req.params.id);
-    return reply.status(204).send(null);
-  });
+  app.post(
+    '/api/accounts/:id/unlock',
+    {
+      config: { access: { permission: 'account.unlock' } },
+      schema: { tags, summary: 'Lift a lockout', params: IdParam, response: { 204: z.null() } },
+    },
+    async (req, reply) => {
+      await unlockAccount(req.ctx(), req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
 }

@@ -14,7 +14,6 @@ import { inScope, requireTerritoriesInScope } from '../../kernel/scope/scope.js'
 import type { Account, AccountListQuery, CreateAccount, UpdateAccount } from './contract.js';
 import { escapeLike } from '../../kernel/db/search.js';
 
-
 function select(db: DbOrTx, now: Date) {
   return db
     .select({
@@ -41,12 +40,23 @@ const shape = ({ path: _path, ...rest }: Row): Account => rest;
 /** Accounts bound inside the actor's subtree, searchable by name and role. */
 export async function listAccounts(ctx: Ctx, q: AccountListQuery) {
   const where: SQL[] = [inScope(ctx.actor, territories.path)];
-  if (q.q) where.push(or(ilike(accounts.username, `%${escapeLike(q.q)}%`), ilike(accounts.displayName, `%${escapeLike(q.q)}%`))!);
+  if (q.q)
+    where.push(
+      or(ilike(accounts.username, `%${escapeLike(q.q)}%`), ilike(accounts.displayName, `%${escapeLike(q.q)}%`))!,
+    );
   if (q.role) where.push(sql`${q.role} = any(${accounts.roles})`);
   const cond = and(...where);
   const [rows, [total]] = await Promise.all([
-    select(ctx.db, ctx.clock.now()).where(cond).orderBy(desc(accounts.createdAt), desc(accounts.id)).limit(q.pageSize).offset(offsetOf(q)),
-    ctx.db.select({ n: count() }).from(accounts).innerJoin(territories, eq(territories.id, accounts.territoryId)).where(cond),
+    select(ctx.db, ctx.clock.now())
+      .where(cond)
+      .orderBy(desc(accounts.createdAt), desc(accounts.id))
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
+    ctx.db
+      .select({ n: count() })
+      .from(accounts)
+      .innerJoin(territories, eq(territories.id, accounts.territoryId))
+      .where(cond),
   ]);
   return { items: rows.map(shape), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
@@ -59,9 +69,9 @@ async function loadInScope(ctx: Ctx, db: DbOrTx, id: number): Promise<Row> {
 
 function checkRoles(ctx: Ctx, roles: readonly Role[]) {
   const conflictKey = roleConflict(roles);
-  if (conflictKey) throw new AppError('validation', undefined, {}, [{ field: 'roles', message: t(ctx.locale, conflictKey) }]);
+  if (conflictKey)
+    throw new AppError('validation', undefined, {}, [{ field: 'roles', message: t(ctx.locale, conflictKey) }]);
 }
-
 
 function checkPassword(ctx: Ctx, config: Config, password: string, username: string) {
   const problems = checkPasswordPolicy(password, policyOf(config), ctx.locale, { username, field: 'password' });
@@ -74,7 +84,8 @@ function checkPassword(ctx: Ctx, config: Config, password: string, username: str
  * security admin grants).
  */
 export async function createAccount(ctx: Ctx, config: Config, input: CreateAccount): Promise<Account> {
-  if (input.roles.length && !ctx.actor.permissions.has('account.assignRoles')) throw forbidden('account.rolesNeedSecurityAdmin');
+  if (input.roles.length && !ctx.actor.permissions.has('account.assignRoles'))
+    throw forbidden('account.rolesNeedSecurityAdmin');
   checkRoles(ctx, input.roles);
   checkPassword(ctx, config, input.password, input.username);
   const passwordHash = await hashPassword(input.password);
@@ -92,7 +103,13 @@ export async function createAccount(ctx: Ctx, config: Config, input: CreateAccou
       })
       .returning({ id: accounts.id });
     const row = await loadInScope(ctx, tx, created!.id);
-    await audit(tx, ctx, { action: 'account.create', objectType: 'account', objectId: row.id, scopePath: paths.get(input.territoryId)!, after: shape(row) });
+    await audit(tx, ctx, {
+      action: 'account.create',
+      objectType: 'account',
+      objectId: row.id,
+      scopePath: paths.get(input.territoryId)!,
+      after: shape(row),
+    });
     return shape(row);
   });
 }
@@ -100,12 +117,14 @@ export async function createAccount(ctx: Ctx, config: Config, input: CreateAccou
 /** Changes name, roles, bound node or disabled flag; each kind of change needs its own permission. */
 export async function updateAccount(ctx: Ctx, id: number, patch: UpdateAccount): Promise<Account> {
   const p = ctx.actor.permissions;
-  if ((patch.roles !== undefined || patch.territoryId !== undefined) && !p.has('account.assignRoles')) throw forbidden();
+  if ((patch.roles !== undefined || patch.territoryId !== undefined) && !p.has('account.assignRoles'))
+    throw forbidden();
   if ((patch.displayName !== undefined || patch.disabled !== undefined) && !p.has('account.update')) throw forbidden();
   if (patch.roles) checkRoles(ctx, patch.roles);
   return ctx.db.transaction(async (tx) => {
     const before = await loadInScope(ctx, tx, id);
-    if (id === ctx.actor.accountId && (patch.roles || patch.territoryId || patch.disabled)) throw forbidden('account.notSelf');
+    if (id === ctx.actor.accountId && (patch.roles || patch.territoryId || patch.disabled))
+      throw forbidden('account.notSelf');
     if (patch.territoryId !== undefined) await requireTerritoriesInScope(tx, ctx.actor, [patch.territoryId]);
     await tx
       .update(accounts)
@@ -113,7 +132,14 @@ export async function updateAccount(ctx: Ctx, id: number, patch: UpdateAccount):
       .where(eq(accounts.id, id));
     if (patch.disabled) await tx.delete(sessions).where(eq(sessions.accountId, id));
     const after = await loadInScope(ctx, tx, id); // the new node was checked to be in scope above
-    await audit(tx, ctx, { action: 'account.update', objectType: 'account', objectId: id, scopePath: after.path, before: shape(before), after: shape(after) });
+    await audit(tx, ctx, {
+      action: 'account.update',
+      objectType: 'account',
+      objectId: id,
+      scopePath: after.path,
+      before: shape(before),
+      after: shape(after),
+    });
     return shape(after);
   });
 }
@@ -144,7 +170,17 @@ export async function resetPassword(ctx: Ctx, config: Config, id: number, passwo
 export async function unlockAccount(ctx: Ctx, id: number): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const before = await loadInScope(ctx, tx, id);
-    await tx.update(accounts).set({ failedLogins: 0, lockedUntil: null, updatedAt: ctx.clock.now() }).where(eq(accounts.id, id));
-    await audit(tx, ctx, { action: 'account.unlock', objectType: 'account', objectId: id, scopePath: before.path, before: { locked: before.locked }, after: { locked: false } });
+    await tx
+      .update(accounts)
+      .set({ failedLogins: 0, lockedUntil: null, updatedAt: ctx.clock.now() })
+      .where(eq(accounts.id, id));
+    await audit(tx, ctx, {
+      action: 'account.unlock',
+      objectType: 'account',
+      objectId: id,
+      scopePath: before.path,
+      before: { locked: before.locked },
+      after: { locked: false },
+    });
   });
 }

@@ -37,7 +37,12 @@ async function created(territoryId = communityA().id) {
 describe('三员分立: separated admin duties', () => {
   it('the system admin creates an account without roles; it must change the password at first sign-in', async () => {
     const username = uname();
-    const res = await sys.post('/api/accounts', { username, displayName: '王小明', password: INITIAL, territoryId: communityA().id });
+    const res = await sys.post('/api/accounts', {
+      username,
+      displayName: '王小明',
+      password: INITIAL,
+      territoryId: communityA().id,
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       username,
@@ -50,34 +55,63 @@ describe('三员分立: separated admin duties', () => {
       lastLoginAt: null,
     });
     expect(res.body).not.toHaveProperty('passwordHash');
-    const [row] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'account.create'), eq(auditLog.objectId, String(res.body.id))));
+    const [row] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'account.create'), eq(auditLog.objectId, String(res.body.id))));
     expect(row).toMatchObject({ actorId: sys.account.id, objectType: 'account', scopePath: communityA().path });
     expect(JSON.stringify(row!.after)).not.toContain(INITIAL);
   });
 
   it('the system admin cannot give roles, not even at creation', async () => {
     const username = uname();
-    const res = await sys.post('/api/accounts', { username, displayName: '越权', password: INITIAL, territoryId: communityA().id, roles: ['communityStaff'] });
+    const res = await sys.post('/api/accounts', {
+      username,
+      displayName: '越权',
+      password: INITIAL,
+      territoryId: communityA().id,
+      roles: ['communityStaff'],
+    });
     expect(res).toMatchObject({ status: 403, body: { code: 'forbidden', message: '角色须由安全管理员分配' } });
     expect(await t.db.select().from(accounts).where(eq(accounts.username, username))).toHaveLength(0);
     const acc = await created();
     expect((await sys.patch(`/api/accounts/${acc.id}`, { roles: ['communityStaff'] })).status).toBe(403);
     expect((await sys.patch(`/api/accounts/${acc.id}`, { territoryId: tree.streetB.street.id })).status).toBe(403);
     expect((await sys.post(`/api/accounts/${acc.id}/unlock`)).status).toBe(403);
-    expect((await sys.post(`/api/accounts/${acc.id}/reset-password`, { password: 'Other-pass-2026' })).status).toBe(403);
+    expect((await sys.post(`/api/accounts/${acc.id}/reset-password`, { password: 'Other-pass-2026' })).status).toBe(
+      403,
+    );
   });
 
   it('the security admin grants roles and moves the account, but neither creates nor renames accounts', async () => {
     const acc = await created();
-    const granted = await sec.patch(`/api/accounts/${acc.id}`, { roles: ['communityStaff', 'gridWorker'], territoryId: tree.streetA.street.id });
+    const granted = await sec.patch(`/api/accounts/${acc.id}`, {
+      roles: ['communityStaff', 'gridWorker'],
+      territoryId: tree.streetA.street.id,
+    });
     expect(granted.status).toBe(200);
-    expect(granted.body).toMatchObject({ roles: ['communityStaff', 'gridWorker'], territory: { id: tree.streetA.street.id, level: 'street' } });
-    const [row] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'account.update'), eq(auditLog.objectId, String(acc.id))));
+    expect(granted.body).toMatchObject({
+      roles: ['communityStaff', 'gridWorker'],
+      territory: { id: tree.streetA.street.id, level: 'street' },
+    });
+    const [row] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'account.update'), eq(auditLog.objectId, String(acc.id))));
     expect(row).toMatchObject({ actorId: sec.account.id, scopePath: tree.streetA.street.path });
     expect(row!.before).toMatchObject({ roles: [] });
     expect(row!.after).toMatchObject({ roles: ['communityStaff', 'gridWorker'] });
 
-    expect((await sec.post('/api/accounts', { username: uname(), displayName: 'x', password: INITIAL, territoryId: communityA().id })).status).toBe(403);
+    expect(
+      (
+        await sec.post('/api/accounts', {
+          username: uname(),
+          displayName: 'x',
+          password: INITIAL,
+          territoryId: communityA().id,
+        })
+      ).status,
+    ).toBe(403);
     expect((await sec.patch(`/api/accounts/${acc.id}`, { displayName: '改名' })).status).toBe(403);
     expect((await sec.patch(`/api/accounts/${acc.id}`, { disabled: true })).status).toBe(403);
   });
@@ -85,7 +119,16 @@ describe('三员分立: separated admin duties', () => {
   it('the audit admin reads the audit log and nothing else', async () => {
     expect((await aud.get('/api/audit')).status).toBe(200);
     expect((await aud.get('/api/accounts')).status).toBe(403);
-    expect((await aud.post('/api/accounts', { username: uname(), displayName: 'x', password: INITIAL, territoryId: communityA().id })).status).toBe(403);
+    expect(
+      (
+        await aud.post('/api/accounts', {
+          username: uname(),
+          displayName: 'x',
+          password: INITIAL,
+          territoryId: communityA().id,
+        })
+      ).status,
+    ).toBe(403);
     expect((await aud.get(`/api/territories/${communityA().id}`)).status).toBe(403);
     expect((await sys.get('/api/audit')).status).toBe(403);
     expect((await sec.get('/api/audit')).status).toBe(403);
@@ -97,14 +140,18 @@ describe('三员分立: separated admin duties', () => {
     const acc = await created();
     const two = await sec.patch(`/api/accounts/${acc.id}`, { roles: ['sysAdmin', 'auditAdmin'] });
     expect(two).toMatchObject({ status: 400, body: { code: 'validation' } });
-    expect(two.body.fields).toEqual([{ field: 'roles', message: '系统管理员、安全管理员、审计管理员须由不同账号担任（三员分立）' }]);
+    expect(two.body.fields).toEqual([
+      { field: 'roles', message: '系统管理员、安全管理员、审计管理员须由不同账号担任（三员分立）' },
+    ]);
     const mixed = await sec.patch(`/api/accounts/${acc.id}`, { roles: ['auditAdmin', 'communityStaff'] });
     expect(mixed.status).toBe(400);
     expect(mixed.body.fields).toEqual([{ field: 'roles', message: '管理员角色不能与业务角色兼任' }]);
     sec.cookies.set('gz_lang', 'en-US');
     const en = await sec.patch(`/api/accounts/${acc.id}`, { roles: ['securityAdmin', 'sysAdmin'] });
     sec.cookies.delete('gz_lang');
-    expect(en.body.fields).toEqual([{ field: 'roles', message: 'System, security and audit admin must be three different accounts' }]);
+    expect(en.body.fields).toEqual([
+      { field: 'roles', message: 'System, security and audit admin must be three different accounts' },
+    ]);
     const [row] = await t.db.select().from(accounts).where(eq(accounts.id, acc.id));
     expect(row!.roles).toEqual([]);
     // one admin role alone is fine
@@ -120,9 +167,14 @@ describe('三员分立: separated admin duties', () => {
 
   it('nobody changes their own roles or node, or disables themselves', async () => {
     const own = await sec.patch(`/api/accounts/${sec.account.id}`, { roles: ['securityAdmin'] });
-    expect(own).toMatchObject({ status: 403, body: { code: 'forbidden', message: '不能修改自己账号的角色、所属区域或停用自己' } });
+    expect(own).toMatchObject({
+      status: 403,
+      body: { code: 'forbidden', message: '不能修改自己账号的角色、所属区域或停用自己' },
+    });
     expect((await sec.patch(`/api/accounts/${sec.account.id}`, { territoryId: tree.country.id })).status).toBe(403);
-    expect((await sec.patch(`/api/accounts/${sec.account.id}`, { territoryId: tree.streetA.street.id })).status).toBe(403);
+    expect((await sec.patch(`/api/accounts/${sec.account.id}`, { territoryId: tree.streetA.street.id })).status).toBe(
+      403,
+    );
     expect((await sys.patch(`/api/accounts/${sys.account.id}`, { disabled: true })).status).toBe(403);
     const [row] = await t.db.select().from(accounts).where(eq(accounts.id, sec.account.id));
     expect(row).toMatchObject({ roles: ['securityAdmin'], territoryId: tree.district.id });
@@ -140,9 +192,14 @@ describe('first sign-in of a created account', () => {
     expect(me.status).toBe(200);
     expect(me.body.mustChangePassword).toBe(true);
     const blocked = await c.get(`/api/territories/${communityA().id}`);
-    expect(blocked).toMatchObject({ status: 403, body: { code: 'auth.passwordChangeRequired', message: '请先修改初始密码' } });
+    expect(blocked).toMatchObject({
+      status: 403,
+      body: { code: 'auth.passwordChangeRequired', message: '请先修改初始密码' },
+    });
     expect((await c.get('/api/territories')).status).toBe(403);
-    expect((await c.post('/api/auth/password', { currentPassword: INITIAL, newPassword: 'Own-choice-2026' })).status).toBe(204);
+    expect(
+      (await c.post('/api/auth/password', { currentPassword: INITIAL, newPassword: 'Own-choice-2026' })).status,
+    ).toBe(204);
     expect((await c.get(`/api/territories/${communityA().id}`)).status).toBe(200);
     expect((await c.get('/api/auth/me')).body.mustChangePassword).toBe(false);
   });
@@ -151,13 +208,33 @@ describe('first sign-in of a created account', () => {
 describe('password policy', () => {
   it('applies to the password an admin sets at creation', async () => {
     const username = uname();
-    const res = await sys.post('/api/accounts', { username, displayName: '弱密码', password: 'abc', territoryId: communityA().id });
+    const res = await sys.post('/api/accounts', {
+      username,
+      displayName: '弱密码',
+      password: 'abc',
+      territoryId: communityA().id,
+    });
     expect(res).toMatchObject({ status: 400, body: { code: 'auth.passwordPolicy', message: '密码不符合要求' } });
     expect(res.body.fields).toEqual([{ field: 'password', message: '密码至少 8 位' }]);
-    const weak = await sys.post('/api/accounts', { username, displayName: '弱密码', password: 'abcdefghijk', territoryId: communityA().id });
-    expect(weak.body.fields).toEqual([{ field: 'password', message: '密码须包含大写字母、小写字母、数字、符号中的至少 3 类' }]);
-    const withName = await sys.post('/api/accounts', { username, displayName: '弱密码', password: `${username}-X1`, territoryId: communityA().id });
-    expect(withName.body).toMatchObject({ code: 'auth.passwordPolicy', fields: [{ field: 'password', message: '密码不能包含用户名' }] });
+    const weak = await sys.post('/api/accounts', {
+      username,
+      displayName: '弱密码',
+      password: 'abcdefghijk',
+      territoryId: communityA().id,
+    });
+    expect(weak.body.fields).toEqual([
+      { field: 'password', message: '密码须包含大写字母、小写字母、数字、符号中的至少 3 类' },
+    ]);
+    const withName = await sys.post('/api/accounts', {
+      username,
+      displayName: '弱密码',
+      password: `${username}-X1`,
+      territoryId: communityA().id,
+    });
+    expect(withName.body).toMatchObject({
+      code: 'auth.passwordPolicy',
+      fields: [{ field: 'password', message: '密码不能包含用户名' }],
+    });
     expect(await t.db.select().from(accounts).where(eq(accounts.username, username))).toHaveLength(0);
   });
 
@@ -169,7 +246,12 @@ describe('password policy', () => {
 
   it('refuses a username that is already taken, whatever its case, with 409', async () => {
     const acc = await created();
-    const res = await sys.post('/api/accounts', { username: acc.username.toUpperCase(), displayName: '重名', password: INITIAL, territoryId: communityA().id });
+    const res = await sys.post('/api/accounts', {
+      username: acc.username.toUpperCase(),
+      displayName: '重名',
+      password: INITIAL,
+      territoryId: communityA().id,
+    });
     expect(res).toMatchObject({ status: 409, body: { code: 'conflict' } });
   });
 });
@@ -190,7 +272,10 @@ describe('security admin chores', () => {
     expect(me.status).toBe(200);
     expect(me.body.mustChangePassword).toBe(true);
     expect((await d.get(`/api/territories/${communityA().id}`)).body.code).toBe('auth.passwordChangeRequired');
-    const [row] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'account.resetPassword'), eq(auditLog.objectId, String(acc.id))));
+    const [row] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'account.resetPassword'), eq(auditLog.objectId, String(acc.id))));
     expect(row).toMatchObject({ actorId: sec.account.id, after: { mustChangePassword: true } });
     expect(JSON.stringify(row)).not.toContain('Reset-pass-2026');
   });
@@ -205,7 +290,10 @@ describe('security admin chores', () => {
     expect((await sec.post(`/api/accounts/${acc.id}/unlock`)).status).toBe(204);
     expect((await sec.get(`/api/accounts?q=${acc.username}`)).body.items[0].locked).toBe(false);
     expect((await c.login(acc.username, TEST_PASSWORD)).status).toBe(200);
-    const [row] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'account.unlock'), eq(auditLog.objectId, String(acc.id))));
+    const [row] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'account.unlock'), eq(auditLog.objectId, String(acc.id))));
     expect(row).toMatchObject({ actorId: sec.account.id, before: { locked: true }, after: { locked: false } });
   });
 
@@ -231,8 +319,16 @@ describe('scope of the account list', () => {
   let secA: Client;
 
   beforeAll(async () => {
-    inA = await t.factory.account({ roles: ['communityStaff'], territoryId: communityA().id, username: uname('scopeA') });
-    inB = await t.factory.account({ roles: ['communityStaff'], territoryId: tree.streetB.communities[0]!.community.id, username: uname('scopeB') });
+    inA = await t.factory.account({
+      roles: ['communityStaff'],
+      territoryId: communityA().id,
+      username: uname('scopeA'),
+    });
+    inB = await t.factory.account({
+      roles: ['communityStaff'],
+      territoryId: tree.streetB.communities[0]!.community.id,
+      username: uname('scopeB'),
+    });
     sysA = await t.as(['sysAdmin'], tree.streetA.street.id);
     secA = await t.as(['securityAdmin'], tree.streetA.street.id);
   });
@@ -258,7 +354,8 @@ describe('scope of the account list', () => {
     expect(staff.body.items).toHaveLength(1);
     expect(staff.body.pageSize).toBe(1);
     expect(staff.body.total).toBeGreaterThanOrEqual(2);
-    for (const a of (await sec.get('/api/accounts?role=securityAdmin&pageSize=200')).body.items) expect(a.roles).toContain('securityAdmin');
+    for (const a of (await sec.get('/api/accounts?role=securityAdmin&pageSize=200')).body.items)
+      expect(a.roles).toContain('securityAdmin');
   });
 
   it('an account of street B does not exist for an admin of street A', async () => {
@@ -266,16 +363,32 @@ describe('scope of the account list', () => {
     expect(patch).toMatchObject({ status: 404, body: { code: 'notFound' } });
     expect((await secA.patch(`/api/accounts/${inB.id}`, { roles: ['gridWorker'] })).status).toBe(404);
     expect((await secA.post(`/api/accounts/${inB.id}/unlock`)).status).toBe(404);
-    expect((await secA.post(`/api/accounts/${inB.id}/reset-password`, { password: 'Reset-pass-2026' })).status).toBe(404);
+    expect((await secA.post(`/api/accounts/${inB.id}/reset-password`, { password: 'Reset-pass-2026' })).status).toBe(
+      404,
+    );
     // no single-account GET route exists: it answers 404 too
     expect((await secA.get(`/api/accounts/${inB.id}`)).status).toBe(404);
     const [row] = await t.db.select().from(accounts).where(eq(accounts.id, inB.id));
-    expect(row).toMatchObject({ displayName: expect.stringMatching(/^测试用户/), roles: ['communityStaff'], mustChangePassword: false });
-    expect(await t.db.select().from(auditLog).where(and(eq(auditLog.objectType, 'account'), eq(auditLog.objectId, String(inB.id))))).toHaveLength(0);
+    expect(row).toMatchObject({
+      displayName: expect.stringMatching(/^测试用户/),
+      roles: ['communityStaff'],
+      mustChangePassword: false,
+    });
+    expect(
+      await t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.objectType, 'account'), eq(auditLog.objectId, String(inB.id)))),
+    ).toHaveLength(0);
   });
 
   it('an admin of street A can neither create nor move an account into street B', async () => {
-    const res = await sysA.post('/api/accounts', { username: uname(), displayName: '外街', password: INITIAL, territoryId: tree.streetB.street.id });
+    const res = await sysA.post('/api/accounts', {
+      username: uname(),
+      displayName: '外街',
+      password: INITIAL,
+      territoryId: tree.streetB.street.id,
+    });
     expect(res.status).toBe(404);
     const moved = await secA.patch(`/api/accounts/${inA.id}`, { territoryId: tree.streetB.street.id });
     expect(moved.status).toBe(404);

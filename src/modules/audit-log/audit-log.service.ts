@@ -6,7 +6,6 @@ import { inScope } from '../../kernel/scope/scope.js';
 import type { AuditQuery } from './contract.js';
 import { escapeLike } from '../../kernel/db/search.js';
 
-
 /** Searches the audit log of the actor's subtree, newest first. Read-only: nothing edits or deletes it. */
 export async function searchAudit(ctx: Ctx, q: AuditQuery) {
   const where: SQL[] = [inScope(ctx.actor, auditLog.scopePath)];
@@ -18,7 +17,14 @@ export async function searchAudit(ctx: Ctx, q: AuditQuery) {
   if (q.to) where.push(lt(auditLog.at, q.to));
   if (q.q) {
     const like = `%${escapeLike(q.q)}%`;
-    where.push(or(ilike(auditLog.actorName, like), ilike(auditLog.action, like), ilike(auditLog.objectId, like), ilike(auditLog.ip, like))!);
+    where.push(
+      or(
+        ilike(auditLog.actorName, like),
+        ilike(auditLog.action, like),
+        ilike(auditLog.objectId, like),
+        ilike(auditLog.ip, like),
+      )!,
+    );
   }
   const cond = and(...where);
   const [items, [total]] = await Promise.all([

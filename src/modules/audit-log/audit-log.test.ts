@@ -17,7 +17,15 @@ let day1: Date;
 let day2: Date;
 const created: { a1?: number; a2?: number; b1?: number } = {};
 
-type Entry = { id: number; action: string; objectType: string; objectId: string | null; actorId: number | null; actorName: string; at: string };
+type Entry = {
+  id: number;
+  action: string;
+  objectType: string;
+  objectId: string | null;
+  actorId: number | null;
+  actorName: string;
+  at: string;
+};
 
 /** Signs an existing account in (sessions time out when the test moves the clock by days). */
 async function signIn(acc: { id: number; username: string; password: string }) {
@@ -40,12 +48,18 @@ beforeAll(async () => {
   day1 = t.clock.now();
   staffA = await signIn(accA);
   staffB = await signIn(accB);
-  created.a1 = (await staffA.post('/api/territories', { parentId: community('streetA'), level: 'compound', name: '甲一' })).body.id;
-  created.b1 = (await staffB.post('/api/territories', { parentId: community('streetB'), level: 'compound', name: '乙一' })).body.id;
+  created.a1 = (
+    await staffA.post('/api/territories', { parentId: community('streetA'), level: 'compound', name: '甲一' })
+  ).body.id;
+  created.b1 = (
+    await staffB.post('/api/territories', { parentId: community('streetB'), level: 'compound', name: '乙一' })
+  ).body.id;
   t.clock.advance(DAY);
   day2 = t.clock.now();
   staffA = await signIn(accA);
-  created.a2 = (await staffA.post('/api/territories', { parentId: community('streetA'), level: 'compound', name: '甲二' })).body.id;
+  created.a2 = (
+    await staffA.post('/api/territories', { parentId: community('streetA'), level: 'compound', name: '甲二' })
+  ).body.id;
   await staffA.patch(`/api/territories/${created.a2}`, { name: '甲二改' });
   t.clock.advance(DAY);
   auditor = await t.as(['auditAdmin'], tree.district.id);
@@ -62,9 +76,18 @@ describe('searching the audit log', () => {
     const res = await search(auditor, { action: 'territory.create' });
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(3);
-    expect(res.body.items.map((e: Entry) => e.objectId)).toEqual([String(created.a2), String(created.b1), String(created.a1)]);
+    expect(res.body.items.map((e: Entry) => e.objectId)).toEqual([
+      String(created.a2),
+      String(created.b1),
+      String(created.a1),
+    ]);
     for (const e of res.body.items) expect(e.action).toBe('territory.create');
-    expect(res.body.items[0]).toMatchObject({ actorId: staffA.account.id, actorRoles: ['communityStaff'], objectType: 'territory', ip: '127.0.0.1' });
+    expect(res.body.items[0]).toMatchObject({
+      actorId: staffA.account.id,
+      actorRoles: ['communityStaff'],
+      objectType: 'territory',
+      ip: '127.0.0.1',
+    });
     expect(res.body.items[0].requestId).toBeTruthy();
   });
 
@@ -85,7 +108,9 @@ describe('searching the audit log', () => {
 
   it('finds entries in a date range (from inclusive, to exclusive)', async () => {
     const onDay1 = await search(auditor, { objectType: 'territory', from: day1.toISOString(), to: day2.toISOString() });
-    expect(onDay1.body.items.map((e: Entry) => e.objectId).sort()).toEqual([String(created.a1), String(created.b1)].sort());
+    expect(onDay1.body.items.map((e: Entry) => e.objectId).sort()).toEqual(
+      [String(created.a1), String(created.b1)].sort(),
+    );
     for (const e of onDay1.body.items) {
       expect(new Date(e.at).getTime()).toBeGreaterThanOrEqual(day1.getTime());
       expect(new Date(e.at).getTime()).toBeLessThan(day2.getTime());
@@ -147,20 +172,33 @@ describe('searching the audit log', () => {
 describe('personal data in the audit log', () => {
   it('shows before and after masked', async () => {
     const scopePath = tree.streetA.communities[0]!.household.path;
-    await audit(t.db, { actor: systemActor(), clock: t.clock, requestId: 'req-mask', ip: '10.0.0.1' }, {
-      action: 'resident.update',
-      objectType: 'resident',
-      objectId: 'r-1',
-      scopePath,
-      before: { name: '张三', phone: '13812341234', idNumber: '630104199001011234', password: 'Secret-1' },
-      after: { name: '张三', phone: '13900005678', profile: { mobile: '13700001234', token: 'tkn' } },
-    });
+    await audit(
+      t.db,
+      { actor: systemActor(), clock: t.clock, requestId: 'req-mask', ip: '10.0.0.1' },
+      {
+        action: 'resident.update',
+        objectType: 'resident',
+        objectId: 'r-1',
+        scopePath,
+        before: { name: '张三', phone: '13812341234', idNumber: '630104199001011234', password: 'Secret-1' },
+        after: { name: '张三', phone: '13900005678', profile: { mobile: '13700001234', token: 'tkn' } },
+      },
+    );
     const res = await search(auditorA, { objectType: 'resident' });
     expect(res.body.total).toBe(1);
     const entry = res.body.items[0];
     expect(entry).toMatchObject({ actorId: null, actorName: 'system', requestId: 'req-mask', ip: '10.0.0.1' });
-    expect(entry.before).toEqual({ name: '张三', phone: '138****1234', idNumber: '6301**********1234', password: '[redacted]' });
-    expect(entry.after).toEqual({ name: '张三', phone: '139****5678', profile: { mobile: '137****1234', token: '[redacted]' } });
+    expect(entry.before).toEqual({
+      name: '张三',
+      phone: '138****1234',
+      idNumber: '6301**********1234',
+      password: '[redacted]',
+    });
+    expect(entry.after).toEqual({
+      name: '张三',
+      phone: '139****5678',
+      profile: { mobile: '137****1234', token: '[redacted]' },
+    });
     const text = JSON.stringify(res.body);
     for (const secret of ['13812341234', '630104199001011234', 'Secret-1', 'tkn']) expect(text).not.toContain(secret);
   });
@@ -178,22 +216,32 @@ describe('nobody changes the audit log', () => {
   it('answers 404 to an attempt over HTTP', async () => {
     const [row] = await t.db.select().from(auditLog).limit(1);
     for (const method of ['PATCH', 'PUT', 'DELETE'] as const) {
-      const res = await auditor.request(method, `/api/audit/${row!.id}`, method === 'DELETE' ? undefined : { action: 'x' });
+      const res = await auditor.request(
+        method,
+        `/api/audit/${row!.id}`,
+        method === 'DELETE' ? undefined : { action: 'x' },
+      );
       expect(res.status).toBe(404);
     }
     expect((await auditor.delete('/api/audit')).status).toBe(404);
   });
 
   it('the database refuses UPDATE and DELETE on audit_log', async () => {
-    const before = await t.database.query<{ id: number; action: string }>('select id::int as id, action from audit_log order by id');
+    const before = await t.database.query<{ id: number; action: string }>(
+      'select id::int as id, action from audit_log order by id',
+    );
     expect(before.length).toBeGreaterThan(0);
     const first = before[0]!;
-    await expect(t.database.query("update audit_log set action = 'tampered' where id = $1", [first.id])).rejects.toThrow(/append-only/);
+    await expect(
+      t.database.query("update audit_log set action = 'tampered' where id = $1", [first.id]),
+    ).rejects.toThrow(/append-only/);
     await expect(t.database.query('update audit_log set actor_name = $1', ['x'])).rejects.toThrow(/append-only/);
     await expect(t.database.query('delete from audit_log where id = $1', [first.id])).rejects.toThrow(/append-only/);
     await expect(t.database.query('delete from audit_log')).rejects.toThrow(/append-only/);
     await expect(t.db.update(auditLog).set({ action: 'tampered' }).where(eq(auditLog.id, first.id))).rejects.toThrow();
-    const after = await t.database.query<{ id: number; action: string }>('select id::int as id, action from audit_log order by id');
+    const after = await t.database.query<{ id: number; action: string }>(
+      'select id::int as id, action from audit_log order by id',
+    );
     expect(after).toEqual(before);
   });
 });

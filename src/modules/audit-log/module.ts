@@ -7,9 +7,18 @@ import { searchAudit } from './audit-log.service.js';
 export const auditLogModule: GongzhiModule = {
   name: 'audit-log',
   routes(app) {
-    app.get('/api/audit', {
-      config: { access: { permission: 'audit.read' } },
-      schema: { tags: ['audit'], summary: 'Search the audit log of your subtree', querystring: AuditQuery, response: { 200: pageOf(AuditEntry) } },
-    }, async (req) => searchAudit(req.ctx(), req.query));
+    app.get(
+      '/api/audit',
+      {
+        config: { access: { permission: 'audit.read' } },
+        schema: {
+          tags: ['audit'],
+          summary: 'Search the audit log of your subtree',
+          querystring: AuditQuery,
+          response: { 200: pageOf(AuditEntry) },
+        },
+      },
+      async (req) => searchAudit(req.ctx(), req.query),
+    );
   },
 };

@@ -3,31 +3,60 @@ import type { MatrixFixture, MatrixRows, Where } from '../../test/authz.js';
 import { buildingLeads, grids, gridWorkers, liaisonHouseholds } from './schema.js';
 
 /** Authorization-matrix rows of the grids module (src/test/authz-matrix.test.ts). */
-const READ: Role[] = ['gridWorker', 'communityStaff', 'communitySecretary', 'streetAdmin', 'districtAdmin', 'cityAdmin'];
+const READ: Role[] = [
+  'gridWorker',
+  'communityStaff',
+  'communitySecretary',
+  'streetAdmin',
+  'districtAdmin',
+  'cityAdmin',
+];
 const MANAGE: Role[] = ['communityStaff', 'communitySecretary', 'streetAdmin', 'districtAdmin', 'cityAdmin'];
 
 /** A small square grid near 文亭巷 (WGS-84), in the inside or outside community. */
 const square = (d = 0): { type: 'Polygon'; coordinates: [number, number][][] } => ({
   type: 'Polygon',
-  coordinates: [[[101.75 + d, 36.61], [101.76 + d, 36.61], [101.76 + d, 36.62], [101.75 + d, 36.62], [101.75 + d, 36.61]]],
+  coordinates: [
+    [
+      [101.75 + d, 36.61],
+      [101.76 + d, 36.61],
+      [101.76 + d, 36.62],
+      [101.75 + d, 36.62],
+      [101.75 + d, 36.61],
+    ],
+  ],
 });
 
 async function grid(f: MatrixFixture, w: Where) {
   const c = f.at(w).community;
   const [row] = await f.t.db
     .insert(grids)
-    .values({ communityId: c.id, scopePath: c.path, kind: 'basic', name: `网格${f.uniq()}`, geometry: square(), minLng: 101.75, minLat: 36.61, maxLng: 101.76, maxLat: 36.62 })
+    .values({
+      communityId: c.id,
+      scopePath: c.path,
+      kind: 'basic',
+      name: `网格${f.uniq()}`,
+      geometry: square(),
+      minLng: 101.75,
+      minLat: 36.61,
+      maxLng: 101.76,
+      maxLat: 36.62,
+    })
     .returning();
   return row!;
 }
 
 async function worker(f: MatrixFixture, w: Where) {
   const g = await grid(f, w);
-  const [row] = await f.t.db.insert(gridWorkers).values({ gridId: g.id, scopePath: g.scopePath, kind: 'fullTime', name: `网格员${f.uniq()}`, phone: '13900001111' }).returning();
+  const [row] = await f.t.db
+    .insert(gridWorkers)
+    .values({ gridId: g.id, scopePath: g.scopePath, kind: 'fullTime', name: `网格员${f.uniq()}`, phone: '13900001111' })
+    .returning();
   return row!;
 }
 
-const household = (f: MatrixFixture, w: Where) => f.t.factory.territory(f.at(w).building.id, 'household', `${f.uniq()}室`);
+const household = (f: MatrixFixture, w: Where) =>
+  f.t.factory.territory(f.at(w).building.id, 'household', `${f.uniq()}室`);
 
 export const rows: MatrixRows = {
   'GET /api/grids': {
@@ -55,7 +84,16 @@ export const rows: MatrixRows = {
     call: async (f) => ({
       method: 'POST',
       url: '/api/grids/import',
-      body: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: `导入${f.uniq()}`, kind: 'basic', communityId: f.community('inside') }, geometry: square(0.02) }] },
+      body: {
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { name: `导入${f.uniq()}`, kind: 'basic', communityId: f.community('inside') },
+            geometry: square(0.02),
+          },
+        ],
+      },
     }),
   },
   'GET /api/grids/:id': {
@@ -68,13 +106,21 @@ export const rows: MatrixRows = {
     allow: MANAGE,
     ok: 201,
     outside: 404,
-    call: async (f, w) => ({ method: 'POST', url: '/api/grids', body: { communityId: f.community(w), kind: 'basic', name: `网格${f.uniq()}`, geometry: square(0.03) } }),
+    call: async (f, w) => ({
+      method: 'POST',
+      url: '/api/grids',
+      body: { communityId: f.community(w), kind: 'basic', name: `网格${f.uniq()}`, geometry: square(0.03) },
+    }),
   },
   'PATCH /api/grids/:id': {
     allow: MANAGE,
     ok: 200,
     outside: 404,
-    call: async (f, w) => ({ method: 'PATCH', url: `/api/grids/${(await grid(f, w)).id}`, body: { name: `改名${f.uniq()}` } }),
+    call: async (f, w) => ({
+      method: 'PATCH',
+      url: `/api/grids/${(await grid(f, w)).id}`,
+      body: { name: `改名${f.uniq()}` },
+    }),
   },
   'DELETE /api/grids/:id': {
     allow: MANAGE,
@@ -92,13 +138,21 @@ export const rows: MatrixRows = {
     allow: MANAGE,
     ok: 201,
     outside: 404,
-    call: async (f, w) => ({ method: 'POST', url: '/api/grids/workers', body: { gridId: (await grid(f, w)).id, name: '马秀英', kind: 'fullTime', phone: '13812345678' } }),
+    call: async (f, w) => ({
+      method: 'POST',
+      url: '/api/grids/workers',
+      body: { gridId: (await grid(f, w)).id, name: '马秀英', kind: 'fullTime', phone: '13812345678' },
+    }),
   },
   'PATCH /api/grids/workers/:id': {
     allow: MANAGE,
     ok: 200,
     outside: 404,
-    call: async (f, w) => ({ method: 'PATCH', url: `/api/grids/workers/${(await worker(f, w)).id}`, body: { name: `改名${f.uniq()}` } }),
+    call: async (f, w) => ({
+      method: 'PATCH',
+      url: `/api/grids/workers/${(await worker(f, w)).id}`,
+      body: { name: `改名${f.uniq()}` },
+    }),
   },
   'DELETE /api/grids/workers/:id': {
     allow: MANAGE,
@@ -122,7 +176,11 @@ export const rows: MatrixRows = {
     allow: MANAGE,
     ok: 200,
     outside: 404,
-    call: async (f, w) => ({ method: 'POST', url: `/api/grids/workers/${(await worker(f, w)).id}/households`, body: { householdIds: [(await household(f, w)).id] } }),
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `/api/grids/workers/${(await worker(f, w)).id}/households`,
+      body: { householdIds: [(await household(f, w)).id] },
+    }),
   },
   'DELETE /api/grids/workers/:id/households/:householdId': {
     allow: MANAGE,
@@ -145,7 +203,11 @@ export const rows: MatrixRows = {
     allow: MANAGE,
     ok: 200,
     outside: 404,
-    call: async (f, w) => ({ method: 'PUT', url: `/api/grids/buildings/${f.at(w).building.id}/lead`, body: { name: `楼栋长${f.uniq()}` } }),
+    call: async (f, w) => ({
+      method: 'PUT',
+      url: `/api/grids/buildings/${f.at(w).building.id}/lead`,
+      body: { name: `楼栋长${f.uniq()}` },
+    }),
   },
   'DELETE /api/grids/buildings/:buildingId/lead': {
     allow: MANAGE,

@@ -18,7 +18,13 @@ export const LIAISON_MAX = 50;
 const PositionIn = z.array(z.number()).min(2).max(3);
 export const GeometryIn = z.discriminatedUnion('type', [
   z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(PositionIn)).min(1).max(100) }),
-  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(PositionIn)).min(1).max(100)).min(1).max(100) }),
+  z.object({
+    type: z.literal('MultiPolygon'),
+    coordinates: z
+      .array(z.array(z.array(PositionIn)).min(1).max(100))
+      .min(1)
+      .max(100),
+  }),
 ]);
 export type GeometryIn = z.infer<typeof GeometryIn>;
 
@@ -30,7 +36,10 @@ export const Geometry = z.discriminatedUnion('type', [
 
 const Ref = z.object({ id: z.number().int(), name: z.string() });
 const Name = z.string().trim().min(1).max(100);
-const Phone = z.string().trim().regex(/^[0-9+\-() ]{5,20}$/);
+const Phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\-() ]{5,20}$/);
 
 export const Grid = z.object({
   id: z.number().int(),
@@ -110,7 +119,11 @@ export const ImportResult = z.object({ created: z.number().int(), items: z.array
 
 export const MapQuery = z.object({
   communityId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  districtCode: z.string().trim().regex(/^\d{4,6}$/).optional(),
+  districtCode: z
+    .string()
+    .trim()
+    .regex(/^\d{4,6}$/)
+    .optional(),
 });
 export type MapQuery = z.infer<typeof MapQuery>;
 
@@ -146,7 +159,9 @@ export const LocateBody = z.object({
   lat: z.number().min(-90).max(90),
 });
 export const LocateResult = z.object({
-  grid: z.object({ id: z.number().int(), name: z.string(), kind: GridKind, department: z.string().nullable() }).nullable(),
+  grid: z
+    .object({ id: z.number().int(), name: z.string(), kind: GridKind, department: z.string().nullable() })
+    .nullable(),
   /** Every grid containing the point (a responsibility area often lies inside a basic grid), primary first. */
   matches: z.array(z.object({ id: z.number().int(), name: z.string(), kind: GridKind })),
   community: Ref.nullable(),
@@ -200,7 +215,9 @@ export const LiaisonList = z.object({
 });
 
 export const LiaisonsUnderQuery = z.object({ under: z.coerce.number().int().positive().max(2_147_483_647) });
-export const LiaisonsUnder = z.object({ items: z.array(z.object({ householdId: z.number().int(), workerId: z.number().int(), workerName: z.string() })) });
+export const LiaisonsUnder = z.object({
+  items: z.array(z.object({ householdId: z.number().int(), workerId: z.number().int(), workerName: z.string() })),
+});
 
 export const IdParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 export const HouseholdParam = IdParam.extend({ householdId: z.coerce.number().int().positive().max(2_147_483_647) });

@@ -13,7 +13,9 @@ describe('grid workers 网格员管理', () => {
     await signIn(page, 'secretary');
     await page.goto('/grids/workers');
     await page.getByTestId('worker-table').waitFor();
-    await expect.poll(() => page.getByTestId('worker-table').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('worker-table').locator('tbody tr.ant-table-row').count())
+      .toBeGreaterThan(0);
 
     await page.getByTestId('worker-add').click();
     await page.getByTestId('worker-form').waitFor();
@@ -58,10 +60,15 @@ describe('grid workers 网格员管理', () => {
 
     // Recorded through the API, audited; then removed with its liaisons.
     const list = await apiCall(page, 'GET', '/api/grids/workers?pageSize=200');
-    const mine = (list.body as { items: { id: number; name: string; liaisonCount: number }[] }).items.find((w) => w.name === '马晓燕');
+    const mine = (list.body as { items: { id: number; name: string; liaisonCount: number }[] }).items.find(
+      (w) => w.name === '马晓燕',
+    );
     expect(mine?.liaisonCount).toBe(2);
     await row.getByRole('button', { name: /删\s*除/ }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     await expect.poll(() => row.count()).toBe(0);
   });
 });

@@ -8,35 +8,40 @@ beforeAll(async () => {
 });
 afterAll(() => b?.close());
 
-
 /** The parts of a canvas element the pixel count reads (the server tsconfig has no DOM types). */
 interface CanvasLike {
   width: number;
   height: number;
-  getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null;
+  getContext(
+    kind: '2d',
+  ): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null;
 }
 
 /** Pixels of the map canvas whose colour is close to the given RGB (the kind colours of the grids). */
 function countPixels(page: Page, testId: string, rgb: [number, number, number][]) {
-  return page.getByTestId(testId).locator('canvas').first().evaluate((canvas: CanvasLike, colours) => {
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return { total: 0, hits: colours.map(() => 0), distinct: 0 };
-    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-    const hits = colours.map(() => 0);
-    const distinct = new Set<number>();
-    for (let i = 0; i < data.length; i += 4) {
-      const [r, g, bl] = [data[i]!, data[i + 1]!, data[i + 2]!];
-      if (distinct.size < 1000) distinct.add((r << 16) | (g << 8) | bl);
-      colours.forEach(([cr, cg, cb], k) => {
-        if (Math.abs(r - cr) < 40 && Math.abs(g - cg) < 40 && Math.abs(bl - cb) < 40) hits[k]!++;
-      });
-    }
-    return { total: data.length / 4, hits, distinct: distinct.size };
-  }, rgb);
+  return page
+    .getByTestId(testId)
+    .locator('canvas')
+    .first()
+    .evaluate((canvas: CanvasLike, colours) => {
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return { total: 0, hits: colours.map(() => 0), distinct: 0 };
+      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      const hits = colours.map(() => 0);
+      const distinct = new Set<number>();
+      for (let i = 0; i < data.length; i += 4) {
+        const [r, g, bl] = [data[i]!, data[i + 1]!, data[i + 2]!];
+        if (distinct.size < 1000) distinct.add((r << 16) | (g << 8) | bl);
+        colours.forEach(([cr, cg, cb], k) => {
+          if (Math.abs(r - cr) < 40 && Math.abs(g - cg) < 40 && Math.abs(bl - cb) < 40) hits[k]!++;
+        });
+      }
+      return { total: data.length / 4, hits, distinct: distinct.size };
+    }, rgb);
 }
 
 describe('grid map 网格地图', () => {
-  it('the community worker sees the community grids on the district map, and a grid\'s workers on click', async () => {
+  it("the community worker sees the community grids on the district map, and a grid's workers on click", async () => {
     const page = await b.page();
     await signIn(page, 'staff');
     await page.goto('/grids/map');

@@ -39,16 +39,26 @@ function winding(ring: Pos[], x: number, y: number): number {
   }
   return wn;
 }
-const inPoly = (p: Poly, x: number, y: number) => winding(p[0]!, x, y) !== 0 && p.slice(1).every((h) => winding(h, x, y) === 0);
+const inPoly = (p: Poly, x: number, y: number) =>
+  winding(p[0]!, x, y) !== 0 && p.slice(1).every((h) => winding(h, x, y) === 0);
 
 /** A star-shaped simple polygon around (cx, cy), optionally with a hole well inside its smallest radius. */
 function star(cx: number, cy: number, radii: number[], hole: boolean): Poly {
   const n = radii.length;
-  const outer: Pos[] = radii.map((r, i) => [cx + r * Math.cos((2 * Math.PI * i) / n), cy + r * Math.sin((2 * Math.PI * i) / n)]);
+  const outer: Pos[] = radii.map((r, i) => [
+    cx + r * Math.cos((2 * Math.PI * i) / n),
+    cy + r * Math.sin((2 * Math.PI * i) / n),
+  ]);
   outer.push(outer[0]!);
   if (!hole) return [outer];
   const h = Math.min(...radii) * 0.4;
-  const inner: Pos[] = [[cx - h, cy - h], [cx - h, cy + h], [cx + h, cy + h], [cx + h, cy - h], [cx - h, cy - h]];
+  const inner: Pos[] = [
+    [cx - h, cy - h],
+    [cx - h, cy + h],
+    [cx + h, cy + h],
+    [cx + h, cy - h],
+    [cx - h, cy - h],
+  ];
   return [outer, inner];
 }
 
@@ -66,16 +76,30 @@ describe('locate agrees with brute force', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(shape, { minLength: 1, maxLength: 7 }),
-        fc.array(fc.tuple(fc.double({ min: 99.9, max: 100.3, noNaN: true }), fc.double({ min: 29.9, max: 30.3, noNaN: true })), { minLength: 10, maxLength: 30 }),
-        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom(-1e-7, 1e-7), fc.constantFrom(-1e-7, 1e-7)), { minLength: 5, maxLength: 15 }),
+        fc.array(
+          fc.tuple(fc.double({ min: 99.9, max: 100.3, noNaN: true }), fc.double({ min: 29.9, max: 30.3, noNaN: true })),
+          { minLength: 10, maxLength: 30 },
+        ),
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom(-1e-7, 1e-7), fc.constantFrom(-1e-7, 1e-7)), {
+          minLength: 5,
+          maxLength: 15,
+        }),
         async (shapes, randomPoints, nearVertex) => {
           const made: { id: number; polys: Poly[]; outside: boolean }[] = [];
           try {
             for (const s of shapes) {
               const polys = Array.from({ length: s.parts }, (_, k) => star(s.cx + k * 0.25, s.cy, s.radii, s.hole));
               const community = (s.outside ? tree.streetB : tree.streetA).communities[0]!.community;
-              const geometry = polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys };
-              const res = await admin.post('/api/grids', { communityId: community.id, kind: 'basic', name: '随机网格', geometry });
+              const geometry =
+                polys.length === 1
+                  ? { type: 'Polygon', coordinates: polys[0] }
+                  : { type: 'MultiPolygon', coordinates: polys };
+              const res = await admin.post('/api/grids', {
+                communityId: community.id,
+                kind: 'basic',
+                name: '随机网格',
+                geometry,
+              });
               expect(res.status).toBe(201);
               made.push({ id: res.body.id, polys, outside: s.outside });
             }
@@ -92,7 +116,10 @@ describe('locate agrees with brute force', () => {
               ...made.flatMap((m) => (m.polys[0]!.length > 1 ? [centerOf(m.polys[0]![1]!)] : [])),
             ];
             for (const [x, y] of points) {
-              const want = made.filter((m) => !m.outside && m.polys.some((p) => inPoly(p, x, y))).map((m) => m.id).sort((a, b) => a - b);
+              const want = made
+                .filter((m) => !m.outside && m.polys.some((p) => inPoly(p, x, y)))
+                .map((m) => m.id)
+                .sort((a, b) => a - b);
               const res = await staff.post('/api/grids/locate', { lng: x, lat: y });
               const got = (res.body.matches as { id: number }[]).map((m) => m.id).sort((a, b) => a - b);
               expect(got, `point ${x},${y}`).toEqual(want);

@@ -16,7 +16,11 @@ let database: Database;
 beforeAll(async () => {
   database = await testDatabase();
   await resetDatabase(database);
-  await prepareDatabase(database, loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIR: '/nonexistent' }), pino({ level: 'silent' }));
+  await prepareDatabase(
+    database,
+    loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIR: '/nonexistent' }),
+    pino({ level: 'silent' }),
+  );
 });
 afterAll(async () => {
   await resetDatabase(database);
@@ -31,13 +35,17 @@ describe('demo grids', () => {
       const kinds = rows.map((r) => r.kind);
       expect(kinds.filter((k) => k === 'basic').length, code).toBeGreaterThanOrEqual(3);
       expect(kinds.filter((k) => k === 'basic').length, code).toBeLessThanOrEqual(5);
-      expect(kinds.filter((k) => k === 'professional'), code).toHaveLength(1);
+      expect(
+        kinds.filter((k) => k === 'professional'),
+        code,
+      ).toHaveLength(1);
       expect(kinds.filter((k) => k === 'responsibilityArea').length, code).toBeGreaterThanOrEqual(2);
       const district = boundaries().find((b) => b.properties.code === code.slice(0, 6))!;
       for (const g of rows) {
         expect(g.scopePath).toBe(c!.path);
         for (const poly of polygonsOf(g.geometry)) {
-          for (const [x, y] of poly[0]!) expect(pointInGeometry(district.geometry, x, y), `${g.name} ${x},${y}`).toBe(true);
+          for (const [x, y] of poly[0]!)
+            expect(pointInGeometry(district.geometry, x, y), `${g.name} ${x},${y}`).toBe(true);
         }
       }
     }
@@ -54,14 +62,32 @@ describe('demo grids', () => {
     const db = database.db;
     for (const code of DEMO_COMMUNITIES) {
       const [c] = await db.select().from(territories).where(eq(territories.divisionCode, code));
-      const workers = await db.select().from(gridWorkers).where(eq(gridWorkers.scopePath, c!.path)).orderBy(asc(gridWorkers.id));
+      const workers = await db
+        .select()
+        .from(gridWorkers)
+        .where(eq(gridWorkers.scopePath, c!.path))
+        .orderBy(asc(gridWorkers.id));
       expect(workers.length).toBeGreaterThanOrEqual(3);
-      const counts = await Promise.all(workers.map(async (w) => (await db.select().from(liaisonHouseholds).where(eq(liaisonHouseholds.workerId, w.id))).length));
+      const counts = await Promise.all(
+        workers.map(
+          async (w) => (await db.select().from(liaisonHouseholds).where(eq(liaisonHouseholds.workerId, w.id))).length,
+        ),
+      );
       const inRange = counts.filter((n) => n >= 30 && n <= 50).length;
       expect(inRange, `${code}: ${counts.join(',')}`).toBeGreaterThanOrEqual(workers.length - 2);
-      expect(counts.some((n) => n < 30), `${code}: ${counts.join(',')}`).toBe(true);
-      const buildings = await db.select().from(territories).where(like(territories.path, `${c!.path}%`)).then((r) => r.filter((t) => t.level === 'building'));
-      const leads = await db.select().from(buildingLeads).where(like(buildingLeads.scopePath, `${c!.path}%`));
+      expect(
+        counts.some((n) => n < 30),
+        `${code}: ${counts.join(',')}`,
+      ).toBe(true);
+      const buildings = await db
+        .select()
+        .from(territories)
+        .where(like(territories.path, `${c!.path}%`))
+        .then((r) => r.filter((t) => t.level === 'building'));
+      const leads = await db
+        .select()
+        .from(buildingLeads)
+        .where(like(buildingLeads.scopePath, `${c!.path}%`));
       expect(leads.length).toBeGreaterThan(buildings.length / 2);
       expect(leads.length).toBeLessThan(buildings.length);
     }

@@ -5,19 +5,73 @@ import { prng } from '../../kernel/random.js';
 import { partyMembers } from '../party-members/schema.js';
 import { DEMO_COMMUNITIES } from '../territory/territory.seed.js';
 import { boundaries } from './grids.service.js';
-import { buildingLeads, gridIndexVersion, grids, gridWorkers, liaisonHouseholds, type GridGeometry, type GridKind, type Position } from './schema.js';
+import {
+  buildingLeads,
+  gridIndexVersion,
+  grids,
+  gridWorkers,
+  liaisonHouseholds,
+  type GridGeometry,
+  type GridKind,
+  type Position,
+} from './schema.js';
 import { bboxOf, pointInGeometry, type BBox } from './spatial-index.js';
 
-const SURNAMES = ['马', '李', '王', '张', '刘', '韩', '赵', '陈', '杨', '祁', '冶', '鲁', '朱', '何', '周', '吴', '孙', '魏'];
-const GIVEN = ['秀英', '建国', '海燕', '国庆', '晓东', '玉兰', '志刚', '桂芳', '文明', '红梅', '永福', '丽娟', '德明', '春花', '小军', '淑珍'];
+const SURNAMES = [
+  '马',
+  '李',
+  '王',
+  '张',
+  '刘',
+  '韩',
+  '赵',
+  '陈',
+  '杨',
+  '祁',
+  '冶',
+  '鲁',
+  '朱',
+  '何',
+  '周',
+  '吴',
+  '孙',
+  '魏',
+];
+const GIVEN = [
+  '秀英',
+  '建国',
+  '海燕',
+  '国庆',
+  '晓东',
+  '玉兰',
+  '志刚',
+  '桂芳',
+  '文明',
+  '红梅',
+  '永福',
+  '丽娟',
+  '德明',
+  '春花',
+  '小军',
+  '淑珍',
+];
 const DEPARTMENTS = ['城市管理', '市场监管', '应急管理', '生态环境'];
 /** Size of a demo community's area, in degrees (about 1.0 km × 0.9 km at these latitudes). */
 const W = 0.011;
 const H = 0.008;
 
 const ring = (x0: number, y0: number, x1: number, y1: number): Position[] =>
-  [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]].map(([x, y]) => [round(x!), round(y!)] as Position);
-const rect = (x0: number, y0: number, x1: number, y1: number): GridGeometry => ({ type: 'Polygon', coordinates: [ring(x0, y0, x1, y1)] });
+  [
+    [x0, y0],
+    [x1, y0],
+    [x1, y1],
+    [x0, y1],
+    [x0, y0],
+  ].map(([x, y]) => [round(x!), round(y!)] as Position);
+const rect = (x0: number, y0: number, x1: number, y1: number): GridGeometry => ({
+  type: 'Polygon',
+  coordinates: [ring(x0, y0, x1, y1)],
+});
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 const overlaps = (a: BBox, b: BBox) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 
@@ -37,7 +91,10 @@ export async function seedGrids(db: DbOrTx): Promise<void> {
     .from(territories)
     .where(inArray(territories.divisionCode, [...DEMO_COMMUNITIES]))
     .orderBy(asc(territories.divisionCode));
-  const [gridAccount] = await db.select({ id: accounts.id, name: accounts.displayName }).from(accounts).where(eq(accounts.username, 'grid_worker'));
+  const [gridAccount] = await db
+    .select({ id: accounts.id, name: accounts.displayName })
+    .from(accounts)
+    .where(eq(accounts.username, 'grid_worker'));
   const placed: BBox[] = [];
 
   for (const c of communities) {
@@ -53,8 +110,14 @@ export async function seedGrids(db: DbOrTx): Promise<void> {
       const x0 = anchor[0] - 0.002 + Math.cos(angle) * ring * 0.013 - (k === 0 ? 0 : W / 2);
       const y0 = anchor[1] - 0.008 + Math.sin(angle) * ring * 0.01 - (k === 0 ? 0 : H / 2);
       const box: BBox = [x0, y0, x0 + W, y0 + H];
-      const corners: Position[] = [[box[0], box[1]], [box[2], box[1]], [box[2], box[3]], [box[0], box[3]]];
-      if (corners.every(([x, y]) => pointInGeometry(district.geometry, x, y)) && !placed.some((p) => overlaps(p, box))) area = box;
+      const corners: Position[] = [
+        [box[0], box[1]],
+        [box[2], box[1]],
+        [box[2], box[3]],
+        [box[0], box[3]],
+      ];
+      if (corners.every(([x, y]) => pointInGeometry(district.geometry, x, y)) && !placed.some((p) => overlaps(p, box)))
+        area = box;
     }
     if (!area) continue;
     placed.push(area);
@@ -68,9 +131,18 @@ export async function seedGrids(db: DbOrTx): Promise<void> {
     let seq = 0;
     perRow.forEach((cells, r) => {
       const [ry0, ry1] = r === 0 ? [ym, y1] : [y0, ym];
-      const cuts = [x0, ...Array.from({ length: cells - 1 }, (_, i) => x0 + ((x1 - x0) * (i + 1)) / cells + (rnd.next() - 0.5) * 0.001), x1];
+      const cuts = [
+        x0,
+        ...Array.from({ length: cells - 1 }, (_, i) => x0 + ((x1 - x0) * (i + 1)) / cells + (rnd.next() - 0.5) * 0.001),
+        x1,
+      ];
       for (let i = 0; i < cells; i++) {
-        rows.push({ kind: 'basic', name: `${c.name}第${++seq}网格`, department: null, geometry: rect(cuts[i]!, ry0, cuts[i + 1]!, ry1) });
+        rows.push({
+          kind: 'basic',
+          name: `${c.name}第${++seq}网格`,
+          department: null,
+          geometry: rect(cuts[i]!, ry0, cuts[i + 1]!, ry1),
+        });
       }
     });
     // One professional grid: a band along the main street on the community's south side.
@@ -114,13 +186,19 @@ export async function seedGrids(db: DbOrTx): Promise<void> {
       .where(like(partyMembers.scopePath, `${c.path}%`))
       .orderBy(asc(partyMembers.id))
       .limit(200);
-    const inService = [...members.filter((m) => m.kind === 'inService'), ...members.filter((m) => m.kind !== 'inService')];
+    const inService = [
+      ...members.filter((m) => m.kind === 'inService'),
+      ...members.filter((m) => m.kind !== 'inService'),
+    ];
     const households = await db
       .select({ id: territories.id })
       .from(territories)
       .where(and(eq(territories.level, 'household'), like(territories.path, `${c.path}%`)))
       .orderBy(asc(territories.path));
-    const partTime = Math.max(0, Math.min(inService.length, basicIds.length, Math.floor(households.length / 40) - basicIds.length));
+    const partTime = Math.max(
+      0,
+      Math.min(inService.length, basicIds.length, Math.floor(households.length / 40) - basicIds.length),
+    );
     const workerRows: (typeof gridWorkers.$inferInsert)[] = basicIds.map((gridId, i) => {
       const linked = c.code === DEMO_COMMUNITIES[0] && i === 0 && gridAccount;
       return {
@@ -134,7 +212,14 @@ export async function seedGrids(db: DbOrTx): Promise<void> {
     });
     for (let i = 0; i < partTime; i++) {
       const m = inService[i]!;
-      workerRows.push({ gridId: basicIds[i]!, scopePath: c.path, kind: 'partTime', name: m.name, partyMemberId: m.id, phone: phone() });
+      workerRows.push({
+        gridId: basicIds[i]!,
+        scopePath: c.path,
+        kind: 'partTime',
+        name: m.name,
+        partyMemberId: m.id,
+        phone: phone(),
+      });
     }
     const workers = await db.insert(gridWorkers).values(workerRows).returning({ id: gridWorkers.id });
 
@@ -144,7 +229,8 @@ export async function seedGrids(db: DbOrTx): Promise<void> {
     const links: (typeof liaisonHouseholds.$inferInsert)[] = [];
     workers.forEach((w, i) => {
       const take = i === workers.length - 1 && i > 0 ? rnd.int(18, 26) : rnd.int(30, 50);
-      for (const h of households.slice(next, next + take)) links.push({ workerId: w.id, householdId: h.id, scopePath: c.path });
+      for (const h of households.slice(next, next + take))
+        links.push({ workerId: w.id, householdId: h.id, scopePath: c.path });
       next += take;
     });
     for (let i = 0; i < links.length; i += 1000) await db.insert(liaisonHouseholds).values(links.slice(i, i + 1000));

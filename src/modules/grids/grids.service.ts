@@ -30,7 +30,16 @@ import {
   type WorkerListQuery,
   type BuildingListQuery,
 } from './contract.js';
-import { buildingLeads, gridIndexVersion, grids, gridWorkers, liaisonHouseholds, type GridGeometry, type GridKind, type Position } from './schema.js';
+import {
+  buildingLeads,
+  gridIndexVersion,
+  grids,
+  gridWorkers,
+  liaisonHouseholds,
+  type GridGeometry,
+  type GridKind,
+  type Position,
+} from './schema.js';
 import { areaOf, bboxOf, GridBucketIndex, type BBox } from './spatial-index.js';
 import { escapeLike } from '../../kernel/db/search.js';
 
@@ -56,11 +65,15 @@ export function checkGeometry(
     poly.map((ring, ri) => {
       const base = g.type === 'Polygon' ? `${field}.coordinates.${ri}` : `${field}.coordinates.${pi}.${ri}`;
       const out: Position[] = ring.map(([lng, lat]) => [lng!, lat!]);
-      const bad = out.findIndex(([lng, lat]) => !(lng >= CHINA_BBOX[0] && lng <= CHINA_BBOX[2] && lat >= CHINA_BBOX[1] && lat <= CHINA_BBOX[3]));
-      if (out.length < 4) errors.push({ field: base, message: t(locale, 'grid.geometry.ringTooShort', { count: out.length }) });
+      const bad = out.findIndex(
+        ([lng, lat]) => !(lng >= CHINA_BBOX[0] && lng <= CHINA_BBOX[2] && lat >= CHINA_BBOX[1] && lat <= CHINA_BBOX[3]),
+      );
+      if (out.length < 4)
+        errors.push({ field: base, message: t(locale, 'grid.geometry.ringTooShort', { count: out.length }) });
       else {
         const [f, l] = [out[0]!, out[out.length - 1]!];
-        if (f[0] !== l[0] || f[1] !== l[1]) errors.push({ field: base, message: t(locale, 'grid.geometry.ringNotClosed') });
+        if (f[0] !== l[0] || f[1] !== l[1])
+          errors.push({ field: base, message: t(locale, 'grid.geometry.ringNotClosed') });
         else if (new Set(out.map((p) => `${p[0]},${p[1]}`)).size < 3) {
           errors.push({ field: base, message: t(locale, 'grid.geometry.degenerate') });
         }
@@ -72,7 +85,10 @@ export function checkGeometry(
       return out;
     }),
   );
-  const geometry: GridGeometry = g.type === 'Polygon' ? { type: 'Polygon', coordinates: outPolys[0]! } : { type: 'MultiPolygon', coordinates: outPolys };
+  const geometry: GridGeometry =
+    g.type === 'Polygon'
+      ? { type: 'Polygon', coordinates: outPolys[0]! }
+      : { type: 'MultiPolygon', coordinates: outPolys };
   return { geometry, errors };
 }
 
@@ -125,7 +141,10 @@ async function bumpVersion(tx: DbOrTx): Promise<void> {
 }
 
 async function readVersion(db: DbOrTx): Promise<number> {
-  const [row] = await db.select({ v: gridIndexVersion.version }).from(gridIndexVersion).where(eq(gridIndexVersion.id, 1));
+  const [row] = await db
+    .select({ v: gridIndexVersion.version })
+    .from(gridIndexVersion)
+    .where(eq(gridIndexVersion.id, 1));
   return row?.v ?? 0;
 }
 
@@ -202,9 +221,13 @@ function visibleWorker(ctx: Ctx): SQL {
   )!;
 }
 
-
-const workerCountSql = sql<number>`(select count(*)::int from grid_workers w where w.grid_id = "grids"."id")`.mapWith(Number);
-const flaggedSql = sql<number>`(select count(*)::int from grid_workers w where w.grid_id = "grids"."id" and (select count(*) from liaison_households l where l.worker_id = w.id) not between ${LIAISON_MIN} and ${LIAISON_MAX})`.mapWith(Number);
+const workerCountSql = sql<number>`(select count(*)::int from grid_workers w where w.grid_id = "grids"."id")`.mapWith(
+  Number,
+);
+const flaggedSql =
+  sql<number>`(select count(*)::int from grid_workers w where w.grid_id = "grids"."id" and (select count(*) from liaison_households l where l.worker_id = w.id) not between ${LIAISON_MIN} and ${LIAISON_MAX})`.mapWith(
+    Number,
+  );
 
 const gridColumns = {
   id: grids.id,
@@ -297,12 +320,19 @@ async function requireCommunity(tx: DbOrTx, ctx: Ctx, communityId: number): Prom
   const paths = await requireTerritoriesInScope(tx, ctx.actor, [communityId]);
   const [node] = await tx.select({ level: territories.level }).from(territories).where(eq(territories.id, communityId));
   if (node?.level !== 'community') {
-    throw new AppError('validation', undefined, {}, [{ field: 'communityId', message: t(ctx.locale, 'grid.notACommunity') }]);
+    throw new AppError('validation', undefined, {}, [
+      { field: 'communityId', message: t(ctx.locale, 'grid.notACommunity') },
+    ]);
   }
   return paths.get(communityId)!;
 }
 
-function departmentErrors(kind: GridKind, department: string | null | undefined, locale: Locale, field = 'department'): FieldError[] {
+function departmentErrors(
+  kind: GridKind,
+  department: string | null | undefined,
+  locale: Locale,
+  field = 'department',
+): FieldError[] {
   return kind === 'professional' && !department ? [{ field, message: t(locale, 'grid.departmentRequired') }] : [];
 }
 
@@ -326,7 +356,13 @@ export async function createGrid(ctx: Ctx, input: CreateGrid) {
       })
       .returning({ id: grids.id });
     await bumpVersion(tx);
-    await audit(tx, ctx, { action: 'grid.create', objectType: 'grid', objectId: created!.id, scopePath, after: { ...input, geometry: geometry.type } });
+    await audit(tx, ctx, {
+      action: 'grid.create',
+      objectType: 'grid',
+      objectId: created!.id,
+      scopePath,
+      after: { ...input, geometry: geometry.type },
+    });
     return created!.id;
   });
   invalidate(ctx.db);
@@ -364,7 +400,12 @@ export async function updateGrid(ctx: Ctx, id: number, patch: UpdateGrid) {
       objectType: 'grid',
       objectId: id,
       scopePath: before.scopePath,
-      before: { name: before.name, kind: before.kind, department: before.department, bbox: [before.minLng, before.minLat, before.maxLng, before.maxLat] },
+      before: {
+        name: before.name,
+        kind: before.kind,
+        department: before.department,
+        bbox: [before.minLng, before.minLat, before.maxLng, before.maxLat],
+      },
       after: { ...patch, geometry: geometry ? { bbox: bboxOf(geometry) } : undefined },
     });
   });
@@ -383,7 +424,12 @@ export async function deleteGrid(ctx: Ctx, id: number): Promise<void> {
       objectType: 'grid',
       objectId: id,
       scopePath: before.scopePath,
-      before: { name: before.name, kind: before.kind, communityId: before.communityId, workerCount: before.workerCount },
+      before: {
+        name: before.name,
+        kind: before.kind,
+        communityId: before.communityId,
+        workerCount: before.workerCount,
+      },
     });
   });
   invalidate(ctx.db);
@@ -393,7 +439,11 @@ const ImportProps = z.object({
   name: z.string().trim().min(1).max(100),
   kind: z.enum(GRID_KINDS),
   department: z.string().trim().min(1).max(100).nullish(),
-  communityCode: z.string().trim().regex(/^\d{12}$/).nullish(),
+  communityCode: z
+    .string()
+    .trim()
+    .regex(/^\d{12}$/)
+    .nullish(),
   communityId: z.number().int().positive().max(2_147_483_647).nullish(),
 });
 
@@ -413,7 +463,14 @@ export async function importGrids(ctx: Ctx, input: ImportGrids) {
       bad = true;
       for (const issue of props.error.issues) {
         const key = String(issue.path[0] ?? 'properties');
-        const msgKey = key === 'kind' ? 'grid.import.badKind' : key === 'communityCode' ? 'grid.import.badCommunityCode' : key === 'name' ? 'grid.import.badName' : 'validation.type';
+        const msgKey =
+          key === 'kind'
+            ? 'grid.import.badKind'
+            : key === 'communityCode'
+              ? 'grid.import.badCommunityCode'
+              : key === 'name'
+                ? 'grid.import.badName'
+                : 'validation.type';
         errors.push({ field: `${base}.properties.${key}`, message: t(ctx.locale, msgKey) });
       }
     } else {
@@ -441,19 +498,22 @@ export async function importGrids(ctx: Ctx, input: ImportGrids) {
     .transaction(async (tx) => {
       // Resolve communities (by division code or id) inside the actor's subtree, in one query.
       const codes = [...new Set(ok.flatMap((o) => (o.props.communityCode ? [o.props.communityCode] : [])))];
-      const ids = [...new Set(ok.flatMap((o) => (!o.props.communityCode && o.props.communityId ? [o.props.communityId] : [])))];
-      const found = codes.length || ids.length
-        ? await tx
-            .select({ id: territories.id, code: territories.divisionCode, path: territories.path })
-            .from(territories)
-            .where(
-              and(
-                eq(territories.level, 'community'),
-                inScope(ctx.actor, territories.path),
-                sql`(${codes.length ? inArray(territories.divisionCode, codes) : sql`false`} or ${ids.length ? inArray(territories.id, ids) : sql`false`})`,
-              ),
-            )
-        : [];
+      const ids = [
+        ...new Set(ok.flatMap((o) => (!o.props.communityCode && o.props.communityId ? [o.props.communityId] : []))),
+      ];
+      const found =
+        codes.length || ids.length
+          ? await tx
+              .select({ id: territories.id, code: territories.divisionCode, path: territories.path })
+              .from(territories)
+              .where(
+                and(
+                  eq(territories.level, 'community'),
+                  inScope(ctx.actor, territories.path),
+                  sql`(${codes.length ? inArray(territories.divisionCode, codes) : sql`false`} or ${ids.length ? inArray(territories.id, ids) : sql`false`})`,
+                ),
+              )
+          : [];
       const byCode = new Map(found.filter((c) => c.code).map((c) => [c.code!, c]));
       const byId = new Map(found.map((c) => [c.id, c]));
       const rows = [];
@@ -483,11 +543,22 @@ export async function importGrids(ctx: Ctx, input: ImportGrids) {
       }
       const created = [];
       for (let i = 0; i < rows.length; i += 200) {
-        created.push(...(await tx.insert(grids).values(rows.slice(i, i + 200)).returning({ id: grids.id, name: grids.name, scopePath: grids.scopePath })));
+        created.push(
+          ...(await tx
+            .insert(grids)
+            .values(rows.slice(i, i + 200))
+            .returning({ id: grids.id, name: grids.name, scopePath: grids.scopePath })),
+        );
       }
       await bumpVersion(tx);
       for (const c of created) {
-        await audit(tx, ctx, { action: 'grid.import', objectType: 'grid', objectId: c.id, scopePath: c.scopePath, after: { name: c.name } });
+        await audit(tx, ctx, {
+          action: 'grid.import',
+          objectType: 'grid',
+          objectId: c.id,
+          scopePath: c.scopePath,
+          after: { name: c.name },
+        });
       }
       return { created: created.length, items: created.map((c) => ({ id: c.id, name: c.name })) };
     })
@@ -501,10 +572,18 @@ export async function importGrids(ctx: Ctx, input: ImportGrids) {
 const BoundaryFile = z.object({
   features: z.array(
     z.object({
-      properties: z.object({ code: z.string(), name: z.string(), level: z.string(), center: z.tuple([z.number(), z.number()]).nullish() }),
+      properties: z.object({
+        code: z.string(),
+        name: z.string(),
+        level: z.string(),
+        center: z.tuple([z.number(), z.number()]).nullish(),
+      }),
       geometry: z.discriminatedUnion('type', [
         z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(z.tuple([z.number(), z.number()]))) }),
-        z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(z.tuple([z.number(), z.number()])))) }),
+        z.object({
+          type: z.literal('MultiPolygon'),
+          coordinates: z.array(z.array(z.array(z.tuple([z.number(), z.number()])))),
+        }),
       ]),
     }),
   ),
@@ -514,7 +593,9 @@ let boundaryCache: Boundary[] | undefined;
 
 /** District and city boundaries of the seed places (WGS-84), read once from the shipped file. */
 export function boundaries(): Boundary[] {
-  boundaryCache ??= BoundaryFile.parse(JSON.parse(fs.readFileSync(fromRoot('src/modules/grids/data/boundaries.json'), 'utf8'))).features;
+  boundaryCache ??= BoundaryFile.parse(
+    JSON.parse(fs.readFileSync(fromRoot('src/modules/grids/data/boundaries.json'), 'utf8')),
+  ).features;
   return boundaryCache;
 }
 
@@ -526,7 +607,10 @@ export async function gridMap(ctx: Ctx, q: MapQuery) {
   if (q.communityId !== undefined) {
     focusPath = (await requireTerritoriesInScope(ctx.db, ctx.actor, [q.communityId])).get(q.communityId)!;
   } else if (q.districtCode) {
-    const [node] = await ctx.db.select({ path: territories.path }).from(territories).where(eq(territories.divisionCode, q.districtCode));
+    const [node] = await ctx.db
+      .select({ path: territories.path })
+      .from(territories)
+      .where(eq(territories.divisionCode, q.districtCode));
     if (!node || !related(node.path, ctx.actor.scopePath)) throw notFound();
     if (node.path.startsWith(ctx.actor.scopePath)) focusPath = node.path;
   }
@@ -547,7 +631,12 @@ export async function gridMap(ctx: Ctx, q: MapQuery) {
     })
     .from(grids)
     .innerJoin(territories, eq(territories.id, grids.communityId))
-    .where(and(visibleGrid(ctx), q.communityId !== undefined || q.districtCode ? inScope({ scopePath: focusPath }, grids.scopePath) : undefined))
+    .where(
+      and(
+        visibleGrid(ctx),
+        q.communityId !== undefined || q.districtCode ? inScope({ scopePath: focusPath }, grids.scopePath) : undefined,
+      ),
+    )
     .orderBy(asc(grids.kind), asc(grids.name), asc(grids.id))
     .limit(5000);
 
@@ -555,7 +644,12 @@ export async function gridMap(ctx: Ctx, q: MapQuery) {
   const nodes = await ctx.db
     .select({ code: territories.divisionCode, path: territories.path })
     .from(territories)
-    .where(inArray(territories.divisionCode, all.map((b) => b.properties.code)));
+    .where(
+      inArray(
+        territories.divisionCode,
+        all.map((b) => b.properties.code),
+      ),
+    );
   const pathOf = new Map(nodes.map((n) => [n.code!, n.path]));
   const shown = all.filter((b) => {
     const p = pathOf.get(b.properties.code);
@@ -564,7 +658,9 @@ export async function gridMap(ctx: Ctx, q: MapQuery) {
 
   let bbox: BBox | null = null;
   const grow = (b: BBox) => {
-    bbox = bbox ? [Math.min(bbox[0], b[0]), Math.min(bbox[1], b[1]), Math.max(bbox[2], b[2]), Math.max(bbox[3], b[3])] : b;
+    bbox = bbox
+      ? [Math.min(bbox[0], b[0]), Math.min(bbox[1], b[1]), Math.max(bbox[2], b[2]), Math.max(bbox[3], b[3])]
+      : b;
   };
   for (const r of rows) grow([r.minLng, r.minLat, r.maxLng, r.maxLat]);
   if (!rows.length) for (const b of shown) if (b.properties.level === 'district') grow(bboxOf(b.geometry));
@@ -572,7 +668,11 @@ export async function gridMap(ctx: Ctx, q: MapQuery) {
   return {
     boundaries: {
       type: 'FeatureCollection' as const,
-      features: shown.map((b) => ({ type: 'Feature' as const, properties: { code: b.properties.code, name: b.properties.name, level: b.properties.level }, geometry: b.geometry })),
+      features: shown.map((b) => ({
+        type: 'Feature' as const,
+        properties: { code: b.properties.code, name: b.properties.name, level: b.properties.level },
+        geometry: b.geometry,
+      })),
     },
     grids: {
       type: 'FeatureCollection' as const,
@@ -630,11 +730,20 @@ export async function locate(ctx: Ctx, lng: number, lat: number): Promise<Locate
     : [];
   if (home) scopePath = home.path;
   const matches = await gridsAt(ctx.db, scopePath, lng, lat);
-  const empty: LocateResult = { grid: null, matches: [], community: null, branch: null, people: { workers: [], secretaryName: null } };
+  const empty: LocateResult = {
+    grid: null,
+    matches: [],
+    community: null,
+    branch: null,
+    people: { workers: [], secretaryName: null },
+  };
   const top = matches[0];
   if (!top) return empty;
   const [[community], [branch], workers] = await Promise.all([
-    ctx.db.select({ id: territories.id, name: territories.name }).from(territories).where(eq(territories.id, top.communityId)),
+    ctx.db
+      .select({ id: territories.id, name: territories.name })
+      .from(territories)
+      .where(eq(territories.id, top.communityId)),
     ctx.db
       .select({ id: partyOrgs.id, name: partyOrgs.name, kind: partyOrgs.kind, secretaryName: partyOrgs.secretaryName })
       .from(partyOrgs)
@@ -663,13 +772,20 @@ export async function locate(ctx: Ctx, lng: number, lat: number): Promise<Locate
 // Grid workers and their liaison households (seed 002: 30–50 households each).
 // ---------------------------------------------------------------------------------------------------------------
 
-const liaisonCountSql = sql<number>`(select count(*)::int from liaison_households l where l.worker_id = "grid_workers"."id")`.mapWith(Number);
+const liaisonCountSql =
+  sql<number>`(select count(*)::int from liaison_households l where l.worker_id = "grid_workers"."id")`.mapWith(Number);
 
 export function liaisonFlag(n: number): 'under' | 'over' | null {
   return n < LIAISON_MIN ? 'under' : n > LIAISON_MAX ? 'over' : null;
 }
 
-async function listWorkerRows(ctx: Ctx, db: DbOrTx, where: SQL[], limit: number, offset: number): Promise<GridWorker[]> {
+async function listWorkerRows(
+  ctx: Ctx,
+  db: DbOrTx,
+  where: SQL[],
+  limit: number,
+  offset: number,
+): Promise<GridWorker[]> {
   const rows = await db
     .select({
       id: gridWorkers.id,
@@ -770,7 +886,13 @@ export async function createWorker(ctx: Ctx, input: CreateWorker): Promise<GridW
         phone: input.phone ?? null,
       })
       .returning();
-    await audit(tx, ctx, { action: 'gridWorker.create', objectType: 'gridWorker', objectId: created!.id, scopePath: grid.scopePath, after: created });
+    await audit(tx, ctx, {
+      action: 'gridWorker.create',
+      objectType: 'gridWorker',
+      objectId: created!.id,
+      scopePath: grid.scopePath,
+      after: created,
+    });
     return getWorker(ctx, tx, created!.id);
   });
 }
@@ -783,7 +905,9 @@ export async function updateWorker(ctx: Ctx, id: number, patch: UpdateWorker): P
     if (patch.gridId !== undefined && patch.gridId !== before.gridId) {
       const grid = await loadGrid(ctx, tx, patch.gridId);
       if (grid.scopePath !== before.scopePath) {
-        throw new AppError('validation', undefined, {}, [{ field: 'gridId', message: t(ctx.locale, 'grid.workerOtherCommunity') }]);
+        throw new AppError('validation', undefined, {}, [
+          { field: 'gridId', message: t(ctx.locale, 'grid.workerOtherCommunity') },
+        ]);
       }
       scopePath = grid.scopePath;
     }
@@ -793,7 +917,14 @@ export async function updateWorker(ctx: Ctx, id: number, patch: UpdateWorker): P
       .set({ ...patch, scopePath, updatedAt: ctx.clock.now() })
       .where(eq(gridWorkers.id, id))
       .returning();
-    await audit(tx, ctx, { action: 'gridWorker.update', objectType: 'gridWorker', objectId: id, scopePath, before, after });
+    await audit(tx, ctx, {
+      action: 'gridWorker.update',
+      objectType: 'gridWorker',
+      objectId: id,
+      scopePath,
+      before,
+      after,
+    });
     return getWorker(ctx, tx, id);
   });
 }
@@ -803,12 +934,21 @@ export async function deleteWorker(ctx: Ctx, id: number): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const before = await loadWorker(ctx, tx, id, true);
     await tx.delete(gridWorkers).where(eq(gridWorkers.id, id));
-    await audit(tx, ctx, { action: 'gridWorker.delete', objectType: 'gridWorker', objectId: id, scopePath: before.scopePath, before });
+    await audit(tx, ctx, {
+      action: 'gridWorker.delete',
+      objectType: 'gridWorker',
+      objectId: id,
+      scopePath: before.scopePath,
+      before,
+    });
   });
 }
 
 /** A household's label: "幸福家园 3号楼 1单元 501室" from its ancestors below the community. */
-async function householdLabels(db: DbOrTx, rows: { id: number; path: string; name: string }[]): Promise<Map<number, string>> {
+async function householdLabels(
+  db: DbOrTx,
+  rows: { id: number; path: string; name: string }[],
+): Promise<Map<number, string>> {
   const ids = [...new Set(rows.flatMap((r) => pathIds(r.path)))];
   const names = ids.length
     ? await db
@@ -877,7 +1017,14 @@ export async function assignLiaisons(ctx: Ctx, workerId: number, householdIds: n
     const found = await tx
       .select({ id: territories.id })
       .from(territories)
-      .where(and(inArray(territories.id, unique), eq(territories.level, 'household'), inScope(worker, territories.path), inScope(ctx.actor, territories.path)));
+      .where(
+        and(
+          inArray(territories.id, unique),
+          eq(territories.level, 'household'),
+          inScope(worker, territories.path),
+          inScope(ctx.actor, territories.path),
+        ),
+      );
     const foundIds = new Set(found.map((f) => f.id));
     const missing = unique.filter((id) => !foundIds.has(id));
     if (missing.length) {
@@ -886,21 +1033,31 @@ export async function assignLiaisons(ctx: Ctx, workerId: number, householdIds: n
       ]);
     }
     const taken = await tx
-      .select({ householdId: liaisonHouseholds.householdId, workerId: liaisonHouseholds.workerId, workerName: gridWorkers.name })
+      .select({
+        householdId: liaisonHouseholds.householdId,
+        workerId: liaisonHouseholds.workerId,
+        workerName: gridWorkers.name,
+      })
       .from(liaisonHouseholds)
       .innerJoin(gridWorkers, eq(gridWorkers.id, liaisonHouseholds.workerId))
       .where(inArray(liaisonHouseholds.householdId, unique));
     const byOthers = taken.filter((r) => r.workerId !== workerId);
-    if (byOthers.length) throw conflict('grid.householdTaken', { count: byOthers.length, name: byOthers[0]!.workerName });
+    if (byOthers.length)
+      throw conflict('grid.householdTaken', { count: byOthers.length, name: byOthers[0]!.workerName });
     const mine = new Set(taken.map((r) => r.householdId));
     const adding = unique.filter((id) => !mine.has(id));
-    const [current] = await tx.select({ n: count() }).from(liaisonHouseholds).where(eq(liaisonHouseholds.workerId, workerId));
+    const [current] = await tx
+      .select({ n: count() })
+      .from(liaisonHouseholds)
+      .where(eq(liaisonHouseholds.workerId, workerId));
     const now = current?.n ?? 0;
     if (now + adding.length > LIAISON_MAX) {
       throw conflict('grid.liaisonOverMax', { max: LIAISON_MAX, current: now, adding: adding.length });
     }
     if (adding.length) {
-      await tx.insert(liaisonHouseholds).values(adding.map((householdId) => ({ workerId, householdId, scopePath: worker.scopePath })));
+      await tx
+        .insert(liaisonHouseholds)
+        .values(adding.map((householdId) => ({ workerId, householdId, scopePath: worker.scopePath })));
     }
     await audit(tx, ctx, {
       action: 'gridWorker.assignHouseholds',
@@ -941,13 +1098,19 @@ async function requireBuilding(tx: DbOrTx, ctx: Ctx, buildingId: number): Promis
   const [b] = await tx
     .select({ path: territories.path })
     .from(territories)
-    .where(and(eq(territories.id, buildingId), eq(territories.level, 'building'), inScope(ctx.actor, territories.path)));
+    .where(
+      and(eq(territories.id, buildingId), eq(territories.level, 'building'), inScope(ctx.actor, territories.path)),
+    );
   if (!b) throw notFound();
   return b.path;
 }
 
 /** Sets (or replaces) the one lead of a building of the subtree. */
-export async function setBuildingLead(ctx: Ctx, buildingId: number, input: { name: string; partyMemberId?: number | null }) {
+export async function setBuildingLead(
+  ctx: Ctx,
+  buildingId: number,
+  input: { name: string; partyMemberId?: number | null },
+) {
   return ctx.db.transaction(async (tx) => {
     const scopePath = await requireBuilding(tx, ctx, buildingId);
     await checkRefs(tx, ctx, { partyMemberId: input.partyMemberId });
@@ -958,8 +1121,21 @@ export async function setBuildingLead(ctx: Ctx, buildingId: number, input: { nam
       .values({ buildingId, scopePath, ...values })
       .onConflictDoUpdate({ target: buildingLeads.buildingId, set: values })
       .returning();
-    await audit(tx, ctx, { action: 'buildingLead.set', objectType: 'building', objectId: buildingId, scopePath, before: before ?? null, after });
-    return { id: after!.id, buildingId, name: after!.name, partyMemberId: after!.partyMemberId, updatedAt: after!.updatedAt };
+    await audit(tx, ctx, {
+      action: 'buildingLead.set',
+      objectType: 'building',
+      objectId: buildingId,
+      scopePath,
+      before: before ?? null,
+      after,
+    });
+    return {
+      id: after!.id,
+      buildingId,
+      name: after!.name,
+      partyMemberId: after!.partyMemberId,
+      updatedAt: after!.updatedAt,
+    };
   });
 }
 
@@ -969,7 +1145,13 @@ export async function deleteBuildingLead(ctx: Ctx, buildingId: number): Promise<
     const scopePath = await requireBuilding(tx, ctx, buildingId);
     const [before] = await tx.delete(buildingLeads).where(eq(buildingLeads.buildingId, buildingId)).returning();
     if (!before) throw notFound();
-    await audit(tx, ctx, { action: 'buildingLead.delete', objectType: 'building', objectId: buildingId, scopePath, before });
+    await audit(tx, ctx, {
+      action: 'buildingLead.delete',
+      objectType: 'building',
+      objectId: buildingId,
+      scopePath,
+      before,
+    });
   });
 }
 
@@ -985,14 +1167,24 @@ export async function listBuildings(ctx: Ctx, q: BuildingListQuery) {
   const cond = and(...where);
   const [rows, [total]] = await Promise.all([
     ctx.db
-      .select({ id: territories.id, path: territories.path, name: territories.name, leadName: buildingLeads.name, partyMemberId: buildingLeads.partyMemberId })
+      .select({
+        id: territories.id,
+        path: territories.path,
+        name: territories.name,
+        leadName: buildingLeads.name,
+        partyMemberId: buildingLeads.partyMemberId,
+      })
       .from(territories)
       .leftJoin(buildingLeads, eq(buildingLeads.buildingId, territories.id))
       .where(cond)
       .orderBy(asc(territories.path))
       .limit(q.pageSize)
       .offset(offsetOf(q)),
-    ctx.db.select({ n: count() }).from(territories).leftJoin(buildingLeads, eq(buildingLeads.buildingId, territories.id)).where(cond),
+    ctx.db
+      .select({ n: count() })
+      .from(territories)
+      .leftJoin(buildingLeads, eq(buildingLeads.buildingId, territories.id))
+      .where(cond),
   ]);
   const labels = await householdLabels(ctx.db, rows);
   return {

@@ -39,6 +39,8 @@ registerMessages('en-US', {
   'grid.accountNotFound': 'No such account in your scope',
   'grid.workerOtherCommunity': 'A grid worker can only move to another grid of the same community',
   'grid.householdNotInCommunity': "These households are not in the worker's community: {ids}",
-  'grid.householdTaken': '{count} household(s) are already followed by another worker (e.g. {name}); one worker per household',
-  'grid.liaisonOverMax': 'Each worker follows 30–50 households: this one follows {current}; adding {adding} would exceed {max}',
+  'grid.householdTaken':
+    '{count} household(s) are already followed by another worker (e.g. {name}); one worker per household',
+  'grid.liaisonOverMax':
+    'Each worker follows 30–50 households: this one follows {current}; adding {adding} would exceed {max}',
 });

@@ -12,11 +12,23 @@ export const GRID_READ: Role[] = ['gridWorker', ...managers];
 export const GRID_MANAGE: Role[] = managers;
 
 registerPermissions([
-  { key: 'grid.read', label: { 'zh-CN': '查看网格与网格员', 'en-US': 'View grids and grid workers' }, roles: GRID_READ },
-  { key: 'grid.manage', label: { 'zh-CN': '划分与导入网格', 'en-US': 'Draw and import grids' }, roles: GRID_MANAGE, levels: ['city', 'district', 'street', 'community'] },
+  {
+    key: 'grid.read',
+    label: { 'zh-CN': '查看网格与网格员', 'en-US': 'View grids and grid workers' },
+    roles: GRID_READ,
+  },
+  {
+    key: 'grid.manage',
+    label: { 'zh-CN': '划分与导入网格', 'en-US': 'Draw and import grids' },
+    roles: GRID_MANAGE,
+    levels: ['city', 'district', 'street', 'community'],
+  },
   {
     key: 'grid.manageWorkers',
-    label: { 'zh-CN': '管理网格员、联系户与楼栋长', 'en-US': 'Manage grid workers, liaison households and building leads' },
+    label: {
+      'zh-CN': '管理网格员、联系户与楼栋长',
+      'en-US': 'Manage grid workers, liaison households and building leads',
+    },
     roles: GRID_MANAGE,
     levels: ['city', 'district', 'street', 'community'],
   },

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { check, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { accounts, territories } from '../../kernel/db/schema.js';
 import { partyMembers } from '../party-members/schema.js';
 
@@ -14,8 +24,7 @@ export type GridWorkerKind = (typeof GRID_WORKER_KINDS)[number];
 /** A GeoJSON Polygon or MultiPolygon in WGS-84 (decision 005): [lng, lat] positions, closed rings. */
 export type Position = [number, number];
 export type GridGeometry =
-  | { type: 'Polygon'; coordinates: Position[][] }
-  | { type: 'MultiPolygon'; coordinates: Position[][][] };
+  { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
 
 const timestamps = {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

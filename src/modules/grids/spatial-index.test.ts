@@ -2,12 +2,34 @@ import { describe, expect, it } from 'vitest';
 import type { GridGeometry, Position } from './schema.js';
 import { areaOf, bboxOf, GridBucketIndex, pointInGeometry } from './spatial-index.js';
 
-const ring = (x0: number, y0: number, x1: number, y1: number): Position[] => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
+const ring = (x0: number, y0: number, x1: number, y1: number): Position[] => [
+  [x0, y0],
+  [x1, y0],
+  [x1, y1],
+  [x0, y1],
+  [x0, y0],
+];
 const square: GridGeometry = { type: 'Polygon', coordinates: [ring(0, 0, 10, 10)] };
 const withHole: GridGeometry = { type: 'Polygon', coordinates: [ring(0, 0, 10, 10), ring(3, 3, 7, 7).reverse()] };
-const multi: GridGeometry = { type: 'MultiPolygon', coordinates: [[ring(0, 0, 2, 2)], [ring(5, 5, 8, 8), ring(6, 6, 7, 7)]] };
+const multi: GridGeometry = {
+  type: 'MultiPolygon',
+  coordinates: [[ring(0, 0, 2, 2)], [ring(5, 5, 8, 8), ring(6, 6, 7, 7)]],
+};
 /** An L shape: concave, so a bounding-box test alone would be wrong at (8, 8). */
-const ell: GridGeometry = { type: 'Polygon', coordinates: [[[0, 0], [10, 0], [10, 4], [4, 4], [4, 10], [0, 10], [0, 0]]] };
+const ell: GridGeometry = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [0, 0],
+      [10, 0],
+      [10, 4],
+      [4, 4],
+      [4, 10],
+      [0, 10],
+      [0, 0],
+    ],
+  ],
+};
 
 describe('point in polygon (even-odd)', () => {
   it('finds points inside and outside a square', () => {
@@ -33,7 +55,23 @@ describe('point in polygon (even-odd)', () => {
     expect(pointInGeometry(multi, 3.5, 3.5)).toBe(false);
   });
   it('does not need the ring to be closed', () => {
-    expect(pointInGeometry({ type: 'Polygon', coordinates: [[[0, 0], [4, 0], [4, 4], [0, 4]]] }, 2, 2)).toBe(true);
+    expect(
+      pointInGeometry(
+        {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [0, 0],
+              [4, 0],
+              [4, 4],
+              [0, 4],
+            ],
+          ],
+        },
+        2,
+        2,
+      ),
+    ).toBe(true);
   });
 });
 
@@ -60,7 +98,12 @@ describe('grid-bucket index', () => {
         for (let x = -1; x <= 11; x += 0.37) {
           for (let y = -1; y <= 11; y += 0.41) {
             const want = items.filter((i) => pointInGeometry(i.geometry, x, y)).map((i) => i.id);
-            expect(index.query(x, y).map((i) => i.id).sort()).toEqual(want.sort());
+            expect(
+              index
+                .query(x, y)
+                .map((i) => i.id)
+                .sort(),
+            ).toEqual(want.sort());
           }
         }
       }
@@ -68,7 +111,12 @@ describe('grid-bucket index', () => {
   });
   it('tests only the items whose box holds the point', () => {
     const index = new GridBucketIndex(items, 1);
-    expect(index.candidates(9, 9).map((i) => i.id).sort()).toEqual([1, 2, 3]);
+    expect(
+      index
+        .candidates(9, 9)
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual([1, 2, 3]);
     expect(index.candidates(50, 50)).toEqual([]);
     expect(index.size).toBe(4);
   });

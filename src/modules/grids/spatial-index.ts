@@ -56,7 +56,8 @@ export function areaOf(g: GridGeometry): number {
   for (const poly of polygonsOf(g)) {
     poly.forEach((ring, k) => {
       let a = 0;
-      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += (ring[j]![0] + ring[i]![0]) * (ring[j]![1] - ring[i]![1]);
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+        a += (ring[j]![0] + ring[i]![0]) * (ring[j]![1] - ring[i]![1]);
       total += (k === 0 ? 1 : -1) * Math.abs(a / 2);
     });
   }
@@ -122,8 +123,11 @@ export class GridBucketIndex<T extends IndexedItem> {
   query(lng: number, lat: number): T[] {
     const out: T[] = [];
     const bucket = this.buckets.get(cellKey(Math.floor(lng / this.cell), Math.floor(lat / this.cell)));
-    if (bucket) for (const item of bucket) if (holds(item.bbox, lng, lat) && pointInGeometry(item.geometry, lng, lat)) out.push(item);
-    for (const item of this.large) if (holds(item.bbox, lng, lat) && pointInGeometry(item.geometry, lng, lat)) out.push(item);
+    if (bucket)
+      for (const item of bucket)
+        if (holds(item.bbox, lng, lat) && pointInGeometry(item.geometry, lng, lat)) out.push(item);
+    for (const item of this.large)
+      if (holds(item.bbox, lng, lat) && pointInGeometry(item.geometry, lng, lat)) out.push(item);
     return out;
   }
 }

@@ -13,7 +13,10 @@ export const PartyParam = z.object({ orderId: Id, partyId: Id });
 const Name = z.string().trim().min(1).max(60);
 const Text = z.string().trim().max(2000);
 /** A calendar day `YYYY-MM-DD` (China time, as typed). */
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { message: 'mediation.badDate' });
+const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { message: 'mediation.badDate' });
 const Ref = z.object({ id: z.number().int(), name: z.string() });
 export const TeamMemberRole = z.enum(TEAM_MEMBER_ROLES);
 export const PartyRole = z.enum(PARTY_ROLES);
@@ -72,12 +75,18 @@ export const CreateTeam = z
   })
   .strict();
 export type CreateTeam = z.infer<typeof CreateTeam>;
-export const UpdateTeam = CreateTeam.omit({ communityId: true, members: true }).partial().extend({ members: z.array(TeamMemberInput).max(50).optional() }).strict();
+export const UpdateTeam = CreateTeam.omit({ communityId: true, members: true })
+  .partial()
+  .extend({ members: z.array(TeamMemberInput).max(50).optional() })
+  .strict();
 export type UpdateTeam = z.infer<typeof UpdateTeam>;
 
 export const TeamQuery = PageQuery.extend({
   communityId: Id.optional(),
-  active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  active: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   q: z.string().trim().max(60).optional(),
 });
 export type TeamQuery = z.infer<typeof TeamQuery>;
@@ -93,7 +102,9 @@ export const Party = z.object({
   note: z.string().nullable(),
 });
 export type Party = z.infer<typeof Party>;
-export const PartyInput = z.object({ name: Name, role: PartyRole, contact: PhoneNumber.nullish(), note: Text.nullish() }).strict();
+export const PartyInput = z
+  .object({ name: Name, role: PartyRole, contact: PhoneNumber.nullish(), note: Text.nullish() })
+  .strict();
 export type PartyInput = z.infer<typeof PartyInput>;
 export const RevealedParty = z.object({ id: z.number().int(), contact: z.string().nullable() });
 
@@ -116,11 +127,17 @@ export const SessionInput = z
   .strict();
 export type SessionInput = z.infer<typeof SessionInput>;
 
-export const Agreement = z.object({ text: z.string(), signedOn: z.string().nullable(), attachmentId: z.number().int().nullable() });
+export const Agreement = z.object({
+  text: z.string(),
+  signedOn: z.string().nullable(),
+  attachmentId: z.number().int().nullable(),
+});
 export const AgreementInput = z.object({ text: Text.min(1), signedOn: Day, attachmentId: Id.nullish() }).strict();
 export type AgreementInput = z.infer<typeof AgreementInput>;
 
-export const OutcomeInput = z.object({ outcome: MediationOutcome, note: Text.min(1), followUpDueOn: Day.nullish() }).strict();
+export const OutcomeInput = z
+  .object({ outcome: MediationOutcome, note: Text.min(1), followUpDueOn: Day.nullish() })
+  .strict();
 export type OutcomeInput = z.infer<typeof OutcomeInput>;
 export const FollowUpInput = z.object({ visitedOn: Day, note: Text.min(1) }).strict();
 export type FollowUpInput = z.infer<typeof FollowUpInput>;
@@ -159,7 +176,12 @@ export type CaseListItem = z.infer<typeof CaseListItem>;
 export const CaseQuery = PageQuery.extend({
   status: z
     .string()
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(OrderStatus).min(1))
     .optional(),
   teamId: Id.optional(),
@@ -187,8 +209,18 @@ export const AssignInput = z
     /** The team member who leads the case; default: the team's leader. */
     mediatorId: Id.nullish(),
     note: Text.nullish(),
-    respondHours: z.number().int().min(1).max(24 * 90).nullish(),
-    resolveHours: z.number().int().min(1).max(24 * 90).nullish(),
+    respondHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .nullish(),
+    resolveHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .nullish(),
   })
   .strict();
 export type AssignInput = z.infer<typeof AssignInput>;

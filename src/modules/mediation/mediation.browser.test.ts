@@ -7,7 +7,6 @@ beforeAll(async () => {
 });
 afterAll(() => b?.close());
 
-
 describe('mediation in the resident pages and the console', () => {
   it('a resident asks for mediation on the phone; the community sends it to a team, records a session, the agreement and the outcome', async () => {
     const phone = await b.page({ mobile: true });

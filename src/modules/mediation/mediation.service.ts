@@ -13,7 +13,14 @@ import { mayHandle, viewerOf, visibleOrders, type Viewer } from '../service-orde
 import { FINISHED, type OrderStatus } from '../service-orders/constants.js';
 import type { DispatchBody } from '../service-orders/contract.js';
 import { serviceOrders } from '../service-orders/schema.js';
-import { createOrder, dispatchOrder, getOrder, isOverdue, resolveOrder, startOrder } from '../service-orders/service-orders.service.js';
+import {
+  createOrder,
+  dispatchOrder,
+  getOrder,
+  isOverdue,
+  resolveOrder,
+  startOrder,
+} from '../service-orders/service-orders.service.js';
 import { OUTCOMES_WITH_AGREEMENT } from './constants.js';
 import type {
   AgreementInput,
@@ -47,7 +54,10 @@ const inTx = (ctx: Ctx, tx: DbOrTx): Ctx => ({ ...ctx, db: tx });
 // Teams 调解队伍 (seed 001: 60 teams; seed 002: 金大姐说事室)
 // ---------------------------------------------------------------------------------------------------------------
 
-async function teamsOut(db: DbOrTx, rows: (typeof mediationTeams.$inferSelect & { communityName: string })[]): Promise<Team[]> {
+async function teamsOut(
+  db: DbOrTx,
+  rows: (typeof mediationTeams.$inferSelect & { communityName: string })[],
+): Promise<Team[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const [members, counts] = await Promise.all([
@@ -62,7 +72,9 @@ async function teamsOut(db: DbOrTx, rows: (typeof mediationTeams.$inferSelect & 
       .select({
         teamId: mediationCases.teamId,
         all: count(),
-        open: sql<number>`(count(*) filter (where ${o.status} not in ('resolved','rated','closed')))::int`.mapWith(Number),
+        open: sql<number>`(count(*) filter (where ${o.status} not in ('resolved','rated','closed')))::int`.mapWith(
+          Number,
+        ),
       })
       .from(mediationCases)
       .innerJoin(o, eq(o.id, mediationCases.orderId))
@@ -123,31 +135,52 @@ export async function listTeams(ctx: Ctx, q: TeamQuery) {
   if (q.q) w.push(ilike(mediationTeams.name, `%${q.q}%`));
   const where = and(...w);
   const [rows, [total]] = await Promise.all([
-    selectTeams(ctx.db).where(where).orderBy(asc(mediationTeams.scopePath), asc(mediationTeams.id)).limit(q.pageSize).offset(offsetOf(q)),
+    selectTeams(ctx.db)
+      .where(where)
+      .orderBy(asc(mediationTeams.scopePath), asc(mediationTeams.id))
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
     ctx.db.select({ n: count() }).from(mediationTeams).where(where),
   ]);
   return { items: await teamsOut(ctx.db, rows), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
 export async function getTeam(ctx: Ctx, id: number, db: DbOrTx = ctx.db): Promise<Team> {
-  const rows = await selectTeams(db).where(and(eq(mediationTeams.id, id), inScope(ctx.actor, mediationTeams.scopePath)));
+  const rows = await selectTeams(db).where(
+    and(eq(mediationTeams.id, id), inScope(ctx.actor, mediationTeams.scopePath)),
+  );
   if (!rows.length) throw notFound();
   return (await teamsOut(db, rows))[0]!;
 }
 
 /** The member rows a team's member list becomes: linked party members and accounts must be in the caller's subtree. */
-async function memberRows(ctx: Ctx, tx: DbOrTx, teamId: number, input: TeamMemberInput[], old: (typeof mediationTeamMembers.$inferSelect)[]) {
+async function memberRows(
+  ctx: Ctx,
+  tx: DbOrTx,
+  teamId: number,
+  input: TeamMemberInput[],
+  old: (typeof mediationTeamMembers.$inferSelect)[],
+) {
   const out: ({ id: number | null } & typeof mediationTeamMembers.$inferInsert)[] = [];
   for (const [i, m] of input.entries()) {
     const prev = m.id ? old.find((x) => x.id === m.id) : undefined;
     if (m.id && !prev) throw fieldError(ctx, `members.${i}.id`, 'mediation.memberNotFound');
     if (m.partyMemberId) {
-      const [pm] = await tx.select({ path: partyMembers.scopePath }).from(partyMembers).where(eq(partyMembers.id, m.partyMemberId));
-      if (!pm || !pathInScope(ctx.actor, pm.path)) throw fieldError(ctx, `members.${i}.partyMemberId`, 'mediation.partyMemberNotFound');
+      const [pm] = await tx
+        .select({ path: partyMembers.scopePath })
+        .from(partyMembers)
+        .where(eq(partyMembers.id, m.partyMemberId));
+      if (!pm || !pathInScope(ctx.actor, pm.path))
+        throw fieldError(ctx, `members.${i}.partyMemberId`, 'mediation.partyMemberNotFound');
     }
     if (m.accountId) {
-      const [a] = await tx.select({ path: territories.path }).from(accounts).innerJoin(territories, eq(territories.id, accounts.territoryId)).where(eq(accounts.id, m.accountId));
-      if (!a || !pathInScope(ctx.actor, a.path)) throw fieldError(ctx, `members.${i}.accountId`, 'mediation.accountNotFound');
+      const [a] = await tx
+        .select({ path: territories.path })
+        .from(accounts)
+        .innerJoin(territories, eq(territories.id, accounts.territoryId))
+        .where(eq(accounts.id, m.accountId));
+      if (!a || !pathInScope(ctx.actor, a.path))
+        throw fieldError(ctx, `members.${i}.accountId`, 'mediation.accountNotFound');
     }
     out.push({
       id: prev?.id ?? null,
@@ -172,7 +205,11 @@ async function writeMembers(ctx: Ctx, tx: DbOrTx, teamId: number, input: TeamMem
   const now = ctx.clock.now();
   for (const r of rows) {
     const { id, ...values } = r;
-    if (id) await tx.update(mediationTeamMembers).set({ ...values, updatedAt: now }).where(eq(mediationTeamMembers.id, id));
+    if (id)
+      await tx
+        .update(mediationTeamMembers)
+        .set({ ...values, updatedAt: now })
+        .where(eq(mediationTeamMembers.id, id));
     else await tx.insert(mediationTeamMembers).values({ ...values, createdAt: now, updatedAt: now });
   }
   return { members: rows.map((r) => ({ name: r.name, role: r.role, phone: r.phoneEnc ? '[set]' : null })) };
@@ -180,17 +217,35 @@ async function writeMembers(ctx: Ctx, tx: DbOrTx, teamId: number, input: TeamMem
 
 /** Creates a team of a community in the caller's subtree. */
 export async function createTeam(ctx: Ctx, input: CreateTeam): Promise<Team> {
-  const [comm] = await ctx.db.select().from(territories).where(and(eq(territories.id, input.communityId), inScope(ctx.actor, territories.path)));
+  const [comm] = await ctx.db
+    .select()
+    .from(territories)
+    .where(and(eq(territories.id, input.communityId), inScope(ctx.actor, territories.path)));
   if (!comm) throw notFound();
   if (comm.level !== 'community') throw fieldError(ctx, 'communityId', 'mediation.notACommunity');
   const now = ctx.clock.now();
   const id = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(mediationTeams)
-      .values({ communityId: comm.id, scopePath: comm.path, name: input.name, description: input.description ?? null, place: input.place ?? null, active: input.active === false ? 0 : 1, createdAt: now, updatedAt: now })
+      .values({
+        communityId: comm.id,
+        scopePath: comm.path,
+        name: input.name,
+        description: input.description ?? null,
+        place: input.place ?? null,
+        active: input.active === false ? 0 : 1,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
     const members = await writeMembers(ctx, tx, row!.id, input.members);
-    await audit(tx, ctx, { action: 'mediationTeam.create', objectType: 'mediationTeam', objectId: row!.id, scopePath: row!.scopePath, after: { ...row, ...members } });
+    await audit(tx, ctx, {
+      action: 'mediationTeam.create',
+      objectType: 'mediationTeam',
+      objectId: row!.id,
+      scopePath: row!.scopePath,
+      after: { ...row, ...members },
+    });
     return row!.id;
   });
   return getTeam(ctx, id);
@@ -198,7 +253,11 @@ export async function createTeam(ctx: Ctx, input: CreateTeam): Promise<Team> {
 
 export async function updateTeam(ctx: Ctx, id: number, input: UpdateTeam): Promise<Team> {
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(mediationTeams).where(and(eq(mediationTeams.id, id), inScope(ctx.actor, mediationTeams.scopePath))).for('update');
+    const [row] = await tx
+      .select()
+      .from(mediationTeams)
+      .where(and(eq(mediationTeams.id, id), inScope(ctx.actor, mediationTeams.scopePath)))
+      .for('update');
     if (!row) throw notFound();
     const patch: Partial<typeof mediationTeams.$inferInsert> = { updatedAt: ctx.clock.now() };
     if (input.name !== undefined) patch.name = input.name;
@@ -207,7 +266,14 @@ export async function updateTeam(ctx: Ctx, id: number, input: UpdateTeam): Promi
     if (input.active !== undefined) patch.active = input.active ? 1 : 0;
     const [after] = await tx.update(mediationTeams).set(patch).where(eq(mediationTeams.id, id)).returning();
     const members = input.members ? await writeMembers(ctx, tx, id, input.members) : {};
-    await audit(tx, ctx, { action: 'mediationTeam.update', objectType: 'mediationTeam', objectId: id, scopePath: row.scopePath, before: row, after: { ...after, ...members } });
+    await audit(tx, ctx, {
+      action: 'mediationTeam.update',
+      objectType: 'mediationTeam',
+      objectId: id,
+      scopePath: row.scopePath,
+      before: row,
+      after: { ...after, ...members },
+    });
   });
   return getTeam(ctx, id);
 }
@@ -215,7 +281,11 @@ export async function updateTeam(ctx: Ctx, id: number, input: UpdateTeam): Promi
 /** Deletes a team that has no unresolved case (its resolved cases keep their record, without the team). */
 export async function deleteTeam(ctx: Ctx, id: number): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(mediationTeams).where(and(eq(mediationTeams.id, id), inScope(ctx.actor, mediationTeams.scopePath))).for('update');
+    const [row] = await tx
+      .select()
+      .from(mediationTeams)
+      .where(and(eq(mediationTeams.id, id), inScope(ctx.actor, mediationTeams.scopePath)))
+      .for('update');
     if (!row) throw notFound();
     const [open] = await tx
       .select({ n: count() })
@@ -224,7 +294,13 @@ export async function deleteTeam(ctx: Ctx, id: number): Promise<void> {
       .where(and(eq(mediationCases.teamId, id), notInArray(o.status, [...FINISHED])));
     if ((open?.n ?? 0) > 0) throw conflict('mediation.teamHasCases');
     await tx.delete(mediationTeams).where(eq(mediationTeams.id, id));
-    await audit(tx, ctx, { action: 'mediationTeam.delete', objectType: 'mediationTeam', objectId: id, scopePath: row.scopePath, before: row });
+    await audit(tx, ctx, {
+      action: 'mediationTeam.delete',
+      objectType: 'mediationTeam',
+      objectId: id,
+      scopePath: row.scopePath,
+      before: row,
+    });
   });
 }
 
@@ -236,7 +312,11 @@ type OrderRow = typeof o.$inferSelect;
 
 /** The case's order, locked, if the caller sees it (else 404) and it is a mediation case. */
 async function lockCase(tx: DbOrTx, v: Viewer, orderId: number): Promise<OrderRow> {
-  const [row] = await tx.select().from(o).where(and(eq(o.id, orderId), visibleOrders(v))).for('update');
+  const [row] = await tx
+    .select()
+    .from(o)
+    .where(and(eq(o.id, orderId), visibleOrders(v)))
+    .for('update');
   if (!row) throw notFound();
   if (row.kind !== 'mediation') throw notFound('mediation.notACase');
   return row;
@@ -257,7 +337,13 @@ async function ensureCaseRow(tx: DbOrTx, orderId: number, now: Date) {
   await tx.insert(mediationCases).values({ orderId, createdAt: now, updatedAt: now }).onConflictDoNothing();
 }
 
-const partyOut = (p: typeof mediationParties.$inferSelect): Party => ({ id: p.id, name: p.name, role: p.role, contact: masked(p.contactEnc), note: p.note });
+const partyOut = (p: typeof mediationParties.$inferSelect): Party => ({
+  id: p.id,
+  name: p.name,
+  role: p.role,
+  contact: masked(p.contactEnc),
+  note: p.note,
+});
 const partyRow = (orderId: number, p: PartyInput, now: Date) => ({
   orderId,
   name: p.name,
@@ -297,7 +383,9 @@ async function caseInfo(db: DbOrTx, orderId: number): Promise<CaseInfo> {
       notes: s.notes,
       recordedBy: s.recordedBy !== null && by !== null ? { id: s.recordedBy, name: by } : null,
     })),
-    agreement: c?.agreementText ? { text: c.agreementText, signedOn: c.agreementSignedOn, attachmentId: c.agreementAttachmentId } : null,
+    agreement: c?.agreementText
+      ? { text: c.agreementText, signedOn: c.agreementSignedOn, attachmentId: c.agreementAttachmentId }
+      : null,
     outcome: c?.outcome ?? null,
     outcomeNote: c?.outcomeNote ?? null,
     outcomeAt: c?.outcomeAt ?? null,
@@ -317,18 +405,34 @@ export async function listCases(ctx: Ctx, q: CaseQuery) {
   const v = await viewerOf(ctx.db, ctx.actor);
   const w: SQL[] = [eq(o.kind, 'mediation'), visibleOrders(v)];
   if (q.territoryId) {
-    const [node] = await ctx.db.select({ path: territories.path }).from(territories).where(and(eq(territories.id, q.territoryId), inScope(ctx.actor, territories.path)));
+    const [node] = await ctx.db
+      .select({ path: territories.path })
+      .from(territories)
+      .where(and(eq(territories.id, q.territoryId), inScope(ctx.actor, territories.path)));
     if (!node) throw notFound();
     w.push(sql`${o.scopePath} like ${`${node.path}%`}`);
   }
   if (q.status) w.push(inArray(o.status, q.status));
   if (q.teamId) w.push(eq(mediationCases.teamId, q.teamId));
   if (q.outcome) w.push(eq(mediationCases.outcome, q.outcome));
-  if (q.q) w.push(or(ilike(o.title, `%${q.q}%`), ilike(o.description, `%${q.q}%`), sql`exists (select 1 from ${mediationParties} where ${mediationParties.orderId} = ${o.id} and ${mediationParties.name} ilike ${`%${q.q}%`})`)!);
+  if (q.q)
+    w.push(
+      or(
+        ilike(o.title, `%${q.q}%`),
+        ilike(o.description, `%${q.q}%`),
+        sql`exists (select 1 from ${mediationParties} where ${mediationParties.orderId} = ${o.id} and ${mediationParties.name} ilike ${`%${q.q}%`})`,
+      )!,
+    );
   const where = and(...w);
   const [rows, [total]] = await Promise.all([
     ctx.db
-      .select({ o, c: mediationCases, communityName: territories.name, teamName: mediationTeams.name, mediatorName: mediationTeamMembers.name })
+      .select({
+        o,
+        c: mediationCases,
+        communityName: territories.name,
+        teamName: mediationTeams.name,
+        mediatorName: mediationTeamMembers.name,
+      })
       .from(o)
       .innerJoin(territories, eq(territories.id, o.communityId))
       .leftJoin(mediationCases, eq(mediationCases.orderId, o.id))
@@ -343,8 +447,16 @@ export async function listCases(ctx: Ctx, q: CaseQuery) {
   const ids = rows.map((r) => r.o.id);
   const [parties, sessions] = ids.length
     ? await Promise.all([
-        ctx.db.select({ orderId: mediationParties.orderId, name: mediationParties.name, role: mediationParties.role }).from(mediationParties).where(inArray(mediationParties.orderId, ids)).orderBy(asc(mediationParties.id)),
-        ctx.db.select({ orderId: mediationSessions.orderId, n: count() }).from(mediationSessions).where(inArray(mediationSessions.orderId, ids)).groupBy(mediationSessions.orderId),
+        ctx.db
+          .select({ orderId: mediationParties.orderId, name: mediationParties.name, role: mediationParties.role })
+          .from(mediationParties)
+          .where(inArray(mediationParties.orderId, ids))
+          .orderBy(asc(mediationParties.id)),
+        ctx.db
+          .select({ orderId: mediationSessions.orderId, n: count() })
+          .from(mediationSessions)
+          .where(inArray(mediationSessions.orderId, ids))
+          .groupBy(mediationSessions.orderId),
       ])
     : [[], []];
   const now = ctx.clock.now();
@@ -372,12 +484,25 @@ export async function listCases(ctx: Ctx, q: CaseQuery) {
 export async function createCase(ctx: Ctx, input: CreateCase): Promise<MediationCase> {
   const now = ctx.clock.now();
   const id = await ctx.db.transaction(async (tx) => {
-    const order = await createOrder(inTx(ctx, tx), { kind: 'mediation', category: input.category, title: input.title, description: input.description ?? null, territoryId: input.territoryId ?? null });
+    const order = await createOrder(inTx(ctx, tx), {
+      kind: 'mediation',
+      category: input.category,
+      title: input.title,
+      description: input.description ?? null,
+      territoryId: input.territoryId ?? null,
+    });
     const parties = [...input.parties];
-    if (ctx.actor.roles.includes('resident') && !parties.some((p) => p.role === 'applicant')) parties.unshift({ name: ctx.actor.displayName, role: 'applicant' });
+    if (ctx.actor.roles.includes('resident') && !parties.some((p) => p.role === 'applicant'))
+      parties.unshift({ name: ctx.actor.displayName, role: 'applicant' });
     await ensureCaseRow(tx, order.id, now);
     if (parties.length) await tx.insert(mediationParties).values(parties.map((p) => partyRow(order.id, p, now)));
-    await audit(tx, ctx, { action: 'mediation.create', objectType: 'serviceOrder', objectId: order.id, scopePath: await scopeOf(tx, order.id), after: { parties: parties.map((p) => ({ name: p.name, role: p.role, phone: p.contact ?? null })) } });
+    await audit(tx, ctx, {
+      action: 'mediation.create',
+      objectType: 'serviceOrder',
+      objectId: order.id,
+      scopePath: await scopeOf(tx, order.id),
+      after: { parties: parties.map((p) => ({ name: p.name, role: p.role, phone: p.contact ?? null })) },
+    });
     return order.id;
   });
   return getCase(ctx, id);
@@ -397,22 +522,45 @@ export async function assignCase(ctx: Ctx, orderId: number, input: AssignInput):
   const v = await viewerOf(ctx.db, ctx.actor);
   await ctx.db.transaction(async (tx) => {
     const row = await lockCase(tx, v, orderId);
-    const [team] = await tx.select().from(mediationTeams).where(and(eq(mediationTeams.id, input.teamId), inScope(ctx.actor, mediationTeams.scopePath)));
+    const [team] = await tx
+      .select()
+      .from(mediationTeams)
+      .where(and(eq(mediationTeams.id, input.teamId), inScope(ctx.actor, mediationTeams.scopePath)));
     if (!team) throw fieldError(ctx, 'teamId', 'mediation.teamNotFound');
     if (team.communityId !== row.communityId) throw fieldError(ctx, 'teamId', 'mediation.teamSameCommunity');
     if (team.active !== 1) throw fieldError(ctx, 'teamId', 'mediation.teamInactive');
-    const members = await tx.select().from(mediationTeamMembers).where(eq(mediationTeamMembers.teamId, team.id)).orderBy(asc(mediationTeamMembers.sortOrder), asc(mediationTeamMembers.id));
-    const mediator = input.mediatorId ? members.find((m) => m.id === input.mediatorId) : (members.find((m) => m.role === 'leader') ?? members[0]);
+    const members = await tx
+      .select()
+      .from(mediationTeamMembers)
+      .where(eq(mediationTeamMembers.teamId, team.id))
+      .orderBy(asc(mediationTeamMembers.sortOrder), asc(mediationTeamMembers.id));
+    const mediator = input.mediatorId
+      ? members.find((m) => m.id === input.mediatorId)
+      : (members.find((m) => m.role === 'leader') ?? members[0]);
     if (input.mediatorId && !mediator) throw fieldError(ctx, 'mediatorId', 'mediation.mediatorNotInTeam');
     const target: DispatchBody = mediator?.accountId
       ? { target: 'person', accountId: mediator.accountId }
       : mediator?.partyMemberId
         ? { target: 'member', memberId: mediator.partyMemberId }
         : { target: 'department', department: team.name };
-    await dispatchOrder(inTx(ctx, tx), orderId, { ...target, note: input.note ?? null, respondHours: input.respondHours ?? null, resolveHours: input.resolveHours ?? null });
+    await dispatchOrder(inTx(ctx, tx), orderId, {
+      ...target,
+      note: input.note ?? null,
+      respondHours: input.respondHours ?? null,
+      resolveHours: input.resolveHours ?? null,
+    });
     await ensureCaseRow(tx, orderId, now);
-    await tx.update(mediationCases).set({ teamId: team.id, mediatorId: mediator?.id ?? null, updatedAt: now }).where(eq(mediationCases.orderId, orderId));
-    await audit(tx, ctx, { action: 'mediation.assign', objectType: 'serviceOrder', objectId: orderId, scopePath: row.scopePath, after: { teamId: team.id, team: team.name, mediatorId: mediator?.id ?? null, mediator: mediator?.name ?? null } });
+    await tx
+      .update(mediationCases)
+      .set({ teamId: team.id, mediatorId: mediator?.id ?? null, updatedAt: now })
+      .where(eq(mediationCases.orderId, orderId));
+    await audit(tx, ctx, {
+      action: 'mediation.assign',
+      objectType: 'serviceOrder',
+      objectId: orderId,
+      scopePath: row.scopePath,
+      after: { teamId: team.id, team: team.name, mediatorId: mediator?.id ?? null, mediator: mediator?.name ?? null },
+    });
   });
   return getCase(ctx, orderId);
 }
@@ -424,8 +572,17 @@ export async function addParty(ctx: Ctx, orderId: number, input: PartyInput): Pr
     const row = await lockCase(tx, v, orderId);
     requireRecorder(v, row, 'open');
     await ensureCaseRow(tx, orderId, now);
-    const [p] = await tx.insert(mediationParties).values(partyRow(orderId, input, now)).returning();
-    await audit(tx, ctx, { action: 'mediation.addParty', objectType: 'serviceOrder', objectId: orderId, scopePath: row.scopePath, after: { partyId: p!.id, name: p!.name, role: p!.role, phone: input.contact ?? null } });
+    const [p] = await tx
+      .insert(mediationParties)
+      .values(partyRow(orderId, input, now))
+      .returning();
+    await audit(tx, ctx, {
+      action: 'mediation.addParty',
+      objectType: 'serviceOrder',
+      objectId: orderId,
+      scopePath: row.scopePath,
+      after: { partyId: p!.id, name: p!.name, role: p!.role, phone: input.contact ?? null },
+    });
     return partyOut(p!);
   });
 }
@@ -435,9 +592,18 @@ export async function removeParty(ctx: Ctx, orderId: number, partyId: number): P
   await ctx.db.transaction(async (tx) => {
     const row = await lockCase(tx, v, orderId);
     requireRecorder(v, row, 'open');
-    const [p] = await tx.delete(mediationParties).where(and(eq(mediationParties.id, partyId), eq(mediationParties.orderId, orderId))).returning();
+    const [p] = await tx
+      .delete(mediationParties)
+      .where(and(eq(mediationParties.id, partyId), eq(mediationParties.orderId, orderId)))
+      .returning();
     if (!p) throw notFound();
-    await audit(tx, ctx, { action: 'mediation.removeParty', objectType: 'serviceOrder', objectId: orderId, scopePath: row.scopePath, before: { partyId: p.id, name: p.name, role: p.role } });
+    await audit(tx, ctx, {
+      action: 'mediation.removeParty',
+      objectType: 'serviceOrder',
+      objectId: orderId,
+      scopePath: row.scopePath,
+      before: { partyId: p.id, name: p.name, role: p.role },
+    });
   });
 }
 
@@ -445,11 +611,23 @@ export async function removeParty(ctx: Ctx, orderId: number, partyId: number): P
 export async function revealParty(ctx: Ctx, orderId: number, partyId: number) {
   const v = await viewerOf(ctx.db, ctx.actor);
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(o).where(and(eq(o.id, orderId), eq(o.kind, 'mediation'), inScope(ctx.actor, o.scopePath), visibleOrders(v)));
+    const [row] = await tx
+      .select()
+      .from(o)
+      .where(and(eq(o.id, orderId), eq(o.kind, 'mediation'), inScope(ctx.actor, o.scopePath), visibleOrders(v)));
     if (!row) throw notFound();
-    const [p] = await tx.select().from(mediationParties).where(and(eq(mediationParties.id, partyId), eq(mediationParties.orderId, orderId)));
+    const [p] = await tx
+      .select()
+      .from(mediationParties)
+      .where(and(eq(mediationParties.id, partyId), eq(mediationParties.orderId, orderId)));
     if (!p) throw notFound();
-    await audit(tx, ctx, { action: 'mediation.revealParty', objectType: 'serviceOrder', objectId: orderId, scopePath: row.scopePath, after: { partyId, name: p.name, revealed: p.contactEnc ? ['contact'] : [] } });
+    await audit(tx, ctx, {
+      action: 'mediation.revealParty',
+      objectType: 'serviceOrder',
+      objectId: orderId,
+      scopePath: row.scopePath,
+      after: { partyId, name: p.name, revealed: p.contactEnc ? ['contact'] : [] },
+    });
     return { id: p.id, contact: p.contactEnc ? decryptPii('phone', p.contactEnc) : null };
   });
 }
@@ -465,9 +643,24 @@ export async function addSession(ctx: Ctx, orderId: number, input: SessionInput)
     await ensureCaseRow(tx, orderId, now);
     const [s] = await tx
       .insert(mediationSessions)
-      .values({ orderId, heldAt: input.heldAt, place: input.place, attendees: input.attendees, notes: input.notes, recordedBy: ctx.actor.accountId || null, createdAt: now, updatedAt: now })
+      .values({
+        orderId,
+        heldAt: input.heldAt,
+        place: input.place,
+        attendees: input.attendees,
+        notes: input.notes,
+        recordedBy: ctx.actor.accountId || null,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
-    await audit(tx, ctx, { action: 'mediation.addSession', objectType: 'serviceOrder', objectId: orderId, scopePath: row.scopePath, after: s });
+    await audit(tx, ctx, {
+      action: 'mediation.addSession',
+      objectType: 'serviceOrder',
+      objectId: orderId,
+      scopePath: row.scopePath,
+      after: s,
+    });
     if (row.status === 'accepted') await startOrder(inTx(ctx, tx), orderId, input.notes.slice(0, 200));
   });
   return getCase(ctx, orderId);
@@ -482,7 +675,15 @@ export async function setAgreement(ctx: Ctx, orderId: number, input: AgreementIn
     requireRecorder(v, row, WORKING);
     await ensureCaseRow(tx, orderId, now);
     const [before] = await tx.select().from(mediationCases).where(eq(mediationCases.orderId, orderId));
-    await tx.update(mediationCases).set({ agreementText: input.text, agreementSignedOn: input.signedOn, agreementAttachmentId: input.attachmentId ?? null, updatedAt: now }).where(eq(mediationCases.orderId, orderId));
+    await tx
+      .update(mediationCases)
+      .set({
+        agreementText: input.text,
+        agreementSignedOn: input.signedOn,
+        agreementAttachmentId: input.attachmentId ?? null,
+        updatedAt: now,
+      })
+      .where(eq(mediationCases.orderId, orderId));
     await audit(tx, ctx, {
       action: 'mediation.agreement',
       objectType: 'serviceOrder',
@@ -506,14 +707,34 @@ export async function recordOutcome(ctx: Ctx, orderId: number, input: OutcomeInp
     const row = await lockCase(tx, v, orderId);
     requireRecorder(v, row, WORKING);
     await ensureCaseRow(tx, orderId, now);
-    const [sessions] = await tx.select({ n: count() }).from(mediationSessions).where(eq(mediationSessions.orderId, orderId));
+    const [sessions] = await tx
+      .select({ n: count() })
+      .from(mediationSessions)
+      .where(eq(mediationSessions.orderId, orderId));
     if (!sessions?.n) throw conflict('mediation.sessionRequired');
     const [c] = await tx.select().from(mediationCases).where(eq(mediationCases.orderId, orderId));
     if (OUTCOMES_WITH_AGREEMENT.includes(input.outcome) && !c?.agreementText) {
-      throw fieldError(ctx, 'outcome', 'mediation.agreementRequired', { outcome: t(ctx.locale, `mediation.outcome.${input.outcome}`) });
+      throw fieldError(ctx, 'outcome', 'mediation.agreementRequired', {
+        outcome: t(ctx.locale, `mediation.outcome.${input.outcome}`),
+      });
     }
-    await tx.update(mediationCases).set({ outcome: input.outcome, outcomeNote: input.note, outcomeAt: now, followUpDueOn: input.followUpDueOn ?? null, updatedAt: now }).where(eq(mediationCases.orderId, orderId));
-    await audit(tx, ctx, { action: 'mediation.outcome', objectType: 'serviceOrder', objectId: orderId, scopePath: row.scopePath, after: input });
+    await tx
+      .update(mediationCases)
+      .set({
+        outcome: input.outcome,
+        outcomeNote: input.note,
+        outcomeAt: now,
+        followUpDueOn: input.followUpDueOn ?? null,
+        updatedAt: now,
+      })
+      .where(eq(mediationCases.orderId, orderId));
+    await audit(tx, ctx, {
+      action: 'mediation.outcome',
+      objectType: 'serviceOrder',
+      objectId: orderId,
+      scopePath: row.scopePath,
+      after: input,
+    });
     await resolveOrder(inTx(ctx, tx), orderId, input.note, { mediationOutcome: input.outcome });
   });
   return getCase(ctx, orderId);
@@ -528,8 +749,17 @@ export async function recordFollowUp(ctx: Ctx, orderId: number, input: FollowUpI
     if (!mayHandle(v, row)) throw forbidden('order.notHandler');
     if (!FINISHED.includes(row.status)) throw conflict('mediation.notResolved');
     await ensureCaseRow(tx, orderId, now);
-    await tx.update(mediationCases).set({ followUpOn: input.visitedOn, followUpNote: input.note, updatedAt: now }).where(eq(mediationCases.orderId, orderId));
-    await audit(tx, ctx, { action: 'mediation.followUp', objectType: 'serviceOrder', objectId: orderId, scopePath: row.scopePath, after: input });
+    await tx
+      .update(mediationCases)
+      .set({ followUpOn: input.visitedOn, followUpNote: input.note, updatedAt: now })
+      .where(eq(mediationCases.orderId, orderId));
+    await audit(tx, ctx, {
+      action: 'mediation.followUp',
+      objectType: 'serviceOrder',
+      objectId: orderId,
+      scopePath: row.scopePath,
+      after: input,
+    });
   });
   return getCase(ctx, orderId);
 }

@@ -37,7 +37,8 @@ registerMessages('en-US', {
   'mediation.teamHasCases': 'The team still has open cases and cannot be deleted (deactivate it instead)',
   'mediation.notACase': 'This order is not a mediation case',
   'mediation.caseFinished': 'The case is resolved and can no longer be changed',
-  'mediation.caseNotStarted': 'Send the case to a team and accept it before recording sessions, the agreement or the outcome',
+  'mediation.caseNotStarted':
+    'Send the case to a team and accept it before recording sessions, the agreement or the outcome',
   'mediation.agreementRequired': '“{outcome}” needs the agreement recorded first',
   'mediation.sessionRequired': 'Record at least one session before the outcome',
   'mediation.notResolved': 'A follow-up visit is recorded after the case is resolved',

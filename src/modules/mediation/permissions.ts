@@ -1,7 +1,14 @@
 import { registerPermissions, type Role } from '../../kernel/rbac/rbac.js';
 import { ORDER_ROLES } from '../service-orders/permissions.js';
 
-const STAFF: Role[] = ['gridWorker', 'communityStaff', 'communitySecretary', 'streetAdmin', 'districtAdmin', 'cityAdmin'];
+const STAFF: Role[] = [
+  'gridWorker',
+  'communityStaff',
+  'communitySecretary',
+  'streetAdmin',
+  'districtAdmin',
+  'cityAdmin',
+];
 const MANAGERS: Role[] = ['communityStaff', 'communitySecretary', 'streetAdmin', 'districtAdmin', 'cityAdmin'];
 
 /**
@@ -21,7 +28,11 @@ export const MEDIATION_ROLES = {
 };
 
 registerPermissions([
-  { key: 'mediationTeam.read', label: { 'zh-CN': '查看调解队伍', 'en-US': 'View mediation teams' }, roles: MEDIATION_ROLES.teamRead },
+  {
+    key: 'mediationTeam.read',
+    label: { 'zh-CN': '查看调解队伍', 'en-US': 'View mediation teams' },
+    roles: MEDIATION_ROLES.teamRead,
+  },
   {
     key: 'mediationTeam.manage',
     label: { 'zh-CN': '维护调解队伍', 'en-US': 'Manage mediation teams' },
@@ -29,9 +40,23 @@ registerPermissions([
     levels: ['city', 'district', 'street', 'community'],
     personalData: true,
   },
-  { key: 'mediation.read', label: { 'zh-CN': '查看调解案件', 'en-US': 'View mediation cases' }, roles: MEDIATION_ROLES.read, personalData: true },
-  { key: 'mediation.create', label: { 'zh-CN': '申请调解', 'en-US': 'Ask for mediation' }, roles: MEDIATION_ROLES.create },
-  { key: 'mediation.assign', label: { 'zh-CN': '将调解案件派给调解队伍', 'en-US': 'Send mediation cases to a team' }, roles: MEDIATION_ROLES.assign, personalData: true },
+  {
+    key: 'mediation.read',
+    label: { 'zh-CN': '查看调解案件', 'en-US': 'View mediation cases' },
+    roles: MEDIATION_ROLES.read,
+    personalData: true,
+  },
+  {
+    key: 'mediation.create',
+    label: { 'zh-CN': '申请调解', 'en-US': 'Ask for mediation' },
+    roles: MEDIATION_ROLES.create,
+  },
+  {
+    key: 'mediation.assign',
+    label: { 'zh-CN': '将调解案件派给调解队伍', 'en-US': 'Send mediation cases to a team' },
+    roles: MEDIATION_ROLES.assign,
+    personalData: true,
+  },
   {
     key: 'mediation.record',
     label: { 'zh-CN': '记录当事人、调解过程、协议与结果', 'en-US': 'Record parties, sessions, agreement and outcome' },

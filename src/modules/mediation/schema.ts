@@ -26,7 +26,10 @@ export const mediationTeams = pgTable(
     active: integer().notNull().default(1),
     ...timestamps,
   },
-  (t) => [index('mediation_teams_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')), index('mediation_teams_community_idx').on(t.communityId)],
+  (t) => [
+    index('mediation_teams_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
+    index('mediation_teams_community_idx').on(t.communityId),
+  ],
 );
 
 /** A member of a team; phone encrypted like residents' (decision 006), party member and account optional. */
@@ -45,7 +48,10 @@ export const mediationTeamMembers = pgTable(
     sortOrder: integer().notNull().default(0),
     ...timestamps,
   },
-  (t) => [index('mediation_team_members_team_idx').on(t.teamId), check('mediation_team_members_role_ck', sql`${t.role} in ('leader','mediator','member')`)],
+  (t) => [
+    index('mediation_team_members_team_idx').on(t.teamId),
+    check('mediation_team_members_role_ck', sql`${t.role} in ('leader','mediator','member')`),
+  ],
 );
 
 /**
@@ -73,7 +79,10 @@ export const mediationCases = pgTable(
   },
   (t) => [
     index('mediation_cases_team_idx').on(t.teamId),
-    check('mediation_cases_outcome_ck', sql`${t.outcome} is null or ${t.outcome} in ('agreed','partlyAgreed','failed','referredJudicial','referredCourt')`),
+    check(
+      'mediation_cases_outcome_ck',
+      sql`${t.outcome} is null or ${t.outcome} in ('agreed','partlyAgreed','failed','referredJudicial','referredCourt')`,
+    ),
   ],
 );
 
@@ -91,7 +100,10 @@ export const mediationParties = pgTable(
     note: text(),
     ...timestamps,
   },
-  (t) => [index('mediation_parties_order_idx').on(t.orderId), check('mediation_parties_role_ck', sql`${t.role} in ('applicant','respondent','other')`)],
+  (t) => [
+    index('mediation_parties_order_idx').on(t.orderId),
+    check('mediation_parties_role_ck', sql`${t.role} in ('applicant','respondent','other')`),
+  ],
 );
 
 /** A mediation session 调解会: when, where, who came, what was said. */

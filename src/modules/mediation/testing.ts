@@ -10,12 +10,31 @@ interface Place {
 }
 const HOUR = 3_600_000;
 
-export async function makeTeam(db: Db, community: Place, name: string, members: { name: string; role?: 'leader' | 'mediator' | 'member'; accountId?: number; partyMemberId?: number }[] = [{ name: '金大姐', role: 'leader' }]) {
-  const [team] = await db.insert(mediationTeams).values({ communityId: community.id, scopePath: community.path, name }).returning();
+export async function makeTeam(
+  db: Db,
+  community: Place,
+  name: string,
+  members: { name: string; role?: 'leader' | 'mediator' | 'member'; accountId?: number; partyMemberId?: number }[] = [
+    { name: '金大姐', role: 'leader' },
+  ],
+) {
+  const [team] = await db
+    .insert(mediationTeams)
+    .values({ communityId: community.id, scopePath: community.path, name })
+    .returning();
   const rows = members.length
     ? await db
         .insert(mediationTeamMembers)
-        .values(members.map((m, i) => ({ teamId: team!.id, name: m.name, role: m.role ?? 'member', accountId: m.accountId ?? null, partyMemberId: m.partyMemberId ?? null, sortOrder: i })))
+        .values(
+          members.map((m, i) => ({
+            teamId: team!.id,
+            name: m.name,
+            role: m.role ?? 'member',
+            accountId: m.accountId ?? null,
+            partyMemberId: m.partyMemberId ?? null,
+            sortOrder: i,
+          })),
+        )
         .returning()
     : [];
   return { ...team!, members: rows };
@@ -26,7 +45,16 @@ export async function makeCase(
   db: Db,
   community: Place,
   now: Date,
-  opts: { status: OrderStatus; title: string; reporterAccountId?: number | null; unitId?: number | null; memberId?: number | null; handlerAccountId?: number | null; sessions?: number; teamId?: number | null },
+  opts: {
+    status: OrderStatus;
+    title: string;
+    reporterAccountId?: number | null;
+    unitId?: number | null;
+    memberId?: number | null;
+    handlerAccountId?: number | null;
+    sessions?: number;
+    teamId?: number | null;
+  },
 ) {
   const handled = !['submitted', 'open'].includes(opts.status);
   const [row] = await db
@@ -53,9 +81,18 @@ export async function makeCase(
     })
     .returning();
   await db.insert(mediationCases).values({ orderId: row!.id, teamId: opts.teamId ?? null });
-  const [party] = await db.insert(mediationParties).values({ orderId: row!.id, name: '张可红', role: 'applicant' }).returning();
+  const [party] = await db
+    .insert(mediationParties)
+    .values({ orderId: row!.id, name: '张可红', role: 'applicant' })
+    .returning();
   for (let i = 0; i < (opts.sessions ?? 0); i++) {
-    await db.insert(mediationSessions).values({ orderId: row!.id, heldAt: new Date(now.getTime() - HOUR), place: '说事室', attendees: ['张可红'], notes: '拉家常、说事理' });
+    await db.insert(mediationSessions).values({
+      orderId: row!.id,
+      heldAt: new Date(now.getTime() - HOUR),
+      place: '说事室',
+      attendees: ['张可红'],
+      notes: '拉家常、说事理',
+    });
   }
   return { ...row!, partyId: party!.id };
 }

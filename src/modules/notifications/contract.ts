@@ -9,7 +9,14 @@ export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export const NotificationMode = z.enum(NOTIFICATION_MODES);
 
 /** One event inside a digest, rendered like a notification. */
-export const DigestItem = z.object({ kind: NotificationKind, title: z.string(), body: z.string(), orderId: z.number().int().nullable(), link: z.string().nullable(), at: z.date() });
+export const DigestItem = z.object({
+  kind: NotificationKind,
+  title: z.string(),
+  body: z.string(),
+  orderId: z.number().int().nullable(),
+  link: z.string().nullable(),
+  at: z.date(),
+});
 
 /** A notification as its reader sees it: title and body rendered in the reader's locale. */
 export const Notification = z.object({
@@ -47,7 +54,8 @@ export const MarkRead = z
   .object({ ids: z.array(Id).min(1).max(200).optional(), all: z.literal(true).optional() })
   .strict()
   .superRefine((v, c) => {
-    if ((v.ids ? 1 : 0) + (v.all ? 1 : 0) !== 1) c.addIssue({ code: 'custom', path: ['ids'], message: 'notification.idsRequired' });
+    if ((v.ids ? 1 : 0) + (v.all ? 1 : 0) !== 1)
+      c.addIssue({ code: 'custom', path: ['ids'], message: 'notification.idsRequired' });
   });
 export type MarkRead = z.infer<typeof MarkRead>;
 export const MarkReadResult = z.object({ updated: z.number().int(), unread: z.number().int() });
@@ -59,5 +67,7 @@ export const Preferences = z.object({
   timeZone: z.string(),
 });
 export type Preferences = z.infer<typeof Preferences>;
-export const UpdatePreferences = z.object({ mode: NotificationMode, digestHour: z.number().int().min(0).max(23).optional() }).strict();
+export const UpdatePreferences = z
+  .object({ mode: NotificationMode, digestHour: z.number().int().min(0).max(23).optional() })
+  .strict();
 export type UpdatePreferences = z.infer<typeof UpdatePreferences>;

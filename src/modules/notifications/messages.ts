@@ -18,7 +18,8 @@ registerMessages('zh-CN', {
   'notification.order.closed.title': '工单已关闭',
   'notification.order.closed.body': '「{title}」已关闭',
   'notification.order.merged.title': '您的诉求已与相同问题合并办理',
-  'notification.order.merged.body': '「{title}」与附近已上报的「{into}」是同一问题，已合并；您可跟进办理进度并在办结后评价',
+  'notification.order.merged.body':
+    '「{title}」与附近已上报的「{into}」是同一问题，已合并；您可跟进办理进度并在办结后评价',
   'notification.order.assigned.title': '新派工单',
   'notification.order.assigned.body': '「{title}」已派给您，请于 {deadline} 前响应',
   'notification.order.reopened.title': '工单被评为不满意，需重办',
@@ -57,7 +58,8 @@ registerMessages('en-US', {
   'notification.order.closed.title': 'Order closed',
   'notification.order.closed.body': '“{title}” was closed',
   'notification.order.merged.title': 'Your report was merged with the same problem',
-  'notification.order.merged.body': '“{title}” is the same problem as “{into}” reported nearby and was merged into it; follow its progress and rate it once resolved',
+  'notification.order.merged.body':
+    '“{title}” is the same problem as “{into}” reported nearby and was merged into it; follow its progress and rate it once resolved',
   'notification.order.assigned.title': 'New order for you',
   'notification.order.assigned.body': '“{title}” was sent to you; respond by {deadline}',
   'notification.order.reopened.title': 'Rated unsatisfied: the order is reopened',
@@ -69,7 +71,8 @@ registerMessages('en-US', {
   'notification.order.returned.title': 'An order was returned',
   'notification.order.returned.body': '{handler} returned “{title}”: {note}',
   'notification.order.escalatedHere.title': 'An order was escalated to your level',
-  'notification.order.escalatedHere.body': '“{title}” passed its time limit and was escalated to {place}; please follow it up',
+  'notification.order.escalatedHere.body':
+    '“{title}” passed its time limit and was escalated to {place}; please follow it up',
   'notification.digest.title': 'Order updates of {day} ({count})',
   'notification.digest.body': '{items}',
   'notification.digest.more': '… and {count} more',

@@ -4,4 +4,8 @@ import { seedNotifications } from './notifications.seed.js';
 import { notificationRoutes } from './notifications.routes.js';
 
 /** In-app notifications 消息通知 (issue 5 item 10): one message per event, or a daily digest. */
-export const notificationsModule: GongzhiModule = { name: 'notifications', routes: notificationRoutes, seedDemo: seedNotifications };
+export const notificationsModule: GongzhiModule = {
+  name: 'notifications',
+  routes: notificationRoutes,
+  seedDemo: seedNotifications,
+};

@@ -16,8 +16,14 @@ describe('notifications in the console and on the phone', () => {
   it('the bell shows the unread count, marks all read, leads to the page where the digest is chosen', async () => {
     const page = await b.page();
     await page.goto('/login');
-    await page.locator('[data-testid="login-username"] input, input[data-testid="login-username"]').first().fill('unit_contact');
-    await page.locator('[data-testid="login-password"] input, input[data-testid="login-password"]').first().fill(DEMO_PASSWORD);
+    await page
+      .locator('[data-testid="login-username"] input, input[data-testid="login-username"]')
+      .first()
+      .fill('unit_contact');
+    await page
+      .locator('[data-testid="login-password"] input, input[data-testid="login-password"]')
+      .first()
+      .fill(DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();
     const bell = page.getByTestId('notification-bell');
     await bell.locator('.ant-badge-count').waitFor();
@@ -33,8 +39,14 @@ describe('notifications in the console and on the phone', () => {
     await page.getByTestId('notification-prefs-save').click();
     await page.getByText('接收方式已保存').waitFor();
     await b.screenshot(page, 'notifications-page');
-    const [acc] = await b.database.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, 'unit_contact'));
-    const [pref] = await b.database.db.select().from(notificationPreferences).where(eq(notificationPreferences.accountId, acc!.id));
+    const [acc] = await b.database.db
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(eq(accounts.username, 'unit_contact'));
+    const [pref] = await b.database.db
+      .select()
+      .from(notificationPreferences)
+      .where(eq(notificationPreferences.accountId, acc!.id));
     expect(pref).toMatchObject({ mode: 'dailyDigest', digestHour: 18 });
   });
 
@@ -42,7 +54,10 @@ describe('notifications in the console and on the phone', () => {
     const page = await b.page({ mobile: true });
     await page.goto('/m/login');
     await page.locator('[data-testid=m-login-phone] input, input[data-testid=m-login-phone]').first().fill('resident');
-    await page.locator('[data-testid=m-login-password] input, input[data-testid=m-login-password]').first().fill(DEMO_PASSWORD);
+    await page
+      .locator('[data-testid=m-login-password] input, input[data-testid=m-login-password]')
+      .first()
+      .fill(DEMO_PASSWORD);
     await page.getByTestId('m-login-submit').click();
     await page.waitForURL(/\/m\/?$/);
     await page.goto('/m/me');
@@ -51,7 +66,9 @@ describe('notifications in the console and on the phone', () => {
     await entry.click();
     await page.getByTestId('m-notifications').waitFor();
     // The page shows before its list has loaded: wait for the messages rather than count them at once.
-    await expect.poll(() => page.locator('[data-testid^="m-notification-"]').count(), { timeout: 10_000 }).toBeGreaterThan(3);
+    await expect
+      .poll(() => page.locator('[data-testid^="m-notification-"]').count(), { timeout: 10_000 })
+      .toBeGreaterThan(3);
     await b.screenshot(page, 'notifications-mobile');
     await page.getByTestId('m-notifications-read-all').click();
     await page.getByTestId('m-notifications-read-all').waitFor({ state: 'detached' });

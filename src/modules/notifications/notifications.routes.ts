@@ -1,7 +1,20 @@
 import type { Config } from '../../kernel/config.js';
 import type { App } from '../../kernel/http/types.js';
-import { MarkRead, MarkReadResult, NotificationListQuery, NotificationPage, Preferences, UpdatePreferences } from './contract.js';
-import { getPreferences, listNotifications, markRead, startDigestScheduler, updatePreferences } from './notifications.service.js';
+import {
+  MarkRead,
+  MarkReadResult,
+  NotificationListQuery,
+  NotificationPage,
+  Preferences,
+  UpdatePreferences,
+} from './contract.js';
+import {
+  getPreferences,
+  listNotifications,
+  markRead,
+  startDigestScheduler,
+  updatePreferences,
+} from './notifications.service.js';
 
 const tags = ['notifications'];
 /** Every signed-in account has its own notifications: no permission beyond being signed in. */
@@ -17,30 +30,64 @@ export async function notificationRoutes(app: App): Promise<void> {
   let scheduler: { stop(): void } | null = null;
   app.addHook('onReady', async () => {
     const seconds = digestSeconds(config);
-    if (seconds > 0) scheduler = startDigestScheduler(database.db, clock, seconds, (e) => app.log.error({ err: e }, 'notification digest pass failed'));
+    if (seconds > 0)
+      scheduler = startDigestScheduler(database.db, clock, seconds, (e) =>
+        app.log.error({ err: e }, 'notification digest pass failed'),
+      );
   });
   app.addHook('onClose', async () => {
     scheduler?.stop();
     scheduler = null;
   });
 
-  app.get('/api/notifications', {
-    config: own,
-    schema: { tags, summary: 'My notifications, newest first, with my unread count', querystring: NotificationListQuery, response: { 200: NotificationPage } },
-  }, async (req) => listNotifications(req.ctx(), req.query));
+  app.get(
+    '/api/notifications',
+    {
+      config: own,
+      schema: {
+        tags,
+        summary: 'My notifications, newest first, with my unread count',
+        querystring: NotificationListQuery,
+        response: { 200: NotificationPage },
+      },
+    },
+    async (req) => listNotifications(req.ctx(), req.query),
+  );
 
-  app.post('/api/notifications/read', {
-    config: own,
-    schema: { tags, summary: 'Mark my notifications as read: { ids } or { all: true }', body: MarkRead, response: { 200: MarkReadResult } },
-  }, async (req) => markRead(req.ctx(), req.body));
+  app.post(
+    '/api/notifications/read',
+    {
+      config: own,
+      schema: {
+        tags,
+        summary: 'Mark my notifications as read: { ids } or { all: true }',
+        body: MarkRead,
+        response: { 200: MarkReadResult },
+      },
+    },
+    async (req) => markRead(req.ctx(), req.body),
+  );
 
-  app.get('/api/notifications/preferences', {
-    config: own,
-    schema: { tags, summary: 'How I hear: one message per event, or a daily digest', response: { 200: Preferences } },
-  }, async (req) => getPreferences(req.ctx()));
+  app.get(
+    '/api/notifications/preferences',
+    {
+      config: own,
+      schema: { tags, summary: 'How I hear: one message per event, or a daily digest', response: { 200: Preferences } },
+    },
+    async (req) => getPreferences(req.ctx()),
+  );
 
-  app.put('/api/notifications/preferences', {
-    config: own,
-    schema: { tags, summary: 'Choose instant messages or a daily digest (hour in China time, default 18)', body: UpdatePreferences, response: { 200: Preferences } },
-  }, async (req) => updatePreferences(req.ctx(), req.body));
+  app.put(
+    '/api/notifications/preferences',
+    {
+      config: own,
+      schema: {
+        tags,
+        summary: 'Choose instant messages or a daily digest (hour in China time, default 18)',
+        body: UpdatePreferences,
+        response: { 200: Preferences },
+      },
+    },
+    async (req) => updatePreferences(req.ctx(), req.body),
+  );
 }

@@ -21,15 +21,32 @@ export async function seedNotifications(db: DbOrTx): Promise<void> {
   const demo = await db.select({ id: accounts.id }).from(accounts).where(inArray(accounts.username, DEMO));
   const demoIds = new Set(demo.map((a) => a.id));
   if (!demoIds.size) return;
-  const contacts = await db.select({ unitId: orderUnitContacts.unitId, accountId: orderUnitContacts.accountId }).from(orderUnitContacts);
-  const members = await db.select({ id: partyMembers.id, accountId: partyMembers.accountId }).from(partyMembers).where(inArray(partyMembers.accountId, [...demoIds]));
+  const contacts = await db
+    .select({ unitId: orderUnitContacts.unitId, accountId: orderUnitContacts.accountId })
+    .from(orderUnitContacts);
+  const members = await db
+    .select({ id: partyMembers.id, accountId: partyMembers.accountId })
+    .from(partyMembers)
+    .where(inArray(partyMembers.accountId, [...demoIds]));
   const events = await db
     .select({ e: orderEvents, o: serviceOrders, unitName: units.name, memberName: partyMembers.name })
     .from(orderEvents)
     .innerJoin(serviceOrders, eq(serviceOrders.id, orderEvents.orderId))
     .leftJoin(units, eq(units.id, serviceOrders.handlerUnitId))
     .leftJoin(partyMembers, eq(partyMembers.id, serviceOrders.handlerMemberId))
-    .where(inArray(orderEvents.action, ['dispatch', 'open', 'accept', 'claim', 'resolve', 'reopen', 'return', 'close', 'escalate']))
+    .where(
+      inArray(orderEvents.action, [
+        'dispatch',
+        'open',
+        'accept',
+        'claim',
+        'resolve',
+        'reopen',
+        'return',
+        'close',
+        'escalate',
+      ]),
+    )
     .orderBy(desc(orderEvents.at), desc(orderEvents.id))
     .limit(20_000);
   const count = new Map<number, number>();
@@ -46,7 +63,10 @@ export async function seedNotifications(db: DbOrTx): Promise<void> {
     const plan: [NotificationKind, number[], Record<string, unknown>][] = [];
     switch (e.action) {
       case 'dispatch':
-        plan.push(['order.assigned', handlers, { ...base, deadline: o.respondBy.toISOString() }], ['order.dispatched', reporter, base]);
+        plan.push(
+          ['order.assigned', handlers, { ...base, deadline: o.respondBy.toISOString() }],
+          ['order.dispatched', reporter, base],
+        );
         break;
       case 'open':
         plan.push(['order.opened', reporter, base]);
@@ -80,7 +100,15 @@ export async function seedNotifications(db: DbOrTx): Promise<void> {
         seen.add(accountId);
         const nth = (count.get(accountId) ?? 0) + 1;
         count.set(accountId, nth);
-        rows.push({ accountId, kind, params, orderId: o.id, link: `/orders/${o.id}`, createdAt: e.at, readAt: nth > UNREAD ? e.at : null });
+        rows.push({
+          accountId,
+          kind,
+          params,
+          orderId: o.id,
+          link: `/orders/${o.id}`,
+          createdAt: e.at,
+          readAt: nth > UNREAD ? e.at : null,
+        });
       }
     }
   }

@@ -7,7 +7,14 @@ import { accounts, territories } from '../../kernel/db/schema.js';
 import { notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t, type Locale } from '../../kernel/i18n/i18n.js';
-import { DEFAULT_DIGEST_HOUR, DIGEST_MAX_ITEMS, DIGEST_TIME_ZONE, DIGEST_UTC_OFFSET_HOURS, type NotificationKind, type NotificationMode } from './constants.js';
+import {
+  DEFAULT_DIGEST_HOUR,
+  DIGEST_MAX_ITEMS,
+  DIGEST_TIME_ZONE,
+  DIGEST_UTC_OFFSET_HOURS,
+  type NotificationKind,
+  type NotificationMode,
+} from './constants.js';
 import type { MarkRead, Notification, NotificationListQuery, Preferences, UpdatePreferences } from './contract.js';
 import { notificationPreferences, notifications } from './schema.js';
 import { every } from '../../kernel/every.js';
@@ -35,7 +42,11 @@ export interface NotifyEvent {
  * once per call (the first event naming it wins: callers list the most actionable first). Accounts in daily-digest
  * mode get the row `held`: kept for the digest, not shown one by one.
  */
-export async function notify(tx: DbOrTx, ctx: { actor: Pick<Actor, 'accountId'>; clock: Clock }, events: readonly NotifyEvent[]): Promise<number> {
+export async function notify(
+  tx: DbOrTx,
+  ctx: { actor: Pick<Actor, 'accountId'>; clock: Clock },
+  events: readonly NotifyEvent[],
+): Promise<number> {
   const seen = new Set<number>([ctx.actor.accountId]);
   const rows: { accountId: number; e: NotifyEvent }[] = [];
   for (const e of events) {
@@ -49,7 +60,12 @@ export async function notify(tx: DbOrTx, ctx: { actor: Pick<Actor, 'accountId'>;
   const prefs = await tx
     .select({ accountId: notificationPreferences.accountId, mode: notificationPreferences.mode })
     .from(notificationPreferences)
-    .where(inArray(notificationPreferences.accountId, rows.map((r) => r.accountId)));
+    .where(
+      inArray(
+        notificationPreferences.accountId,
+        rows.map((r) => r.accountId),
+      ),
+    );
   const digest = new Set(prefs.filter((p) => p.mode === 'dailyDigest').map((p) => p.accountId));
   const now = ctx.clock.now();
   await tx.insert(n).values(
@@ -127,9 +143,22 @@ function digestItems(params: Record<string, unknown>): StoredEvent[] {
 
 /** A stored row as its reader sees it, in the reader's locale. */
 export function render(locale: Locale, row: typeof n.$inferSelect): Notification {
-  const base = { id: row.id, kind: row.kind, link: row.link, orderId: row.orderId, createdAt: row.createdAt, readAt: row.readAt };
+  const base = {
+    id: row.id,
+    kind: row.kind,
+    link: row.link,
+    orderId: row.orderId,
+    createdAt: row.createdAt,
+    readAt: row.readAt,
+  };
   if (row.kind !== 'digest') return { ...base, ...renderEvent(locale, { ...row, at: row.createdAt }), items: null };
-  const items = digestItems(row.params).map((e) => ({ kind: e.kind, orderId: e.orderId, link: e.link, at: e.at, ...renderEvent(locale, e) }));
+  const items = digestItems(row.params).map((e) => ({
+    kind: e.kind,
+    orderId: e.orderId,
+    link: e.link,
+    at: e.at,
+    ...renderEvent(locale, e),
+  }));
   const count = typeof row.params.count === 'number' ? row.params.count : items.length;
   const lines = items.slice(0, 5).map((i) => `${i.title}：${i.body}`);
   if (count > lines.length) lines.push(t(locale, 'notification.digest.more', { count: count - lines.length }));
@@ -149,7 +178,10 @@ export function render(locale: Locale, row: typeof n.$inferSelect): Notification
 const mine = (actor: Actor): SQL => and(eq(n.accountId, actor.accountId), eq(n.held, false))!;
 
 async function unreadOf(db: DbOrTx, actor: Actor): Promise<number> {
-  const [r] = await db.select({ c: sql<number>`count(*)::int`.mapWith(Number) }).from(n).where(and(mine(actor), isNull(n.readAt)));
+  const [r] = await db
+    .select({ c: sql<number>`count(*)::int`.mapWith(Number) })
+    .from(n)
+    .where(and(mine(actor), isNull(n.readAt)));
   return r?.c ?? 0;
 }
 
@@ -162,10 +194,19 @@ export async function listNotifications(ctx: Ctx, q: NotificationListQuery) {
   const where = and(...w);
   const [rows, [count], unread] = await Promise.all([
     ctx.db.select().from(n).where(where).orderBy(desc(n.createdAt), desc(n.id)).limit(q.pageSize).offset(offsetOf(q)),
-    ctx.db.select({ c: sql<number>`count(*)::int`.mapWith(Number) }).from(n).where(where),
+    ctx.db
+      .select({ c: sql<number>`count(*)::int`.mapWith(Number) })
+      .from(n)
+      .where(where),
     unreadOf(ctx.db, ctx.actor),
   ]);
-  return { items: rows.map((r) => render(ctx.locale, r)), total: count?.c ?? 0, page: q.page, pageSize: q.pageSize, unread };
+  return {
+    items: rows.map((r) => render(ctx.locale, r)),
+    total: count?.c ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+    unread,
+  };
 }
 
 /** Marks the given notifications (all the caller's own, else 404) or all unread ones as read; audited. */
@@ -175,14 +216,31 @@ export async function markRead(ctx: Ctx, body: MarkRead) {
     let updated: { id: number }[];
     if (body.ids) {
       const ids = [...new Set(body.ids)];
-      const own = await tx.select({ id: n.id }).from(n).where(and(mine(ctx.actor), inArray(n.id, ids)));
+      const own = await tx
+        .select({ id: n.id })
+        .from(n)
+        .where(and(mine(ctx.actor), inArray(n.id, ids)));
       if (own.length !== ids.length) throw notFound();
-      updated = await tx.update(n).set({ readAt: now }).where(and(inArray(n.id, ids), isNull(n.readAt))).returning({ id: n.id });
+      updated = await tx
+        .update(n)
+        .set({ readAt: now })
+        .where(and(inArray(n.id, ids), isNull(n.readAt)))
+        .returning({ id: n.id });
     } else {
-      updated = await tx.update(n).set({ readAt: now }).where(and(mine(ctx.actor), isNull(n.readAt))).returning({ id: n.id });
+      updated = await tx
+        .update(n)
+        .set({ readAt: now })
+        .where(and(mine(ctx.actor), isNull(n.readAt)))
+        .returning({ id: n.id });
     }
     if (updated.length) {
-      await audit(tx, ctx, { action: 'notification.read', objectType: 'notification', objectId: body.all ? 'all' : updated.map((u) => u.id).join(','), scopePath: ctx.actor.scopePath, after: { ids: updated.map((u) => u.id) } });
+      await audit(tx, ctx, {
+        action: 'notification.read',
+        objectType: 'notification',
+        objectId: body.all ? 'all' : updated.map((u) => u.id).join(','),
+        scopePath: ctx.actor.scopePath,
+        after: { ids: updated.map((u) => u.id) },
+      });
     }
     return { updated: updated.length, unread: await unreadOf(tx, ctx.actor) };
   });
@@ -213,8 +271,19 @@ export async function updatePreferences(ctx: Ctx, body: UpdatePreferences): Prom
       .insert(notificationPreferences)
       .values({ accountId: me, ...next, updatedAt: now })
       .onConflictDoUpdate({ target: notificationPreferences.accountId, set: { ...next, updatedAt: now } });
-    if (next.mode === 'instant') await tx.update(n).set({ held: false }).where(and(eq(n.accountId, me), eq(n.held, true), isNull(n.digestId)));
-    await audit(tx, ctx, { action: 'notification.preferences', objectType: 'account', objectId: me, scopePath: ctx.actor.scopePath, before, after: next });
+    if (next.mode === 'instant')
+      await tx
+        .update(n)
+        .set({ held: false })
+        .where(and(eq(n.accountId, me), eq(n.held, true), isNull(n.digestId)));
+    await audit(tx, ctx, {
+      action: 'notification.preferences',
+      objectType: 'account',
+      objectId: me,
+      scopePath: ctx.actor.scopePath,
+      before,
+      after: next,
+    });
     return { ...next, timeZone: DIGEST_TIME_ZONE };
   });
 }
@@ -246,7 +315,14 @@ export async function digestPass(db: Db, clock: Clock): Promise<DigestResult> {
       .select({ row: n })
       .from(n)
       .leftJoin(notificationPreferences, eq(notificationPreferences.accountId, n.accountId))
-      .where(and(eq(n.held, true), isNull(n.digestId), lte(n.createdAt, now), sql`coalesce(${notificationPreferences.digestHour}, ${DEFAULT_DIGEST_HOUR}) <= ${hour}`))
+      .where(
+        and(
+          eq(n.held, true),
+          isNull(n.digestId),
+          lte(n.createdAt, now),
+          sql`coalesce(${notificationPreferences.digestHour}, ${DEFAULT_DIGEST_HOUR}) <= ${hour}`,
+        ),
+      )
       .orderBy(asc(n.accountId), asc(n.id))
       .limit(BATCH)
       .for('update', { of: n, skipLocked: true });
@@ -268,15 +344,42 @@ export async function digestPass(db: Db, clock: Clock): Promise<DigestResult> {
       ).map((a) => [a.id, a.path]),
     );
     for (const [accountId, events] of byAccount) {
-      const items = events.slice(-DIGEST_MAX_ITEMS).map((e) => ({ kind: e.kind, params: e.params, orderId: e.orderId, link: e.link, at: e.createdAt.toISOString() }));
+      const items = events.slice(-DIGEST_MAX_ITEMS).map((e) => ({
+        kind: e.kind,
+        params: e.params,
+        orderId: e.orderId,
+        link: e.link,
+        at: e.createdAt.toISOString(),
+      }));
       const [digest] = await tx
         .insert(n)
-        .values({ accountId, kind: 'digest', params: { day, count: events.length, items }, createdAt: now, digestDay: day, link: '/notifications' })
+        .values({
+          accountId,
+          kind: 'digest',
+          params: { day, count: events.length, items },
+          createdAt: now,
+          digestDay: day,
+          link: '/notifications',
+        })
         .onConflictDoNothing({ target: [n.accountId, n.digestDay] })
         .returning({ id: n.id });
       if (!digest) continue; // today's digest already went out: these wait for tomorrow's
-      await tx.update(n).set({ digestId: digest.id }).where(inArray(n.id, events.map((e) => e.id)));
-      await audit(tx, ctx, { action: 'notification.digest', objectType: 'notification', objectId: digest.id, scopePath: paths.get(accountId) ?? '/', after: { accountId, day, count: events.length } });
+      await tx
+        .update(n)
+        .set({ digestId: digest.id })
+        .where(
+          inArray(
+            n.id,
+            events.map((e) => e.id),
+          ),
+        );
+      await audit(tx, ctx, {
+        action: 'notification.digest',
+        objectType: 'notification',
+        objectId: digest.id,
+        scopePath: paths.get(accountId) ?? '/',
+        after: { accountId, day, count: events.length },
+      });
       result.digests++;
       result.events += events.length;
     }

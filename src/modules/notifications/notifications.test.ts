@@ -36,12 +36,26 @@ async function relogin(...cs: Signed[]) {
   for (const c of cs) expect((await c.login(c.account.username, TEST_PASSWORD)).status).toBe(200);
 }
 async function report(title = '楼道灯坏了', c: Client = resident) {
-  const res = await c.post('/api/orders', { kind: 'problem', category: 'repair', title, territoryId: A1().household.id });
+  const res = await c.post('/api/orders', {
+    kind: 'problem',
+    category: 'repair',
+    title,
+    territoryId: A1().household.id,
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body as { id: number };
 }
-type N = { id: number; kind: string; title: string; body: string; orderId: number | null; readAt: string | null; items: { kind: string; title: string }[] | null };
-const about = async (c: Client, orderId: number) => (await c.get(`/api/notifications?orderId=${orderId}`)).body.items as N[];
+type N = {
+  id: number;
+  kind: string;
+  title: string;
+  body: string;
+  orderId: number | null;
+  readAt: string | null;
+  items: { kind: string; title: string }[] | null;
+};
+const about = async (c: Client, orderId: number) =>
+  (await c.get(`/api/notifications?orderId=${orderId}`)).body.items as N[];
 const kinds = async (c: Client, orderId: number) => (await about(c, orderId)).map((n) => n.kind).sort();
 
 describe('who hears about a move', () => {
@@ -51,7 +65,13 @@ describe('who hears about a move', () => {
     expect(d.status, JSON.stringify(d.body)).toBe(200);
     const mine = await about(resident, order.id);
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ kind: 'order.dispatched', title: '您的诉求已派单', body: '「楼道灯坏了」已交由文亭物业办理', readAt: null, orderId: order.id });
+    expect(mine[0]).toMatchObject({
+      kind: 'order.dispatched',
+      title: '您的诉求已派单',
+      body: '「楼道灯坏了」已交由文亭物业办理',
+      readAt: null,
+      orderId: order.id,
+    });
     const theirs = await about(contact, order.id);
     expect(theirs.map((n) => n.kind)).toEqual(['order.assigned']);
     expect(theirs[0]!.body).toMatch(/^「楼道灯坏了」已派给您，请于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 前响应$/);
@@ -61,7 +81,10 @@ describe('who hears about a move', () => {
     resident.lang = 'en-US';
     const enRes = await resident.get(`/api/notifications?orderId=${order.id}`);
     resident.lang = undefined;
-    expect(enRes.body.items[0]).toMatchObject({ title: 'Your request was dispatched', body: '“楼道灯坏了” was sent to 文亭物业' });
+    expect(enRes.body.items[0]).toMatchObject({
+      title: 'Your request was dispatched',
+      body: '“楼道灯坏了” was sent to 文亭物业',
+    });
   });
 
   it('accept, resolve, reopen, close: the reporter and the handler hear of the other’s moves, never their own', async () => {
@@ -73,12 +96,22 @@ describe('who hears about a move', () => {
     expect(await kinds(member, order.id)).toEqual(['order.assigned']);
     await resident.post(`/api/orders/${order.id}/rate`, { rating: 'unsatisfied', comment: '还在响' });
     expect(await kinds(member, order.id)).toEqual(['order.assigned', 'order.reopened']);
-    expect((await about(member, order.id)).find((n) => n.kind === 'order.reopened')!.body).toBe('「电梯异响」居民不满意：还在响');
+    expect((await about(member, order.id)).find((n) => n.kind === 'order.reopened')!.body).toBe(
+      '「电梯异响」居民不满意：还在响',
+    );
     await member.post(`/api/orders/${order.id}/resolve`, { note: '更换了轴承' });
     await resident.post(`/api/orders/${order.id}/rate`, { rating: 'satisfied' });
     await staff.post(`/api/orders/${order.id}/close`, {});
-    expect(await kinds(resident, order.id)).toEqual(['order.accepted', 'order.closed', 'order.dispatched', 'order.resolved', 'order.resolved']);
-    expect((await about(resident, order.id)).find((n) => n.kind === 'order.accepted')!.body).toBe('「电梯异响」已由王党员接单办理');
+    expect(await kinds(resident, order.id)).toEqual([
+      'order.accepted',
+      'order.closed',
+      'order.dispatched',
+      'order.resolved',
+      'order.resolved',
+    ]);
+    expect((await about(resident, order.id)).find((n) => n.kind === 'order.accepted')!.body).toBe(
+      '「电梯异响」已由王党员接单办理',
+    );
   });
 
   it('a return tells the dispatcher, with the reason', async () => {
@@ -126,7 +159,10 @@ describe('reading and marking', () => {
     expect(all.body).toEqual({ updated: 2, unread: 0 });
     list = await r3.get('/api/notifications');
     expect(list.body.items.every((n: N) => n.readAt !== null)).toBe(true);
-    const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'notification.read'), eq(auditLog.actorId, r3.account.id)));
+    const audits = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'notification.read'), eq(auditLog.actorId, r3.account.id)));
     expect(audits).toHaveLength(2);
   });
 
@@ -137,7 +173,9 @@ describe('reading and marking', () => {
     const res = await resident2.post('/api/notifications/read', { ids: [theirs.id] });
     expect(res.status).toBe(404);
     // A mix of mine and theirs is refused whole.
-    expect((await contact.post('/api/notifications/read', { ids: [(await about(contact, o.id))[0]!.id, theirs.id] })).status).toBe(404);
+    expect(
+      (await contact.post('/api/notifications/read', { ids: [(await about(contact, o.id))[0]!.id, theirs.id] })).status,
+    ).toBe(404);
     expect((await about(resident, o.id))[0]!.readAt).toBeNull();
     expect((await about(contact, o.id))[0]!.readAt).toBeNull();
     const empty = await resident.post('/api/notifications/read', {});
@@ -152,19 +190,32 @@ describe('reading and marking', () => {
 describe('preferences', () => {
   it('default instant at 18:00 China time; validated', async () => {
     const fresh = await t.as(['resident'], A1().household.id);
-    expect((await fresh.get('/api/notifications/preferences')).body).toEqual({ mode: 'instant', digestHour: 18, timeZone: 'Asia/Shanghai' });
+    expect((await fresh.get('/api/notifications/preferences')).body).toEqual({
+      mode: 'instant',
+      digestHour: 18,
+      timeZone: 'Asia/Shanghai',
+    });
     const put = (body: unknown) => fresh.request('PUT', '/api/notifications/preferences', body);
     const bad = await put({ mode: 'weekly' });
     expect(bad.status).toBe(400);
     expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual(['mode']);
-    expect((await put({ mode: 'dailyDigest', digestHour: 24 })).body.fields.map((f: { field: string }) => f.field)).toEqual(['digestHour']);
+    expect(
+      (await put({ mode: 'dailyDigest', digestHour: 24 })).body.fields.map((f: { field: string }) => f.field),
+    ).toEqual(['digestHour']);
     expect((await put({ mode: 'dailyDigest', digestHour: 7.5 })).status).toBe(400);
     expect((await put({ mode: 'dailyDigest', extra: 1 })).status).toBe(400);
     expect((await put({})).status).toBe(400);
     const ok = await put({ mode: 'dailyDigest', digestHour: 20 });
     expect(ok.body).toEqual({ mode: 'dailyDigest', digestHour: 20, timeZone: 'Asia/Shanghai' });
-    expect((await put({ mode: 'instant' })).body).toEqual({ mode: 'instant', digestHour: 20, timeZone: 'Asia/Shanghai' });
-    const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'notification.preferences'), eq(auditLog.actorId, fresh.account.id)));
+    expect((await put({ mode: 'instant' })).body).toEqual({
+      mode: 'instant',
+      digestHour: 20,
+      timeZone: 'Asia/Shanghai',
+    });
+    const audits = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'notification.preferences'), eq(auditLog.actorId, fresh.account.id)));
     expect(audits).toHaveLength(2);
   });
 });
@@ -195,7 +246,10 @@ describe('daily digest', () => {
     expect((await contact.get('/api/notifications')).body.unread).toBe(before);
     expect(await about(contact, orders[0]!)).toEqual([]);
     expect(await kinds(resident, orders[0]!)).toEqual(['order.dispatched']);
-    const held = await t.db.select().from(notifications).where(and(eq(notifications.accountId, contact.account.id), eq(notifications.held, true)));
+    const held = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.accountId, contact.account.id), eq(notifications.held, true)));
     expect(held).toHaveLength(3);
 
     expect(await digestPass(t.db, t.clock)).toEqual({ digests: 0, events: 0 }); // 09:00: not yet
@@ -233,7 +287,10 @@ describe('daily digest', () => {
     }
     t.clock.advance(60_000);
     const [x, y] = await Promise.all([digestPass(t.db, t.clock), digestPass(t.db, t.clock)]);
-    const rows = await t.db.select().from(notifications).where(and(eq(notifications.accountId, a.account.id), eq(notifications.kind, 'digest')));
+    const rows = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.accountId, a.account.id), eq(notifications.kind, 'digest')));
     expect(rows).toHaveLength(1);
     expect(x.digests + y.digests).toBeGreaterThanOrEqual(1);
     expect((rows[0]!.params as { count: number }).count).toBe(2);

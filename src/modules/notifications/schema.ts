@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import { accounts } from '../../kernel/db/schema.js';
 import { serviceOrders } from '../service-orders/schema.js';
 import type { NotificationKind, NotificationMode } from './constants.js';
@@ -17,7 +29,10 @@ export const notifications = pgTable(
       .notNull()
       .references(() => accounts.id, { onDelete: 'cascade' }),
     kind: text().$type<NotificationKind>().notNull(),
-    params: jsonb().$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    params: jsonb()
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     link: text(),
     orderId: integer().references(() => serviceOrders.id, { onDelete: 'cascade' }),
     createdAt: timestamp({ withTimezone: true }).notNull(),
@@ -30,8 +45,12 @@ export const notifications = pgTable(
   },
   (t) => [
     index('notifications_inbox_idx').on(t.accountId, t.held, t.createdAt),
-    index('notifications_unread_idx').on(t.accountId).where(sql`${t.readAt} is null and not ${t.held}`),
-    index('notifications_pending_digest_idx').on(t.accountId, t.id).where(sql`${t.held} and ${t.digestId} is null`),
+    index('notifications_unread_idx')
+      .on(t.accountId)
+      .where(sql`${t.readAt} is null and not ${t.held}`),
+    index('notifications_pending_digest_idx')
+      .on(t.accountId, t.id)
+      .where(sql`${t.held} and ${t.digestId} is null`),
     index('notifications_order_idx').on(t.orderId),
     uniqueIndex('notifications_digest_day_uq').on(t.accountId, t.digestDay),
   ],

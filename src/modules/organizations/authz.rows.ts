@@ -1,6 +1,15 @@
 import type { Role } from '../../kernel/rbac/rbac.js';
 import type { MatrixFixture, MatrixRows, Where } from '../../test/authz.js';
-import { compoundProperties, electionCandidates, elections, leadershipMembers, ownersCommittees, partyOrgs, residentsGroups, units } from './schema.js';
+import {
+  compoundProperties,
+  electionCandidates,
+  elections,
+  leadershipMembers,
+  ownersCommittees,
+  partyOrgs,
+  residentsGroups,
+  units,
+} from './schema.js';
 
 const STAFF: Role[] = ['communityStaff', 'communitySecretary'];
 const ADMINS: Role[] = ['streetAdmin', 'districtAdmin', 'cityAdmin'];
@@ -14,12 +23,23 @@ const P = '/api/organizations';
 
 async function org(f: MatrixFixture, w: Where, name = `党支部${f.uniq()}`) {
   const c = f.at(w).compound;
-  const [row] = await f.t.db.insert(partyOrgs).values({ kind: 'branch', name, territoryId: c.id, scopePath: c.path }).returning();
+  const [row] = await f.t.db
+    .insert(partyOrgs)
+    .values({ kind: 'branch', name, territoryId: c.id, scopePath: c.path })
+    .returning();
   return row!;
 }
-async function unit(f: MatrixFixture, w: Where, kind: 'privateFirm' | 'propertyCompany' = 'privateFirm', name = `单位${f.uniq()}`) {
+async function unit(
+  f: MatrixFixture,
+  w: Where,
+  kind: 'privateFirm' | 'propertyCompany' = 'privateFirm',
+  name = `单位${f.uniq()}`,
+) {
   const c = f.at(w).community;
-  const [row] = await f.t.db.insert(units).values({ kind, name, territoryId: c.id, scopePath: c.path, contactPhone: '13800001234' }).returning();
+  const [row] = await f.t.db
+    .insert(units)
+    .values({ kind, name, territoryId: c.id, scopePath: c.path, contactPhone: '13800001234' })
+    .returning();
   return row!;
 }
 async function freshCompound(f: MatrixFixture, w: Where) {
@@ -37,17 +57,26 @@ async function group(f: MatrixFixture, w: Where, name = `居民小组${f.uniq()}
 }
 async function member(f: MatrixFixture, w: Where, name = `委员${f.uniq()}`) {
   const c = f.at(w).community;
-  const [row] = await f.t.db.insert(leadershipMembers).values({ communityId: c.id, scopePath: c.path, name, committeePost: 'member' }).returning();
+  const [row] = await f.t.db
+    .insert(leadershipMembers)
+    .values({ communityId: c.id, scopePath: c.path, name, committeePost: 'member' })
+    .returning();
   return row!;
 }
 async function election(f: MatrixFixture, w: Where) {
   const c = f.at(w).community;
-  const [row] = await f.t.db.insert(elections).values({ communityId: c.id, scopePath: c.path, name: `换届${f.uniq()}`, heldOn: '2026-03-28' }).returning();
+  const [row] = await f.t.db
+    .insert(elections)
+    .values({ communityId: c.id, scopePath: c.path, name: `换届${f.uniq()}`, heldOn: '2026-03-28' })
+    .returning();
   return row!;
 }
 async function candidate(f: MatrixFixture, w: Where) {
   const e = await election(f, w);
-  const [row] = await f.t.db.insert(electionCandidates).values({ electionId: e.id, scopePath: e.scopePath, name: '候选人', postSought: 'member' }).returning();
+  const [row] = await f.t.db
+    .insert(electionCandidates)
+    .values({ electionId: e.id, scopePath: e.scopePath, name: '候选人', postSought: 'member' })
+    .returning();
   return row!;
 }
 
@@ -75,13 +104,21 @@ export const rows: MatrixRows = {
     allow: MANAGE,
     ok: 201,
     outside: 404,
-    call: async (f, w) => ({ method: 'POST', url: `${P}/party-orgs`, body: { kind: 'branch', name: `支部${f.uniq()}`, territoryId: f.at(w).compound.id } }),
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${P}/party-orgs`,
+      body: { kind: 'branch', name: `支部${f.uniq()}`, territoryId: f.at(w).compound.id },
+    }),
   },
   [`PATCH ${P}/party-orgs/:id`]: {
     allow: MANAGE,
     ok: 200,
     outside: 404,
-    call: async (f, w) => ({ method: 'PATCH', url: `${P}/party-orgs/${(await org(f, w)).id}`, body: { name: `改名${f.uniq()}` } }),
+    call: async (f, w) => ({
+      method: 'PATCH',
+      url: `${P}/party-orgs/${(await org(f, w)).id}`,
+      body: { name: `改名${f.uniq()}` },
+    }),
   },
   [`DELETE ${P}/party-orgs/:id`]: {
     allow: MANAGE,
@@ -106,14 +143,24 @@ export const rows: MatrixRows = {
   // The ledger: the matrix cannot look inside a workbook, so scope is checked in organizations.test.ts ('units
   // ledger'): the export never holds another street's units, and an import row naming a place outside the area is a
   // row error (nothing written).
-  [`GET ${P}/units/template.xlsx`]: { allow: UNIT_READ, ok: 200, outside: 'none', call: async () => ({ method: 'GET', url: `${P}/units/template.xlsx` }) },
+  [`GET ${P}/units/template.xlsx`]: {
+    allow: UNIT_READ,
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'GET', url: `${P}/units/template.xlsx` }),
+  },
   [`POST ${P}/units/import`]: {
     allow: MANAGE,
     ok: 400, // a JSON body is not a spreadsheet: reached the service, nothing written
     outside: 'none',
     call: async () => ({ method: 'POST', url: `${P}/units/import?mode=all`, body: {} }),
   },
-  [`GET ${P}/units/export.xlsx`]: { allow: UNIT_READ, ok: 200, outside: 'none', call: async () => ({ method: 'GET', url: `${P}/units/export.xlsx` }) },
+  [`GET ${P}/units/export.xlsx`]: {
+    allow: UNIT_READ,
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'GET', url: `${P}/units/export.xlsx` }),
+  },
   [`GET ${P}/units/:id`]: {
     allow: UNIT_READ,
     ok: 200,
@@ -124,13 +171,21 @@ export const rows: MatrixRows = {
     allow: MANAGE,
     ok: 201,
     outside: 404,
-    call: async (f, w) => ({ method: 'POST', url: `${P}/units`, body: { kind: 'stateOwned', name: `国企${f.uniq()}`, territoryId: f.community(w) } }),
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${P}/units`,
+      body: { kind: 'stateOwned', name: `国企${f.uniq()}`, territoryId: f.community(w) },
+    }),
   },
   [`PATCH ${P}/units/:id`]: {
     allow: MANAGE,
     ok: 200,
     outside: 404,
-    call: async (f, w) => ({ method: 'PATCH', url: `${P}/units/${(await unit(f, w)).id}`, body: { contactName: '联系人' } }),
+    call: async (f, w) => ({
+      method: 'PATCH',
+      url: `${P}/units/${(await unit(f, w)).id}`,
+      body: { contactName: '联系人' },
+    }),
   },
   [`DELETE ${P}/units/:id`]: {
     allow: MANAGE,
@@ -142,19 +197,30 @@ export const rows: MatrixRows = {
     allow: UNIT_READ,
     ok: 200,
     outside: 'empty',
-    call: async (f, w) => ({ method: 'GET', url: `${P}/owners-committees?q=${encodeURIComponent((await owners(f, w)).name)}` }),
+    call: async (f, w) => ({
+      method: 'GET',
+      url: `${P}/owners-committees?q=${encodeURIComponent((await owners(f, w)).name)}`,
+    }),
   },
   [`POST ${P}/owners-committees`]: {
     allow: MANAGE,
     ok: 201,
     outside: 404,
-    call: async (f, w) => ({ method: 'POST', url: `${P}/owners-committees`, body: { compoundId: (await freshCompound(f, w)).id, name: '业委会' } }),
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${P}/owners-committees`,
+      body: { compoundId: (await freshCompound(f, w)).id, name: '业委会' },
+    }),
   },
   [`PATCH ${P}/owners-committees/:id`]: {
     allow: MANAGE,
     ok: 200,
     outside: 404,
-    call: async (f, w) => ({ method: 'PATCH', url: `${P}/owners-committees/${(await owners(f, w)).id}`, body: { membersCount: 7 } }),
+    call: async (f, w) => ({
+      method: 'PATCH',
+      url: `${P}/owners-committees/${(await owners(f, w)).id}`,
+      body: { membersCount: 7 },
+    }),
   },
   [`DELETE ${P}/owners-committees/:id`]: {
     allow: MANAGE,
@@ -166,19 +232,30 @@ export const rows: MatrixRows = {
     allow: UNIT_READ,
     ok: 200,
     outside: 'empty',
-    call: async (f, w) => ({ method: 'GET', url: `${P}/residents-groups?q=${encodeURIComponent((await group(f, w)).name)}` }),
+    call: async (f, w) => ({
+      method: 'GET',
+      url: `${P}/residents-groups?q=${encodeURIComponent((await group(f, w)).name)}`,
+    }),
   },
   [`POST ${P}/residents-groups`]: {
     allow: MANAGE,
     ok: 201,
     outside: 404,
-    call: async (f, w) => ({ method: 'POST', url: `${P}/residents-groups`, body: { territoryId: f.community(w), name: '居民小组' } }),
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${P}/residents-groups`,
+      body: { territoryId: f.community(w), name: '居民小组' },
+    }),
   },
   [`PATCH ${P}/residents-groups/:id`]: {
     allow: MANAGE,
     ok: 200,
     outside: 404,
-    call: async (f, w) => ({ method: 'PATCH', url: `${P}/residents-groups/${(await group(f, w)).id}`, body: { leaderName: '组长' } }),
+    call: async (f, w) => ({
+      method: 'PATCH',
+      url: `${P}/residents-groups/${(await group(f, w)).id}`,
+      body: { leaderName: '组长' },
+    }),
   },
   [`DELETE ${P}/residents-groups/:id`]: {
     allow: MANAGE,
@@ -202,7 +279,11 @@ export const rows: MatrixRows = {
     allow: MANAGE,
     ok: 200,
     outside: 404,
-    call: async (f, w) => ({ method: 'PUT', url: `${P}/compounds/${f.at(w).compound.id}/property`, body: { unitId: (await unit(f, w, 'propertyCompany')).id } }),
+    call: async (f, w) => ({
+      method: 'PUT',
+      url: `${P}/compounds/${f.at(w).compound.id}/property`,
+      body: { unitId: (await unit(f, w, 'propertyCompany')).id },
+    }),
   },
   [`DELETE ${P}/compounds/:id/property`]: {
     allow: MANAGE,
@@ -227,19 +308,30 @@ export const rows: MatrixRows = {
     allow: LEAD_READ,
     ok: 200,
     outside: 'empty',
-    call: async (f, w) => ({ method: 'GET', url: `${P}/leadership/members?q=${encodeURIComponent((await member(f, w)).name)}` }),
+    call: async (f, w) => ({
+      method: 'GET',
+      url: `${P}/leadership/members?q=${encodeURIComponent((await member(f, w)).name)}`,
+    }),
   },
   [`POST ${P}/leadership/members`]: {
     allow: LEAD_MANAGE,
     ok: 201,
     outside: 404,
-    call: async (f, w) => ({ method: 'POST', url: `${P}/leadership/members`, body: { communityId: f.community(w), name: '委员', committeePost: 'member' } }),
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${P}/leadership/members`,
+      body: { communityId: f.community(w), name: '委员', committeePost: 'member' },
+    }),
   },
   [`PATCH ${P}/leadership/members/:id`]: {
     allow: LEAD_MANAGE,
     ok: 200,
     outside: 404,
-    call: async (f, w) => ({ method: 'PATCH', url: `${P}/leadership/members/${(await member(f, w)).id}`, body: { education: 'bachelor' } }),
+    call: async (f, w) => ({
+      method: 'PATCH',
+      url: `${P}/leadership/members/${(await member(f, w)).id}`,
+      body: { education: 'bachelor' },
+    }),
   },
   [`DELETE ${P}/leadership/members/:id`]: {
     allow: LEAD_MANAGE,
@@ -263,7 +355,11 @@ export const rows: MatrixRows = {
     allow: LEAD_MANAGE,
     ok: 201,
     outside: 404,
-    call: async (f, w) => ({ method: 'POST', url: `${P}/elections`, body: { communityId: f.community(w), name: '换届', heldOn: '2026-03-28' } }),
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${P}/elections`,
+      body: { communityId: f.community(w), name: '换届', heldOn: '2026-03-28' },
+    }),
   },
   [`DELETE ${P}/elections/:id`]: {
     allow: LEAD_MANAGE,
@@ -275,7 +371,11 @@ export const rows: MatrixRows = {
     allow: LEAD_MANAGE,
     ok: 201,
     outside: 404,
-    call: async (f, w) => ({ method: 'POST', url: `${P}/elections/${(await election(f, w)).id}/candidates`, body: { name: '候选人', postSought: 'member' } }),
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${P}/elections/${(await election(f, w)).id}/candidates`,
+      body: { name: '候选人', postSought: 'member' },
+    }),
   },
   [`DELETE ${P}/candidates/:id`]: {
     allow: LEAD_MANAGE,
@@ -287,6 +387,10 @@ export const rows: MatrixRows = {
     allow: LEAD_MANAGE,
     ok: 200,
     outside: 404,
-    call: async (f, w) => ({ method: 'PUT', url: `${P}/candidates/${(await candidate(f, w)).id}/reviews`, body: { department: 'police', outcome: 'pass' } }),
+    call: async (f, w) => ({
+      method: 'PUT',
+      url: `${P}/candidates/${(await candidate(f, w)).id}/reviews`,
+      body: { department: 'police', outcome: 'pass' },
+    }),
   },
 };

@@ -5,7 +5,14 @@ export const PARTY_ORG_KINDS = ['workingCommittee', 'committee', 'generalBranch'
 export type PartyOrgKind = (typeof PARTY_ORG_KINDS)[number];
 
 /** Kinds of units in the area 驻区单位 (SPEC module 1). */
-export const UNIT_KINDS = ['agency', 'institution', 'stateOwned', 'privateFirm', 'socialOrganization', 'propertyCompany'] as const;
+export const UNIT_KINDS = [
+  'agency',
+  'institution',
+  'stateOwned',
+  'privateFirm',
+  'socialOrganization',
+  'propertyCompany',
+] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 /** Posts in the community party committee 社区党组织 (两委 part one). */
@@ -22,7 +29,19 @@ export type Gender = (typeof GENDERS)[number];
 export const CANDIDATE_POSTS = ['secretary', 'deputySecretary', 'director', 'deputyDirector', 'member'] as const;
 export type CandidatePost = (typeof CANDIDATE_POSTS)[number];
 
-export const REVIEW_DEPARTMENTS = ['organization', 'disciplineInspection', 'police', 'civilAffairs', 'court', 'other'] as const;
+export const REVIEW_DEPARTMENTS = [
+  'organization',
+  'disciplineInspection',
+  'police',
+  'civilAffairs',
+  'court',
+  'other',
+] as const;
 export type ReviewDepartment = (typeof REVIEW_DEPARTMENTS)[number];
 /** Departments whose pass a candidate needs (联审, seed 001); others may add a review. */
-export const REQUIRED_REVIEW_DEPARTMENTS: readonly ReviewDepartment[] = ['organization', 'disciplineInspection', 'police', 'civilAffairs'];
+export const REQUIRED_REVIEW_DEPARTMENTS: readonly ReviewDepartment[] = [
+  'organization',
+  'disciplineInspection',
+  'police',
+  'civilAffairs',
+];

@@ -27,7 +27,10 @@ const Id = z.coerce.number().int().positive().max(2_147_483_647);
 export const IdParam = z.object({ id: Id });
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const Name = z.string().trim().min(1).max(100);
-const Phone = z.string().trim().regex(/^[0-9+\- ]{5,20}$/);
+const Phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\- ]{5,20}$/);
 const opt = <T extends z.ZodType>(s: T) => s.nullish();
 
 export const TerritoryLevel = z.enum(TERRITORY_LEVELS);
@@ -110,7 +113,11 @@ export const Flag = z.object({
   count: z.number().int().nullable(),
   message: z.string(),
   /** Where to fix it: a party organisation's page or a compound's page (with the building to look at). */
-  link: z.object({ route: z.enum(['partyOrg', 'compound']), id: z.number().int(), focusId: z.number().int().nullable() }),
+  link: z.object({
+    route: z.enum(['partyOrg', 'compound']),
+    id: z.number().int(),
+    focusId: z.number().int().nullable(),
+  }),
 });
 export type Flag = z.infer<typeof Flag>;
 
@@ -121,7 +128,11 @@ export const FlagPage = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
-  counts: z.object({ branchTooLarge: z.number().int(), compoundWithoutBranch: z.number().int(), buildingWithoutLead: z.number().int() }),
+  counts: z.object({
+    branchTooLarge: z.number().int(),
+    compoundWithoutBranch: z.number().int(),
+    buildingWithoutLead: z.number().int(),
+  }),
 });
 
 // ---------------------------------------------------------------- units and partners
@@ -164,7 +175,12 @@ export const CreateUnit = z.object({
   kind: UnitKind,
   name: Name,
   territoryId: Id,
-  creditCode: opt(z.string().trim().regex(/^[0-9A-Z]{18}$/)),
+  creditCode: opt(
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9A-Z]{18}$/),
+  ),
   contactName: opt(z.string().trim().max(50)),
   contactPhone: opt(Phone),
   address: opt(z.string().trim().max(200)),
@@ -187,7 +203,10 @@ export const OwnersCommittee = z.object({
   updatedAt: z.date(),
 });
 export type OwnersCommittee = z.infer<typeof OwnersCommittee>;
-export const PartnerListQuery = PageQuery.extend({ territoryId: Id.optional(), q: z.string().trim().max(100).optional() });
+export const PartnerListQuery = PageQuery.extend({
+  territoryId: Id.optional(),
+  q: z.string().trim().max(100).optional(),
+});
 export type PartnerListQuery = z.infer<typeof PartnerListQuery>;
 export const CreateOwnersCommittee = z.object({
   compoundId: Id,
@@ -224,7 +243,12 @@ export type UpdateResidentsGroup = z.infer<typeof UpdateResidentsGroup>;
 
 export const SetCompoundProperty = z.object({ unitId: Id });
 
-const OrgRef = z.object({ id: z.number().int(), name: z.string(), kind: PartyOrgKind, secretaryName: z.string().nullable() });
+const OrgRef = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  kind: PartyOrgKind,
+  secretaryName: z.string().nullable(),
+});
 
 /** The four parties of a compound 四方联动 (seed 000): community committee, compound branch, owners' committee, property company. */
 export const FourParty = z.object({
@@ -234,7 +258,14 @@ export const FourParty = z.object({
   compoundBranch: OrgRef.nullable(),
   ownersCommittee: OwnersCommittee.nullable(),
   propertyCompany: z
-    .object({ id: z.number().int(), name: z.string(), isRed: z.boolean(), partyOrg: OrgRef.nullable(), contactName: z.string().nullable(), contactPhone: z.string().nullable() })
+    .object({
+      id: z.number().int(),
+      name: z.string(),
+      isRed: z.boolean(),
+      partyOrg: OrgRef.nullable(),
+      contactName: z.string().nullable(),
+      contactPhone: z.string().nullable(),
+    })
     .nullable(),
   missing: z.array(z.enum(['communityCommittee', 'compoundBranch', 'ownersCommittee', 'propertyCompany'])),
 });
@@ -281,7 +312,10 @@ export const LeadershipMember = z.object({
 });
 export type LeadershipMember = z.infer<typeof LeadershipMember>;
 
-export const LeadershipListQuery = PageQuery.extend({ territoryId: Id.optional(), q: z.string().trim().max(100).optional() });
+export const LeadershipListQuery = PageQuery.extend({
+  territoryId: Id.optional(),
+  q: z.string().trim().max(100).optional(),
+});
 export type LeadershipListQuery = z.infer<typeof LeadershipListQuery>;
 
 const leadershipFields = {
@@ -299,7 +333,14 @@ export const UpdateLeadershipMember = z.object(leadershipFields).partial().stric
 export type UpdateLeadershipMember = z.infer<typeof UpdateLeadershipMember>;
 
 export const FiguresQuery = z.object({ territoryId: Id.optional() });
-const Mix = z.object({ postgraduate: z.number().int(), bachelor: z.number().int(), associate: z.number().int(), highSchool: z.number().int(), other: z.number().int(), unknown: z.number().int() });
+const Mix = z.object({
+  postgraduate: z.number().int(),
+  bachelor: z.number().int(),
+  associate: z.number().int(),
+  highSchool: z.number().int(),
+  other: z.number().int(),
+  unknown: z.number().int(),
+});
 const GroupFigures = z.object({
   count: z.number().int(),
   /** Years, one decimal, from birth dates against today; null when no ages are known. */
@@ -307,7 +348,14 @@ const GroupFigures = z.object({
   educationMix: Mix,
   /** Share (0–1) with associate degree or above 大专及以上, of those whose education is known. */
   degreeRate: z.number().nullable(),
-  ageBands: z.object({ under30: z.number().int(), from30to39: z.number().int(), from40to49: z.number().int(), from50to59: z.number().int(), from60: z.number().int(), unknown: z.number().int() }),
+  ageBands: z.object({
+    under30: z.number().int(),
+    from30to39: z.number().int(),
+    from40to49: z.number().int(),
+    from50to59: z.number().int(),
+    from60: z.number().int(),
+    unknown: z.number().int(),
+  }),
   female: z.number().int(),
 });
 /** 两委 figures for a subtree (seed 001 reports 31 secretaries, average age 39.5, 100% degree, 100% 一肩挑). */
@@ -358,12 +406,20 @@ export const Election = z.object({
   createdAt: z.date(),
 });
 export type Election = z.infer<typeof Election>;
-export const ElectionDetail = Election.extend({ candidates: z.array(Candidate), requiredDepartments: z.array(ReviewDepartment) });
+export const ElectionDetail = Election.extend({
+  candidates: z.array(Candidate),
+  requiredDepartments: z.array(ReviewDepartment),
+});
 export const ElectionListQuery = PageQuery.extend({ territoryId: Id.optional() });
 export type ElectionListQuery = z.infer<typeof ElectionListQuery>;
 export const CreateElection = z.object({ communityId: Id, name: Name, heldOn: IsoDate });
 export type CreateElection = z.infer<typeof CreateElection>;
 export const CreateCandidate = z.object({ name: Name, postSought: CandidatePost });
 export type CreateCandidate = z.infer<typeof CreateCandidate>;
-export const RecordReview = z.object({ department: ReviewDepartment, outcome: ReviewOutcome, note: opt(z.string().trim().max(500)), reviewedOn: opt(IsoDate) });
+export const RecordReview = z.object({
+  department: ReviewDepartment,
+  outcome: ReviewOutcome,
+  note: opt(z.string().trim().max(500)),
+  reviewedOn: opt(IsoDate),
+});
 export type RecordReview = z.infer<typeof RecordReview>;

@@ -84,7 +84,11 @@ function unionOf(parts: SQL[]): SQL {
 function message(ctx: Ctx, r: z.infer<typeof FlagRow>): string {
   switch (r.kind) {
     case 'branchTooLarge':
-      return t(ctx.locale, 'flag.branchTooLarge', { org: r.org_name ?? '', count: r.cnt ?? 0, limit: BRANCH_MEMBER_LIMIT });
+      return t(ctx.locale, 'flag.branchTooLarge', {
+        org: r.org_name ?? '',
+        count: r.cnt ?? 0,
+        limit: BRANCH_MEMBER_LIMIT,
+      });
     case 'compoundWithoutBranch':
       return t(ctx.locale, 'flag.compoundWithoutBranch', { compound: r.tname });
     case 'buildingWithoutLead':
@@ -99,27 +103,41 @@ export async function listFlags(ctx: Ctx, q: FlagQuery) {
   const picked = q.kind ? queries[q.kind] : all;
   const [countRes, pageRes] = await Promise.all([
     ctx.db.execute(sql`select f.kind, count(*)::int as n from (${all}) f group by f.kind`),
-    ctx.db.execute(sql`select f.* from (${picked}) f order by f.sev, f.tpath, f.tid, f.org_id limit ${q.pageSize} offset ${offsetOf(q)}`),
+    ctx.db.execute(
+      sql`select f.* from (${picked}) f order by f.sev, f.tpath, f.tid, f.org_id limit ${q.pageSize} offset ${offsetOf(q)}`,
+    ),
   ]);
   const counts = { branchTooLarge: 0, compoundWithoutBranch: 0, buildingWithoutLead: 0 };
-  for (const r of z.array(z.object({ kind: z.enum(FLAG_KINDS), n: z.coerce.number().int() })).parse(rowsOf(countRes))) counts[r.kind] = r.n;
+  for (const r of z.array(z.object({ kind: z.enum(FLAG_KINDS), n: z.coerce.number().int() })).parse(rowsOf(countRes)))
+    counts[r.kind] = r.n;
   const rows = z.array(FlagRow).parse(rowsOf(pageRes));
   const items: Flag[] = rows.map((r) => ({
     kind: r.kind,
     severity: SEVERITY[r.kind],
     territory: { id: r.tid, name: r.tname, level: r.tlevel },
-    community: r.community_id !== null && r.community_name !== null ? { id: r.community_id, name: r.community_name } : null,
-    org: r.org_id !== null && r.org_name !== null && r.org_kind !== null ? { id: r.org_id, name: r.org_name, kind: r.org_kind } : null,
+    community:
+      r.community_id !== null && r.community_name !== null ? { id: r.community_id, name: r.community_name } : null,
+    org:
+      r.org_id !== null && r.org_name !== null && r.org_kind !== null
+        ? { id: r.org_id, name: r.org_name, kind: r.org_kind }
+        : null,
     count: r.cnt,
     message: message(ctx, r),
     link: { route: r.kind === 'branchTooLarge' ? 'partyOrg' : 'compound', id: r.link_id, focusId: r.focus_id },
   }));
-  const total = q.kind ? counts[q.kind] : counts.branchTooLarge + counts.compoundWithoutBranch + counts.buildingWithoutLead;
+  const total = q.kind
+    ? counts[q.kind]
+    : counts.branchTooLarge + counts.compoundWithoutBranch + counts.buildingWithoutLead;
   return { items, total, page: q.page, pageSize: q.pageSize, counts };
 }
 
 /** Ids of buildings of one compound that carry the buildingWithoutLead flag (for the compound page). */
 export async function flaggedBuildings(ctx: Ctx, compoundPath: string): Promise<Set<number>> {
   const res = await ctx.db.execute(sql`select f.tid from (${flagQueries(compoundPath).buildingWithoutLead}) f`);
-  return new Set(z.array(z.object({ tid: z.coerce.number().int() })).parse(rowsOf(res)).map((r) => r.tid));
+  return new Set(
+    z
+      .array(z.object({ tid: z.coerce.number().int() }))
+      .parse(rowsOf(res))
+      .map((r) => r.tid),
+  );
 }

@@ -73,18 +73,25 @@ const POST_ORDER = sql`case ${leadershipMembers.partyPost} when 'secretary' then
 /** Members of the leadership teams of the actor's subtree (or of one community), secretaries first. */
 export async function listLeadershipMembers(ctx: Ctx, q: LeadershipListQuery) {
   const where: SQL[] = [inScope(ctx.actor, leadershipMembers.scopePath)];
-  if (q.territoryId) where.push(like(leadershipMembers.scopePath, `${(await placeInScope(ctx, ctx.db, q.territoryId)).path}%`));
+  if (q.territoryId)
+    where.push(like(leadershipMembers.scopePath, `${(await placeInScope(ctx, ctx.db, q.territoryId)).path}%`));
   if (q.q) where.push(ilike(leadershipMembers.name, `%${escapeLike(q.q)}%`));
   const cond = and(...where);
   const [rows, [total]] = await Promise.all([
-    selectMembers(ctx.db).where(cond).orderBy(asc(leadershipMembers.scopePath), POST_ORDER, asc(leadershipMembers.id)).limit(q.pageSize).offset(offsetOf(q)),
+    selectMembers(ctx.db)
+      .where(cond)
+      .orderBy(asc(leadershipMembers.scopePath), POST_ORDER, asc(leadershipMembers.id))
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
     ctx.db.select({ n: count() }).from(leadershipMembers).where(cond),
   ]);
   return { items: rows.map((r) => shapeMember(ctx, r)), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
 async function loadMember(ctx: Ctx, db: DbOrTx, id: number) {
-  const [row] = await selectMembers(db).where(and(eq(leadershipMembers.id, id), inScope(ctx.actor, leadershipMembers.scopePath)));
+  const [row] = await selectMembers(db).where(
+    and(eq(leadershipMembers.id, id), inScope(ctx.actor, leadershipMembers.scopePath)),
+  );
   if (!row) throw notFound();
   return row;
 }
@@ -99,7 +106,8 @@ interface PostCheck {
 
 /** A community has one secretary and one director; a birth date may not lie in the future. */
 async function checkMember(ctx: Ctx, db: DbOrTx, c: PostCheck) {
-  if (c.birthDate && c.birthDate > chinaDate(ctx.clock.now())) throw invalid('birthDate', t(ctx.locale, 'leadership.birthFuture'));
+  if (c.birthDate && c.birthDate > chinaDate(ctx.clock.now()))
+    throw invalid('birthDate', t(ctx.locale, 'leadership.birthFuture'));
   for (const [field, col, post] of [
     ['partyPost', leadershipMembers.partyPost, 'secretary'],
     ['committeePost', leadershipMembers.committeePost, 'director'],
@@ -108,7 +116,11 @@ async function checkMember(ctx: Ctx, db: DbOrTx, c: PostCheck) {
     if (value !== post) continue;
     const where = [eq(leadershipMembers.communityId, c.communityId), eq(col, post)];
     if (c.selfId !== undefined) where.push(ne(leadershipMembers.id, c.selfId));
-    const [other] = await db.select({ name: leadershipMembers.name }).from(leadershipMembers).where(and(...where)).limit(1);
+    const [other] = await db
+      .select({ name: leadershipMembers.name })
+      .from(leadershipMembers)
+      .where(and(...where))
+      .limit(1);
     if (other) throw invalid(field, t(ctx.locale, `leadership.${post}Taken`, { name: other.name }));
   }
 }
@@ -132,13 +144,23 @@ export async function createLeadershipMember(ctx: Ctx, input: CreateLeadershipMe
       .values({ communityId: community.id, scopePath: community.path, ...values })
       .returning({ id: leadershipMembers.id });
     const row = await loadMember(ctx, tx, created!.id);
-    await audit(tx, ctx, { action: 'leadership.create', objectType: 'leadershipMember', objectId: row.id, scopePath: row.scopePath, after: row });
+    await audit(tx, ctx, {
+      action: 'leadership.create',
+      objectType: 'leadershipMember',
+      objectId: row.id,
+      scopePath: row.scopePath,
+      after: row,
+    });
     return shapeMember(ctx, row);
   });
 }
 
 /** Edits a team member; one secretary and one director per community still hold. */
-export async function updateLeadershipMember(ctx: Ctx, id: number, patch: UpdateLeadershipMember): Promise<LeadershipMember> {
+export async function updateLeadershipMember(
+  ctx: Ctx,
+  id: number,
+  patch: UpdateLeadershipMember,
+): Promise<LeadershipMember> {
   return ctx.db.transaction(async (tx) => {
     const before = await loadMember(ctx, tx, id);
     const next = {
@@ -147,13 +169,25 @@ export async function updateLeadershipMember(ctx: Ctx, id: number, patch: Update
       birthDate: patch.birthDate === undefined ? before.birthDate : patch.birthDate,
     };
     await checkMember(ctx, tx, { communityId: before.community.id, ...next, selfId: id });
-    const birthYear = patch.birthYear !== undefined ? patch.birthYear : patch.birthDate ? Number(patch.birthDate.slice(0, 4)) : undefined;
+    const birthYear =
+      patch.birthYear !== undefined
+        ? patch.birthYear
+        : patch.birthDate
+          ? Number(patch.birthDate.slice(0, 4))
+          : undefined;
     await tx
       .update(leadershipMembers)
       .set({ ...patch, ...(birthYear !== undefined ? { birthYear } : {}), updatedAt: ctx.clock.now() })
       .where(eq(leadershipMembers.id, id));
     const after = await loadMember(ctx, tx, id);
-    await audit(tx, ctx, { action: 'leadership.update', objectType: 'leadershipMember', objectId: id, scopePath: after.scopePath, before, after });
+    await audit(tx, ctx, {
+      action: 'leadership.update',
+      objectType: 'leadershipMember',
+      objectId: id,
+      scopePath: after.scopePath,
+      before,
+      after,
+    });
     return shapeMember(ctx, after);
   });
 }
@@ -163,7 +197,13 @@ export async function deleteLeadershipMember(ctx: Ctx, id: number): Promise<void
   await ctx.db.transaction(async (tx) => {
     const before = await loadMember(ctx, tx, id);
     await tx.delete(leadershipMembers).where(eq(leadershipMembers.id, id));
-    await audit(tx, ctx, { action: 'leadership.delete', objectType: 'leadershipMember', objectId: id, scopePath: before.scopePath, before });
+    await audit(tx, ctx, {
+      action: 'leadership.delete',
+      objectType: 'leadershipMember',
+      objectId: id,
+      scopePath: before.scopePath,
+      before,
+    });
   });
 }
 
@@ -254,9 +294,23 @@ export async function leadershipFigures(ctx: Ctx, territoryId?: number): Promise
     return {
       count: g.n,
       averageAge: g.avg_age === null ? null : Math.round(g.avg_age * 10) / 10,
-      educationMix: { postgraduate: g.postgraduate, bachelor: g.bachelor, associate: g.associate, highSchool: g.high_school, other: g.other, unknown: g.unknown },
+      educationMix: {
+        postgraduate: g.postgraduate,
+        bachelor: g.bachelor,
+        associate: g.associate,
+        highSchool: g.high_school,
+        other: g.other,
+        unknown: g.unknown,
+      },
       degreeRate: known === 0 ? null : (g.postgraduate + g.bachelor + g.associate) / known,
-      ageBands: { under30: g.under30, from30to39: g.from30, from40to49: g.from40, from50to59: g.from50, from60: g.from60, unknown: g.age_unknown },
+      ageBands: {
+        under30: g.under30,
+        from30to39: g.from30,
+        from40to49: g.from40,
+        from50to59: g.from50,
+        from60: g.from60,
+        unknown: g.age_unknown,
+      },
       female: g.female,
     };
   };
@@ -275,7 +329,9 @@ export async function leadershipFigures(ctx: Ctx, territoryId?: number): Promise
 // ---------------------------------------------------------------- elections and joint review 联审
 
 /** A candidate passes the joint review when every required department passed them; one fail fails them. */
-export function candidateOutcome(reviews: readonly { department: ReviewDepartment; outcome: 'pass' | 'fail' }[]): Candidate['outcome'] {
+export function candidateOutcome(
+  reviews: readonly { department: ReviewDepartment; outcome: 'pass' | 'fail' }[],
+): Candidate['outcome'] {
   if (reviews.some((r) => r.outcome === 'fail')) return 'fail';
   const passed = new Set(reviews.filter((r) => r.outcome === 'pass').map((r) => r.department));
   return REQUIRED_REVIEW_DEPARTMENTS.every((d) => passed.has(d)) ? 'pass' : 'pending';
@@ -299,7 +355,12 @@ type ElectionRow = Awaited<ReturnType<ReturnType<typeof selectElections>['execut
 async function candidatesOf(db: DbOrTx, electionIds: number[]): Promise<Candidate[]> {
   if (electionIds.length === 0) return [];
   const cands = await db
-    .select({ id: electionCandidates.id, electionId: electionCandidates.electionId, name: electionCandidates.name, postSought: electionCandidates.postSought })
+    .select({
+      id: electionCandidates.id,
+      electionId: electionCandidates.electionId,
+      name: electionCandidates.name,
+      postSought: electionCandidates.postSought,
+    })
     .from(electionCandidates)
     .where(inArray(electionCandidates.electionId, electionIds))
     .orderBy(asc(electionCandidates.id));
@@ -314,7 +375,12 @@ async function candidatesOf(db: DbOrTx, electionIds: number[]): Promise<Candidat
           reviewedOn: candidateReviews.reviewedOn,
         })
         .from(candidateReviews)
-        .where(inArray(candidateReviews.candidateId, cands.map((c) => c.id)))
+        .where(
+          inArray(
+            candidateReviews.candidateId,
+            cands.map((c) => c.id),
+          ),
+        )
         .orderBy(asc(candidateReviews.id))
     : [];
   return cands.map((c) => {
@@ -340,10 +406,17 @@ export async function listElections(ctx: Ctx, q: ElectionListQuery) {
   if (q.territoryId) where.push(like(elections.scopePath, `${(await placeInScope(ctx, ctx.db, q.territoryId)).path}%`));
   const cond = and(...where);
   const [rows, [total]] = await Promise.all([
-    selectElections(ctx.db).where(cond).orderBy(desc(elections.heldOn), desc(elections.id)).limit(q.pageSize).offset(offsetOf(q)),
+    selectElections(ctx.db)
+      .where(cond)
+      .orderBy(desc(elections.heldOn), desc(elections.id))
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
     ctx.db.select({ n: count() }).from(elections).where(cond),
   ]);
-  const cands = await candidatesOf(ctx.db, rows.map((r) => r.id));
+  const cands = await candidatesOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => withCounts(r, cands)), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
@@ -369,7 +442,13 @@ export async function createElection(ctx: Ctx, input: CreateElection) {
       .values({ communityId: community.id, scopePath: community.path, name: input.name, heldOn: input.heldOn })
       .returning({ id: elections.id });
     const out = await getElection(ctx, created!.id, tx);
-    await audit(tx, ctx, { action: 'election.create', objectType: 'election', objectId: out.id, scopePath: community.path, after: input });
+    await audit(tx, ctx, {
+      action: 'election.create',
+      objectType: 'election',
+      objectId: out.id,
+      scopePath: community.path,
+      after: input,
+    });
     return out;
   });
 }
@@ -380,7 +459,13 @@ export async function deleteElection(ctx: Ctx, id: number): Promise<void> {
     const row = await loadElection(ctx, tx, id);
     const before = await getElection(ctx, id, tx);
     await tx.delete(elections).where(eq(elections.id, id));
-    await audit(tx, ctx, { action: 'election.delete', objectType: 'election', objectId: id, scopePath: row.scopePath, before });
+    await audit(tx, ctx, {
+      action: 'election.delete',
+      objectType: 'election',
+      objectId: id,
+      scopePath: row.scopePath,
+      before,
+    });
   });
 }
 
@@ -392,14 +477,25 @@ export async function addCandidate(ctx: Ctx, electionId: number, input: CreateCa
       .insert(electionCandidates)
       .values({ electionId, scopePath: election.scopePath, name: input.name, postSought: input.postSought })
       .returning({ id: electionCandidates.id });
-    await audit(tx, ctx, { action: 'election.addCandidate', objectType: 'electionCandidate', objectId: created!.id, scopePath: election.scopePath, after: { electionId, ...input } });
+    await audit(tx, ctx, {
+      action: 'election.addCandidate',
+      objectType: 'electionCandidate',
+      objectId: created!.id,
+      scopePath: election.scopePath,
+      after: { electionId, ...input },
+    });
     return (await candidatesOf(tx, [electionId])).find((c) => c.id === created!.id)!;
   });
 }
 
 async function loadCandidate(ctx: Ctx, db: DbOrTx, id: number) {
   const [row] = await db
-    .select({ id: electionCandidates.id, electionId: electionCandidates.electionId, name: electionCandidates.name, scopePath: electionCandidates.scopePath })
+    .select({
+      id: electionCandidates.id,
+      electionId: electionCandidates.electionId,
+      name: electionCandidates.name,
+      scopePath: electionCandidates.scopePath,
+    })
     .from(electionCandidates)
     .where(and(eq(electionCandidates.id, id), inScope(ctx.actor, electionCandidates.scopePath)));
   if (!row) throw notFound();
@@ -411,7 +507,13 @@ export async function deleteCandidate(ctx: Ctx, id: number): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const before = await loadCandidate(ctx, tx, id);
     await tx.delete(electionCandidates).where(eq(electionCandidates.id, id));
-    await audit(tx, ctx, { action: 'election.removeCandidate', objectType: 'electionCandidate', objectId: id, scopePath: before.scopePath, before });
+    await audit(tx, ctx, {
+      action: 'election.removeCandidate',
+      objectType: 'electionCandidate',
+      objectId: id,
+      scopePath: before.scopePath,
+      before,
+    });
   });
 }
 
@@ -424,9 +526,20 @@ export async function recordReview(ctx: Ctx, candidateId: number, input: RecordR
       .select()
       .from(candidateReviews)
       .where(and(eq(candidateReviews.candidateId, candidateId), eq(candidateReviews.department, input.department)));
-    const values = { outcome: input.outcome, note: input.note ?? null, reviewedOn: input.reviewedOn ?? chinaDate(ctx.clock.now()) };
-    if (before) await tx.update(candidateReviews).set({ ...values, updatedAt: ctx.clock.now() }).where(eq(candidateReviews.id, before.id));
-    else await tx.insert(candidateReviews).values({ candidateId, scopePath: cand.scopePath, department: input.department, ...values });
+    const values = {
+      outcome: input.outcome,
+      note: input.note ?? null,
+      reviewedOn: input.reviewedOn ?? chinaDate(ctx.clock.now()),
+    };
+    if (before)
+      await tx
+        .update(candidateReviews)
+        .set({ ...values, updatedAt: ctx.clock.now() })
+        .where(eq(candidateReviews.id, before.id));
+    else
+      await tx
+        .insert(candidateReviews)
+        .values({ candidateId, scopePath: cand.scopePath, department: input.department, ...values });
     const out = (await candidatesOf(tx, [cand.electionId])).find((c) => c.id === candidateId)!;
     await audit(tx, ctx, {
       action: 'election.review',

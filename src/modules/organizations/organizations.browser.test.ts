@@ -7,7 +7,6 @@ beforeAll(async () => {
 });
 afterAll(() => b?.close());
 
-
 describe('organisation structure in the console', () => {
   it('a secretary follows a flag to the compound, sets up its branch, and the flag is gone', async () => {
     const page = await b.page();

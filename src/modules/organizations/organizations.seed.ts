@@ -16,16 +16,93 @@ import {
   units,
 } from './schema.js';
 
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '马', '赵', '黄', '周', '吴', '徐', '孙', '朱', '胡', '郭', '何', '韩', '罗', '高', '林', '祁', '鲁', '冶', '白'];
-const GIVEN = ['建国', '秀英', '海燕', '志强', '丽华', '晓东', '玉兰', '文斌', '春梅', '永红', '德明', '静', '磊', '娜', '婷', '俊杰', '思源', '晓燕', '红霞', '国庆', '雪梅', '振华', '佳琪', '宏伟', '凤英', '金花', '成林', '亚楠'];
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '马',
+  '赵',
+  '黄',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '韩',
+  '罗',
+  '高',
+  '林',
+  '祁',
+  '鲁',
+  '冶',
+  '白',
+];
+const GIVEN = [
+  '建国',
+  '秀英',
+  '海燕',
+  '志强',
+  '丽华',
+  '晓东',
+  '玉兰',
+  '文斌',
+  '春梅',
+  '永红',
+  '德明',
+  '静',
+  '磊',
+  '娜',
+  '婷',
+  '俊杰',
+  '思源',
+  '晓燕',
+  '红霞',
+  '国庆',
+  '雪梅',
+  '振华',
+  '佳琪',
+  '宏伟',
+  '凤英',
+  '金花',
+  '成林',
+  '亚楠',
+];
 
 /** Units of each area, by kind (real kinds of 驻区单位; names made up in the local style). */
 const UNIT_POOL: Record<Exclude<UnitKind, 'propertyCompany'>, (area: string, city: string) => string[]> = {
-  agency: (area) => [`${area}市场监督管理局`, `${area}住房和城乡建设局`, `${area}人民检察院`, `${area}税务局第一税务所`],
+  agency: (area) => [
+    `${area}市场监督管理局`,
+    `${area}住房和城乡建设局`,
+    `${area}人民检察院`,
+    `${area}税务局第一税务所`,
+  ],
   institution: (area) => [`${area}人民医院`, `${area}第二中学`, `${area}图书馆`, `${area}疾病预防控制中心`],
-  stateOwned: (_a, city) => [`国网${city}供电公司`, `中国移动${city}分公司`, `中国邮政${city}分公司`, `中国银行${city}分行营业部`, `中国石油${city}销售分公司`],
-  privateFirm: (_a, city) => [`${city}佳和超市有限公司`, `${city}鸿运商贸有限公司`, `${city}德润大药房连锁有限公司`, `${city}金盛建材有限公司`, `${city}老街坊餐饮管理有限公司`],
-  socialOrganization: (area) => [`${area}夕阳红志愿者协会`, `${area}社会工作服务中心`, `${area}温馨家园养老服务中心`, `${area}阳光助残服务社`],
+  stateOwned: (_a, city) => [
+    `国网${city}供电公司`,
+    `中国移动${city}分公司`,
+    `中国邮政${city}分公司`,
+    `中国银行${city}分行营业部`,
+    `中国石油${city}销售分公司`,
+  ],
+  privateFirm: (_a, city) => [
+    `${city}佳和超市有限公司`,
+    `${city}鸿运商贸有限公司`,
+    `${city}德润大药房连锁有限公司`,
+    `${city}金盛建材有限公司`,
+    `${city}老街坊餐饮管理有限公司`,
+  ],
+  socialOrganization: (area) => [
+    `${area}夕阳红志愿者协会`,
+    `${area}社会工作服务中心`,
+    `${area}温馨家园养老服务中心`,
+    `${area}阳光助残服务社`,
+  ],
 };
 const PROPERTY_COMPANIES = (city: string) => [
   `${city}万嘉物业服务有限公司`,
@@ -35,7 +112,14 @@ const PROPERTY_COMPANIES = (city: string) => [
   `${city}祥和物业管理有限公司`,
   `${city}宜居物业服务有限公司`,
 ];
-const UNIT_KIND_ORDER: Exclude<UnitKind, 'propertyCompany'>[] = ['agency', 'institution', 'stateOwned', 'privateFirm', 'privateFirm', 'socialOrganization'];
+const UNIT_KIND_ORDER: Exclude<UnitKind, 'propertyCompany'>[] = [
+  'agency',
+  'institution',
+  'stateOwned',
+  'privateFirm',
+  'privateFirm',
+  'socialOrganization',
+];
 
 /** Places named in the seeds carry their city's short name (西宁 / 兰州) for unit names. */
 const cityOf = (code: string) => (code.startsWith('6301') ? '西宁' : '兰州');
@@ -51,36 +135,70 @@ const areaOf = (code: string) => (code.startsWith('630104') ? '城西区' : '西
 export async function seedOrganizations(db: DbOrTx): Promise<void> {
   const rnd = prng(556); // seed 000: 556 compound branches
   const person = () => `${rnd.pick(SURNAMES)}${rnd.pick(GIVEN)}`;
-  const phone = () => `1${rnd.pick(['39', '58', '87', '35', '89', '77'])}${String(rnd.int(0, 99_999_999)).padStart(8, '0')}`;
+  const phone = () =>
+    `1${rnd.pick(['39', '58', '87', '35', '89', '77'])}${String(rnd.int(0, 99_999_999)).padStart(8, '0')}`;
 
   const communities = await db
-    .select({ id: territories.id, name: territories.name, path: territories.path, parentId: territories.parentId, code: territories.divisionCode })
+    .select({
+      id: territories.id,
+      name: territories.name,
+      path: territories.path,
+      parentId: territories.parentId,
+      code: territories.divisionCode,
+    })
     .from(territories)
     .where(inArray(territories.divisionCode, [...DEMO_COMMUNITIES]))
     .orderBy(asc(territories.divisionCode));
   if (communities.length === 0) return;
   const streetIds = [...new Set(communities.map((c) => c.parentId!))];
-  const streets = await db.select({ id: territories.id, name: territories.name, path: territories.path }).from(territories).where(inArray(territories.id, streetIds)).orderBy(asc(territories.id));
+  const streets = await db
+    .select({ id: territories.id, name: territories.name, path: territories.path })
+    .from(territories)
+    .where(inArray(territories.id, streetIds))
+    .orderBy(asc(territories.id));
   // Every community of the demo streets gets its committee and leadership team; the demo ones get the rest.
   const streetCommunities = await db
-    .select({ id: territories.id, name: territories.name, path: territories.path, parentId: territories.parentId, code: territories.divisionCode })
+    .select({
+      id: territories.id,
+      name: territories.name,
+      path: territories.path,
+      parentId: territories.parentId,
+      code: territories.divisionCode,
+    })
     .from(territories)
     .where(and(inArray(territories.parentId, streetIds), eq(territories.level, 'community')))
     .orderBy(asc(territories.divisionCode));
   const compounds = await db
     .select({ id: territories.id, name: territories.name, path: territories.path, parentId: territories.parentId })
     .from(territories)
-    .where(inArray(territories.parentId, communities.map((c) => c.id)))
+    .where(
+      inArray(
+        territories.parentId,
+        communities.map((c) => c.id),
+      ),
+    )
     .orderBy(asc(territories.sortOrder), asc(territories.id));
   const buildings = await db
     .select({ id: territories.id, name: territories.name, path: territories.path, parentId: territories.parentId })
     .from(territories)
-    .where(inArray(territories.parentId, compounds.map((c) => c.id)))
+    .where(
+      inArray(
+        territories.parentId,
+        compounds.map((c) => c.id),
+      ),
+    )
     .orderBy(asc(territories.sortOrder), asc(territories.id));
 
   type OrgInsert = typeof partyOrgs.$inferInsert;
-  const insertOrgs = async (rows: OrgInsert[]) => (rows.length ? db.insert(partyOrgs).values(rows).returning({ id: partyOrgs.id }) : []);
-  const org = (kind: PartyOrgKind, name: string, place: { id: number; path: string }, parentId: number | null, unitId: number | null = null): OrgInsert => ({
+  const insertOrgs = async (rows: OrgInsert[]) =>
+    rows.length ? db.insert(partyOrgs).values(rows).returning({ id: partyOrgs.id }) : [];
+  const org = (
+    kind: PartyOrgKind,
+    name: string,
+    place: { id: number; path: string },
+    parentId: number | null,
+    unitId: number | null = null,
+  ): OrgInsert => ({
     kind,
     name,
     territoryId: place.id,
@@ -96,21 +214,36 @@ export async function seedOrganizations(db: DbOrTx): Promise<void> {
   const wcOf = new Map(streets.map((s, i) => [s.id, wcIds[i]!.id]));
 
   // 2. one committee or general branch per community
-  const commKinds = streetCommunities.map((c, i) => (c.code === '630104006001' || i % 3 !== 2 ? 'committee' : 'generalBranch') as PartyOrgKind);
+  const commKinds = streetCommunities.map(
+    (c, i) => (c.code === '630104006001' || i % 3 !== 2 ? 'committee' : 'generalBranch') as PartyOrgKind,
+  );
   const commIds = await insertOrgs(
-    streetCommunities.map((c, i) => org(commKinds[i]!, `中共${c.name}${commKinds[i] === 'committee' ? '委员会' : '总支部委员会'}`, c, wcOf.get(c.parentId!)!)),
+    streetCommunities.map((c, i) =>
+      org(
+        commKinds[i]!,
+        `中共${c.name}${commKinds[i] === 'committee' ? '委员会' : '总支部委员会'}`,
+        c,
+        wcOf.get(c.parentId!)!,
+      ),
+    ),
   );
   const commOrgOf = new Map(streetCommunities.map((c, i) => [c.id, commIds[i]!.id]));
 
   // 3. community-level branches (retired members etc.), not yet upgraded: the branchTooLarge flag's subject
   const commBranchNames: Record<string, string> = { '630104006001': '离退休党员党支部' };
-  await insertOrgs(communities.filter((c) => commBranchNames[c.code ?? '']).map((c) => org('branch', `中共${c.name}${commBranchNames[c.code!]}`, c, commOrgOf.get(c.id)!)));
+  await insertOrgs(
+    communities
+      .filter((c) => commBranchNames[c.code ?? ''])
+      .map((c) => org('branch', `中共${c.name}${commBranchNames[c.code!]}`, c, commOrgOf.get(c.id)!)),
+  );
 
   // 4. compound branches: every compound but the last of each community ("支部建在小区上")
   const compoundsOf = new Map<number, typeof compounds>();
   for (const c of compounds) compoundsOf.set(c.parentId!, [...(compoundsOf.get(c.parentId!) ?? []), c]);
   const branched = communities.flatMap((c) => (compoundsOf.get(c.id) ?? []).slice(0, -1));
-  const branchIds = await insertOrgs(branched.map((c) => org('branch', `中共${c.name}支部委员会`, c, commOrgOf.get(c.parentId!)!)));
+  const branchIds = await insertOrgs(
+    branched.map((c) => org('branch', `中共${c.name}支部委员会`, c, commOrgOf.get(c.parentId!)!)),
+  );
   const branchOf = new Map(branched.map((c, i) => [c.id, branchIds[i]!.id]));
 
   // 5. building party groups in the first two buildings of each branched compound
@@ -120,7 +253,11 @@ export async function seedOrganizations(db: DbOrTx): Promise<void> {
     return siblings.indexOf(b) < 2;
   });
   const compoundName = new Map(compounds.map((c) => [c.id, c.name]));
-  await insertOrgs(groupBuildings.map((b) => org('group', `${compoundName.get(b.parentId!)}${b.name}党小组`, b, branchOf.get(b.parentId!)!)));
+  await insertOrgs(
+    groupBuildings.map((b) =>
+      org('group', `${compoundName.get(b.parentId!)}${b.name}党小组`, b, branchOf.get(b.parentId!)!),
+    ),
+  );
 
   // 6. units in the area and property companies
   type UnitInsert = typeof units.$inferInsert;
@@ -163,7 +300,10 @@ export async function seedOrganizations(db: DbOrTx): Promise<void> {
     if (seen.has(key)) u.name = `${u.name}（${u.territoryId}）`;
     seen.add(key);
   }
-  const unitIds = await db.insert(units).values(unitRows).returning({ id: units.id, kind: units.kind, territoryId: units.territoryId, name: units.name });
+  const unitIds = await db
+    .insert(units)
+    .values(unitRows)
+    .returning({ id: units.id, kind: units.kind, territoryId: units.territoryId, name: units.name });
   const props = unitIds.filter((u) => u.kind === 'propertyCompany');
 
   // 7. compound ↔ property company: first compound the red one, second the other, third none (无物业小区, seed 004)
@@ -176,7 +316,8 @@ export async function seedOrganizations(db: DbOrTx): Promise<void> {
       const company = companies[k];
       if (!company) return;
       links.push({ compoundId: comp.id, unitId: company.id, scopePath: comp.path });
-      if (propertyIdx[props.indexOf(company)]?.red) redBranches.push(org('branch', `中共${company.name}支部委员会`, comp, commOrgOf.get(c.id)!, company.id));
+      if (propertyIdx[props.indexOf(company)]?.red)
+        redBranches.push(org('branch', `中共${company.name}支部委员会`, comp, commOrgOf.get(c.id)!, company.id));
     });
   }
   if (links.length) await db.insert(compoundProperties).values(links);
@@ -184,7 +325,11 @@ export async function seedOrganizations(db: DbOrTx): Promise<void> {
   // In-service members' unit branches 机关/国企党支部 (dual registration, seed 001/004)
   const unitBranchUnits = unitIds.filter((u) => u.kind === 'agency' || u.kind === 'stateOwned');
   const communityById = new Map(communities.map((c) => [c.id, c]));
-  await insertOrgs(unitBranchUnits.map((u) => org('branch', `中共${u.name}机关支部委员会`, communityById.get(u.territoryId)!, null, u.id)));
+  await insertOrgs(
+    unitBranchUnits.map((u) =>
+      org('branch', `中共${u.name}机关支部委员会`, communityById.get(u.territoryId)!, null, u.id),
+    ),
+  );
 
   // 8. owners' committees for the compounds with property service; residents' groups
   const owners = communities.flatMap((c) =>
@@ -204,17 +349,41 @@ export async function seedOrganizations(db: DbOrTx): Promise<void> {
   );
   if (owners.length) await db.insert(ownersCommittees).values(owners);
   const groups = communities.flatMap((c) => [
-    ...['第一居民小组', '第二居民小组', '第三居民小组'].map((name) => ({ territoryId: c.id, scopePath: c.path, name, leaderName: person(), leaderPhone: phone() })),
-    ...(compoundsOf.get(c.id) ?? []).slice(0, 1).map((comp) => ({ territoryId: comp.id, scopePath: comp.path, name: `${comp.name}居民小组`, leaderName: person(), leaderPhone: phone() })),
+    ...['第一居民小组', '第二居民小组', '第三居民小组'].map((name) => ({
+      territoryId: c.id,
+      scopePath: c.path,
+      name,
+      leaderName: person(),
+      leaderPhone: phone(),
+    })),
+    ...(compoundsOf.get(c.id) ?? []).slice(0, 1).map((comp) => ({
+      territoryId: comp.id,
+      scopePath: comp.path,
+      name: `${comp.name}居民小组`,
+      leaderName: person(),
+      leaderPhone: phone(),
+    })),
   ]);
   await db.insert(residentsGroups).values(groups);
 
   // 9. leadership teams 两委: mostly 一肩挑 (seed 001), ages and education as reported there
   const team: (typeof leadershipMembers.$inferInsert)[] = [];
-  const education = (): EducationLevel => rnd.pick<EducationLevel>(['bachelor', 'bachelor', 'bachelor', 'associate', 'associate', 'postgraduate', 'highSchool']);
+  const education = (): EducationLevel =>
+    rnd.pick<EducationLevel>([
+      'bachelor',
+      'bachelor',
+      'bachelor',
+      'associate',
+      'associate',
+      'postgraduate',
+      'highSchool',
+    ]);
   const birth = (minAge: number, maxAge: number) => {
     const y = 2026 - rnd.int(minAge, maxAge);
-    return { birthDate: `${y}-${String(rnd.int(1, 12)).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}`, birthYear: y };
+    return {
+      birthDate: `${y}-${String(rnd.int(1, 12)).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}`,
+      birthYear: y,
+    };
   };
   const gender = (): Gender => (rnd.next() < 0.55 ? 'female' : 'male');
   streetCommunities.forEach((c, ci) => {
@@ -231,8 +400,27 @@ export async function seedOrganizations(db: DbOrTx): Promise<void> {
       partyPost: 'secretary',
       committeePost: dual ? 'director' : 'member',
     });
-    if (!dual) team.push({ communityId: c.id, scopePath: c.path, name: person(), gender: gender(), ...birth(35, 52), education: 'associate', partyPost: 'member', committeePost: 'director' });
-    team.push({ communityId: c.id, scopePath: c.path, name: person(), gender: gender(), ...birth(30, 45), education: education(), partyPost: 'deputySecretary', committeePost: 'deputyDirector' });
+    if (!dual)
+      team.push({
+        communityId: c.id,
+        scopePath: c.path,
+        name: person(),
+        gender: gender(),
+        ...birth(35, 52),
+        education: 'associate',
+        partyPost: 'member',
+        committeePost: 'director',
+      });
+    team.push({
+      communityId: c.id,
+      scopePath: c.path,
+      name: person(),
+      gender: gender(),
+      ...birth(30, 45),
+      education: education(),
+      partyPost: 'deputySecretary',
+      committeePost: 'deputyDirector',
+    });
     const extra = 3 + (ci % 3);
     for (let k = 0; k < extra; k++) {
       const inParty = k % 2 === 0;
@@ -254,12 +442,32 @@ export async function seedOrganizations(db: DbOrTx): Promise<void> {
   const wenting = communities.find((c) => c.code === '630104006001') ?? communities[0]!;
   const [election] = await db
     .insert(elections)
-    .values({ communityId: wenting.id, scopePath: wenting.path, name: `2026年${wenting.name}“两委”换届选举`, heldOn: '2026-03-28' })
+    .values({
+      communityId: wenting.id,
+      scopePath: wenting.path,
+      name: `2026年${wenting.name}“两委”换届选举`,
+      heldOn: '2026-03-28',
+    })
     .returning({ id: elections.id });
-  const posts: CandidatePost[] = ['secretary', 'deputySecretary', 'director', 'deputyDirector', 'member', 'member', 'member'];
+  const posts: CandidatePost[] = [
+    'secretary',
+    'deputySecretary',
+    'director',
+    'deputyDirector',
+    'member',
+    'member',
+    'member',
+  ];
   const cands = await db
     .insert(electionCandidates)
-    .values(posts.map((postSought, k) => ({ electionId: election!.id, scopePath: wenting.path, name: k === 0 ? '刘翠青' : person(), postSought })))
+    .values(
+      posts.map((postSought, k) => ({
+        electionId: election!.id,
+        scopePath: wenting.path,
+        name: k === 0 ? '刘翠青' : person(),
+        postSought,
+      })),
+    )
     .returning({ id: electionCandidates.id });
   const depts: ReviewDepartment[] = ['organization', 'disciplineInspection', 'police', 'civilAffairs'];
   const reviews: (typeof candidateReviews.$inferInsert)[] = [];

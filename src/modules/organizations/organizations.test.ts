@@ -33,11 +33,27 @@ async function mkOrg(c: Client, body: Record<string, unknown>) {
 async function flagsOf(c: Client, kind?: string) {
   const res = await c.get(`/api/organizations/flags?pageSize=200${kind ? `&kind=${kind}` : ''}`);
   expect(res.status).toBe(200);
-  return res.body as { items: { kind: string; territory: { id: number }; org: { id: number } | null; message: string; link: { route: string; id: number; focusId: number | null } }[]; total: number; counts: { branchTooLarge: number; compoundWithoutBranch: number; buildingWithoutLead: number } };
+  return res.body as {
+    items: {
+      kind: string;
+      territory: { id: number };
+      org: { id: number } | null;
+      message: string;
+      link: { route: string; id: number; focusId: number | null };
+    }[];
+    total: number;
+    counts: { branchTooLarge: number; compoundWithoutBranch: number; buildingWithoutLead: number };
+  };
 }
 
 async function addMembers(branchId: number, territoryId: number, path: string, count: number) {
-  const rows = Array.from({ length: count }, (_, i) => ({ name: `党员${i}`, kind: 'resident' as const, homeBranchId: branchId, territoryId, scopePath: path }));
+  const rows = Array.from({ length: count }, (_, i) => ({
+    name: `党员${i}`,
+    kind: 'resident' as const,
+    homeBranchId: branchId,
+    territoryId,
+    scopePath: path,
+  }));
   await t.db.insert(partyMembers).values(rows);
 }
 
@@ -54,14 +70,32 @@ describe('party organisation structure rules', () => {
     const c = await mkOrg(admin, { kind: 'committee', territoryId: a0().community.id, parentId: wc });
     expect(c.status).toBe(201);
     committee = c.body.id;
-    const b = await mkOrg(admin, { kind: 'branch', territoryId: a0().compound.id, parentId: committee, secretaryName: '王建国' });
+    const b = await mkOrg(admin, {
+      kind: 'branch',
+      territoryId: a0().compound.id,
+      parentId: committee,
+      secretaryName: '王建国',
+    });
     expect(b.status).toBe(201);
-    expect(b.body).toMatchObject({ kind: 'branch', territory: { id: a0().compound.id, level: 'compound' }, parentId: committee, memberCount: 0 });
+    expect(b.body).toMatchObject({
+      kind: 'branch',
+      territory: { id: a0().compound.id, level: 'compound' },
+      parentId: committee,
+      memberCount: 0,
+    });
     branch = b.body.id;
     const g = await mkOrg(admin, { kind: 'group', territoryId: a0().building.id, parentId: branch });
     expect(g.status).toBe(201);
-    const audits = await t.db.select().from(auditLog).where(and(gt(auditLog.id, since), eq(auditLog.objectType, 'partyOrg')));
-    expect(audits.map((r) => r.action)).toEqual(['partyOrg.create', 'partyOrg.create', 'partyOrg.create', 'partyOrg.create']);
+    const audits = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(gt(auditLog.id, since), eq(auditLog.objectType, 'partyOrg')));
+    expect(audits.map((r) => r.action)).toEqual([
+      'partyOrg.create',
+      'partyOrg.create',
+      'partyOrg.create',
+      'partyOrg.create',
+    ]);
     expect(audits[2]!.scopePath).toBe(a0().compound.path);
 
     const detail = await admin.get(`/api/organizations/party-orgs/${committee}`);
@@ -69,7 +103,9 @@ describe('party organisation structure rules', () => {
     expect(detail.body.parent).toMatchObject({ id: wc, kind: 'workingCommittee' });
     expect(detail.body.children.map((x: { id: number }) => x.id)).toEqual([branch]);
     const treeRes = await admin.get('/api/organizations/party-orgs/tree');
-    expect(treeRes.body.items.map((x: { id: number }) => x.id)).toEqual(expect.arrayContaining([wc, committee, branch, g.body.id]));
+    expect(treeRes.body.items.map((x: { id: number }) => x.id)).toEqual(
+      expect.arrayContaining([wc, committee, branch, g.body.id]),
+    );
   });
 
   it('refuses a kind at the wrong level, with a field message in the caller language', async () => {
@@ -78,9 +114,16 @@ describe('party organisation structure rules', () => {
     expect(zh.body.fields).toEqual([{ field: 'territoryId', message: '党工委只能设在：街道/乡镇' }]);
     const en = t.client('en-US');
     en.cookies = new Map(admin.cookies);
-    const r = await en.post('/api/organizations/party-orgs', { kind: 'committee', territoryId: a0().compound.id, name: 'x', parentId: wc });
+    const r = await en.post('/api/organizations/party-orgs', {
+      kind: 'committee',
+      territoryId: a0().compound.id,
+      name: 'x',
+      parentId: wc,
+    });
     expect(r.status).toBe(400);
-    expect(r.body.fields).toEqual([{ field: 'territoryId', message: 'A Party committee can only sit at: Community / village' }]);
+    expect(r.body.fields).toEqual([
+      { field: 'territoryId', message: 'A Party committee can only sit at: Community / village' },
+    ]);
     const branchAtBuilding = await mkOrg(admin, { kind: 'branch', territoryId: a0().building.id, parentId: committee });
     expect(branchAtBuilding.body.fields[0].field).toBe('territoryId');
   });
@@ -88,12 +131,20 @@ describe('party organisation structure rules', () => {
   it('refuses a parent of the wrong kind, a parent not above the place, and a floating group', async () => {
     const compoundGroup = await mkOrg(admin, { kind: 'group', territoryId: a0().compound.id, parentId: branch });
     expect(compoundGroup.status).toBe(201);
-    const groupParent = await mkOrg(admin, { kind: 'branch', territoryId: a0().compound.id, parentId: compoundGroup.body.id });
+    const groupParent = await mkOrg(admin, {
+      kind: 'branch',
+      territoryId: a0().compound.id,
+      parentId: compoundGroup.body.id,
+    });
     expect(groupParent.status).toBe(400);
-    expect(groupParent.body.fields).toEqual([{ field: 'parentId', message: '党支部的上级只能是：党工委、党委、党总支' }]);
+    expect(groupParent.body.fields).toEqual([
+      { field: 'parentId', message: '党支部的上级只能是：党工委、党委、党总支' },
+    ]);
     // a committee of community 1 cannot hold a branch in community 2
     const sideways = await mkOrg(admin, { kind: 'branch', territoryId: a1().compound.id, parentId: committee });
-    expect(sideways.body.fields).toEqual([{ field: 'parentId', message: '上级党组织须设在本组织所在区域或其上级区域' }]);
+    expect(sideways.body.fields).toEqual([
+      { field: 'parentId', message: '上级党组织须设在本组织所在区域或其上级区域' },
+    ]);
     const noParentWc = await mkOrg(admin, { kind: 'workingCommittee', territoryId: A().street.id, parentId: wc });
     expect(noParentWc.body.fields).toEqual([{ field: 'parentId', message: '党工委不设上级党组织' }]);
     const floating = await mkOrg(admin, { kind: 'group', territoryId: a0().compound.id, parentId: committee });
@@ -106,7 +157,10 @@ describe('party organisation structure rules', () => {
 
   it('answers 404 for places and organisations outside the subtree', async () => {
     expect((await mkOrg(admin, { kind: 'committee', territoryId: b0().community.id })).status).toBe(404);
-    const [outside] = await t.db.insert(partyOrgs).values({ kind: 'committee', name: '乙社区党委', territoryId: b0().community.id, scopePath: b0().community.path }).returning();
+    const [outside] = await t.db
+      .insert(partyOrgs)
+      .values({ kind: 'committee', name: '乙社区党委', territoryId: b0().community.id, scopePath: b0().community.path })
+      .returning();
     expect((await admin.get(`/api/organizations/party-orgs/${outside!.id}`)).status).toBe(404);
     expect((await admin.patch(`/api/organizations/party-orgs/${outside!.id}`, { name: 'x' })).status).toBe(404);
     const list = await admin.get('/api/organizations/party-orgs?pageSize=200');
@@ -117,7 +171,12 @@ describe('party organisation structure rules', () => {
     // a branch may sit at a community, but its child branch could no longer report to it
     const down = await admin.patch(`/api/organizations/party-orgs/${committee}`, { kind: 'branch' });
     expect(down.status).toBe(400);
-    expect(down.body.fields).toEqual([{ field: 'kind', message: `下级组织“${(await admin.get(`/api/organizations/party-orgs/${branch}`)).body.name}”不能隶属于党支部` }]);
+    expect(down.body.fields).toEqual([
+      {
+        field: 'kind',
+        message: `下级组织“${(await admin.get(`/api/organizations/party-orgs/${branch}`)).body.name}”不能隶属于党支部`,
+      },
+    ]);
     const toGeneral = await admin.patch(`/api/organizations/party-orgs/${committee}`, { kind: 'generalBranch' });
     expect(toGeneral.status).toBe(200);
     expect(toGeneral.body.kind).toBe('generalBranch');
@@ -151,9 +210,14 @@ describe('rule flags', () => {
   it('flags a compound without a branch until one is added', async () => {
     const compound = f.streetA.communities[0]!.compound;
     let flags = await flagsOf(c, 'compoundWithoutBranch');
-    expect(flags.items.map((x) => x.territory.id).sort()).toEqual(f.streetA.communities.map((x) => x.compound.id).sort());
+    expect(flags.items.map((x) => x.territory.id).sort()).toEqual(
+      f.streetA.communities.map((x) => x.compound.id).sort(),
+    );
     const item = flags.items.find((x) => x.territory.id === compound.id)!;
-    expect(item).toMatchObject({ link: { route: 'compound', id: compound.id }, message: `${compound.name}尚未建立小区党支部（支部建在小区上）` });
+    expect(item).toMatchObject({
+      link: { route: 'compound', id: compound.id },
+      message: `${compound.name}尚未建立小区党支部（支部建在小区上）`,
+    });
     expect(await mkOrg(c, { kind: 'branch', territoryId: compound.id }).then((r) => r.status)).toBe(201);
     flags = await flagsOf(c, 'compoundWithoutBranch');
     expect(flags.items.map((x) => x.territory.id)).not.toContain(compound.id);
@@ -165,7 +229,11 @@ describe('rule flags', () => {
     const [x, y] = f.streetA.communities.map((k) => k.building);
     let flags = await flagsOf(c, 'buildingWithoutLead');
     expect(flags.items.map((i) => i.territory.id).sort()).toEqual([x!.id, y!.id].sort());
-    expect(flags.items.find((i) => i.territory.id === x!.id)!.link).toEqual({ route: 'compound', id: f.streetA.communities[0]!.compound.id, focusId: x!.id });
+    expect(flags.items.find((i) => i.territory.id === x!.id)!.link).toEqual({
+      route: 'compound',
+      id: f.streetA.communities[0]!.compound.id,
+      focusId: x!.id,
+    });
     await t.db.insert(buildingLeads).values({ buildingId: x!.id, scopePath: x!.path, name: '楼栋长甲' });
     flags = await flagsOf(c, 'buildingWithoutLead');
     expect(flags.items.map((i) => i.territory.id)).toEqual([y!.id]);
@@ -185,18 +253,27 @@ describe('rule flags', () => {
     await addMembers(br.body.id, community.id, community.path, 1);
     const flags = await flagsOf(c, 'branchTooLarge');
     expect(flags.items).toEqual([
-      expect.objectContaining({ kind: 'branchTooLarge', org: expect.objectContaining({ id: br.body.id }), link: { route: 'partyOrg', id: br.body.id, focusId: null } }),
+      expect.objectContaining({
+        kind: 'branchTooLarge',
+        org: expect.objectContaining({ id: br.body.id }),
+        link: { route: 'partyOrg', id: br.body.id, focusId: null },
+      }),
     ]);
     expect(flags.items[0]!.message).toBe('甲一社区党支部有党员 100 名，达到 100 名以上，应改设党委或党总支');
     // a compound branch of the same size is not the rule's subject
-    const up = await c.patch(`/api/organizations/party-orgs/${br.body.id}`, { kind: 'generalBranch', name: '甲一社区党总支' });
+    const up = await c.patch(`/api/organizations/party-orgs/${br.body.id}`, {
+      kind: 'generalBranch',
+      name: '甲一社区党总支',
+    });
     expect(up.status).toBe(200);
     expect((await flagsOf(c, 'branchTooLarge')).total).toBe(0);
   });
 
   it('counts every kind, pages, and never shows another street', async () => {
     const all = await flagsOf(c);
-    expect(all.total).toBe(all.counts.branchTooLarge + all.counts.compoundWithoutBranch + all.counts.buildingWithoutLead);
+    expect(all.total).toBe(
+      all.counts.branchTooLarge + all.counts.compoundWithoutBranch + all.counts.buildingWithoutLead,
+    );
     const page = await c.get('/api/organizations/flags?pageSize=1&page=1');
     expect(page.body.items).toHaveLength(Math.min(1, all.total));
     const ids = new Set([...f.streetB.communities.flatMap((k) => [k.compound.id, k.building.id, k.community.id])]);
@@ -226,19 +303,48 @@ describe('units, partners and the four-party set', () => {
     expect(four.body.missing).toEqual(['communityCommittee', 'compoundBranch', 'ownersCommittee', 'propertyCompany']);
 
     const committee = await mkOrg(c, { kind: 'committee', territoryId: community.id, name: '甲一社区党委' });
-    const branch = await mkOrg(c, { kind: 'branch', territoryId: compound.id, parentId: committee.body.id, name: '小区党支部' });
-    const oc = await c.post('/api/organizations/owners-committees', { compoundId: compound.id, name: '业委会', chairName: '赵敏', chairPhone: '13812345678', termStart: '2024-01-01', termEnd: '2029-01-01', membersCount: 7 });
+    const branch = await mkOrg(c, {
+      kind: 'branch',
+      territoryId: compound.id,
+      parentId: committee.body.id,
+      name: '小区党支部',
+    });
+    const oc = await c.post('/api/organizations/owners-committees', {
+      compoundId: compound.id,
+      name: '业委会',
+      chairName: '赵敏',
+      chairPhone: '13812345678',
+      termStart: '2024-01-01',
+      termEnd: '2029-01-01',
+      membersCount: 7,
+    });
     expect(oc.status).toBe(201);
     expect(oc.body.chairPhone).toBe('13812345678'); // the secretary holds unit.revealContact
-    expect((await c.post('/api/organizations/owners-committees', { compoundId: compound.id, name: '第二个' })).status).toBe(409);
-    const company = await c.post('/api/organizations/units', { kind: 'propertyCompany', name: '安居物业', territoryId: community.id, contactName: '钱经理', contactPhone: '13900001111' });
+    expect(
+      (await c.post('/api/organizations/owners-committees', { compoundId: compound.id, name: '第二个' })).status,
+    ).toBe(409);
+    const company = await c.post('/api/organizations/units', {
+      kind: 'propertyCompany',
+      name: '安居物业',
+      territoryId: community.id,
+      contactName: '钱经理',
+      contactPhone: '13900001111',
+    });
     expect(company.status).toBe(201);
     expect(company.body).toMatchObject({ isRedProperty: false, partyOrg: null, isNewOrganization: false });
-    const firm = await c.post('/api/organizations/units', { kind: 'privateFirm', name: '商贸公司', territoryId: community.id });
-    const notProperty = await c.request('PUT', `/api/organizations/compounds/${compound.id}/property`, { unitId: firm.body.id });
+    const firm = await c.post('/api/organizations/units', {
+      kind: 'privateFirm',
+      name: '商贸公司',
+      territoryId: community.id,
+    });
+    const notProperty = await c.request('PUT', `/api/organizations/compounds/${compound.id}/property`, {
+      unitId: firm.body.id,
+    });
     expect(notProperty.status).toBe(400);
     expect(notProperty.body.fields[0].field).toBe('unitId');
-    const linked = await c.request('PUT', `/api/organizations/compounds/${compound.id}/property`, { unitId: company.body.id });
+    const linked = await c.request('PUT', `/api/organizations/compounds/${compound.id}/property`, {
+      unitId: company.body.id,
+    });
     expect(linked.status).toBe(200);
     expect(linked.body).toMatchObject({
       communityCommittee: { id: committee.body.id, kind: 'committee' },
@@ -248,7 +354,13 @@ describe('units, partners and the four-party set', () => {
       missing: [],
     });
 
-    const red = await mkOrg(c, { kind: 'branch', territoryId: compound.id, parentId: committee.body.id, unitId: company.body.id, name: '安居物业党支部' });
+    const red = await mkOrg(c, {
+      kind: 'branch',
+      territoryId: compound.id,
+      parentId: committee.body.id,
+      unitId: company.body.id,
+      name: '安居物业党支部',
+    });
     expect(red.status).toBe(201);
     four = await c.get(`/api/organizations/compounds/${compound.id}/four-party`);
     expect(four.body.propertyCompany).toMatchObject({ isRed: true, partyOrg: { id: red.body.id } });
@@ -262,7 +374,14 @@ describe('units, partners and the four-party set', () => {
 
     const page = await c.get(`/api/organizations/compounds/${compound.id}`);
     expect(page.status).toBe(200);
-    expect(page.body.buildings).toEqual([expect.objectContaining({ id: f.streetA.communities[0]!.building.id, flagged: true, leadName: null, memberCount: 0 })]);
+    expect(page.body.buildings).toEqual([
+      expect.objectContaining({
+        id: f.streetA.communities[0]!.building.id,
+        flagged: true,
+        leadName: null,
+        memberCount: 0,
+      }),
+    ]);
     expect(page.body.partyOrgs.map((o: { id: number }) => o.id).sort()).toEqual([branch.body.id, red.body.id].sort());
   });
 
@@ -280,13 +399,30 @@ describe('units, partners and the four-party set', () => {
   });
 
   it('keeps residents groups at a community or compound and answers 404 outside', async () => {
-    const ok = await c.post('/api/organizations/residents-groups', { territoryId: compound.id, name: '第一居民小组', leaderName: '孙丽', leaderPhone: '13700002222' });
+    const ok = await c.post('/api/organizations/residents-groups', {
+      territoryId: compound.id,
+      name: '第一居民小组',
+      leaderName: '孙丽',
+      leaderPhone: '13700002222',
+    });
     expect(ok.status).toBe(201);
-    const bad = await c.post('/api/organizations/residents-groups', { territoryId: f.streetA.communities[0]!.building.id, name: 'x' });
+    const bad = await c.post('/api/organizations/residents-groups', {
+      territoryId: f.streetA.communities[0]!.building.id,
+      name: 'x',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.fields[0].field).toBe('territoryId');
-    expect((await c.post('/api/organizations/residents-groups', { territoryId: f.streetB.communities[0]!.compound.id, name: 'x' })).status).toBe(404);
-    expect((await c.get(`/api/organizations/compounds/${f.streetB.communities[0]!.compound.id}/four-party`)).status).toBe(404);
+    expect(
+      (
+        await c.post('/api/organizations/residents-groups', {
+          territoryId: f.streetB.communities[0]!.compound.id,
+          name: 'x',
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await c.get(`/api/organizations/compounds/${f.streetB.communities[0]!.compound.id}/four-party`)).status,
+    ).toBe(404);
     expect((await c.get(`/api/organizations/compounds/${community.id}/four-party`)).status).toBe(404);
   });
 });
@@ -305,17 +441,66 @@ describe('leadership teams 两委 and figures', () => {
   it('computes the figures from the records, checked against a hand count', async () => {
     const [k1, k2] = f.streetA.communities.map((x) => x.community.id);
     // community 1: secretary also director (一肩挑), aged 39 (birthday tomorrow) and 46
-    expect((await add({ communityId: k1, name: '甲书记', partyPost: 'secretary', committeePost: 'director', birthDate: '1986-06-16', education: 'bachelor', gender: 'female' })).status).toBe(201);
-    expect((await add({ communityId: k1, name: '甲委员', partyPost: 'member', committeePost: 'member', birthDate: '1980-01-01', education: 'highSchool', gender: 'male' })).status).toBe(201);
+    expect(
+      (
+        await add({
+          communityId: k1,
+          name: '甲书记',
+          partyPost: 'secretary',
+          committeePost: 'director',
+          birthDate: '1986-06-16',
+          education: 'bachelor',
+          gender: 'female',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await add({
+          communityId: k1,
+          name: '甲委员',
+          partyPost: 'member',
+          committeePost: 'member',
+          birthDate: '1980-01-01',
+          education: 'highSchool',
+          gender: 'male',
+        })
+      ).status,
+    ).toBe(201);
     // community 2: secretary not director, aged 40 (by birth year), plus a director aged 30
-    expect((await add({ communityId: k2, name: '乙书记', partyPost: 'secretary', committeePost: 'member', birthYear: 1986, education: 'postgraduate', gender: 'male' })).status).toBe(201);
-    const dir = await add({ communityId: k2, name: '乙主任', committeePost: 'director', birthDate: '1996-01-20', education: 'associate', gender: 'female' });
+    expect(
+      (
+        await add({
+          communityId: k2,
+          name: '乙书记',
+          partyPost: 'secretary',
+          committeePost: 'member',
+          birthYear: 1986,
+          education: 'postgraduate',
+          gender: 'male',
+        })
+      ).status,
+    ).toBe(201);
+    const dir = await add({
+      communityId: k2,
+      name: '乙主任',
+      committeePost: 'director',
+      birthDate: '1996-01-20',
+      education: 'associate',
+      gender: 'female',
+    });
     expect(dir.status).toBe(201);
     expect(dir.body).toMatchObject({ age: 30, dualRole: false });
 
     const fig = await c.get('/api/organizations/leadership/figures');
     expect(fig.status).toBe(200);
-    expect(fig.body).toMatchObject({ communities: 2, communitiesWithTeam: 2, communitiesWithSecretary: 2, dualRoleCommunities: 1, dualRoleRate: 0.5 });
+    expect(fig.body).toMatchObject({
+      communities: 2,
+      communitiesWithTeam: 2,
+      communitiesWithSecretary: 2,
+      dualRoleCommunities: 1,
+      dualRoleRate: 0.5,
+    });
     expect(fig.body.secretaries).toMatchObject({
       count: 2,
       averageAge: 39.5, // (39 + 40) / 2
@@ -333,7 +518,9 @@ describe('leadership teams 两委 and figures', () => {
     expect(one.body).toMatchObject({ communities: 1, dualRoleRate: 1, secretaries: { count: 1, averageAge: 39 } });
     // a day later the first secretary turns 40
     t.clock.set(new Date('2026-06-16T10:00:00+08:00'));
-    expect((await c.get(`/api/organizations/leadership/figures?territoryId=${k1}`)).body.secretaries.averageAge).toBe(40);
+    expect((await c.get(`/api/organizations/leadership/figures?territoryId=${k1}`)).body.secretaries.averageAge).toBe(
+      40,
+    );
   });
 
   it('keeps one secretary and one director per community', async () => {
@@ -350,12 +537,22 @@ describe('leadership teams 两委 and figures', () => {
 describe('candidate joint review 联审', () => {
   it('passes a candidate when every required department passes, fails on any fail, else pending', async () => {
     const c = await t.as(['communitySecretary'], a0().community.id);
-    const el = await c.post('/api/organizations/elections', { communityId: a0().community.id, name: '2026年换届', heldOn: '2026-03-28' });
+    const el = await c.post('/api/organizations/elections', {
+      communityId: a0().community.id,
+      name: '2026年换届',
+      heldOn: '2026-03-28',
+    });
     expect(el.status).toBe(201);
-    const cand = async (name: string) => (await c.post(`/api/organizations/elections/${el.body.id}/candidates`, { name, postSought: 'member' })).body.id as number;
+    const cand = async (name: string) =>
+      (await c.post(`/api/organizations/elections/${el.body.id}/candidates`, { name, postSought: 'member' })).body
+        .id as number;
     const [p, q, r] = [await cand('甲'), await cand('乙'), await cand('丙')];
     const review = (id: number, department: string, outcome: string, note?: string) =>
-      c.request('PUT', `/api/organizations/candidates/${id}/reviews`, { department, outcome, ...(note ? { note } : {}) });
+      c.request('PUT', `/api/organizations/candidates/${id}/reviews`, {
+        department,
+        outcome,
+        ...(note ? { note } : {}),
+      });
     for (const d of ['organization', 'disciplineInspection', 'police']) {
       await review(p, d, 'pass');
       await review(q, d, 'pass');
@@ -381,6 +578,13 @@ describe('candidate joint review 联审', () => {
     expect(audits.length).toBeGreaterThanOrEqual(10);
     const outsider = await t.as(['communitySecretary'], b0().community.id);
     expect((await outsider.get(`/api/organizations/elections/${el.body.id}`)).status).toBe(404);
-    expect((await outsider.request('PUT', `/api/organizations/candidates/${p}/reviews`, { department: 'court', outcome: 'pass' })).status).toBe(404);
+    expect(
+      (
+        await outsider.request('PUT', `/api/organizations/candidates/${p}/reviews`, {
+          department: 'court',
+          outcome: 'pass',
+        })
+      ).status,
+    ).toBe(404);
   });
 });

@@ -50,7 +50,8 @@ function selectUnits(db: DbOrTx) {
       orgId: sql<number | null>`${orgOfUnit('id')}`,
       orgName: sql<string | null>`${orgOfUnit('name')}`,
       orgKind: sql<string | null>`${orgOfUnit('kind')}`,
-      compoundCount: sql<number>`(select count(*)::int from compound_properties cp where cp.unit_id = "units"."id")`.mapWith(Number),
+      compoundCount:
+        sql<number>`(select count(*)::int from compound_properties cp where cp.unit_id = "units"."id")`.mapWith(Number),
       scopePath: units.scopePath,
       createdAt: units.createdAt,
       updatedAt: units.updatedAt,
@@ -64,7 +65,10 @@ const PartyOrgKindZ = z.enum(['workingCommittee', 'committee', 'generalBranch', 
 
 function shapeUnit(ctx: Ctx, r: UnitRow): Unit {
   const { orgId, orgName, orgKind, scopePath: _p, ...rest } = r;
-  const partyOrg = orgId !== null && orgName !== null && orgKind !== null ? { id: Number(orgId), name: orgName, kind: PartyOrgKindZ.parse(orgKind) } : null;
+  const partyOrg =
+    orgId !== null && orgName !== null && orgKind !== null
+      ? { id: Number(orgId), name: orgName, kind: PartyOrgKindZ.parse(orgKind) }
+      : null;
   return {
     ...rest,
     contactPhone: contactPhone(ctx, r.contactPhone),
@@ -91,7 +95,11 @@ const unitOrder = [asc(units.kind), asc(units.name), asc(units.id)];
 export async function listUnits(ctx: Ctx, q: UnitListQuery) {
   const cond = await unitWhere(ctx, q);
   const [rows, [total]] = await Promise.all([
-    selectUnits(ctx.db).where(cond).orderBy(...unitOrder).limit(q.pageSize).offset(offsetOf(q)),
+    selectUnits(ctx.db)
+      .where(cond)
+      .orderBy(...unitOrder)
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
     ctx.db.select({ n: count() }).from(units).where(cond),
   ]);
   return { items: rows.map((r) => shapeUnit(ctx, r)), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
@@ -101,7 +109,10 @@ export const UNITS_EXPORT_MAX_ROWS = 20_000;
 
 /** The filtered units for the ledger export: the list's scope rule, filters, order and masking, without paging. */
 export async function exportUnits(ctx: Ctx, q: UnitExportQuery): Promise<Unit[]> {
-  const rows = await selectUnits(ctx.db).where(await unitWhere(ctx, q)).orderBy(...unitOrder).limit(UNITS_EXPORT_MAX_ROWS);
+  const rows = await selectUnits(ctx.db)
+    .where(await unitWhere(ctx, q))
+    .orderBy(...unitOrder)
+    .limit(UNITS_EXPORT_MAX_ROWS);
   return rows.map((r) => shapeUnit(ctx, r));
 }
 
@@ -129,7 +140,12 @@ export async function createUnit(ctx: Ctx, input: CreateUnit): Promise<Unit> {
  * of a unit level in the actor's subtree (404 outside), one `unit.create` audit row (`auditExtra` is added to its
  * `after`, e.g. the spreadsheet row).
  */
-export async function insertUnit(ctx: Ctx, tx: DbOrTx, input: CreateUnit, auditExtra: Record<string, unknown> = {}): Promise<Unit> {
+export async function insertUnit(
+  ctx: Ctx,
+  tx: DbOrTx,
+  input: CreateUnit,
+  auditExtra: Record<string, unknown> = {},
+): Promise<Unit> {
   const place = await placeOfLevel(ctx, tx, input.territoryId, UNIT_LEVELS, 'territoryId');
   const [created] = await tx
     .insert(units)
@@ -142,11 +158,18 @@ export async function insertUnit(ctx: Ctx, tx: DbOrTx, input: CreateUnit, auditE
       contactName: input.contactName ?? null,
       contactPhone: input.contactPhone ?? null,
       address: input.address ?? null,
-      isNewOrganization: input.isNewOrganization ?? (input.kind === 'privateFirm' || input.kind === 'socialOrganization'),
+      isNewOrganization:
+        input.isNewOrganization ?? (input.kind === 'privateFirm' || input.kind === 'socialOrganization'),
     })
     .returning({ id: units.id });
   const row = await loadUnit(ctx, tx, created!.id);
-  await audit(tx, ctx, { action: 'unit.create', objectType: 'unit', objectId: row.id, scopePath: place.path, after: { ...row, ...auditExtra } });
+  await audit(tx, ctx, {
+    action: 'unit.create',
+    objectType: 'unit',
+    objectId: row.id,
+    scopePath: place.path,
+    after: { ...row, ...auditExtra },
+  });
   return shapeUnit(ctx, row);
 }
 
@@ -157,9 +180,19 @@ export async function updateUnit(ctx: Ctx, id: number, patch: UpdateUnit): Promi
     if (patch.kind && patch.kind !== 'propertyCompany' && before.compoundCount > 0) {
       throw invalid('kind', t(ctx.locale, 'unit.servesCompounds', { count: before.compoundCount }));
     }
-    await tx.update(units).set({ ...patch, updatedAt: ctx.clock.now() }).where(eq(units.id, id));
+    await tx
+      .update(units)
+      .set({ ...patch, updatedAt: ctx.clock.now() })
+      .where(eq(units.id, id));
     const after = await loadUnit(ctx, tx, id);
-    await audit(tx, ctx, { action: 'unit.update', objectType: 'unit', objectId: id, scopePath: after.scopePath, before, after });
+    await audit(tx, ctx, {
+      action: 'unit.update',
+      objectType: 'unit',
+      objectId: id,
+      scopePath: after.scopePath,
+      before,
+      after,
+    });
     return shapeUnit(ctx, after);
   });
 }
@@ -171,7 +204,13 @@ export async function deleteUnit(ctx: Ctx, id: number): Promise<void> {
     if (before.orgId !== null) throw conflict('unit.hasPartyOrg');
     if (before.compoundCount > 0) throw conflict('unit.servesCompoundsConflict', { count: before.compoundCount });
     await tx.delete(units).where(eq(units.id, id));
-    await audit(tx, ctx, { action: 'unit.delete', objectType: 'unit', objectId: id, scopePath: before.scopePath, before });
+    await audit(tx, ctx, {
+      action: 'unit.delete',
+      objectType: 'unit',
+      objectId: id,
+      scopePath: before.scopePath,
+      before,
+    });
   });
 }
 
@@ -196,23 +235,36 @@ function selectOwners(db: DbOrTx) {
     .innerJoin(territories, eq(territories.id, ownersCommittees.compoundId));
 }
 type OwnersRow = Awaited<ReturnType<ReturnType<typeof selectOwners>['execute']>>[number];
-const shapeOwners = (ctx: Ctx, { scopePath: _p, ...r }: OwnersRow): OwnersCommittee => ({ ...r, chairPhone: contactPhone(ctx, r.chairPhone) });
+const shapeOwners = (ctx: Ctx, { scopePath: _p, ...r }: OwnersRow): OwnersCommittee => ({
+  ...r,
+  chairPhone: contactPhone(ctx, r.chairPhone),
+});
 
 /** Owners' committees of the subtree, by place and name (compound or committee). */
 export async function listOwnersCommittees(ctx: Ctx, q: PartnerListQuery) {
   const where: SQL[] = [inScope(ctx.actor, ownersCommittees.scopePath)];
-  if (q.territoryId) where.push(like(ownersCommittees.scopePath, `${(await placeInScope(ctx, ctx.db, q.territoryId)).path}%`));
-  if (q.q) where.push(or(ilike(ownersCommittees.name, `%${escapeLike(q.q)}%`), ilike(territories.name, `%${escapeLike(q.q)}%`))!);
+  if (q.territoryId)
+    where.push(like(ownersCommittees.scopePath, `${(await placeInScope(ctx, ctx.db, q.territoryId)).path}%`));
+  if (q.q)
+    where.push(
+      or(ilike(ownersCommittees.name, `%${escapeLike(q.q)}%`), ilike(territories.name, `%${escapeLike(q.q)}%`))!,
+    );
   const cond = and(...where);
   const [rows, [total]] = await Promise.all([
     selectOwners(ctx.db).where(cond).orderBy(asc(ownersCommittees.scopePath)).limit(q.pageSize).offset(offsetOf(q)),
-    ctx.db.select({ n: count() }).from(ownersCommittees).innerJoin(territories, eq(territories.id, ownersCommittees.compoundId)).where(cond),
+    ctx.db
+      .select({ n: count() })
+      .from(ownersCommittees)
+      .innerJoin(territories, eq(territories.id, ownersCommittees.compoundId))
+      .where(cond),
   ]);
   return { items: rows.map((r) => shapeOwners(ctx, r)), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
 async function loadOwners(ctx: Ctx, db: DbOrTx, id: number) {
-  const [row] = await selectOwners(db).where(and(eq(ownersCommittees.id, id), inScope(ctx.actor, ownersCommittees.scopePath)));
+  const [row] = await selectOwners(db).where(
+    and(eq(ownersCommittees.id, id), inScope(ctx.actor, ownersCommittees.scopePath)),
+  );
   if (!row) throw notFound();
   return row;
 }
@@ -226,7 +278,10 @@ export async function createOwnersCommittee(ctx: Ctx, input: CreateOwnersCommitt
   return ctx.db.transaction(async (tx) => {
     const compound = await placeOfLevel(ctx, tx, input.compoundId, ['compound'], 'compoundId');
     termErrors(ctx, input.termStart, input.termEnd);
-    const [exists] = await tx.select({ id: ownersCommittees.id }).from(ownersCommittees).where(eq(ownersCommittees.compoundId, compound.id));
+    const [exists] = await tx
+      .select({ id: ownersCommittees.id })
+      .from(ownersCommittees)
+      .where(eq(ownersCommittees.compoundId, compound.id));
     if (exists) throw conflict('ownersCommittee.exists');
     const [created] = await tx
       .insert(ownersCommittees)
@@ -242,19 +297,43 @@ export async function createOwnersCommittee(ctx: Ctx, input: CreateOwnersCommitt
       })
       .returning({ id: ownersCommittees.id });
     const row = await loadOwners(ctx, tx, created!.id);
-    await audit(tx, ctx, { action: 'ownersCommittee.create', objectType: 'ownersCommittee', objectId: row.id, scopePath: row.scopePath, after: row });
+    await audit(tx, ctx, {
+      action: 'ownersCommittee.create',
+      objectType: 'ownersCommittee',
+      objectId: row.id,
+      scopePath: row.scopePath,
+      after: row,
+    });
     return shapeOwners(ctx, row);
   });
 }
 
 /** Edits an owners' committee; its term may not end before it starts. */
-export async function updateOwnersCommittee(ctx: Ctx, id: number, patch: UpdateOwnersCommittee): Promise<OwnersCommittee> {
+export async function updateOwnersCommittee(
+  ctx: Ctx,
+  id: number,
+  patch: UpdateOwnersCommittee,
+): Promise<OwnersCommittee> {
   return ctx.db.transaction(async (tx) => {
     const before = await loadOwners(ctx, tx, id);
-    termErrors(ctx, patch.termStart === undefined ? before.termStart : patch.termStart, patch.termEnd === undefined ? before.termEnd : patch.termEnd);
-    await tx.update(ownersCommittees).set({ ...patch, updatedAt: ctx.clock.now() }).where(eq(ownersCommittees.id, id));
+    termErrors(
+      ctx,
+      patch.termStart === undefined ? before.termStart : patch.termStart,
+      patch.termEnd === undefined ? before.termEnd : patch.termEnd,
+    );
+    await tx
+      .update(ownersCommittees)
+      .set({ ...patch, updatedAt: ctx.clock.now() })
+      .where(eq(ownersCommittees.id, id));
     const after = await loadOwners(ctx, tx, id);
-    await audit(tx, ctx, { action: 'ownersCommittee.update', objectType: 'ownersCommittee', objectId: id, scopePath: after.scopePath, before, after });
+    await audit(tx, ctx, {
+      action: 'ownersCommittee.update',
+      objectType: 'ownersCommittee',
+      objectId: id,
+      scopePath: after.scopePath,
+      before,
+      after,
+    });
     return shapeOwners(ctx, after);
   });
 }
@@ -264,7 +343,13 @@ export async function deleteOwnersCommittee(ctx: Ctx, id: number): Promise<void>
   await ctx.db.transaction(async (tx) => {
     const before = await loadOwners(ctx, tx, id);
     await tx.delete(ownersCommittees).where(eq(ownersCommittees.id, id));
-    await audit(tx, ctx, { action: 'ownersCommittee.delete', objectType: 'ownersCommittee', objectId: id, scopePath: before.scopePath, before });
+    await audit(tx, ctx, {
+      action: 'ownersCommittee.delete',
+      objectType: 'ownersCommittee',
+      objectId: id,
+      scopePath: before.scopePath,
+      before,
+    });
   });
 }
 
@@ -286,23 +371,33 @@ function selectGroups(db: DbOrTx) {
     .innerJoin(territories, eq(territories.id, residentsGroups.territoryId));
 }
 type GroupRow = Awaited<ReturnType<ReturnType<typeof selectGroups>['execute']>>[number];
-const shapeGroup = (ctx: Ctx, { scopePath: _p, ...r }: GroupRow): ResidentsGroup => ({ ...r, leaderPhone: contactPhone(ctx, r.leaderPhone) });
+const shapeGroup = (ctx: Ctx, { scopePath: _p, ...r }: GroupRow): ResidentsGroup => ({
+  ...r,
+  leaderPhone: contactPhone(ctx, r.leaderPhone),
+});
 
 /** Residents' groups of the subtree, by place and name. */
 export async function listResidentsGroups(ctx: Ctx, q: PartnerListQuery) {
   const where: SQL[] = [inScope(ctx.actor, residentsGroups.scopePath)];
-  if (q.territoryId) where.push(like(residentsGroups.scopePath, `${(await placeInScope(ctx, ctx.db, q.territoryId)).path}%`));
+  if (q.territoryId)
+    where.push(like(residentsGroups.scopePath, `${(await placeInScope(ctx, ctx.db, q.territoryId)).path}%`));
   if (q.q) where.push(ilike(residentsGroups.name, `%${escapeLike(q.q)}%`));
   const cond = and(...where);
   const [rows, [total]] = await Promise.all([
-    selectGroups(ctx.db).where(cond).orderBy(asc(residentsGroups.scopePath), asc(residentsGroups.id)).limit(q.pageSize).offset(offsetOf(q)),
+    selectGroups(ctx.db)
+      .where(cond)
+      .orderBy(asc(residentsGroups.scopePath), asc(residentsGroups.id))
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
     ctx.db.select({ n: count() }).from(residentsGroups).where(cond),
   ]);
   return { items: rows.map((r) => shapeGroup(ctx, r)), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
 async function loadGroup(ctx: Ctx, db: DbOrTx, id: number) {
-  const [row] = await selectGroups(db).where(and(eq(residentsGroups.id, id), inScope(ctx.actor, residentsGroups.scopePath)));
+  const [row] = await selectGroups(db).where(
+    and(eq(residentsGroups.id, id), inScope(ctx.actor, residentsGroups.scopePath)),
+  );
   if (!row) throw notFound();
   return row;
 }
@@ -313,10 +408,22 @@ export async function createResidentsGroup(ctx: Ctx, input: CreateResidentsGroup
     const place = await placeOfLevel(ctx, tx, input.territoryId, ['community', 'compound'], 'territoryId');
     const [created] = await tx
       .insert(residentsGroups)
-      .values({ territoryId: place.id, scopePath: place.path, name: input.name, leaderName: input.leaderName ?? null, leaderPhone: input.leaderPhone ?? null })
+      .values({
+        territoryId: place.id,
+        scopePath: place.path,
+        name: input.name,
+        leaderName: input.leaderName ?? null,
+        leaderPhone: input.leaderPhone ?? null,
+      })
       .returning({ id: residentsGroups.id });
     const row = await loadGroup(ctx, tx, created!.id);
-    await audit(tx, ctx, { action: 'residentsGroup.create', objectType: 'residentsGroup', objectId: row.id, scopePath: row.scopePath, after: row });
+    await audit(tx, ctx, {
+      action: 'residentsGroup.create',
+      objectType: 'residentsGroup',
+      objectId: row.id,
+      scopePath: row.scopePath,
+      after: row,
+    });
     return shapeGroup(ctx, row);
   });
 }
@@ -325,9 +432,19 @@ export async function createResidentsGroup(ctx: Ctx, input: CreateResidentsGroup
 export async function updateResidentsGroup(ctx: Ctx, id: number, patch: UpdateResidentsGroup): Promise<ResidentsGroup> {
   return ctx.db.transaction(async (tx) => {
     const before = await loadGroup(ctx, tx, id);
-    await tx.update(residentsGroups).set({ ...patch, updatedAt: ctx.clock.now() }).where(eq(residentsGroups.id, id));
+    await tx
+      .update(residentsGroups)
+      .set({ ...patch, updatedAt: ctx.clock.now() })
+      .where(eq(residentsGroups.id, id));
     const after = await loadGroup(ctx, tx, id);
-    await audit(tx, ctx, { action: 'residentsGroup.update', objectType: 'residentsGroup', objectId: id, scopePath: after.scopePath, before, after });
+    await audit(tx, ctx, {
+      action: 'residentsGroup.update',
+      objectType: 'residentsGroup',
+      objectId: id,
+      scopePath: after.scopePath,
+      before,
+      after,
+    });
     return shapeGroup(ctx, after);
   });
 }
@@ -337,7 +454,13 @@ export async function deleteResidentsGroup(ctx: Ctx, id: number): Promise<void> 
   await ctx.db.transaction(async (tx) => {
     const before = await loadGroup(ctx, tx, id);
     await tx.delete(residentsGroups).where(eq(residentsGroups.id, id));
-    await audit(tx, ctx, { action: 'residentsGroup.delete', objectType: 'residentsGroup', objectId: id, scopePath: before.scopePath, before });
+    await audit(tx, ctx, {
+      action: 'residentsGroup.delete',
+      objectType: 'residentsGroup',
+      objectId: id,
+      scopePath: before.scopePath,
+      before,
+    });
   });
 }
 
@@ -354,7 +477,10 @@ export async function setCompoundProperty(ctx: Ctx, compoundId: number, unitId: 
     if (!unit || unit.kind !== 'propertyCompany') throw invalid('unitId', t(ctx.locale, 'compound.notPropertyCompany'));
     const [before] = await tx.select().from(compoundProperties).where(eq(compoundProperties.compoundId, compound.id));
     if (before) {
-      await tx.update(compoundProperties).set({ unitId, updatedAt: ctx.clock.now() }).where(eq(compoundProperties.id, before.id));
+      await tx
+        .update(compoundProperties)
+        .set({ unitId, updatedAt: ctx.clock.now() })
+        .where(eq(compoundProperties.id, before.id));
     } else {
       await tx.insert(compoundProperties).values({ compoundId: compound.id, unitId, scopePath: compound.path });
     }
@@ -374,9 +500,18 @@ export async function setCompoundProperty(ctx: Ctx, compoundId: number, unitId: 
 export async function clearCompoundProperty(ctx: Ctx, compoundId: number): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const compound = await placeOfLevel(ctx, tx, compoundId, ['compound'], 'compoundId');
-    const [before] = await tx.delete(compoundProperties).where(eq(compoundProperties.compoundId, compound.id)).returning();
+    const [before] = await tx
+      .delete(compoundProperties)
+      .where(eq(compoundProperties.compoundId, compound.id))
+      .returning();
     if (!before) throw notFound();
-    await audit(tx, ctx, { action: 'compound.clearProperty', objectType: 'compound', objectId: compound.id, scopePath: compound.path, before: { unitId: before.unitId } });
+    await audit(tx, ctx, {
+      action: 'compound.clearProperty',
+      objectType: 'compound',
+      objectId: compound.id,
+      scopePath: compound.path,
+      before: { unitId: before.unitId },
+    });
   });
 }
 
@@ -397,17 +532,28 @@ export async function fourParty(ctx: Ctx, compoundId: number): Promise<FourParty
   const compound = await compoundInScope(ctx, compoundId);
   const communityId = compound.parentId!;
   const [[community], committees, branches, owners, property] = await Promise.all([
-    ctx.db.select({ id: territories.id, name: territories.name }).from(territories).where(eq(territories.id, communityId)),
+    ctx.db
+      .select({ id: territories.id, name: territories.name })
+      .from(territories)
+      .where(eq(territories.id, communityId)),
     ctx.db
       .select(orgRef)
       .from(partyOrgs)
-      .where(and(eq(partyOrgs.territoryId, communityId), inArray(partyOrgs.kind, ['committee', 'generalBranch']), sql`${partyOrgs.unitId} is null`))
+      .where(
+        and(
+          eq(partyOrgs.territoryId, communityId),
+          inArray(partyOrgs.kind, ['committee', 'generalBranch']),
+          sql`${partyOrgs.unitId} is null`,
+        ),
+      )
       .orderBy(asc(partyOrgs.kind), asc(partyOrgs.id))
       .limit(1),
     ctx.db
       .select(orgRef)
       .from(partyOrgs)
-      .where(and(eq(partyOrgs.territoryId, compound.id), eq(partyOrgs.kind, 'branch'), sql`${partyOrgs.unitId} is null`))
+      .where(
+        and(eq(partyOrgs.territoryId, compound.id), eq(partyOrgs.kind, 'branch'), sql`${partyOrgs.unitId} is null`),
+      )
       .orderBy(asc(partyOrgs.id))
       .limit(1),
     selectOwners(ctx.db).where(eq(ownersCommittees.compoundId, compound.id)),
@@ -418,7 +564,14 @@ export async function fourParty(ctx: Ctx, compoundId: number): Promise<FourParty
       .where(eq(compoundProperties.compoundId, compound.id)),
   ]);
   const company = property[0];
-  const [companyOrg] = company ? await ctx.db.select(orgRef).from(partyOrgs).where(eq(partyOrgs.unitId, company.id)).orderBy(asc(partyOrgs.id)).limit(1) : [];
+  const [companyOrg] = company
+    ? await ctx.db
+        .select(orgRef)
+        .from(partyOrgs)
+        .where(eq(partyOrgs.unitId, company.id))
+        .orderBy(asc(partyOrgs.id))
+        .limit(1)
+    : [];
   const result: FourParty = {
     compound: { id: compound.id, name: compound.name, level: compound.level },
     community: community ?? { id: communityId, name: '' },
@@ -426,7 +579,14 @@ export async function fourParty(ctx: Ctx, compoundId: number): Promise<FourParty
     compoundBranch: branches[0] ?? null,
     ownersCommittee: owners[0] ? shapeOwners(ctx, owners[0]) : null,
     propertyCompany: company
-      ? { id: company.id, name: company.name, isRed: companyOrg !== undefined, partyOrg: companyOrg ?? null, contactName: company.contactName, contactPhone: contactPhone(ctx, company.contactPhone) }
+      ? {
+          id: company.id,
+          name: company.name,
+          isRed: companyOrg !== undefined,
+          partyOrg: companyOrg ?? null,
+          contactName: company.contactName,
+          contactPhone: contactPhone(ctx, company.contactPhone),
+        }
       : null,
     missing: [],
   };
@@ -461,7 +621,9 @@ export async function compoundOverview(ctx: Ctx, compoundId: number) {
        where b.parent_id = ${compound.id} and b.level = 'building'
        order by b.sort_order, b.id`),
     flaggedBuildings(ctx, compound.path),
-    selectGroups(ctx.db).where(and(eq(residentsGroups.territoryId, compound.id), inScope(ctx.actor, residentsGroups.scopePath))).orderBy(desc(residentsGroups.id)),
+    selectGroups(ctx.db)
+      .where(and(eq(residentsGroups.territoryId, compound.id), inScope(ctx.actor, residentsGroups.scopePath)))
+      .orderBy(desc(residentsGroups.id)),
     listPartyOrgs(ctx, { territoryId: compound.id, page: 1, pageSize: 200 }),
   ]);
   const buildings = z

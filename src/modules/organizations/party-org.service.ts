@@ -60,8 +60,13 @@ function selectOrgs(db: DbOrTx) {
       unitId: units.id,
       unitName: units.name,
       unitKind: units.kind,
-      memberCount: sql<number>`(select count(*)::int from ${partyMembers} pm where pm.home_branch_id = ${partyOrgs.id})`.mapWith(Number),
-      childCount: sql<number>`(select count(*)::int from ${partyOrgs} c where c.parent_id = ${partyOrgs.id})`.mapWith(Number),
+      memberCount:
+        sql<number>`(select count(*)::int from ${partyMembers} pm where pm.home_branch_id = ${partyOrgs.id})`.mapWith(
+          Number,
+        ),
+      childCount: sql<number>`(select count(*)::int from ${partyOrgs} c where c.parent_id = ${partyOrgs.id})`.mapWith(
+        Number,
+      ),
       createdAt: partyOrgs.createdAt,
       updatedAt: partyOrgs.updatedAt,
       scopePath: partyOrgs.scopePath,
@@ -74,7 +79,11 @@ type OrgRow = Awaited<ReturnType<ReturnType<typeof selectOrgs>['execute']>>[numb
 
 function shape(r: OrgRow): PartyOrg {
   const { unitId, unitName, unitKind, scopePath: _p, ...rest } = r;
-  return { ...rest, unit: unitId !== null && unitName !== null && unitKind !== null ? { id: unitId, name: unitName, kind: unitKind } : null };
+  return {
+    ...rest,
+    unit:
+      unitId !== null && unitName !== null && unitKind !== null ? { id: unitId, name: unitName, kind: unitKind } : null,
+  };
 }
 
 /** Party organisations of the actor's subtree, filtered by kind, place (and below) and name. */
@@ -88,7 +97,11 @@ export async function listPartyOrgs(ctx: Ctx, q: PartyOrgListQuery) {
   if (q.q) where.push(ilike(partyOrgs.name, `%${escapeLike(q.q)}%`));
   const cond = and(...where);
   const [rows, [total]] = await Promise.all([
-    selectOrgs(ctx.db).where(cond).orderBy(asc(territories.depth), asc(partyOrgs.scopePath), asc(partyOrgs.id)).limit(q.pageSize).offset(offsetOf(q)),
+    selectOrgs(ctx.db)
+      .where(cond)
+      .orderBy(asc(territories.depth), asc(partyOrgs.scopePath), asc(partyOrgs.id))
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
     ctx.db.select({ n: count() }).from(partyOrgs).where(cond),
   ]);
   return { items: rows.map(shape), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
@@ -120,14 +133,20 @@ async function loadOrg(ctx: Ctx, db: DbOrTx, id: number): Promise<OrgRow> {
 export async function getPartyOrg(ctx: Ctx, id: number) {
   const row = await loadOrg(ctx, ctx.db, id);
   const [parent] = row.parentId
-    ? await ctx.db.select({ id: parentOrg.id, name: parentOrg.name, kind: parentOrg.kind }).from(parentOrg).where(eq(parentOrg.id, row.parentId))
+    ? await ctx.db
+        .select({ id: parentOrg.id, name: parentOrg.name, kind: parentOrg.kind })
+        .from(parentOrg)
+        .where(eq(parentOrg.id, row.parentId))
     : [];
   const children = await selectOrgs(ctx.db)
     .where(and(eq(partyOrgs.parentId, id), inScope(ctx.actor, partyOrgs.scopePath)))
     .orderBy(asc(territories.sortOrder), asc(partyOrgs.id));
   const ids = pathIds(row.scopePath).slice(0, -1);
   const ancestors = ids.length
-    ? await ctx.db.select({ id: territories.id, name: territories.name, level: territories.level }).from(territories).where(inArray(territories.id, ids))
+    ? await ctx.db
+        .select({ id: territories.id, name: territories.name, level: territories.level })
+        .from(territories)
+        .where(inArray(territories.id, ids))
     : [];
   const byId = new Map(ancestors.map((a) => [a.id, a]));
   return {
@@ -158,17 +177,28 @@ async function structureErrors(ctx: Ctx, db: DbOrTx, s: Shape): Promise<FieldErr
   if (!levels.includes(s.place.level)) {
     errors.push({
       field: 'territoryId',
-      message: t(ctx.locale, 'org.levelOnly', { kind: kindLabel(ctx, s.kind), levels: list(ctx, levels.map((l) => t(ctx.locale, `level.${l}`))) }),
+      message: t(ctx.locale, 'org.levelOnly', {
+        kind: kindLabel(ctx, s.kind),
+        levels: list(
+          ctx,
+          levels.map((l) => t(ctx.locale, `level.${l}`)),
+        ),
+      }),
     });
   }
   if (s.unitId !== null) {
-    if (s.kind === 'workingCommittee') errors.push({ field: 'unitId', message: t(ctx.locale, 'org.unitNotForKind', { kind: kindLabel(ctx, s.kind) }) });
-    const [unit] = await db.select({ id: units.id }).from(units).where(and(eq(units.id, s.unitId), inScope(ctx.actor, units.scopePath)));
+    if (s.kind === 'workingCommittee')
+      errors.push({ field: 'unitId', message: t(ctx.locale, 'org.unitNotForKind', { kind: kindLabel(ctx, s.kind) }) });
+    const [unit] = await db
+      .select({ id: units.id })
+      .from(units)
+      .where(and(eq(units.id, s.unitId), inScope(ctx.actor, units.scopePath)));
     if (!unit) errors.push({ field: 'unitId', message: t(ctx.locale, 'org.unitNotFound') });
   }
   const allowedParents = PARENT_KINDS[s.kind];
   if (s.parentId === null) {
-    if (s.kind === 'group' && s.place.level !== 'building') errors.push({ field: 'parentId', message: t(ctx.locale, 'org.groupUnderBranch') });
+    if (s.kind === 'group' && s.place.level !== 'building')
+      errors.push({ field: 'parentId', message: t(ctx.locale, 'org.groupUnderBranch') });
   } else if (allowedParents.length === 0) {
     errors.push({ field: 'parentId', message: t(ctx.locale, 'org.noParent', { kind: kindLabel(ctx, s.kind) }) });
   } else {
@@ -183,7 +213,13 @@ async function structureErrors(ctx: Ctx, db: DbOrTx, s: Shape): Promise<FieldErr
     } else if (!allowedParents.includes(parent.kind)) {
       errors.push({
         field: 'parentId',
-        message: t(ctx.locale, 'org.parentKindOnly', { kind: kindLabel(ctx, s.kind), kinds: list(ctx, allowedParents.map((k) => kindLabel(ctx, k))) }),
+        message: t(ctx.locale, 'org.parentKindOnly', {
+          kind: kindLabel(ctx, s.kind),
+          kinds: list(
+            ctx,
+            allowedParents.map((k) => kindLabel(ctx, k)),
+          ),
+        }),
       });
     } else if (s.kind === 'group' && s.place.level !== 'building' && parent.kind !== 'branch') {
       errors.push({ field: 'parentId', message: t(ctx.locale, 'org.groupUnderBranch') });
@@ -195,8 +231,15 @@ async function structureErrors(ctx: Ctx, db: DbOrTx, s: Shape): Promise<FieldErr
       .from(partyOrgs)
       .innerJoin(territories, eq(territories.id, partyOrgs.territoryId))
       .where(eq(partyOrgs.parentId, s.selfId));
-    const bad = kids.find((k) => !PARENT_KINDS[k.kind].includes(s.kind) || (k.kind === 'group' && k.level !== 'building' && s.kind !== 'branch'));
-    if (bad) errors.push({ field: 'kind', message: t(ctx.locale, 'org.childrenBlock', { name: bad.name, kind: kindLabel(ctx, s.kind) }) });
+    const bad = kids.find(
+      (k) =>
+        !PARENT_KINDS[k.kind].includes(s.kind) || (k.kind === 'group' && k.level !== 'building' && s.kind !== 'branch'),
+    );
+    if (bad)
+      errors.push({
+        field: 'kind',
+        message: t(ctx.locale, 'org.childrenBlock', { name: bad.name, kind: kindLabel(ctx, s.kind) }),
+      });
   }
   return errors;
 }
@@ -205,7 +248,12 @@ async function structureErrors(ctx: Ctx, db: DbOrTx, s: Shape): Promise<FieldErr
 export async function createPartyOrg(ctx: Ctx, input: CreatePartyOrg): Promise<PartyOrg> {
   return ctx.db.transaction(async (tx) => {
     const place = await placeInScope(ctx, tx, input.territoryId);
-    const errors = await structureErrors(ctx, tx, { kind: input.kind, place, parentId: input.parentId ?? null, unitId: input.unitId ?? null });
+    const errors = await structureErrors(ctx, tx, {
+      kind: input.kind,
+      place,
+      parentId: input.parentId ?? null,
+      unitId: input.unitId ?? null,
+    });
     if (errors.length) throw invalidFields(errors);
     const [created] = await tx
       .insert(partyOrgs)
@@ -221,7 +269,13 @@ export async function createPartyOrg(ctx: Ctx, input: CreatePartyOrg): Promise<P
       })
       .returning({ id: partyOrgs.id });
     const row = shape(await loadOrg(ctx, tx, created!.id));
-    await audit(tx, ctx, { action: 'partyOrg.create', objectType: 'partyOrg', objectId: row.id, scopePath: place.path, after: row });
+    await audit(tx, ctx, {
+      action: 'partyOrg.create',
+      objectType: 'partyOrg',
+      objectId: row.id,
+      scopePath: place.path,
+      after: row,
+    });
     return row;
   });
 }
@@ -230,7 +284,11 @@ export async function createPartyOrg(ctx: Ctx, input: CreatePartyOrg): Promise<P
 export async function updatePartyOrg(ctx: Ctx, id: number, patch: UpdatePartyOrg): Promise<PartyOrg> {
   return ctx.db.transaction(async (tx) => {
     const before = await loadOrg(ctx, tx, id);
-    const [own] = await tx.select({ territoryId: partyOrgs.territoryId }).from(partyOrgs).where(eq(partyOrgs.id, id)).for('update');
+    const [own] = await tx
+      .select({ territoryId: partyOrgs.territoryId })
+      .from(partyOrgs)
+      .where(eq(partyOrgs.id, id))
+      .for('update');
     const place = await placeInScope(ctx, tx, own!.territoryId);
     const next = {
       kind: patch.kind ?? before.kind,
@@ -252,7 +310,14 @@ export async function updatePartyOrg(ctx: Ctx, id: number, patch: UpdatePartyOrg
       })
       .where(eq(partyOrgs.id, id));
     const after = shape(await loadOrg(ctx, tx, id));
-    await audit(tx, ctx, { action: 'partyOrg.update', objectType: 'partyOrg', objectId: id, scopePath: place.path, before: shape(before), after });
+    await audit(tx, ctx, {
+      action: 'partyOrg.update',
+      objectType: 'partyOrg',
+      objectId: id,
+      scopePath: place.path,
+      before: shape(before),
+      after,
+    });
     return after;
   });
 }
@@ -264,6 +329,12 @@ export async function deletePartyOrg(ctx: Ctx, id: number): Promise<void> {
     if (before.childCount > 0) throw conflict('org.hasChildren', { count: before.childCount });
     if (before.memberCount > 0) throw conflict('org.hasMembers', { count: before.memberCount });
     await tx.delete(partyOrgs).where(eq(partyOrgs.id, id));
-    await audit(tx, ctx, { action: 'partyOrg.delete', objectType: 'partyOrg', objectId: id, scopePath: before.scopePath, before: shape(before) });
+    await audit(tx, ctx, {
+      action: 'partyOrg.delete',
+      objectType: 'partyOrg',
+      objectId: id,
+      scopePath: before.scopePath,
+      before: shape(before),
+    });
   });
 }

@@ -31,7 +31,10 @@ registerPermissions([
   },
   {
     key: 'unit.manage',
-    label: { 'zh-CN': '管理驻区单位、业委会、居民小组', 'en-US': "Manage units, owners' committees, residents' groups" },
+    label: {
+      'zh-CN': '管理驻区单位、业委会、居民小组',
+      'en-US': "Manage units, owners' committees, residents' groups",
+    },
     roles: [...staff, ...admins],
   },
   {

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import { territories } from '../../kernel/db/schema.js';
 
 import type {
@@ -73,7 +84,10 @@ export const units = pgTable(
   (t) => [
     index('units_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
     index('units_territory_idx').on(t.territoryId),
-    check('units_kind_ck', sql`${t.kind} in ('agency','institution','stateOwned','privateFirm','socialOrganization','propertyCompany')`),
+    check(
+      'units_kind_ck',
+      sql`${t.kind} in ('agency','institution','stateOwned','privateFirm','socialOrganization','propertyCompany')`,
+    ),
   ],
 );
 
@@ -166,9 +180,18 @@ export const leadershipMembers = pgTable(
   (t) => [
     index('leadership_members_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
     index('leadership_members_community_idx').on(t.communityId),
-    check('leadership_members_party_post_ck', sql`${t.partyPost} is null or ${t.partyPost} in ('secretary','deputySecretary','member')`),
-    check('leadership_members_committee_post_ck', sql`${t.committeePost} is null or ${t.committeePost} in ('director','deputyDirector','member')`),
-    check('leadership_members_education_ck', sql`${t.education} is null or ${t.education} in ('postgraduate','bachelor','associate','highSchool','other')`),
+    check(
+      'leadership_members_party_post_ck',
+      sql`${t.partyPost} is null or ${t.partyPost} in ('secretary','deputySecretary','member')`,
+    ),
+    check(
+      'leadership_members_committee_post_ck',
+      sql`${t.committeePost} is null or ${t.committeePost} in ('director','deputyDirector','member')`,
+    ),
+    check(
+      'leadership_members_education_ck',
+      sql`${t.education} is null or ${t.education} in ('postgraduate','bachelor','associate','highSchool','other')`,
+    ),
   ],
 );
 

@@ -20,7 +20,13 @@ export interface Place {
 /** A territory node inside the actor's subtree, or 404 (its existence is not revealed). */
 export async function placeInScope(ctx: Ctx, db: DbOrTx, id: number): Promise<Place> {
   const [row] = await db
-    .select({ id: territories.id, name: territories.name, level: territories.level, path: territories.path, parentId: territories.parentId })
+    .select({
+      id: territories.id,
+      name: territories.name,
+      level: territories.level,
+      path: territories.path,
+      parentId: territories.parentId,
+    })
     .from(territories)
     .where(and(eq(territories.id, id), inScope(ctx.actor, territories.path)));
   if (!row) throw notFound();
@@ -28,7 +34,13 @@ export async function placeInScope(ctx: Ctx, db: DbOrTx, id: number): Promise<Pl
 }
 
 /** A node of the actor's subtree that must be of one of these levels: 404 outside, 400 on the field otherwise. */
-export async function placeOfLevel(ctx: Ctx, db: DbOrTx, id: number, levels: readonly TerritoryLevel[], field: string): Promise<Place> {
+export async function placeOfLevel(
+  ctx: Ctx,
+  db: DbOrTx,
+  id: number,
+  levels: readonly TerritoryLevel[],
+  field: string,
+): Promise<Place> {
   const place = await placeInScope(ctx, db, id);
   if (!levels.includes(place.level)) throw invalid(field, levelsMessage(ctx, levels));
   return place;

@@ -47,7 +47,9 @@ async function sheetRows(buf: Buffer): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
   const out: string[][] = [];
-  wb.worksheets[0]!.eachRow((row) => out.push(Array.from((row.values as unknown[]).slice(1), (v) => (v === null || v === undefined ? '' : String(v)))));
+  wb.worksheets[0]!.eachRow((row) =>
+    out.push(Array.from((row.values as unknown[]).slice(1), (v) => (v === null || v === undefined ? '' : String(v)))),
+  );
   return out;
 }
 
@@ -73,12 +75,15 @@ const template = async () => {
   return res.rawPayload;
 };
 const countUnits = async () => (await t.db.select({ id: units.id }).from(units)).length;
-const lastAuditId = async () => (await t.db.select({ id: auditLog.id }).from(auditLog).orderBy(auditLog.id)).at(-1)?.id ?? 0;
+const lastAuditId = async () =>
+  (await t.db.select({ id: auditLog.id }).from(auditLog).orderBy(auditLog.id)).at(-1)?.id ?? 0;
 
 describe('units ledger 驻区单位台账', () => {
   it('reads the unit kinds with the labels the console shows', () => {
     for (const locale of ['zh-CN', 'en-US'] as const) {
-      const ui = JSON.parse(readFileSync(new URL(`./ui/locales/${locale}.json`, import.meta.url), 'utf8')) as { organizations: { unitKind: Record<string, string> } };
+      const ui = JSON.parse(readFileSync(new URL(`./ui/locales/${locale}.json`, import.meta.url), 'utf8')) as {
+        organizations: { unitKind: Record<string, string> };
+      };
       for (const k of UNIT_KINDS) expect(UNIT_KIND_LABELS[k][locale]).toBe(ui.organizations.unitKind[k]);
     }
     expect(creditCodeProblem(credit('91630104MA7G2K4L5'))).toBeNull();
@@ -90,7 +95,16 @@ describe('units ledger 驻区单位台账', () => {
   it('gives a template with headers, an example row and a notes sheet, and imports it back (example ignored), audited', async () => {
     const tpl = await template();
     const rows = await sheetRows(tpl);
-    expect(rows[0]).toEqual(['单位名称', '单位类别', '所在区域（街道/社区）', '统一社会信用代码', '联系人', '联系电话', '地址', '两新组织']);
+    expect(rows[0]).toEqual([
+      '单位名称',
+      '单位类别',
+      '所在区域（街道/社区）',
+      '统一社会信用代码',
+      '联系人',
+      '联系电话',
+      '地址',
+      '两新组织',
+    ]);
     expect(rows).toHaveLength(2);
     expect(creditCodeProblem(rows[1]![3]!)).toBeNull();
     const wb = new ExcelJS.Workbook();
@@ -100,7 +114,9 @@ describe('units ledger 驻区单位台账', () => {
     const since = await lastAuditId();
     const path = `${tree.streetA.street.name}/${a0().community.name}`;
     const code = credit('52630104MJ8A6B3C1');
-    const file = await fill(tpl, [['夕阳红志愿者协会', '社会组织', path, code.toLowerCase(), '赵敏', '0971-8123456', '文亭巷 1 号', '']]);
+    const file = await fill(tpl, [
+      ['夕阳红志愿者协会', '社会组织', path, code.toLowerCase(), '赵敏', '0971-8123456', '文亭巷 1 号', ''],
+    ]);
     const imp = await raw(staff, 'POST', `${P}/import?mode=all`, file);
     expect(imp.statusCode).toBe(200);
     expect(JSON.parse(imp.body)).toEqual({ mode: 'all', total: 1, imported: 1, skipped: 0, errors: [] });
@@ -117,7 +133,11 @@ describe('units ledger 驻区单位台账', () => {
     });
     const audits = await t.db.select().from(auditLog).where(gt(auditLog.id, since)).orderBy(auditLog.id);
     expect(audits.map((a) => a.action)).toEqual(['unit.create', 'unit.import']);
-    expect(audits[0]).toMatchObject({ objectType: 'unit', objectId: String(found[0].id), scopePath: a0().community.path });
+    expect(audits[0]).toMatchObject({
+      objectType: 'unit',
+      objectId: String(found[0].id),
+      scopePath: a0().community.path,
+    });
     expect(audits[0]!.after).toMatchObject({ name: '夕阳红志愿者协会', importedFromRow: 3 });
     expect(audits[1]!.after).toEqual({ mode: 'all', total: 1, imported: 1, badRows: 0 });
   });
@@ -130,7 +150,16 @@ describe('units ledger 驻区单位台账', () => {
     await t.factory.territory(a1().community.id, 'compound', '同名小区');
     const badCode = goodCode.slice(0, 17) + (goodCode.endsWith('0') ? '1' : '0');
     file = await fill(await template(), [
-      /* 3 */ ['好单位甲', '非公企业', `${tree.streetA.street.name}/${a0().community.name}`, goodCode, '王五', '139 0000 1111', '', '否'],
+      /* 3 */ [
+        '好单位甲',
+        '非公企业',
+        `${tree.streetA.street.name}/${a0().community.name}`,
+        goodCode,
+        '王五',
+        '139 0000 1111',
+        '',
+        '否',
+      ],
       /* 4 */ ['坏电话', '机关', tree.streetA.street.name, '', '', '12345', '', ''],
       /* 5 */ ['坏代码', '事业单位', a0().community.name, badCode, '', '', '', ''],
       /* 6 */ ['', '外企', a0().community.name, '', '', '', '', '也许'],
@@ -140,7 +169,16 @@ describe('units ledger 驻区单位台账', () => {
       /* 10 */ ['某单位', '机关', `${tree.streetA.street.name}/不存在的社区`, '', '', '', '', ''],
       /* 11 */ ['同名处', '机关', '同名小区', '', '', '', '', ''],
       /* 12 */ ['小区单位', '物业企业', `${a1().community.name}/同名小区`, '', '', '0971-6123456-8001', '', ''],
-      /* 13 */ ['户里单位', '机关', `${a0().community.name}/${a0().compound.name}/${a0().building.name}/${a0().household.name}`, '', '', '', '', ''],
+      /* 13 */ [
+        '户里单位',
+        '机关',
+        `${a0().community.name}/${a0().compound.name}/${a0().building.name}/${a0().household.name}`,
+        '',
+        '',
+        '',
+        '',
+        '',
+      ],
       /* 14 */ ['好单位甲', '机关', `${tree.streetA.street.name}/${a0().community.name}`, '', '', '', '', ''],
       /* 15 */ ['夕阳红志愿者协会', '社会组织', a0().community.name, '', '', '', '', ''],
     ]);
@@ -148,7 +186,13 @@ describe('units ledger 驻区单位台账', () => {
     const since = await lastAuditId();
     const res = await raw(staff, 'POST', `${P}/import?mode=all`, file);
     expect(res.statusCode).toBe(200);
-    const rep = JSON.parse(res.body) as { mode: string; total: number; imported: number; skipped: number; errors: { row: number; column: string; message: string }[] };
+    const rep = JSON.parse(res.body) as {
+      mode: string;
+      total: number;
+      imported: number;
+      skipped: number;
+      errors: { row: number; column: string; message: string }[];
+    };
     expect(rep).toMatchObject({ mode: 'all', total: 13, imported: 0, skipped: 13 });
     const errs = rep.errors.map((e) => `${e.row}|${e.column}|${e.message}`);
     expect(errs).toEqual([
@@ -175,12 +219,34 @@ describe('units ledger 驻区单位台账', () => {
     const rep = JSON.parse((await raw(staff, 'POST', `${P}/import?mode=goodRows`, file)).body);
     expect(rep).toMatchObject({ mode: 'goodRows', total: 13, imported: 3, skipped: 10 });
     expect(await countUnits()).toBe(before + 3);
-    const list = (await staff.get(`${P}?pageSize=200`)).body.items as { name: string; kind: string; territory: { id: number }; contactPhone: string | null; isNewOrganization: boolean }[];
-    expect(list.find((u) => u.name === '好单位甲')).toMatchObject({ kind: 'privateFirm', territory: { id: a0().community.id }, contactPhone: '13900001111', isNewOrganization: false });
-    expect(list.find((u) => u.name === '按代码')).toMatchObject({ kind: 'stateOwned', territory: { id: a1().community.id }, isNewOrganization: false });
-    expect(list.find((u) => u.name === '小区单位')).toMatchObject({ kind: 'propertyCompany', contactPhone: '0971-6123456-8001' });
+    const list = (await staff.get(`${P}?pageSize=200`)).body.items as {
+      name: string;
+      kind: string;
+      territory: { id: number };
+      contactPhone: string | null;
+      isNewOrganization: boolean;
+    }[];
+    expect(list.find((u) => u.name === '好单位甲')).toMatchObject({
+      kind: 'privateFirm',
+      territory: { id: a0().community.id },
+      contactPhone: '13900001111',
+      isNewOrganization: false,
+    });
+    expect(list.find((u) => u.name === '按代码')).toMatchObject({
+      kind: 'stateOwned',
+      territory: { id: a1().community.id },
+      isNewOrganization: false,
+    });
+    expect(list.find((u) => u.name === '小区单位')).toMatchObject({
+      kind: 'propertyCompany',
+      contactPhone: '0971-6123456-8001',
+    });
     expect(list.map((u) => u.name)).not.toContain('外街单位');
-    const audits = await t.db.select().from(auditLog).where(and(gt(auditLog.id, since))).orderBy(auditLog.id);
+    const audits = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(gt(auditLog.id, since)))
+      .orderBy(auditLog.id);
     expect(audits.map((a) => a.action)).toEqual(['unit.create', 'unit.create', 'unit.create', 'unit.import']);
     expect(audits.slice(0, 3).map((a) => (a.after as { importedFromRow: number }).importedFromRow)).toEqual([3, 8, 12]);
     expect(audits[3]!.after).toEqual({ mode: 'goodRows', total: 13, imported: 3, badRows: 10 });
@@ -192,8 +258,16 @@ describe('units ledger 驻区单位台账', () => {
     const en = t.client('en-US');
     en.cookies = staff.cookies;
     const rep = JSON.parse((await raw(en, 'POST', `${P}/import`, file)).body);
-    expect(rep.errors.find((e: { row: number }) => e.row === 4)).toEqual({ row: 4, column: 'Contact phone', message: expect.stringMatching(/11-digit mobile/) });
-    expect(rep.errors.find((e: { row: number }) => e.row === 7)).toEqual({ row: 7, column: 'Place (street/community)', message: 'No such street or community in your area' });
+    expect(rep.errors.find((e: { row: number }) => e.row === 4)).toEqual({
+      row: 4,
+      column: 'Contact phone',
+      message: expect.stringMatching(/11-digit mobile/),
+    });
+    expect(rep.errors.find((e: { row: number }) => e.row === 7)).toEqual({
+      row: 7,
+      column: 'Place (street/community)',
+      message: 'No such street or community in your area',
+    });
     const enTpl = await sheetRows((await raw(en, 'GET', `${P}/template.xlsx`)).rawPayload);
     expect(enTpl[0]![1]).toBe('Kind');
     expect((await raw(staff, 'POST', `${P}/import`, Buffer.from('not a spreadsheet'))).statusCode).toBe(400);
@@ -201,16 +275,42 @@ describe('units ledger 驻区单位台账', () => {
   });
 
   it('exports the filtered list with the same scope and masking as the list, and the export reads back as places', async () => {
-    await t.db.insert(units).values({ kind: 'agency', name: '乙街机关', territoryId: b0().community.id, scopePath: b0().community.path, contactPhone: '13700003333' });
+    await t.db.insert(units).values({
+      kind: 'agency',
+      name: '乙街机关',
+      territoryId: b0().community.id,
+      scopePath: b0().community.path,
+      contactPhone: '13700003333',
+    });
     const full = await sheetRows((await raw(staff, 'GET', `${P}/export.xlsx`)).rawPayload);
     const list = await staff.get(`${P}?pageSize=200`);
     expect(full.length - 1).toBe(list.body.total);
-    expect(full[0]).toEqual(['单位名称', '单位类别', '所在区域（街道/社区）', '统一社会信用代码', '联系人', '联系电话', '地址', '两新组织']);
+    expect(full[0]).toEqual([
+      '单位名称',
+      '单位类别',
+      '所在区域（街道/社区）',
+      '统一社会信用代码',
+      '联系人',
+      '联系电话',
+      '地址',
+      '两新组织',
+    ]);
     const text = JSON.stringify(full);
     expect(text).not.toContain('乙街');
     const firm = full.find((r) => r[0] === '好单位甲')!;
-    expect(firm).toEqual(['好单位甲', '非公企业', `${tree.streetA.street.name}/${a0().community.name}`, goodCode, '王五', '13900001111', '', '否']);
-    expect(full.find((r) => r[0] === '小区单位')![2]).toBe(`${tree.streetA.street.name}/${a1().community.name}/同名小区`);
+    expect(firm).toEqual([
+      '好单位甲',
+      '非公企业',
+      `${tree.streetA.street.name}/${a0().community.name}`,
+      goodCode,
+      '王五',
+      '13900001111',
+      '',
+      '否',
+    ]);
+    expect(full.find((r) => r[0] === '小区单位')![2]).toBe(
+      `${tree.streetA.street.name}/${a1().community.name}/同名小区`,
+    );
 
     // a viewer without unit.revealContact gets the masked numbers, as in the list
     const masked = await sheetRows((await raw(grid, 'GET', `${P}/export.xlsx`)).rawPayload);
@@ -222,8 +322,15 @@ describe('units ledger 驻区单位台账', () => {
     const firms = await sheetRows((await raw(staff, 'GET', `${P}/export.xlsx?kind=privateFirm`)).rawPayload);
     expect(firms.slice(1).every((r) => r[1] === '非公企业')).toBe(true);
     expect(firms.length).toBeGreaterThan(1);
-    const atA1 = await sheetRows((await raw(staff, 'GET', `${P}/export.xlsx?territoryId=${a1().community.id}`)).rawPayload);
-    expect(atA1.slice(1).map((r) => r[0]).sort()).toEqual(['小区单位', '按代码'].sort());
+    const atA1 = await sheetRows(
+      (await raw(staff, 'GET', `${P}/export.xlsx?territoryId=${a1().community.id}`)).rawPayload,
+    );
+    expect(
+      atA1
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(['小区单位', '按代码'].sort());
     expect((await raw(staff, 'GET', `${P}/export.xlsx?territoryId=${b0().community.id}`)).statusCode).toBe(404);
 
     // an account of street B exports its own unit only
@@ -232,7 +339,9 @@ describe('units ledger 驻区单位台账', () => {
     expect(bRows.slice(1).map((r) => r[0])).toEqual(['乙街机关']);
 
     // the exported places resolve on import: re-importing the export reports the units as already registered
-    const again = JSON.parse((await raw(staff, 'POST', `${P}/import?mode=all`, await fill(await template(), full.slice(1)))).body);
+    const again = JSON.parse(
+      (await raw(staff, 'POST', `${P}/import?mode=all`, await fill(await template(), full.slice(1)))).body,
+    );
     expect(again.imported).toBe(0);
     expect(again.errors.filter((e: { column: string }) => e.column === '所在区域（街道/社区）')).toEqual([]);
     expect(again.errors.some((e: { message: string }) => e.message === '该处已登记同名单位')).toBe(true);

@@ -43,7 +43,8 @@ const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 
 
 /** Why a unified social credit code is not valid, or null when it is. */
 export function creditCodeProblem(code: string): 'format' | 'checksum' | null {
-  if (code.length !== 18 || [...code].some((c) => !CREDIT_CHARS.includes(c)) || !/^\d{6}$/.test(code.slice(2, 8))) return 'format';
+  if (code.length !== 18 || [...code].some((c) => !CREDIT_CHARS.includes(c)) || !/^\d{6}$/.test(code.slice(2, 8)))
+    return 'format';
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += CREDIT_CHARS.indexOf(code[i]!) * CREDIT_WEIGHTS[i]!;
   return CREDIT_CHARS[(31 - (sum % 31)) % 31] === code[17] ? null : 'checksum';
@@ -54,7 +55,8 @@ const CreditCode = z
   .transform((v) => v.replace(/\s/g, '').toUpperCase())
   .superRefine((v, ctx) => {
     const p = creditCodeProblem(v);
-    if (p) ctx.addIssue({ code: 'custom', message: p === 'checksum' ? 'unit.creditCodeChecksum' : 'unit.creditCodeFormat' });
+    if (p)
+      ctx.addIssue({ code: 'custom', message: p === 'checksum' ? 'unit.creditCodeChecksum' : 'unit.creditCodeFormat' });
   });
 
 /** A mainland mobile number (11 digits) or a landline with its area code (0971-8123456, extension allowed). */
@@ -91,7 +93,10 @@ export const UnitLedger = defineLedger({
       header: L('单位类别', 'Kind'),
       example: '非公企业',
       width: 12,
-      note: L(UNIT_KINDS.map((k) => UNIT_KIND_LABELS[k]['zh-CN']).join(' / '), UNIT_KINDS.map((k) => UNIT_KIND_LABELS[k]['en-US']).join(' / ')),
+      note: L(
+        UNIT_KINDS.map((k) => UNIT_KIND_LABELS[k]['zh-CN']).join(' / '),
+        UNIT_KINDS.map((k) => UNIT_KIND_LABELS[k]['en-US']).join(' / '),
+      ),
       toCell: labelCell(UNIT_KIND_LABELS),
     },
     territory: {
@@ -114,14 +119,20 @@ export const UnitLedger = defineLedger({
       header: L('联系电话', 'Contact phone'),
       example: '13900001234',
       width: 16,
-      note: L('11 位手机号，或带区号的固定电话（如 0971-8123456）；导出时按权限脱敏', 'An 11-digit mobile or a landline with its area code (e.g. 0971-8123456); masked on export unless you may see it'),
+      note: L(
+        '11 位手机号，或带区号的固定电话（如 0971-8123456）；导出时按权限脱敏',
+        'An 11-digit mobile or a landline with its area code (e.g. 0971-8123456); masked on export unless you may see it',
+      ),
     },
     address: { header: L('地址', 'Address'), example: '文亭巷 18 号', width: 30 },
     isNewOrganization: {
       header: L('两新组织', 'Two-new organisation'),
       example: '是',
       width: 10,
-      note: L('是 / 否；不填时非公企业、社会组织为“是”', 'Yes / No; when empty, private firms and social organisations are Yes'),
+      note: L(
+        '是 / 否；不填时非公企业、社会组织为“是”',
+        'Yes / No; when empty, private firms and social organisations are Yes',
+      ),
       toCell: yesNoCell,
     },
   },
@@ -129,7 +140,11 @@ export const UnitLedger = defineLedger({
 
 // ---- places: by division code or by a name path, within the actor's subtree
 
-const splitPath = (v: string) => v.split(/[/／\\]/).map((s) => s.trim()).filter(Boolean);
+const splitPath = (v: string) =>
+  v
+    .split(/[/／\\]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 const CODE_RE = /^\d{6,12}$/;
 
 type PlaceHit = { ok: true; id: number } | { ok: false; message: string };
@@ -140,7 +155,10 @@ async function namesOf(db: DbOrTx, ids: number[]): Promise<Map<number, { name: s
   const out = new Map<number, { name: string; level: TerritoryLevel }>();
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += 1000) {
-    const rows = await db.select({ id: territories.id, name: territories.name, level: territories.level }).from(territories).where(inArray(territories.id, unique.slice(i, i + 1000)));
+    const rows = await db
+      .select({ id: territories.id, name: territories.name, level: territories.level })
+      .from(territories)
+      .where(inArray(territories.id, unique.slice(i, i + 1000)));
     for (const r of rows) out.set(r.id, { name: r.name, level: r.level });
   }
   return out;
@@ -160,10 +178,19 @@ async function resolvePlaces(ctx: Ctx, cells: string[]): Promise<Map<string, Pla
   if (codes.length) match.push(inArray(territories.divisionCode, codes));
   if (names.length) match.push(inArray(territories.name, names));
   const nodes = await ctx.db
-    .select({ id: territories.id, name: territories.name, level: territories.level, path: territories.path, divisionCode: territories.divisionCode })
+    .select({
+      id: territories.id,
+      name: territories.name,
+      level: territories.level,
+      path: territories.path,
+      divisionCode: territories.divisionCode,
+    })
     .from(territories)
     .where(and(inScope(ctx.actor, territories.path), or(...match)));
-  const names_ = await namesOf(ctx.db, nodes.flatMap((n) => ancestorIds(n.path)));
+  const names_ = await namesOf(
+    ctx.db,
+    nodes.flatMap((n) => ancestorIds(n.path)),
+  );
   const chainOf = (path: string) => ancestorIds(path).map((id) => names_.get(id)?.name ?? '');
   const unitLevel = (level: TerritoryLevel) => (UNIT_LEVELS as readonly TerritoryLevel[]).includes(level);
   const notFound = (): PlaceHit => ({ ok: false, message: t(ctx.locale, 'unit.placeNotFound') });
@@ -181,7 +208,8 @@ async function resolvePlaces(ctx: Ctx, cells: string[]): Promise<Map<string, Pla
     });
     const good = hits.filter((n) => unitLevel(n.level));
     if (good.length === 1) out.set(key, { ok: true, id: good[0]!.id });
-    else if (good.length > 1) out.set(key, { ok: false, message: t(ctx.locale, 'unit.placeAmbiguous', { count: good.length }) });
+    else if (good.length > 1)
+      out.set(key, { ok: false, message: t(ctx.locale, 'unit.placeAmbiguous', { count: good.length }) });
     else out.set(key, hits.length ? wrongLevel() : notFound());
   }
   return out;
@@ -194,12 +222,22 @@ async function placePaths(db: DbOrTx, ids: number[]): Promise<Map<number, string
   if (!unique.length) return out;
   const nodes: { id: number; path: string }[] = [];
   for (let i = 0; i < unique.length; i += 1000) {
-    nodes.push(...(await db.select({ id: territories.id, path: territories.path }).from(territories).where(inArray(territories.id, unique.slice(i, i + 1000)))));
+    nodes.push(
+      ...(await db
+        .select({ id: territories.id, path: territories.path })
+        .from(territories)
+        .where(inArray(territories.id, unique.slice(i, i + 1000)))),
+    );
   }
-  const names = await namesOf(db, nodes.flatMap((n) => ancestorIds(n.path)));
+  const names = await namesOf(
+    db,
+    nodes.flatMap((n) => ancestorIds(n.path)),
+  );
   const ABOVE_STREET: TerritoryLevel[] = ['country', 'province', 'city', 'district'];
   for (const n of nodes) {
-    const chain = ancestorIds(n.path).map((id) => names.get(id)).filter((x) => x !== undefined && !ABOVE_STREET.includes(x.level));
+    const chain = ancestorIds(n.path)
+      .map((id) => names.get(id))
+      .filter((x) => x !== undefined && !ABOVE_STREET.includes(x.level));
     out.set(n.id, chain.map((x) => x!.name).join('/'));
   }
   return out;
@@ -207,7 +245,10 @@ async function placePaths(db: DbOrTx, ids: number[]): Promise<Map<number, string
 
 /** Export rows of listed (scoped, masked) units in the ledger's columns. */
 export async function unitLedgerRows(db: DbOrTx, list: Unit[]): Promise<Record<string, unknown>[]> {
-  const paths = await placePaths(db, list.map((u) => u.territory.id));
+  const paths = await placePaths(
+    db,
+    list.map((u) => u.territory.id),
+  );
   return list.map((u) => ({
     name: u.name,
     kind: u.kind,
@@ -235,18 +276,32 @@ export async function importUnits(ctx: Ctx, body: unknown, mode: ImportMode): Pr
   const locale = ctx.locale;
   const parsed = await parseLedger(UnitLedger, body, locale);
   const errors = [...parsed.errors];
-  const places = await resolvePlaces(ctx, parsed.rows.map((r) => r.value.territory));
+  const places = await resolvePlaces(
+    ctx,
+    parsed.rows.map((r) => r.value.territory),
+  );
   const codes = parsed.rows.flatMap((r) => (r.value.creditCode ? [r.value.creditCode] : []));
   const placeIds = [...places.values()].flatMap((p) => (p.ok ? [p.id] : []));
   const [takenCodes, takenNames] = await Promise.all([
     codes.length
-      ? ctx.db.select({ c: units.creditCode }).from(units).where(and(inScope(ctx.actor, units.scopePath), inArray(units.creditCode, codes)))
+      ? ctx.db
+          .select({ c: units.creditCode })
+          .from(units)
+          .where(and(inScope(ctx.actor, units.scopePath), inArray(units.creditCode, codes)))
       : Promise.resolve([]),
     placeIds.length
       ? ctx.db
           .select({ p: units.territoryId, n: units.name })
           .from(units)
-          .where(and(inArray(units.territoryId, placeIds), inArray(units.name, parsed.rows.map((r) => r.value.name))))
+          .where(
+            and(
+              inArray(units.territoryId, placeIds),
+              inArray(
+                units.name,
+                parsed.rows.map((r) => r.value.name),
+              ),
+            ),
+          )
       : Promise.resolve([]),
   ]);
   const codeTaken = new Set(takenCodes.map((r) => r.c));
@@ -258,16 +313,27 @@ export async function importUnits(ctx: Ctx, body: unknown, mode: ImportMode): Pr
     const rowErrors: LedgerError[] = [];
     const place = places.get(splitPath(value.territory).join('/'));
     if (!place) rowErrors.push(ledgerError(UnitLedger, locale, row, 'territory', 'unit.placeNotFound'));
-    else if (!place.ok) rowErrors.push({ ...ledgerError(UnitLedger, locale, row, 'territory', 'unit.placeNotFound'), message: place.message });
+    else if (!place.ok)
+      rowErrors.push({
+        ...ledgerError(UnitLedger, locale, row, 'territory', 'unit.placeNotFound'),
+        message: place.message,
+      });
     if (value.creditCode) {
-      if (codeTaken.has(value.creditCode)) rowErrors.push(ledgerError(UnitLedger, locale, row, 'creditCode', 'unit.creditCodeTaken'));
-      else if (seenCode.has(value.creditCode)) rowErrors.push(ledgerError(UnitLedger, locale, row, 'creditCode', 'unit.creditCodeTwice', { row: seenCode.get(value.creditCode)! }));
+      if (codeTaken.has(value.creditCode))
+        rowErrors.push(ledgerError(UnitLedger, locale, row, 'creditCode', 'unit.creditCodeTaken'));
+      else if (seenCode.has(value.creditCode))
+        rowErrors.push(
+          ledgerError(UnitLedger, locale, row, 'creditCode', 'unit.creditCodeTwice', {
+            row: seenCode.get(value.creditCode)!,
+          }),
+        );
       else seenCode.set(value.creditCode, row);
     }
     if (place?.ok) {
       const key = `${place.id}:${value.name}`;
       if (nameTaken.has(key)) rowErrors.push(ledgerError(UnitLedger, locale, row, 'name', 'unit.nameTaken'));
-      else if (seenName.has(key)) rowErrors.push(ledgerError(UnitLedger, locale, row, 'name', 'unit.nameTwice', { row: seenName.get(key)! }));
+      else if (seenName.has(key))
+        rowErrors.push(ledgerError(UnitLedger, locale, row, 'name', 'unit.nameTwice', { row: seenName.get(key)! }));
       else seenName.set(key, row);
     }
     if (rowErrors.length || !place?.ok) {

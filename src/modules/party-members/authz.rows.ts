@@ -12,7 +12,10 @@ const DELETE: Role[] = ['communitySecretary', 'streetAdmin', 'districtAdmin', 'c
 /** A branch of the inside or outside community. */
 async function branchAt(f: MatrixFixture, w: Where) {
   const c = f.at(w).community;
-  const [row] = await f.t.db.insert(partyOrgs).values({ kind: 'branch', name: `党支部${f.uniq()}`, territoryId: c.id, scopePath: c.path }).returning();
+  const [row] = await f.t.db
+    .insert(partyOrgs)
+    .values({ kind: 'branch', name: `党支部${f.uniq()}`, territoryId: c.id, scopePath: c.path })
+    .returning();
   return row!;
 }
 
@@ -21,7 +24,14 @@ async function memberAt(f: MatrixFixture, w: Where, accountId: number | null = n
   const b = await branchAt(f, w);
   const [row] = await f.t.db
     .insert(partyMembers)
-    .values({ name: `党员${f.uniq()}`, kind: 'inService', homeBranchId: b.id, territoryId: b.territoryId, scopePath: b.scopePath, accountId })
+    .values({
+      name: `党员${f.uniq()}`,
+      kind: 'inService',
+      homeBranchId: b.id,
+      territoryId: b.territoryId,
+      scopePath: b.scopePath,
+      accountId,
+    })
     .returning();
   return row!;
 }
@@ -39,11 +49,15 @@ async function registrationAt(f: MatrixFixture, w: Where, memberId?: number) {
 
 /** Links every party-member test account without a member record to an in-service member inside. */
 async function linkMembers(f: MatrixFixture) {
-  const linked = (await f.t.db.select({ a: partyMembers.accountId }).from(partyMembers)).flatMap((r) => (r.a === null ? [] : [r.a]));
+  const linked = (await f.t.db.select({ a: partyMembers.accountId }).from(partyMembers)).flatMap((r) =>
+    r.a === null ? [] : [r.a],
+  );
   const open = await f.t.db
     .select({ id: accounts.id })
     .from(accounts)
-    .where(and(arrayOverlaps(accounts.roles, ['partyMember']), linked.length ? notInArray(accounts.id, linked) : undefined));
+    .where(
+      and(arrayOverlaps(accounts.roles, ['partyMember']), linked.length ? notInArray(accounts.id, linked) : undefined),
+    );
   for (const a of open) await memberAt(f, 'inside', a.id);
   // The matrix's party-member session is the first account of that role (fresh sessions come later).
   const [mine] = await f.t.db
@@ -61,17 +75,35 @@ export const rows: MatrixRows = {
     allow: STAFF,
     ok: 200,
     outside: 'empty',
-    call: async (f, w) => ({ method: 'GET', url: `/api/party-members?q=${encodeURIComponent((await memberAt(f, w)).name)}&includeRegistered=true` }),
+    call: async (f, w) => ({
+      method: 'GET',
+      url: `/api/party-members?q=${encodeURIComponent((await memberAt(f, w)).name)}&includeRegistered=true`,
+    }),
   },
-  'GET /api/party-members/template.xlsx': { allow: STAFF, ok: 200, outside: 'none', call: async () => ({ method: 'GET', url: '/api/party-members/template.xlsx' }) },
+  'GET /api/party-members/template.xlsx': {
+    allow: STAFF,
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'GET', url: '/api/party-members/template.xlsx' }),
+  },
   'POST /api/party-members/import': {
     allow: STAFF,
     ok: 400, // a JSON body is not a spreadsheet
     outside: 'none',
     call: async () => ({ method: 'POST', url: '/api/party-members/import', body: {} }),
   },
-  'GET /api/party-members/export.xlsx': { allow: STAFF, ok: 200, outside: 'none', call: async () => ({ method: 'GET', url: '/api/party-members/export.xlsx' }) },
-  'GET /api/party-members/home-branches': { allow: STAFF, ok: 200, outside: 'none', call: async () => ({ method: 'GET', url: '/api/party-members/home-branches' }) },
+  'GET /api/party-members/export.xlsx': {
+    allow: STAFF,
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'GET', url: '/api/party-members/export.xlsx' }),
+  },
+  'GET /api/party-members/home-branches': {
+    allow: STAFF,
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'GET', url: '/api/party-members/home-branches' }),
+  },
   'GET /api/party-members/communities': {
     allow: ['partyMember', ...STAFF],
     ok: 200,
@@ -82,31 +114,48 @@ export const rows: MatrixRows = {
     allow: STAFF,
     ok: 200,
     outside: 'empty',
-    call: async (f, w) => ({ method: 'GET', url: `/api/party-members/registrations?memberId=${(await registrationAt(f, w)).memberId}` }),
+    call: async (f, w) => ({
+      method: 'GET',
+      url: `/api/party-members/registrations?memberId=${(await registrationAt(f, w)).memberId}`,
+    }),
   },
   'POST /api/party-members/registrations/:id/confirm': {
     allow: STAFF,
     ok: 200,
     outside: 404,
-    call: async (f, w) => ({ method: 'POST', url: `/api/party-members/registrations/${(await registrationAt(f, w)).id}/confirm`, body: {} }),
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `/api/party-members/registrations/${(await registrationAt(f, w)).id}/confirm`,
+      body: {},
+    }),
   },
   'POST /api/party-members/registrations/:id/reject': {
     allow: STAFF,
     ok: 200,
     outside: 404,
-    call: async (f, w) => ({ method: 'POST', url: `/api/party-members/registrations/${(await registrationAt(f, w)).id}/reject`, body: { note: '不在本社区居住' } }),
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `/api/party-members/registrations/${(await registrationAt(f, w)).id}/reject`,
+      body: { note: '不在本社区居住' },
+    }),
   },
   'POST /api/party-members/registrations/:id/withdraw': {
     allow: STAFF,
     ok: 200,
     outside: 404,
-    call: async (f, w) => ({ method: 'POST', url: `/api/party-members/registrations/${(await registrationAt(f, w)).id}/withdraw` }),
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `/api/party-members/registrations/${(await registrationAt(f, w)).id}/withdraw`,
+    }),
   },
   'GET /api/party-members/evaluations': {
     allow: STAFF,
     ok: 200,
     outside: 'empty',
-    call: async (f, w) => ({ method: 'GET', url: `/api/party-members/evaluations?period=2025&memberId=${(await memberAt(f, w)).id}` }),
+    call: async (f, w) => ({
+      method: 'GET',
+      url: `/api/party-members/evaluations?period=2025&memberId=${(await memberAt(f, w)).id}`,
+    }),
   },
   'GET /api/party-members/me': {
     allow: ['partyMember'],
@@ -131,7 +180,10 @@ export const rows: MatrixRows = {
     allow: ['partyMember'],
     ok: 200,
     outside: 'none',
-    call: async (f) => ({ method: 'POST', url: `/api/party-members/me/registrations/${(await registrationAt(f, 'inside', await linkMembers(f))).id}/withdraw` }),
+    call: async (f) => ({
+      method: 'POST',
+      url: `/api/party-members/me/registrations/${(await registrationAt(f, 'inside', await linkMembers(f))).id}/withdraw`,
+    }),
   },
   'GET /api/party-members/:id': {
     allow: STAFF,
@@ -143,13 +195,21 @@ export const rows: MatrixRows = {
     allow: STAFF,
     ok: 201,
     outside: 404,
-    call: async (f, w) => ({ method: 'POST', url: '/api/party-members', body: { name: `新党员${f.uniq()}`, kind: 'resident', homeBranchId: (await branchAt(f, w)).id } }),
+    call: async (f, w) => ({
+      method: 'POST',
+      url: '/api/party-members',
+      body: { name: `新党员${f.uniq()}`, kind: 'resident', homeBranchId: (await branchAt(f, w)).id },
+    }),
   },
   'PATCH /api/party-members/:id': {
     allow: STAFF,
     ok: 200,
     outside: 404,
-    call: async (f, w) => ({ method: 'PATCH', url: `/api/party-members/${(await memberAt(f, w)).id}`, body: { posts: ['vanguardPost'] } }),
+    call: async (f, w) => ({
+      method: 'PATCH',
+      url: `/api/party-members/${(await memberAt(f, w)).id}`,
+      body: { posts: ['vanguardPost'] },
+    }),
   },
   'DELETE /api/party-members/:id': {
     allow: DELETE,
@@ -163,13 +223,21 @@ export const rows: MatrixRows = {
     outside: 404,
     call: async (f, w) => {
       const c = await f.t.factory.territory(f.tree.streetB.street.id, 'community', `社区${f.uniq()}`);
-      return { method: 'POST', url: `/api/party-members/${(await memberAt(f, w)).id}/registrations`, body: { communityId: c.id } };
+      return {
+        method: 'POST',
+        url: `/api/party-members/${(await memberAt(f, w)).id}/registrations`,
+        body: { communityId: c.id },
+      };
     },
   },
   'POST /api/party-members/:id/evaluations': {
     allow: STAFF,
     ok: 200,
     outside: 404,
-    call: async (f, w) => ({ method: 'POST', url: `/api/party-members/${(await memberAt(f, w)).id}/evaluations`, body: { period: '2025', side: 'unit', grade: 'good' } }),
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `/api/party-members/${(await memberAt(f, w)).id}/evaluations`,
+      body: { period: '2025', side: 'unit', grade: 'good' },
+    }),
   },
 };

@@ -5,7 +5,13 @@ export const MEMBER_KINDS = ['resident', 'inService', 'retired', 'mobile'] as co
 export type MemberKind = (typeof MEMBER_KINDS)[number];
 
 /** Posts a member holds: 先锋岗, 示范岗, 责任区, 楼栋长, 志愿服务岗 (seeds 000, 001, 004). */
-export const MEMBER_POSTS = ['vanguardPost', 'modelPost', 'responsibilityArea', 'buildingLead', 'volunteerPost'] as const;
+export const MEMBER_POSTS = [
+  'vanguardPost',
+  'modelPost',
+  'responsibilityArea',
+  'buildingLead',
+  'volunteerPost',
+] as const;
 export type MemberPost = (typeof MEMBER_POSTS)[number];
 
 /** Dual registration 双报到 lifecycle. */

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { PageQuery } from '../../kernel/http/pagination.js';
-import { EVALUATION_GRADES, EVALUATION_SIDES, MEMBER_KINDS, MEMBER_POSTS, PERIOD_RE, REGISTRATION_STATUSES } from './constants.js';
+import {
+  EVALUATION_GRADES,
+  EVALUATION_SIDES,
+  MEMBER_KINDS,
+  MEMBER_POSTS,
+  PERIOD_RE,
+  REGISTRATION_STATUSES,
+} from './constants.js';
 
 export * from './constants.js';
 
@@ -50,7 +57,10 @@ export const MemberListQuery = PageQuery.extend({
 export type MemberListQuery = z.infer<typeof MemberListQuery>;
 export const MemberExportQuery = MemberListQuery.omit({ page: true, pageSize: true });
 
-const JoinedOn = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => !Number.isNaN(Date.parse(v)), { message: 'validation.format' });
+const JoinedOn = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => !Number.isNaN(Date.parse(v)), { message: 'validation.format' });
 
 export const CreateMember = z
   .object({
@@ -98,11 +108,18 @@ export const SelfRegistration = RequestRegistration.omit({ unitBranchId: true })
 export const Decision = z.object({ note: z.string().trim().max(500).nullish() }).strict();
 
 export const EvaluationInput = z
-  .object({ period: Period, side: EvaluationSide, grade: EvaluationGrade, comment: z.string().trim().max(1000).nullish() })
+  .object({
+    period: Period,
+    side: EvaluationSide,
+    grade: EvaluationGrade,
+    comment: z.string().trim().max(1000).nullish(),
+  })
   .strict();
 export type EvaluationInput = z.infer<typeof EvaluationInput>;
 
-const SideEval = z.object({ grade: EvaluationGrade, comment: z.string().nullable(), evaluatorName: z.string(), at: z.date() }).nullable();
+const SideEval = z
+  .object({ grade: EvaluationGrade, comment: z.string().nullable(), evaluatorName: z.string(), at: z.date() })
+  .nullable();
 export const EvaluationRow = z.object({
   member: z.object({ id: z.number().int(), name: z.string(), kind: MemberKind, homeBranchName: z.string() }),
   period: z.string(),

@@ -7,7 +7,6 @@ beforeAll(async () => {
 });
 afterAll(() => b?.close());
 
-
 describe('dual registration 双报到 in the console', () => {
   it('the member registers with their community, the community staff confirm, and the member is on the roster', async () => {
     // Two browser profiles: the in-service member and the community worker.
@@ -39,7 +38,9 @@ describe('dual registration 双报到 in the console', () => {
     await row.waitFor();
     await b.screenshot(staff, 'party-members-registrations-pending');
     await row.locator('[data-testid^=confirm-]').click();
-    await expect.poll(() => staff.getByTestId('registrations-table').locator('tbody tr', { hasText: '赵敏' }).count()).toBe(0);
+    await expect
+      .poll(() => staff.getByTestId('registrations-table').locator('tbody tr', { hasText: '赵敏' }).count())
+      .toBe(0);
 
     await staff.goto('/party-members');
     await staff.getByTestId('member-filter-q').fill('赵敏');

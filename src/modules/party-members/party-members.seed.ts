@@ -52,7 +52,14 @@ export async function seedPartyMembers(db: DbOrTx, people: SeededResident[]): Pr
     .where(inArray(territories.divisionCode, [...DEMO_COMMUNITIES]))
     .orderBy(asc(territories.divisionCode));
   const orgs = await db
-    .select({ id: partyOrgs.id, kind: partyOrgs.kind, territoryId: partyOrgs.territoryId, scopePath: partyOrgs.scopePath, unitId: partyOrgs.unitId, level: territories.level })
+    .select({
+      id: partyOrgs.id,
+      kind: partyOrgs.kind,
+      territoryId: partyOrgs.territoryId,
+      scopePath: partyOrgs.scopePath,
+      unitId: partyOrgs.unitId,
+      level: territories.level,
+    })
     .from(partyOrgs)
     .innerJoin(territories, eq(territories.id, partyOrgs.territoryId))
     .where(inArray(partyOrgs.kind, ['branch', 'generalBranch', 'committee']))
@@ -69,8 +76,10 @@ export async function seedPartyMembers(db: DbOrTx, people: SeededResident[]): Pr
   for (const o of orgs) {
     if (o.unitId !== null) continue;
     if (o.level === 'compound' && o.kind === 'branch') compoundBranch.set(o.territoryId, o);
-    if (o.level === 'community' && o.kind !== 'branch' && !communityOrg.has(o.territoryId)) communityOrg.set(o.territoryId, o);
-    if (o.level === 'community' && o.kind === 'branch' && !communityBranch.has(o.territoryId)) communityBranch.set(o.territoryId, o);
+    if (o.level === 'community' && o.kind !== 'branch' && !communityOrg.has(o.territoryId))
+      communityOrg.set(o.territoryId, o);
+    if (o.level === 'community' && o.kind === 'branch' && !communityBranch.has(o.territoryId))
+      communityBranch.set(o.territoryId, o);
   }
   const unitBranches = orgs.filter((o) => o.unitId !== null);
   /** A unit branch at the member's workplace: another community of the same city first. */
@@ -88,7 +97,11 @@ export async function seedPartyMembers(db: DbOrTx, people: SeededResident[]): Pr
     }
     if (kind === 'retired' && communityBranch.has(c.id) && rnd.next() < 0.7) return communityBranch.get(c.id)!;
     const compoundId = pathIds(r.scopePath)[pathIds(c.path).length];
-    return (compoundId !== undefined ? compoundBranch.get(compoundId) : undefined) ?? communityOrg.get(c.id) ?? communityBranch.get(c.id);
+    return (
+      (compoundId !== undefined ? compoundBranch.get(compoundId) : undefined) ??
+      communityOrg.get(c.id) ??
+      communityBranch.get(c.id)
+    );
   };
 
   const [pmAccount] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, 'party_member'));
@@ -152,13 +165,21 @@ export async function seedPartyMembers(db: DbOrTx, people: SeededResident[]): Pr
   });
   const ids: number[] = [];
   for (let i = 0; i < rows.length; i += 500) {
-    ids.push(...(await db.insert(partyMembers).values(rows.slice(i, i + 500)).returning({ id: partyMembers.id })).map((r) => r.id));
+    ids.push(
+      ...(
+        await db
+          .insert(partyMembers)
+          .values(rows.slice(i, i + 500))
+          .returning({ id: partyMembers.id })
+      ).map((r) => r.id),
+    );
   }
 
   // Dual registrations of in-service members with their residential community, and 2025 evaluations.
   const regs: (typeof dualRegistrations.$inferInsert)[] = [];
   const evals: (typeof dualEvaluations.$inferInsert)[] = [];
-  const grade = (): EvaluationGrade => rnd.pick<EvaluationGrade>(['excellent', 'excellent', 'good', 'good', 'good', 'fair', 'poor']);
+  const grade = (): EvaluationGrade =>
+    rnd.pick<EvaluationGrade>(['excellent', 'excellent', 'good', 'good', 'good', 'fair', 'poor']);
   plans.forEach((p, i) => {
     if (p.kind !== 'inService' || rows[i]!.accountId !== null) return;
     const roll = rnd.next();

@@ -23,7 +23,8 @@ import {
 import { dualEvaluations, dualRegistrations, partyMembers } from './schema.js';
 import { escapeLike } from '../../kernel/db/search.js';
 
-const fieldError = (ctx: Ctx, field: string, key: string) => new AppError('validation', undefined, {}, [{ field, message: t(ctx.locale, key) }]);
+const fieldError = (ctx: Ctx, field: string, key: string) =>
+  new AppError('validation', undefined, {}, [{ field, message: t(ctx.locale, key) }]);
 
 // The outer row's id, written out in full: drizzle leaves single-table columns unqualified, which the
 // subquery over dual_registrations would capture as its own id.
@@ -43,7 +44,13 @@ export function memberVisible(ctx: Ctx, registered: boolean): SQL {
       ctx.db
         .select({ one: sql`1` })
         .from(dualRegistrations)
-        .where(and(eq(dualRegistrations.memberId, memberIdRef), eq(dualRegistrations.status, 'confirmed'), inScope(ctx.actor, dualRegistrations.communityPath))),
+        .where(
+          and(
+            eq(dualRegistrations.memberId, memberIdRef),
+            eq(dualRegistrations.status, 'confirmed'),
+            inScope(ctx.actor, dualRegistrations.communityPath),
+          ),
+        ),
     ),
   )!;
 }
@@ -67,7 +74,11 @@ const memberColumns = {
 };
 type MemberRow = Awaited<ReturnType<typeof memberQuery>>[number];
 const memberQuery = (db: DbOrTx, where: SQL | undefined) =>
-  db.select(memberColumns).from(partyMembers).innerJoin(partyOrgs, eq(partyOrgs.id, partyMembers.homeBranchId)).where(where);
+  db
+    .select(memberColumns)
+    .from(partyMembers)
+    .innerJoin(partyOrgs, eq(partyOrgs.id, partyMembers.homeBranchId))
+    .where(where);
 
 async function toDtos(ctx: Ctx, rows: MemberRow[]): Promise<PartyMember[]> {
   const ids = rows.map((r) => r.id);
@@ -109,7 +120,10 @@ async function memberWhere(ctx: Ctx, q: Omit<MemberListQuery, 'page' | 'pageSize
   if (q.homeBranchId) where.push(eq(partyMembers.homeBranchId, q.homeBranchId));
   if (q.post) where.push(sql`${q.post} = any(${partyMembers.posts})`);
   if (q.communityId) {
-    const [c] = await ctx.db.select({ path: territories.path }).from(territories).where(eq(territories.id, q.communityId));
+    const [c] = await ctx.db
+      .select({ path: territories.path })
+      .from(territories)
+      .where(eq(territories.id, q.communityId));
     const path = c?.path ?? '/none/';
     const held = like(partyMembers.scopePath, `${path}%`);
     where.push(
@@ -120,7 +134,13 @@ async function memberWhere(ctx: Ctx, q: Omit<MemberListQuery, 'page' | 'pageSize
               ctx.db
                 .select({ one: sql`1` })
                 .from(dualRegistrations)
-                .where(and(eq(dualRegistrations.memberId, memberIdRef), eq(dualRegistrations.status, 'confirmed'), eq(dualRegistrations.communityId, q.communityId))),
+                .where(
+                  and(
+                    eq(dualRegistrations.memberId, memberIdRef),
+                    eq(dualRegistrations.status, 'confirmed'),
+                    eq(dualRegistrations.communityId, q.communityId),
+                  ),
+                ),
             ),
           )!
         : held,
@@ -136,7 +156,10 @@ export async function listMembers(ctx: Ctx, q: MemberListQuery) {
   const cond = await memberWhere(ctx, q);
   const [rows, [total]] = await Promise.all([
     // Members the actor holds first, then those seen through a registration.
-    memberQuery(ctx.db, cond).orderBy(heldFirst(ctx), asc(partyMembers.scopePath), asc(partyMembers.id)).limit(q.pageSize).offset(offsetOf(q)),
+    memberQuery(ctx.db, cond)
+      .orderBy(heldFirst(ctx), asc(partyMembers.scopePath), asc(partyMembers.id))
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
     ctx.db.select({ n: count() }).from(partyMembers).where(cond),
   ]);
   return { items: await toDtos(ctx, rows), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
@@ -144,7 +167,12 @@ export async function listMembers(ctx: Ctx, q: MemberListQuery) {
 
 export async function exportMembers(ctx: Ctx, q: Omit<MemberListQuery, 'page' | 'pageSize'>) {
   const cond = await memberWhere(ctx, q);
-  return toDtos(ctx, await memberQuery(ctx.db, cond).orderBy(heldFirst(ctx), asc(partyMembers.scopePath), asc(partyMembers.id)).limit(20_000));
+  return toDtos(
+    ctx,
+    await memberQuery(ctx.db, cond)
+      .orderBy(heldFirst(ctx), asc(partyMembers.scopePath), asc(partyMembers.id))
+      .limit(20_000),
+  );
 }
 
 async function loadVisible(ctx: Ctx, id: number, registered = true): Promise<MemberRow> {
@@ -161,17 +189,26 @@ export async function getMember(ctx: Ctx, id: number): Promise<PartyMember> {
 /** A home branch: a branch, general branch or committee in the actor's subtree. */
 async function requireHomeBranch(ctx: Ctx, id: number) {
   const [org] = await ctx.db
-    .select({ id: partyOrgs.id, kind: partyOrgs.kind, territoryId: partyOrgs.territoryId, scopePath: partyOrgs.scopePath })
+    .select({
+      id: partyOrgs.id,
+      kind: partyOrgs.kind,
+      territoryId: partyOrgs.territoryId,
+      scopePath: partyOrgs.scopePath,
+    })
     .from(partyOrgs)
     .where(and(eq(partyOrgs.id, id), inScope(ctx.actor, partyOrgs.scopePath)));
   if (!org) throw notFound(); // outside the subtree it does not exist
-  if (!(HOME_BRANCH_KINDS as readonly string[]).includes(org.kind)) throw fieldError(ctx, 'homeBranchId', 'partyMember.homeBranchInvalid');
+  if (!(HOME_BRANCH_KINDS as readonly string[]).includes(org.kind))
+    throw fieldError(ctx, 'homeBranchId', 'partyMember.homeBranchInvalid');
   return org;
 }
 
 async function requireResident(ctx: Ctx, id: number | null | undefined) {
   if (!id) return;
-  const [r] = await ctx.db.select({ id: residents.id }).from(residents).where(and(eq(residents.id, id), inScope(ctx.actor, residents.scopePath)));
+  const [r] = await ctx.db
+    .select({ id: residents.id })
+    .from(residents)
+    .where(and(eq(residents.id, id), inScope(ctx.actor, residents.scopePath)));
   if (!r) throw fieldError(ctx, 'residentId', 'partyMember.residentNotFound');
 }
 
@@ -195,7 +232,13 @@ export async function createMember(ctx: Ctx, input: CreateMember): Promise<Party
       })
       .returning({ id: partyMembers.id });
     const after = await getMember(c, created!.id);
-    await audit(tx, ctx, { action: 'partyMember.create', objectType: 'partyMember', objectId: after.id, scopePath: org.scopePath, after });
+    await audit(tx, ctx, {
+      action: 'partyMember.create',
+      objectType: 'partyMember',
+      objectId: after.id,
+      scopePath: org.scopePath,
+      after,
+    });
     return after;
   });
 }
@@ -221,8 +264,18 @@ export async function updateMember(ctx: Ctx, id: number, patch: UpdateMember): P
       })
       .where(eq(partyMembers.id, id));
     const after = await getMember(c, id);
-    const [row] = await tx.select({ scopePath: partyMembers.scopePath }).from(partyMembers).where(eq(partyMembers.id, id));
-    await audit(tx, ctx, { action: 'partyMember.update', objectType: 'partyMember', objectId: id, scopePath: row!.scopePath, before, after });
+    const [row] = await tx
+      .select({ scopePath: partyMembers.scopePath })
+      .from(partyMembers)
+      .where(eq(partyMembers.id, id));
+    await audit(tx, ctx, {
+      action: 'partyMember.update',
+      objectType: 'partyMember',
+      objectId: id,
+      scopePath: row!.scopePath,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -234,7 +287,13 @@ export async function deleteMember(ctx: Ctx, id: number): Promise<void> {
     const row = await loadVisible(c, id, false);
     const before = await getMember(c, id);
     await tx.delete(partyMembers).where(eq(partyMembers.id, id));
-    await audit(tx, ctx, { action: 'partyMember.delete', objectType: 'partyMember', objectId: id, scopePath: row.scopePath, before });
+    await audit(tx, ctx, {
+      action: 'partyMember.delete',
+      objectType: 'partyMember',
+      objectId: id,
+      scopePath: row.scopePath,
+      before,
+    });
   });
 }
 
@@ -256,7 +315,12 @@ export async function listHomeBranches(ctx: Ctx, q: { q?: string | undefined }) 
 
 async function placeNames(db: DbOrTx, paths: string[]) {
   const ids = [...new Set(paths.flatMap(pathIds))];
-  const rows = ids.length ? await db.select({ id: territories.id, name: territories.name, level: territories.level }).from(territories).where(inArray(territories.id, ids)) : [];
+  const rows = ids.length
+    ? await db
+        .select({ id: territories.id, name: territories.name, level: territories.level })
+        .from(territories)
+        .where(inArray(territories.id, ids))
+    : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return (p: string) =>
     pathIds(p)
@@ -270,15 +334,27 @@ async function placeNames(db: DbOrTx, paths: string[]) {
 export async function listCommunities(ctx: Ctx, q: { q?: string | undefined }) {
   const where: SQL[] = [eq(territories.level, 'community')];
   if (q.q) where.push(ilike(territories.name, `%${escapeLike(q.q)}%`));
-  const rows = await ctx.db.select({ id: territories.id, name: territories.name, path: territories.path }).from(territories).where(and(...where)).orderBy(asc(territories.path)).limit(50);
-  const address = await placeNames(ctx.db, rows.map((r) => r.path));
+  const rows = await ctx.db
+    .select({ id: territories.id, name: territories.name, path: territories.path })
+    .from(territories)
+    .where(and(...where))
+    .orderBy(asc(territories.path))
+    .limit(50);
+  const address = await placeNames(
+    ctx.db,
+    rows.map((r) => r.path),
+  );
   return { items: rows.map((r) => ({ id: r.id, name: r.name, address: address(r.path) })) };
 }
 
 // Written out in full: drizzle leaves single-table columns unqualified, which a subquery would capture.
 const homeBranchNameSql = sql<string>`(select o.name from party_orgs o where o.id = "party_members"."home_branch_id")`;
-const unitBranchNameSql = sql<string | null>`(select o.name from party_orgs o where o.id = "dual_registrations"."unit_branch_id")`;
-const decidedByNameSql = sql<string | null>`(select a.display_name from accounts a where a.id = "dual_registrations"."decided_by")`;
+const unitBranchNameSql = sql<
+  string | null
+>`(select o.name from party_orgs o where o.id = "dual_registrations"."unit_branch_id")`;
+const decidedByNameSql = sql<
+  string | null
+>`(select a.display_name from accounts a where a.id = "dual_registrations"."decided_by")`;
 
 async function registrationRows(ctx: Ctx, where: SQL | undefined, page?: { limit: number; offset: number }) {
   const base = ctx.db
@@ -307,20 +383,22 @@ async function registrationRows(ctx: Ctx, where: SQL | undefined, page?: { limit
     .$dynamic();
   if (page) base.limit(page.limit).offset(page.offset);
   const rows = await base;
-  const address = await placeNames(ctx.db, rows.map((r) => r.communityPath));
-  return rows.map(
-    (r): Registration => ({
-      id: r.id,
-      member: { id: r.memberId, name: r.memberName, kind: r.memberKind, homeBranchName: r.homeBranchName },
-      community: { id: r.communityId, name: r.communityName, address: address(r.communityPath) },
-      unitBranch: r.unitBranchId !== null && r.unitBranchName !== null ? { id: r.unitBranchId, name: r.unitBranchName } : null,
-      status: r.status,
-      requestedAt: r.requestedAt,
-      decidedAt: r.decidedAt,
-      decidedByName: r.decidedByName,
-      note: r.note,
-    }),
+  const address = await placeNames(
+    ctx.db,
+    rows.map((r) => r.communityPath),
   );
+  return rows.map((r): Registration => ({
+    id: r.id,
+    member: { id: r.memberId, name: r.memberName, kind: r.memberKind, homeBranchName: r.homeBranchName },
+    community: { id: r.communityId, name: r.communityName, address: address(r.communityPath) },
+    unitBranch:
+      r.unitBranchId !== null && r.unitBranchName !== null ? { id: r.unitBranchId, name: r.unitBranchName } : null,
+    status: r.status,
+    requestedAt: r.requestedAt,
+    decidedAt: r.decidedAt,
+    decidedByName: r.decidedByName,
+    note: r.note,
+  }));
 }
 
 /** Registrations the actor sees: those with a community of their subtree, and those of members they hold. */
@@ -328,7 +406,16 @@ function registrationVisible(ctx: Ctx): SQL {
   return or(inScope(ctx.actor, dualRegistrations.communityPath), inScope(ctx.actor, partyMembers.scopePath))!;
 }
 
-export async function listRegistrations(ctx: Ctx, q: { status?: string | undefined; communityId?: number | undefined; memberId?: number | undefined; page: number; pageSize: number }) {
+export async function listRegistrations(
+  ctx: Ctx,
+  q: {
+    status?: string | undefined;
+    communityId?: number | undefined;
+    memberId?: number | undefined;
+    page: number;
+    pageSize: number;
+  },
+) {
   const where: SQL[] = [registrationVisible(ctx)];
   if (q.status) where.push(eq(dualRegistrations.status, q.status as Registration['status']));
   if (q.communityId) where.push(eq(dualRegistrations.communityId, q.communityId));
@@ -336,7 +423,11 @@ export async function listRegistrations(ctx: Ctx, q: { status?: string | undefin
   const cond = and(...where);
   const [items, [total]] = await Promise.all([
     registrationRows(ctx, cond, { limit: q.pageSize, offset: offsetOf(q) }),
-    ctx.db.select({ n: count() }).from(dualRegistrations).innerJoin(partyMembers, eq(partyMembers.id, dualRegistrations.memberId)).where(cond),
+    ctx.db
+      .select({ n: count() })
+      .from(dualRegistrations)
+      .innerJoin(partyMembers, eq(partyMembers.id, dualRegistrations.memberId))
+      .where(cond),
   ]);
   return { items, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
@@ -356,13 +447,21 @@ async function register(ctx: Ctx, memberId: number, input: RequestRegistration):
   return ctx.db.transaction(async (tx) => {
     const c = { ...ctx, db: tx };
     const [m] = await tx
-      .select({ id: partyMembers.id, kind: partyMembers.kind, homeBranchId: partyMembers.homeBranchId, unitId: partyOrgs.unitId })
+      .select({
+        id: partyMembers.id,
+        kind: partyMembers.kind,
+        homeBranchId: partyMembers.homeBranchId,
+        unitId: partyOrgs.unitId,
+      })
       .from(partyMembers)
       .innerJoin(partyOrgs, eq(partyOrgs.id, partyMembers.homeBranchId))
       .where(eq(partyMembers.id, memberId));
     if (!m) throw notFound();
     if (m.kind !== 'inService') throw conflict('partyMember.notInService');
-    const [community] = await tx.select({ id: territories.id, path: territories.path, level: territories.level }).from(territories).where(eq(territories.id, input.communityId));
+    const [community] = await tx
+      .select({ id: territories.id, path: territories.path, level: territories.level })
+      .from(territories)
+      .where(eq(territories.id, input.communityId));
     if (community?.level !== 'community') throw fieldError(ctx, 'communityId', 'partyMember.notCommunity');
     let unitBranchId = input.unitBranchId ?? (m.unitId !== null ? m.homeBranchId : null);
     if (input.unitBranchId) {
@@ -373,7 +472,13 @@ async function register(ctx: Ctx, memberId: number, input: RequestRegistration):
     const [live] = await tx
       .select({ id: dualRegistrations.id })
       .from(dualRegistrations)
-      .where(and(eq(dualRegistrations.memberId, memberId), eq(dualRegistrations.communityId, community.id), inArray(dualRegistrations.status, ['pending', 'confirmed'])));
+      .where(
+        and(
+          eq(dualRegistrations.memberId, memberId),
+          eq(dualRegistrations.communityId, community.id),
+          inArray(dualRegistrations.status, ['pending', 'confirmed']),
+        ),
+      );
     if (live) throw conflict('partyMember.alreadyRegistered');
     const [created] = await tx
       .insert(dualRegistrations)
@@ -390,7 +495,13 @@ async function register(ctx: Ctx, memberId: number, input: RequestRegistration):
       .returning({ id: dualRegistrations.id });
     const after = await oneRegistration(c, created!.id);
     // Scoped to the community: its staff, who decide, see the request in their audit log.
-    await audit(tx, ctx, { action: 'dualRegistration.request', objectType: 'dualRegistration', objectId: after.id, scopePath: community.path, after });
+    await audit(tx, ctx, {
+      action: 'dualRegistration.request',
+      objectType: 'dualRegistration',
+      objectId: after.id,
+      scopePath: community.path,
+      after,
+    });
     return after;
   });
 }
@@ -402,7 +513,10 @@ export async function registerOnBehalf(ctx: Ctx, memberId: number, input: Reques
 }
 
 async function myMemberId(ctx: Ctx): Promise<number> {
-  const [m] = await ctx.db.select({ id: partyMembers.id }).from(partyMembers).where(eq(partyMembers.accountId, ctx.actor.accountId));
+  const [m] = await ctx.db
+    .select({ id: partyMembers.id })
+    .from(partyMembers)
+    .where(eq(partyMembers.accountId, ctx.actor.accountId));
   if (!m) throw notFound();
   return m.id;
 }
@@ -413,11 +527,20 @@ export async function registerSelf(ctx: Ctx, input: { communityId: number; note?
 }
 
 /** The community's staff confirm or reject a pending registration with a community of their subtree. */
-export async function decideRegistration(ctx: Ctx, id: number, status: 'confirmed' | 'rejected', note: string | null | undefined) {
+export async function decideRegistration(
+  ctx: Ctx,
+  id: number,
+  status: 'confirmed' | 'rejected',
+  note: string | null | undefined,
+) {
   return ctx.db.transaction(async (tx) => {
     const c = { ...ctx, db: tx };
     const [reg] = await tx
-      .select({ id: dualRegistrations.id, status: dualRegistrations.status, communityPath: dualRegistrations.communityPath })
+      .select({
+        id: dualRegistrations.id,
+        status: dualRegistrations.status,
+        communityPath: dualRegistrations.communityPath,
+      })
       .from(dualRegistrations)
       .where(and(eq(dualRegistrations.id, id), inScope(ctx.actor, dualRegistrations.communityPath)))
       .for('update');
@@ -429,7 +552,14 @@ export async function decideRegistration(ctx: Ctx, id: number, status: 'confirme
       .set({ status, decidedAt: ctx.clock.now(), decidedBy: ctx.actor.accountId || null, ...(note ? { note } : {}) })
       .where(eq(dualRegistrations.id, id));
     const after = await oneRegistration(c, id);
-    await audit(tx, ctx, { action: status === 'confirmed' ? 'dualRegistration.confirm' : 'dualRegistration.reject', objectType: 'dualRegistration', objectId: id, scopePath: reg.communityPath, before, after });
+    await audit(tx, ctx, {
+      action: status === 'confirmed' ? 'dualRegistration.confirm' : 'dualRegistration.reject',
+      objectType: 'dualRegistration',
+      objectId: id,
+      scopePath: reg.communityPath,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -439,7 +569,13 @@ export async function withdrawRegistration(ctx: Ctx, id: number, self: boolean) 
   return ctx.db.transaction(async (tx) => {
     const c = { ...ctx, db: tx };
     const [reg] = await tx
-      .select({ id: dualRegistrations.id, status: dualRegistrations.status, communityPath: dualRegistrations.communityPath, accountId: partyMembers.accountId, scopePath: partyMembers.scopePath })
+      .select({
+        id: dualRegistrations.id,
+        status: dualRegistrations.status,
+        communityPath: dualRegistrations.communityPath,
+        accountId: partyMembers.accountId,
+        scopePath: partyMembers.scopePath,
+      })
       .from(dualRegistrations)
       .innerJoin(partyMembers, eq(partyMembers.id, dualRegistrations.memberId))
       .where(eq(dualRegistrations.id, id))
@@ -448,9 +584,19 @@ export async function withdrawRegistration(ctx: Ctx, id: number, self: boolean) 
     if (!reg || !allowed) throw notFound();
     if (reg.status !== 'pending' && reg.status !== 'confirmed') throw conflict('partyMember.notLive');
     const before = await oneRegistration(c, id);
-    await tx.update(dualRegistrations).set({ status: 'withdrawn', decidedAt: ctx.clock.now(), decidedBy: ctx.actor.accountId || null }).where(eq(dualRegistrations.id, id));
+    await tx
+      .update(dualRegistrations)
+      .set({ status: 'withdrawn', decidedAt: ctx.clock.now(), decidedBy: ctx.actor.accountId || null })
+      .where(eq(dualRegistrations.id, id));
     const after = await oneRegistration(c, id);
-    await audit(tx, ctx, { action: 'dualRegistration.withdraw', objectType: 'dualRegistration', objectId: id, scopePath: reg.communityPath, before, after });
+    await audit(tx, ctx, {
+      action: 'dualRegistration.withdraw',
+      objectType: 'dualRegistration',
+      objectId: id,
+      scopePath: reg.communityPath,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -474,7 +620,13 @@ export async function recordEvaluation(ctx: Ctx, memberId: number, input: Evalua
       const [reg] = await tx
         .select({ path: dualRegistrations.communityPath })
         .from(dualRegistrations)
-        .where(and(eq(dualRegistrations.memberId, memberId), eq(dualRegistrations.status, 'confirmed'), inScope(ctx.actor, dualRegistrations.communityPath)))
+        .where(
+          and(
+            eq(dualRegistrations.memberId, memberId),
+            eq(dualRegistrations.status, 'confirmed'),
+            inScope(ctx.actor, dualRegistrations.communityPath),
+          ),
+        )
         .limit(1);
       if (!reg) throw forbidden('partyMember.communitySideOnly');
       scopePath = reg.path;
@@ -482,7 +634,13 @@ export async function recordEvaluation(ctx: Ctx, memberId: number, input: Evalua
     const [prev] = await tx
       .select()
       .from(dualEvaluations)
-      .where(and(eq(dualEvaluations.memberId, memberId), eq(dualEvaluations.period, input.period), eq(dualEvaluations.side, input.side)));
+      .where(
+        and(
+          eq(dualEvaluations.memberId, memberId),
+          eq(dualEvaluations.period, input.period),
+          eq(dualEvaluations.side, input.side),
+        ),
+      );
     const values = {
       memberId,
       period: input.period,
@@ -497,17 +655,40 @@ export async function recordEvaluation(ctx: Ctx, memberId: number, input: Evalua
     if (prev) await tx.update(dualEvaluations).set(values).where(eq(dualEvaluations.id, prev.id));
     else await tx.insert(dualEvaluations).values(values);
     const [row] = await evaluationRows(c, and(eq(partyMembers.id, memberId))!, input.period);
-    await audit(tx, ctx, { action: 'dualEvaluation.record', objectType: 'partyMember', objectId: memberId, scopePath, before: prev ?? null, after: values });
+    await audit(tx, ctx, {
+      action: 'dualEvaluation.record',
+      objectType: 'partyMember',
+      objectId: memberId,
+      scopePath,
+      before: prev ?? null,
+      after: values,
+    });
     return row!;
   });
 }
 
-async function evaluationRows(ctx: Ctx, memberWhere: SQL, period: string, page?: { limit: number; offset: number }): Promise<EvaluationRow[]> {
+async function evaluationRows(
+  ctx: Ctx,
+  memberWhere: SQL,
+  period: string,
+  page?: { limit: number; offset: number },
+): Promise<EvaluationRow[]> {
   const base = memberQuery(ctx.db, memberWhere).orderBy(asc(partyMembers.scopePath), asc(partyMembers.id)).$dynamic();
   if (page) base.limit(page.limit).offset(page.offset);
   const members = await base;
   const evals = members.length
-    ? await ctx.db.select().from(dualEvaluations).where(and(inArray(dualEvaluations.memberId, members.map((m) => m.id)), eq(dualEvaluations.period, period)))
+    ? await ctx.db
+        .select()
+        .from(dualEvaluations)
+        .where(
+          and(
+            inArray(
+              dualEvaluations.memberId,
+              members.map((m) => m.id),
+            ),
+            eq(dualEvaluations.period, period),
+          ),
+        )
     : [];
   const side = (id: number, s: 'community' | 'unit') => {
     const e = evals.find((x) => x.memberId === id && x.side === s);
@@ -522,7 +703,10 @@ async function evaluationRows(ctx: Ctx, memberWhere: SQL, period: string, page?:
 }
 
 /** Both sides of the dual evaluation per in-service member the actor sees, for one period. */
-export async function listEvaluations(ctx: Ctx, q: { period: string; memberId?: number | undefined; q?: string | undefined; page: number; pageSize: number }) {
+export async function listEvaluations(
+  ctx: Ctx,
+  q: { period: string; memberId?: number | undefined; q?: string | undefined; page: number; pageSize: number },
+) {
   const where: SQL[] = [memberVisible(ctx, true), eq(partyMembers.kind, 'inService')];
   if (q.memberId) where.push(eq(partyMembers.id, q.memberId));
   if (q.q) where.push(ilike(partyMembers.name, `%${escapeLike(q.q)}%`));
@@ -543,9 +727,16 @@ export async function getMyMember(ctx: Ctx) {
   const [row] = await memberQuery(ctx.db, eq(partyMembers.id, id));
   const member = { ...(await toDtos(self, [row!]))[0]!, viaRegistration: false };
   const registrations = await registrationRows(ctx, eq(dualRegistrations.memberId, id));
-  const periods = await ctx.db.selectDistinct({ period: dualEvaluations.period }).from(dualEvaluations).where(eq(dualEvaluations.memberId, id));
+  const periods = await ctx.db
+    .selectDistinct({ period: dualEvaluations.period })
+    .from(dualEvaluations)
+    .where(eq(dualEvaluations.memberId, id));
   const evaluations: EvaluationRow[] = [];
-  for (const p of periods.map((x) => x.period).sort().reverse()) evaluations.push(...(await evaluationRows(self, eq(partyMembers.id, id), p)));
+  for (const p of periods
+    .map((x) => x.period)
+    .sort()
+    .reverse())
+    evaluations.push(...(await evaluationRows(self, eq(partyMembers.id, id), p)));
   return { member, registrations, evaluations };
 }
 

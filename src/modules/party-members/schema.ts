@@ -32,7 +32,10 @@ export const partyMembers = pgTable(
     accountId: integer().references(() => accounts.id, { onDelete: 'set null' }),
     joinedOn: date(),
     /** 先锋岗 / 示范岗 and similar posts. */
-    posts: text().array().notNull().default(sql`'{}'::text[]`),
+    posts: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     points: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -76,7 +79,9 @@ export const dualRegistrations = pgTable(
     index('dual_registrations_community_idx').using('btree', t.communityPath.op('text_pattern_ops')),
     index('dual_registrations_member_idx').on(t.memberId),
     // One live (pending or confirmed) registration per member and community.
-    uniqueIndex('dual_registrations_live_uq').on(t.memberId, t.communityId).where(sql`${t.status} in ('pending','confirmed')`),
+    uniqueIndex('dual_registrations_live_uq')
+      .on(t.memberId, t.communityId)
+      .where(sql`${t.status} in ('pending','confirmed')`),
     check('dual_registrations_status_ck', sql`${t.status} in ('pending','confirmed','rejected','withdrawn')`),
   ],
 );

@@ -30,7 +30,9 @@ export async function residentAt(f: MatrixFixture, w: Where, accountId: number |
 
 /** Gives every signed-in resident / party-member test account without one a resident record in the inside household. */
 async function linkSelfAccounts(f: MatrixFixture) {
-  const linked = (await f.t.db.select({ a: residents.accountId }).from(residents)).flatMap((r) => (r.a === null ? [] : [r.a]));
+  const linked = (await f.t.db.select({ a: residents.accountId }).from(residents)).flatMap((r) =>
+    r.a === null ? [] : [r.a],
+  );
   const open = await f.t.db
     .select({ id: accounts.id })
     .from(accounts)
@@ -43,16 +45,29 @@ export const rows: MatrixRows = {
     allow: READ,
     ok: 200,
     outside: 'empty',
-    call: async (f, w) => ({ method: 'GET', url: `/api/people/residents?q=${encodeURIComponent((await residentAt(f, w)).name)}` }),
+    call: async (f, w) => ({
+      method: 'GET',
+      url: `/api/people/residents?q=${encodeURIComponent((await residentAt(f, w)).name)}`,
+    }),
   },
-  'GET /api/people/residents/template.xlsx': { allow: STAFF, ok: 200, outside: 'none', call: async () => ({ method: 'GET', url: '/api/people/residents/template.xlsx' }) },
+  'GET /api/people/residents/template.xlsx': {
+    allow: STAFF,
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'GET', url: '/api/people/residents/template.xlsx' }),
+  },
   'POST /api/people/residents/import': {
     allow: STAFF,
     ok: 400, // a JSON body is not a spreadsheet: reached the service, nothing written
     outside: 'none',
     call: async () => ({ method: 'POST', url: '/api/people/residents/import?mode=all', body: {} }),
   },
-  'GET /api/people/residents/export.xlsx': { allow: STAFF, ok: 200, outside: 'none', call: async () => ({ method: 'GET', url: '/api/people/residents/export.xlsx' }) },
+  'GET /api/people/residents/export.xlsx': {
+    allow: STAFF,
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'GET', url: '/api/people/residents/export.xlsx' }),
+  },
   'GET /api/people/residents/:id': {
     allow: READ,
     ok: 200,
@@ -63,13 +78,21 @@ export const rows: MatrixRows = {
     allow: STAFF,
     ok: 201,
     outside: 404,
-    call: async (f, w) => ({ method: 'POST', url: '/api/people/residents', body: { name: `新居民${f.uniq()}`, householdId: f.at(w).household.id, phone: '13800001234' } }),
+    call: async (f, w) => ({
+      method: 'POST',
+      url: '/api/people/residents',
+      body: { name: `新居民${f.uniq()}`, householdId: f.at(w).household.id, phone: '13800001234' },
+    }),
   },
   'PATCH /api/people/residents/:id': {
     allow: STAFF,
     ok: 200,
     outside: 404,
-    call: async (f, w) => ({ method: 'PATCH', url: `/api/people/residents/${(await residentAt(f, w)).id}`, body: { note: '已走访' } }),
+    call: async (f, w) => ({
+      method: 'PATCH',
+      url: `/api/people/residents/${(await residentAt(f, w)).id}`,
+      body: { note: '已走访' },
+    }),
   },
   'DELETE /api/people/residents/:id': {
     allow: DELETE,
@@ -89,14 +112,24 @@ export const rows: MatrixRows = {
     outside: 'empty',
     call: async (f, w) => ({ method: 'GET', url: `/api/people/households?territoryId=${f.community(w)}` }),
   },
-  'GET /api/people/households/template.xlsx': { allow: STAFF, ok: 200, outside: 'none', call: async () => ({ method: 'GET', url: '/api/people/households/template.xlsx' }) },
+  'GET /api/people/households/template.xlsx': {
+    allow: STAFF,
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'GET', url: '/api/people/households/template.xlsx' }),
+  },
   'POST /api/people/households/import': {
     allow: STAFF,
     ok: 400,
     outside: 'none',
     call: async () => ({ method: 'POST', url: '/api/people/households/import?mode=goodRows', body: {} }),
   },
-  'GET /api/people/households/export.xlsx': { allow: STAFF, ok: 200, outside: 'none', call: async () => ({ method: 'GET', url: '/api/people/households/export.xlsx' }) },
+  'GET /api/people/households/export.xlsx': {
+    allow: STAFF,
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'GET', url: '/api/people/households/export.xlsx' }),
+  },
   'GET /api/people/households/:id': {
     // Staff: their subtree. A resident or party member: only their own household (each test account of those
     // roles lives in the inside household), never another one.

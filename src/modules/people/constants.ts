@@ -12,7 +12,15 @@ export type Relation = (typeof RELATIONS)[number];
  * empty-nest elderly, disabled, low-income (低保), special-hardship support (特困), left-behind children,
  * veterans.
  */
-export const RESIDENT_TAGS = ['elderlyAlone', 'emptyNest', 'disabled', 'lowIncome', 'extremeHardship', 'leftBehindChild', 'veteran'] as const;
+export const RESIDENT_TAGS = [
+  'elderlyAlone',
+  'emptyNest',
+  'disabled',
+  'lowIncome',
+  'extremeHardship',
+  'leftBehindChild',
+  'veteran',
+] as const;
 export type ResidentTag = (typeof RESIDENT_TAGS)[number];
 
 /** Chinese mainland mobile number. */

@@ -20,10 +20,14 @@ export const IdNumber = z
   .transform((v) => v.trim().toUpperCase())
   .superRefine((v, ctx) => {
     const p = idNumberProblem(v);
-    if (p) ctx.addIssue({ code: 'custom', message: p === 'checksum' ? 'people.idNumberChecksum' : 'people.idNumberFormat' });
+    if (p)
+      ctx.addIssue({ code: 'custom', message: p === 'checksum' ? 'people.idNumberChecksum' : 'people.idNumberFormat' });
   });
 
-const BirthDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => !Number.isNaN(Date.parse(v)), { message: 'validation.format' });
+const BirthDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => !Number.isNaN(Date.parse(v)), { message: 'validation.format' });
 
 export const Resident = z.object({
   id: z.number().int(),
@@ -77,7 +81,11 @@ export type CreateResident = z.infer<typeof CreateResident>;
 export const UpdateResident = CreateResident.partial().strict();
 export type UpdateResident = z.infer<typeof UpdateResident>;
 
-export const Revealed = z.object({ id: z.number().int(), phone: z.string().nullable(), idNumber: z.string().nullable() });
+export const Revealed = z.object({
+  id: z.number().int(),
+  phone: z.string().nullable(),
+  idNumber: z.string().nullable(),
+});
 
 export const Household = z.object({
   id: z.number().int(),

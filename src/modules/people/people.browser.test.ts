@@ -11,10 +11,12 @@ beforeAll(async () => {
 });
 afterAll(() => b?.close());
 
-
 describe('residents in the console', () => {
   it('a community worker finds a resident by typing the full phone number and sees it masked', async () => {
-    const [community] = await b.database.db.select({ path: territories.path }).from(territories).where(eq(territories.divisionCode, '630104006001'));
+    const [community] = await b.database.db
+      .select({ path: territories.path })
+      .from(territories)
+      .where(eq(territories.divisionCode, '630104006001'));
     const [someone] = await b.database.db
       .select({ name: residents.name, phoneEnc: residents.phoneEnc })
       .from(residents)

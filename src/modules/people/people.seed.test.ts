@@ -39,7 +39,10 @@ describe('demo people and party members', () => {
 
   it('makes about a tenth of the residents party members, with registrations and 2025 evaluations', async () => {
     const [{ n: people }] = (await t.db.select({ n: sql<number>`count(*)::int` }).from(residents)) as [{ n: number }];
-    const kinds = await t.db.select({ kind: partyMembers.kind, n: sql<number>`count(*)::int` }).from(partyMembers).groupBy(partyMembers.kind);
+    const kinds = await t.db
+      .select({ kind: partyMembers.kind, n: sql<number>`count(*)::int` })
+      .from(partyMembers)
+      .groupBy(partyMembers.kind);
     const members = kinds.reduce((s, k) => s + k.n, 0);
     expect(members / people).toBeGreaterThan(0.07);
     expect(members / people).toBeLessThan(0.15);
@@ -47,7 +50,9 @@ describe('demo people and party members', () => {
     const statuses = (await t.db.select({ s: dualRegistrations.status }).from(dualRegistrations)).map((r) => r.s);
     expect(statuses).toContain('pending');
     expect(statuses).toContain('confirmed');
-    expect((await t.db.select().from(dualEvaluations).where(eq(dualEvaluations.period, '2025'))).length).toBeGreaterThan(0);
+    expect(
+      (await t.db.select().from(dualEvaluations).where(eq(dualEvaluations.period, '2025'))).length,
+    ).toBeGreaterThan(0);
   });
 
   it('grows one community-level branch past 100 members, so the organizations flag shows', async () => {

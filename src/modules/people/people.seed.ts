@@ -8,10 +8,40 @@ import { DEMO_COMMUNITIES } from '../territory/territory.seed.js';
 import { idCheckChar, type Gender, type Relation, type ResidentTag } from './constants.js';
 import { residents } from './schema.js';
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤祁冶鲁'.split('');
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤祁冶鲁'.split(
+    '',
+  );
 const MALE = '伟强磊军洋勇杰涛明超辉刚平鹏华飞建国志文斌波宇浩凯健俊峰海东亮林成龙德永福贵生'.split('');
 const FEMALE = '芳娜敏静丽艳娟霞秀英兰玲桂珍燕红梅琳婷雪慧颖莉萍倩琴云凤洁欣悦晶佳梦'.split('');
-const PHONE_PREFIXES = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '155', '157', '158', '159', '166', '173', '177', '180', '181', '186', '187', '188', '189', '199'];
+const PHONE_PREFIXES = [
+  '130',
+  '131',
+  '132',
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '155',
+  '157',
+  '158',
+  '159',
+  '166',
+  '173',
+  '177',
+  '180',
+  '181',
+  '186',
+  '187',
+  '188',
+  '189',
+  '199',
+];
 
 /** Demo "today": ages are counted from here so the data does not drift with the calendar. */
 const DEMO_YEAR = 2026;
@@ -37,7 +67,15 @@ export async function seedPeople(db: DbOrTx): Promise<void> {
     .where(inArray(territories.divisionCode, [...DEMO_COMMUNITIES]))
     .orderBy(asc(territories.divisionCode));
   // The self-service demo accounts: the householder of the household each is bound to becomes them.
-  const demo = await db.select({ id: accounts.id, username: accounts.username, territoryId: accounts.territoryId, displayName: accounts.displayName }).from(accounts).where(inArray(accounts.username, ['resident', 'party_member']));
+  const demo = await db
+    .select({
+      id: accounts.id,
+      username: accounts.username,
+      territoryId: accounts.territoryId,
+      displayName: accounts.displayName,
+    })
+    .from(accounts)
+    .where(inArray(accounts.username, ['resident', 'party_member']));
   const usedIds = new Set<string>();
   const rows: (typeof residents.$inferInsert & { age: number })[] = [];
   const name = (g: Gender, surname?: string) => {
@@ -60,22 +98,46 @@ export async function seedPeople(db: DbOrTx): Promise<void> {
       // The in-service demo member is of working age; the demo resident keeps a drawn age.
       const hAge = account?.username === 'party_member' ? 34 : Math.max(rnd.int(28, 82), account ? 35 : 0);
       const size = rnd.int(2, 4);
-      people.push({ name: account ? (account.displayName.split(' ').at(-1) ?? name(hg)) : name(hg, surname), gender: hg, age: hAge, relation: 'householder', tags: [] });
+      people.push({
+        name: account ? (account.displayName.split(' ').at(-1) ?? name(hg)) : name(hg, surname),
+        gender: hg,
+        age: hAge,
+        relation: 'householder',
+        tags: [],
+      });
       const sg: Gender = hg === 'male' ? 'female' : 'male';
       // Children carry the father's surname: the householder's, or the spouse's when she is the householder.
       const spouseSurname = rnd.pick(SURNAMES);
       const familyName = hg === 'male' ? surname : spouseSurname;
-      people.push({ name: name(sg, spouseSurname), gender: sg, age: Math.max(22, hAge + rnd.int(-5, 4)), relation: 'spouse', tags: [] });
+      people.push({
+        name: name(sg, spouseSurname),
+        gender: sg,
+        age: Math.max(22, hAge + rnd.int(-5, 4)),
+        relation: 'spouse',
+        tags: [],
+      });
       for (let k = 2; k < size; k++) {
         if (hAge < 62 && hAge > 30) {
           const g: Gender = rnd.next() < 0.5 ? 'male' : 'female';
-          people.push({ name: name(g, familyName), gender: g, age: Math.max(1, hAge - rnd.int(24, 32)), relation: 'child', tags: [] });
+          people.push({
+            name: name(g, familyName),
+            gender: g,
+            age: Math.max(1, hAge - rnd.int(24, 32)),
+            relation: 'child',
+            tags: [],
+          });
         } else if (hAge <= 30) {
           const g: Gender = rnd.next() < 0.5 ? 'male' : 'female';
           people.push({ name: name(g, surname), gender: g, age: hAge + rnd.int(24, 30), relation: 'parent', tags: [] });
         } else {
           const g: Gender = rnd.next() < 0.5 ? 'male' : 'female';
-          people.push({ name: name(g, familyName), gender: g, age: Math.max(1, hAge - rnd.int(50, 60)), relation: 'grandchild', tags: [] });
+          people.push({
+            name: name(g, familyName),
+            gender: g,
+            age: Math.max(1, hAge - rnd.int(50, 60)),
+            relation: 'grandchild',
+            tags: [],
+          });
         }
       }
       // Care tags, as community staff keep them (急难愁盼).
@@ -118,7 +180,14 @@ export async function seedPeople(db: DbOrTx): Promise<void> {
       .values(batch.map(({ age: _age, ...r }) => r))
       .returning({ id: residents.id });
     batch.forEach((r, k) =>
-      inserted.push({ id: ids[k]!.id, name: r.name, age: r.age, scopePath: r.scopePath, householdId: r.householdId, accountId: r.accountId ?? null }),
+      inserted.push({
+        id: ids[k]!.id,
+        name: r.name,
+        age: r.age,
+        scopePath: r.scopePath,
+        householdId: r.householdId,
+        accountId: r.accountId ?? null,
+      }),
     );
   }
   await seedPartyMembers(db, inserted);

@@ -18,27 +18,43 @@ type ResidentRow = typeof residents.$inferSelect;
 type Plain = { phone: string | null; idNumber: string | null };
 
 // Written out in full: drizzle leaves single-table columns unqualified, which the subquery would capture.
-const isMemberSql = sql<boolean>`exists (select 1 from party_members pm where pm.resident_id = "residents"."id")`.mapWith(Boolean);
+const isMemberSql =
+  sql<boolean>`exists (select 1 from party_members pm where pm.resident_id = "residents"."id")`.mapWith(Boolean);
 
 const ADDRESS_LEVELS = new Set(['community', 'compound', 'building', 'unit', 'household']);
 
 /** Address of each path: the names from the community down to the node, joined by "/" (one query for all). */
-export async function addressesOf(db: DbOrTx, paths: readonly string[]): Promise<Map<string, { address: string; ancestors: { id: number; name: string; level: string }[] }>> {
+export async function addressesOf(
+  db: DbOrTx,
+  paths: readonly string[],
+): Promise<Map<string, { address: string; ancestors: { id: number; name: string; level: string }[] }>> {
   const ids = [...new Set(paths.flatMap(pathIds))];
   const rows = ids.length
-    ? await db.select({ id: territories.id, name: territories.name, level: territories.level }).from(territories).where(inArray(territories.id, ids))
+    ? await db
+        .select({ id: territories.id, name: territories.name, level: territories.level })
+        .from(territories)
+        .where(inArray(territories.id, ids))
     : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const out = new Map<string, { address: string; ancestors: { id: number; name: string; level: string }[] }>();
   for (const p of paths) {
     const chain = pathIds(p).flatMap((i) => byId.get(i) ?? []);
-    out.set(p, { address: chain.filter((n) => ADDRESS_LEVELS.has(n.level)).map((n) => n.name).join('/'), ancestors: chain.slice(0, -1) });
+    out.set(p, {
+      address: chain
+        .filter((n) => ADDRESS_LEVELS.has(n.level))
+        .map((n) => n.name)
+        .join('/'),
+      ancestors: chain.slice(0, -1),
+    });
   }
   return out;
 }
 
 function plainOf(r: ResidentRow): Plain {
-  return { phone: r.phoneEnc ? decryptPii('phone', r.phoneEnc) : null, idNumber: r.idNumberEnc ? decryptPii('idNumber', r.idNumberEnc) : null };
+  return {
+    phone: r.phoneEnc ? decryptPii('phone', r.phoneEnc) : null,
+    idNumber: r.idNumberEnc ? decryptPii('idNumber', r.idNumberEnc) : null,
+  };
 }
 
 /** The reply shape: numbers masked on every response (the reveal route is the one way to the plain values). */
@@ -64,7 +80,10 @@ function toDto(r: ResidentRow & { isPartyMember: boolean }, address: string): Re
 }
 
 async function toDtos(db: DbOrTx, rows: (ResidentRow & { isPartyMember: boolean })[]): Promise<Resident[]> {
-  const addr = await addressesOf(db, rows.map((r) => r.scopePath));
+  const addr = await addressesOf(
+    db,
+    rows.map((r) => r.scopePath),
+  );
   return rows.map((r) => toDto(r, addr.get(r.scopePath)?.address ?? ''));
 }
 
@@ -94,7 +113,10 @@ function residentColumns() {
 async function residentWhere(ctx: Ctx, q: Omit<ResidentListQuery, 'page' | 'pageSize'>): Promise<SQL | undefined> {
   const where: SQL[] = [inScope(ctx.actor, residents.scopePath)];
   if (q.territoryId !== undefined) {
-    const [node] = await ctx.db.select({ path: territories.path }).from(territories).where(eq(territories.id, q.territoryId));
+    const [node] = await ctx.db
+      .select({ path: territories.path })
+      .from(territories)
+      .where(eq(territories.id, q.territoryId));
     // An unknown node filters everything out; a node outside the scope meets the scope condition and gives nothing.
     where.push(like(residents.scopePath, `${node?.path ?? '/none/'}%`));
   }
@@ -109,7 +131,13 @@ async function residentWhere(ctx: Ctx, q: Omit<ResidentListQuery, 'page' | 'page
 export async function listResidents(ctx: Ctx, q: ResidentListQuery) {
   const cond = await residentWhere(ctx, q);
   const [rows, [total]] = await Promise.all([
-    ctx.db.select(residentColumns()).from(residents).where(cond).orderBy(asc(residents.scopePath), asc(residents.id)).limit(q.pageSize).offset(offsetOf(q)),
+    ctx.db
+      .select(residentColumns())
+      .from(residents)
+      .where(cond)
+      .orderBy(asc(residents.scopePath), asc(residents.id))
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
     ctx.db.select({ n: count() }).from(residents).where(cond),
   ]);
   return { items: await toDtos(ctx.db, rows), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
@@ -118,12 +146,20 @@ export async function listResidents(ctx: Ctx, q: ResidentListQuery) {
 /** Every resident the list filter gives (for the ledger export), masked like the list. */
 export async function exportResidents(ctx: Ctx, q: Omit<ResidentListQuery, 'page' | 'pageSize'>): Promise<Resident[]> {
   const cond = await residentWhere(ctx, q);
-  const rows = await ctx.db.select(residentColumns()).from(residents).where(cond).orderBy(asc(residents.scopePath), asc(residents.id)).limit(EXPORT_MAX_ROWS);
+  const rows = await ctx.db
+    .select(residentColumns())
+    .from(residents)
+    .where(cond)
+    .orderBy(asc(residents.scopePath), asc(residents.id))
+    .limit(EXPORT_MAX_ROWS);
   return toDtos(ctx.db, rows);
 }
 
 async function loadRow(db: DbOrTx, ctx: Ctx, id: number) {
-  const [row] = await db.select(residentColumns()).from(residents).where(and(eq(residents.id, id), inScope(ctx.actor, residents.scopePath)));
+  const [row] = await db
+    .select(residentColumns())
+    .from(residents)
+    .where(and(eq(residents.id, id), inScope(ctx.actor, residents.scopePath)));
   if (!row) throw notFound();
   return row;
 }
@@ -154,7 +190,9 @@ async function householdPath(tx: DbOrTx, ctx: Ctx, householdId: number): Promise
   const paths = await requireTerritoriesInScope(tx, ctx.actor, [householdId]);
   const [node] = await tx.select({ level: territories.level }).from(territories).where(eq(territories.id, householdId));
   if (node?.level !== 'household') {
-    throw new AppError('validation', undefined, {}, [{ field: 'householdId', message: t(ctx.locale, 'people.notHousehold') }]);
+    throw new AppError('validation', undefined, {}, [
+      { field: 'householdId', message: t(ctx.locale, 'people.notHousehold') },
+    ]);
   }
   return paths.get(householdId)!;
 }
@@ -175,9 +213,14 @@ export function piiColumns(v: { phone?: string | null; idNumber?: string | null 
 
 async function requireUniqueId(tx: DbOrTx, ctx: Ctx, idNumber: string | null | undefined, exceptId?: number) {
   if (!idNumber) return;
-  const [dup] = await tx.select({ id: residents.id }).from(residents).where(eq(residents.idNumberHash, hashPii('idNumber', idNumber)));
+  const [dup] = await tx
+    .select({ id: residents.id })
+    .from(residents)
+    .where(eq(residents.idNumberHash, hashPii('idNumber', idNumber)));
   if (dup && dup.id !== exceptId) {
-    throw new AppError('conflict', undefined, {}, [{ field: 'idNumber', message: t(ctx.locale, 'people.idNumberTaken') }]);
+    throw new AppError('conflict', undefined, {}, [
+      { field: 'idNumber', message: t(ctx.locale, 'people.idNumberTaken') },
+    ]);
   }
 }
 
@@ -229,7 +272,14 @@ export async function updateResident(ctx: Ctx, id: number, patch: UpdateResident
       .where(eq(residents.id, id));
     const after = await getResident(c, id);
     const row = await loadRow(tx, ctx, id);
-    await audit(tx, ctx, { action: 'resident.update', objectType: 'resident', objectId: id, scopePath: row.scopePath, before, after });
+    await audit(tx, ctx, {
+      action: 'resident.update',
+      objectType: 'resident',
+      objectId: id,
+      scopePath: row.scopePath,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -241,37 +291,70 @@ export async function deleteResident(ctx: Ctx, id: number): Promise<void> {
     const before = (await toDtos(tx, [row]))[0]!;
     if (row.isPartyMember) throw conflict('people.isPartyMember');
     await tx.delete(residents).where(eq(residents.id, id));
-    await audit(tx, ctx, { action: 'resident.delete', objectType: 'resident', objectId: id, scopePath: row.scopePath, before });
+    await audit(tx, ctx, {
+      action: 'resident.delete',
+      objectType: 'resident',
+      objectId: id,
+      scopePath: row.scopePath,
+      before,
+    });
   });
 }
 
 // ---- households: territory nodes of level household
 
-const memberCountSql = sql<number>`(select count(*)::int from residents r where r.household_id = "territories"."id")`.mapWith(Number);
-const householderSql = sql<string | null>`(select r.name from residents r where r.household_id = "territories"."id" order by (r.relation = 'householder') desc nulls last, r.id limit 1)`;
+const memberCountSql =
+  sql<number>`(select count(*)::int from residents r where r.household_id = "territories"."id")`.mapWith(Number);
+const householderSql = sql<
+  string | null
+>`(select r.name from residents r where r.household_id = "territories"."id" order by (r.relation = 'householder') desc nulls last, r.id limit 1)`;
 
 async function householdWhere(ctx: Ctx, q: { territoryId?: number | undefined; q?: string | undefined }) {
   const where: SQL[] = [eq(territories.level, 'household'), inScope(ctx.actor, territories.path)];
   if (q.territoryId !== undefined) {
-    const [node] = await ctx.db.select({ path: territories.path }).from(territories).where(eq(territories.id, q.territoryId));
+    const [node] = await ctx.db
+      .select({ path: territories.path })
+      .from(territories)
+      .where(eq(territories.id, q.territoryId));
     where.push(like(territories.path, `${node?.path ?? '/none/'}%`));
   }
   if (q.q) where.push(ilike(territories.name, `%${escapeLike(q.q)}%`));
   return and(...where);
 }
 
-const householdColumns = { id: territories.id, name: territories.name, path: territories.path, memberCount: memberCountSql, householderName: householderSql };
+const householdColumns = {
+  id: territories.id,
+  name: territories.name,
+  path: territories.path,
+  memberCount: memberCountSql,
+  householderName: householderSql,
+};
 
-async function withAddress(db: DbOrTx, rows: { id: number; name: string; path: string; memberCount: number; householderName: string | null }[]): Promise<Household[]> {
-  const addr = await addressesOf(db, rows.map((r) => r.path));
+async function withAddress(
+  db: DbOrTx,
+  rows: { id: number; name: string; path: string; memberCount: number; householderName: string | null }[],
+): Promise<Household[]> {
+  const addr = await addressesOf(
+    db,
+    rows.map((r) => r.path),
+  );
   return rows.map((r) => ({ ...r, address: addr.get(r.path)?.address ?? r.name }));
 }
 
 /** Lists households of the actor's subtree with their member counts. */
-export async function listHouseholds(ctx: Ctx, q: { territoryId?: number | undefined; q?: string | undefined; page: number; pageSize: number }) {
+export async function listHouseholds(
+  ctx: Ctx,
+  q: { territoryId?: number | undefined; q?: string | undefined; page: number; pageSize: number },
+) {
   const cond = await householdWhere(ctx, q);
   const [rows, [total]] = await Promise.all([
-    ctx.db.select(householdColumns).from(territories).where(cond).orderBy(asc(territories.path)).limit(q.pageSize).offset(offsetOf(q)),
+    ctx.db
+      .select(householdColumns)
+      .from(territories)
+      .where(cond)
+      .orderBy(asc(territories.path))
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
     ctx.db.select({ n: count() }).from(territories).where(cond),
   ]);
   return { items: await withAddress(ctx.db, rows), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
@@ -279,13 +362,21 @@ export async function listHouseholds(ctx: Ctx, q: { territoryId?: number | undef
 
 export async function exportHouseholds(ctx: Ctx, q: { territoryId?: number | undefined; q?: string | undefined }) {
   const cond = await householdWhere(ctx, q);
-  const rows = await ctx.db.select(householdColumns).from(territories).where(cond).orderBy(asc(territories.path)).limit(EXPORT_MAX_ROWS);
+  const rows = await ctx.db
+    .select(householdColumns)
+    .from(territories)
+    .where(cond)
+    .orderBy(asc(territories.path))
+    .limit(EXPORT_MAX_ROWS);
   return withAddress(ctx.db, rows);
 }
 
 /** The resident record of the signed-in account (self-service), or 404. */
 async function myRow(ctx: Ctx) {
-  const [row] = await ctx.db.select(residentColumns()).from(residents).where(eq(residents.accountId, ctx.actor.accountId));
+  const [row] = await ctx.db
+    .select(residentColumns())
+    .from(residents)
+    .where(eq(residents.accountId, ctx.actor.accountId));
   if (!row) throw notFound();
   return row;
 }
@@ -299,11 +390,18 @@ export async function getHousehold(ctx: Ctx, id: number) {
     const mine = await myRow(ctx);
     if (mine.householdId !== id) throw notFound();
   }
-  const [row] = await ctx.db.select(householdColumns).from(territories).where(and(eq(territories.id, id), eq(territories.level, 'household'), inScope(ctx.actor, territories.path)));
+  const [row] = await ctx.db
+    .select(householdColumns)
+    .from(territories)
+    .where(and(eq(territories.id, id), eq(territories.level, 'household'), inScope(ctx.actor, territories.path)));
   if (!row && ctx.actor.permissions.has('resident.read')) throw notFound();
   const node = row ?? (await ctx.db.select(householdColumns).from(territories).where(eq(territories.id, id)))[0];
   if (!node) throw notFound();
-  const members = await ctx.db.select(residentColumns()).from(residents).where(eq(residents.householdId, id)).orderBy(asc(residents.id));
+  const members = await ctx.db
+    .select(residentColumns())
+    .from(residents)
+    .where(eq(residents.householdId, id))
+    .orderBy(asc(residents.id));
   const addr = await addressesOf(ctx.db, [node.path]);
   const a = addr.get(node.path)!;
   return { ...node, address: a.address, ancestors: a.ancestors, members: members.map((m) => toDto(m, a.address)) };
@@ -327,7 +425,12 @@ export async function exportMyRecord(ctx: Ctx) {
   const mine = await getMyRecord(ctx);
   const plain = plainOf(row);
   await ctx.db.transaction(async (tx) => {
-    await audit(tx, ctx, { action: 'resident.selfExport', objectType: 'resident', objectId: row.id, scopePath: row.scopePath });
+    await audit(tx, ctx, {
+      action: 'resident.selfExport',
+      objectType: 'resident',
+      objectId: row.id,
+      scopePath: row.scopePath,
+    });
   });
   return { ...mine, resident: { ...mine.resident, phone: plain.phone, idNumber: plain.idNumber } };
 }

@@ -39,7 +39,9 @@ async function sheetRows(buf: Buffer): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
   const out: string[][] = [];
-  wb.worksheets[0]!.eachRow((row) => out.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+  wb.worksheets[0]!.eachRow((row) =>
+    out.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))),
+  );
   return out;
 }
 
@@ -52,7 +54,8 @@ async function fill(template: Buffer, rows: string[][]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const addrA = () => `${tree.streetA.communities[0]!.community.name}/${tree.streetA.communities[0]!.compound.name}/1号楼/101室`;
+const addrA = () =>
+  `${tree.streetA.communities[0]!.community.name}/${tree.streetA.communities[0]!.compound.name}/1号楼/101室`;
 
 beforeAll(async () => {
   t = await testApp();
@@ -76,7 +79,12 @@ describe('residents: personal numbers', () => {
       idNumber: ID_A,
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ phone: '138****1234', idNumber: `${ID_A.slice(0, 4)}**********${ID_A.slice(-4)}`, tags: ['elderlyAlone'], isPartyMember: false });
+    expect(res.body).toMatchObject({
+      phone: '138****1234',
+      idNumber: `${ID_A.slice(0, 4)}**********${ID_A.slice(-4)}`,
+      tags: ['elderlyAlone'],
+      isPartyMember: false,
+    });
     id = res.body.id;
     const rows = await t.database.query<Record<string, unknown>>('select * from residents where id = $1', [id]);
     const stored = JSON.stringify(rows[0]);
@@ -85,7 +93,10 @@ describe('residents: personal numbers', () => {
     expect(String(rows[0]!.phone_enc)).toMatch(/^v1:[0-9a-f]{8}:/); // key id stored with the ciphertext
     expect(String(rows[0]!.phone_hash)).toMatch(/^[0-9a-f]{64}$/);
     // the audit log holds no plain number either
-    const entries = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'resident.create'), eq(auditLog.objectId, String(id))));
+    const entries = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'resident.create'), eq(auditLog.objectId, String(id))));
     expect(JSON.stringify(entries)).not.toContain('13800131234');
   });
 
@@ -103,19 +114,37 @@ describe('residents: personal numbers', () => {
 
   it('rejects a bad phone and an ID number with a wrong check character, one message per field', async () => {
     const bad = ID_B.slice(0, 17) + (ID_B[17] === '0' ? '1' : '0');
-    const res = await staff.post('/api/people/residents', { name: '李四', householdId: tree.streetA.communities[0]!.household.id, phone: '12345678901', idNumber: bad });
+    const res = await staff.post('/api/people/residents', {
+      name: '李四',
+      householdId: tree.streetA.communities[0]!.household.id,
+      phone: '12345678901',
+      idNumber: bad,
+    });
     expect(res.status).toBe(400);
-    const fields = Object.fromEntries(res.body.fields.map((f: { field: string; message: string }) => [f.field, f.message]));
+    const fields = Object.fromEntries(
+      res.body.fields.map((f: { field: string; message: string }) => [f.field, f.message]),
+    );
     expect(fields.phone).toBe('手机号应为 11 位，以 13–19 开头');
     expect(fields.idNumber).toBe('身份证号校验位不正确');
     const en = t.client('en-US');
     en.cookies = staff.cookies;
-    const res2 = await en.post('/api/people/residents', { name: 'x', householdId: tree.streetA.communities[0]!.household.id, idNumber: '63010419581' });
+    const res2 = await en.post('/api/people/residents', {
+      name: 'x',
+      householdId: tree.streetA.communities[0]!.household.id,
+      idNumber: '63010419581',
+    });
     expect(res2.body.fields).toEqual([{ field: 'idNumber', message: expect.stringMatching(/18 characters/) }]);
-    const dup = await staff.post('/api/people/residents', { name: '重复', householdId: tree.streetA.communities[0]!.household.id, idNumber: ID_A });
+    const dup = await staff.post('/api/people/residents', {
+      name: '重复',
+      householdId: tree.streetA.communities[0]!.household.id,
+      idNumber: ID_A,
+    });
     expect(dup.status).toBe(409);
     expect(dup.body.fields[0].field).toBe('idNumber');
-    const notHousehold = await staff.post('/api/people/residents', { name: '错层', householdId: tree.streetA.communities[0]!.building.id });
+    const notHousehold = await staff.post('/api/people/residents', {
+      name: '错层',
+      householdId: tree.streetA.communities[0]!.building.id,
+    });
     expect(notHousehold.status).toBe(400);
     expect(notHousehold.body.fields[0].field).toBe('householdId');
   });
@@ -127,18 +156,28 @@ describe('residents: personal numbers', () => {
     expect(res.body).toEqual({ id, phone: '13800131234', idNumber: ID_A });
     // the secretary's list is masked like everyone's
     expect((await secretary.get(`/api/people/residents/${id}`)).body.phone).toBe('138****1234');
-    const entries = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'resident.reveal'), eq(auditLog.objectId, String(id))));
+    const entries = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'resident.reveal'), eq(auditLog.objectId, String(id))));
     expect(entries).toHaveLength(1);
     expect(entries[0]!.actorId).toBe(secretary.account.id);
     expect(JSON.stringify(entries[0])).not.toContain('13800131234');
   });
 
   it('keeps residents outside the subtree out of sight (404, empty lists)', async () => {
-    const outside = await secretary.post('/api/people/residents', { name: '外街', householdId: tree.streetB.communities[0]!.household.id });
+    const outside = await secretary.post('/api/people/residents', {
+      name: '外街',
+      householdId: tree.streetB.communities[0]!.household.id,
+    });
     expect(outside.status).toBe(404);
     const [row] = await t.db
       .insert(residents)
-      .values({ name: '乙街居民', householdId: tree.streetB.communities[0]!.household.id, scopePath: tree.streetB.communities[0]!.household.path })
+      .values({
+        name: '乙街居民',
+        householdId: tree.streetB.communities[0]!.household.id,
+        scopePath: tree.streetB.communities[0]!.household.path,
+      })
       .returning();
     expect((await staff.get(`/api/people/residents/${row!.id}`)).status).toBe(404);
     expect((await secretary.post(`/api/people/residents/${row!.id}/reveal`)).status).toBe(404);
@@ -152,11 +191,18 @@ describe('residents: personal numbers', () => {
     expect(upd.body.phone).toBe('139****5678');
     expect((await staff.get('/api/people/residents?phone=13800131234')).body.total).toBe(0);
     expect((await staff.get('/api/people/residents?phone=13912345678')).body.total).toBe(1);
-    const created = await staff.post('/api/people/residents', { name: '临时', householdId: tree.streetA.communities[1]!.household.id });
+    const created = await staff.post('/api/people/residents', {
+      name: '临时',
+      householdId: tree.streetA.communities[1]!.household.id,
+    });
     expect((await staff.delete(`/api/people/residents/${created.body.id}`)).status).toBe(403); // staff may not delete
     expect((await secretary.delete(`/api/people/residents/${created.body.id}`)).status).toBe(204);
-    const actions = (await t.db.select({ a: auditLog.action }).from(auditLog).where(eq(auditLog.objectType, 'resident'))).map((r) => r.a);
-    expect(actions).toEqual(expect.arrayContaining(['resident.create', 'resident.update', 'resident.delete', 'resident.reveal']));
+    const actions = (
+      await t.db.select({ a: auditLog.action }).from(auditLog).where(eq(auditLog.objectType, 'resident'))
+    ).map((r) => r.a);
+    expect(actions).toEqual(
+      expect.arrayContaining(['resident.create', 'resident.update', 'resident.delete', 'resident.reveal']),
+    );
   });
 });
 
@@ -176,14 +222,21 @@ describe('households and self-service', () => {
     const hh = tree.streetA.communities[1]!.household;
     const me = await t.as(['resident'], hh.id);
     const phone = '13700001111';
-    const mine = await staff.post('/api/people/residents', { name: '陈秀兰', householdId: hh.id, phone, idNumber: ID_B });
+    const mine = await staff.post('/api/people/residents', {
+      name: '陈秀兰',
+      householdId: hh.id,
+      phone,
+      idNumber: ID_B,
+    });
     await staff.post('/api/people/residents', { name: '陈家人', householdId: hh.id, phone: '13700002222' });
     await t.db.update(residents).set({ accountId: me.account.id }).where(eq(residents.id, mine.body.id));
 
     const res = await me.get('/api/people/me');
     expect(res.status).toBe(200);
     expect(res.body.resident).toMatchObject({ id: mine.body.id, phone: '137****1111' });
-    expect(res.body.members.map((m: { name: string; phone: string }) => [m.name, m.phone])).toEqual([['陈家人', '137****2222']]);
+    expect(res.body.members.map((m: { name: string; phone: string }) => [m.name, m.phone])).toEqual([
+      ['陈家人', '137****2222'],
+    ]);
 
     const json = await raw(me, 'GET', '/api/people/me/export?format=json');
     expect(json.statusCode).toBe(200);
@@ -212,18 +265,46 @@ describe('residents ledger', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe(XLSX_MIME);
     const rows = await sheetRows(res.rawPayload);
-    expect(rows[0]).toEqual(['姓名', '性别', '出生日期', '身份证号', '手机号', '住址（社区/小区/楼栋/单元/户）', '与户主关系', '关爱标签', '备注']);
+    expect(rows[0]).toEqual([
+      '姓名',
+      '性别',
+      '出生日期',
+      '身份证号',
+      '手机号',
+      '住址（社区/小区/楼栋/单元/户）',
+      '与户主关系',
+      '关爱标签',
+      '备注',
+    ]);
     expect(rows).toHaveLength(2);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['居民台账', '填写说明']);
 
-    const file = await fill(res.rawPayload, [['王芳', '女', '1980-01-02', fakeIdNumber('630104', '1980-01-02', 3, 'female'), '13611112222', addrA(), '配偶', '低保户、残疾人', '']]);
+    const file = await fill(res.rawPayload, [
+      [
+        '王芳',
+        '女',
+        '1980-01-02',
+        fakeIdNumber('630104', '1980-01-02', 3, 'female'),
+        '13611112222',
+        addrA(),
+        '配偶',
+        '低保户、残疾人',
+        '',
+      ],
+    ]);
     const imp = await raw(staff, 'POST', '/api/people/residents/import?mode=all', file);
     expect(imp.statusCode).toBe(200);
     expect(JSON.parse(imp.body)).toEqual({ mode: 'all', total: 1, imported: 1, skipped: 0, errors: [] });
     const found = await staff.get('/api/people/residents?phone=13611112222');
-    expect(found.body.items[0]).toMatchObject({ name: '王芳', gender: 'female', relation: 'spouse', tags: ['lowIncome', 'disabled'], address: addrA() });
+    expect(found.body.items[0]).toMatchObject({
+      name: '王芳',
+      gender: 'female',
+      relation: 'spouse',
+      tags: ['lowIncome', 'disabled'],
+      address: addrA(),
+    });
   });
 
   const badFile = async () => {
@@ -244,7 +325,9 @@ describe('residents ledger', () => {
     const res = await raw(staff, 'POST', '/api/people/residents/import?mode=all', await badFile());
     const rep = JSON.parse(res.body);
     expect(rep).toMatchObject({ mode: 'all', total: 6, imported: 0, skipped: 6 });
-    const errs = rep.errors.map((e: { row: number; column: string; message: string }) => `${e.row}|${e.column}|${e.message}`);
+    const errs = rep.errors.map(
+      (e: { row: number; column: string; message: string }) => `${e.row}|${e.column}|${e.message}`,
+    );
     expect(errs).toEqual(
       expect.arrayContaining([
         '4|手机号|手机号应为 11 位，以 13–19 开头',
@@ -276,13 +359,21 @@ describe('residents ledger', () => {
     const en = t.client('en-US');
     en.cookies = staff.cookies;
     const rep = JSON.parse((await raw(en, 'POST', '/api/people/residents/import', await badFile())).body);
-    expect(rep.errors.find((e: { row: number }) => e.row === 4)).toEqual({ row: 4, column: 'Mobile', message: expect.stringMatching(/11 digits/) });
+    expect(rep.errors.find((e: { row: number }) => e.row === 4)).toEqual({
+      row: 4,
+      column: 'Mobile',
+      message: expect.stringMatching(/11 digits/),
+    });
     const junk = await raw(staff, 'POST', '/api/people/residents/import', Buffer.from('not a spreadsheet'));
     expect(junk.statusCode).toBe(400);
   });
 
   it('exports the filtered list with the same scope and masking as the list', async () => {
-    await t.db.insert(residents).values({ name: '乙街导出', householdId: tree.streetB.communities[0]!.household.id, scopePath: tree.streetB.communities[0]!.household.path });
+    await t.db.insert(residents).values({
+      name: '乙街导出',
+      householdId: tree.streetB.communities[0]!.household.id,
+      scopePath: tree.streetB.communities[0]!.household.path,
+    });
     const res = await raw(staff, 'GET', '/api/people/residents/export.xlsx');
     expect(res.statusCode).toBe(200);
     const rows = await sheetRows(res.rawPayload);
@@ -292,7 +383,9 @@ describe('residents ledger', () => {
     expect(text).not.toContain('乙街');
     expect(text).not.toContain('13500000002');
     expect(text).toContain('135****0002');
-    const filtered = await sheetRows((await raw(staff, 'GET', '/api/people/residents/export.xlsx?phone=13500000002')).rawPayload);
+    const filtered = await sheetRows(
+      (await raw(staff, 'GET', '/api/people/residents/export.xlsx?phone=13500000002')).rawPayload,
+    );
     expect(filtered).toHaveLength(2);
   });
 

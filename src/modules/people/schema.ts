@@ -21,7 +21,11 @@ export const residents = pgTable(
       .references(() => territories.id, { onDelete: 'restrict' }),
     scopePath: text().notNull(),
     relation: text().$type<Relation>(),
-    tags: text().array().$type<ResidentTag[]>().notNull().default(sql`'{}'::text[]`),
+    tags: text()
+      .array()
+      .$type<ResidentTag[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     phoneEnc: text(),
     phoneHash: text(),
     idNumberEnc: text(),

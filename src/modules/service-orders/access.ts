@@ -9,7 +9,14 @@ import { dualRegistrations, partyMembers } from '../party-members/schema.js';
 import { orderCoReporters, orderUnitContacts, serviceOrders } from './schema.js';
 
 /** Roles that see every order of their subtree (the scope rule). */
-export const STAFF_ROLES: readonly Role[] = ['gridWorker', 'communityStaff', 'communitySecretary', 'streetAdmin', 'districtAdmin', 'cityAdmin'];
+export const STAFF_ROLES: readonly Role[] = [
+  'gridWorker',
+  'communityStaff',
+  'communitySecretary',
+  'streetAdmin',
+  'districtAdmin',
+  'cityAdmin',
+];
 /** Staff who may act for a handler 代办 on orders of their subtree. */
 export const ON_BEHALF_ROLES: readonly Role[] = ['gridWorker', 'communityStaff', 'communitySecretary'];
 
@@ -64,12 +71,21 @@ export async function viewerOf(db: DbOrTx, actor: Actor): Promise<Viewer> {
  */
 export function visibleOrders(v: Viewer): SQL {
   const o = serviceOrders;
-  const parts: (SQL | undefined)[] = [eq(o.reporterAccountId, v.actor.accountId), eq(o.handlerAccountId, v.actor.accountId), coReportedBy(v.actor.accountId)];
+  const parts: (SQL | undefined)[] = [
+    eq(o.reporterAccountId, v.actor.accountId),
+    eq(o.handlerAccountId, v.actor.accountId),
+    coReportedBy(v.actor.accountId),
+  ];
   if (v.staff) parts.push(inScope(v.actor, o.scopePath));
   if (v.unitIds.length) parts.push(inArray(o.handlerUnitId, v.unitIds));
   if (v.memberIds.length) parts.push(inArray(o.handlerMemberId, v.memberIds));
   if (v.actor.roles.includes('partyMember') || v.actor.roles.includes('unitContact')) {
-    parts.push(and(eq(o.status, 'open'), or(inScope(v.actor, o.scopePath), ...v.registeredPaths.map((p) => like(o.scopePath, `${p}%`)))));
+    parts.push(
+      and(
+        eq(o.status, 'open'),
+        or(inScope(v.actor, o.scopePath), ...v.registeredPaths.map((p) => like(o.scopePath, `${p}%`))),
+      ),
+    );
   }
   return or(...parts)!;
 }

@@ -19,18 +19,25 @@ afterAll(async () => {
 });
 
 /** Evaluated in the page: the image has arrived and decoded. */
-const loaded = (img: { complete?: boolean; naturalWidth?: number }) => img.complete === true && (img.naturalWidth ?? 0) > 0;
+const loaded = (img: { complete?: boolean; naturalWidth?: number }) =>
+  img.complete === true && (img.naturalWidth ?? 0) > 0;
 
 describe('photos on orders', () => {
   it('a resident reports a problem with a photo; it shows as a thumbnail, and on the console order page', async () => {
     const page = await b.page({ mobile: true });
     await page.goto('/m/login');
     await page.locator('[data-testid=m-login-phone] input, input[data-testid=m-login-phone]').first().fill('resident');
-    await page.locator('[data-testid=m-login-password] input, input[data-testid=m-login-password]').first().fill(DEMO_PASSWORD);
+    await page
+      .locator('[data-testid=m-login-password] input, input[data-testid=m-login-password]')
+      .first()
+      .fill(DEMO_PASSWORD);
     await page.getByTestId('m-login-submit').click();
     await page.waitForURL(/\/m\/?$/);
     await page.goto('/m/orders/new/problem');
-    await page.locator('[data-testid=m-order-title] input, input[data-testid=m-order-title]').first().fill('楼道堆放杂物');
+    await page
+      .locator('[data-testid=m-order-title] input, input[data-testid=m-order-title]')
+      .first()
+      .fill('楼道堆放杂物');
     await page.locator('input[type=file]').setInputFiles(photo);
     await page.locator('.adm-image-uploader-cell img').first().waitFor();
     await page.getByTestId('m-order-submit').click();
@@ -44,8 +51,14 @@ describe('photos on orders', () => {
     // The community's staff see it on the console order page.
     const console = await b.page();
     await console.goto('/login');
-    await console.locator('[data-testid="login-username"] input, input[data-testid="login-username"]').first().fill('staff');
-    await console.locator('[data-testid="login-password"] input, input[data-testid="login-password"]').first().fill(DEMO_PASSWORD);
+    await console
+      .locator('[data-testid="login-username"] input, input[data-testid="login-username"]')
+      .first()
+      .fill('staff');
+    await console
+      .locator('[data-testid="login-password"] input, input[data-testid="login-password"]')
+      .first()
+      .fill(DEMO_PASSWORD);
     await console.getByTestId('login-submit').click();
     await console.waitForURL((u) => !u.pathname.startsWith('/login'));
     await console.goto(`/orders/${id}`);

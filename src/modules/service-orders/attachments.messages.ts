@@ -5,7 +5,8 @@ registerMessages('zh-CN', {
   'attachment.noFiles': '请选择要上传的照片或文件',
   'attachment.tooMany': '一次最多上传 {max} 个文件',
   'attachment.tooLarge': '文件「{name}」超过大小上限 {max}',
-  'attachment.badType': '文件「{name}」不是允许的类型：只接受 JPEG、PNG、WebP、HEIC 照片和 PDF（按文件内容识别，与文件名无关）',
+  'attachment.badType':
+    '文件「{name}」不是允许的类型：只接受 JPEG、PNG、WebP、HEIC 照片和 PDF（按文件内容识别，与文件名无关）',
   'attachment.badStage': '不能以该环节上传：{allowed}',
   'attachment.stage.report': '上报',
   'attachment.stage.resolve': '办结',
@@ -19,7 +20,8 @@ registerMessages('en-US', {
   'attachment.noFiles': 'Choose a photo or file to upload',
   'attachment.tooMany': 'At most {max} files per upload',
   'attachment.tooLarge': '“{name}” is larger than the limit of {max}',
-  'attachment.badType': '“{name}” is not an accepted type: only JPEG, PNG, WebP, HEIC photos and PDF (told by the content, not the name)',
+  'attachment.badType':
+    '“{name}” is not an accepted type: only JPEG, PNG, WebP, HEIC photos and PDF (told by the content, not the name)',
   'attachment.badStage': 'You cannot upload at this stage: {allowed}',
   'attachment.stage.report': 'report',
   'attachment.stage.resolve': 'resolve',

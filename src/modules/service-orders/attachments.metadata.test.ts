@@ -3,7 +3,8 @@ import { stripMetadata } from './attachments.metadata.js';
 import { chunk, demoPhoto } from './attachments.png.js';
 
 /** Photo metadata (GPS, time, device, owner) is dropped before storage; the picture and its orientation are kept. */
-const seg = (marker: number, payload: Buffer) => Buffer.concat([Buffer.from([0xff, marker, (payload.length + 2) >> 8, (payload.length + 2) & 0xff]), payload]);
+const seg = (marker: number, payload: Buffer) =>
+  Buffer.concat([Buffer.from([0xff, marker, (payload.length + 2) >> 8, (payload.length + 2) & 0xff]), payload]);
 
 /** An Exif APP1 payload, little-endian, IFD0: orientation, a GPS IFD pointer; then "GPS" text where a GPS IFD would be. */
 function exifPayload(orientation: number): Buffer {
@@ -31,7 +32,10 @@ const ICC = seg(0xe2, Buffer.from('ICC_PROFILE\0\x01\x01colour', 'latin1'));
 const XMP = seg(0xe1, Buffer.from('http://ns.adobe.com/xap/1.0/\0<x:xmpmeta>张三的手机</x:xmpmeta>', 'utf8'));
 const COMMENT = seg(0xfe, Buffer.from('owner 张三', 'utf8'));
 const DQT = seg(0xdb, Buffer.alloc(65, 1));
-const SCAN = Buffer.concat([seg(0xda, Buffer.from([1, 1, 0, 0, 0x3f, 0])), Buffer.from([0x12, 0xff, 0x00, 0x34, 0xff, 0xd9])]);
+const SCAN = Buffer.concat([
+  seg(0xda, Buffer.from([1, 1, 0, 0, 0x3f, 0])),
+  Buffer.from([0x12, 0xff, 0x00, 0x34, 0xff, 0xd9]),
+]);
 
 function jpeg(orientation: number) {
   return Buffer.concat([SOI, JFIF, seg(0xe1, exifPayload(orientation)), XMP, ICC, COMMENT, DQT, SCAN]);
@@ -40,7 +44,13 @@ function jpeg(orientation: number) {
 describe('stripMetadata', () => {
   it('JPEG: drops Exif (with GPS), XMP and comments, keeps colour and image data, and the orientation as a minimal Exif', () => {
     const out = stripMetadata('image/jpeg', jpeg(6));
-    const minimalExif = Buffer.from([0xff, 0xe1, 0, 34, ...Buffer.from('Exif\0\0MM\0*\0\0\0\x08\0\x01\x01\x12\0\x03\0\0\0\x01\0\x06\0\0\0\0\0\0', 'latin1')]);
+    const minimalExif = Buffer.from([
+      0xff,
+      0xe1,
+      0,
+      34,
+      ...Buffer.from('Exif\0\0MM\0*\0\0\0\x08\0\x01\x01\x12\0\x03\0\0\0\x01\0\x06\0\0\0\0\0\0', 'latin1'),
+    ]);
     expect(out.equals(Buffer.concat([SOI, minimalExif, JFIF, ICC, DQT, SCAN]))).toBe(true);
     expect(out.includes(Buffer.from('GPS'))).toBe(false);
     expect(out.includes(Buffer.from('张三'))).toBe(false);
@@ -60,7 +70,14 @@ describe('stripMetadata', () => {
   it('PNG: drops eXIf and text chunks, keeps the picture', () => {
     const clean = demoPhoto(2);
     const iend = clean.length - 12;
-    const tagged = Buffer.concat([clean.subarray(0, 33), chunk('tEXt', Buffer.from('Author\0张三', 'utf8')), chunk('eXIf', exifPayload(6).subarray(6)), clean.subarray(33, iend), chunk('iTXt', Buffer.from('GPS\0\0\0\0\0x', 'latin1')), clean.subarray(iend)]);
+    const tagged = Buffer.concat([
+      clean.subarray(0, 33),
+      chunk('tEXt', Buffer.from('Author\0张三', 'utf8')),
+      chunk('eXIf', exifPayload(6).subarray(6)),
+      clean.subarray(33, iend),
+      chunk('iTXt', Buffer.from('GPS\0\0\0\0\0x', 'latin1')),
+      clean.subarray(iend),
+    ]);
     expect(stripMetadata('image/png', tagged).equals(clean)).toBe(true);
   });
 
@@ -81,7 +98,12 @@ describe('stripMetadata', () => {
       head.write('WEBP', 8, 'latin1');
       return Buffer.concat([head, body]);
     };
-    const tagged = riff([vp8x(0x08 | 0x04 | 0x10), image, riffChunk('EXIF', exifPayload(6).subarray(6, 27)), riffChunk('XMP ', Buffer.from('<x>张三</x>', 'utf8'))]);
+    const tagged = riff([
+      vp8x(0x08 | 0x04 | 0x10),
+      image,
+      riffChunk('EXIF', exifPayload(6).subarray(6, 27)),
+      riffChunk('XMP ', Buffer.from('<x>张三</x>', 'utf8')),
+    ]);
     expect(stripMetadata('image/webp', tagged).equals(riff([vp8x(0x10), image]))).toBe(true);
   });
 

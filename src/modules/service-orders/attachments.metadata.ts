@@ -16,7 +16,14 @@ import type { AttachmentMime } from './attachments.sniff.js';
  */
 export function stripMetadata(mime: AttachmentMime, bytes: Buffer): Buffer {
   try {
-    const out = mime === 'image/jpeg' ? stripJpeg(bytes) : mime === 'image/png' ? stripPng(bytes) : mime === 'image/webp' ? stripWebp(bytes) : null;
+    const out =
+      mime === 'image/jpeg'
+        ? stripJpeg(bytes)
+        : mime === 'image/png'
+          ? stripPng(bytes)
+          : mime === 'image/webp'
+            ? stripWebp(bytes)
+            : null;
     if (out) return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
   } catch {
     // malformed: as sent

@@ -20,7 +20,11 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-demo-photos-'));
 beforeAll(async () => {
   database = await testDatabase();
   await resetDatabase(database);
-  await prepareDatabase(database, loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIR: '/nonexistent' }), pino({ level: 'silent' }));
+  await prepareDatabase(
+    database,
+    loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIR: '/nonexistent' }),
+    pino({ level: 'silent' }),
+  );
 });
 afterAll(async () => {
   await resetDatabase(database);
@@ -34,16 +38,24 @@ describe('demo photos', () => {
     expect(rows.length).toBeGreaterThan(10);
     expect(rows.some((r) => r.stage === 'resolve')).toBe(true);
     const [resident] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, 'resident'));
-    const mine = await db.select({ id: serviceOrders.id }).from(serviceOrders).where(eq(serviceOrders.reporterAccountId, resident!.id));
+    const mine = await db
+      .select({ id: serviceOrders.id })
+      .from(serviceOrders)
+      .where(eq(serviceOrders.reporterAccountId, resident!.id));
     expect(rows.filter((r) => mine.some((o) => o.id === r.orderId)).length).toBeGreaterThan(0);
     const orderIds = [...new Set(rows.map((r) => r.orderId))];
-    const events = await db.select().from(orderEvents).where(inArray(orderEvents.orderId, orderIds)).orderBy(asc(orderEvents.orderId), asc(orderEvents.at), asc(orderEvents.id));
+    const events = await db
+      .select()
+      .from(orderEvents)
+      .where(inArray(orderEvents.orderId, orderIds))
+      .orderBy(asc(orderEvents.orderId), asc(orderEvents.at), asc(orderEvents.id));
     const orders = await db.select().from(serviceOrders).where(inArray(serviceOrders.id, orderIds));
     for (const o of orders) {
       const tl = events.filter((e) => e.orderId === o.id);
       expect(tl[0]!.action).toBe('create');
       expect(tl.at(-1)!.toStatus).toBe(o.status);
-      for (let i = 1; i < tl.length; i++) expect(tl[i]!.fromStatus, `order ${o.id} step ${i}`).toBe(tl[i - 1]!.toStatus);
+      for (let i = 1; i < tl.length; i++)
+        expect(tl[i]!.fromStatus, `order ${o.id} step ${i}`).toBe(tl[i - 1]!.toStatus);
     }
     for (const r of rows) expect(events.find((e) => e.id === r.eventId)?.action).toBe('attach');
 

@@ -42,15 +42,22 @@ const toAttachment = (r: Row): Attachment => ({
 
 /** An order's photos and files, oldest first (the caller has already checked that the order is visible). */
 export async function listAttachments(db: DbOrTx, orderId: number): Promise<Attachment[]> {
-  const rows = await db.select().from(orderAttachments).where(eq(orderAttachments.orderId, orderId)).orderBy(asc(orderAttachments.createdAt), asc(orderAttachments.id));
+  const rows = await db
+    .select()
+    .from(orderAttachments)
+    .where(eq(orderAttachments.orderId, orderId))
+    .orderBy(asc(orderAttachments.createdAt), asc(orderAttachments.id));
   return rows.map(toAttachment);
 }
 
 /** A file name safe to keep and show: no path, no control characters, at most 200 characters. */
 export function cleanName(name: string, fallbackExt: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(-200);
+  const clean = base
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed here
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim()
+    .slice(-200);
   return clean || `file.${fallbackExt}`;
 }
 
@@ -75,7 +82,10 @@ export interface UploadGrant {
  */
 export async function grantUpload(ctx: Ctx, orderId: number): Promise<UploadGrant> {
   const v = await viewerOf(ctx.db, ctx.actor);
-  const [row] = await ctx.db.select().from(serviceOrders).where(and(eq(serviceOrders.id, orderId), visibleOrders(v)));
+  const [row] = await ctx.db
+    .select()
+    .from(serviceOrders)
+    .where(and(eq(serviceOrders.id, orderId), visibleOrders(v)));
   if (!row) throw notFound();
   const staff = v.staff && pathInScope(ctx.actor, row.scopePath);
   const reporter = row.reporterAccountId === ctx.actor.accountId;
@@ -85,10 +95,17 @@ export async function grantUpload(ctx: Ctx, orderId: number): Promise<UploadGran
   if (reporter && !FINISHED.includes(row.status)) allowed.add('report');
   if (handler && HANDLER_STATES.includes(row.status)) allowed.add('resolve');
   if (!allowed.size) {
-    if (reporter || handler) throw conflict('attachment.finished', { status: t(ctx.locale, `order.status.${row.status}`) });
+    if (reporter || handler)
+      throw conflict('attachment.finished', { status: t(ctx.locale, `order.status.${row.status}`) });
     throw forbidden('attachment.notAllowed');
   }
-  const defaultStage: Stage = staff ? (HANDLER_STATES.includes(row.status) ? 'resolve' : 'other') : allowed.has('resolve') ? 'resolve' : 'report';
+  const defaultStage: Stage = staff
+    ? HANDLER_STATES.includes(row.status)
+      ? 'resolve'
+      : 'other'
+    : allowed.has('resolve')
+      ? 'resolve'
+      : 'report';
   return { orderId, allowed: ATTACHMENT_STAGES.filter((s) => allowed.has(s)), defaultStage };
 }
 
@@ -101,18 +118,35 @@ const invalid = (fields: FieldError[]) => new AppError('validation', undefined, 
  * 'attach' event on the timeline (the rows link to it) and the audit record. A failed transaction leaves at
  * most an unreferenced blob, which is harmless (content-addressed, reused by the next upload of the same bytes).
  */
-export async function addAttachments(ctx: Ctx, store: FileStore, grant: UploadGrant, stageInput: string | undefined, files: UploadFile[]): Promise<Attachment[]> {
+export async function addAttachments(
+  ctx: Ctx,
+  store: FileStore,
+  grant: UploadGrant,
+  stageInput: string | undefined,
+  files: UploadFile[],
+): Promise<Attachment[]> {
   if (!files.length) throw invalid([{ field: 'files', message: t(ctx.locale, 'attachment.noFiles') }]);
   let stage = grant.defaultStage;
   if (stageInput !== undefined && stageInput !== '') {
     const wanted = ATTACHMENT_STAGES.find((s) => s === stageInput);
     if (!wanted || !grant.allowed.includes(wanted)) {
-      throw invalid([{ field: 'stage', message: t(ctx.locale, 'attachment.badStage', { allowed: grant.allowed.map((s) => t(ctx.locale, `attachment.stage.${s}`)).join('、') }) }]);
+      throw invalid([
+        {
+          field: 'stage',
+          message: t(ctx.locale, 'attachment.badStage', {
+            allowed: grant.allowed.map((s) => t(ctx.locale, `attachment.stage.${s}`)).join('、'),
+          }),
+        },
+      ]);
     }
     stage = wanted;
   }
   const typed = files.map((f) => ({ ...f, mime: sniffType(f.bytes) }));
-  const bad = typed.flatMap((f, i) => (f.mime ? [] : [{ field: `files.${i}`, message: t(ctx.locale, 'attachment.badType', { name: cleanName(f.name, 'bin') }) }]));
+  const bad = typed.flatMap((f, i) =>
+    f.mime
+      ? []
+      : [{ field: `files.${i}`, message: t(ctx.locale, 'attachment.badType', { name: cleanName(f.name, 'bin') }) }],
+  );
   if (bad.length) throw invalid(bad);
   // Photos lose their metadata (GPS position, time, device) before they are stored: attachments.metadata.ts.
   const ready = typed.map((f) => {
@@ -141,16 +175,49 @@ export async function addAttachments(ctx: Ctx, store: FileStore, grant: UploadGr
       .returning({ id: orderEvents.id });
     const inserted = await tx
       .insert(orderAttachments)
-      .values(ready.map((f) => ({ orderId: order.id, eventId: event!.id, stage, originalName: f.name, mime: f.mime, size: f.bytes.length, sha256: f.sha256, uploaderId: ctx.actor.accountId, uploaderName: ctx.actor.displayName, createdAt: now })))
+      .values(
+        ready.map((f) => ({
+          orderId: order.id,
+          eventId: event!.id,
+          stage,
+          originalName: f.name,
+          mime: f.mime,
+          size: f.bytes.length,
+          sha256: f.sha256,
+          uploaderId: ctx.actor.accountId,
+          uploaderName: ctx.actor.displayName,
+          createdAt: now,
+        })),
+      )
       .returning();
-    await audit(tx, ctx, { action: 'order.attach', objectType: 'serviceOrder', objectId: order.id, scopePath: order.scopePath, after: { stage, attachments: inserted.map((r) => ({ id: r.id, name: r.originalName, mime: r.mime, size: r.size, sha256: r.sha256 })) } });
+    await audit(tx, ctx, {
+      action: 'order.attach',
+      objectType: 'serviceOrder',
+      objectId: order.id,
+      scopePath: order.scopePath,
+      after: {
+        stage,
+        attachments: inserted.map((r) => ({
+          id: r.id,
+          name: r.originalName,
+          mime: r.mime,
+          size: r.size,
+          sha256: r.sha256,
+        })),
+      },
+    });
     return inserted;
   });
   return rows.map(toAttachment);
 }
 
 /** One attachment's bytes, only for a caller who may see the order (404 otherwise, as for the order itself). */
-export async function openAttachment(ctx: Ctx, store: FileStore, orderId: number, attachmentId: number): Promise<{ attachment: Attachment; stream: Readable }> {
+export async function openAttachment(
+  ctx: Ctx,
+  store: FileStore,
+  orderId: number,
+  attachmentId: number,
+): Promise<{ attachment: Attachment; stream: Readable }> {
   const v = await viewerOf(ctx.db, ctx.actor);
   const [row] = await ctx.db
     .select({ a: orderAttachments })

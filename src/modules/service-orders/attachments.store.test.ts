@@ -73,7 +73,15 @@ describe('stores', () => {
       if (!got) return new Response('<Error><Code>NoSuchKey</Code></Error>', { status: 404 });
       return new Response(init?.method === 'HEAD' ? null : got, { status: 200 });
     }) as typeof fetch;
-    const store = new S3Store({ endpoint: 'http://127.0.0.1:9000/', bucket: 'gongzhi', region: 'cn-north-1', accessKeyId: 'AK', secretAccessKey: 'SK', fetch: fakeFetch, now: () => new Date('2026-01-02T03:04:05Z') });
+    const store = new S3Store({
+      endpoint: 'http://127.0.0.1:9000/',
+      bucket: 'gongzhi',
+      region: 'cn-north-1',
+      accessKeyId: 'AK',
+      secretAccessKey: 'SK',
+      fetch: fakeFetch,
+      now: () => new Date('2026-01-02T03:04:05Z'),
+    });
     const bytes = Buffer.from('%PDF-1.4 s3');
     const sha = sha256Hex(bytes);
     expect(await store.get(sha)).toBeNull();
@@ -82,7 +90,9 @@ describe('stores', () => {
     expect(await text((await store.get(sha))!)).toBe('%PDF-1.4 s3');
     expect(seen.filter((s) => s.method === 'PUT')).toHaveLength(1);
     expect(seen[0]!.url).toBe(`http://127.0.0.1:9000/gongzhi/files/${sha.slice(0, 2)}/${sha.slice(2, 4)}/${sha}`);
-    expect(seen.every((s) => s.auth.startsWith('AWS4-HMAC-SHA256 Credential=AK/20260102/cn-north-1/s3/aws4_request,'))).toBe(true);
+    expect(
+      seen.every((s) => s.auth.startsWith('AWS4-HMAC-SHA256 Credential=AK/20260102/cn-north-1/s3/aws4_request,')),
+    ).toBe(true);
   });
 
   it('configuration: local by default, s3 needs its settings', () => {
@@ -94,9 +104,20 @@ describe('stores', () => {
     try {
       loadConfig({ NODE_ENV: 'test', FILE_STORE: 's3', S3_BUCKET: 'gongzhi' });
     } catch (e) {
-      expect((e as ConfigError).problems).toEqual(['S3_ENDPOINT: required when FILE_STORE=s3', 'S3_ACCESS_KEY_ID: required when FILE_STORE=s3', 'S3_SECRET_ACCESS_KEY: required when FILE_STORE=s3']);
+      expect((e as ConfigError).problems).toEqual([
+        'S3_ENDPOINT: required when FILE_STORE=s3',
+        'S3_ACCESS_KEY_ID: required when FILE_STORE=s3',
+        'S3_SECRET_ACCESS_KEY: required when FILE_STORE=s3',
+      ]);
     }
-    const s3 = loadConfig({ NODE_ENV: 'test', FILE_STORE: 's3', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_BUCKET: 'gongzhi', S3_ACCESS_KEY_ID: 'a', S3_SECRET_ACCESS_KEY: 'b' });
+    const s3 = loadConfig({
+      NODE_ENV: 'test',
+      FILE_STORE: 's3',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_BUCKET: 'gongzhi',
+      S3_ACCESS_KEY_ID: 'a',
+      S3_SECRET_ACCESS_KEY: 'b',
+    });
     expect(storeFrom(s3)).toBeInstanceOf(S3Store);
   });
 });

@@ -88,7 +88,10 @@ const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).u
 /** Signs a request with AWS SigV4; returns the headers to send (the given ones plus the signing headers). */
 export function signV4(input: SignInput): Record<string, string> {
   const url = new URL(input.url);
-  const amzDate = input.date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const amzDate = input.date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   const day = amzDate.slice(0, 8);
   const headers: Record<string, string> = {
     ...Object.fromEntries(Object.entries(input.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
@@ -105,12 +108,22 @@ export function signV4(input: SignInput): Record<string, string> {
     .map(([k, v]) => `${k}=${v}`)
     .join('&');
   const canonicalPath = uriEncode(decodeURIComponent(url.pathname), true) || '/';
-  const canonicalRequest = [input.method.toUpperCase(), canonicalPath, query, canonicalHeaders, signedHeaders, input.payloadHash].join('\n');
+  const canonicalRequest = [
+    input.method.toUpperCase(),
+    canonicalPath,
+    query,
+    canonicalHeaders,
+    signedHeaders,
+    input.payloadHash,
+  ].join('\n');
   const scope = `${day}/${input.region}/${input.service}/aws4_request`;
   const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256Hex(canonicalRequest)].join('\n');
   const key = hmac(hmac(hmac(hmac(`AWS4${input.secretAccessKey}`, day), input.region), input.service), 'aws4_request');
   const signature = createHmac('sha256', key).update(stringToSign, 'utf8').digest('hex');
-  return { ...headers, authorization: `AWS4-HMAC-SHA256 Credential=${input.accessKeyId}/${scope},SignedHeaders=${signedHeaders},Signature=${signature}` };
+  return {
+    ...headers,
+    authorization: `AWS4-HMAC-SHA256 Credential=${input.accessKeyId}/${scope},SignedHeaders=${signedHeaders},Signature=${signature}`,
+  };
 }
 
 export interface S3Options {
@@ -136,14 +149,28 @@ export class S3Store implements FileStore {
   }
 
   private sign(method: string, url: string, payloadHash: string, headers: Record<string, string> = {}) {
-    return signV4({ method, url, region: this.o.region, service: 's3', accessKeyId: this.o.accessKeyId, secretAccessKey: this.o.secretAccessKey, headers, payloadHash, date: (this.o.now ?? (() => new Date()))() });
+    return signV4({
+      method,
+      url,
+      region: this.o.region,
+      service: 's3',
+      accessKeyId: this.o.accessKeyId,
+      secretAccessKey: this.o.secretAccessKey,
+      headers,
+      payloadHash,
+      date: (this.o.now ?? (() => new Date()))(),
+    });
   }
 
   async put(sha256: string, bytes: Buffer, mime: string): Promise<void> {
     const url = this.url(sha256);
     const head = await this.fetch(url, { method: 'HEAD', headers: this.sign('HEAD', url, sha256Hex('')) });
     if (head.ok) return;
-    const res = await this.fetch(url, { method: 'PUT', headers: this.sign('PUT', url, sha256, { 'content-type': mime }), body: new Uint8Array(bytes) });
+    const res = await this.fetch(url, {
+      method: 'PUT',
+      headers: this.sign('PUT', url, sha256, { 'content-type': mime }),
+      body: new Uint8Array(bytes),
+    });
     if (!res.ok) throw new Error(`S3 PUT ${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
   }
 
@@ -159,7 +186,13 @@ export class S3Store implements FileStore {
 /** The store the configuration names (FILE_STORE; loadConfig has checked the S3 settings). */
 export function storeFrom(config: Config): FileStore {
   if (config.FILE_STORE === 's3') {
-    return new S3Store({ endpoint: config.S3_ENDPOINT!, bucket: config.S3_BUCKET!, region: config.S3_REGION, accessKeyId: config.S3_ACCESS_KEY_ID!, secretAccessKey: config.S3_SECRET_ACCESS_KEY! });
+    return new S3Store({
+      endpoint: config.S3_ENDPOINT!,
+      bucket: config.S3_BUCKET!,
+      region: config.S3_REGION,
+      accessKeyId: config.S3_ACCESS_KEY_ID!,
+      secretAccessKey: config.S3_SECRET_ACCESS_KEY!,
+    });
   }
   return new LocalStore(path.resolve(config.DATA_DIR));
 }

@@ -15,7 +15,14 @@ import { makeMember, makeUnit } from './testing.js';
 let t: TestApp;
 let tree: Awaited<ReturnType<TestApp['factory']['tree']>>;
 type Signed = Client & { account: { id: number; username: string } };
-let staff: Signed, resident: Signed, neighbour: Signed, otherStaff: Signed, streetA: Signed, streetB: Signed, contact: Signed, member: Signed;
+let staff: Signed,
+  resident: Signed,
+  neighbour: Signed,
+  otherStaff: Signed,
+  streetA: Signed,
+  streetB: Signed,
+  contact: Signed,
+  member: Signed;
 let unitId: number;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-attach-'));
 const LIMIT = 1024 * 1024;
@@ -51,9 +58,16 @@ interface Part {
 function multipart(files: Part[], fields: Record<string, string> = {}) {
   const boundary = `----gongzhi${Math.random().toString(16).slice(2)}`;
   const chunks: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  for (const [k, v] of Object.entries(fields))
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   for (const f of files) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`), f.bytes, Buffer.from('\r\n'));
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+      f.bytes,
+      Buffer.from('\r\n'),
+    );
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
@@ -67,7 +81,12 @@ async function upload(c: Client, orderId: number, files: Part[], fields: Record<
   const res = await t.app.inject({
     method: 'POST',
     url: `/api/orders/${orderId}/attachments`,
-    headers: { 'content-type': mp.contentType, cookie: cookieOf(c), 'x-csrf-token': c.cookies.get('gz_csrf') ?? '', ...(c.lang ? { 'accept-language': c.lang } : {}) },
+    headers: {
+      'content-type': mp.contentType,
+      cookie: cookieOf(c),
+      'x-csrf-token': c.cookies.get('gz_csrf') ?? '',
+      ...(c.lang ? { 'accept-language': c.lang } : {}),
+    },
     payload: mp.payload,
   });
   return { status: res.statusCode, body: res.json(), headers: res.headers };
@@ -79,7 +98,12 @@ async function download(c: Client, url: string) {
 }
 
 async function report(c: Client = resident) {
-  const res = await c.post('/api/orders', { kind: 'problem', category: 'repair', title: '楼道灯坏了', territoryId: A1().household.id });
+  const res = await c.post('/api/orders', {
+    kind: 'problem',
+    category: 'repair',
+    title: '楼道灯坏了',
+    territoryId: A1().household.id,
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body as { id: number };
 }
@@ -96,7 +120,14 @@ describe('upload and download', () => {
     ]);
     expect(up.status, JSON.stringify(up.body)).toBe(201);
     expect(up.body.items).toHaveLength(2);
-    expect(up.body.items[0]).toMatchObject({ orderId: order.id, stage: 'report', name: '楼道照片.png', mime: 'image/png', size: PHOTO.length, uploader: { id: resident.account.id } });
+    expect(up.body.items[0]).toMatchObject({
+      orderId: order.id,
+      stage: 'report',
+      name: '楼道照片.png',
+      mime: 'image/png',
+      size: PHOTO.length,
+      uploader: { id: resident.account.id },
+    });
     expect(up.body.items[1]).toMatchObject({ name: '说明.pdf', mime: 'application/pdf', size: PDF.length });
 
     const photo = await download(resident, up.body.items[0].url);
@@ -104,7 +135,9 @@ describe('upload and download', () => {
     expect(photo.bytes.equals(PHOTO)).toBe(true);
     expect(photo.headers['content-type']).toBe('image/png');
     expect(photo.headers['x-content-type-options']).toBe('nosniff');
-    expect(photo.headers['content-disposition']).toBe(`inline; filename="____.png"; filename*=UTF-8''${encodeURIComponent('楼道照片.png')}`);
+    expect(photo.headers['content-disposition']).toBe(
+      `inline; filename="____.png"; filename*=UTF-8''${encodeURIComponent('楼道照片.png')}`,
+    );
     const pdf = await download(staff, `${up.body.items[1].url}?download=1`);
     expect(pdf.bytes.equals(PDF)).toBe(true);
     expect(pdf.headers['content-type']).toBe('application/pdf');
@@ -112,7 +145,9 @@ describe('upload and download', () => {
 
     // Stored once, by hash, under DATA_DIR/files/ab/cd/<hash>.
     const sha = up.body.items[0].sha256 as string;
-    expect(fs.readFileSync(path.join(dataDir, 'files', sha.slice(0, 2), sha.slice(2, 4), sha)).equals(PHOTO)).toBe(true);
+    expect(fs.readFileSync(path.join(dataDir, 'files', sha.slice(0, 2), sha.slice(2, 4), sha)).equals(PHOTO)).toBe(
+      true,
+    );
 
     // The order detail lists them; the timeline has one 'attach' event they link to; audited.
     const detail = (await resident.get(`/api/orders/${order.id}`)).body;
@@ -120,21 +155,36 @@ describe('upload and download', () => {
     const ev = detail.timeline.find((e: { action: string }) => e.action === 'attach');
     expect(ev).toMatchObject({ actor: { id: resident.account.id }, data: { stage: 'report' } });
     expect(detail.attachments[0].eventId).toBe(ev.id);
-    const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.objectType, 'serviceOrder'), eq(auditLog.objectId, String(order.id)), eq(auditLog.action, 'order.attach')));
+    const audits = await t.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.objectType, 'serviceOrder'),
+          eq(auditLog.objectId, String(order.id)),
+          eq(auditLog.action, 'order.attach'),
+        ),
+      );
     expect(audits).toHaveLength(1);
   });
 
   it('stores photos without their metadata: the GPS position and the owner written by the phone never reach the disk', async () => {
     const order = await report();
     const clean = demoPhoto(3);
-    const tagged = Buffer.concat([clean.subarray(0, 33), chunk('tEXt', Buffer.from('GPS\x0036.6171N 101.7782E 张三', 'utf8')), clean.subarray(33)]);
+    const tagged = Buffer.concat([
+      clean.subarray(0, 33),
+      chunk('tEXt', Buffer.from('GPS\x0036.6171N 101.7782E 张三', 'utf8')),
+      clean.subarray(33),
+    ]);
     const up = await upload(resident, order.id, [{ name: '现场.png', bytes: tagged, type: 'image/png' }]);
     expect(up.status, JSON.stringify(up.body)).toBe(201);
     expect(up.body.items[0]).toMatchObject({ size: clean.length });
     const back = await download(resident, up.body.items[0].url);
     expect(back.bytes.equals(clean)).toBe(true);
     const sha = up.body.items[0].sha256 as string;
-    expect(fs.readFileSync(path.join(dataDir, 'files', sha.slice(0, 2), sha.slice(2, 4), sha)).includes(Buffer.from('GPS'))).toBe(false);
+    expect(
+      fs.readFileSync(path.join(dataDir, 'files', sha.slice(0, 2), sha.slice(2, 4), sha)).includes(Buffer.from('GPS')),
+    ).toBe(false);
   });
 
   it('refuses a file whose content is not an allowed type, whatever its name and declared type — per file, nothing kept', async () => {
@@ -146,11 +196,15 @@ describe('upload and download', () => {
     ]);
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('validation');
-    expect(res.body.fields).toEqual([{ field: 'files.1', message: expect.stringContaining('「现场.jpg」不是允许的类型') }]);
+    expect(res.body.fields).toEqual([
+      { field: 'files.1', message: expect.stringContaining('「现场.jpg」不是允许的类型') },
+    ]);
     expect(await t.db.select().from(orderAttachments).where(eq(orderAttachments.orderId, order.id))).toEqual([]);
 
     resident.lang = 'en-US';
-    const en = await upload(resident, order.id, [{ name: 'x.jpg', bytes: Buffer.from('MZ\x90\x00not really'), type: 'image/jpeg' }]);
+    const en = await upload(resident, order.id, [
+      { name: 'x.jpg', bytes: Buffer.from('MZ\x90\x00not really'), type: 'image/jpeg' },
+    ]);
     resident.lang = undefined;
     expect(en.status).toBe(400);
     expect(en.body.fields[0].message).toContain('“x.jpg” is not an accepted type');
@@ -173,7 +227,11 @@ describe('upload and download', () => {
     const json = await resident.post(`/api/orders/${order.id}/attachments`, { files: [] });
     expect(json.status).toBe(400);
     expect((await upload(resident, order.id, [], { stage: 'report' })).status).toBe(400);
-    const many = await upload(resident, order.id, Array.from({ length: 10 }, (_, i) => ({ name: `${i}.png`, bytes: PHOTO })));
+    const many = await upload(
+      resident,
+      order.id,
+      Array.from({ length: 10 }, (_, i) => ({ name: `${i}.png`, bytes: PHOTO })),
+    );
     expect(many.status).toBe(413);
   });
 });
@@ -214,7 +272,9 @@ describe('who may see and add', () => {
     expect(detail.attachments.map((a: { stage: string }) => a.stage)).toEqual(['report', 'resolve']);
     expect((await download(contact, detail.attachments[0].url)).status).toBe(200);
     // Staff may file under any stage.
-    expect((await upload(staff, order.id, [{ name: '核查.pdf', bytes: PDF }], { stage: 'other' })).body.items[0].stage).toBe('other');
+    expect(
+      (await upload(staff, order.id, [{ name: '核查.pdf', bytes: PDF }], { stage: 'other' })).body.items[0].stage,
+    ).toBe('other');
 
     expect((await contact.post(`/api/orders/${order.id}/resolve`, { note: '已更换灯泡' })).status).toBe(200);
     expect((await resident.post(`/api/orders/${order.id}/rate`, { rating: 'satisfied' })).status).toBe(200);
@@ -225,7 +285,14 @@ describe('who may see and add', () => {
   });
 
   it('a party member who only sees an open micro-wish may not add photos to it', async () => {
-    const wish = (await resident.post('/api/orders', { kind: 'microWish', category: 'elderly', title: '想要一副老花镜', territoryId: A1().household.id })).body;
+    const wish = (
+      await resident.post('/api/orders', {
+        kind: 'microWish',
+        category: 'elderly',
+        title: '想要一副老花镜',
+        territoryId: A1().household.id,
+      })
+    ).body;
     expect((await staff.post(`/api/orders/${wish.id}/dispatch`, { target: 'open' })).status).toBe(200);
     expect((await member.get(`/api/orders/${wish.id}`)).status).toBe(200);
     expect((await upload(member, wish.id, [{ name: 'x.png', bytes: PHOTO }])).status).toBe(403);
@@ -234,7 +301,11 @@ describe('who may see and add', () => {
 
 describe('content disposition', () => {
   it('gives an ASCII fallback and the RFC 5987 UTF-8 name', () => {
-    expect(contentDisposition('report.pdf', 'inline')).toBe(`inline; filename="report.pdf"; filename*=UTF-8''report.pdf`);
-    expect(contentDisposition('a"b;c.pdf', 'attachment')).toBe(`attachment; filename="a_b_c.pdf"; filename*=UTF-8''a%22b%3Bc.pdf`);
+    expect(contentDisposition('report.pdf', 'inline')).toBe(
+      `inline; filename="report.pdf"; filename*=UTF-8''report.pdf`,
+    );
+    expect(contentDisposition('a"b;c.pdf', 'attachment')).toBe(
+      `attachment; filename="a_b_c.pdf"; filename*=UTF-8''a%22b%3Bc.pdf`,
+    );
   });
 });

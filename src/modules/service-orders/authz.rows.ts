@@ -19,13 +19,20 @@ async function handlers(f: MatrixFixture, w: Where) {
   const inside = w === 'inside';
   const contact = inside ? await accountOf(f.t.db, 'unitContact', street) : null;
   const memberAccount = inside ? await accountOf(f.t.db, 'partyMember', street) : null;
-  const reporter = inside ? await accountOf(f.t.db, 'resident', street) : (await f.t.factory.account({ roles: ['resident'], territoryId: f.at(w).household.id })).id;
+  const reporter = inside
+    ? await accountOf(f.t.db, 'resident', street)
+    : (await f.t.factory.account({ roles: ['resident'], territoryId: f.at(w).household.id })).id;
   const unit = await makeUnit(f.t.db, c, `单位${f.uniq()}`, contact ?? undefined);
   const member = await makeMember(f.t.db, c, `党员${f.uniq()}`, memberAccount ?? undefined);
   return { unit, member, reporter };
 }
 
-async function order(f: MatrixFixture, w: Where, status: OrderStatus, opts: { kind?: 'problem' | 'microWish'; handled?: boolean } = {}) {
+async function order(
+  f: MatrixFixture,
+  w: Where,
+  status: OrderStatus,
+  opts: { kind?: 'problem' | 'microWish'; handled?: boolean } = {},
+) {
   const c = f.at(w).community;
   const h = await handlers(f, w);
   const now = f.t.clock.now();
@@ -58,18 +65,37 @@ async function order(f: MatrixFixture, w: Where, status: OrderStatus, opts: { ki
 
 async function menuItem(f: MatrixFixture, w: Where) {
   const c = f.at(w).community;
-  const [row] = await f.t.db.insert(orderMenuItems).values({ communityId: c.id, scopePath: c.path, name: `菜单${f.uniq()}`, category: 'elderly' }).returning();
+  const [row] = await f.t.db
+    .insert(orderMenuItems)
+    .values({ communityId: c.id, scopePath: c.path, name: `菜单${f.uniq()}`, category: 'elderly' })
+    .returning();
   return row!;
 }
 
 async function rule(f: MatrixFixture, w: Where) {
   const c = f.at(w).community;
-  const [row] = await f.t.db.insert(orderRoutingRules).values({ communityId: c.id, scopePath: c.path, category: `c${f.uniq()}`, handlerKind: 'department', department: '城管', respondHours: 4, resolveHours: 24 }).returning();
+  const [row] = await f.t.db
+    .insert(orderRoutingRules)
+    .values({
+      communityId: c.id,
+      scopePath: c.path,
+      category: `c${f.uniq()}`,
+      handlerKind: 'department',
+      department: '城管',
+      respondHours: 4,
+      resolveHours: 24,
+    })
+    .returning();
   return row!;
 }
 
-const move = (path: string, status: OrderStatus, body: unknown = {}, opts: { kind?: 'problem' | 'microWish' } = {}) =>
-  async (f: MatrixFixture, w: Where) => ({ method: 'POST' as const, url: `/api/orders/${(await order(f, w, status, opts)).id}/${path}`, body });
+const move =
+  (path: string, status: OrderStatus, body: unknown = {}, opts: { kind?: 'problem' | 'microWish' } = {}) =>
+  async (f: MatrixFixture, w: Where) => ({
+    method: 'POST' as const,
+    url: `/api/orders/${(await order(f, w, status, opts)).id}/${path}`,
+    body,
+  });
 
 /** An order with one stored photo (the bytes go to the configured store: the same tiny PNG every time). */
 async function attachment(f: MatrixFixture, w: Where) {
@@ -77,7 +103,10 @@ async function attachment(f: MatrixFixture, w: Where) {
   const bytes = demoPhoto(0, 32, 24);
   const sha256 = sha256Hex(bytes);
   await storeFrom(f.t.config).put(sha256, bytes, 'image/png');
-  const [row] = await f.t.db.insert(orderAttachments).values({ orderId: o.id, stage: 'report', originalName: '现场.png', mime: 'image/png', size: bytes.length, sha256 }).returning();
+  const [row] = await f.t.db
+    .insert(orderAttachments)
+    .values({ orderId: o.id, stage: 'report', originalName: '现场.png', mime: 'image/png', size: bytes.length, sha256 })
+    .returning();
   return row!;
 }
 
@@ -86,7 +115,11 @@ export const rows: MatrixRows = {
     allow: ORDER_ROLES.read,
     ok: 400, // reached the service: the order may take photos from this caller, but a JSON body carries no file
     outside: 404,
-    call: async (f, w) => ({ method: 'POST', url: `/api/orders/${(await order(f, w, 'inProgress')).id}/attachments`, body: {} }),
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `/api/orders/${(await order(f, w, 'inProgress')).id}/attachments`,
+      body: {},
+    }),
   },
   'GET /api/orders/:id/attachments/:attachmentId': {
     allow: ORDER_ROLES.read,
@@ -101,13 +134,20 @@ export const rows: MatrixRows = {
     allow: ORDER_ROLES.create,
     ok: 201,
     outside: 404,
-    call: async (f, w) => ({ method: 'POST', url: '/api/orders', body: { kind: 'problem', category: 'repair', title: `楼道灯坏了${f.uniq()}`, territoryId: f.at(w).household.id } }),
+    call: async (f, w) => ({
+      method: 'POST',
+      url: '/api/orders',
+      body: { kind: 'problem', category: 'repair', title: `楼道灯坏了${f.uniq()}`, territoryId: f.at(w).household.id },
+    }),
   },
   'GET /api/orders': {
     allow: ORDER_ROLES.read,
     ok: 200,
     outside: 'empty',
-    call: async (f, w) => ({ method: 'GET', url: `/api/orders?q=${encodeURIComponent((await order(f, w, 'dispatched')).title)}` }),
+    call: async (f, w) => ({
+      method: 'GET',
+      url: `/api/orders?q=${encodeURIComponent((await order(f, w, 'dispatched')).title)}`,
+    }),
   },
   'GET /api/orders/figures': {
     allow: ORDER_ROLES.figures,
@@ -119,7 +159,10 @@ export const rows: MatrixRows = {
     allow: ORDER_ROLES.figures,
     ok: 200,
     outside: 404,
-    call: async (f, w) => ({ method: 'GET', url: `/api/orders/figures/trend?territoryId=${f.community(w)}&from=2026-01&to=2027-01` }),
+    call: async (f, w) => ({
+      method: 'GET',
+      url: `/api/orders/figures/trend?territoryId=${f.community(w)}&from=2026-01&to=2027-01`,
+    }),
   },
   'GET /api/orders/:id': {
     allow: ORDER_ROLES.read,
@@ -163,14 +206,43 @@ export const rows: MatrixRows = {
     ok: 200,
     // An id outside the caller's view is reported as not found in its result: nothing is moved (total 0).
     outside: 'empty',
-    call: async (f, w) => ({ method: 'POST', url: '/api/orders/bulk', body: { ids: [(await order(f, w, 'rated')).id], action: 'close' } }),
+    call: async (f, w) => ({
+      method: 'POST',
+      url: '/api/orders/bulk',
+      body: { ids: [(await order(f, w, 'rated')).id], action: 'close' },
+    }),
   },
-  'POST /api/orders/:id/claim': { allow: ORDER_ROLES.claim, ok: 200, outside: 404, call: move('claim', 'open', {}, { kind: 'microWish' }) },
-  'POST /api/orders/:id/accept': { allow: ORDER_ROLES.handle, ok: 200, outside: 404, call: move('accept', 'dispatched') },
+  'POST /api/orders/:id/claim': {
+    allow: ORDER_ROLES.claim,
+    ok: 200,
+    outside: 404,
+    call: move('claim', 'open', {}, { kind: 'microWish' }),
+  },
+  'POST /api/orders/:id/accept': {
+    allow: ORDER_ROLES.handle,
+    ok: 200,
+    outside: 404,
+    call: move('accept', 'dispatched'),
+  },
   'POST /api/orders/:id/start': { allow: ORDER_ROLES.handle, ok: 200, outside: 404, call: move('start', 'accepted') },
-  'POST /api/orders/:id/resolve': { allow: ORDER_ROLES.handle, ok: 200, outside: 404, call: move('resolve', 'inProgress', { note: '已办结' }) },
-  'POST /api/orders/:id/return': { allow: ORDER_ROLES.handle, ok: 200, outside: 404, call: move('return', 'dispatched', { reason: '不属于本单位' }) },
-  'POST /api/orders/:id/rate': { allow: ORDER_ROLES.rate, ok: 200, outside: 404, call: move('rate', 'resolved', { rating: 'satisfied' }) },
+  'POST /api/orders/:id/resolve': {
+    allow: ORDER_ROLES.handle,
+    ok: 200,
+    outside: 404,
+    call: move('resolve', 'inProgress', { note: '已办结' }),
+  },
+  'POST /api/orders/:id/return': {
+    allow: ORDER_ROLES.handle,
+    ok: 200,
+    outside: 404,
+    call: move('return', 'dispatched', { reason: '不属于本单位' }),
+  },
+  'POST /api/orders/:id/rate': {
+    allow: ORDER_ROLES.rate,
+    ok: 200,
+    outside: 404,
+    call: move('rate', 'resolved', { rating: 'satisfied' }),
+  },
   'POST /api/orders/:id/close': { allow: ORDER_ROLES.dispatch, ok: 200, outside: 404, call: move('close', 'rated') },
 
   'GET /api/orders/unit-contacts': {
@@ -179,7 +251,10 @@ export const rows: MatrixRows = {
     outside: 'empty',
     call: async (f, w) => {
       const a = await f.t.factory.account({ roles: ['unitContact'], territoryId: f.community(w) });
-      return { method: 'GET', url: `/api/orders/unit-contacts?unitId=${(await makeUnit(f.t.db, f.at(w).community, `单位${f.uniq()}`, a.id)).id}` };
+      return {
+        method: 'GET',
+        url: `/api/orders/unit-contacts?unitId=${(await makeUnit(f.t.db, f.at(w).community, `单位${f.uniq()}`, a.id)).id}`,
+      };
     },
   },
   'GET /api/orders/unit-contacts/candidates': {
@@ -197,7 +272,11 @@ export const rows: MatrixRows = {
     outside: 404,
     call: async (f, w) => {
       const a = await f.t.factory.account({ roles: ['unitContact'], territoryId: f.community(w) });
-      return { method: 'POST', url: '/api/orders/unit-contacts', body: { accountId: a.id, unitId: (await makeUnit(f.t.db, f.at(w).community, `单位${f.uniq()}`)).id } };
+      return {
+        method: 'POST',
+        url: '/api/orders/unit-contacts',
+        body: { accountId: a.id, unitId: (await makeUnit(f.t.db, f.at(w).community, `单位${f.uniq()}`)).id },
+      };
     },
   },
   'DELETE /api/orders/unit-contacts/:accountId/:unitId': {
@@ -206,26 +285,40 @@ export const rows: MatrixRows = {
     outside: 404,
     call: async (f, w) => {
       const a = await f.t.factory.account({ roles: ['unitContact'], territoryId: f.community(w) });
-      return { method: 'DELETE', url: `/api/orders/unit-contacts/${a.id}/${(await makeUnit(f.t.db, f.at(w).community, `单位${f.uniq()}`, a.id)).id}` };
+      return {
+        method: 'DELETE',
+        url: `/api/orders/unit-contacts/${a.id}/${(await makeUnit(f.t.db, f.at(w).community, `单位${f.uniq()}`, a.id)).id}`,
+      };
     },
   },
   'GET /api/orders/menu': {
     allow: ORDER_ROLES.read,
     ok: 200,
     outside: 'empty',
-    call: async (f, w) => ({ method: 'GET', url: `/api/orders/menu?communityId=${(await menuItem(f, w)).communityId}` }),
+    call: async (f, w) => ({
+      method: 'GET',
+      url: `/api/orders/menu?communityId=${(await menuItem(f, w)).communityId}`,
+    }),
   },
   'POST /api/orders/menu': {
     allow: ORDER_ROLES.configure,
     ok: 201,
     outside: 404,
-    call: async (f, w) => ({ method: 'POST', url: '/api/orders/menu', body: { communityId: f.community(w), name: `代买${f.uniq()}`, category: 'elderly' } }),
+    call: async (f, w) => ({
+      method: 'POST',
+      url: '/api/orders/menu',
+      body: { communityId: f.community(w), name: `代买${f.uniq()}`, category: 'elderly' },
+    }),
   },
   'PATCH /api/orders/menu/:id': {
     allow: ORDER_ROLES.configure,
     ok: 200,
     outside: 404,
-    call: async (f, w) => ({ method: 'PATCH', url: `/api/orders/menu/${(await menuItem(f, w)).id}`, body: { name: `改名${f.uniq()}` } }),
+    call: async (f, w) => ({
+      method: 'PATCH',
+      url: `/api/orders/menu/${(await menuItem(f, w)).id}`,
+      body: { name: `改名${f.uniq()}` },
+    }),
   },
   'DELETE /api/orders/menu/:id': {
     allow: ORDER_ROLES.configure,
@@ -243,13 +336,28 @@ export const rows: MatrixRows = {
     allow: ORDER_ROLES.configure,
     ok: 201,
     outside: 404,
-    call: async (f, w) => ({ method: 'POST', url: '/api/orders/rules', body: { communityId: f.community(w), category: 'greening', handlerKind: 'department', department: '园林站', respondHours: 4, resolveHours: 48 } }),
+    call: async (f, w) => ({
+      method: 'POST',
+      url: '/api/orders/rules',
+      body: {
+        communityId: f.community(w),
+        category: 'greening',
+        handlerKind: 'department',
+        department: '园林站',
+        respondHours: 4,
+        resolveHours: 48,
+      },
+    }),
   },
   'PATCH /api/orders/rules/:id': {
     allow: ORDER_ROLES.configure,
     ok: 200,
     outside: 404,
-    call: async (f, w) => ({ method: 'PATCH', url: `/api/orders/rules/${(await rule(f, w)).id}`, body: { respondHours: 6 } }),
+    call: async (f, w) => ({
+      method: 'PATCH',
+      url: `/api/orders/rules/${(await rule(f, w)).id}`,
+      body: { respondHours: 6 },
+    }),
   },
   'DELETE /api/orders/rules/:id': {
     allow: ORDER_ROLES.configure,

@@ -39,14 +39,22 @@ describe('POST /api/orders/bulk', () => {
     expect((await staff.post(`/api/orders/${already}/dispatch`, { target: 'unit', unitId })).status).toBe(200);
     const far = await report(farResident, B1().household.id);
 
-    const res = await staff.post('/api/orders/bulk', { ids: [a, b, already, far, 999_999, a], action: 'dispatch', target: { target: 'unit', unitId, resolveHours: 48 }, note: '批量派单' });
+    const res = await staff.post('/api/orders/bulk', {
+      ids: [a, b, already, far, 999_999, a],
+      action: 'dispatch',
+      target: { target: 'unit', unitId, resolveHours: 48 },
+      note: '批量派单',
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ total: 2, failed: 3 });
     const byId = new Map(res.body.results.map((r: { id: number }) => [r.id, r]));
     expect(res.body.results).toHaveLength(5); // the repeated id counts once
     expect(byId.get(a)).toEqual({ id: a, ok: true, status: 'dispatched' });
     expect(byId.get(b)).toEqual({ id: b, ok: true, status: 'dispatched' });
-    expect(byId.get(already)).toMatchObject({ ok: false, error: { code: 'conflict', message: '工单当前状态为「已派单」，不能派单' } });
+    expect(byId.get(already)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: '工单当前状态为「已派单」，不能派单' },
+    });
     expect(byId.get(far)).toMatchObject({ ok: false, error: { code: 'notFound' } });
     expect(byId.get(999_999)).toMatchObject({ ok: false, error: { code: 'notFound' } });
 
@@ -54,7 +62,12 @@ describe('POST /api/orders/bulk', () => {
     expect(detail.body).toMatchObject({ status: 'dispatched', handler: { kind: 'unit', unit: { id: unitId } } });
     expect(detail.body.timeline.at(-1)).toMatchObject({ action: 'dispatch', note: '批量派单' });
     // Each move is audited on its own, and nothing happened to the one outside the caller's view.
-    const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'order.dispatch'), inArray(auditLog.objectId, [String(a), String(b), String(far)])));
+    const audits = await t.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.action, 'order.dispatch'), inArray(auditLog.objectId, [String(a), String(b), String(far)])),
+      );
     expect(audits.map((x) => x.objectId).sort()).toEqual([String(a), String(b)].sort());
     expect((await farResident.get(`/api/orders/${far}`)).body.status).toBe('submitted');
   });
@@ -66,20 +79,35 @@ describe('POST /api/orders/bulk', () => {
     const res = await staffEn.post('/api/orders/bulk', { ids: [a, b], action: 'close', note: 'duplicate reports' });
     expect(res.status).toBe(200);
     expect(res.body.results[0]).toEqual({ id: a, ok: true, status: 'closed' });
-    expect(res.body.results[1]).toMatchObject({ id: b, ok: false, error: { code: 'conflict', message: 'The order is “dispatched”: it cannot be closed' } });
+    expect(res.body.results[1]).toMatchObject({
+      id: b,
+      ok: false,
+      error: { code: 'conflict', message: 'The order is “dispatched”: it cannot be closed' },
+    });
     const closed = await staff.get(`/api/orders/${a}`);
     expect(closed.body.timeline.at(-1)).toMatchObject({ action: 'close', note: 'duplicate reports' });
   });
 
   it('a bad target is reported per order with the field message', async () => {
     const a = await report();
-    const res = await staff.post('/api/orders/bulk', { ids: [a], action: 'dispatch', target: { target: 'unit', unitId: 987_654 } });
+    const res = await staff.post('/api/orders/bulk', {
+      ids: [a],
+      action: 'dispatch',
+      target: { target: 'unit', unitId: 987_654 },
+    });
     expect(res.status).toBe(200);
-    expect(res.body.results[0]).toMatchObject({ id: a, ok: false, error: { code: 'validation', message: '在您的管辖范围内找不到该单位' } });
+    expect(res.body.results[0]).toMatchObject({
+      id: a,
+      ok: false,
+      error: { code: 'validation', message: '在您的管辖范围内找不到该单位' },
+    });
   });
 
   it('checks its input: at most 100 ids, a target to dispatch to, a known action', async () => {
-    const many = await staff.post('/api/orders/bulk', { ids: Array.from({ length: 101 }, (_, i) => i + 1), action: 'close' });
+    const many = await staff.post('/api/orders/bulk', {
+      ids: Array.from({ length: 101 }, (_, i) => i + 1),
+      action: 'close',
+    });
     expect(many.status).toBe(400);
     expect(many.body.fields.map((f: { field: string }) => f.field)).toContain('ids');
     const noTarget = await staff.post('/api/orders/bulk', { ids: [1], action: 'dispatch' });

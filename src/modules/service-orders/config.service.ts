@@ -17,7 +17,10 @@ async function communityInScope(ctx: Ctx, id: number) {
     .from(territories)
     .where(and(eq(territories.id, id), inScope(ctx.actor, territories.path)));
   if (!c) throw notFound();
-  if (c.level !== 'community') throw new AppError('validation', undefined, {}, [{ field: 'communityId', message: t(ctx.locale, 'order.notACommunity') }]);
+  if (c.level !== 'community')
+    throw new AppError('validation', undefined, {}, [
+      { field: 'communityId', message: t(ctx.locale, 'order.notACommunity') },
+    ]);
   return c;
 }
 
@@ -25,7 +28,10 @@ async function communityInScope(ctx: Ctx, id: number) {
 async function callerCommunity(ctx: Ctx): Promise<{ id: number; path: string } | null> {
   const ids = pathIds(ctx.actor.scopePath);
   if (!ids.length) return null;
-  const rows = await ctx.db.select({ id: territories.id, path: territories.path, level: territories.level }).from(territories).where(inArray(territories.id, ids));
+  const rows = await ctx.db
+    .select({ id: territories.id, path: territories.path, level: territories.level })
+    .from(territories)
+    .where(inArray(territories.id, ids));
   return rows.find((r) => r.level === 'community') ?? null;
 }
 
@@ -46,37 +52,84 @@ export async function listMenu(ctx: Ctx, q: { communityId?: number | undefined; 
   let where;
   if (q.communityId) {
     const c = home && home.id === q.communityId ? home : null;
-    where = c ? eq(orderMenuItems.communityId, c.id) : and(eq(orderMenuItems.communityId, q.communityId), inScope(ctx.actor, orderMenuItems.scopePath));
+    where = c
+      ? eq(orderMenuItems.communityId, c.id)
+      : and(eq(orderMenuItems.communityId, q.communityId), inScope(ctx.actor, orderMenuItems.scopePath));
   } else {
     where = home ? eq(orderMenuItems.communityId, home.id) : inScope(ctx.actor, orderMenuItems.scopePath);
   }
   const [rows, [count]] = await Promise.all([
-    ctx.db.select().from(orderMenuItems).where(where).orderBy(asc(orderMenuItems.communityId), asc(orderMenuItems.id)).limit(q.pageSize).offset(offsetOf(q)),
-    ctx.db.select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(orderMenuItems).where(where),
+    ctx.db
+      .select()
+      .from(orderMenuItems)
+      .where(where)
+      .orderBy(asc(orderMenuItems.communityId), asc(orderMenuItems.id))
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
+    ctx.db
+      .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
+      .from(orderMenuItems)
+      .where(where),
   ]);
   return { items: rows.map(toMenuItem), total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
-export async function createMenuItem(ctx: Ctx, input: { communityId: number; name: string; category: string; description?: string | null | undefined; active?: boolean | undefined }) {
+export async function createMenuItem(
+  ctx: Ctx,
+  input: {
+    communityId: number;
+    name: string;
+    category: string;
+    description?: string | null | undefined;
+    active?: boolean | undefined;
+  },
+) {
   const c = await communityInScope(ctx, input.communityId);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(orderMenuItems)
-      .values({ communityId: c.id, scopePath: c.path, name: input.name, category: input.category, description: input.description ?? null, active: input.active === false ? 0 : 1, createdAt: now, updatedAt: now })
+      .values({
+        communityId: c.id,
+        scopePath: c.path,
+        name: input.name,
+        category: input.category,
+        description: input.description ?? null,
+        active: input.active === false ? 0 : 1,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
-    await audit(tx, ctx, { action: 'orderMenu.create', objectType: 'orderMenuItem', objectId: row!.id, scopePath: c.path, after: row });
+    await audit(tx, ctx, {
+      action: 'orderMenu.create',
+      objectType: 'orderMenuItem',
+      objectId: row!.id,
+      scopePath: c.path,
+      after: row,
+    });
     return toMenuItem(row!);
   });
 }
 
 async function menuItemInScope(ctx: Ctx, id: number) {
-  const [row] = await ctx.db.select().from(orderMenuItems).where(and(eq(orderMenuItems.id, id), inScope(ctx.actor, orderMenuItems.scopePath)));
+  const [row] = await ctx.db
+    .select()
+    .from(orderMenuItems)
+    .where(and(eq(orderMenuItems.id, id), inScope(ctx.actor, orderMenuItems.scopePath)));
   if (!row) throw notFound();
   return row;
 }
 
-export async function updateMenuItem(ctx: Ctx, id: number, patch: { name?: string | undefined; category?: string | undefined; description?: string | null | undefined; active?: boolean | undefined }) {
+export async function updateMenuItem(
+  ctx: Ctx,
+  id: number,
+  patch: {
+    name?: string | undefined;
+    category?: string | undefined;
+    description?: string | null | undefined;
+    active?: boolean | undefined;
+  },
+) {
   const before = await menuItemInScope(ctx, id);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -90,7 +143,14 @@ export async function updateMenuItem(ctx: Ctx, id: number, patch: { name?: strin
       })
       .where(eq(orderMenuItems.id, id))
       .returning();
-    await audit(tx, ctx, { action: 'orderMenu.update', objectType: 'orderMenuItem', objectId: id, scopePath: before.scopePath, before, after: row });
+    await audit(tx, ctx, {
+      action: 'orderMenu.update',
+      objectType: 'orderMenuItem',
+      objectId: id,
+      scopePath: before.scopePath,
+      before,
+      after: row,
+    });
     return toMenuItem(row!);
   });
 }
@@ -99,7 +159,13 @@ export async function deleteMenuItem(ctx: Ctx, id: number): Promise<void> {
   const before = await menuItemInScope(ctx, id);
   await ctx.db.transaction(async (tx) => {
     await tx.delete(orderMenuItems).where(eq(orderMenuItems.id, id));
-    await audit(tx, ctx, { action: 'orderMenu.delete', objectType: 'orderMenuItem', objectId: id, scopePath: before.scopePath, before });
+    await audit(tx, ctx, {
+      action: 'orderMenu.delete',
+      objectType: 'orderMenuItem',
+      objectId: id,
+      scopePath: before.scopePath,
+      before,
+    });
   });
 }
 
@@ -128,19 +194,37 @@ async function rulesOf(ctx: Ctx, where: ReturnType<typeof and>, page?: { page: n
 }
 
 export async function listRules(ctx: Ctx, q: { communityId?: number | undefined; page: number; pageSize: number }) {
-  const where = and(inScope(ctx.actor, orderRoutingRules.scopePath), q.communityId ? eq(orderRoutingRules.communityId, q.communityId) : undefined);
+  const where = and(
+    inScope(ctx.actor, orderRoutingRules.scopePath),
+    q.communityId ? eq(orderRoutingRules.communityId, q.communityId) : undefined,
+  );
   const [items, [count]] = await Promise.all([
     rulesOf(ctx, where, q),
-    ctx.db.select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(orderRoutingRules).where(where),
+    ctx.db
+      .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
+      .from(orderRoutingRules)
+      .where(where),
   ]);
   return { items, total: count?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
-function checkRuleShape(ctx: Ctx, r: { handlerKind: string; unitId?: number | null | undefined; department?: string | null | undefined; respondHours: number; resolveHours: number }) {
+function checkRuleShape(
+  ctx: Ctx,
+  r: {
+    handlerKind: string;
+    unitId?: number | null | undefined;
+    department?: string | null | undefined;
+    respondHours: number;
+    resolveHours: number;
+  },
+) {
   const fields = [];
-  if (r.handlerKind === 'unit' && !r.unitId) fields.push({ field: 'unitId', message: t(ctx.locale, 'order.rule.unitRequired') });
-  if (r.handlerKind === 'department' && !r.department) fields.push({ field: 'department', message: t(ctx.locale, 'order.rule.departmentRequired') });
-  if (r.resolveHours < r.respondHours) fields.push({ field: 'resolveHours', message: t(ctx.locale, 'order.rule.resolveBeforeRespond') });
+  if (r.handlerKind === 'unit' && !r.unitId)
+    fields.push({ field: 'unitId', message: t(ctx.locale, 'order.rule.unitRequired') });
+  if (r.handlerKind === 'department' && !r.department)
+    fields.push({ field: 'department', message: t(ctx.locale, 'order.rule.departmentRequired') });
+  if (r.resolveHours < r.respondHours)
+    fields.push({ field: 'resolveHours', message: t(ctx.locale, 'order.rule.resolveBeforeRespond') });
   if (fields.length) throw new AppError('validation', undefined, {}, fields);
 }
 
@@ -148,7 +232,9 @@ async function checkUnit(ctx: Ctx, unitId: number | null | undefined, communityP
   if (!unitId) return;
   const [u] = await ctx.db.select({ scopePath: units.scopePath }).from(units).where(eq(units.id, unitId));
   if (!u || !(pathInScope(ctx.actor, u.scopePath) || communityPath.startsWith(u.scopePath))) {
-    throw new AppError('validation', undefined, {}, [{ field: 'unitId', message: t(ctx.locale, 'order.unitNotFound') }]);
+    throw new AppError('validation', undefined, {}, [
+      { field: 'unitId', message: t(ctx.locale, 'order.unitNotFound') },
+    ]);
   }
 }
 
@@ -173,21 +259,33 @@ export async function createRule(ctx: Ctx, input: CreateRoutingRule): Promise<Ro
         updatedAt: now,
       })
       .returning();
-    await audit(tx, ctx, { action: 'orderRule.create', objectType: 'orderRoutingRule', objectId: row!.id, scopePath: c.path, after: row });
+    await audit(tx, ctx, {
+      action: 'orderRule.create',
+      objectType: 'orderRoutingRule',
+      objectId: row!.id,
+      scopePath: c.path,
+      after: row,
+    });
     return row!.id;
   });
   return (await rulesOf(ctx, eq(orderRoutingRules.id, id)))[0]!;
 }
 
 async function ruleInScope(ctx: Ctx, id: number) {
-  const [row] = await ctx.db.select().from(orderRoutingRules).where(and(eq(orderRoutingRules.id, id), inScope(ctx.actor, orderRoutingRules.scopePath)));
+  const [row] = await ctx.db
+    .select()
+    .from(orderRoutingRules)
+    .where(and(eq(orderRoutingRules.id, id), inScope(ctx.actor, orderRoutingRules.scopePath)));
   if (!row) throw notFound();
   return row;
 }
 
 export async function updateRule(ctx: Ctx, id: number, patch: UpdateRoutingRule): Promise<RoutingRule> {
   const before = await ruleInScope(ctx, id);
-  const next = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as typeof before;
+  const next = {
+    ...before,
+    ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+  } as typeof before;
   checkRuleShape(ctx, next);
   await checkUnit(ctx, next.handlerKind === 'unit' ? next.unitId : null, before.scopePath);
   await ctx.db.transaction(async (tx) => {
@@ -204,7 +302,14 @@ export async function updateRule(ctx: Ctx, id: number, patch: UpdateRoutingRule)
       })
       .where(eq(orderRoutingRules.id, id))
       .returning();
-    await audit(tx, ctx, { action: 'orderRule.update', objectType: 'orderRoutingRule', objectId: id, scopePath: before.scopePath, before, after: row });
+    await audit(tx, ctx, {
+      action: 'orderRule.update',
+      objectType: 'orderRoutingRule',
+      objectId: id,
+      scopePath: before.scopePath,
+      before,
+      after: row,
+    });
   });
   return (await rulesOf(ctx, eq(orderRoutingRules.id, id)))[0]!;
 }
@@ -213,7 +318,13 @@ export async function deleteRule(ctx: Ctx, id: number): Promise<void> {
   const before = await ruleInScope(ctx, id);
   await ctx.db.transaction(async (tx) => {
     await tx.delete(orderRoutingRules).where(eq(orderRoutingRules.id, id));
-    await audit(tx, ctx, { action: 'orderRule.delete', objectType: 'orderRoutingRule', objectId: id, scopePath: before.scopePath, before });
+    await audit(tx, ctx, {
+      action: 'orderRule.delete',
+      objectType: 'orderRoutingRule',
+      objectId: id,
+      scopePath: before.scopePath,
+      before,
+    });
   });
 }
 
@@ -222,17 +333,30 @@ export async function deleteRule(ctx: Ctx, id: number): Promise<void> {
 export async function listUnitContacts(ctx: Ctx, q: { unitId?: number | undefined; page: number; pageSize: number }) {
   const where = and(inScope(ctx.actor, units.scopePath), q.unitId ? eq(units.id, q.unitId) : undefined);
   const base = ctx.db
-    .select({ accountId: accounts.id, username: accounts.username, displayName: accounts.displayName, unitId: units.id, unitName: units.name })
+    .select({
+      accountId: accounts.id,
+      username: accounts.username,
+      displayName: accounts.displayName,
+      unitId: units.id,
+      unitName: units.name,
+    })
     .from(orderUnitContacts)
     .innerJoin(units, eq(units.id, orderUnitContacts.unitId))
     .innerJoin(accounts, eq(accounts.id, orderUnitContacts.accountId))
     .where(where);
   const [rows, [count]] = await Promise.all([
     base.orderBy(asc(units.id), asc(accounts.id)).limit(q.pageSize).offset(offsetOf(q)),
-    ctx.db.select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(orderUnitContacts).innerJoin(units, eq(units.id, orderUnitContacts.unitId)).where(where),
+    ctx.db
+      .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
+      .from(orderUnitContacts)
+      .innerJoin(units, eq(units.id, orderUnitContacts.unitId))
+      .where(where),
   ]);
   return {
-    items: rows.map((r): UnitContact => ({ account: { id: r.accountId, username: r.username, displayName: r.displayName }, unit: { id: r.unitId, name: r.unitName } })),
+    items: rows.map((r): UnitContact => ({
+      account: { id: r.accountId, username: r.username, displayName: r.displayName },
+      unit: { id: r.unitId, name: r.unitName },
+    })),
     total: count?.n ?? 0,
     page: q.page,
     pageSize: q.pageSize,
@@ -240,7 +364,10 @@ export async function listUnitContacts(ctx: Ctx, q: { unitId?: number | undefine
 }
 
 /** Accounts holding the unit-contact role bound in the caller's subtree, with the units they already speak for. */
-export async function listUnitContactCandidates(ctx: Ctx, q: { q?: string | undefined; page: number; pageSize: number }) {
+export async function listUnitContactCandidates(
+  ctx: Ctx,
+  q: { q?: string | undefined; page: number; pageSize: number },
+) {
   const where = and(
     sql`'unitContact' = any(${accounts.roles})`,
     inScope(ctx.actor, territories.path),
@@ -255,18 +382,30 @@ export async function listUnitContactCandidates(ctx: Ctx, q: { q?: string | unde
       .orderBy(asc(accounts.displayName), asc(accounts.id))
       .limit(q.pageSize)
       .offset(offsetOf(q)),
-    ctx.db.select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(accounts).innerJoin(territories, eq(territories.id, accounts.territoryId)).where(where),
+    ctx.db
+      .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
+      .from(accounts)
+      .innerJoin(territories, eq(territories.id, accounts.territoryId))
+      .where(where),
   ]);
   const links = rows.length
     ? await ctx.db
         .select({ accountId: orderUnitContacts.accountId, id: units.id, name: units.name })
         .from(orderUnitContacts)
         .innerJoin(units, eq(units.id, orderUnitContacts.unitId))
-        .where(inArray(orderUnitContacts.accountId, rows.map((r) => r.id)))
+        .where(
+          inArray(
+            orderUnitContacts.accountId,
+            rows.map((r) => r.id),
+          ),
+        )
         .orderBy(asc(units.id))
     : [];
   return {
-    items: rows.map((r) => ({ ...r, units: links.filter((l) => l.accountId === r.id).map((l) => ({ id: l.id, name: l.name })) })),
+    items: rows.map((r) => ({
+      ...r,
+      units: links.filter((l) => l.accountId === r.id).map((l) => ({ id: l.id, name: l.name })),
+    })),
     total: count?.n ?? 0,
     page: q.page,
     pageSize: q.pageSize,
@@ -275,7 +414,10 @@ export async function listUnitContactCandidates(ctx: Ctx, q: { q?: string | unde
 
 /** Links a unit-contact account (bound in the caller's subtree) to a unit of the caller's subtree. */
 export async function linkUnitContact(ctx: Ctx, input: { accountId: number; unitId: number }): Promise<UnitContact> {
-  const [u] = await ctx.db.select({ id: units.id, name: units.name, scopePath: units.scopePath }).from(units).where(and(eq(units.id, input.unitId), inScope(ctx.actor, units.scopePath)));
+  const [u] = await ctx.db
+    .select({ id: units.id, name: units.name, scopePath: units.scopePath })
+    .from(units)
+    .where(and(eq(units.id, input.unitId), inScope(ctx.actor, units.scopePath)));
   if (!u) throw notFound();
   const [a] = await ctx.db
     .select({ id: accounts.id, username: accounts.username, displayName: accounts.displayName, roles: accounts.roles })
@@ -283,20 +425,41 @@ export async function linkUnitContact(ctx: Ctx, input: { accountId: number; unit
     .innerJoin(territories, eq(territories.id, accounts.territoryId))
     .where(and(eq(accounts.id, input.accountId), inScope(ctx.actor, territories.path)));
   if (!a) throw notFound();
-  if (!a.roles.includes('unitContact')) throw new AppError('validation', undefined, {}, [{ field: 'accountId', message: t(ctx.locale, 'order.notUnitContact') }]);
+  if (!a.roles.includes('unitContact'))
+    throw new AppError('validation', undefined, {}, [
+      { field: 'accountId', message: t(ctx.locale, 'order.notUnitContact') },
+    ]);
   await ctx.db.transaction(async (tx) => {
     await tx.insert(orderUnitContacts).values({ accountId: a.id, unitId: u.id }).onConflictDoNothing();
-    await audit(tx, ctx, { action: 'orderUnitContact.link', objectType: 'unit', objectId: u.id, scopePath: u.scopePath, after: { accountId: a.id, unitId: u.id } });
+    await audit(tx, ctx, {
+      action: 'orderUnitContact.link',
+      objectType: 'unit',
+      objectId: u.id,
+      scopePath: u.scopePath,
+      after: { accountId: a.id, unitId: u.id },
+    });
   });
   return { account: { id: a.id, username: a.username, displayName: a.displayName }, unit: { id: u.id, name: u.name } };
 }
 
 export async function unlinkUnitContact(ctx: Ctx, accountId: number, unitId: number): Promise<void> {
-  const [u] = await ctx.db.select({ scopePath: units.scopePath }).from(units).where(and(eq(units.id, unitId), inScope(ctx.actor, units.scopePath)));
+  const [u] = await ctx.db
+    .select({ scopePath: units.scopePath })
+    .from(units)
+    .where(and(eq(units.id, unitId), inScope(ctx.actor, units.scopePath)));
   if (!u) throw notFound();
   await ctx.db.transaction(async (tx) => {
-    const gone = await tx.delete(orderUnitContacts).where(and(eq(orderUnitContacts.accountId, accountId), eq(orderUnitContacts.unitId, unitId))).returning();
+    const gone = await tx
+      .delete(orderUnitContacts)
+      .where(and(eq(orderUnitContacts.accountId, accountId), eq(orderUnitContacts.unitId, unitId)))
+      .returning();
     if (!gone.length) throw notFound();
-    await audit(tx, ctx, { action: 'orderUnitContact.unlink', objectType: 'unit', objectId: unitId, scopePath: u.scopePath, before: { accountId, unitId } });
+    await audit(tx, ctx, {
+      action: 'orderUnitContact.unlink',
+      objectType: 'unit',
+      objectId: unitId,
+      scopePath: u.scopePath,
+      before: { accountId, unitId },
+    });
   });
 }

@@ -3,7 +3,17 @@ export const ORDER_KINDS = ['menuService', 'problem', 'microWish', 'mediation'] 
 export type OrderKind = (typeof ORDER_KINDS)[number];
 
 /** The states of an order (issue 5 item 1). */
-export const ORDER_STATUSES = ['submitted', 'dispatched', 'open', 'accepted', 'inProgress', 'resolved', 'rated', 'closed', 'merged'] as const;
+export const ORDER_STATUSES = [
+  'submitted',
+  'dispatched',
+  'open',
+  'accepted',
+  'inProgress',
+  'resolved',
+  'rated',
+  'closed',
+  'merged',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** States in which nobody has taken the order yet: the respond deadline applies. */
@@ -16,7 +26,9 @@ export const FINISHED: readonly OrderStatus[] = ['resolved', 'rated', 'closed', 
  */
 export const NOT_COUNTED: readonly OrderStatus[] = ['merged'];
 /** Unfinished states that count: the only orders that can be overdue (the partial index service_orders_open_idx). */
-export const UNFINISHED: readonly OrderStatus[] = ORDER_STATUSES.filter((s) => !FINISHED.includes(s) && !NOT_COUNTED.includes(s));
+export const UNFINISHED: readonly OrderStatus[] = ORDER_STATUSES.filter(
+  (s) => !FINISHED.includes(s) && !NOT_COUNTED.includes(s),
+);
 
 const quoted = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(',');
 /** `status in (…unfinished…)`: the predicate of the partial indexes over unfinished orders. */
@@ -44,16 +56,54 @@ export type RuleHandlerKind = (typeof RULE_HANDLER_KINDS)[number];
 export const ESCALATION_LADDER = ['building', 'compound', 'community', 'street', 'district'] as const;
 export type EscalationLevel = (typeof ESCALATION_LADDER)[number];
 
-export const EVENT_ACTIONS = ['create', 'dispatch', 'open', 'claim', 'accept', 'start', 'resolve', 'rate', 'reopen', 'return', 'close', 'remind', 'escalate', 'merge', 'attach'] as const;
+export const EVENT_ACTIONS = [
+  'create',
+  'dispatch',
+  'open',
+  'claim',
+  'accept',
+  'start',
+  'resolve',
+  'rate',
+  'reopen',
+  'return',
+  'close',
+  'remind',
+  'escalate',
+  'merge',
+  'attach',
+] as const;
 export type EventAction = (typeof EVENT_ACTIONS)[number];
 
 /** Default time limits when no routing rule names them (hours). */
 export const DEFAULT_RESPOND_HOURS = 24;
 export const DEFAULT_RESOLVE_HOURS = 72;
 /** Problem categories (GLOSSARY-style codes); the console translates them. */
-export const ORDER_CATEGORIES = ['environment', 'repair', 'safety', 'neighbourhood', 'elderly', 'parking', 'greening', 'property', 'policy', 'other'] as const;
+export const ORDER_CATEGORIES = [
+  'environment',
+  'repair',
+  'safety',
+  'neighbourhood',
+  'elderly',
+  'parking',
+  'greening',
+  'property',
+  'policy',
+  'other',
+] as const;
 
-export type Move = 'dispatch' | 'open' | 'claim' | 'accept' | 'start' | 'resolve' | 'rateOk' | 'rateUnsatisfied' | 'return' | 'close' | 'merge';
+export type Move =
+  | 'dispatch'
+  | 'open'
+  | 'claim'
+  | 'accept'
+  | 'start'
+  | 'resolve'
+  | 'rateOk'
+  | 'rateUnsatisfied'
+  | 'return'
+  | 'close'
+  | 'merge';
 
 /** THE transition table: for each move, the states it may start from and the state it leads to. */
 export const TRANSITIONS: Record<Move, { from: readonly OrderStatus[]; to: OrderStatus }> = {
@@ -72,7 +122,17 @@ export const TRANSITIONS: Record<Move, { from: readonly OrderStatus[]; to: Order
 };
 
 /** What a viewer may do to an order now (OrderDetail.moves): the console and mobile pages show these buttons only. */
-export const ORDER_ACTIONS = ['dispatch', 'open', 'claim', 'accept', 'start', 'resolve', 'return', 'rate', 'close'] as const;
+export const ORDER_ACTIONS = [
+  'dispatch',
+  'open',
+  'claim',
+  'accept',
+  'start',
+  'resolve',
+  'return',
+  'rate',
+  'close',
+] as const;
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
 
 export function canMove(move: Move, from: OrderStatus): boolean {

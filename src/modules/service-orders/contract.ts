@@ -1,14 +1,28 @@
 import { z } from 'zod';
 import { PageQuery } from '../../kernel/http/pagination.js';
 import { TERRITORY_LEVELS } from '../../kernel/territory-levels.js';
-import { ESCALATION_LADDER, EVENT_ACTIONS, HANDLER_KINDS, ORDER_ACTIONS, ORDER_KINDS, ORDER_STATUSES, RATINGS, RULE_HANDLER_KINDS } from './constants.js';
+import {
+  ESCALATION_LADDER,
+  EVENT_ACTIONS,
+  HANDLER_KINDS,
+  ORDER_ACTIONS,
+  ORDER_KINDS,
+  ORDER_STATUSES,
+  RATINGS,
+  RULE_HANDLER_KINDS,
+} from './constants.js';
 
 const Id = z.coerce.number().int().positive().max(2_147_483_647);
 export const IdParam = z.object({ id: Id });
 export const OrderKind = z.enum(ORDER_KINDS);
 export const OrderStatus = z.enum(ORDER_STATUSES);
 export const Rating = z.enum(RATINGS);
-const Category = z.string().trim().min(1).max(40).regex(/^[a-zA-Z][a-zA-Z0-9]*$/);
+const Category = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[a-zA-Z][a-zA-Z0-9]*$/);
 const Note = z.string().trim().max(2000);
 const Ref = z.object({ id: z.number().int(), name: z.string() });
 const Place = z.object({ id: z.number().int(), name: z.string(), level: z.enum(TERRITORY_LEVELS) });
@@ -35,7 +49,12 @@ export type CreateOrder = z.infer<typeof CreateOrder>;
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z
     .string()
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(values)).min(1));
 const boolQ = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -150,7 +169,11 @@ export const OrderDetail = Order.extend({
 });
 export type OrderDetail = z.infer<typeof OrderDetail>;
 
-const Hours = z.number().int().min(1).max(24 * 90);
+const Hours = z
+  .number()
+  .int()
+  .min(1)
+  .max(24 * 90);
 export const DispatchTarget = z.discriminatedUnion('target', [
   z.object({ target: z.literal('open') }),
   z.object({ target: z.literal('unit'), unitId: Id, accountId: Id.nullish() }),
@@ -159,7 +182,10 @@ export const DispatchTarget = z.discriminatedUnion('target', [
   z.object({ target: z.literal('person'), accountId: Id }),
 ]);
 export type DispatchTarget = z.infer<typeof DispatchTarget>;
-export const DispatchBody = z.intersection(DispatchTarget, z.object({ note: Note.nullish(), respondHours: Hours.nullish(), resolveHours: Hours.nullish() }));
+export const DispatchBody = z.intersection(
+  DispatchTarget,
+  z.object({ note: Note.nullish(), respondHours: Hours.nullish(), resolveHours: Hours.nullish() }),
+);
 export type DispatchBody = z.infer<typeof DispatchBody>;
 
 /** Bulk actions of the console: dispatch or close up to 100 orders at once, one result per id. */
@@ -173,7 +199,8 @@ export const BulkBody = z
   })
   .strict()
   .superRefine((b, ctx) => {
-    if (b.action === 'dispatch' && !b.target) ctx.addIssue({ code: 'custom', path: ['target'], message: 'validation.required' });
+    if (b.action === 'dispatch' && !b.target)
+      ctx.addIssue({ code: 'custom', path: ['target'], message: 'validation.required' });
   });
 export type BulkBody = z.infer<typeof BulkBody>;
 export const BulkResult = z.object({
@@ -236,7 +263,13 @@ export const MenuItem = z.object({
 });
 export type MenuItem = z.infer<typeof MenuItem>;
 export const CreateMenuItem = z
-  .object({ communityId: Id, name: z.string().trim().min(1).max(60), category: Category, description: Note.nullish(), active: z.boolean().optional() })
+  .object({
+    communityId: Id,
+    name: z.string().trim().min(1).max(60),
+    category: Category,
+    description: Note.nullish(),
+    active: z.boolean().optional(),
+  })
   .strict();
 export const UpdateMenuItem = CreateMenuItem.omit({ communityId: true }).partial().strict();
 
@@ -270,7 +303,11 @@ export type UpdateRoutingRule = z.infer<typeof UpdateRoutingRule>;
 
 // Figures ----------------------------------------------------------------------------------------------------
 
-export const FiguresQuery = z.object({ territoryId: Id.optional(), from: z.coerce.date().optional(), to: z.coerce.date().optional() });
+export const FiguresQuery = z.object({
+  territoryId: Id.optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+});
 const Drill = z.record(z.string(), z.string());
 const Counts = z.object({
   found: z.number().int(),
@@ -305,7 +342,14 @@ export const TrendQuery = z.object({ territoryId: Id.optional(), from: Month, to
 export const OrderTrend = z.object({
   territory: Place,
   months: z.array(
-    Counts.pick({ found: true, claimed: true, resolved: true, responseRate: true, resolutionRate: true, satisfactionRate: true }).extend({
+    Counts.pick({
+      found: true,
+      claimed: true,
+      resolved: true,
+      responseRate: true,
+      resolutionRate: true,
+      satisfactionRate: true,
+    }).extend({
       month: z.string(),
       /** GET /api/orders filters for the orders found that month. */
       drill: Drill,
@@ -317,10 +361,18 @@ export type OrderTrend = z.infer<typeof OrderTrend>;
 // Unit contacts ----------------------------------------------------------------------------------------------
 
 export const UnitContactQuery = PageQuery.extend({ unitId: Id.optional() });
-export const UnitContact = z.object({ account: z.object({ id: z.number().int(), username: z.string(), displayName: z.string() }), unit: Ref });
+export const UnitContact = z.object({
+  account: z.object({ id: z.number().int(), username: z.string(), displayName: z.string() }),
+  unit: Ref,
+});
 export type UnitContact = z.infer<typeof UnitContact>;
 export const LinkUnitContact = z.object({ accountId: Id, unitId: Id }).strict();
 export const UnitContactParam = z.object({ accountId: Id, unitId: Id });
 /** Unit-contact accounts of the caller's subtree that may be linked to a unit (the console's account picker). */
 export const UnitContactCandidateQuery = PageQuery.extend({ q: z.string().trim().max(100).optional() });
-export const UnitContactCandidate = z.object({ id: z.number().int(), username: z.string(), displayName: z.string(), units: z.array(Ref) });
+export const UnitContactCandidate = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  units: z.array(Ref),
+});

@@ -7,8 +7,6 @@ beforeAll(async () => {
 });
 afterAll(() => b?.close());
 
-
-
 describe('duplicate reports 重复诉求', () => {
   it('the resident is told someone reported it nearby; the dispatcher merges it; the other reporter follows the target', async () => {
     const resident = await b.page({ mobile: true });
@@ -24,7 +22,11 @@ describe('duplicate reports 重复诉求', () => {
     await resident.getByTestId('m-home').waitFor();
 
     // An earlier report from the same home, then the same problem again on the phone.
-    const first = await apiCall<{ id: number; territory: { id: number } }>(resident, 'POST', '/api/orders', { kind: 'problem', category: 'greening', title: '楼前大树枝杈压到电线' });
+    const first = await apiCall<{ id: number; territory: { id: number } }>(resident, 'POST', '/api/orders', {
+      kind: 'problem',
+      category: 'greening',
+      title: '楼前大树枝杈压到电线',
+    });
     expect(first.status).toBe(201);
     await resident.getByTestId('m-new-problem').click();
     await resident.getByText('绿化', { exact: true }).click();
@@ -37,7 +39,12 @@ describe('duplicate reports 重复诉求', () => {
     const second = Number(/\/m\/orders\/(\d+)$/.exec(resident.url())![1]);
 
     // A party member reports it for the same household.
-    const third = await apiCall<{ id: number; possibleDuplicates: { id: number }[] }>(member, 'POST', '/api/orders', { kind: 'problem', category: 'greening', title: '大树挨着电线很危险', territoryId: first.body.territory.id });
+    const third = await apiCall<{ id: number; possibleDuplicates: { id: number }[] }>(member, 'POST', '/api/orders', {
+      kind: 'problem',
+      category: 'greening',
+      title: '大树挨着电线很危险',
+      territoryId: first.body.territory.id,
+    });
     expect(third.status).toBe(201);
     expect(third.body.possibleDuplicates.map((d) => d.id)).toEqual(expect.arrayContaining([first.body.id, second]));
 
@@ -48,7 +55,10 @@ describe('duplicate reports 重复诉求', () => {
     await b.screenshot(staff, 'duplicates-console-panel');
     const row = staff.getByTestId('duplicate-candidates').locator('tr', { hasText: `#${first.body.id} ` });
     await row.getByTestId('duplicate-merge-into').click();
-    await staff.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await staff
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     await staff.waitForURL(new RegExp(`/orders/${first.body.id}$`));
     await staff.getByTestId('order-co-reporters').waitFor();
     expect(await staff.getByTestId('order-co-reporters').textContent()).toContain(`#${third.body.id}`);
@@ -57,7 +67,11 @@ describe('duplicate reports 重复诉求', () => {
 
     // The member now follows the first order; their own report says where it went.
     expect((await apiCall(member, 'GET', `/api/orders/${first.body.id}`)).status).toBe(200);
-    const merged = await apiCall<{ status: string; mergedIntoId: number }>(member, 'GET', `/api/orders/${third.body.id}`);
+    const merged = await apiCall<{ status: string; mergedIntoId: number }>(
+      member,
+      'GET',
+      `/api/orders/${third.body.id}`,
+    );
     expect(merged.body).toMatchObject({ status: 'merged', mergedIntoId: first.body.id });
   });
 });

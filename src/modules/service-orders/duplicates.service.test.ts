@@ -117,22 +117,47 @@ describe('merging', () => {
 
     const m = await staff.post(`/api/orders/${dup.id}/merge`, { intoId: target.id });
     expect(m.status, JSON.stringify(m.body)).toBe(200);
-    expect(m.body).toMatchObject({ id: target.id, status: 'submitted', coReporters: [{ account: { id: r2.account.id }, sourceOrderId: dup.id, rating: null }] });
-    expect(m.body.timeline.at(-1)).toMatchObject({ action: 'merge', data: { fromId: dup.id, coReporters: [r2.account.id] }, actor: { id: staff.account.id } });
+    expect(m.body).toMatchObject({
+      id: target.id,
+      status: 'submitted',
+      coReporters: [{ account: { id: r2.account.id }, sourceOrderId: dup.id, rating: null }],
+    });
+    expect(m.body.timeline.at(-1)).toMatchObject({
+      action: 'merge',
+      data: { fromId: dup.id, coReporters: [r2.account.id] },
+      actor: { id: staff.account.id },
+    });
 
     const merged = (await r2.get(`/api/orders/${dup.id}`)).body;
     expect(merged).toMatchObject({ status: 'merged', mergedIntoId: target.id });
-    expect(merged.timeline.at(-1)).toMatchObject({ action: 'merge', fromStatus: 'submitted', toStatus: 'merged', data: { intoId: target.id } });
+    expect(merged.timeline.at(-1)).toMatchObject({
+      action: 'merge',
+      fromStatus: 'submitted',
+      toStatus: 'merged',
+      data: { intoId: target.id },
+    });
     // The co-reporter now sees the target (only their own co-reporter row), in their own list too; others do not.
     const seen = await r2.get(`/api/orders/${target.id}`);
     expect(seen.status).toBe(200);
-    expect(seen.body.coReporters).toEqual([expect.objectContaining({ account: expect.objectContaining({ id: r2.account.id }) })]);
-    expect(ids((await r2.get('/api/orders?inbox=mine')).body.items)).toEqual(expect.arrayContaining([target.id, dup.id]));
+    expect(seen.body.coReporters).toEqual([
+      expect.objectContaining({ account: expect.objectContaining({ id: r2.account.id }) }),
+    ]);
+    expect(ids((await r2.get('/api/orders?inbox=mine')).body.items)).toEqual(
+      expect.arrayContaining([target.id, dup.id]),
+    );
     expect((await r3.get(`/api/orders/${target.id}`)).status).toBe(404);
     // Audited on both orders, and the co-reporter is told in-app.
-    const audits = await t.db.select().from(auditLog).where(inArray(auditLog.action, ['order.merge', 'order.mergeInto']));
-    expect(audits.map((a) => `${a.action}:${a.objectId}`).sort()).toEqual([`order.merge:${dup.id}`, `order.mergeInto:${target.id}`].sort());
-    const told = await t.db.select().from(notifications).where(and(eq(notifications.accountId, r2.account.id), eq(notifications.kind, 'order.merged')));
+    const audits = await t.db
+      .select()
+      .from(auditLog)
+      .where(inArray(auditLog.action, ['order.merge', 'order.mergeInto']));
+    expect(audits.map((a) => `${a.action}:${a.objectId}`).sort()).toEqual(
+      [`order.merge:${dup.id}`, `order.mergeInto:${target.id}`].sort(),
+    );
+    const told = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.accountId, r2.account.id), eq(notifications.kind, 'order.merged')));
     expect(told).toHaveLength(1);
     expect(told[0]).toMatchObject({ orderId: target.id, params: { title: '井盖响', into: '井盖松动' } });
     // A merged order is finished: no more candidates, no second merge.
@@ -143,16 +168,31 @@ describe('merging', () => {
     expect((await r2.post(`/api/orders/${target.id}/rate`, { rating: 'satisfied' })).status).toBe(409);
     await staff.post(`/api/orders/${target.id}/dispatch`, { target: 'unit', unitId });
     await contact.post(`/api/orders/${target.id}/accept`, {});
-    expect((await contact.post(`/api/orders/${target.id}/resolve`, { note: '已更换井盖' })).body.status).toBe('resolved');
+    expect((await contact.post(`/api/orders/${target.id}/resolve`, { note: '已更换井盖' })).body.status).toBe(
+      'resolved',
+    );
     expect((await r2.get(`/api/orders/${target.id}`)).body.moves).toContain('rate');
     const co = await r2.post(`/api/orders/${target.id}/rate`, { rating: 'basic', comment: '还行' });
     expect(co.status, JSON.stringify(co.body)).toBe(200);
-    expect(co.body).toMatchObject({ status: 'resolved', rating: null, coReporters: [{ rating: 'basic', ratingComment: '还行' }] });
-    expect(co.body.timeline.at(-1)).toMatchObject({ action: 'rate', actor: { id: r2.account.id }, data: { rating: 'basic', coReporter: true } });
+    expect(co.body).toMatchObject({
+      status: 'resolved',
+      rating: null,
+      coReporters: [{ rating: 'basic', ratingComment: '还行' }],
+    });
+    expect(co.body.timeline.at(-1)).toMatchObject({
+      action: 'rate',
+      actor: { id: r2.account.id },
+      data: { rating: 'basic', coReporter: true },
+    });
     expect(co.body.moves).not.toContain('rate');
     expect((await r2.post(`/api/orders/${target.id}/rate`, { rating: 'satisfied' })).status).toBe(409);
-    expect((await r1.post(`/api/orders/${target.id}/rate`, { rating: 'satisfied' })).body).toMatchObject({ status: 'rated', rating: 'satisfied' });
-    expect((await staff.get(`/api/orders/${target.id}`)).body.coReporters).toEqual([expect.objectContaining({ account: expect.objectContaining({ id: r2.account.id }), rating: 'basic' })]);
+    expect((await r1.post(`/api/orders/${target.id}/rate`, { rating: 'satisfied' })).body).toMatchObject({
+      status: 'rated',
+      rating: 'satisfied',
+    });
+    expect((await staff.get(`/api/orders/${target.id}`)).body.coReporters).toEqual([
+      expect.objectContaining({ account: expect.objectContaining({ id: r2.account.id }), rating: 'basic' }),
+    ]);
   });
 
   it('a chain: what was merged into a duplicate follows it into the target', async () => {
@@ -162,7 +202,9 @@ describe('merging', () => {
     expect((await staff.post(`/api/orders/${a.id}/merge`, { intoId: b.id })).status).toBe(200);
     const into = await staff.post(`/api/orders/${b.id}/merge`, { intoId: c.id });
     expect(into.status, JSON.stringify(into.body)).toBe(200);
-    expect(into.body.coReporters.map((x: { account: { id: number } }) => x.account.id).sort()).toEqual([r2.account.id, r3.account.id].sort());
+    expect(into.body.coReporters.map((x: { account: { id: number } }) => x.account.id).sort()).toEqual(
+      [r2.account.id, r3.account.id].sort(),
+    );
     expect((await staff.get(`/api/orders/${a.id}`)).body.mergedIntoId).toBe(c.id);
     expect((await r3.get(`/api/orders/${c.id}`)).status).toBe(200);
   });
@@ -240,7 +282,11 @@ describe('figures after a merge', () => {
     // Hand count of this file's orders in 二社区: '二社区电梯' (refused merge test), o1, o3 = 3; o2 merged.
     const all = await staff2.get(`/api/orders/figures?territoryId=${c.community.id}`);
     expect(all.body).toMatchObject({ found: 3, resolved: 1 });
-    const up = await streetAdmin.get(`/api/orders/figures?territoryId=${tree.streetA.street.id}&${q.replace(/^territoryId=\d+&/, '')}`);
-    expect(up.body.ranking.find((r: { territory: { id: number } }) => r.territory.id === c.community.id)).toMatchObject({ found: 2, resolved: 1 });
+    const up = await streetAdmin.get(
+      `/api/orders/figures?territoryId=${tree.streetA.street.id}&${q.replace(/^territoryId=\d+&/, '')}`,
+    );
+    expect(up.body.ranking.find((r: { territory: { id: number } }) => r.territory.id === c.community.id)).toMatchObject(
+      { found: 2, resolved: 1 },
+    );
   });
 });

@@ -26,7 +26,9 @@ export interface DuplicateWindow {
 }
 export const DEFAULT_DUPLICATE_WINDOW: DuplicateWindow = { meters: 200, hours: 72 };
 
-export function duplicateWindow(config: Pick<Config, 'ORDER_DUPLICATE_METERS' | 'ORDER_DUPLICATE_HOURS'>): DuplicateWindow {
+export function duplicateWindow(
+  config: Pick<Config, 'ORDER_DUPLICATE_METERS' | 'ORDER_DUPLICATE_HOURS'>,
+): DuplicateWindow {
   return { meters: config.ORDER_DUPLICATE_METERS, hours: config.ORDER_DUPLICATE_HOURS };
 }
 
@@ -56,7 +58,10 @@ export interface DuplicateSubject {
 async function placePath(db: DbOrTx, path: string): Promise<string> {
   const ids = pathIds(path);
   if (!ids.length) return path;
-  const [b] = await db.select({ path: territories.path }).from(territories).where(and(inArray(territories.id, ids), eq(territories.level, 'building')));
+  const [b] = await db
+    .select({ path: territories.path })
+    .from(territories)
+    .where(and(inArray(territories.id, ids), eq(territories.level, 'building')));
   return b?.path ?? path;
 }
 
@@ -65,15 +70,25 @@ async function placePath(db: DbOrTx, path: string): Promise<string> {
  * finished or merged, created within `hours` of it, and near it — within `meters` when both have a point,
  * otherwise in the same place (one's place lies inside the other's). Nearest first.
  */
-export async function findDuplicates(db: DbOrTx, s: DuplicateSubject, w: DuplicateWindow, now: Date, visible?: SQL): Promise<DuplicateCandidate[]> {
+export async function findDuplicates(
+  db: DbOrTx,
+  s: DuplicateSubject,
+  w: DuplicateWindow,
+  now: Date,
+  visible?: SQL,
+): Promise<DuplicateCandidate[]> {
   if (s.kind !== 'problem') return [];
   const place = await placePath(db, s.scopePath);
   const byPlace = or(sql`${o.scopePath} like ${`${place}%`}`, sql`${place} like ${o.scopePath} || '%'`)!;
   const located = s.lng !== null && s.lat !== null;
   const dist = located ? distanceSql(s.lng!, s.lat!) : null;
   const hasPoint = sql`(${o.lng} is not null and ${o.lat} is not null)`;
-  const near = dist ? or(and(hasPoint, sql`${dist} <= ${w.meters}::float8`), and(sql`not ${hasPoint}`, byPlace))! : byPlace;
-  const distance = dist ? sql<number | null>`case when ${hasPoint} then ${dist} end`.mapWith((v) => (v === null ? null : Number(v))) : sql<null>`null::float8`.mapWith(() => null);
+  const near = dist
+    ? or(and(hasPoint, sql`${dist} <= ${w.meters}::float8`), and(sql`not ${hasPoint}`, byPlace))!
+    : byPlace;
+  const distance = dist
+    ? sql<number | null>`case when ${hasPoint} then ${dist} end`.mapWith((v) => (v === null ? null : Number(v)))
+    : sql<null>`null::float8`.mapWith(() => null);
   const span = w.hours * HOUR;
   const rows = await db
     .select({ id: o.id, title: o.title, category: o.category, status: o.status, createdAt: o.createdAt, distance })
@@ -107,10 +122,23 @@ export async function findDuplicates(db: DbOrTx, s: DuplicateSubject, w: Duplica
 /** GET /api/orders/:id/duplicates: the dispatcher's candidates for an order of their subtree. */
 export async function orderDuplicates(ctx: Ctx, id: number, w: DuplicateWindow): Promise<Duplicates> {
   const v = await viewerOf(ctx.db, ctx.actor);
-  const [row] = await ctx.db.select().from(o).where(and(eq(o.id, id), visibleOrders(v)));
+  const [row] = await ctx.db
+    .select()
+    .from(o)
+    .where(and(eq(o.id, id), visibleOrders(v)));
   if (!row) throw notFound();
-  const subject: DuplicateSubject = { id: row.id, kind: row.kind, communityId: row.communityId, category: row.category, scopePath: row.scopePath, lng: row.lng, lat: row.lat, at: row.createdAt };
-  const items = row.status === 'merged' ? [] : await findDuplicates(ctx.db, subject, w, ctx.clock.now(), visibleOrders(v));
+  const subject: DuplicateSubject = {
+    id: row.id,
+    kind: row.kind,
+    communityId: row.communityId,
+    category: row.category,
+    scopePath: row.scopePath,
+    lng: row.lng,
+    lat: row.lat,
+    at: row.createdAt,
+  };
+  const items =
+    row.status === 'merged' ? [] : await findDuplicates(ctx.db, subject, w, ctx.clock.now(), visibleOrders(v));
   return { items, meters: w.meters, hours: w.hours };
 }
 
@@ -121,7 +149,8 @@ export async function orderDuplicates(ctx: Ctx, id: number, w: DuplicateWindow):
  * both orders are audited, in one transaction. Either order outside the caller's subtree answers 404.
  */
 export async function mergeOrder(ctx: Ctx, id: number, intoId: number): Promise<void> {
-  if (id === intoId) throw new AppError('validation', undefined, {}, [{ field: 'intoId', message: t(ctx.locale, 'order.mergeSelf') }]);
+  if (id === intoId)
+    throw new AppError('validation', undefined, {}, [{ field: 'intoId', message: t(ctx.locale, 'order.mergeSelf') }]);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     // Both rows locked in id order, so two merges of the same pair cannot deadlock.
@@ -135,12 +164,19 @@ export async function mergeOrder(ctx: Ctx, id: number, intoId: number): Promise<
     const into = rows.find((r) => r.id === intoId);
     if (!dup || !into) throw notFound();
     if (!canMove('merge', dup.status)) {
-      throw conflict('order.illegalMove', { status: t(ctx.locale, `order.status.${dup.status}`), move: t(ctx.locale, 'order.move.merge') });
+      throw conflict('order.illegalMove', {
+        status: t(ctx.locale, `order.status.${dup.status}`),
+        move: t(ctx.locale, 'order.move.merge'),
+      });
     }
-    if (FINISHED.includes(into.status)) throw conflict('order.mergeTargetFinished', { status: t(ctx.locale, `order.status.${into.status}`) });
+    if (FINISHED.includes(into.status))
+      throw conflict('order.mergeTargetFinished', { status: t(ctx.locale, `order.status.${into.status}`) });
     if (dup.communityId !== into.communityId || dup.kind !== into.kind) throw conflict('order.mergeOtherCommunity');
 
-    await tx.update(o).set({ status: 'merged', mergedIntoId: into.id, remindAt: null, escalateAt: null, updatedAt: now }).where(eq(o.id, dup.id));
+    await tx
+      .update(o)
+      .set({ status: 'merged', mergedIntoId: into.id, remindAt: null, escalateAt: null, updatedAt: now })
+      .where(eq(o.id, dup.id));
     // Duplicates merged earlier into this one now point at the target as well.
     await tx.update(o).set({ mergedIntoId: into.id, updatedAt: now }).where(eq(o.mergedIntoId, dup.id));
     const earlier = await tx.select().from(orderCoReporters).where(eq(orderCoReporters.orderId, dup.id));
@@ -151,20 +187,65 @@ export async function mergeOrder(ctx: Ctx, id: number, intoId: number): Promise<
     const added = people.size
       ? await tx
           .insert(orderCoReporters)
-          .values([...people].map(([accountId, sourceOrderId]) => ({ orderId: into.id, accountId, sourceOrderId, createdAt: now })))
+          .values(
+            [...people].map(([accountId, sourceOrderId]) => ({
+              orderId: into.id,
+              accountId,
+              sourceOrderId,
+              createdAt: now,
+            })),
+          )
           .onConflictDoNothing()
           .returning({ accountId: orderCoReporters.accountId })
       : [];
     const actor = { actorId: ctx.actor.accountId, actorName: ctx.actor.displayName };
     await tx.insert(orderEvents).values([
       // The note names the other order (#id and title: the same in every language).
-      { orderId: dup.id, at: now, action: 'merge', fromStatus: dup.status, toStatus: 'merged', ...actor, note: `→ #${into.id} ${into.title}`, data: { intoId: into.id } },
-      { orderId: into.id, at: now, action: 'merge', fromStatus: into.status, toStatus: into.status, ...actor, note: `← #${dup.id} ${dup.title}`, data: { fromId: dup.id, coReporters: added.map((a) => a.accountId) } },
+      {
+        orderId: dup.id,
+        at: now,
+        action: 'merge',
+        fromStatus: dup.status,
+        toStatus: 'merged',
+        ...actor,
+        note: `→ #${into.id} ${into.title}`,
+        data: { intoId: into.id },
+      },
+      {
+        orderId: into.id,
+        at: now,
+        action: 'merge',
+        fromStatus: into.status,
+        toStatus: into.status,
+        ...actor,
+        note: `← #${dup.id} ${dup.title}`,
+        data: { fromId: dup.id, coReporters: added.map((a) => a.accountId) },
+      },
     ]);
-    await audit(tx, ctx, { action: 'order.merge', objectType: 'serviceOrder', objectId: dup.id, scopePath: dup.scopePath, before: { status: dup.status }, after: { status: 'merged', mergedIntoId: into.id } });
+    await audit(tx, ctx, {
+      action: 'order.merge',
+      objectType: 'serviceOrder',
+      objectId: dup.id,
+      scopePath: dup.scopePath,
+      before: { status: dup.status },
+      after: { status: 'merged', mergedIntoId: into.id },
+    });
     // Merging keeps every reporter informed: they hear where their report went (in-app, or in their digest).
-    await notify(tx, ctx, [{ kind: 'order.merged', orderId: into.id, accountIds: added.map((a) => a.accountId), params: { title: dup.title, into: into.title } }]);
-    await audit(tx, ctx, { action: 'order.mergeInto', objectType: 'serviceOrder', objectId: into.id, scopePath: into.scopePath, after: { fromId: dup.id, coReporters: added.map((a) => a.accountId) } });
+    await notify(tx, ctx, [
+      {
+        kind: 'order.merged',
+        orderId: into.id,
+        accountIds: added.map((a) => a.accountId),
+        params: { title: dup.title, into: into.title },
+      },
+    ]);
+    await audit(tx, ctx, {
+      action: 'order.mergeInto',
+      objectType: 'serviceOrder',
+      objectId: into.id,
+      scopePath: into.scopePath,
+      after: { fromId: dup.id, coReporters: added.map((a) => a.accountId) },
+    });
     // A merged duplicate no longer counts in the figures (docs/decisions/009-order-rollups.md).
     await applyRollup(tx, dup, { ...dup, status: 'merged' });
   });

@@ -7,7 +7,6 @@ beforeAll(async () => {
 });
 afterAll(() => b?.close());
 
-
 describe('service-order figures in the console', () => {
   it('a district admin sees the figures drawn, and a figure or a ranking row drills to the orders list', async () => {
     const page = await b.page();
@@ -44,7 +43,9 @@ describe('service-order figures in the console', () => {
     await page.getByTestId('figures-ranking').waitFor();
     const row = page.getByTestId('figures-ranking').locator('tr', { hasText: '文汇路街道' });
     await row.click();
-    await page.waitForURL((u) => u.pathname === '/orders' && u.searchParams.get('territoryId') !== found.get('territoryId'));
+    await page.waitForURL(
+      (u) => u.pathname === '/orders' && u.searchParams.get('territoryId') !== found.get('territoryId'),
+    );
   });
 
   it('a community secretary manages the service menu', async () => {
@@ -52,7 +53,9 @@ describe('service-order figures in the console', () => {
     await signIn(page, 'secretary');
     await page.goto('/orders/menu');
     await page.getByTestId('menu-table').waitFor();
-    await expect.poll(() => page.getByTestId('menu-table').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('menu-table').locator('tbody tr.ant-table-row').count())
+      .toBeGreaterThan(0);
     await page.getByTestId('menu-add').click();
     await page.getByTestId('menu-form').waitFor();
     await page.getByTestId('menu-form-name').fill('代缴水电费');
@@ -86,11 +89,17 @@ describe('service-order figures in the console', () => {
     await page.getByTestId('rule-form-unit').waitFor();
     // Saving without a unit: the form says so under the field.
     await page.getByRole('button', { name: /保\s*存/ }).click();
-    await expect.poll(() => page.getByTestId('rule-form').locator('.ant-form-item-explain-error').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('rule-form').locator('.ant-form-item-explain-error').count())
+      .toBeGreaterThan(0);
     await pick('rule-form-unit');
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByTestId('rule-form').waitFor({ state: 'detached' });
-    await expect.poll(() => page.getByTestId('rules-table').locator('tr', { hasText: '驻区单位' }).filter({ hasText: '为老服务' }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        page.getByTestId('rules-table').locator('tr', { hasText: '驻区单位' }).filter({ hasText: '为老服务' }).count(),
+      )
+      .toBe(1);
     await b.screenshot(page, 'order-rules');
   });
 });

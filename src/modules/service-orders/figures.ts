@@ -26,7 +26,8 @@ const COMMUNITY_RANK = TERRITORY_LEVELS.indexOf('community');
 /** The most units one answer ranks (in ranking order); `unitCount` says how many have orders in the subtree. */
 export const UNIT_RANKING_MAX = 500;
 const atOrAboveCommunity = (level: TerritoryLevel) => TERRITORY_LEVELS.indexOf(level) <= COMMUNITY_RANK;
-const lit = (xs: readonly string[]) => sql.raw(xs.length ? xs.map((s) => `'${s.replace(/'/g, "''")}'`).join(',') : `''`);
+const lit = (xs: readonly string[]) =>
+  sql.raw(xs.length ? xs.map((s) => `'${s.replace(/'/g, "''")}'`).join(',') : `''`);
 
 const rate = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10_000) / 10_000);
 
@@ -72,7 +73,9 @@ export function grainRanges(a: string, b: string): { grain: Grain; from: string;
   const nextMonth = (d: string) => {
     const y = Number(d.slice(0, 4));
     const m = Number(d.slice(5, 7));
-    return m === 12 ? `${String(y + 1).padStart(4, '0')}-01-01` : `${d.slice(0, 4)}-${String(m + 1).padStart(2, '0')}-01`;
+    return m === 12
+      ? `${String(y + 1).padStart(4, '0')}-01-01`
+      : `${d.slice(0, 4)}-${String(m + 1).padStart(2, '0')}-01`;
   };
   const nextYear = (d: string) => `${String(Number(d.slice(0, 4)) + 1).padStart(4, '0')}-01-01`;
   const push = (grain: Grain, from: string, to: string) => {
@@ -108,7 +111,10 @@ const FAR_PAST = '1900-01-01';
 const FAR_FUTURE = '9000-01-01';
 
 /** The whole Shanghai days inside [from, to), and the partial-day windows left at its edges. */
-export function splitPeriod(from: Date | undefined, to: Date | undefined): { days: [string, string] | null; edges: [Date | null, Date | null][] } {
+export function splitPeriod(
+  from: Date | undefined,
+  to: Date | undefined,
+): { days: [string, string] | null; edges: [Date | null, Date | null][] } {
   let a = FAR_PAST;
   if (from) {
     const d = shanghaiDay(from);
@@ -128,7 +134,11 @@ export function splitPeriod(from: Date | undefined, to: Date | undefined): { day
  * (`subtract`). A period ending now ("the last 30 days") thus reads today from the rollup and subtracts the orders
  * created since: next to none, instead of counting every order of today. Exact either way.
  */
-export function planPeriod(from: Date | undefined, to: Date | undefined, now: Date): { days: [string, string] | null; direct: Window[]; subtract: Window[] } {
+export function planPeriod(
+  from: Date | undefined,
+  to: Date | undefined,
+  now: Date,
+): { days: [string, string] | null; direct: Window[]; subtract: Window[] } {
   const split = splitPeriod(from, to);
   if (!split.days) return { days: null, direct: split.edges, subtract: [] };
   let [a, b] = split.days;
@@ -167,12 +177,17 @@ const tallyCols = (r: Record<string, unknown>): Tally => {
 };
 
 /** The grouping key of a node's child in a path column: the path segment one level below the node. */
-const childKey = (node: Node, col: SQL) => sql`nullif(split_part(${col}, '/', ${sql.raw(String(node.depth + 3))}), '')::int`;
+const childKey = (node: Node, col: SQL) =>
+  sql`nullif(split_part(${col}, '/', ${sql.raw(String(node.depth + 3))}), '')::int`;
 // All three sets always (GROUPING(c, u) needs both as grouping expressions); `collect` keeps the ones asked for.
 const groupingSets = (_sets: readonly By[]) => sql.raw('(), (c), (u)');
 
 /** Sorts the rows of a GROUPING SETS query (c = child, u = unit; grouping(c, u): 3 total, 1 by child, 2 by unit). */
-function collect<T>(rows: Record<string, unknown>[], value: (r: Record<string, unknown>) => T, sets: readonly By[] = ['total', 'child', 'unit']): Grouped<T> {
+function collect<T>(
+  rows: Record<string, unknown>[],
+  value: (r: Record<string, unknown>) => T,
+  sets: readonly By[] = ['total', 'child', 'unit'],
+): Grouped<T> {
   const out = emptyGroups<T>();
   for (const r of rows) {
     const g = Number(r.g);
@@ -183,7 +198,12 @@ function collect<T>(rows: Record<string, unknown>[], value: (r: Record<string, u
   return out;
 }
 
-async function fromRollup(db: DbOrTx, node: Node, days: [string, string], sets: readonly By[]): Promise<Grouped<Tally>> {
+async function fromRollup(
+  db: DbOrTx,
+  node: Node,
+  days: [string, string],
+  sets: readonly By[],
+): Promise<Grouped<Tally>> {
   const ranges = grainRanges(days[0], days[1]);
   if (!ranges.length || !sets.length) return emptyGroups();
   const when = sql.join(
@@ -220,9 +240,17 @@ async function fromRollup(db: DbOrTx, node: Node, days: [string, string], sets: 
 }
 
 const created = (w: [Date | null, Date | null]) =>
-  and(w[0] ? sql`created_at >= ${w[0].toISOString()}::timestamptz` : undefined, w[1] ? sql`created_at < ${w[1].toISOString()}::timestamptz` : undefined) ?? sql`true`;
+  and(
+    w[0] ? sql`created_at >= ${w[0].toISOString()}::timestamptz` : undefined,
+    w[1] ? sql`created_at < ${w[1].toISOString()}::timestamptz` : undefined,
+  ) ?? sql`true`;
 
-async function fromOrders(db: DbOrTx, node: Node, windows: [Date | null, Date | null][], sets: readonly By[]): Promise<Grouped<Tally>> {
+async function fromOrders(
+  db: DbOrTx,
+  node: Node,
+  windows: [Date | null, Date | null][],
+  sets: readonly By[],
+): Promise<Grouped<Tally>> {
   if (!windows.length || !sets.length) return emptyGroups();
   const res = await db.execute(sql`
     select c, u, grouping(c, u) as g, count(*) as found, count(accepted_at) as claimed, count(resolved_at) as resolved,
@@ -237,7 +265,13 @@ async function fromOrders(db: DbOrTx, node: Node, windows: [Date | null, Date | 
 }
 
 /** Overdue now: unfinished orders past their respond (before acceptance) or resolve deadline — as overdueSql. */
-async function overdueOf(db: DbOrTx, node: Node, from: Date | undefined, to: Date | undefined, now: Date): Promise<Grouped<number>> {
+async function overdueOf(
+  db: DbOrTx,
+  node: Node,
+  from: Date | undefined,
+  to: Date | undefined,
+  now: Date,
+): Promise<Grouped<number>> {
   const n = now.toISOString();
   const res = await db.execute(sql`
     select c, u, grouping(c, u) as g, count(*) as n
@@ -257,7 +291,11 @@ async function overdueOf(db: DbOrTx, node: Node, from: Date | undefined, to: Dat
 async function figuresOf(db: DbOrTx, node: Node, from: Date | undefined, to: Date | undefined, now: Date) {
   const whole: Window[] = [[from ?? null, to ?? null]];
   const plan = planPeriod(from, to, now);
-  const rolled: By[] = !atOrAboveCommunity(node.level) ? [] : node.level === 'community' ? ['total', 'unit'] : ['total', 'child', 'unit'];
+  const rolled: By[] = !atOrAboveCommunity(node.level)
+    ? []
+    : node.level === 'community'
+      ? ['total', 'unit']
+      : ['total', 'child', 'unit'];
   const direct: By[] = (['total', 'child', 'unit'] as const).filter((b) => !rolled.includes(b));
   const [a, edges, minus, rest, overdue] = await Promise.all([
     plan.days ? fromRollup(db, node, plan.days, rolled) : Promise.resolve(emptyGroups<Tally>()),
@@ -267,20 +305,32 @@ async function figuresOf(db: DbOrTx, node: Node, from: Date | undefined, to: Dat
     overdueOf(db, node, from, to, now),
   ]);
   const tallies = emptyGroups<Tally>();
-  for (const [part, sign] of [[a, 1], [edges, 1], [minus, -1], [rest, 1]] as const) {
+  for (const [part, sign] of [
+    [a, 1],
+    [edges, 1],
+    [minus, -1],
+    [rest, 1],
+  ] as const) {
     for (const by of ['total', 'child', 'unit'] as const) {
       for (const [k, t] of part[by]) tallies[by].set(k, addTally(tallies[by].get(k) ?? zeroTally(), t, sign));
     }
   }
   // A node or unit whose whole-day count was cancelled out by the subtraction has no orders in the period.
-  for (const by of ['child', 'unit'] as const) for (const [k, t] of tallies[by]) if (TALLY_KEYS.every((c) => t[c] === 0)) tallies[by].delete(k);
+  for (const by of ['child', 'unit'] as const)
+    for (const [k, t] of tallies[by]) if (TALLY_KEYS.every((c) => t[c] === 0)) tallies[by].delete(k);
   return { tallies, overdue };
 }
 
 /** The territory asked for (default: the caller's own node), if the caller may see it. */
 async function nodeInScope(ctx: Ctx, territoryId: number | undefined): Promise<Node> {
   const [node] = await ctx.db
-    .select({ id: territories.id, name: territories.name, level: territories.level, path: territories.path, depth: territories.depth })
+    .select({
+      id: territories.id,
+      name: territories.name,
+      level: territories.level,
+      path: territories.path,
+      depth: territories.depth,
+    })
     .from(territories)
     .where(and(eq(territories.id, territoryId ?? ctx.actor.territoryId), inScope(ctx.actor, territories.path)));
   if (!node) throw notFound();
@@ -288,12 +338,18 @@ async function nodeInScope(ctx: Ctx, territoryId: number | undefined): Promise<N
 }
 
 /** Figures of a subtree and period (created in [from, to)), and the ranking of the nodes one level below. */
-export async function orderFigures(ctx: Ctx, q: { territoryId?: number | undefined; from?: Date | undefined; to?: Date | undefined }): Promise<OrderFigures> {
+export async function orderFigures(
+  ctx: Ctx,
+  q: { territoryId?: number | undefined; from?: Date | undefined; to?: Date | undefined },
+): Promise<OrderFigures> {
   const now = ctx.clock.now();
   const node = await nodeInScope(ctx, q.territoryId);
   const [{ tallies, overdue }, children] = await Promise.all([
     figuresOf(ctx.db, node, q.from, q.to, now),
-    ctx.db.select({ id: territories.id, name: territories.name, level: territories.level }).from(territories).where(eq(territories.parentId, node.id)),
+    ctx.db
+      .select({ id: territories.id, name: territories.name, level: territories.level })
+      .from(territories)
+      .where(eq(territories.parentId, node.id)),
   ]);
   const byChild = { tallies: tallies.child, overdue: overdue.child };
   const byUnit = { tallies: tallies.unit, overdue: overdue.unit };
@@ -303,22 +359,41 @@ export async function orderFigures(ctx: Ctx, q: { territoryId?: number | undefin
       ...countsOf(byChild.tallies.get(c.id) ?? zeroTally(), byChild.overdue.get(c.id) ?? 0),
       drill: drillOf(c.id, q.from, q.to).found,
     }))
-    .sort((a, b) => (b.resolutionRate ?? -1) - (a.resolutionRate ?? -1) || b.found - a.found || a.territory.id - b.territory.id);
+    .sort(
+      (a, b) =>
+        (b.resolutionRate ?? -1) - (a.resolutionRate ?? -1) || b.found - a.found || a.territory.id - b.territory.id,
+    );
   // Every unit with orders in the subtree, ranked; the answer carries the first UNIT_RANKING_MAX of them (a whole
   // city has about 5,000: a 1.2 MB answer whose encoding alone missed the 100 ms budget) and their number.
   const ranked = [...byUnit.tallies]
     .filter(([, t]) => t.found > 0)
     .map(([id, t]) => ({ id, counts: countsOf(t, byUnit.overdue.get(id) ?? 0) }))
-    .sort((a, b) => (b.counts.resolutionRate ?? -1) - (a.counts.resolutionRate ?? -1) || a.counts.reopened - b.counts.reopened || b.counts.found - a.counts.found || a.id - b.id);
+    .sort(
+      (a, b) =>
+        (b.counts.resolutionRate ?? -1) - (a.counts.resolutionRate ?? -1) ||
+        a.counts.reopened - b.counts.reopened ||
+        b.counts.found - a.counts.found ||
+        a.id - b.id,
+    );
   const top = ranked.slice(0, UNIT_RANKING_MAX);
   // One array parameter, not one per unit.
   const names = new Map(
-    (top.length ? await ctx.db.select({ id: units.id, name: units.name }).from(units).where(sql`${units.id} = any(${`{${top.map((u) => u.id).join(',')}}`}::int[])`) : []).map((u) => [u.id, u.name]),
+    (top.length
+      ? await ctx.db
+          .select({ id: units.id, name: units.name })
+          .from(units)
+          .where(sql`${units.id} = any(${`{${top.map((u) => u.id).join(',')}}`}::int[])`)
+      : []
+    ).map((u) => [u.id, u.name]),
   );
   const unitDrill = drillOf(node.id, q.from, q.to).found;
   const unitRanking = top
     .filter((u) => names.has(u.id))
-    .map((u) => ({ unit: { id: u.id, name: names.get(u.id)! }, ...u.counts, drill: { ...unitDrill, unitId: String(u.id) } }));
+    .map((u) => ({
+      unit: { id: u.id, name: names.get(u.id)! },
+      ...u.counts,
+      drill: { ...unitDrill, unitId: String(u.id) },
+    }));
   return {
     territory: { id: node.id, name: node.name, level: node.level },
     from: q.from ?? null,
@@ -351,9 +426,13 @@ export const TREND_MONTHS_MAX = 36;
  * month rows of the rollup at or above a community, the orders themselves below one. The console's trend line
  * (12 months: one request, not twelve of the full figures).
  */
-export async function orderTrend(ctx: Ctx, q: { territoryId?: number | undefined; from: string; to: string }): Promise<OrderTrend> {
+export async function orderTrend(
+  ctx: Ctx,
+  q: { territoryId?: number | undefined; from: string; to: string },
+): Promise<OrderTrend> {
   const months = monthsBetween(q.from, q.to);
-  if (!months.length || months.length > TREND_MONTHS_MAX) throw new AppError('validation', undefined, {}, [{ field: 'to', message: t(ctx.locale, 'order.trendRange') }]);
+  if (!months.length || months.length > TREND_MONTHS_MAX)
+    throw new AppError('validation', undefined, {}, [{ field: 'to', message: t(ctx.locale, 'order.trendRange') }]);
   const node = await nodeInScope(ctx, q.territoryId);
   const start = `${q.from}-01`;
   const end = `${q.to}-01`;

@@ -88,5 +88,6 @@ registerMessages('en-US', {
   'order.rule.unitRequired': 'A rule that sends to a unit needs the unit',
   'order.rule.departmentRequired': 'A rule that sends to a department needs the department',
   'order.rule.resolveBeforeRespond': 'The time to resolve cannot be shorter than the time to respond',
-  'order.mediationOutcomeRequired': 'A mediation case is resolved by recording its outcome (on the mediation case page)',
+  'order.mediationOutcomeRequired':
+    'A mediation case is resolved by recording its outcome (on the mediation case page)',
 });

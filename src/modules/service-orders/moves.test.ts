@@ -31,7 +31,12 @@ const movesOf = async (c: Client, id: number) => {
 
 describe('OrderDetail.moves: the buttons each viewer gets', () => {
   it('follows the status and who the viewer is, through the whole loop', async () => {
-    const created = await resident.post('/api/orders', { kind: 'problem', category: 'repair', title: '水管漏水', territoryId: A1().household.id });
+    const created = await resident.post('/api/orders', {
+      kind: 'problem',
+      category: 'repair',
+      title: '水管漏水',
+      territoryId: A1().household.id,
+    });
     expect(created.status).toBe(201);
     const id: number = created.body.id;
     expect(created.body.moves).toEqual([]);
@@ -53,7 +58,12 @@ describe('OrderDetail.moves: the buttons each viewer gets', () => {
   });
 
   it('a micro-wish may be opened for claiming, then claimed by a party member', async () => {
-    const created = await resident.post('/api/orders', { kind: 'microWish', category: 'elderly', title: '想要一副老花镜', territoryId: A1().household.id });
+    const created = await resident.post('/api/orders', {
+      kind: 'microWish',
+      category: 'elderly',
+      title: '想要一副老花镜',
+      territoryId: A1().household.id,
+    });
     const id: number = created.body.id;
     expect(await movesOf(staff, id)).toEqual(['dispatch', 'open', 'close']);
     await staff.post(`/api/orders/${id}/dispatch`, { target: 'open' });

@@ -25,7 +25,9 @@ export function movesFor(v: Viewer, row: Row): OrderAction[] {
   const handler = has('order.handle') && mayHandle(v, row);
   if (dispatcher && legal('dispatch')) out.push('dispatch');
   if (dispatcher && legal('open') && row.kind === 'microWish') out.push('open');
-  const claimant = (v.memberIds.length > 0 && v.actor.roles.includes('partyMember')) || (v.unitIds.length > 0 && v.actor.roles.includes('unitContact'));
+  const claimant =
+    (v.memberIds.length > 0 && v.actor.roles.includes('partyMember')) ||
+    (v.unitIds.length > 0 && v.actor.roles.includes('unitContact'));
   if (has('order.claim') && claimant && legal('claim')) out.push('claim');
   if (handler && legal('accept')) out.push('accept');
   if (handler && legal('start')) out.push('start');

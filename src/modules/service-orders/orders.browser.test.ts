@@ -8,8 +8,6 @@ beforeAll(async () => {
 });
 afterAll(() => b?.close());
 
-
-
 interface Figures {
   found: number;
   claimed: number;
@@ -18,7 +16,8 @@ interface Figures {
   territory: { id: number; name: string };
 }
 
-const statusOf = (page: Page) => page.getByTestId('order-facts').locator('[data-testid^=order-status-]').first().getAttribute('data-testid');
+const statusOf = (page: Page) =>
+  page.getByTestId('order-facts').locator('[data-testid^=order-status-]').first().getAttribute('data-testid');
 
 describe('the service loop: 居民点单 → 社区派单 → 党员接单、办结 → 群众评单', () => {
   it('a resident orders on the phone, the community dispatches to a party member, who accepts and resolves; the resident rates; the figures change', async () => {
@@ -36,9 +35,13 @@ describe('the service loop: 居民点单 → 社区派单 → 党员接单、办
     // The in-service party member 赵敏 works elsewhere; she registers with her home community and the community
     // confirms her (双报到), so the community may send her orders.
     const me = await apiCall<{ member: { id: number } }>(member, 'GET', '/api/party-members/me');
-    const reg = await apiCall<{ id: number }>(member, 'POST', '/api/party-members/me/registrations', { communityId: before.body.territory.id });
+    const reg = await apiCall<{ id: number }>(member, 'POST', '/api/party-members/me/registrations', {
+      communityId: before.body.territory.id,
+    });
     expect(reg.status).toBe(201);
-    expect((await apiCall(staff, 'POST', `/api/party-members/registrations/${reg.body.id}/confirm`, {})).status).toBe(200);
+    expect((await apiCall(staff, 'POST', `/api/party-members/registrations/${reg.body.id}/confirm`, {})).status).toBe(
+      200,
+    );
 
     // 1. 居民点单: the resident reports a problem on the mobile pages.
     await resident.goto('/m/login');
@@ -62,7 +65,17 @@ describe('the service loop: 居民点单 → 社区派单 → 党员接单、办
     await staff.getByTestId(`order-link-${id}`).waitFor();
     // The tab counts load apart from the list: wait for them rather than read them at once.
     await expect
-      .poll(async () => Number(await staff.getByTestId('inbox-count-toDispatch').locator('.ant-scroll-number, .ant-badge-count').first().getAttribute('title')), { timeout: 10_000 })
+      .poll(
+        async () =>
+          Number(
+            await staff
+              .getByTestId('inbox-count-toDispatch')
+              .locator('.ant-scroll-number, .ant-badge-count')
+              .first()
+              .getAttribute('title'),
+          ),
+        { timeout: 10_000 },
+      )
       .toBeGreaterThan(0);
     await b.screenshot(staff, 'orders-02-inbox');
     await staff.getByTestId(`order-link-${id}`).click();
@@ -80,7 +93,10 @@ describe('the service loop: 居民点单 → 社区派单 → 党员接单、办
     const option = staff.locator('.ant-select-item-option', { hasText: '赵敏' });
     await option.first().waitFor();
     await option.first().click();
-    await staff.locator('input[data-testid=dispatch-resolve-hours], [data-testid=dispatch-resolve-hours] input').first().fill('24');
+    await staff
+      .locator('input[data-testid=dispatch-resolve-hours], [data-testid=dispatch-resolve-hours] input')
+      .first()
+      .fill('24');
     await staff.getByTestId('dispatch-note').fill('请赵敏同志联系物业处理');
     await staff.getByTestId('dispatch-submit').click();
     await expect.poll(() => statusOf(staff)).toBe('order-status-dispatched');
@@ -140,15 +156,23 @@ describe('the service loop: 居民点单 → 社区派单 → 党员接单、办
     await signIn(staff, 'staff');
     const made: number[] = [];
     for (const title of ['重复上报：路灯不亮', '重复上报：路灯不亮（二）']) {
-      const res = await apiCall<{ id: number }>(staff, 'POST', '/api/orders', { kind: 'problem', category: 'environment', title });
+      const res = await apiCall<{ id: number }>(staff, 'POST', '/api/orders', {
+        kind: 'problem',
+        category: 'environment',
+        title,
+      });
       expect(res.status).toBe(201);
       made.push(res.body.id);
     }
     // The second one is already with a handler: it cannot be closed.
-    const sent = await apiCall(staff, 'POST', `/api/orders/${made[1]}/dispatch`, { target: 'department', department: '环卫所' });
+    const sent = await apiCall(staff, 'POST', `/api/orders/${made[1]}/dispatch`, {
+      target: 'department',
+      department: '环卫所',
+    });
     expect(sent.status).toBe(200);
     await staff.goto('/orders?inbox=all&q=重复上报');
-    for (const id of made) await staff.locator(`tr[data-row-key="${id}"] td.ant-table-selection-column .ant-checkbox`).click();
+    for (const id of made)
+      await staff.locator(`tr[data-row-key="${id}"] td.ant-table-selection-column .ant-checkbox`).click();
     await staff.getByTestId('order-bulk-bar').waitFor();
     await staff.getByTestId('order-bulk-close').click();
     await staff.locator('.ant-modal textarea').fill('重复上报，已合并处理');
@@ -162,14 +186,20 @@ describe('the service loop: 居民点单 → 社区派单 → 党员接单、办
     expect((await apiCall<{ status: string }>(staff, 'GET', `/api/orders/${made[0]}`)).body.status).toBe('closed');
 
     // A figure's drill-down link opens the filtered list on 全部, its extra conditions shown as tags.
-    const figures = await apiCall<{ drill: Record<string, Record<string, string>> }>(staff, 'GET', '/api/orders/figures');
+    const figures = await apiCall<{ drill: Record<string, Record<string, string>> }>(
+      staff,
+      'GET',
+      '/api/orders/figures',
+    );
     const drill = new URLSearchParams(figures.body.drill.resolved).toString();
     const expected = await apiCall<{ total: number }>(staff, 'GET', `/api/orders?${drill}`);
     await staff.goto(`/orders?${drill}`);
     await staff.getByTestId('order-extra-filters').waitFor();
     expect(await staff.getByTestId('order-extra-filters').textContent()).toContain('已办结：是');
     expect(await staff.locator('.ant-tabs-tab-active').textContent()).toContain('全部');
-    await expect.poll(() => staff.getByTestId('orders-table').locator('.ant-pagination-total-text').textContent()).toContain(`共 ${expected.body.total} 条`);
+    await expect
+      .poll(() => staff.getByTestId('orders-table').locator('.ant-pagination-total-text').textContent())
+      .toContain(`共 ${expected.body.total} 条`);
     expect((await apiCall<{ status: string }>(staff, 'GET', `/api/orders/${made[1]}`)).body.status).toBe('dispatched');
   }, 120_000);
 });

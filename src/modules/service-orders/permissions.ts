@@ -1,6 +1,13 @@
 import { registerPermissions, type Role } from '../../kernel/rbac/rbac.js';
 
-const STAFF: Role[] = ['gridWorker', 'communityStaff', 'communitySecretary', 'streetAdmin', 'districtAdmin', 'cityAdmin'];
+const STAFF: Role[] = [
+  'gridWorker',
+  'communityStaff',
+  'communitySecretary',
+  'streetAdmin',
+  'districtAdmin',
+  'cityAdmin',
+];
 const DISPATCHERS: Role[] = ['communityStaff', 'communitySecretary', 'streetAdmin', 'districtAdmin', 'cityAdmin'];
 
 export const ORDER_ROLES = {
@@ -19,12 +26,40 @@ export const ORDER_ROLES = {
  * residents: their own; unit contacts: sent to their unit; party members: assigned to or claimed by them).
  */
 registerPermissions([
-  { key: 'order.read', label: { 'zh-CN': '查看服务工单', 'en-US': 'View service orders' }, roles: ORDER_ROLES.read, personalData: true },
-  { key: 'order.create', label: { 'zh-CN': '点单与上报诉求', 'en-US': 'Place orders and report problems' }, roles: ORDER_ROLES.create },
-  { key: 'order.dispatch', label: { 'zh-CN': '派单、开放认领与关闭', 'en-US': 'Dispatch, open for claiming and close orders' }, roles: ORDER_ROLES.dispatch, personalData: true },
-  { key: 'order.handle', label: { 'zh-CN': '接单、办理、办结与回退', 'en-US': 'Accept, work on, resolve and return orders' }, roles: ORDER_ROLES.handle, personalData: true },
+  {
+    key: 'order.read',
+    label: { 'zh-CN': '查看服务工单', 'en-US': 'View service orders' },
+    roles: ORDER_ROLES.read,
+    personalData: true,
+  },
+  {
+    key: 'order.create',
+    label: { 'zh-CN': '点单与上报诉求', 'en-US': 'Place orders and report problems' },
+    roles: ORDER_ROLES.create,
+  },
+  {
+    key: 'order.dispatch',
+    label: { 'zh-CN': '派单、开放认领与关闭', 'en-US': 'Dispatch, open for claiming and close orders' },
+    roles: ORDER_ROLES.dispatch,
+    personalData: true,
+  },
+  {
+    key: 'order.handle',
+    label: { 'zh-CN': '接单、办理、办结与回退', 'en-US': 'Accept, work on, resolve and return orders' },
+    roles: ORDER_ROLES.handle,
+    personalData: true,
+  },
   { key: 'order.claim', label: { 'zh-CN': '认领微心愿', 'en-US': 'Claim micro-wishes' }, roles: ORDER_ROLES.claim },
   { key: 'order.rate', label: { 'zh-CN': '评价工单', 'en-US': 'Rate orders' }, roles: ORDER_ROLES.rate },
-  { key: 'order.configure', label: { 'zh-CN': '维护服务菜单与派单规则', 'en-US': 'Manage service menus and routing rules' }, roles: ORDER_ROLES.configure, levels: ['city', 'district', 'street', 'community'] },
-  { key: 'order.figures', label: { 'zh-CN': '查看服务工单统计', 'en-US': 'View service-order figures' }, roles: ORDER_ROLES.figures },
+  {
+    key: 'order.configure',
+    label: { 'zh-CN': '维护服务菜单与派单规则', 'en-US': 'Manage service menus and routing rules' },
+    roles: ORDER_ROLES.configure,
+    levels: ['city', 'district', 'street', 'community'],
+  },
+  {
+    key: 'order.figures',
+    label: { 'zh-CN': '查看服务工单统计', 'en-US': 'View service-order figures' },
+    roles: ORDER_ROLES.figures,
+  },
 ]);

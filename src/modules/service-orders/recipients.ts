@@ -19,7 +19,10 @@ type NotifyCtx = { actor: Pick<Actor, 'accountId'>; clock: Clock };
 
 /** The people who asked: the reporter and the co-reporters of merged duplicates (merging keeps them informed). */
 export async function reporterAccounts(tx: DbOrTx, row: Row): Promise<number[]> {
-  const co = await tx.select({ id: orderCoReporters.accountId }).from(orderCoReporters).where(eq(orderCoReporters.orderId, row.id));
+  const co = await tx
+    .select({ id: orderCoReporters.accountId })
+    .from(orderCoReporters)
+    .where(eq(orderCoReporters.orderId, row.id));
   return [...(row.reporterAccountId ? [row.reporterAccountId] : []), ...co.map((c) => c.id)];
 }
 
@@ -28,11 +31,17 @@ export async function handlerAccounts(tx: DbOrTx, row: Row): Promise<number[]> {
   const ids: number[] = [];
   if (row.handlerAccountId) ids.push(row.handlerAccountId);
   if (row.handlerUnitId) {
-    const contacts = await tx.select({ id: orderUnitContacts.accountId }).from(orderUnitContacts).where(eq(orderUnitContacts.unitId, row.handlerUnitId));
+    const contacts = await tx
+      .select({ id: orderUnitContacts.accountId })
+      .from(orderUnitContacts)
+      .where(eq(orderUnitContacts.unitId, row.handlerUnitId));
     ids.push(...contacts.map((c) => c.id));
   }
   if (row.handlerMemberId) {
-    const [m] = await tx.select({ id: partyMembers.accountId }).from(partyMembers).where(eq(partyMembers.id, row.handlerMemberId));
+    const [m] = await tx
+      .select({ id: partyMembers.accountId })
+      .from(partyMembers)
+      .where(eq(partyMembers.id, row.handlerMemberId));
     if (m?.id) ids.push(m.id);
   }
   return ids;
@@ -43,15 +52,31 @@ export async function staffAt(tx: DbOrTx, territoryId: number): Promise<number[]
   const rows = await tx
     .select({ id: accounts.id })
     .from(accounts)
-    .where(and(eq(accounts.territoryId, territoryId), eq(accounts.disabled, false), sql`${accounts.roles} && ${sql.raw(`array[${STAFF_ROLES.map((r) => `'${r}'`).join(',')}]::text[]`)}`));
+    .where(
+      and(
+        eq(accounts.territoryId, territoryId),
+        eq(accounts.disabled, false),
+        sql`${accounts.roles} && ${sql.raw(`array[${STAFF_ROLES.map((r) => `'${r}'`).join(',')}]::text[]`)}`,
+      ),
+    );
   return rows.map((r) => r.id);
 }
 
 /** The handler as a name for the texts: the unit, the member, the person, or the department. */
 async function handlerName(tx: DbOrTx, row: Row): Promise<string | null> {
-  if (row.handlerUnitId) return (await tx.select({ name: units.name }).from(units).where(eq(units.id, row.handlerUnitId)))[0]?.name ?? null;
-  if (row.handlerMemberId) return (await tx.select({ name: partyMembers.name }).from(partyMembers).where(eq(partyMembers.id, row.handlerMemberId)))[0]?.name ?? null;
-  if (row.handlerAccountId) return (await tx.select({ name: accounts.displayName }).from(accounts).where(eq(accounts.id, row.handlerAccountId)))[0]?.name ?? null;
+  if (row.handlerUnitId)
+    return (await tx.select({ name: units.name }).from(units).where(eq(units.id, row.handlerUnitId)))[0]?.name ?? null;
+  if (row.handlerMemberId)
+    return (
+      (
+        await tx.select({ name: partyMembers.name }).from(partyMembers).where(eq(partyMembers.id, row.handlerMemberId))
+      )[0]?.name ?? null
+    );
+  if (row.handlerAccountId)
+    return (
+      (await tx.select({ name: accounts.displayName }).from(accounts).where(eq(accounts.id, row.handlerAccountId)))[0]
+        ?.name ?? null
+    );
   return row.handlerDepartment;
 }
 
@@ -70,14 +95,31 @@ async function lastDispatcher(tx: DbOrTx, orderId: number): Promise<number[]> {
  * The notifications of one move: the reporter hears of dispatch, acceptance, resolution and closing; the handler
  * of a dispatch to them and of a reopening (unsatisfied, 重办); the dispatcher of a return. Never the actor.
  */
-export async function notifyMove(tx: DbOrTx, ctx: NotifyCtx, before: Row, after: Row, action: EventAction, note: string | null): Promise<void> {
+export async function notifyMove(
+  tx: DbOrTx,
+  ctx: NotifyCtx,
+  before: Row,
+  after: Row,
+  action: EventAction,
+  note: string | null,
+): Promise<void> {
   const base = { orderId: after.id, params: { title: after.title, note } };
   const events: NotifyEvent[] = [];
   switch (action) {
     case 'dispatch': {
       const handler = await handlerName(tx, after);
-      events.push({ ...base, kind: 'order.assigned', accountIds: await handlerAccounts(tx, after), params: { ...base.params, handler, deadline: after.respondBy.toISOString() } });
-      events.push({ ...base, kind: 'order.dispatched', accountIds: await reporterAccounts(tx, after), params: { ...base.params, handler } });
+      events.push({
+        ...base,
+        kind: 'order.assigned',
+        accountIds: await handlerAccounts(tx, after),
+        params: { ...base.params, handler, deadline: after.respondBy.toISOString() },
+      });
+      events.push({
+        ...base,
+        kind: 'order.dispatched',
+        accountIds: await reporterAccounts(tx, after),
+        params: { ...base.params, handler },
+      });
       break;
     }
     case 'open':
@@ -85,7 +127,12 @@ export async function notifyMove(tx: DbOrTx, ctx: NotifyCtx, before: Row, after:
       break;
     case 'accept':
     case 'claim':
-      events.push({ ...base, kind: 'order.accepted', accountIds: await reporterAccounts(tx, after), params: { ...base.params, handler: await handlerName(tx, after) } });
+      events.push({
+        ...base,
+        kind: 'order.accepted',
+        accountIds: await reporterAccounts(tx, after),
+        params: { ...base.params, handler: await handlerName(tx, after) },
+      });
       break;
     case 'resolve':
       events.push({ ...base, kind: 'order.resolved', accountIds: await reporterAccounts(tx, after) });
@@ -94,7 +141,12 @@ export async function notifyMove(tx: DbOrTx, ctx: NotifyCtx, before: Row, after:
       events.push({ ...base, kind: 'order.reopened', accountIds: await handlerAccounts(tx, after) });
       break;
     case 'return':
-      events.push({ ...base, kind: 'order.returned', accountIds: await lastDispatcher(tx, after.id), params: { ...base.params, handler: await handlerName(tx, before) } });
+      events.push({
+        ...base,
+        kind: 'order.returned',
+        accountIds: await lastDispatcher(tx, after.id),
+        params: { ...base.params, handler: await handlerName(tx, before) },
+      });
       break;
     case 'close':
       events.push({ ...base, kind: 'order.closed', accountIds: await reporterAccounts(tx, after) });
@@ -108,11 +160,23 @@ export async function notifyMove(tx: DbOrTx, ctx: NotifyCtx, before: Row, after:
 /** The scheduler's reminder before the deadline: to the handler (nobody yet when it waits for dispatch). */
 export async function notifyReminder(tx: DbOrTx, ctx: NotifyCtx, row: Row): Promise<void> {
   const deadline = BEFORE_ACCEPT.includes(row.status) ? row.respondBy : row.resolveBy;
-  await notify(tx, ctx, [{ kind: 'order.reminder', orderId: row.id, accountIds: await handlerAccounts(tx, row), params: { title: row.title, deadline: deadline.toISOString() } }]);
+  await notify(tx, ctx, [
+    {
+      kind: 'order.reminder',
+      orderId: row.id,
+      accountIds: await handlerAccounts(tx, row),
+      params: { title: row.title, deadline: deadline.toISOString() },
+    },
+  ]);
 }
 
 /** An escalation: the receiving level's staff, the handler and the reporter hear of it. */
-export async function notifyEscalation(tx: DbOrTx, ctx: NotifyCtx, row: Row, to: { id: number; level: EscalationLevel; name: string }): Promise<void> {
+export async function notifyEscalation(
+  tx: DbOrTx,
+  ctx: NotifyCtx,
+  row: Row,
+  to: { id: number; level: EscalationLevel; name: string },
+): Promise<void> {
   const params = { title: row.title, level: to.level, place: to.name };
   await notify(tx, ctx, [
     { kind: 'order.escalatedHere', orderId: row.id, accountIds: await staffAt(tx, to.id), params },

@@ -53,7 +53,16 @@ const rowsOf = (r: unknown) => (r as { rows: Record<string, unknown>[] }).rows;
 async function snapshot(query: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const r of rowsOf(await t.db.execute(sql.raw(query)))) {
-    const counts = ['found', 'claimed', 'resolved', 'responded_on_time', 'rated', 'satisfied', 'reopened', 'resolve_ms'].map((k) => Number(r[k]));
+    const counts = [
+      'found',
+      'claimed',
+      'resolved',
+      'responded_on_time',
+      'rated',
+      'satisfied',
+      'reopened',
+      'resolve_ms',
+    ].map((k) => Number(r[k]));
     if (counts.every((n) => n === 0)) continue;
     const period = r.period instanceof Date ? r.period.toISOString().slice(0, 10) : String(r.period).slice(0, 10);
     out.set(`${String(r.grain)}|${period}|${String(r.node_path)}|${Number(r.handler_unit_id)}`, counts.join(','));
@@ -76,20 +85,47 @@ describe('order rollups', () => {
     const from = new Date('2026-05-03T02:00:00Z');
     const to = dayStart('2026-05-05');
     expect(shanghaiDay(new Date('2026-05-03T16:30:00Z'))).toBe('2026-05-04');
-    expect(splitPeriod(from, to)).toEqual({ days: ['2026-05-04', '2026-05-05'], edges: [[from, dayStart('2026-05-04')]] });
-    expect(splitPeriod(from, new Date('2026-05-03T09:00:00Z'))).toEqual({ days: null, edges: [[from, new Date('2026-05-03T09:00:00Z')]] });
+    expect(splitPeriod(from, to)).toEqual({
+      days: ['2026-05-04', '2026-05-05'],
+      edges: [[from, dayStart('2026-05-04')]],
+    });
+    expect(splitPeriod(from, new Date('2026-05-03T09:00:00Z'))).toEqual({
+      days: null,
+      edges: [[from, new Date('2026-05-03T09:00:00Z')]],
+    });
     // A partial edge day is counted directly, or as its rollup row less the rest of the day when that is shorter
     // or lies after now (nothing to count): "the last 30 days" reads today from the rollup.
     const now = new Date('2026-05-20T08:30:00Z'); // 16:30 in Shanghai
     const monthAgo = new Date(now.getTime() - 30 * 24 * HOUR);
-    expect(planPeriod(monthAgo, now, now)).toEqual({ days: ['2026-04-21', '2026-05-21'], direct: [[monthAgo, dayStart('2026-04-21')]], subtract: [[now, dayStart('2026-05-21')]] });
+    expect(planPeriod(monthAgo, now, now)).toEqual({
+      days: ['2026-04-21', '2026-05-21'],
+      direct: [[monthAgo, dayStart('2026-04-21')]],
+      subtract: [[now, dayStart('2026-05-21')]],
+    });
     const early = new Date('2026-04-19T20:00:00Z'); // 04:00 on 04-20 in Shanghai
-    expect(planPeriod(early, now, now)).toEqual({ days: ['2026-04-20', '2026-05-21'], direct: [], subtract: [[dayStart('2026-04-20'), early], [now, dayStart('2026-05-21')]] });
+    expect(planPeriod(early, now, now)).toEqual({
+      days: ['2026-04-20', '2026-05-21'],
+      direct: [],
+      subtract: [
+        [dayStart('2026-04-20'), early],
+        [now, dayStart('2026-05-21')],
+      ],
+    });
     const morning = new Date('2026-05-20T01:00:00Z'); // 09:00 in Shanghai: the morning so far is shorter than the rest
-    expect(planPeriod(dayStart('2026-05-01'), morning, now)).toEqual({ days: ['2026-05-01', '2026-05-20'], direct: [[dayStart('2026-05-20'), morning]], subtract: [] });
-    expect(planPeriod(dayStart('2026-05-01'), morning, morning)).toEqual({ days: ['2026-05-01', '2026-05-21'], direct: [], subtract: [[morning, dayStart('2026-05-21')]] });
+    expect(planPeriod(dayStart('2026-05-01'), morning, now)).toEqual({
+      days: ['2026-05-01', '2026-05-20'],
+      direct: [[dayStart('2026-05-20'), morning]],
+      subtract: [],
+    });
+    expect(planPeriod(dayStart('2026-05-01'), morning, morning)).toEqual({
+      days: ['2026-05-01', '2026-05-21'],
+      direct: [],
+      subtract: [[morning, dayStart('2026-05-21')]],
+    });
     // …and when the period ended a moment ago (the request was built just before the server read its clock).
-    expect(planPeriod(dayStart('2026-05-01'), morning, new Date(morning.getTime() + 2_000)).subtract).toEqual([[morning, dayStart('2026-05-21')]]);
+    expect(planPeriod(dayStart('2026-05-01'), morning, new Date(morning.getTime() + 2_000)).subtract).toEqual([
+      [morning, dayStart('2026-05-21')],
+    ]);
   });
 
   it('equal a recount from the orders after a random sequence of moves, and the figures equal a hand count', async () => {
@@ -108,7 +144,12 @@ describe('order rollups', () => {
       }
       if (orders.length < 4 || rnd.next() < 0.3) {
         const side = rnd.pick(sides);
-        const res = await side.resident.post('/api/orders', { kind: 'problem', category: rnd.pick(['repair', 'safety', 'environment']), title: `随机诉求${step}`, territoryId: side.household });
+        const res = await side.resident.post('/api/orders', {
+          kind: 'problem',
+          category: rnd.pick(['repair', 'safety', 'environment']),
+          title: `随机诉求${step}`,
+          territoryId: side.household,
+        });
         expect(res.status, JSON.stringify(res.body)).toBe(201);
         orders.push({ id: res.body.id, side, status: 'submitted' });
         continue;
@@ -126,12 +167,15 @@ describe('order rollups', () => {
       };
       const move = rnd.next() < 0.85 && likely[order.status] ? rnd.pick(likely[order.status]!) : rnd.pick(moves);
       let r: { status: number; body: { status?: string } };
-      if (move === 'dispatch') r = await side.staff.post(`/api/orders/${id}/dispatch`, { target: 'unit', unitId: side.unitId });
+      if (move === 'dispatch')
+        r = await side.staff.post(`/api/orders/${id}/dispatch`, { target: 'unit', unitId: side.unitId });
       else if (move === 'accept' || move === 'start') r = await side.contact.post(`/api/orders/${id}/${move}`, {});
       else if (move === 'resolve') r = await side.contact.post(`/api/orders/${id}/resolve`, { note: '已处理' });
       else if (move === 'return') r = await side.contact.post(`/api/orders/${id}/return`, { reason: '不归我们管' });
-      else if (move === 'rateOk') r = await side.resident.post(`/api/orders/${id}/rate`, { rating: rnd.pick(['satisfied', 'basic']) });
-      else if (move === 'rateBad') r = await side.resident.post(`/api/orders/${id}/rate`, { rating: 'unsatisfied', comment: '没修好' });
+      else if (move === 'rateOk')
+        r = await side.resident.post(`/api/orders/${id}/rate`, { rating: rnd.pick(['satisfied', 'basic']) });
+      else if (move === 'rateBad')
+        r = await side.resident.post(`/api/orders/${id}/rate`, { rating: 'unsatisfied', comment: '没修好' });
       else if (move === 'close') r = await side.staff.post(`/api/orders/${id}/close`, {});
       else {
         const into = orders.find((o) => o.side === side && o.id !== id);
@@ -154,7 +198,11 @@ describe('order rollups', () => {
 
     // The staff's unfiltered list takes its total from the rollup (merged duplicates included, as the list shows
     // them): it equals the rows.
-    const inStreet = rowsOf(await t.db.execute(sql`select community_id, status, reopen_count from service_orders where scope_path like ${`${tree.streetA.street.path}%`}`));
+    const inStreet = rowsOf(
+      await t.db.execute(
+        sql`select community_id, status, reopen_count from service_orders where scope_path like ${`${tree.streetA.street.path}%`}`,
+      ),
+    );
     // The sequence reached the interesting states: a merge, a reopen, a rating, a close.
     const statuses = new Set(inStreet.map((o) => String(o.status)));
     for (const st of ['merged', 'closed', 'resolved', 'dispatched', 'submitted']) expect(statuses, st).toContain(st);
@@ -167,7 +215,9 @@ describe('order rollups', () => {
     }
 
     // The figures equal a count by hand of the orders, for periods aligned to days and not.
-    const all = rowsOf(await t.db.execute(sql`select * from service_orders where scope_path like ${`${tree.streetA.street.path}%`}`));
+    const all = rowsOf(
+      await t.db.execute(sql`select * from service_orders where scope_path like ${`${tree.streetA.street.path}%`}`),
+    );
     const now = t.clock.now();
     const first = new Date(Math.min(...all.map((o) => new Date(String(o.created_at)).getTime())));
     const periods: [Date | undefined, Date | undefined][] = [
@@ -177,7 +227,10 @@ describe('order rollups', () => {
       [new Date(first.getTime() + 26 * HOUR), undefined],
       // Edges counted as the day's rollup row less the rest of the day (planPeriod): up to now, and late/early cuts.
       [new Date(dayStart(shanghaiDay(first)).getTime() + 2 * HOUR), now],
-      [new Date(dayStart(shanghaiDay(first)).getTime() + 22 * HOUR), new Date(dayStart(shanghaiDay(now)).getTime() + 23 * HOUR)],
+      [
+        new Date(dayStart(shanghaiDay(first)).getTime() + 22 * HOUR),
+        new Date(dayStart(shanghaiDay(now)).getTime() + 23 * HOUR),
+      ],
     ];
     for (const [from, to] of periods) {
       const inPeriod = all.filter((o) => {
@@ -190,13 +243,27 @@ describe('order rollups', () => {
         resolved: xs.filter((o) => o.resolved_at !== null).length,
         reopened: xs.reduce((n, o) => n + Number(o.reopen_count), 0),
       });
-      const qs = new URLSearchParams({ territoryId: String(tree.streetA.street.id), ...(from ? { from: from.toISOString() } : {}), ...(to ? { to: to.toISOString() } : {}) });
+      const qs = new URLSearchParams({
+        territoryId: String(tree.streetA.street.id),
+        ...(from ? { from: from.toISOString() } : {}),
+        ...(to ? { to: to.toISOString() } : {}),
+      });
       const f = await streetAdmin.get(`/api/orders/figures?${qs.toString()}`);
       expect(f.status, JSON.stringify(f.body)).toBe(200);
       const label = `${from?.toISOString()} → ${to?.toISOString()}`;
       expect(f.body, label).toMatchObject(hand(inPeriod));
       const resolved = inPeriod.filter((o) => o.resolved_at !== null);
-      const avg = resolved.length ? Math.round((resolved.reduce((n, o) => n + (new Date(String(o.resolved_at)).getTime() - new Date(String(o.created_at)).getTime()), 0) / resolved.length / HOUR) * 10) / 10 : null;
+      const avg = resolved.length
+        ? Math.round(
+            (resolved.reduce(
+              (n, o) => n + (new Date(String(o.resolved_at)).getTime() - new Date(String(o.created_at)).getTime()),
+              0,
+            ) /
+              resolved.length /
+              HOUR) *
+              10,
+          ) / 10
+        : null;
       expect(f.body.averageResolveHours, label).toBe(avg);
       expect(f.body.unitCount, label).toBe(f.body.unitRanking.length);
       for (const side of sides) {
@@ -208,7 +275,9 @@ describe('order rollups', () => {
         if (unitOrders.length) expect(byUnit, label).toMatchObject(hand(unitOrders));
         else expect(byUnit, label).toBeUndefined();
         // The community's own figures (its compounds ranked from the orders) agree.
-        const cf = await side.staff.get(`/api/orders/figures?${new URLSearchParams({ ...Object.fromEntries(qs), territoryId: String(side.community.id) }).toString()}`);
+        const cf = await side.staff.get(
+          `/api/orders/figures?${new URLSearchParams({ ...Object.fromEntries(qs), territoryId: String(side.community.id) }).toString()}`,
+        );
         expect(cf.body, label).toMatchObject(hand(mine));
       }
     }
@@ -216,17 +285,30 @@ describe('order rollups', () => {
     // The monthly trend equals a count by hand per Shanghai month: from the rollup's month rows (street, community)
     // and from the orders below a community (a compound).
     const monthOf = (d: Date) => shanghaiDay(d).slice(0, 7);
-    const nextMonth = (m: string) => (m.endsWith('-12') ? `${Number(m.slice(0, 4)) + 1}-01` : `${m.slice(0, 5)}${String(Number(m.slice(5)) + 1).padStart(2, '0')}`);
+    const nextMonth = (m: string) =>
+      m.endsWith('-12')
+        ? `${Number(m.slice(0, 4)) + 1}-01`
+        : `${m.slice(0, 5)}${String(Number(m.slice(5)) + 1).padStart(2, '0')}`;
     const from = monthOf(first);
     const to = nextMonth(monthOf(now));
     const trendOf = async (c: Signed, territoryId: number) => {
       const r = await c.get(`/api/orders/figures/trend?territoryId=${territoryId}&from=${from}&to=${to}`);
       expect(r.status, JSON.stringify(r.body)).toBe(200);
-      return r.body.months as { month: string; found: number; claimed: number; resolved: number; drill: Record<string, string> }[];
+      return r.body.months as {
+        month: string;
+        found: number;
+        claimed: number;
+        resolved: number;
+        drill: Record<string, string>;
+      }[];
     };
     const byMonth = (xs: Record<string, unknown>[], month: string) => {
       const m = xs.filter((o) => o.status !== 'merged' && monthOf(new Date(String(o.created_at))) === month);
-      return { found: m.length, claimed: m.filter((o) => o.accepted_at !== null).length, resolved: m.filter((o) => o.resolved_at !== null).length };
+      return {
+        found: m.length,
+        claimed: m.filter((o) => o.accepted_at !== null).length,
+        resolved: m.filter((o) => o.resolved_at !== null).length,
+      };
     };
     const streetTrend = await trendOf(streetAdmin, tree.streetA.street.id);
     expect(streetTrend.map((m) => m.month)[0]).toBe(from);
@@ -235,10 +317,14 @@ describe('order rollups', () => {
     const side = sides[0]!;
     const compound = tree.streetA.communities[0]!.compound;
     const inCompound = all.filter((o) => String(o.scope_path).startsWith(compound.path));
-    for (const m of await trendOf(side.staff, compound.id)) expect(m, m.month).toMatchObject(byMonth(inCompound, m.month));
+    for (const m of await trendOf(side.staff, compound.id))
+      expect(m, m.month).toMatchObject(byMonth(inCompound, m.month));
     // The drill-down of a month lists its orders.
     const last = streetTrend[streetTrend.length - 1]!;
-    expect((await streetAdmin.get(`/api/orders?${new URLSearchParams({ ...last.drill, pageSize: '1' }).toString()}`)).body.total).toBe(last.found);
+    expect(
+      (await streetAdmin.get(`/api/orders?${new URLSearchParams({ ...last.drill, pageSize: '1' }).toString()}`)).body
+        .total,
+    ).toBe(last.found);
     // A range the other way round, or longer than 36 months, is refused with a message on the field.
     const bad = await streetAdmin.get(`/api/orders/figures/trend?from=${to}&to=${from}`);
     expect(bad.status).toBe(400);

@@ -45,8 +45,26 @@ export interface Tally {
   reopened: number;
   resolveMs: number;
 }
-export const TALLY_KEYS = ['found', 'claimed', 'resolved', 'respondedOnTime', 'rated', 'satisfied', 'reopened', 'resolveMs'] as const;
-export const zeroTally = (): Tally => ({ found: 0, claimed: 0, resolved: 0, respondedOnTime: 0, rated: 0, satisfied: 0, reopened: 0, resolveMs: 0 });
+export const TALLY_KEYS = [
+  'found',
+  'claimed',
+  'resolved',
+  'respondedOnTime',
+  'rated',
+  'satisfied',
+  'reopened',
+  'resolveMs',
+] as const;
+export const zeroTally = (): Tally => ({
+  found: 0,
+  claimed: 0,
+  resolved: 0,
+  respondedOnTime: 0,
+  rated: 0,
+  satisfied: 0,
+  reopened: 0,
+  resolveMs: 0,
+});
 export function addTally(a: Tally, b: Tally, sign = 1): Tally {
   const out = zeroTally();
   for (const k of TALLY_KEYS) out[k] = a[k] + sign * b[k];
@@ -55,7 +73,16 @@ export function addTally(a: Tally, b: Tally, sign = 1): Tally {
 
 type OrderRow = Pick<
   typeof serviceOrders.$inferSelect,
-  'status' | 'createdAt' | 'scopePath' | 'communityId' | 'handlerUnitId' | 'acceptedAt' | 'respondBy' | 'resolvedAt' | 'rating' | 'reopenCount'
+  | 'status'
+  | 'createdAt'
+  | 'scopePath'
+  | 'communityId'
+  | 'handlerUnitId'
+  | 'acceptedAt'
+  | 'respondBy'
+  | 'resolvedAt'
+  | 'rating'
+  | 'reopenCount'
 >;
 
 /** What one order counts: the same definitions as the SQL in figures.ts (rawTallySql) and the rebuild below. */
@@ -102,7 +129,11 @@ const sameKey = (a: Key, b: Key) => a.day === b.day && a.node === b.node && a.un
  */
 export async function applyRollup(tx: DbOrTx, before: OrderRow | null, after: OrderRow | null): Promise<void> {
   const parts: { key: Key; tally: Tally }[] = [];
-  const keyOf = async (r: OrderRow): Promise<Key> => ({ day: shanghaiDay(r.createdAt), node: await communityPathOf(tx, r), unit: r.handlerUnitId ?? 0 });
+  const keyOf = async (r: OrderRow): Promise<Key> => ({
+    day: shanghaiDay(r.createdAt),
+    node: await communityPathOf(tx, r),
+    unit: r.handlerUnitId ?? 0,
+  });
   const b = before ? { key: await keyOf(before), tally: tallyOf(before) } : null;
   const a = after ? { key: await keyOf(after), tally: tallyOf(after) } : null;
   if (a && b && sameKey(a.key, b.key)) parts.push({ key: a.key, tally: addTally(a.tally, b.tally, -1) });
@@ -115,14 +146,31 @@ export async function applyRollup(tx: DbOrTx, before: OrderRow | null, after: Or
   // The rows in one fixed order (grain, period, community, unit): two moves touching the same rows in opposite
   // directions (a dispatch to a unit, a return from it) then lock them in the same order and cannot deadlock.
   const rows = live
-    .flatMap((p) => GRAINS.map((g) => ({ g, period: periodOf(g, p.key.day), node: p.key.node, unit: p.key.unit, t: p.tally })))
-    .sort((x, y) => (x.g < y.g ? -1 : x.g > y.g ? 1 : x.period < y.period ? -1 : x.period > y.period ? 1 : x.node < y.node ? -1 : x.node > y.node ? 1 : x.unit - y.unit));
+    .flatMap((p) =>
+      GRAINS.map((g) => ({ g, period: periodOf(g, p.key.day), node: p.key.node, unit: p.key.unit, t: p.tally })),
+    )
+    .sort((x, y) =>
+      x.g < y.g
+        ? -1
+        : x.g > y.g
+          ? 1
+          : x.period < y.period
+            ? -1
+            : x.period > y.period
+              ? 1
+              : x.node < y.node
+                ? -1
+                : x.node > y.node
+                  ? 1
+                  : x.unit - y.unit,
+    );
   const values: SQL[] = rows.map(
     ({ g, period, node, unit, t }) =>
       sql`(${g}, ${period}::date, ${node}, ${unit}, ${t.found}, ${t.claimed}, ${t.resolved}, ${t.respondedOnTime}, ${t.rated}, ${t.satisfied}, ${t.reopened}, ${t.resolveMs}::bigint)`,
   );
   const r = serviceOrderRollups;
-  const add = (c: (typeof TALLY_KEYS)[number]) => sql.raw(`"${snake(c)}" = service_order_rollups."${snake(c)}" + excluded."${snake(c)}"`);
+  const add = (c: (typeof TALLY_KEYS)[number]) =>
+    sql.raw(`"${snake(c)}" = service_order_rollups."${snake(c)}" + excluded."${snake(c)}"`);
   await tx.execute(
     sql`insert into ${r} (grain, period, node_path, handler_unit_id, found, claimed, resolved, responded_on_time, rated, satisfied, reopened, resolve_ms)
         values ${sql.join(values, sql`, `)}
@@ -136,7 +184,8 @@ const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 export function rollupSelectSql(g: Grain): string {
   const notCounted = NOT_COUNTED.map((s) => `'${s}'`).join(',') || `''`;
   const day = `(o.created_at at time zone 'Asia/Shanghai')`;
-  const period = g === 'd' ? `${day}::date` : g === 'm' ? `date_trunc('month', ${day})::date` : `date_trunc('year', ${day})::date`;
+  const period =
+    g === 'd' ? `${day}::date` : g === 'm' ? `date_trunc('month', ${day})::date` : `date_trunc('year', ${day})::date`;
   return `select '${g}' as grain, ${period} as period, c.path as node_path, coalesce(o.handler_unit_id, 0) as handler_unit_id,
       count(*)::int as found, count(o.accepted_at)::int as claimed, count(o.resolved_at)::int as resolved,
       (count(*) filter (where o.accepted_at <= o.respond_by))::int as responded_on_time,
@@ -150,10 +199,17 @@ export function rollupSelectSql(g: Grain): string {
 
 /** Rebuilds the whole rollup from the orders (the generator after a bulk load; a repair): one INSERT … SELECT per grain. */
 export function rollupRebuildSql(): string[] {
-  const cols = 'grain, period, node_path, handler_unit_id, found, claimed, resolved, responded_on_time, rated, satisfied, reopened, resolve_ms';
+  const cols =
+    'grain, period, node_path, handler_unit_id, found, claimed, resolved, responded_on_time, rated, satisfied, reopened, resolve_ms';
   // In period order: the rows of a day (a month, a year) lie together on disk, as they do when written live (each
   // day's rows appear that day), so a figure over a period reads a few hundred pages, not one per row.
-  return ['delete from service_order_rollups', ...GRAINS.map((g) => `insert into service_order_rollups (${cols}) select * from (${rollupSelectSql(g)}) r order by period, node_path, handler_unit_id`)];
+  return [
+    'delete from service_order_rollups',
+    ...GRAINS.map(
+      (g) =>
+        `insert into service_order_rollups (${cols}) select * from (${rollupSelectSql(g)}) r order by period, node_path, handler_unit_id`,
+    ),
+  ];
 }
 
 /**
@@ -176,7 +232,9 @@ export async function subtreeTotal(db: DbOrTx, path: string, outside: SQL | null
     db
       .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
       .from(o)
-      .where(sql`${o.status} in (${sql.raw(NOT_COUNTED.map((s) => `'${s}'`).join(',') || `''`)}) and ${o.scopePath} like ${`${path}%`}`),
+      .where(
+        sql`${o.status} in (${sql.raw(NOT_COUNTED.map((s) => `'${s}'`).join(',') || `''`)}) and ${o.scopePath} like ${`${path}%`}`,
+      ),
     outside
       ? db
           .select({ n: sql<number>`count(*)::int`.mapWith(Number) })

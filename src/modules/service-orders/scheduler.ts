@@ -52,8 +52,24 @@ export async function tick(db: Db, clock: Clock): Promise<TickResult> {
       } else if (row.remindAt && row.remindAt <= now) {
         const deadline = BEFORE_ACCEPT.includes(row.status) ? row.respondBy : row.resolveBy;
         await tx.update(o).set({ remindAt: null }).where(eq(o.id, row.id));
-        await tx.insert(orderEvents).values({ orderId: row.id, at: now, action: 'remind', fromStatus: row.status, toStatus: row.status, actorId: null, actorName: null, note: null, data: { deadline: deadline.toISOString() } });
-        await audit(tx, ctx, { action: 'order.remind', objectType: 'serviceOrder', objectId: row.id, scopePath: row.scopePath, after: { deadline } });
+        await tx.insert(orderEvents).values({
+          orderId: row.id,
+          at: now,
+          action: 'remind',
+          fromStatus: row.status,
+          toStatus: row.status,
+          actorId: null,
+          actorName: null,
+          note: null,
+          data: { deadline: deadline.toISOString() },
+        });
+        await audit(tx, ctx, {
+          action: 'order.remind',
+          objectType: 'serviceOrder',
+          objectId: row.id,
+          scopePath: row.scopePath,
+          after: { deadline },
+        });
         await notifyReminder(tx, ctx, row);
         result.reminded++;
       }
@@ -66,9 +82,14 @@ type Row = typeof o.$inferSelect;
 type AuditCtx = Parameters<typeof audit>[1];
 
 async function escalate(tx: DbOrTx, ctx: AuditCtx, row: Row, now: Date) {
-  const chain = await tx.select({ id: territories.id, level: territories.level, name: territories.name }).from(territories).where(inArray(territories.id, pathIds(row.scopePath)));
+  const chain = await tx
+    .select({ id: territories.id, level: territories.level, name: territories.name })
+    .from(territories)
+    .where(inArray(territories.id, pathIds(row.scopePath)));
   const own = chain.find((c) => c.id === row.territoryId);
-  const current = row.escalationLevel ? ESCALATION_LADDER.indexOf(row.escalationLevel) : startRung(own?.level ?? 'community');
+  const current = row.escalationLevel
+    ? ESCALATION_LADDER.indexOf(row.escalationLevel)
+    : startRung(own?.level ?? 'community');
   // The next rung that exists above the order (a community may have no compounds).
   let next: { id: number; level: EscalationLevel; name: string } | null = null;
   for (let i = current + 1; i < ESCALATION_LADDER.length && !next; i++) {
@@ -83,10 +104,33 @@ async function escalate(tx: DbOrTx, ctx: AuditCtx, row: Row, now: Date) {
   const window = (BEFORE_ACCEPT.includes(row.status) ? row.respondHours : row.resolveHours) * HOUR;
   await tx
     .update(o)
-    .set({ escalationLevel: next.level, escalatedToId: next.id, escalateAt: new Date(now.getTime() + window), remindAt: null, updatedAt: now })
+    .set({
+      escalationLevel: next.level,
+      escalatedToId: next.id,
+      escalateAt: new Date(now.getTime() + window),
+      remindAt: null,
+      updatedAt: now,
+    })
     .where(eq(o.id, row.id));
-  await tx.insert(orderEvents).values({ orderId: row.id, at: now, action: 'escalate', fromStatus: row.status, toStatus: row.status, actorId: null, actorName: null, note: null, data: { level: next.level, territoryId: next.id, territoryName: next.name } });
-  await audit(tx, ctx, { action: 'order.escalate', objectType: 'serviceOrder', objectId: row.id, scopePath: row.scopePath, before: { escalationLevel: row.escalationLevel }, after: { escalationLevel: next.level, escalatedToId: next.id } });
+  await tx.insert(orderEvents).values({
+    orderId: row.id,
+    at: now,
+    action: 'escalate',
+    fromStatus: row.status,
+    toStatus: row.status,
+    actorId: null,
+    actorName: null,
+    note: null,
+    data: { level: next.level, territoryId: next.id, territoryName: next.name },
+  });
+  await audit(tx, ctx, {
+    action: 'order.escalate',
+    objectType: 'serviceOrder',
+    objectId: row.id,
+    scopePath: row.scopePath,
+    before: { escalationLevel: row.escalationLevel },
+    after: { escalationLevel: next.level, escalatedToId: next.id },
+  });
   await notifyEscalation(tx, ctx, row, next);
 }
 

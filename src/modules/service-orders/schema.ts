@@ -1,9 +1,30 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import { accounts, territories } from '../../kernel/db/schema.js';
 import { units } from '../organizations/schema.js';
 import { partyMembers } from '../party-members/schema.js';
-import type { EscalationLevel, EventAction, HandlerKind, OrderKind, OrderStatus, Rating, RuleHandlerKind } from './constants.js';
+import type {
+  EscalationLevel,
+  EventAction,
+  HandlerKind,
+  OrderKind,
+  OrderStatus,
+  Rating,
+  RuleHandlerKind,
+} from './constants.js';
 import { OVERDUE_AT_SQL, UNFINISHED_SQL } from './constants.js';
 
 const timestamps = {
@@ -81,14 +102,19 @@ export const serviceOrders = pgTable(
     // index declared DESC NULLS LAST would not serve) and the figures' partial-day edges (docs/decisions/009).
     index('service_orders_created_idx').on(t.createdAt, t.id),
     // Overdue is counted from the unfinished orders only: a few per cent of them, through this partial index.
-    index('service_orders_open_idx').using('btree', t.scopePath.op('text_pattern_ops')).where(sql.raw(UNFINISHED_SQL())),
+    index('service_orders_open_idx')
+      .using('btree', t.scopePath.op('text_pattern_ops'))
+      .where(sql.raw(UNFINISHED_SQL())),
     // Overdue now (the inbox tab 已超期, the figures): the unfinished orders by the moment they fall overdue, so
     // counting reads only those already past it, not every unfinished order (docs/BENCHMARKS.md).
     index('service_orders_overdue_idx')
       .using('btree', sql.raw(OVERDUE_AT_SQL()), t.scopePath.op('text_pattern_ops'))
       .where(sql.raw(UNFINISHED_SQL())),
     check('service_orders_kind_ck', sql`${t.kind} in ('menuService','problem','microWish','mediation')`),
-    check('service_orders_status_ck', sql`${t.status} in ('submitted','dispatched','open','accepted','inProgress','resolved','rated','closed','merged')`),
+    check(
+      'service_orders_status_ck',
+      sql`${t.status} in ('submitted','dispatched','open','accepted','inProgress','resolved','rated','closed','merged')`,
+    ),
     check('service_orders_rating_ck', sql`${t.rating} is null or ${t.rating} in ('satisfied','basic','unsatisfied')`),
   ],
 );
@@ -221,7 +247,10 @@ export const orderCoReporters = pgTable(
   (t) => [
     primaryKey({ columns: [t.orderId, t.accountId] }),
     index('order_co_reporters_account_idx').on(t.accountId),
-    check('order_co_reporters_rating_ck', sql`${t.rating} is null or ${t.rating} in ('satisfied','basic','unsatisfied')`),
+    check(
+      'order_co_reporters_rating_ck',
+      sql`${t.rating} is null or ${t.rating} in ('satisfied','basic','unsatisfied')`,
+    ),
   ],
 );
 

@@ -17,7 +17,11 @@ let database: Database;
 beforeAll(async () => {
   database = await testDatabase();
   await resetDatabase(database);
-  await prepareDatabase(database, loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIR: '/nonexistent' }), pino({ level: 'silent' }));
+  await prepareDatabase(
+    database,
+    loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIR: '/nonexistent' }),
+    pino({ level: 'silent' }),
+  );
 });
 afterAll(async () => {
   await resetDatabase(database);
@@ -27,7 +31,9 @@ describe('demo orders', () => {
   it('cover every state across the demo communities, each with a consistent timeline', async () => {
     const db = database.db;
     // Mediation cases are the mediation module's demo data (mediation.seed.ts).
-    const orders = (await db.select().from(serviceOrders).orderBy(asc(serviceOrders.id))).filter((o) => o.kind !== 'mediation');
+    const orders = (await db.select().from(serviceOrders).orderBy(asc(serviceOrders.id))).filter(
+      (o) => o.kind !== 'mediation',
+    );
     expect(orders.length).toBeGreaterThanOrEqual(250);
     for (const s of ORDER_STATUSES) expect(orders.filter((o) => o.status === s).length, s).toBeGreaterThan(0);
     expect(new Set(orders.map((o) => o.communityId)).size).toBe(6);
@@ -38,27 +44,41 @@ describe('demo orders', () => {
     const unhappy = orders.filter((o) => o.rating === 'unsatisfied');
     expect(unhappy.length).toBeGreaterThan(0);
     for (const o of unhappy) expect(o).toMatchObject({ status: 'inProgress', reopenCount: 1 });
-    const events = await db.select().from(orderEvents).orderBy(asc(orderEvents.orderId), asc(orderEvents.at), asc(orderEvents.id));
+    const events = await db
+      .select()
+      .from(orderEvents)
+      .orderBy(asc(orderEvents.orderId), asc(orderEvents.at), asc(orderEvents.id));
     const byOrder = new Map<number, typeof events>();
     for (const e of events) byOrder.set(e.orderId, [...(byOrder.get(e.orderId) ?? []), e]);
     for (const o of orders) {
       const tl = byOrder.get(o.id)!;
       expect(tl[0]!.action, `order ${o.id}`).toBe('create');
       expect(tl.at(-1)!.toStatus, `order ${o.id}`).toBe(o.status);
-      for (let i = 1; i < tl.length; i++) expect(tl[i]!.fromStatus, `order ${o.id} step ${i}`).toBe(tl[i - 1]!.toStatus);
+      for (let i = 1; i < tl.length; i++)
+        expect(tl[i]!.fromStatus, `order ${o.id} step ${i}`).toBe(tl[i - 1]!.toStatus);
       expect(o.scopePath.startsWith('/')).toBe(true);
     }
     expect((await db.select({ n: sql<number>`count(*)::int` }).from(orderMenuItems))[0]!.n).toBe(30);
     expect((await db.select({ n: sql<number>`count(*)::int` }).from(orderRoutingRules))[0]!.n).toBe(24);
     const [contact] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, 'unit_contact'));
-    expect(await db.select().from(orderUnitContacts).where(eq(orderUnitContacts.accountId, contact!.id))).toHaveLength(1);
+    expect(await db.select().from(orderUnitContacts).where(eq(orderUnitContacts.accountId, contact!.id))).toHaveLength(
+      1,
+    );
     const [resident] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, 'resident'));
     expect(orders.filter((o) => o.reporterAccountId === resident!.id).length).toBeGreaterThan(5);
   });
 
   it('is deterministic and fast (< 3 s)', async () => {
     const db = database.db;
-    const shape = async () => (await db.select({ s: serviceOrders.status, k: serviceOrders.kind, t: serviceOrders.title, c: serviceOrders.category }).from(serviceOrders).orderBy(asc(serviceOrders.id))).filter((r) => r.k !== 'mediation').map((r) => `${r.s}/${r.k}/${r.c}/${r.t}`);
+    const shape = async () =>
+      (
+        await db
+          .select({ s: serviceOrders.status, k: serviceOrders.kind, t: serviceOrders.title, c: serviceOrders.category })
+          .from(serviceOrders)
+          .orderBy(asc(serviceOrders.id))
+      )
+        .filter((r) => r.k !== 'mediation')
+        .map((r) => `${r.s}/${r.k}/${r.c}/${r.t}`);
     const first = await shape();
     await db.delete(orderEvents);
     await db.delete(serviceOrders);

@@ -29,7 +29,14 @@ const PROBLEMS: Record<string, string[]> = {
   neighbourhood: ['邻里噪音纠纷', '楼上漏水引发纠纷'],
   property: ['物业服务不到位', '公共收益不公开'],
 };
-const WISHES = ['想要一台收音机', '希望有人陪伴聊天', '孩子需要一套学习用品', '想学用智能手机', '需要一副老花镜', '希望有人帮忙修轮椅'];
+const WISHES = [
+  '想要一台收音机',
+  '希望有人陪伴聊天',
+  '孩子需要一套学习用品',
+  '想学用智能手机',
+  '需要一副老花镜',
+  '希望有人帮忙修轮椅',
+];
 const DEPARTMENTS = ['城管执法中队', '应急办', '物业办', '环卫所'];
 
 /** Final states with their weights (every state appears), and the moves that lead there. */
@@ -73,29 +80,97 @@ export async function seedServiceOrders(db: DbOrTx): Promise<void> {
     .from(territories)
     .where(inArray(territories.divisionCode, [...DEMO_COMMUNITIES]))
     .orderBy(asc(territories.divisionCode));
-  const named = await db.select({ id: accounts.id, username: accounts.username, name: accounts.displayName, territoryId: accounts.territoryId }).from(accounts).where(inArray(accounts.username, ['resident', 'staff', 'unit_contact', 'party_member', 'xigu_staff']));
+  const named = await db
+    .select({
+      id: accounts.id,
+      username: accounts.username,
+      name: accounts.displayName,
+      territoryId: accounts.territoryId,
+    })
+    .from(accounts)
+    .where(inArray(accounts.username, ['resident', 'staff', 'unit_contact', 'party_member', 'xigu_staff']));
   const acc = (u: string) => named.find((a) => a.username === u) ?? null;
   const staffOf = (code: string | null) => (code === '620104007003' ? acc('xigu_staff') : acc('staff'));
 
   const menuRows = communities.flatMap((c) => MENU.map((m) => ({ communityId: c.id, scopePath: c.path, ...m })));
-  const menu = menuRows.length ? await db.insert(orderMenuItems).values(menuRows).returning({ id: orderMenuItems.id, communityId: orderMenuItems.communityId, category: orderMenuItems.category, name: orderMenuItems.name }) : [];
+  const menu = menuRows.length
+    ? await db.insert(orderMenuItems).values(menuRows).returning({
+        id: orderMenuItems.id,
+        communityId: orderMenuItems.communityId,
+        category: orderMenuItems.category,
+        name: orderMenuItems.name,
+      })
+    : [];
 
   const orders: (typeof serviceOrders.$inferInsert)[] = [];
   const timelines: Ev[][] = [];
   const ruleRows: (typeof orderRoutingRules.$inferInsert)[] = [];
   for (const c of communities) {
     // One after another: `db` is the seed's transaction, one connection (pg warns about overlapping queries on it).
-    const households = await db.select({ id: territories.id, path: territories.path }).from(territories).where(and(like(territories.path, `${c.path}%`), eq(territories.level, 'household'))).orderBy(asc(territories.id)).limit(400);
-    const cUnits = await db.select({ id: units.id, kind: units.kind }).from(units).where(like(units.scopePath, `${c.path}%`)).orderBy(asc(units.id));
-    const members = await db.select({ id: partyMembers.id, accountId: partyMembers.accountId }).from(partyMembers).where(like(partyMembers.scopePath, `${c.path}%`)).orderBy(asc(partyMembers.id)).limit(60);
+    const households = await db
+      .select({ id: territories.id, path: territories.path })
+      .from(territories)
+      .where(and(like(territories.path, `${c.path}%`), eq(territories.level, 'household')))
+      .orderBy(asc(territories.id))
+      .limit(400);
+    const cUnits = await db
+      .select({ id: units.id, kind: units.kind })
+      .from(units)
+      .where(like(units.scopePath, `${c.path}%`))
+      .orderBy(asc(units.id));
+    const members = await db
+      .select({ id: partyMembers.id, accountId: partyMembers.accountId })
+      .from(partyMembers)
+      .where(like(partyMembers.scopePath, `${c.path}%`))
+      .orderBy(asc(partyMembers.id))
+      .limit(60);
     const property = cUnits.find((u) => u.kind === 'propertyCompany');
     ruleRows.push(
       property
-        ? { communityId: c.id, scopePath: c.path, category: 'repair', handlerKind: 'unit', unitId: property.id, respondHours: 4, resolveHours: 48 }
-        : { communityId: c.id, scopePath: c.path, category: 'repair', handlerKind: 'department', department: '物业办', respondHours: 4, resolveHours: 48 },
-      { communityId: c.id, scopePath: c.path, category: 'environment', handlerKind: 'department', department: '环卫所', respondHours: 8, resolveHours: 48 },
-      { communityId: c.id, scopePath: c.path, category: 'safety', handlerKind: 'department', department: '应急办', respondHours: 2, resolveHours: 24 },
-      { communityId: c.id, scopePath: c.path, category: 'elderly', handlerKind: 'gridWorker', respondHours: 12, resolveHours: 72 },
+        ? {
+            communityId: c.id,
+            scopePath: c.path,
+            category: 'repair',
+            handlerKind: 'unit',
+            unitId: property.id,
+            respondHours: 4,
+            resolveHours: 48,
+          }
+        : {
+            communityId: c.id,
+            scopePath: c.path,
+            category: 'repair',
+            handlerKind: 'department',
+            department: '物业办',
+            respondHours: 4,
+            resolveHours: 48,
+          },
+      {
+        communityId: c.id,
+        scopePath: c.path,
+        category: 'environment',
+        handlerKind: 'department',
+        department: '环卫所',
+        respondHours: 8,
+        resolveHours: 48,
+      },
+      {
+        communityId: c.id,
+        scopePath: c.path,
+        category: 'safety',
+        handlerKind: 'department',
+        department: '应急办',
+        respondHours: 2,
+        resolveHours: 24,
+      },
+      {
+        communityId: c.id,
+        scopePath: c.path,
+        category: 'elderly',
+        handlerKind: 'gridWorker',
+        respondHours: 12,
+        resolveHours: 72,
+      },
     );
     const rules = new Map(ruleRows.filter((r) => r.communityId === c.id).map((r) => [r.category, r]));
     const staff = staffOf(c.code);
@@ -103,17 +178,30 @@ export async function seedServiceOrders(db: DbOrTx): Promise<void> {
     const resident = isWenting ? acc('resident') : null;
     const contact = isWenting ? acc('unit_contact') : null;
     const contactUnit = isWenting ? cUnits[0] : undefined;
-    if (contact && contactUnit) await db.insert(orderUnitContacts).values({ accountId: contact.id, unitId: contactUnit.id });
+    if (contact && contactUnit)
+      await db.insert(orderUnitContacts).values({ accountId: contact.id, unitId: contactUnit.id });
     const pmAccount = acc('party_member');
     const demoMember = pmAccount ? members.find((m) => m.accountId === pmAccount.id) : undefined;
 
     for (let i = 0; i < ORDERS_PER_COMMUNITY && households.length; i++) {
       let status = weighted();
       const r = rnd.next();
-      let kind: OrderKind = status === 'open' ? 'microWish' : r < 0.6 ? 'problem' : r < 0.85 ? 'menuService' : 'microWish';
-      if (kind === 'microWish' && rnd.next() < 0.5 && status !== 'submitted') status = status === 'dispatched' ? 'open' : status;
+      let kind: OrderKind =
+        status === 'open' ? 'microWish' : r < 0.6 ? 'problem' : r < 0.85 ? 'menuService' : 'microWish';
+      if (kind === 'microWish' && rnd.next() < 0.5 && status !== 'submitted')
+        status = status === 'dispatched' ? 'open' : status;
       const own = resident !== null && i < 12;
-      const place = own ? { id: resident.territoryId, path: (await db.select({ path: territories.path }).from(territories).where(eq(territories.id, resident.territoryId)))[0]!.path } : rnd.pick(households);
+      const place = own
+        ? {
+            id: resident.territoryId,
+            path: (
+              await db
+                .select({ path: territories.path })
+                .from(territories)
+                .where(eq(territories.id, resident.territoryId))
+            )[0]!.path,
+          }
+        : rnd.pick(households);
       let category: string;
       let title: string;
       let menuItemId: number | null = null;
@@ -134,13 +222,30 @@ export async function seedServiceOrders(db: DbOrTx): Promise<void> {
       const respondHours = rule?.respondHours ?? 24;
       const resolveHours = rule?.resolveHours ?? 72;
       const early = ['submitted', 'dispatched', 'open', 'accepted'].includes(status);
-      const createdAt = new Date(anchor.getTime() - (early ? rnd.int(1, 96) * HOUR : rnd.int(7, 75) * DAY + rnd.int(0, 20) * HOUR));
+      const createdAt = new Date(
+        anchor.getTime() - (early ? rnd.int(1, 96) * HOUR : rnd.int(7, 75) * DAY + rnd.int(0, 20) * HOUR),
+      );
       let at = createdAt.getTime();
       const step = (h: number) => (at += h * HOUR + rnd.int(0, 59) * 60_000);
       const evs: Ev[] = [];
       let cur: OrderStatus = 'submitted';
-      const push = (action: EventAction, to: OrderStatus, actor: { id: number; name: string } | null, note: string | null = null, data: unknown = null) => {
-        evs.push({ at: new Date(at), action, fromStatus: action === 'create' ? null : cur, toStatus: to, actorId: actor?.id ?? null, actorName: actor?.name ?? null, note, data });
+      const push = (
+        action: EventAction,
+        to: OrderStatus,
+        actor: { id: number; name: string } | null,
+        note: string | null = null,
+        data: unknown = null,
+      ) => {
+        evs.push({
+          at: new Date(at),
+          action,
+          fromStatus: action === 'create' ? null : cur,
+          toStatus: to,
+          actorId: actor?.id ?? null,
+          actorName: actor?.name ?? null,
+          note,
+          data,
+        });
         cur = to;
       };
       push('create', 'submitted', resident && own ? resident : null, null, { kind, category });
@@ -159,7 +264,8 @@ export async function seedServiceOrders(db: DbOrTx): Promise<void> {
         dispatchedAt = new Date(at);
         if (claimable) push('open', 'open', staff);
         else {
-          const pickUnit = rule?.handlerKind === 'unit' ? property : cUnits.length && rnd.next() < 0.4 ? rnd.pick(cUnits) : undefined;
+          const pickUnit =
+            rule?.handlerKind === 'unit' ? property : cUnits.length && rnd.next() < 0.4 ? rnd.pick(cUnits) : undefined;
           if (contactUnit && rnd.next() < 0.3) {
             handlerKind = 'unit';
             handlerUnitId = contactUnit.id;
@@ -217,7 +323,9 @@ export async function seedServiceOrders(db: DbOrTx): Promise<void> {
         if (rnd.next() < 0.1) {
           // Unsatisfied once 重办, then resolved again.
           step(rnd.int(2, 24));
-          push('reopen', 'inProgress', resident && own ? resident : null, '问题没有彻底解决', { rating: 'unsatisfied' });
+          push('reopen', 'inProgress', resident && own ? resident : null, '问题没有彻底解决', {
+            rating: 'unsatisfied',
+          });
           reopenCount = 1;
           step(rnd.int(4, 24));
           push('resolve', 'resolved', handlerActor ?? staff, '重新处理，已彻底解决');
@@ -229,7 +337,9 @@ export async function seedServiceOrders(db: DbOrTx): Promise<void> {
         step(rnd.int(4, 24));
         push('resolve', 'resolved', handlerActor ?? staff, '已处理');
         step(rnd.int(2, 24));
-        push('reopen', 'inProgress', resident && own ? resident : null, '问题没有解决，请重新处理', { rating: 'unsatisfied' });
+        push('reopen', 'inProgress', resident && own ? resident : null, '问题没有解决，请重新处理', {
+          rating: 'unsatisfied',
+        });
         rating = 'unsatisfied';
         reopenCount = 1;
         resolvedAt = null;
@@ -240,7 +350,9 @@ export async function seedServiceOrders(db: DbOrTx): Promise<void> {
         rating = x < 0.78 ? 'satisfied' : x < 0.95 ? 'basic' : 'unsatisfied';
         // An unsatisfied rating reopens the order (below): rated orders end satisfied or basically satisfied.
         if (rating === 'unsatisfied') rating = 'basic';
-        push('rate', 'rated', resident && own ? resident : null, rating === 'satisfied' ? '处理及时，很满意' : null, { rating });
+        push('rate', 'rated', resident && own ? resident : null, rating === 'satisfied' ? '处理及时，很满意' : null, {
+          rating,
+        });
       }
       if (status === 'closed') {
         step(rnd.int(1, 24));
@@ -293,7 +405,12 @@ export async function seedServiceOrders(db: DbOrTx): Promise<void> {
   const ids = await db.insert(serviceOrders).values(orders).returning({ id: serviceOrders.id });
   const events = ids.flatMap((row, i) => timelines[i]!.map((e) => ({ orderId: row.id, ...e })));
   for (let i = 0; i < events.length; i += 1000) await db.insert(orderEvents).values(events.slice(i, i + 1000));
-  await seedMergedDuplicates(db, ids.map((r) => r.id), orders, timelines);
+  await seedMergedDuplicates(
+    db,
+    ids.map((r) => r.id),
+    orders,
+    timelines,
+  );
   // Bulk-inserted orders skip the per-write rollup: rebuild the figures' rollup from them (docs/decisions/009).
   for (const q of rollupRebuildSql()) await db.execute(sql.raw(q));
 }
@@ -302,26 +419,87 @@ export async function seedServiceOrders(db: DbOrTx): Promise<void> {
  * A second report of the same problem, merged into the first by the community (issue 5 item 4): one per community,
  * two hours after an open problem report, so the demo shows the `merged` state and both timelines' merge rows.
  */
-async function seedMergedDuplicates(db: DbOrTx, ids: number[], orders: (typeof serviceOrders.$inferInsert)[], timelines: Ev[][]) {
+async function seedMergedDuplicates(
+  db: DbOrTx,
+  ids: number[],
+  orders: (typeof serviceOrders.$inferInsert)[],
+  timelines: Ev[][],
+) {
   const done = new Set<number>();
   for (let i = 0; i < orders.length; i++) {
     const target = orders[i]!;
     const at = new Date(target.createdAt!.getTime() + 2 * HOUR);
-    if (done.has(target.communityId) || target.kind !== 'problem' || !['submitted', 'dispatched', 'accepted', 'inProgress'].includes(target.status) || at > new Date()) continue;
+    if (
+      done.has(target.communityId) ||
+      target.kind !== 'problem' ||
+      !['submitted', 'dispatched', 'accepted', 'inProgress'].includes(target.status) ||
+      at > new Date()
+    )
+      continue;
     done.add(target.communityId);
     const tl = timelines[i]!;
     const [dup] = await db
       .insert(serviceOrders)
-      .values({ ...target, status: 'merged', mergedIntoId: ids[i]!, reporterAccountId: null, handlerKind: null, handlerUnitId: null, handlerMemberId: null, handlerDepartment: null, dispatchedAt: null, acceptedAt: null, resolvedAt: null, closedAt: null, remindAt: null, escalateAt: null, reopenCount: 0, returnCount: 0, rating: null, ratedAt: null, description: '同一位置又有居民反映', createdAt: at, updatedAt: new Date(at.getTime() + 30 * 60_000) })
+      .values({
+        ...target,
+        status: 'merged',
+        mergedIntoId: ids[i]!,
+        reporterAccountId: null,
+        handlerKind: null,
+        handlerUnitId: null,
+        handlerMemberId: null,
+        handlerDepartment: null,
+        dispatchedAt: null,
+        acceptedAt: null,
+        resolvedAt: null,
+        closedAt: null,
+        remindAt: null,
+        escalateAt: null,
+        reopenCount: 0,
+        returnCount: 0,
+        rating: null,
+        ratedAt: null,
+        description: '同一位置又有居民反映',
+        createdAt: at,
+        updatedAt: new Date(at.getTime() + 30 * 60_000),
+      })
       .returning({ id: serviceOrders.id });
     const mergeAt = new Date(at.getTime() + 30 * 60_000);
     const statusThen = tl.filter((e) => e.at <= mergeAt).at(-1)?.toStatus ?? 'submitted';
     const staffRow = tl.find((e) => e.action === 'dispatch') ?? null;
     const by = { actorId: staffRow?.actorId ?? null, actorName: staffRow?.actorName ?? null };
     await db.insert(orderEvents).values([
-      { orderId: dup!.id, at, action: 'create', fromStatus: null, toStatus: 'submitted', actorId: null, actorName: null, note: null, data: { kind: 'problem', category: target.category } },
-      { orderId: dup!.id, at: mergeAt, action: 'merge', fromStatus: 'submitted', toStatus: 'merged', ...by, note: `→ #${ids[i]!} ${target.title}`, data: { intoId: ids[i]! } },
-      { orderId: ids[i]!, at: mergeAt, action: 'merge', fromStatus: statusThen, toStatus: statusThen, ...by, note: `← #${dup!.id} ${target.title}`, data: { fromId: dup!.id, coReporters: [] } },
+      {
+        orderId: dup!.id,
+        at,
+        action: 'create',
+        fromStatus: null,
+        toStatus: 'submitted',
+        actorId: null,
+        actorName: null,
+        note: null,
+        data: { kind: 'problem', category: target.category },
+      },
+      {
+        orderId: dup!.id,
+        at: mergeAt,
+        action: 'merge',
+        fromStatus: 'submitted',
+        toStatus: 'merged',
+        ...by,
+        note: `→ #${ids[i]!} ${target.title}`,
+        data: { intoId: ids[i]! },
+      },
+      {
+        orderId: ids[i]!,
+        at: mergeAt,
+        action: 'merge',
+        fromStatus: statusThen,
+        toStatus: statusThen,
+        ...by,
+        note: `← #${dup!.id} ${target.title}`,
+        data: { fromId: dup!.id, coReporters: [] },
+      },
     ]);
   }
 }

@@ -1,4 +1,19 @@
-import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  lt,
+  lte,
+  notInArray,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { audit } from '../../kernel/audit/audit.js';
 import type { Ctx } from '../../kernel/context.js';
@@ -30,7 +45,17 @@ import {
   type Move,
   type OrderStatus,
 } from './constants.js';
-import type { CoReporter, CreatedOrder, CreateOrder, DispatchBody, DispatchTarget, Order, OrderDetail, OrderEvent, OrderListQuery } from './contract.js';
+import type {
+  CoReporter,
+  CreatedOrder,
+  CreateOrder,
+  DispatchBody,
+  DispatchTarget,
+  Order,
+  OrderDetail,
+  OrderEvent,
+  OrderListQuery,
+} from './contract.js';
 import { orderCoReporters, orderEvents, orderMenuItems, orderRoutingRules, serviceOrders } from './schema.js';
 import { notifyMove } from './recipients.js';
 import { applyRollup, subtreeTotal } from './rollups.js';
@@ -120,7 +145,10 @@ function toOrder(r: Joined, now: Date): Order {
     acceptedAt: x.acceptedAt,
     resolvedAt: x.resolvedAt,
     escalationLevel: x.escalationLevel,
-    escalatedTo: r.escId !== null && r.escName !== null && r.escLevel !== null ? { id: r.escId, name: r.escName, level: r.escLevel } : null,
+    escalatedTo:
+      r.escId !== null && r.escName !== null && r.escLevel !== null
+        ? { id: r.escId, name: r.escName, level: r.escLevel }
+        : null,
     reopenCount: x.reopenCount,
     returnCount: x.returnCount,
     rating: x.rating,
@@ -133,7 +161,12 @@ function toOrder(r: Joined, now: Date): Order {
 }
 
 /** The filters of the list, also used by the figures' drill-down (same names, same meaning). */
-export function orderFilters(q: Omit<OrderListQuery, 'page' | 'pageSize' | 'territoryId'>, v: Viewer, now: Date, territoryPath?: string): SQL[] {
+export function orderFilters(
+  q: Omit<OrderListQuery, 'page' | 'pageSize' | 'territoryId'>,
+  v: Viewer,
+  now: Date,
+  territoryPath?: string,
+): SQL[] {
   const w: SQL[] = [visibleOrders(v)];
   if (territoryPath) w.push(sql`${o.scopePath} like ${`${territoryPath}%`}`);
   if (q.status) w.push(inArray(o.status, q.status));
@@ -180,7 +213,10 @@ export function orderFilters(q: Omit<OrderListQuery, 'page' | 'pageSize' | 'terr
   return w;
 }
 
-async function territoryPathInScope(ctx: Ctx, id: number): Promise<{ id: number; name: string; level: TerritoryLevel; path: string }> {
+async function territoryPathInScope(
+  ctx: Ctx,
+  id: number,
+): Promise<{ id: number; name: string; level: TerritoryLevel; path: string }> {
   const [row] = await ctx.db
     .select({ id: territories.id, name: territories.name, level: territories.level, path: territories.path })
     .from(territories)
@@ -199,17 +235,33 @@ export async function listOrders(ctx: Ctx, q: OrderListQuery) {
   const { page: _p, pageSize: _s, territoryId: _t, ...filters } = q;
   const bare = v.staff && Object.values(filters).every((x) => x === undefined);
   const counted = async () => {
-    const fast = bare ? await subtreeTotal(ctx.db, territoryPath ?? ctx.actor.scopePath, territoryPath ? null : visibleOrders({ ...v, staff: false })) : null;
+    const fast = bare
+      ? await subtreeTotal(
+          ctx.db,
+          territoryPath ?? ctx.actor.scopePath,
+          territoryPath ? null : visibleOrders({ ...v, staff: false }),
+        )
+      : null;
     if (fast !== null) return fast;
-    const [count] = await ctx.db.select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(o).where(where);
+    const [count] = await ctx.db
+      .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
+      .from(o)
+      .where(where);
     return count?.n ?? 0;
   };
-  const [rows, total] = await Promise.all([selectOrders(ctx.db).where(where).orderBy(desc(o.createdAt), desc(o.id)).limit(q.pageSize).offset(offsetOf(q)), counted()]);
+  const [rows, total] = await Promise.all([
+    selectOrders(ctx.db).where(where).orderBy(desc(o.createdAt), desc(o.id)).limit(q.pageSize).offset(offsetOf(q)),
+    counted(),
+  ]);
   return { items: rows.map((r) => toOrder(r, now)), total, page: q.page, pageSize: q.pageSize };
 }
 
 async function timelineOf(db: DbOrTx, id: number): Promise<OrderEvent[]> {
-  const rows = await db.select().from(orderEvents).where(eq(orderEvents.orderId, id)).orderBy(asc(orderEvents.at), asc(orderEvents.id));
+  const rows = await db
+    .select()
+    .from(orderEvents)
+    .where(eq(orderEvents.orderId, id))
+    .orderBy(asc(orderEvents.at), asc(orderEvents.id));
   return rows.map(toEvent);
 }
 
@@ -233,9 +285,25 @@ export async function getOrder(ctx: Ctx, id: number, viewer?: Viewer): Promise<O
   const coReporters = await coReportersOf(ctx.db, id, v, row.o.scopePath);
   const moves = movesFor(v, row.o);
   // A co-reporter rates once, when the order is resolved (see rateOrder).
-  const mine = coReporters.find((c) => c.account.id === v.actor.accountId && row.o.reporterAccountId !== v.actor.accountId);
-  if (mine && mine.ratedAt === null && row.o.resolvedAt !== null && ctx.actor.permissions.has('order.rate') && ['resolved', 'rated', 'closed'].includes(row.o.status) && !moves.includes('rate')) moves.push('rate');
-  return { ...toOrder(row, ctx.clock.now()), moves, timeline: await timelineOf(ctx.db, id), coReporters, attachments: await listAttachments(ctx.db, id) };
+  const mine = coReporters.find(
+    (c) => c.account.id === v.actor.accountId && row.o.reporterAccountId !== v.actor.accountId,
+  );
+  if (
+    mine &&
+    mine.ratedAt === null &&
+    row.o.resolvedAt !== null &&
+    ctx.actor.permissions.has('order.rate') &&
+    ['resolved', 'rated', 'closed'].includes(row.o.status) &&
+    !moves.includes('rate')
+  )
+    moves.push('rate');
+  return {
+    ...toOrder(row, ctx.clock.now()),
+    moves,
+    timeline: await timelineOf(ctx.db, id),
+    coReporters,
+    attachments: await listAttachments(ctx.db, id),
+  };
 }
 
 /** Reporters of duplicates merged into the order: staff of its subtree see them all, anyone else only themselves. */
@@ -245,9 +313,20 @@ async function coReportersOf(db: DbOrTx, id: number, v: Viewer, scopePath: strin
     .select({ c, name: accounts.displayName })
     .from(c)
     .innerJoin(accounts, eq(accounts.id, c.accountId))
-    .where(and(eq(c.orderId, id), v.staff && pathInScope(v.actor, scopePath) ? undefined : eq(c.accountId, v.actor.accountId)))
+    .where(
+      and(
+        eq(c.orderId, id),
+        v.staff && pathInScope(v.actor, scopePath) ? undefined : eq(c.accountId, v.actor.accountId),
+      ),
+    )
     .orderBy(asc(c.createdAt), asc(c.accountId));
-  return rows.map((r) => ({ account: { id: r.c.accountId, name: r.name }, sourceOrderId: r.c.sourceOrderId, rating: r.c.rating, ratingComment: r.c.ratingComment, ratedAt: r.c.ratedAt }));
+  return rows.map((r) => ({
+    account: { id: r.c.accountId, name: r.name },
+    sourceOrderId: r.c.sourceOrderId,
+    rating: r.c.rating,
+    ratingComment: r.c.ratingComment,
+    ratedAt: r.c.ratedAt,
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -257,7 +336,10 @@ async function coReportersOf(db: DbOrTx, id: number, v: Viewer, scopePath: strin
 async function ancestors(db: DbOrTx, path: string) {
   const ids = pathIds(path);
   if (!ids.length) return [];
-  const rows = await db.select({ id: territories.id, level: territories.level, path: territories.path, name: territories.name }).from(territories).where(inArray(territories.id, ids));
+  const rows = await db
+    .select({ id: territories.id, level: territories.level, path: territories.path, name: territories.name })
+    .from(territories)
+    .where(inArray(territories.id, ids));
   return rows.sort((a, b) => a.path.length - b.path.length);
 }
 
@@ -271,10 +353,15 @@ export async function ruleFor(db: DbOrTx, communityId: number, category: string)
   return rule ?? null;
 }
 
-const fieldError = (ctx: Ctx, field: string, key: string) => new AppError('validation', undefined, {}, [{ field, message: t(ctx.locale, key) }]);
+const fieldError = (ctx: Ctx, field: string, key: string) =>
+  new AppError('validation', undefined, {}, [{ field, message: t(ctx.locale, key) }]);
 
 /** Places an order; a problem report answers the open reports nearby it may duplicate (issue 5 item 4). */
-export async function createOrder(ctx: Ctx, input: CreateOrder, duplicates: DuplicateWindow = DEFAULT_DUPLICATE_WINDOW): Promise<CreatedOrder> {
+export async function createOrder(
+  ctx: Ctx,
+  input: CreateOrder,
+  duplicates: DuplicateWindow = DEFAULT_DUPLICATE_WINDOW,
+): Promise<CreatedOrder> {
   const now = ctx.clock.now();
   // The caller's own chain, read once: their home community, and the place when they report at their own node or
   // above it (a resident at their household) — intake's hot path (docs/BENCHMARKS.md).
@@ -294,17 +381,35 @@ export async function createOrder(ctx: Ctx, input: CreateOrder, duplicates: Dupl
     }
   }
   territoryId ??= ctx.actor.territoryId;
-  const node = mine.find((a) => a.id === territoryId) ?? (await ctx.db.select({ id: territories.id, level: territories.level, path: territories.path, name: territories.name }).from(territories).where(eq(territories.id, territoryId)))[0];
+  const node =
+    mine.find((a) => a.id === territoryId) ??
+    (
+      await ctx.db
+        .select({ id: territories.id, level: territories.level, path: territories.path, name: territories.name })
+        .from(territories)
+        .where(eq(territories.id, territoryId))
+    )[0];
   if (!node || !reach(node.path)) throw notFound();
   if (!PLACE_LEVELS.includes(node.level)) throw fieldError(ctx, 'territoryId', 'order.placeRequired');
-  const chain = ctx.actor.scopePath.startsWith(node.path) ? mine.filter((a) => node.path.startsWith(a.path)) : await ancestors(ctx.db, node.path);
+  const chain = ctx.actor.scopePath.startsWith(node.path)
+    ? mine.filter((a) => node.path.startsWith(a.path))
+    : await ancestors(ctx.db, node.path);
   const comm = chain.find((a) => a.level === 'community');
   if (!comm) throw fieldError(ctx, 'territoryId', 'order.placeRequired');
   if (gridId !== null && gridCommunityId !== comm.id) gridId = null;
   let category = input.category;
   if (input.kind === 'menuService') {
     if (!input.menuItemId) throw fieldError(ctx, 'menuItemId', 'order.menuItemRequired');
-    const [item] = await ctx.db.select().from(orderMenuItems).where(and(eq(orderMenuItems.id, input.menuItemId), eq(orderMenuItems.communityId, comm.id), eq(orderMenuItems.active, 1)));
+    const [item] = await ctx.db
+      .select()
+      .from(orderMenuItems)
+      .where(
+        and(
+          eq(orderMenuItems.id, input.menuItemId),
+          eq(orderMenuItems.communityId, comm.id),
+          eq(orderMenuItems.active, 1),
+        ),
+      );
     if (!item) throw fieldError(ctx, 'menuItemId', 'order.menuItemNotFound');
     category = item.category;
   }
@@ -343,9 +448,25 @@ export async function createOrder(ctx: Ctx, input: CreateOrder, duplicates: Dupl
       .returning();
     const [event] = await tx
       .insert(orderEvents)
-      .values({ orderId: row!.id, at: now, action: 'create', fromStatus: null, toStatus: 'submitted', actorId: ctx.actor.accountId, actorName: ctx.actor.displayName, note: null, data: { kind: row!.kind, category } })
+      .values({
+        orderId: row!.id,
+        at: now,
+        action: 'create',
+        fromStatus: null,
+        toStatus: 'submitted',
+        actorId: ctx.actor.accountId,
+        actorName: ctx.actor.displayName,
+        note: null,
+        data: { kind: row!.kind, category },
+      })
       .returning();
-    await audit(tx, ctx, { action: 'order.create', objectType: 'serviceOrder', objectId: row!.id, scopePath: row!.scopePath, after: row });
+    await audit(tx, ctx, {
+      action: 'order.create',
+      objectType: 'serviceOrder',
+      objectId: row!.id,
+      scopePath: row!.scopePath,
+      after: row,
+    });
     await applyRollup(tx, null, row!);
     return { row: row!, event: event! };
   });
@@ -365,8 +486,23 @@ export async function createOrder(ctx: Ctx, input: CreateOrder, duplicates: Dupl
     escName: null,
     escLevel: null,
   };
-  const detail: OrderDetail = { ...toOrder(joined, now), moves: movesFor(v, row), timeline: [toEvent(event)], coReporters: [], attachments: [] };
-  const subject = { id: row.id, kind: input.kind, communityId: comm.id, category, scopePath: node.path, lng: input.location?.lng ?? null, lat: input.location?.lat ?? null, at: now };
+  const detail: OrderDetail = {
+    ...toOrder(joined, now),
+    moves: movesFor(v, row),
+    timeline: [toEvent(event)],
+    coReporters: [],
+    attachments: [],
+  };
+  const subject = {
+    id: row.id,
+    kind: input.kind,
+    communityId: comm.id,
+    category,
+    scopePath: node.path,
+    lng: input.location?.lng ?? null,
+    lat: input.location?.lat ?? null,
+    at: now,
+  };
   return { ...detail, possibleDuplicates: await findDuplicates(ctx.db, subject, duplicates, now) };
 }
 
@@ -383,14 +519,26 @@ interface Step {
   data?: unknown;
 }
 
-async function applyMove(ctx: Ctx, id: number, move: Move, decide: (row: OrderRowT, v: Viewer, tx: DbOrTx) => Promise<Step> | Step): Promise<OrderDetail> {
+async function applyMove(
+  ctx: Ctx,
+  id: number,
+  move: Move,
+  decide: (row: OrderRowT, v: Viewer, tx: DbOrTx) => Promise<Step> | Step,
+): Promise<OrderDetail> {
   const now = ctx.clock.now();
   const v = await viewerOf(ctx.db, ctx.actor);
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(o).where(and(eq(o.id, id), visibleOrders(v))).for('update');
+    const [row] = await tx
+      .select()
+      .from(o)
+      .where(and(eq(o.id, id), visibleOrders(v)))
+      .for('update');
     if (!row) throw notFound();
     if (!canMove(move, row.status)) {
-      throw conflict('order.illegalMove', { status: t(ctx.locale, `order.status.${row.status}`), move: t(ctx.locale, `order.move.${move}`) });
+      throw conflict('order.illegalMove', {
+        status: t(ctx.locale, `order.status.${row.status}`),
+        move: t(ctx.locale, `order.move.${move}`),
+      });
     }
     const step = await decide(row, v, tx);
     const to = step.patch.status ?? TRANSITIONS[move].to;
@@ -410,7 +558,14 @@ async function applyMove(ctx: Ctx, id: number, move: Move, decide: (row: OrderRo
       note: step.note ?? null,
       data: step.data ?? null,
     });
-    await audit(tx, ctx, { action: `order.${step.action}`, objectType: 'serviceOrder', objectId: id, scopePath: row.scopePath, before: { status: row.status }, after: { ...(after ?? {}), note: step.note ?? null } });
+    await audit(tx, ctx, {
+      action: `order.${step.action}`,
+      objectType: 'serviceOrder',
+      objectId: id,
+      scopePath: row.scopePath,
+      before: { status: row.status },
+      after: { ...(after ?? {}), note: step.note ?? null },
+    });
     if (after) await notifyMove(tx, ctx, row, after, step.action, step.note ?? null);
     // Last in the transaction: the rollup rows stay locked only until the commit (docs/decisions/009).
     await applyRollup(tx, row, after ?? null);
@@ -418,14 +573,25 @@ async function applyMove(ctx: Ctx, id: number, move: Move, decide: (row: OrderRo
   // The caller just made this move legitimately: answer with the order as it now stands, even when the move took
   // it out of their view (a handler returning it).
   const [row] = await selectOrders(ctx.db).where(eq(o.id, id));
-  return { ...toOrder(row!, ctx.clock.now()), moves: movesFor(v, row!.o), timeline: await timelineOf(ctx.db, id), attachments: await listAttachments(ctx.db, id) };
+  return {
+    ...toOrder(row!, ctx.clock.now()),
+    moves: movesFor(v, row!.o),
+    timeline: await timelineOf(ctx.db, id),
+    attachments: await listAttachments(ctx.db, id),
+  };
 }
 
 function requireHandler(v: Viewer, row: OrderRowT) {
   if (!mayHandle(v, row)) throw forbidden('order.notHandler');
 }
 
-const clearHandler: OrderPatch = { handlerKind: null, handlerUnitId: null, handlerMemberId: null, handlerAccountId: null, handlerDepartment: null };
+const clearHandler: OrderPatch = {
+  handlerKind: null,
+  handlerUnitId: null,
+  handlerMemberId: null,
+  handlerAccountId: null,
+  handlerDepartment: null,
+};
 
 export async function dispatchOrder(ctx: Ctx, id: number, body: DispatchBody): Promise<OrderDetail> {
   const move: Move = body.target === 'open' ? 'open' : 'dispatch';
@@ -435,37 +601,81 @@ export async function dispatchOrder(ctx: Ctx, id: number, body: DispatchBody): P
     const resolveHours = body.resolveHours ?? row.resolveHours;
     const respondBy = body.respondHours ? new Date(now.getTime() + respondHours * HOUR) : row.respondBy;
     const resolveBy = body.resolveHours ? new Date(now.getTime() + resolveHours * HOUR) : row.resolveBy;
-    const deadlines: OrderPatch = { respondHours, resolveHours, respondBy, resolveBy, dispatchedAt: now, remindAt: remindTime(respondBy, respondHours) > now ? remindTime(respondBy, respondHours) : null, escalateAt: row.escalateAt && respondBy > row.escalateAt ? respondBy : (row.escalateAt ?? respondBy) };
+    const deadlines: OrderPatch = {
+      respondHours,
+      resolveHours,
+      respondBy,
+      resolveBy,
+      dispatchedAt: now,
+      remindAt: remindTime(respondBy, respondHours) > now ? remindTime(respondBy, respondHours) : null,
+      escalateAt: row.escalateAt && respondBy > row.escalateAt ? respondBy : (row.escalateAt ?? respondBy),
+    };
     if (body.target === 'open') {
       if (row.kind !== 'microWish') throw conflict('order.openOnlyWishes');
       return { patch: { ...clearHandler, ...deadlines }, action: 'open', note: body.note ?? null };
     }
     let patch: OrderPatch;
     if (body.target === 'unit') {
-      const [u] = await tx.select({ id: units.id, scopePath: units.scopePath }).from(units).where(eq(units.id, body.unitId));
-      if (!u || !(pathInScope(ctx.actor, u.scopePath) || row.scopePath.startsWith(u.scopePath))) throw fieldError(ctx, 'unitId', 'order.unitNotFound');
-      patch = { ...clearHandler, handlerKind: 'unit', handlerUnitId: u.id, handlerAccountId: body.accountId ? await accountInReach(ctx, tx, body.accountId, row) : null };
+      const [u] = await tx
+        .select({ id: units.id, scopePath: units.scopePath })
+        .from(units)
+        .where(eq(units.id, body.unitId));
+      if (!u || !(pathInScope(ctx.actor, u.scopePath) || row.scopePath.startsWith(u.scopePath)))
+        throw fieldError(ctx, 'unitId', 'order.unitNotFound');
+      patch = {
+        ...clearHandler,
+        handlerKind: 'unit',
+        handlerUnitId: u.id,
+        handlerAccountId: body.accountId ? await accountInReach(ctx, tx, body.accountId, row) : null,
+      };
     } else if (body.target === 'member') {
       const [m] = await tx
         .select({ id: partyMembers.id, scopePath: partyMembers.scopePath, reg: dualRegistrations.id })
         .from(partyMembers)
-        .leftJoin(dualRegistrations, and(eq(dualRegistrations.memberId, partyMembers.id), eq(dualRegistrations.communityId, row.communityId), eq(dualRegistrations.status, 'confirmed')))
+        .leftJoin(
+          dualRegistrations,
+          and(
+            eq(dualRegistrations.memberId, partyMembers.id),
+            eq(dualRegistrations.communityId, row.communityId),
+            eq(dualRegistrations.status, 'confirmed'),
+          ),
+        )
         .where(eq(partyMembers.id, body.memberId));
-      if (!m || !(pathInScope(ctx.actor, m.scopePath) || m.reg !== null)) throw fieldError(ctx, 'memberId', 'order.memberNotFound');
+      if (!m || !(pathInScope(ctx.actor, m.scopePath) || m.reg !== null))
+        throw fieldError(ctx, 'memberId', 'order.memberNotFound');
       patch = { ...clearHandler, handlerKind: 'member', handlerMemberId: m.id };
     } else if (body.target === 'department') {
-      patch = { ...clearHandler, handlerKind: 'department', handlerDepartment: body.department, handlerAccountId: body.accountId ? await accountInReach(ctx, tx, body.accountId, row) : null };
+      patch = {
+        ...clearHandler,
+        handlerKind: 'department',
+        handlerDepartment: body.department,
+        handlerAccountId: body.accountId ? await accountInReach(ctx, tx, body.accountId, row) : null,
+      };
     } else {
-      patch = { ...clearHandler, handlerKind: 'person', handlerAccountId: await accountInReach(ctx, tx, body.accountId, row) };
+      patch = {
+        ...clearHandler,
+        handlerKind: 'person',
+        handlerAccountId: await accountInReach(ctx, tx, body.accountId, row),
+      };
     }
-    return { patch: { ...patch, ...deadlines }, action: 'dispatch', note: body.note ?? null, data: { target: body.target } };
+    return {
+      patch: { ...patch, ...deadlines },
+      action: 'dispatch',
+      note: body.note ?? null,
+      data: { target: body.target },
+    };
   });
 }
 
 /** A person to dispatch to: an account bound inside the dispatcher's subtree or above the order's place. */
 async function accountInReach(ctx: Ctx, tx: DbOrTx, accountId: number, row: OrderRowT): Promise<number> {
-  const [a] = await tx.select({ id: accounts.id, path: territories.path }).from(accounts).innerJoin(territories, eq(territories.id, accounts.territoryId)).where(and(eq(accounts.id, accountId), eq(accounts.disabled, false)));
-  if (!a || !(pathInScope(ctx.actor, a.path) || row.scopePath.startsWith(a.path))) throw fieldError(ctx, 'accountId', 'order.accountNotFound');
+  const [a] = await tx
+    .select({ id: accounts.id, path: territories.path })
+    .from(accounts)
+    .innerJoin(territories, eq(territories.id, accounts.territoryId))
+    .where(and(eq(accounts.id, accountId), eq(accounts.disabled, false)));
+  if (!a || !(pathInScope(ctx.actor, a.path) || row.scopePath.startsWith(a.path)))
+    throw fieldError(ctx, 'accountId', 'order.accountNotFound');
   return a.id;
 }
 
@@ -486,7 +696,9 @@ export const claimOrder = (ctx: Ctx, id: number, as?: 'member' | 'unit' | null) 
     const asMember = as !== 'unit' && v.memberIds.length > 0 && ctx.actor.roles.includes('partyMember');
     const asUnit = !asMember && as !== 'member' && v.unitIds.length > 0 && ctx.actor.roles.includes('unitContact');
     if (!asMember && !asUnit) throw conflict('order.noClaimant');
-    const who: OrderPatch = asMember ? { ...clearHandler, handlerKind: 'member', handlerMemberId: v.memberIds[0]! } : { ...clearHandler, handlerKind: 'unit', handlerUnitId: v.unitIds[0]! };
+    const who: OrderPatch = asMember
+      ? { ...clearHandler, handlerKind: 'member', handlerMemberId: v.memberIds[0]! }
+      : { ...clearHandler, handlerKind: 'unit', handlerUnitId: v.unitIds[0]! };
     return { patch: { ...who, ...afterAccept(row, now) }, action: 'claim', data: { as: asMember ? 'member' : 'unit' } };
   });
 
@@ -501,36 +713,85 @@ export const resolveOrder = (ctx: Ctx, id: number, note: string, data?: { mediat
   applyMove(ctx, id, 'resolve', (row, v) => {
     requireHandler(v, row);
     if (row.kind === 'mediation' && !data?.mediationOutcome) throw conflict('order.mediationOutcomeRequired');
-    return { patch: { resolvedAt: ctx.clock.now(), remindAt: null, escalateAt: null }, action: 'resolve', note, data: data ?? null };
+    return {
+      patch: { resolvedAt: ctx.clock.now(), remindAt: null, escalateAt: null },
+      action: 'resolve',
+      note,
+      data: data ?? null,
+    };
   });
 
 export const returnOrder = (ctx: Ctx, id: number, reason: string) =>
   applyMove(ctx, id, 'return', (row, v) => {
     requireHandler(v, row);
-    const handler = { kind: row.handlerKind, unitId: row.handlerUnitId, memberId: row.handlerMemberId, accountId: row.handlerAccountId, department: row.handlerDepartment };
-    return { patch: { ...clearHandler, acceptedAt: null, returnCount: row.returnCount + 1, escalateAt: row.respondBy, remindAt: null }, action: 'return', note: reason, data: { handler } };
+    const handler = {
+      kind: row.handlerKind,
+      unitId: row.handlerUnitId,
+      memberId: row.handlerMemberId,
+      accountId: row.handlerAccountId,
+      department: row.handlerDepartment,
+    };
+    return {
+      patch: {
+        ...clearHandler,
+        acceptedAt: null,
+        returnCount: row.returnCount + 1,
+        escalateAt: row.respondBy,
+        remindAt: null,
+      },
+      action: 'return',
+      note: reason,
+      data: { handler },
+    };
   });
 
 /**
  * Rates a resolved order. The reporter's rating moves it (unsatisfied reopens it); a co-reporter — whose duplicate
  * was merged into it — rates it once, on its timeline, without moving it (docs/decisions/008).
  */
-export async function rateOrder(ctx: Ctx, id: number, rating: 'satisfied' | 'basic' | 'unsatisfied', comment?: string | null) {
+export async function rateOrder(
+  ctx: Ctx,
+  id: number,
+  rating: 'satisfied' | 'basic' | 'unsatisfied',
+  comment?: string | null,
+) {
   if (await isCoReporter(ctx.db, id, ctx.actor.accountId)) return coRateOrder(ctx, id, rating, comment ?? null);
   const move: Move = rating === 'unsatisfied' ? 'rateUnsatisfied' : 'rateOk';
   return applyMove(ctx, id, move, (row) => {
     if (row.reporterAccountId !== ctx.actor.accountId) throw forbidden('order.notReporter');
     const now = ctx.clock.now();
     if (rating !== 'unsatisfied') {
-      return { patch: { rating, ratingComment: comment ?? null, ratedAt: now }, action: 'rate', note: comment ?? null, data: { rating } };
+      return {
+        patch: { rating, ratingComment: comment ?? null, ratedAt: now },
+        action: 'rate',
+        note: comment ?? null,
+        data: { rating },
+      };
     }
     // 重办: back to the same handler, a new resolve window, and it counts against them (reopenCount).
     const resolveBy = new Date(now.getTime() + row.resolveHours * HOUR);
     return {
-      patch: { rating, ratingComment: comment ?? null, ratedAt: now, reopenCount: row.reopenCount + 1, resolvedAt: null, resolveBy, remindAt: remindTime(resolveBy, row.resolveHours), escalateAt: resolveBy },
+      patch: {
+        rating,
+        ratingComment: comment ?? null,
+        ratedAt: now,
+        reopenCount: row.reopenCount + 1,
+        resolvedAt: null,
+        resolveBy,
+        remindAt: remindTime(resolveBy, row.resolveHours),
+        escalateAt: resolveBy,
+      },
       action: 'reopen',
       note: comment ?? null,
-      data: { rating, handler: { kind: row.handlerKind, unitId: row.handlerUnitId, memberId: row.handlerMemberId, accountId: row.handlerAccountId } },
+      data: {
+        rating,
+        handler: {
+          kind: row.handlerKind,
+          unitId: row.handlerUnitId,
+          memberId: row.handlerMemberId,
+          accountId: row.handlerAccountId,
+        },
+      },
     };
   });
 }
@@ -541,31 +802,59 @@ async function isCoReporter(db: DbOrTx, id: number, accountId: number): Promise<
     .select({ id: o.id })
     .from(c)
     .innerJoin(o, eq(o.id, c.orderId))
-    .where(and(eq(c.orderId, id), eq(c.accountId, accountId), sql`${o.reporterAccountId} is distinct from ${accountId}`));
+    .where(
+      and(eq(c.orderId, id), eq(c.accountId, accountId), sql`${o.reporterAccountId} is distinct from ${accountId}`),
+    );
   return row !== undefined;
 }
 
-async function coRateOrder(ctx: Ctx, id: number, rating: 'satisfied' | 'basic' | 'unsatisfied', comment: string | null): Promise<OrderDetail> {
+async function coRateOrder(
+  ctx: Ctx,
+  id: number,
+  rating: 'satisfied' | 'basic' | 'unsatisfied',
+  comment: string | null,
+): Promise<OrderDetail> {
   const now = ctx.clock.now();
   const c = orderCoReporters;
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx.select().from(o).where(eq(o.id, id)).for('update');
     if (!row) throw notFound();
-    if (row.resolvedAt === null || !['resolved', 'rated', 'closed'].includes(row.status)) throw conflict('order.coRateTooEarly');
+    if (row.resolvedAt === null || !['resolved', 'rated', 'closed'].includes(row.status))
+      throw conflict('order.coRateTooEarly');
     const [co] = await tx
       .update(c)
       .set({ rating, ratingComment: comment, ratedAt: now })
       .where(and(eq(c.orderId, id), eq(c.accountId, ctx.actor.accountId), sql`${c.ratedAt} is null`))
       .returning();
     if (!co) throw conflict('order.coRated');
-    await tx.insert(orderEvents).values({ orderId: id, at: now, action: 'rate', fromStatus: row.status, toStatus: row.status, actorId: ctx.actor.accountId, actorName: ctx.actor.displayName, note: comment, data: { rating, coReporter: true, sourceOrderId: co.sourceOrderId } });
-    await audit(tx, ctx, { action: 'order.coRate', objectType: 'serviceOrder', objectId: id, scopePath: row.scopePath, after: co });
+    await tx.insert(orderEvents).values({
+      orderId: id,
+      at: now,
+      action: 'rate',
+      fromStatus: row.status,
+      toStatus: row.status,
+      actorId: ctx.actor.accountId,
+      actorName: ctx.actor.displayName,
+      note: comment,
+      data: { rating, coReporter: true, sourceOrderId: co.sourceOrderId },
+    });
+    await audit(tx, ctx, {
+      action: 'order.coRate',
+      objectType: 'serviceOrder',
+      objectId: id,
+      scopePath: row.scopePath,
+      after: co,
+    });
   });
   return getOrder(ctx, id);
 }
 
 export const closeOrder = (ctx: Ctx, id: number, note?: string | null) =>
-  applyMove(ctx, id, 'close', () => ({ patch: { closedAt: ctx.clock.now(), remindAt: null, escalateAt: null }, action: 'close', note: note ?? null }));
+  applyMove(ctx, id, 'close', () => ({
+    patch: { closedAt: ctx.clock.now(), remindAt: null, escalateAt: null },
+    action: 'close',
+    note: note ?? null,
+  }));
 
 // ---------------------------------------------------------------------------------------------------------------
 // Suggestions for the dispatcher: the rule, the grid's workers, units that do this kind of work.
@@ -586,31 +875,85 @@ const CATEGORY_UNIT_KINDS: Record<string, string[]> = {
 
 export async function suggestions(ctx: Ctx, id: number) {
   const order = await getOrder(ctx, id);
-  const items: { source: 'rule' | 'gridWorker' | 'unit'; score: number; target: DispatchTarget; label: string; respondHours: number | null; resolveHours: number | null }[] = [];
+  const items: {
+    source: 'rule' | 'gridWorker' | 'unit';
+    score: number;
+    target: DispatchTarget;
+    label: string;
+    respondHours: number | null;
+    resolveHours: number | null;
+  }[] = [];
   const rule = await ruleFor(ctx.db, order.community.id, order.category);
   if (rule) {
     if (rule.handlerKind === 'unit' && rule.unitId) {
       const [u] = await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, rule.unitId));
-      items.push({ source: 'rule', score: 100, target: { target: 'unit', unitId: rule.unitId }, label: u?.name ?? String(rule.unitId), respondHours: rule.respondHours, resolveHours: rule.resolveHours });
+      items.push({
+        source: 'rule',
+        score: 100,
+        target: { target: 'unit', unitId: rule.unitId },
+        label: u?.name ?? String(rule.unitId),
+        respondHours: rule.respondHours,
+        resolveHours: rule.resolveHours,
+      });
     } else if (rule.handlerKind === 'department' && rule.department) {
-      items.push({ source: 'rule', score: 100, target: { target: 'department', department: rule.department }, label: rule.department, respondHours: rule.respondHours, resolveHours: rule.resolveHours });
+      items.push({
+        source: 'rule',
+        score: 100,
+        target: { target: 'department', department: rule.department },
+        label: rule.department,
+        respondHours: rule.respondHours,
+        resolveHours: rule.resolveHours,
+      });
     }
   }
-  const gridIds = order.gridId !== null ? [order.gridId] : (await ctx.db.select({ id: grids.id }).from(grids).where(eq(grids.communityId, order.community.id)).orderBy(asc(grids.id)).limit(3)).map((g) => g.id);
+  const gridIds =
+    order.gridId !== null
+      ? [order.gridId]
+      : (
+          await ctx.db
+            .select({ id: grids.id })
+            .from(grids)
+            .where(eq(grids.communityId, order.community.id))
+            .orderBy(asc(grids.id))
+            .limit(3)
+        ).map((g) => g.id);
   if (gridIds.length) {
     const workers = await ctx.db
-      .select({ name: gridWorkers.name, accountId: gridWorkers.accountId, memberId: gridWorkers.partyMemberId, gridId: gridWorkers.gridId })
+      .select({
+        name: gridWorkers.name,
+        accountId: gridWorkers.accountId,
+        memberId: gridWorkers.partyMemberId,
+        gridId: gridWorkers.gridId,
+      })
       .from(gridWorkers)
       .where(inArray(gridWorkers.gridId, gridIds))
       .orderBy(asc(gridWorkers.kind), asc(gridWorkers.id));
     const base = rule?.handlerKind === 'gridWorker' ? 95 : 80;
     for (const w of workers) {
       const score = base - (w.gridId === order.gridId ? 0 : 10);
-      if (w.accountId !== null) items.push({ source: 'gridWorker', score, target: { target: 'person', accountId: w.accountId }, label: w.name, respondHours: null, resolveHours: null });
-      else if (w.memberId !== null) items.push({ source: 'gridWorker', score: score - 5, target: { target: 'member', memberId: w.memberId }, label: w.name, respondHours: null, resolveHours: null });
+      if (w.accountId !== null)
+        items.push({
+          source: 'gridWorker',
+          score,
+          target: { target: 'person', accountId: w.accountId },
+          label: w.name,
+          respondHours: null,
+          resolveHours: null,
+        });
+      else if (w.memberId !== null)
+        items.push({
+          source: 'gridWorker',
+          score: score - 5,
+          target: { target: 'member', memberId: w.memberId },
+          label: w.name,
+          respondHours: null,
+          resolveHours: null,
+        });
     }
   }
-  const commPath = (await ctx.db.select({ path: territories.path }).from(territories).where(eq(territories.id, order.community.id)))[0]?.path ?? '';
+  const commPath =
+    (await ctx.db.select({ path: territories.path }).from(territories).where(eq(territories.id, order.community.id)))[0]
+      ?.path ?? '';
   const kinds = CATEGORY_UNIT_KINDS[order.category] ?? [];
   const near = await ctx.db
     .select({ id: units.id, name: units.name, kind: units.kind, scopePath: units.scopePath })
@@ -621,9 +964,15 @@ export async function suggestions(ctx: Ctx, id: number) {
   for (const u of near) {
     if (rule?.unitId === u.id) continue;
     const score = (kinds.includes(u.kind) ? 60 : 30) + (u.scopePath.startsWith(commPath) ? 5 : 0);
-    items.push({ source: 'unit', score, target: { target: 'unit', unitId: u.id }, label: u.name, respondHours: null, resolveHours: null });
+    items.push({
+      source: 'unit',
+      score,
+      target: { target: 'unit', unitId: u.id },
+      label: u.name,
+      respondHours: null,
+      resolveHours: null,
+    });
   }
   items.sort((a, b) => b.score - a.score || a.label.localeCompare(b.label, 'zh-CN'));
   return { items: items.slice(0, 20) };
 }
-

@@ -14,7 +14,15 @@ const HOUR = 3_600_000;
 let t: TestApp;
 let tree: Awaited<ReturnType<TestApp['factory']['tree']>>;
 type Signed = Client & { account: { id: number; username: string } };
-let staff: Signed, resident: Signed, resident2: Signed, contact: Signed, contact2: Signed, member: Signed, farMember: Signed, registeredMember: Signed, streetAdmin: Signed;
+let staff: Signed,
+  resident: Signed,
+  resident2: Signed,
+  contact: Signed,
+  contact2: Signed,
+  member: Signed,
+  farMember: Signed,
+  registeredMember: Signed,
+  streetAdmin: Signed;
 let unitId: number, unit2Id: number, memberId: number;
 
 const A1 = () => tree.streetA.communities[0]!;
@@ -38,12 +46,25 @@ beforeAll(async () => {
   memberId = (await makeMember(t.db, A1().community, '王党员', member.account.id)).id;
   await makeMember(t.db, B1().community, '远方党员', farMember.account.id);
   const reg = await makeMember(t.db, B1().community, '在职党员', registeredMember.account.id);
-  await t.db.insert(dualRegistrations).values({ memberId: reg.id, communityId: A1().community.id, communityPath: A1().community.path, status: 'confirmed', requestedAt: new Date() });
+  await t.db.insert(dualRegistrations).values({
+    memberId: reg.id,
+    communityId: A1().community.id,
+    communityPath: A1().community.path,
+    status: 'confirmed',
+    requestedAt: new Date(),
+  });
 });
 afterAll(() => t.close());
 
 async function report(c: Client = resident, body: Record<string, unknown> = {}) {
-  const res = await c.post('/api/orders', { kind: 'problem', category: 'repair', title: '楼道灯坏了', description: '三楼楼道灯不亮', territoryId: A1().household.id, ...body });
+  const res = await c.post('/api/orders', {
+    kind: 'problem',
+    category: 'repair',
+    title: '楼道灯坏了',
+    description: '三楼楼道灯不亮',
+    territoryId: A1().household.id,
+    ...body,
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body as { id: number; status: string };
 }
@@ -56,7 +77,12 @@ const actions = (o: { timeline: { action: string }[] }) => o.timeline.map((e) =>
 describe('problem report: the whole loop over HTTP', () => {
   it('resident → dispatch to a unit → accept → start → resolve → rate → close, on the timeline and audited', async () => {
     const order = await report();
-    expect(order).toMatchObject({ status: 'submitted', kind: 'problem', community: { id: A1().community.id }, reporter: { id: resident.account.id } });
+    expect(order).toMatchObject({
+      status: 'submitted',
+      kind: 'problem',
+      community: { id: A1().community.id },
+      reporter: { id: resident.account.id },
+    });
 
     const inbox = await staff.get('/api/orders?inbox=toDispatch');
     expect(inbox.body.items.map((o: { id: number }) => o.id)).toContain(order.id);
@@ -67,7 +93,10 @@ describe('problem report: the whole loop over HTTP', () => {
 
     const d = await staff.post(`/api/orders/${order.id}/dispatch`, { target: 'unit', unitId, note: '请物业处理' });
     expect(d.status, JSON.stringify(d.body)).toBe(200);
-    expect(d.body).toMatchObject({ status: 'dispatched', handler: { kind: 'unit', unit: { id: unitId, name: '文亭物业' } } });
+    expect(d.body).toMatchObject({
+      status: 'dispatched',
+      handler: { kind: 'unit', unit: { id: unitId, name: '文亭物业' } },
+    });
     expect((await contact2.get(`/api/orders/${order.id}`)).status).toBe(404);
     const toAccept = await contact.get('/api/orders?inbox=toAccept');
     expect(toAccept.body.items.map((o: { id: number }) => o.id)).toEqual([order.id]);
@@ -81,11 +110,29 @@ describe('problem report: the whole loop over HTTP', () => {
     const closed = await staff.post(`/api/orders/${order.id}/close`, {});
     expect(closed.body.status).toBe('closed');
     expect(actions(closed.body)).toEqual(['create', 'dispatch', 'accept', 'start', 'resolve', 'rate', 'close']);
-    expect(closed.body.timeline[4]).toMatchObject({ fromStatus: 'inProgress', toStatus: 'resolved', note: '已更换灯泡', actor: { id: contact.account.id } });
-    const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.objectType, 'serviceOrder'), eq(auditLog.objectId, String(order.id))));
-    expect(audits.map((a) => a.action).sort()).toEqual(['order.accept', 'order.close', 'order.create', 'order.dispatch', 'order.rate', 'order.resolve', 'order.start']);
+    expect(closed.body.timeline[4]).toMatchObject({
+      fromStatus: 'inProgress',
+      toStatus: 'resolved',
+      note: '已更换灯泡',
+      actor: { id: contact.account.id },
+    });
+    const audits = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.objectType, 'serviceOrder'), eq(auditLog.objectId, String(order.id))));
+    expect(audits.map((a) => a.action).sort()).toEqual([
+      'order.accept',
+      'order.close',
+      'order.create',
+      'order.dispatch',
+      'order.rate',
+      'order.resolve',
+      'order.start',
+    ]);
     // The resident's own list has it; a street admin sees it through the scope.
-    expect((await resident.get('/api/orders?inbox=mine')).body.items.map((o: { id: number }) => o.id)).toContain(order.id);
+    expect((await resident.get('/api/orders?inbox=mine')).body.items.map((o: { id: number }) => o.id)).toContain(
+      order.id,
+    );
     expect((await streetAdmin.get(`/api/orders/${order.id}`)).status).toBe(200);
   });
 });
@@ -97,7 +144,13 @@ describe('the create answer', () => {
       [staff, {}],
     ];
     for (const [who, body] of cases) {
-      const res = await who.post('/api/orders', { kind: 'problem', category: 'environment', title: '垃圾未清运', territoryId: A1().household.id, ...body });
+      const res = await who.post('/api/orders', {
+        kind: 'problem',
+        category: 'environment',
+        title: '垃圾未清运',
+        territoryId: A1().household.id,
+        ...body,
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       const { possibleDuplicates, ...created } = res.body;
       expect(Array.isArray(possibleDuplicates)).toBe(true);
@@ -111,16 +164,33 @@ describe('the create answer', () => {
 
 describe('menu service', () => {
   it('from the community menu, dispatched to a party member who resolves it', async () => {
-    const item = await staff.post('/api/orders/menu', { communityId: A1().community.id, name: '代买代送', category: 'elderly', description: '为独居老人代买生活用品' });
+    const item = await staff.post('/api/orders/menu', {
+      communityId: A1().community.id,
+      name: '代买代送',
+      category: 'elderly',
+      description: '为独居老人代买生活用品',
+    });
     expect(item.status, JSON.stringify(item.body)).toBe(201);
     const menu = await resident.get('/api/orders/menu');
     expect(menu.body.items.map((i: { id: number }) => i.id)).toContain(item.body.id);
-    const bad = await resident.post('/api/orders', { kind: 'menuService', category: 'elderly', title: '代买', territoryId: A1().household.id });
+    const bad = await resident.post('/api/orders', {
+      kind: 'menuService',
+      category: 'elderly',
+      title: '代买',
+      territoryId: A1().household.id,
+    });
     expect(bad.status).toBe(400);
-    const order = await report(resident, { kind: 'menuService', category: 'other', title: '请帮忙代买米面油', menuItemId: item.body.id });
+    const order = await report(resident, {
+      kind: 'menuService',
+      category: 'other',
+      title: '请帮忙代买米面油',
+      menuItemId: item.body.id,
+    });
     const detail = await resident.get(`/api/orders/${order.id}`);
     expect(detail.body).toMatchObject({ kind: 'menuService', category: 'elderly', menuItemId: item.body.id });
-    expect((await staff.post(`/api/orders/${order.id}/dispatch`, { target: 'member', memberId })).body.handler).toMatchObject({ kind: 'member', member: { id: memberId } });
+    expect(
+      (await staff.post(`/api/orders/${order.id}/dispatch`, { target: 'member', memberId })).body.handler,
+    ).toMatchObject({ kind: 'member', member: { id: memberId } });
     expect((await member.post(`/api/orders/${order.id}/accept`, {})).status).toBe(200);
     expect((await member.post(`/api/orders/${order.id}/resolve`, { note: '已送到' })).body.status).toBe('resolved');
     expect((await resident.post(`/api/orders/${order.id}/rate`, { rating: 'basic' })).body.status).toBe('rated');
@@ -136,7 +206,8 @@ describe('micro-wish', () => {
     const notWish = await staff.post(`/api/orders/${p.id}/dispatch`, { target: 'open' });
     expect(notWish.status).toBe(409);
     expect((await staff.post(`/api/orders/${order.id}/dispatch`, { target: 'open' })).body.status).toBe('open');
-    const seen = (c: Client) => c.get('/api/orders?inbox=toAccept').then((r) => r.body.items.map((o: { id: number }) => o.id));
+    const seen = (c: Client) =>
+      c.get('/api/orders?inbox=toAccept').then((r) => r.body.items.map((o: { id: number }) => o.id));
     expect(await seen(member)).toContain(order.id);
     expect(await seen(registeredMember)).toContain(order.id);
     expect(await seen(farMember)).not.toContain(order.id);
@@ -146,7 +217,9 @@ describe('micro-wish', () => {
     // Once claimed it is no longer open: the registered member no longer sees it.
     expect((await registeredMember.get(`/api/orders/${order.id}`)).status).toBe(404);
     expect((await member.post(`/api/orders/${order.id}/claim`, {})).status).toBe(409);
-    expect((await member.post(`/api/orders/${order.id}/resolve`, { note: '收音机已送到' })).body.status).toBe('resolved');
+    expect((await member.post(`/api/orders/${order.id}/resolve`, { note: '收音机已送到' })).body.status).toBe(
+      'resolved',
+    );
     expect((await resident.post(`/api/orders/${order.id}/rate`, { rating: 'satisfied' })).body.status).toBe('rated');
     const closed = await staff.post(`/api/orders/${order.id}/close`, {});
     expect(actions(closed.body)).toEqual(['create', 'open', 'claim', 'resolve', 'rate', 'close']);
@@ -185,11 +258,25 @@ describe('illegal moves and who may move', () => {
 
   it('an order outside the caller’s area answers 404', async () => {
     const outsider = await t.as(['resident'], B1().household.id);
-    const res = await outsider.post('/api/orders', { kind: 'problem', category: 'repair', title: '乙街道问题', territoryId: B1().household.id });
+    const res = await outsider.post('/api/orders', {
+      kind: 'problem',
+      category: 'repair',
+      title: '乙街道问题',
+      territoryId: B1().household.id,
+    });
     expect(res.status).toBe(201);
     expect((await staff.get(`/api/orders/${res.body.id}`)).status).toBe(404);
     expect((await staff.post(`/api/orders/${res.body.id}/dispatch`, { target: 'unit', unitId })).status).toBe(404);
-    expect((await resident.post('/api/orders', { kind: 'problem', category: 'repair', title: 'x', territoryId: B1().household.id })).status).toBe(404);
+    expect(
+      (
+        await resident.post('/api/orders', {
+          kind: 'problem',
+          category: 'repair',
+          title: 'x',
+          territoryId: B1().household.id,
+        })
+      ).status,
+    ).toBe(404);
   });
 });
 
@@ -199,8 +286,17 @@ describe('reopen and return', () => {
     await staff.post(`/api/orders/${order.id}/dispatch`, { target: 'unit', unitId });
     await contact.post(`/api/orders/${order.id}/accept`, {});
     await contact.post(`/api/orders/${order.id}/resolve`, { note: '处理了' });
-    const reopened = await resident.post(`/api/orders/${order.id}/rate`, { rating: 'unsatisfied', comment: '灯还是不亮' });
-    expect(reopened.body).toMatchObject({ status: 'inProgress', reopenCount: 1, rating: 'unsatisfied', resolvedAt: null, handler: { unit: { id: unitId } } });
+    const reopened = await resident.post(`/api/orders/${order.id}/rate`, {
+      rating: 'unsatisfied',
+      comment: '灯还是不亮',
+    });
+    expect(reopened.body).toMatchObject({
+      status: 'inProgress',
+      reopenCount: 1,
+      rating: 'unsatisfied',
+      resolvedAt: null,
+      handler: { unit: { id: unitId } },
+    });
     expect(actions(reopened.body).at(-1)).toBe('reopen');
     await contact.post(`/api/orders/${order.id}/resolve`, { note: '换了整套灯具' });
     const ok = await resident.post(`/api/orders/${order.id}/rate`, { rating: 'satisfied' });
@@ -213,10 +309,17 @@ describe('reopen and return', () => {
     expect((await contact.post(`/api/orders/${order.id}/return`, {})).status).toBe(400);
     const back = await contact.post(`/api/orders/${order.id}/return`, { reason: '不属于物业管辖' });
     expect(back.body).toMatchObject({ status: 'submitted', handler: null, returnCount: 1 });
-    expect(back.body.timeline.at(-1)).toMatchObject({ action: 'return', note: '不属于物业管辖', fromStatus: 'dispatched', toStatus: 'submitted' });
+    expect(back.body.timeline.at(-1)).toMatchObject({
+      action: 'return',
+      note: '不属于物业管辖',
+      fromStatus: 'dispatched',
+      toStatus: 'submitted',
+    });
     // Gone from the unit's view, back in the dispatcher's inbox.
     expect((await contact.get(`/api/orders/${order.id}`)).status).toBe(404);
-    expect((await staff.get('/api/orders?inbox=toDispatch')).body.items.map((o: { id: number }) => o.id)).toContain(order.id);
+    expect((await staff.get('/api/orders?inbox=toDispatch')).body.items.map((o: { id: number }) => o.id)).toContain(
+      order.id,
+    );
   });
 });
 
@@ -224,7 +327,9 @@ describe('unit contacts', () => {
   it('links a unit-contact account to a unit, after which it sees what is sent there', async () => {
     const fresh = await t.as(['unitContact'], A1().community.id);
     const u = await makeUnit(t.db, A1().community, '新共建单位');
-    expect((await staff.post('/api/orders/unit-contacts', { accountId: resident.account.id, unitId: u.id })).status).toBe(400);
+    expect(
+      (await staff.post('/api/orders/unit-contacts', { accountId: resident.account.id, unitId: u.id })).status,
+    ).toBe(400);
     const linked = await staff.post('/api/orders/unit-contacts', { accountId: fresh.account.id, unitId: u.id });
     expect(linked.status, JSON.stringify(linked.body)).toBe(201);
     expect((await staff.get(`/api/orders/unit-contacts?unitId=${u.id}`)).body.items).toEqual([linked.body]);
@@ -241,23 +346,79 @@ describe('routing', () => {
     const c = A1().community;
     const [g] = await t.db
       .insert(grids)
-      .values({ communityId: c.id, scopePath: c.path, kind: 'basic', name: '一网格', geometry: { type: 'Polygon', coordinates: [[[101.75, 36.61], [101.76, 36.61], [101.76, 36.62], [101.75, 36.62], [101.75, 36.61]]] }, minLng: 101.75, minLat: 36.61, maxLng: 101.76, maxLat: 36.62 })
+      .values({
+        communityId: c.id,
+        scopePath: c.path,
+        kind: 'basic',
+        name: '一网格',
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [101.75, 36.61],
+              [101.76, 36.61],
+              [101.76, 36.62],
+              [101.75, 36.62],
+              [101.75, 36.61],
+            ],
+          ],
+        },
+        minLng: 101.75,
+        minLat: 36.61,
+        maxLng: 101.76,
+        maxLat: 36.62,
+      })
       .returning();
-    const rule = await staff.post('/api/orders/rules', { communityId: c.id, category: 'parking', handlerKind: 'unit', unitId, respondHours: 4, resolveHours: 24 });
+    const rule = await staff.post('/api/orders/rules', {
+      communityId: c.id,
+      category: 'parking',
+      handlerKind: 'unit',
+      unitId,
+      respondHours: 4,
+      resolveHours: 24,
+    });
     expect(rule.status, JSON.stringify(rule.body)).toBe(201);
-    expect((await staff.post('/api/orders/rules', { communityId: c.id, category: 'parking', handlerKind: 'unit', respondHours: 4, resolveHours: 2 })).body.fields.map((f: { field: string }) => f.field)).toEqual(['unitId', 'resolveHours']);
-    const res = await resident.post('/api/orders', { kind: 'problem', category: 'parking', title: '车辆乱停', location: { lng: 101.755, lat: 36.615, address: '文亭巷 3 号' } });
+    expect(
+      (
+        await staff.post('/api/orders/rules', {
+          communityId: c.id,
+          category: 'parking',
+          handlerKind: 'unit',
+          respondHours: 4,
+          resolveHours: 2,
+        })
+      ).body.fields.map((f: { field: string }) => f.field),
+    ).toEqual(['unitId', 'resolveHours']);
+    const res = await resident.post('/api/orders', {
+      kind: 'problem',
+      category: 'parking',
+      title: '车辆乱停',
+      location: { lng: 101.755, lat: 36.615, address: '文亭巷 3 号' },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body).toMatchObject({ community: { id: c.id }, territory: { id: c.id }, gridId: g!.id, location: { lng: 101.755, lat: 36.615 } });
+    expect(res.body).toMatchObject({
+      community: { id: c.id },
+      territory: { id: c.id },
+      gridId: g!.id,
+      location: { lng: 101.755, lat: 36.615 },
+    });
     expect(new Date(res.body.respondBy).getTime() - new Date(res.body.createdAt).getTime()).toBe(4 * HOUR);
     const { possibleDuplicates: _d, ...created } = res.body;
     expect(created).toEqual((await resident.get(`/api/orders/${res.body.id}`)).body);
     const s = await staff.get(`/api/orders/${res.body.id}/suggestions`);
     expect(s.status).toBe(200);
-    expect(s.body.items[0]).toMatchObject({ source: 'rule', target: { target: 'unit', unitId }, respondHours: 4, resolveHours: 24 });
+    expect(s.body.items[0]).toMatchObject({
+      source: 'rule',
+      target: { target: 'unit', unitId },
+      respondHours: 4,
+      resolveHours: 24,
+    });
     expect(s.body.items.some((i: { source: string }) => i.source === 'unit')).toBe(true);
     // The dispatcher may override the suggestion.
-    expect((await staff.post(`/api/orders/${res.body.id}/dispatch`, { target: 'unit', unitId: unit2Id })).body.handler.unit.id).toBe(unit2Id);
+    expect(
+      (await staff.post(`/api/orders/${res.body.id}/dispatch`, { target: 'unit', unitId: unit2Id })).body.handler.unit
+        .id,
+    ).toBe(unit2Id);
     expect((await staff.get('/api/orders/rules')).body.items.map((r: { id: number }) => r.id)).toContain(rule.body.id);
     expect((await staff.patch(`/api/orders/rules/${rule.body.id}`, { respondHours: 6 })).body.respondHours).toBe(6);
     expect((await staff.delete(`/api/orders/rules/${rule.body.id}`)).status).toBe(204);
@@ -267,7 +428,14 @@ describe('routing', () => {
 describe('time limits and escalation', () => {
   it('reminds before the deadline, then escalates building → compound → community → street → district', async () => {
     const c = A1().community;
-    await staff.post('/api/orders/rules', { communityId: c.id, category: 'safety', handlerKind: 'department', department: '应急办', respondHours: 2, resolveHours: 8 });
+    await staff.post('/api/orders/rules', {
+      communityId: c.id,
+      category: 'safety',
+      handlerKind: 'department',
+      department: '应急办',
+      respondHours: 2,
+      resolveHours: 8,
+    });
     const order = await report(resident, { category: 'safety', title: '消防通道堵塞' });
     await tick(t.db, t.clock); // nothing due yet
     t.clock.advance(1.6 * HOUR);
@@ -278,8 +446,12 @@ describe('time limits and escalation', () => {
     let o = (await staff.get(`/api/orders/${order.id}`)).body;
     expect(o).toMatchObject({ escalationLevel: 'compound', escalatedTo: { id: A1().compound.id }, overdue: true });
     const compoundStaff = await t.as(['communityStaff'], A1().compound.id);
-    expect((await compoundStaff.get('/api/orders?inbox=escalated')).body.items.map((x: { id: number }) => x.id)).toContain(order.id);
-    expect((await staff.get('/api/orders?inbox=overdue')).body.items.map((x: { id: number }) => x.id)).toContain(order.id);
+    expect(
+      (await compoundStaff.get('/api/orders?inbox=escalated')).body.items.map((x: { id: number }) => x.id),
+    ).toContain(order.id);
+    expect((await staff.get('/api/orders?inbox=overdue')).body.items.map((x: { id: number }) => x.id)).toContain(
+      order.id,
+    );
     for (const level of ['community', 'street', 'district']) {
       t.clock.advance(2.1 * HOUR);
       await tick(t.db, t.clock);
@@ -287,14 +459,19 @@ describe('time limits and escalation', () => {
       o = (await staff.get(`/api/orders/${order.id}`)).body;
       expect(o.escalationLevel).toBe(level);
     }
-    expect((await streetAdmin.get('/api/orders?inbox=escalated')).body.items.map((x: { id: number }) => x.id)).not.toContain(order.id);
+    expect(
+      (await streetAdmin.get('/api/orders?inbox=escalated')).body.items.map((x: { id: number }) => x.id),
+    ).not.toContain(order.id);
     t.clock.advance(10 * HOUR);
     await tick(t.db, t.clock);
     await relogin(staff, streetAdmin);
     o = (await staff.get(`/api/orders/${order.id}`)).body;
     expect(actions(o).filter((a: string) => a === 'escalate')).toHaveLength(4);
     expect(actions(o)).toContain('remind');
-    expect(o.timeline.find((e: { action: string }) => e.action === 'escalate').data).toMatchObject({ level: 'compound', territoryId: A1().compound.id });
+    expect(o.timeline.find((e: { action: string }) => e.action === 'escalate').data).toMatchObject({
+      level: 'compound',
+      territoryId: A1().compound.id,
+    });
     // Once resolved, nothing more happens to it.
     await staff.post(`/api/orders/${order.id}/dispatch`, { target: 'department', department: '应急办' });
     await staff.post(`/api/orders/${order.id}/accept`, {});
@@ -302,7 +479,9 @@ describe('time limits and escalation', () => {
     t.clock.advance(100 * HOUR);
     await tick(t.db, t.clock);
     await relogin(staff);
-    expect(actions((await staff.get(`/api/orders/${order.id}`)).body).filter((a: string) => a === 'escalate')).toHaveLength(4);
+    expect(
+      actions((await staff.get(`/api/orders/${order.id}`)).body).filter((a: string) => a === 'escalate'),
+    ).toHaveLength(4);
   });
 });
 
@@ -358,15 +537,34 @@ describe('figures', () => {
     // found 6; claimed (accepted) 5; resolved: #3 #4 = 2; responded on time: #2–#5 = 4 of 6;
     // satisfaction: rated #4 satisfied, #5 unsatisfied → 1/2; overdue now (25 h+ later): #1 (respond by 24 h) = 1,
     // plus #2 (resolve 72 h? no: 25 h + 5 h·n < 72 h) = 1; average time to resolve: 5 h.
-    expect(f.body).toMatchObject({ found: 6, claimed: 5, resolved: 2, responseRate: round(4 / 6), resolutionRate: round(2 / 6), satisfactionRate: 0.5, overdue: 1, averageResolveHours: 5, reopened: 1 });
-    for (const [key, n] of [['found', 6], ['claimed', 5], ['resolved', 2], ['responseRate', 4], ['satisfactionRate', 1], ['overdue', 1]] as const) {
+    expect(f.body).toMatchObject({
+      found: 6,
+      claimed: 5,
+      resolved: 2,
+      responseRate: round(4 / 6),
+      resolutionRate: round(2 / 6),
+      satisfactionRate: 0.5,
+      overdue: 1,
+      averageResolveHours: 5,
+      reopened: 1,
+    });
+    for (const [key, n] of [
+      ['found', 6],
+      ['claimed', 5],
+      ['resolved', 2],
+      ['responseRate', 4],
+      ['satisfactionRate', 1],
+      ['overdue', 1],
+    ] as const) {
       const params = new URLSearchParams(f.body.drill[key]).toString();
       expect((await staff2.get(`/api/orders?${params}`)).body.total, key).toBe(n);
     }
     const unitRow = f.body.unitRanking.find((r: { unit: { id: number } }) => r.unit.id === u.id);
     expect(unitRow).toMatchObject({ found: 5, claimed: 5, resolved: 2, reopened: 1 });
     expect((await staff2.get(`/api/orders?${new URLSearchParams(unitRow.drill).toString()}`)).body.total).toBe(5);
-    const up = await streetAdmin.get(`/api/orders/figures?territoryId=${tree.streetA.street.id}&from=${from.toISOString()}&to=${to.toISOString()}`);
+    const up = await streetAdmin.get(
+      `/api/orders/figures?territoryId=${tree.streetA.street.id}&from=${from.toISOString()}&to=${to.toISOString()}`,
+    );
     const row = up.body.ranking.find((r: { territory: { id: number } }) => r.territory.id === c.community.id);
     expect(row).toMatchObject({ found: 6, resolved: 2, satisfactionRate: 0.5 });
     expect((await staff2.get(`/api/orders/figures?territoryId=${B1().community.id}`)).status).toBe(404);
@@ -382,7 +580,13 @@ describe('scheduler lifecycle', () => {
     t.clock.advance(25 * HOUR);
     let errors = 0;
     const s = startScheduler(t.db, t.clock, 0.05, () => errors++);
-    const escalations = async () => (await t.db.select().from(orderEvents).where(and(eq(orderEvents.orderId, order.id), eq(orderEvents.action, 'escalate')))).length;
+    const escalations = async () =>
+      (
+        await t.db
+          .select()
+          .from(orderEvents)
+          .where(and(eq(orderEvents.orderId, order.id), eq(orderEvents.action, 'escalate')))
+      ).length;
     for (let i = 0; i < 40 && (await escalations()) === 0; i++) await new Promise((r) => setTimeout(r, 50));
     s.stop();
     expect(errors).toBe(0);

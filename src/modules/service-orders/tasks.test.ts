@@ -16,7 +16,11 @@ describe('unit-contact candidates (the console picker)', () => {
     const a1 = tree.streetA.communities[0]!;
     const b1 = tree.streetB.communities[0]!;
     const staff = await t.as(['communityStaff'], a1.community.id);
-    const linked = await t.factory.account({ roles: ['unitContact'], territoryId: a1.community.id, username: 'lc_linked' });
+    const linked = await t.factory.account({
+      roles: ['unitContact'],
+      territoryId: a1.community.id,
+      username: 'lc_linked',
+    });
     const free = await t.factory.account({ roles: ['unitContact'], territoryId: a1.household.id, username: 'lc_free' });
     await t.factory.account({ roles: ['resident'], territoryId: a1.household.id, username: 'lc_resident' });
     await t.factory.account({ roles: ['unitContact'], territoryId: b1.community.id, username: 'lc_far' });
@@ -25,7 +29,9 @@ describe('unit-contact candidates (the console picker)', () => {
     const res = await staff.get('/api/orders/unit-contacts/candidates?q=lc_');
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.total).toBe(2);
-    const byName = Object.fromEntries((res.body.items as { username: string; units: unknown[] }[]).map((i) => [i.username, i.units]));
+    const byName = Object.fromEntries(
+      (res.body.items as { username: string; units: unknown[] }[]).map((i) => [i.username, i.units]),
+    );
     expect(byName).toEqual({ lc_linked: [{ id: unit.id, name: '文亭共建单位' }], lc_free: [] });
     const one = await staff.get('/api/orders/unit-contacts/candidates?q=LC_FREE');
     expect(one.body.items.map((i: { id: number }) => i.id)).toEqual([free.id]);
@@ -46,7 +52,12 @@ describe('micro-wishes for a party member at home (the mobile tasks page)', () =
     const member = await t.as(['partyMember'], a1.household.id);
     await makeMember(t.db, a1.community, '李党员', member.account.id);
     const wish = async (r: typeof resident, s: typeof staff, territoryId: number) => {
-      const o = await r.post('/api/orders', { kind: 'microWish', category: 'elderly', title: '想要一副老花镜', territoryId });
+      const o = await r.post('/api/orders', {
+        kind: 'microWish',
+        category: 'elderly',
+        title: '想要一副老花镜',
+        territoryId,
+      });
       expect(o.status, JSON.stringify(o.body)).toBe(201);
       expect((await s.post(`/api/orders/${o.body.id}/dispatch`, { target: 'open' })).status).toBe(200);
       return o.body.id as number;
@@ -60,7 +71,11 @@ describe('micro-wishes for a party member at home (the mobile tasks page)', () =
     const claimed = await member.post(`/api/orders/${here}/claim`, {});
     expect(claimed.status, JSON.stringify(claimed.body)).toBe(200);
     expect(claimed.body).toMatchObject({ status: 'accepted', handler: { kind: 'member', member: { name: '李党员' } } });
-    expect((await member.get('/api/orders?inbox=mine&status=accepted,inProgress')).body.items.map((o: { id: number }) => o.id)).toContain(here);
+    expect(
+      (await member.get('/api/orders?inbox=mine&status=accepted,inProgress')).body.items.map(
+        (o: { id: number }) => o.id,
+      ),
+    ).toContain(here);
     expect((await member.post(`/api/orders/${here}/resolve`, { note: '已送到老人家中' })).body.status).toBe('resolved');
   });
 });

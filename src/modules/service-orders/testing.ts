@@ -12,15 +12,31 @@ interface Place {
 }
 
 export async function makeUnit(db: Db, at: Place, name: string, contactAccountId?: number) {
-  const [u] = await db.insert(units).values({ territoryId: at.id, scopePath: at.path, kind: 'propertyCompany', name }).returning();
+  const [u] = await db
+    .insert(units)
+    .values({ territoryId: at.id, scopePath: at.path, kind: 'propertyCompany', name })
+    .returning();
   if (contactAccountId) await db.insert(orderUnitContacts).values({ accountId: contactAccountId, unitId: u!.id });
   return u!;
 }
 
 /** A party member with their own branch at `at`; linked to an account, an in-service member 在职党员 (who may dual-register). */
 export async function makeMember(db: Db, at: Place, name: string, accountId?: number) {
-  const [b] = await db.insert(partyOrgs).values({ kind: 'branch', name: `${name}支部`, territoryId: at.id, scopePath: at.path }).returning();
-  const [m] = await db.insert(partyMembers).values({ name, kind: accountId ? 'inService' : 'resident', homeBranchId: b!.id, territoryId: at.id, scopePath: at.path, accountId: accountId ?? null }).returning();
+  const [b] = await db
+    .insert(partyOrgs)
+    .values({ kind: 'branch', name: `${name}支部`, territoryId: at.id, scopePath: at.path })
+    .returning();
+  const [m] = await db
+    .insert(partyMembers)
+    .values({
+      name,
+      kind: accountId ? 'inService' : 'resident',
+      homeBranchId: b!.id,
+      territoryId: at.id,
+      scopePath: at.path,
+      accountId: accountId ?? null,
+    })
+    .returning();
   return m!;
 }
 

@@ -16,20 +16,43 @@ async function pendingAt(f: MatrixFixture, w: Where) {
   const p = phone();
   const [row] = await f.t.db
     .insert(signupRequests)
-    .values({ accountId: acc.id, householdId: hh.id, scopePath: hh.path, name: `申请人${f.uniq()}`, phoneEnc: encryptPii('phone', p), phoneHash: hashPii('phone', p), status: 'pending', createdAt: new Date() })
+    .values({
+      accountId: acc.id,
+      householdId: hh.id,
+      scopePath: hh.path,
+      name: `申请人${f.uniq()}`,
+      phoneEnc: encryptPii('phone', p),
+      phoneHash: hashPii('phone', p),
+      status: 'pending',
+      createdAt: new Date(),
+    })
     .returning();
   return row!;
 }
 
 export const rows: MatrixRows = {
-  'POST /api/signup/code': { allow: 'public', ok: 200, outside: 'none', call: async () => ({ method: 'POST', url: '/api/signup/code', body: { phone: phone() } }) },
+  'POST /api/signup/code': {
+    allow: 'public',
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'POST', url: '/api/signup/code', body: { phone: phone() } }),
+  },
   'POST /api/signup/verify': {
     allow: 'public',
     ok: 400, // no code was sent to this number: reached the service, nothing written
     outside: 'none',
-    call: async () => ({ method: 'POST', url: '/api/signup/verify', body: { phone: phone(), code: '123456', password: 'Resident-2026', name: '测试' } }),
+    call: async () => ({
+      method: 'POST',
+      url: '/api/signup/verify',
+      body: { phone: phone(), code: '123456', password: 'Resident-2026', name: '测试' },
+    }),
   },
-  'GET /api/signup/communities': { allow: 'public', ok: 200, outside: 'none', call: async () => ({ method: 'GET', url: `/api/signup/communities?q=${encodeURIComponent('社区')}` }) },
+  'GET /api/signup/communities': {
+    allow: 'public',
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'GET', url: `/api/signup/communities?q=${encodeURIComponent('社区')}` }),
+  },
   'GET /api/signup/places/:id/children': {
     allow: 'public',
     ok: 200,
@@ -40,14 +63,27 @@ export const rows: MatrixRows = {
     allow: 'public',
     ok: 400, // no such ticket: reached the service, nothing written
     outside: 'none',
-    call: async (f) => ({ method: 'POST', url: '/api/signup/complete', body: { ticket: 'x'.repeat(32), phone: phone(), householdId: f.at('inside').household.id } }),
+    call: async (f) => ({
+      method: 'POST',
+      url: '/api/signup/complete',
+      body: { ticket: 'x'.repeat(32), phone: phone(), householdId: f.at('inside').household.id },
+    }),
   },
-  'GET /api/signup/me': { allow: 'any', ok: 200, outside: 'none', call: async () => ({ method: 'GET', url: '/api/signup/me' }) },
+  'GET /api/signup/me': {
+    allow: 'any',
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'GET', url: '/api/signup/me' }),
+  },
   'POST /api/signup/me/household': {
     allow: 'any',
     ok: 404, // the test accounts were made by an admin: they have no sign-up request to redo
     outside: 'none',
-    call: async (f) => ({ method: 'POST', url: '/api/signup/me/household', body: { householdId: f.at('inside').household.id } }),
+    call: async (f) => ({
+      method: 'POST',
+      url: '/api/signup/me/household',
+      body: { householdId: f.at('inside').household.id },
+    }),
   },
   'GET /api/signup/me/map': {
     allow: ['resident', 'partyMember', 'gridWorker', 'communityStaff', 'communitySecretary'], // order.create
@@ -59,7 +95,10 @@ export const rows: MatrixRows = {
     allow: REVIEW,
     ok: 200,
     outside: 'empty',
-    call: async (f, w) => ({ method: 'GET', url: `/api/signup/requests?q=${encodeURIComponent((await pendingAt(f, w)).name)}` }),
+    call: async (f, w) => ({
+      method: 'GET',
+      url: `/api/signup/requests?q=${encodeURIComponent((await pendingAt(f, w)).name)}`,
+    }),
   },
   'POST /api/signup/requests/:id/confirm': {
     allow: REVIEW,
@@ -71,6 +110,10 @@ export const rows: MatrixRows = {
     allow: REVIEW,
     ok: 200,
     outside: 404,
-    call: async (f, w) => ({ method: 'POST', url: `/api/signup/requests/${(await pendingAt(f, w)).id}/reject`, body: { reason: '信息不符' } }),
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `/api/signup/requests/${(await pendingAt(f, w)).id}/reject`,
+      body: { reason: '信息不符' },
+    }),
   },
 };

@@ -13,7 +13,10 @@ export const CodeSent = z.object({ expiresInSeconds: z.number().int(), resendInS
 
 export const VerifyRequest = z.object({
   phone: PhoneNumber,
-  code: z.string().trim().regex(/^\d{6}$/, { message: 'signup.codeFormat' }),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { message: 'signup.codeFormat' }),
   password: z.string().min(1).max(256),
   name: z.string().trim().min(1).max(32),
 });
@@ -50,6 +53,9 @@ export const SignupRequest = MySignup.extend({
 });
 export type SignupRequest = z.infer<typeof SignupRequest>;
 
-export const RequestListQuery = PageQuery.extend({ status: SignupStatus.optional(), q: z.string().trim().max(32).optional() });
+export const RequestListQuery = PageQuery.extend({
+  status: SignupStatus.optional(),
+  q: z.string().trim().max(32).optional(),
+});
 export type RequestListQuery = z.infer<typeof RequestListQuery>;
 export const RejectBody = z.object({ reason: z.string().trim().min(1).max(200) });

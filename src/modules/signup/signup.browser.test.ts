@@ -38,13 +38,22 @@ async function pickFirst(page: Page, expectName: string) {
 describe('resident sign-up on the phone', () => {
   it('signs up with phone and code, is matched to the register, and submits a problem report', async () => {
     // A resident of the first household of 化工街社区 is in the register with this phone: sign-up links at once.
-    const [community] = await b.database.db.select().from(territories).where(and(eq(territories.level, 'community'), eq(territories.name, '化工街社区')));
+    const [community] = await b.database.db
+      .select()
+      .from(territories)
+      .where(and(eq(territories.level, 'community'), eq(territories.name, '化工街社区')));
     const compound = await firstChild(community!.id);
     const building = await firstChild(compound.id);
     const unit = await firstChild(building.id);
     const household = await firstChild(unit.id);
     const phone = '13700135246';
-    await b.database.db.insert(residents).values({ name: '马玉兰', householdId: household.id, scopePath: household.path, phoneEnc: encryptPii('phone', phone), phoneHash: hashPii('phone', phone) });
+    await b.database.db.insert(residents).values({
+      name: '马玉兰',
+      householdId: household.id,
+      scopePath: household.path,
+      phoneEnc: encryptPii('phone', phone),
+      phoneHash: hashPii('phone', phone),
+    });
 
     const page = await b.page({ mobile: true });
     await page.goto('/m');

@@ -44,8 +44,12 @@ export interface PublicEnv {
   locale: Locale;
 }
 
-const fieldError = (env: { locale: Locale }, field: string, key: string, params: Record<string, string | number> = {}) =>
-  new AppError('validation', key, params, [{ field, message: t(env.locale, key, params) }]);
+const fieldError = (
+  env: { locale: Locale },
+  field: string,
+  key: string,
+  params: Record<string, string | number> = {},
+) => new AppError('validation', key, params, [{ field, message: t(env.locale, key, params) }]);
 
 /** The audit context of a sign-up step done by someone not yet signed in. */
 function anonymous(env: PublicEnv, actor: Actor = { ...systemActor(), username: 'signup', displayName: 'signup' }) {
@@ -56,31 +60,54 @@ function anonymous(env: PublicEnv, actor: Actor = { ...systemActor(), username: 
  * Sends a one-time code to the phone through the SMS gateway. Limits (counted in signup_codes, under an advisory
  * lock per phone, so they hold across processes): one a minute and five an hour per phone, thirty an hour per IP.
  */
-export async function requestCode(env: PublicEnv, phone: string): Promise<{ expiresInSeconds: number; resendInSeconds: number }> {
+export async function requestCode(
+  env: PublicEnv,
+  phone: string,
+): Promise<{ expiresInSeconds: number; resendInSeconds: number }> {
   const now = env.clock.now();
   const phoneHash = hashPii('phone', phone);
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   await env.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`signup:${phoneHash}`}))`);
     const since = (ms: number) => new Date(now.getTime() - ms);
-    const [lastMinute] = await tx.select({ n: count(), first: sql<string>`min(${signupCodes.createdAt})` }).from(signupCodes).where(and(eq(signupCodes.phoneHash, phoneHash), gt(signupCodes.createdAt, since(MINUTE))));
+    const [lastMinute] = await tx
+      .select({ n: count(), first: sql<string>`min(${signupCodes.createdAt})` })
+      .from(signupCodes)
+      .where(and(eq(signupCodes.phoneHash, phoneHash), gt(signupCodes.createdAt, since(MINUTE))));
     if ((lastMinute?.n ?? 0) >= PHONE_PER_MINUTE) {
       const waitMs = new Date(lastMinute!.first).getTime() + MINUTE - now.getTime();
       throw new AppError('rateLimited', 'signup.tooSoon', { seconds: Math.max(1, Math.ceil(waitMs / 1000)) });
     }
-    const [lastHour] = await tx.select({ n: count(), first: sql<string>`min(${signupCodes.createdAt})` }).from(signupCodes).where(and(eq(signupCodes.phoneHash, phoneHash), gt(signupCodes.createdAt, since(HOUR))));
+    const [lastHour] = await tx
+      .select({ n: count(), first: sql<string>`min(${signupCodes.createdAt})` })
+      .from(signupCodes)
+      .where(and(eq(signupCodes.phoneHash, phoneHash), gt(signupCodes.createdAt, since(HOUR))));
     if ((lastHour?.n ?? 0) >= PHONE_PER_HOUR) {
       const waitMs = new Date(lastHour!.first).getTime() + HOUR - now.getTime();
-      throw new AppError('rateLimited', 'signup.tooManyPhone', { max: PHONE_PER_HOUR, minutes: Math.max(1, Math.ceil(waitMs / MINUTE)) });
+      throw new AppError('rateLimited', 'signup.tooManyPhone', {
+        max: PHONE_PER_HOUR,
+        minutes: Math.max(1, Math.ceil(waitMs / MINUTE)),
+      });
     }
-    const [ipHour] = await tx.select({ n: count(), first: sql<string>`min(${signupCodes.createdAt})` }).from(signupCodes).where(and(eq(signupCodes.ip, env.ip), gt(signupCodes.createdAt, since(HOUR))));
+    const [ipHour] = await tx
+      .select({ n: count(), first: sql<string>`min(${signupCodes.createdAt})` })
+      .from(signupCodes)
+      .where(and(eq(signupCodes.ip, env.ip), gt(signupCodes.createdAt, since(HOUR))));
     if ((ipHour?.n ?? 0) >= IP_PER_HOUR) {
       const waitMs = new Date(ipHour!.first).getTime() + HOUR - now.getTime();
       throw new AppError('rateLimited', 'signup.tooManyIp', { minutes: Math.max(1, Math.ceil(waitMs / MINUTE)) });
     }
     // This phone's rows older than a day count for nothing any more (the ledger keeps only what the limits read).
-    await tx.delete(signupCodes).where(and(eq(signupCodes.phoneHash, phoneHash), lt(signupCodes.createdAt, since(24 * HOUR))));
-    await tx.insert(signupCodes).values({ phoneHash, ip: env.ip, codeHash: sha256(`${phoneHash}:${code}`), createdAt: now, expiresAt: new Date(now.getTime() + CODE_TTL_MS) });
+    await tx
+      .delete(signupCodes)
+      .where(and(eq(signupCodes.phoneHash, phoneHash), lt(signupCodes.createdAt, since(24 * HOUR))));
+    await tx.insert(signupCodes).values({
+      phoneHash,
+      ip: env.ip,
+      codeHash: sha256(`${phoneHash}:${code}`),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + CODE_TTL_MS),
+    });
   });
   await smsGateway().send(phone, t(env.locale, 'signup.smsText', { code }));
   return { expiresInSeconds: CODE_TTL_MS / 1000, resendInSeconds: MINUTE / 1000 };
@@ -90,10 +117,16 @@ export async function requestCode(env: PublicEnv, phone: string): Promise<{ expi
  * Checks the newest unused code of the phone (5 minutes, 5 tries), the password policy and that the number is not
  * registered yet; answers a ticket (30 minutes, once) that carries the name and password to the household step.
  */
-export async function verifyCode(env: PublicEnv, input: { phone: string; code: string; password: string; name: string }): Promise<{ ticket: string; expiresAt: Date }> {
+export async function verifyCode(
+  env: PublicEnv,
+  input: { phone: string; code: string; password: string; name: string },
+): Promise<{ ticket: string; expiresAt: Date }> {
   const now = env.clock.now();
   const phoneHash = hashPii('phone', input.phone);
-  const problems = checkPasswordPolicy(input.password, policyOf(env.config), env.locale, { username: input.phone, field: 'password' });
+  const problems = checkPasswordPolicy(input.password, policyOf(env.config), env.locale, {
+    username: input.phone,
+    field: 'password',
+  });
   if (problems.length) throw new AppError('auth.passwordPolicy', undefined, {}, problems);
   const passwordHash = await hashPassword(input.password);
   const ticket = randomBytes(24).toString('base64url');
@@ -109,14 +142,25 @@ export async function verifyCode(env: PublicEnv, input: { phone: string; code: s
     if (!row || row.expiresAt <= now) return fieldError(env, 'code', 'signup.codeExpired');
     if (row.attempts >= CODE_MAX_ATTEMPTS) return fieldError(env, 'code', 'signup.codeTooManyTries');
     if (row.codeHash !== sha256(`${phoneHash}:${input.code}`)) {
-      await tx.update(signupCodes).set({ attempts: row.attempts + 1 }).where(eq(signupCodes.id, row.id));
+      await tx
+        .update(signupCodes)
+        .set({ attempts: row.attempts + 1 })
+        .where(eq(signupCodes.id, row.id));
       const left = CODE_MAX_ATTEMPTS - row.attempts - 1;
-      return left > 0 ? fieldError(env, 'code', 'signup.codeWrong', { left }) : fieldError(env, 'code', 'signup.codeTooManyTries');
+      return left > 0
+        ? fieldError(env, 'code', 'signup.codeWrong', { left })
+        : fieldError(env, 'code', 'signup.codeTooManyTries');
     }
     if (await accountOfPhone(tx, input.phone)) return conflict('signup.alreadyRegistered');
     await tx
       .update(signupCodes)
-      .set({ verifiedAt: now, ticketHash: sha256(ticket), ticketExpiresAt: new Date(now.getTime() + TICKET_TTL_MS), name: input.name, passwordHash })
+      .set({
+        verifiedAt: now,
+        ticketHash: sha256(ticket),
+        ticketExpiresAt: new Date(now.getTime() + TICKET_TTL_MS),
+        name: input.name,
+        passwordHash,
+      })
       .where(eq(signupCodes.id, row.id));
     return null;
   });
@@ -125,7 +169,10 @@ export async function verifyCode(env: PublicEnv, input: { phone: string; code: s
 }
 
 async function accountOfPhone(db: DbOrTx, phone: string) {
-  const [acc] = await db.select({ id: accounts.id }).from(accounts).where(eq(sql`lower(${accounts.username})`, phone));
+  const [acc] = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(eq(sql`lower(${accounts.username})`, phone));
   return acc ?? null;
 }
 
@@ -139,12 +186,23 @@ export async function searchCommunities(db: Db, q: string) {
     .limit(20);
   const parents = [...new Set(rows.flatMap((r) => r.path.split('/').filter(Boolean).slice(-3, -1).map(Number)))];
   const names = new Map(
-    (parents.length ? await db.select({ id: territories.id, name: territories.name }).from(territories).where(inArray(territories.id, parents)) : []).map((p) => [p.id, p.name]),
+    (parents.length
+      ? await db
+          .select({ id: territories.id, name: territories.name })
+          .from(territories)
+          .where(inArray(territories.id, parents))
+      : []
+    ).map((p) => [p.id, p.name]),
   );
   return {
     items: rows.map(({ path, ...r }) => ({
       ...r,
-      area: path.split('/').filter(Boolean).slice(-3, -1).map((id) => names.get(Number(id)) ?? '').join(' '),
+      area: path
+        .split('/')
+        .filter(Boolean)
+        .slice(-3, -1)
+        .map((id) => names.get(Number(id)) ?? '')
+        .join(' '),
     })),
   };
 }
@@ -155,7 +213,10 @@ const OPENABLE = new Set(['community', 'compound', 'building', 'unit']);
 export async function childrenOf(db: Db, env: { locale: Locale }, id: number) {
   const [node] = await db.select({ level: territories.level }).from(territories).where(eq(territories.id, id));
   if (!node) throw notFound();
-  if (!OPENABLE.has(node.level)) throw new AppError('validation', 'signup.notPlace', {}, [{ field: 'id', message: t(env.locale, 'signup.notPlace') }]);
+  if (!OPENABLE.has(node.level))
+    throw new AppError('validation', 'signup.notPlace', {}, [
+      { field: 'id', message: t(env.locale, 'signup.notPlace') },
+    ]);
   const items = await db
     .select({ id: territories.id, name: territories.name, level: territories.level })
     .from(territories)
@@ -178,7 +239,10 @@ interface Claimant {
  * pending request for the community's staff. Moves the account to the household node (its scope).
  */
 async function attach(tx: DbOrTx, now: Date, who: Claimant, householdId: number, locale: Locale) {
-  const [hh] = await tx.select({ id: territories.id, level: territories.level, path: territories.path }).from(territories).where(eq(territories.id, householdId));
+  const [hh] = await tx
+    .select({ id: territories.id, level: territories.level, path: territories.path })
+    .from(territories)
+    .where(eq(territories.id, householdId));
   if (!hh || hh.level !== 'household') throw fieldError({ locale }, 'householdId', 'signup.notHousehold');
   const [match] = await tx
     .select({ id: residents.id })
@@ -187,10 +251,15 @@ async function attach(tx: DbOrTx, now: Date, who: Claimant, householdId: number,
     .orderBy(residents.id)
     .limit(1);
   const status: SignupStatus = match ? 'linked' : 'pending';
-  if (match) await tx.update(residents).set({ accountId: who.accountId, updatedAt: now }).where(eq(residents.id, match.id));
+  if (match)
+    await tx.update(residents).set({ accountId: who.accountId, updatedAt: now }).where(eq(residents.id, match.id));
   await tx
     .update(accounts)
-    .set({ territoryId: hh.id, roles: match ? sql`array_append(array_remove(${accounts.roles}, 'resident'), 'resident')` : accounts.roles, updatedAt: now })
+    .set({
+      territoryId: hh.id,
+      roles: match ? sql`array_append(array_remove(${accounts.roles}, 'resident'), 'resident')` : accounts.roles,
+      updatedAt: now,
+    })
     .where(eq(accounts.id, who.accountId));
   const [req] = await tx
     .insert(signupRequests)
@@ -200,32 +269,72 @@ async function attach(tx: DbOrTx, now: Date, who: Claimant, householdId: number,
 }
 
 /** Creates the account from a verified ticket and puts it in the chosen household (linked or pending). */
-export async function completeSignup(env: PublicEnv, input: { ticket: string; phone: string; householdId: number }): Promise<MySignup> {
+export async function completeSignup(
+  env: PublicEnv,
+  input: { ticket: string; phone: string; householdId: number },
+): Promise<MySignup> {
   const now = env.clock.now();
   const phoneHash = hashPii('phone', input.phone);
   const requestId = await env.db.transaction(async (tx) => {
     const [row] = await tx
       .select()
       .from(signupCodes)
-      .where(and(eq(signupCodes.ticketHash, sha256(input.ticket)), isNull(signupCodes.usedAt), gt(signupCodes.ticketExpiresAt, now)))
+      .where(
+        and(
+          eq(signupCodes.ticketHash, sha256(input.ticket)),
+          isNull(signupCodes.usedAt),
+          gt(signupCodes.ticketExpiresAt, now),
+        ),
+      )
       .for('update');
-    if (!row || row.phoneHash !== phoneHash || !row.passwordHash || !row.name) throw fieldError(env, 'ticket', 'signup.ticketExpired');
+    if (!row || row.phoneHash !== phoneHash || !row.passwordHash || !row.name)
+      throw fieldError(env, 'ticket', 'signup.ticketExpired');
     if (await accountOfPhone(tx, input.phone)) throw conflict('signup.alreadyRegistered');
-    const [hh] = await tx.select({ id: territories.id, level: territories.level }).from(territories).where(eq(territories.id, input.householdId));
+    const [hh] = await tx
+      .select({ id: territories.id, level: territories.level })
+      .from(territories)
+      .where(eq(territories.id, input.householdId));
     if (!hh || hh.level !== 'household') throw fieldError(env, 'householdId', 'signup.notHousehold');
     const [acc] = await tx
       .insert(accounts)
-      .values({ username: input.phone, displayName: row.name, passwordHash: row.passwordHash, roles: [], territoryId: hh.id, passwordChangedAt: now })
+      .values({
+        username: input.phone,
+        displayName: row.name,
+        passwordHash: row.passwordHash,
+        roles: [],
+        territoryId: hh.id,
+        passwordChangedAt: now,
+      })
       .returning();
     await tx.update(signupCodes).set({ usedAt: now, passwordHash: null }).where(eq(signupCodes.id, row.id));
-    const done = await attach(tx, now, { accountId: acc!.id, name: row.name, phoneEnc: encryptPii('phone', input.phone), phoneHash }, hh.id, env.locale);
-    const actor: Actor = { ...systemActor(), accountId: acc!.id, username: acc!.username, displayName: acc!.displayName, territoryId: hh.id, scopePath: done.path };
+    const done = await attach(
+      tx,
+      now,
+      { accountId: acc!.id, name: row.name, phoneEnc: encryptPii('phone', input.phone), phoneHash },
+      hh.id,
+      env.locale,
+    );
+    const actor: Actor = {
+      ...systemActor(),
+      accountId: acc!.id,
+      username: acc!.username,
+      displayName: acc!.displayName,
+      territoryId: hh.id,
+      scopePath: done.path,
+    };
     await audit(tx, anonymous(env, actor), {
       action: 'signup.create',
       objectType: 'account',
       objectId: acc!.id,
       scopePath: done.path,
-      after: { name: row.name, phone: input.phone, householdId: hh.id, status: done.status, residentId: done.residentId, requestId: done.requestId },
+      after: {
+        name: row.name,
+        phone: input.phone,
+        householdId: hh.id,
+        status: done.status,
+        residentId: done.residentId,
+        requestId: done.requestId,
+      },
     });
     return done.requestId;
   });
@@ -240,7 +349,10 @@ async function requestsOf(db: DbOrTx, where: ReturnType<typeof and>, page?: { li
     .where(where)
     .orderBy(desc(signupRequests.createdAt), desc(signupRequests.id));
   const rows = page ? await q.limit(page.limit).offset(page.offset) : await q;
-  const addr = await addressesOf(db, rows.map((x) => x.r.scopePath));
+  const addr = await addressesOf(
+    db,
+    rows.map((x) => x.r.scopePath),
+  );
   return rows.map(({ r, decider }): SignupRequest => ({
     id: r.id,
     status: r.status,
@@ -258,21 +370,50 @@ async function requestsOf(db: DbOrTx, where: ReturnType<typeof and>, page?: { li
 export async function mySignup(ctx: Ctx): Promise<MySignup | null> {
   const [r] = await requestsOf(ctx.db, eq(signupRequests.accountId, ctx.actor.accountId), { limit: 1, offset: 0 });
   if (!r) return null;
-  return { id: r.id, status: r.status, household: r.household, reason: r.reason, createdAt: r.createdAt, decidedAt: r.decidedAt };
+  return {
+    id: r.id,
+    status: r.status,
+    household: r.household,
+    reason: r.reason,
+    createdAt: r.createdAt,
+    decidedAt: r.decidedAt,
+  };
 }
 
 /** A rejected or still pending resident chooses a household again (a new request; linked at once on a match). */
 export async function chooseHousehold(ctx: Ctx, householdId: number): Promise<MySignup> {
   await ctx.db.transaction(async (tx) => {
-    const [last] = await tx.select().from(signupRequests).where(eq(signupRequests.accountId, ctx.actor.accountId)).orderBy(desc(signupRequests.id)).limit(1).for('update');
+    const [last] = await tx
+      .select()
+      .from(signupRequests)
+      .where(eq(signupRequests.accountId, ctx.actor.accountId))
+      .orderBy(desc(signupRequests.id))
+      .limit(1)
+      .for('update');
     if (!last) throw notFound();
     if (last.status === 'linked' || last.status === 'confirmed') throw conflict('signup.nothingToChange');
     const now = ctx.clock.now();
     if (last.status === 'pending') {
-      await tx.update(signupRequests).set({ status: 'rejected', reason: 'withdrawn', decidedAt: now }).where(eq(signupRequests.id, last.id));
+      await tx
+        .update(signupRequests)
+        .set({ status: 'rejected', reason: 'withdrawn', decidedAt: now })
+        .where(eq(signupRequests.id, last.id));
     }
-    const done = await attach(tx, now, { accountId: ctx.actor.accountId, name: last.name, phoneEnc: last.phoneEnc, phoneHash: last.phoneHash }, householdId, ctx.locale);
-    await audit(tx, ctx, { action: 'signup.chooseHousehold', objectType: 'account', objectId: ctx.actor.accountId, scopePath: done.path, before: { householdId: last.householdId, status: last.status }, after: { householdId, status: done.status, requestId: done.requestId } });
+    const done = await attach(
+      tx,
+      now,
+      { accountId: ctx.actor.accountId, name: last.name, phoneEnc: last.phoneEnc, phoneHash: last.phoneHash },
+      householdId,
+      ctx.locale,
+    );
+    await audit(tx, ctx, {
+      action: 'signup.chooseHousehold',
+      objectType: 'account',
+      objectId: ctx.actor.accountId,
+      scopePath: done.path,
+      before: { householdId: last.householdId, status: last.status },
+      after: { householdId, status: done.status, requestId: done.requestId },
+    });
   });
   return (await mySignup(ctx))!;
 }
@@ -292,7 +433,11 @@ export async function listRequests(ctx: Ctx, q: RequestListQuery) {
 }
 
 async function loadPending(ctx: Ctx, tx: DbOrTx, id: number) {
-  const [r] = await tx.select().from(signupRequests).where(and(eq(signupRequests.id, id), inScope(ctx.actor, signupRequests.scopePath))).for('update');
+  const [r] = await tx
+    .select()
+    .from(signupRequests)
+    .where(and(eq(signupRequests.id, id), inScope(ctx.actor, signupRequests.scopePath)))
+    .for('update');
   if (!r) throw notFound();
   if (r.status !== 'pending') throw conflict('signup.notPending', { status: r.status });
   return r;
@@ -309,24 +454,59 @@ export async function confirmRequest(ctx: Ctx, id: number): Promise<SignupReques
     const [match] = await tx
       .select({ id: residents.id })
       .from(residents)
-      .where(and(eq(residents.householdId, r.householdId), eq(residents.phoneHash, r.phoneHash), isNull(residents.accountId)))
+      .where(
+        and(
+          eq(residents.householdId, r.householdId),
+          eq(residents.phoneHash, r.phoneHash),
+          isNull(residents.accountId),
+        ),
+      )
       .limit(1);
     let residentId = match?.id;
-    if (residentId) await tx.update(residents).set({ accountId: r.accountId, updatedAt: now }).where(eq(residents.id, residentId));
+    if (residentId)
+      await tx.update(residents).set({ accountId: r.accountId, updatedAt: now }).where(eq(residents.id, residentId));
     else {
       const [created] = await tx
         .insert(residents)
-        .values({ name: r.name, householdId: r.householdId, scopePath: r.scopePath, phoneEnc: r.phoneEnc, phoneHash: r.phoneHash, accountId: r.accountId, note: 'signup' })
+        .values({
+          name: r.name,
+          householdId: r.householdId,
+          scopePath: r.scopePath,
+          phoneEnc: r.phoneEnc,
+          phoneHash: r.phoneHash,
+          accountId: r.accountId,
+          note: 'signup',
+        })
         .returning({ id: residents.id });
       residentId = created!.id;
-      await audit(tx, ctx, { action: 'resident.create', objectType: 'resident', objectId: residentId, scopePath: r.scopePath, after: { name: r.name, householdId: r.householdId, source: 'signup' } });
+      await audit(tx, ctx, {
+        action: 'resident.create',
+        objectType: 'resident',
+        objectId: residentId,
+        scopePath: r.scopePath,
+        after: { name: r.name, householdId: r.householdId, source: 'signup' },
+      });
     }
     await tx
       .update(accounts)
-      .set({ roles: sql`array_append(array_remove(${accounts.roles}, 'resident'), 'resident')`, territoryId: r.householdId, updatedAt: now })
+      .set({
+        roles: sql`array_append(array_remove(${accounts.roles}, 'resident'), 'resident')`,
+        territoryId: r.householdId,
+        updatedAt: now,
+      })
       .where(eq(accounts.id, r.accountId));
-    await tx.update(signupRequests).set({ status: 'confirmed', residentId, decidedBy: ctx.actor.accountId, decidedAt: now }).where(eq(signupRequests.id, id));
-    await audit(tx, ctx, { action: 'signup.confirm', objectType: 'signupRequest', objectId: id, scopePath: r.scopePath, before: { status: 'pending' }, after: { status: 'confirmed', accountId: r.accountId, residentId } });
+    await tx
+      .update(signupRequests)
+      .set({ status: 'confirmed', residentId, decidedBy: ctx.actor.accountId, decidedAt: now })
+      .where(eq(signupRequests.id, id));
+    await audit(tx, ctx, {
+      action: 'signup.confirm',
+      objectType: 'signupRequest',
+      objectId: id,
+      scopePath: r.scopePath,
+      before: { status: 'pending' },
+      after: { status: 'confirmed', accountId: r.accountId, residentId },
+    });
   });
   return (await requestsOf(ctx.db, eq(signupRequests.id, id)))[0]!;
 }
@@ -335,8 +515,18 @@ export async function confirmRequest(ctx: Ctx, id: number): Promise<SignupReques
 export async function rejectRequest(ctx: Ctx, id: number, reason: string): Promise<SignupRequest> {
   await ctx.db.transaction(async (tx) => {
     const r = await loadPending(ctx, tx, id);
-    await tx.update(signupRequests).set({ status: 'rejected', reason, decidedBy: ctx.actor.accountId, decidedAt: ctx.clock.now() }).where(eq(signupRequests.id, id));
-    await audit(tx, ctx, { action: 'signup.reject', objectType: 'signupRequest', objectId: id, scopePath: r.scopePath, before: { status: 'pending' }, after: { status: 'rejected', reason } });
+    await tx
+      .update(signupRequests)
+      .set({ status: 'rejected', reason, decidedBy: ctx.actor.accountId, decidedAt: ctx.clock.now() })
+      .where(eq(signupRequests.id, id));
+    await audit(tx, ctx, {
+      action: 'signup.reject',
+      objectType: 'signupRequest',
+      objectId: id,
+      scopePath: r.scopePath,
+      before: { status: 'pending' },
+      after: { status: 'rejected', reason },
+    });
   });
   return (await requestsOf(ctx.db, eq(signupRequests.id, id)))[0]!;
 }
@@ -348,7 +538,12 @@ export async function rejectRequest(ctx: Ctx, id: number, reason: string): Promi
  */
 export async function myCommunityMap(ctx: Ctx) {
   const ids = pathIds(ctx.actor.scopePath);
-  const nodes = ids.length ? await ctx.db.select({ id: territories.id, level: territories.level, path: territories.path }).from(territories).where(inArray(territories.id, ids)) : [];
+  const nodes = ids.length
+    ? await ctx.db
+        .select({ id: territories.id, level: territories.level, path: territories.path })
+        .from(territories)
+        .where(inArray(territories.id, ids))
+    : [];
   const community = nodes.find((n) => n.level === 'community');
   if (!community) return gridMap(ctx, {});
   return gridMap({ ...ctx, actor: { ...ctx.actor, scopePath: community.path } }, { communityId: community.id });

@@ -61,7 +61,8 @@ describe('one-time code', () => {
     const first = await c.post('/api/signup/verify', { phone, code: wrong, password: PASSWORD, name: 'A' });
     expect(first.status).toBe(400);
     expect(first.body.fields[0]).toEqual({ field: 'code', message: 'Wrong code; 4 tries left' });
-    for (let i = 0; i < 4; i++) await c.post('/api/signup/verify', { phone, code: wrong, password: PASSWORD, name: 'A' });
+    for (let i = 0; i < 4; i++)
+      await c.post('/api/signup/verify', { phone, code: wrong, password: PASSWORD, name: 'A' });
     const right = await c.post('/api/signup/verify', { phone, code, password: PASSWORD, name: 'A' });
     expect(right.status).toBe(400);
     expect(right.body.fields[0].message).toBe('Too many wrong tries; ask for a new code');
@@ -106,7 +107,11 @@ describe('one-time code', () => {
         method: 'POST',
         url: '/api/signup/code',
         remoteAddress: '10.9.8.7',
-        headers: { cookie: `gz_csrf=${c.cookies.get('gz_csrf')}`, 'x-csrf-token': c.cookies.get('gz_csrf')!, 'accept-language': 'en-US' },
+        headers: {
+          cookie: `gz_csrf=${c.cookies.get('gz_csrf')}`,
+          'x-csrf-token': c.cookies.get('gz_csrf')!,
+          'accept-language': 'en-US',
+        },
         payload: { phone },
       });
     for (let i = 0; i < 30; i++) expect((await send(newPhone())).statusCode).toBe(200);
@@ -117,7 +122,10 @@ describe('one-time code', () => {
 
   it('rejects a malformed phone and a registered one (after the code proves ownership)', async () => {
     expect((await t.client().post('/api/signup/code', { phone: '12345' })).status).toBe(400);
-    const acc = await t.factory.account({ username: newPhone(), territoryId: tree.streetA.communities[0]!.household.id });
+    const acc = await t.factory.account({
+      username: newPhone(),
+      territoryId: tree.streetA.communities[0]!.household.id,
+    });
     const c = t.client();
     const code = await codeFor(c, acc.username);
     const res = await c.post('/api/signup/verify', { phone: acc.username, code, password: PASSWORD, name: 'A' });
@@ -141,9 +149,16 @@ describe('choosing the household (public lookups, names only)', () => {
     const found = await c.get(`/api/signup/communities?q=${encodeURIComponent('甲街道一')}`);
     expect(found.status).toBe(200);
     const hit = found.body.items.find((x: { id: number }) => x.id === tree.streetA.communities[0]!.community.id);
-    expect(hit).toEqual({ id: tree.streetA.communities[0]!.community.id, name: '甲街道一社区', level: 'community', area: '城西区 甲街道' });
+    expect(hit).toEqual({
+      id: tree.streetA.communities[0]!.community.id,
+      name: '甲街道一社区',
+      level: 'community',
+      area: '城西区 甲街道',
+    });
     const compounds = await c.get(`/api/signup/places/${hit.id}/children`);
-    expect(compounds.body.items).toEqual([{ id: tree.streetA.communities[0]!.compound.id, name: '甲街道一社区小区', level: 'compound' }]);
+    expect(compounds.body.items).toEqual([
+      { id: tree.streetA.communities[0]!.compound.id, name: '甲街道一社区小区', level: 'compound' },
+    ]);
     const hh = tree.streetA.communities[0]!.household;
     expect((await c.get(`/api/signup/places/${hh.id}/children`)).status).toBe(400);
     expect((await c.get(`/api/signup/places/${tree.streetA.street.id}/children`)).status).toBe(400);
@@ -157,7 +172,13 @@ describe('matching the register', () => {
     const phone = newPhone();
     const [res] = await t.db
       .insert(residents)
-      .values({ name: '张桂兰', householdId: hh.id, scopePath: hh.path, phoneEnc: encryptPii('phone', phone), phoneHash: hashPii('phone', phone) })
+      .values({
+        name: '张桂兰',
+        householdId: hh.id,
+        scopePath: hh.path,
+        phoneEnc: encryptPii('phone', phone),
+        phoneHash: hashPii('phone', phone),
+      })
       .returning();
     const { c, request, me } = await signUp(phone, hh.id, '张桂兰');
     expect(request.status).toBe('linked');
@@ -170,10 +191,15 @@ describe('matching the register', () => {
     expect(mine.status).toBe(200);
     expect(mine.body.resident.id).toBe(res!.id);
     expect((await c.get('/api/signup/me')).body.signup.status).toBe('linked');
-    const [entry] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'signup.create'), eq(auditLog.objectId, String(me.id))));
+    const [entry] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'signup.create'), eq(auditLog.objectId, String(me.id))));
     expect(entry!.after).toMatchObject({ status: 'linked', phone: `${phone.slice(0, 3)}****${phone.slice(-4)}` });
     // The ticket is used once.
-    expect((await t.client().post('/api/signup/complete', { ticket: 'x'.repeat(32), phone, householdId: hh.id })).status).toBe(400);
+    expect(
+      (await t.client().post('/api/signup/complete', { ticket: 'x'.repeat(32), phone, householdId: hh.id })).status,
+    ).toBe(400);
   });
 
   it('no match → pending → staff of that community confirm → resident sees only their household', async () => {
@@ -192,7 +218,12 @@ describe('matching the register', () => {
     const staff = await t.as(['communityStaff'], home.community.id);
     const list = await staff.get('/api/signup/requests?status=pending');
     expect(list.body.items).toHaveLength(1);
-    expect(list.body.items[0]).toMatchObject({ id: request.id, name: '李建国', phone: `${phone.slice(0, 3)}****${phone.slice(-4)}`, status: 'pending' });
+    expect(list.body.items[0]).toMatchObject({
+      id: request.id,
+      name: '李建国',
+      phone: `${phone.slice(0, 3)}****${phone.slice(-4)}`,
+      status: 'pending',
+    });
     const ok = await staff.post(`/api/signup/requests/${request.id}/confirm`);
     expect(ok.status).toBe(200);
     expect(ok.body.status).toBe('confirmed');
@@ -212,7 +243,10 @@ describe('matching the register', () => {
     expect((await again.get('/api/signup/requests')).status).toBe(403);
     const [row] = await t.db.select().from(accounts).where(eq(accounts.id, me.id));
     expect(row!.territoryId).toBe(home.household.id);
-    const confirmed = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'signup.confirm'), eq(auditLog.objectId, String(request.id))));
+    const confirmed = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'signup.confirm'), eq(auditLog.objectId, String(request.id))));
     expect(confirmed).toHaveLength(1);
   });
 
@@ -226,7 +260,13 @@ describe('matching the register', () => {
     const mine = await c.get('/api/signup/me');
     expect(mine.body.signup).toMatchObject({ status: 'rejected', reason: '查无此人，请到社区核实' });
     const hh = tree.streetA.communities[1]!.household;
-    await t.db.insert(residents).values({ name: '王五', householdId: hh.id, scopePath: hh.path, phoneEnc: encryptPii('phone', phone), phoneHash: hashPii('phone', phone) });
+    await t.db.insert(residents).values({
+      name: '王五',
+      householdId: hh.id,
+      scopePath: hh.path,
+      phoneEnc: encryptPii('phone', phone),
+      phoneHash: hashPii('phone', phone),
+    });
     const re = await c.post('/api/signup/me/household', { householdId: hh.id });
     expect(re.status).toBe(200);
     expect(re.body.status).toBe('linked');
@@ -236,15 +276,50 @@ describe('matching the register', () => {
 });
 
 describe('the map of my community (to pick where a problem is)', () => {
-  const square = (d: number) => ({ type: 'Polygon', coordinates: [[[101.75 + d, 36.61], [101.76 + d, 36.61], [101.76 + d, 36.62], [101.75 + d, 36.62], [101.75 + d, 36.61]]] });
+  const square = (d: number) => ({
+    type: 'Polygon',
+    coordinates: [
+      [
+        [101.75 + d, 36.61],
+        [101.76 + d, 36.61],
+        [101.76 + d, 36.62],
+        [101.75 + d, 36.62],
+        [101.75 + d, 36.61],
+      ],
+    ],
+  });
 
-  it("shows a resident the grids of their own community only", async () => {
+  it('shows a resident the grids of their own community only', async () => {
     const [mine, other] = [tree.streetA.communities[0]!, tree.streetA.communities[1]!];
     const admin = await t.as(['streetAdmin'], tree.streetA.street.id);
-    expect((await admin.post('/api/grids', { communityId: mine.community.id, kind: 'basic', name: '一网格', geometry: square(0) })).status).toBe(201);
-    expect((await admin.post('/api/grids', { communityId: other.community.id, kind: 'basic', name: '二网格', geometry: square(0.02) })).status).toBe(201);
+    expect(
+      (
+        await admin.post('/api/grids', {
+          communityId: mine.community.id,
+          kind: 'basic',
+          name: '一网格',
+          geometry: square(0),
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await admin.post('/api/grids', {
+          communityId: other.community.id,
+          kind: 'basic',
+          name: '二网格',
+          geometry: square(0.02),
+        })
+      ).status,
+    ).toBe(201);
     const phone = newPhone();
-    await t.db.insert(residents).values({ name: '赵六', householdId: mine.household.id, scopePath: mine.household.path, phoneEnc: encryptPii('phone', phone), phoneHash: hashPii('phone', phone) });
+    await t.db.insert(residents).values({
+      name: '赵六',
+      householdId: mine.household.id,
+      scopePath: mine.household.path,
+      phoneEnc: encryptPii('phone', phone),
+      phoneHash: hashPii('phone', phone),
+    });
     const { c } = await signUp(phone, mine.household.id, '赵六');
     const map = await c.get('/api/signup/me/map');
     expect(map.status).toBe(200);

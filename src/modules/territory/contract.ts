@@ -9,7 +9,10 @@ export type TerritoryLevel = z.infer<typeof TerritoryLevel>;
 export { CHILD_LEVELS };
 
 /** GB/T 2260 / statistical division codes: 2 (province) to 12 (community) digits. */
-const DivisionCode = z.string().trim().regex(/^\d{2,12}$/);
+const DivisionCode = z
+  .string()
+  .trim()
+  .regex(/^\d{2,12}$/);
 
 export const Territory = z.object({
   id: z.number().int(),

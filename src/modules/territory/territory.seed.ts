@@ -35,7 +35,18 @@ export const DEMO_COMMUNITIES = [
   '620104004001', // 牌坊路社区
 ] as const;
 
-const COMPOUND_NAMES = ['和平小区', '幸福家园', '锦绣花园', '建设里小区', '康乐苑', '安居小区', '阳光小区', '文化苑', '桥西小区', '团结院落'];
+const COMPOUND_NAMES = [
+  '和平小区',
+  '幸福家园',
+  '锦绣花园',
+  '建设里小区',
+  '康乐苑',
+  '安居小区',
+  '阳光小区',
+  '文化苑',
+  '桥西小区',
+  '团结院落',
+];
 
 async function insertLevel(
   db: Db,
@@ -95,12 +106,19 @@ export async function seedTerritories(db: Db): Promise<{ rootId: number }> {
   const buildings = await insertLevel(
     db,
     compounds.flatMap((c) =>
-      Array.from({ length: rnd.int(3, 5) }, (_, k) => ({ parentId: c.id, level: 'building' as const, name: `${k + 1}号楼`, sortOrder: k })),
+      Array.from({ length: rnd.int(3, 5) }, (_, k) => ({
+        parentId: c.id,
+        level: 'building' as const,
+        name: `${k + 1}号楼`,
+        sortOrder: k,
+      })),
     ),
   );
   const units = await insertLevel(
     db,
-    buildings.flatMap((b) => [0, 1].map((k) => ({ parentId: b.id, level: 'unit' as const, name: `${k + 1}单元`, sortOrder: k }))),
+    buildings.flatMap((b) =>
+      [0, 1].map((k) => ({ parentId: b.id, level: 'unit' as const, name: `${k + 1}单元`, sortOrder: k })),
+    ),
   );
   await insertLevel(
     db,

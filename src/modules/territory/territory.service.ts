@@ -27,9 +27,10 @@ const columns = {
   createdAt: territories.createdAt,
   updatedAt: territories.updatedAt,
   // Written out in full: drizzle leaves single-table columns unqualified, which a subquery would capture.
-  childCount: sql<number>`(select count(*)::int from territories c where c.parent_id = "territories"."id")`.mapWith(Number),
+  childCount: sql<number>`(select count(*)::int from territories c where c.parent_id = "territories"."id")`.mapWith(
+    Number,
+  ),
 };
-
 
 /** The node the account is bound to: the root of everything it may see. */
 export async function listRoots(ctx: Ctx): Promise<Territory[]> {
@@ -86,9 +87,7 @@ export async function createTerritory(ctx: Ctx, input: CreateTerritory): Promise
     const [parent] = await tx.select().from(territories).where(eq(territories.id, input.parentId)).for('update');
     if (!parent) throw notFound();
     if (!CHILD_LEVELS[parent.level].includes(input.level)) {
-      throw new AppError('validation', undefined, {}, [
-        { field: 'level', message: levelMessage(ctx, parent.level) },
-      ]);
+      throw new AppError('validation', undefined, {}, [{ field: 'level', message: levelMessage(ctx, parent.level) }]);
     }
     const [created] = await tx
       .insert(territories)
@@ -101,7 +100,13 @@ export async function createTerritory(ctx: Ctx, input: CreateTerritory): Promise
       })
       .returning({ id: territories.id });
     const row = await loadWith(tx, created!.id);
-    await audit(tx, ctx, { action: 'territory.create', objectType: 'territory', objectId: row.id, scopePath: row.path, after: row });
+    await audit(tx, ctx, {
+      action: 'territory.create',
+      objectType: 'territory',
+      objectId: row.id,
+      scopePath: row.path,
+      after: row,
+    });
     return row;
   });
 }
@@ -115,7 +120,14 @@ export async function updateTerritory(ctx: Ctx, id: number, patch: UpdateTerrito
       .set({ ...patch, updatedAt: ctx.clock.now() })
       .where(eq(territories.id, id));
     const after = await loadWith(tx, id);
-    await audit(tx, ctx, { action: 'territory.update', objectType: 'territory', objectId: id, scopePath: after.path, before, after });
+    await audit(tx, ctx, {
+      action: 'territory.update',
+      objectType: 'territory',
+      objectId: id,
+      scopePath: after.path,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -127,7 +139,13 @@ export async function deleteTerritory(ctx: Ctx, id: number): Promise<void> {
     if (id === ctx.actor.territoryId) throw conflict('territory.isOwnNode');
     if (before.childCount > 0) throw conflict('territory.hasChildren', { count: before.childCount });
     await tx.delete(territories).where(eq(territories.id, id));
-    await audit(tx, ctx, { action: 'territory.delete', objectType: 'territory', objectId: id, scopePath: before.path, before });
+    await audit(tx, ctx, {
+      action: 'territory.delete',
+      objectType: 'territory',
+      objectId: id,
+      scopePath: before.path,
+      before,
+    });
   });
 }
 
@@ -141,5 +159,7 @@ function levelMessage(ctx: Ctx, parentLevel: Territory['level']): string {
   const allowed = CHILD_LEVELS[parentLevel];
   if (allowed.length === 0) return t(ctx.locale, 'territory.noChildLevel');
   const sep = ctx.locale === 'zh-CN' ? '、' : ', ';
-  return t(ctx.locale, 'territory.childLevelOnly', { levels: allowed.map((l) => t(ctx.locale, `level.${l}`)).join(sep) });
+  return t(ctx.locale, 'territory.childLevelOnly', {
+    levels: allowed.map((l) => t(ctx.locale, `level.${l}`)).join(sep),
+  });
 }

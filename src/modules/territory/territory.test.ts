@@ -142,7 +142,12 @@ describe('adding a node', () => {
   it('adds a compound under a community, computes path and depth, and audits it', async () => {
     const staff = await t.as(['communityStaff'], communityA().id);
     const { res, rows } = await withAudit(() =>
-      staff.post('/api/territories', { parentId: communityA().id, level: 'compound', name: '  新建小区  ', divisionCode: null }),
+      staff.post('/api/territories', {
+        parentId: communityA().id,
+        level: 'compound',
+        name: '  新建小区  ',
+        divisionCode: null,
+      }),
     );
     expect(res.status).toBe(201);
     const created = res.body;
@@ -175,7 +180,9 @@ describe('adding a node', () => {
   it('refuses a level that does not fit under the parent, naming the allowed one in the user language', async () => {
     const staff = await t.as(['communityStaff'], communityA().id);
     const before = await countTerritories();
-    const { res, rows } = await withAudit(() => staff.post('/api/territories', { parentId: communityA().id, level: 'building', name: '1号楼' }));
+    const { res, rows } = await withAudit(() =>
+      staff.post('/api/territories', { parentId: communityA().id, level: 'building', name: '1号楼' }),
+    );
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 'validation', message: '提交的内容有误，请检查标出的字段' });
     expect(res.body.fields).toEqual([{ field: 'level', message: '下级层级只能是：小区/院落' }]);
@@ -201,24 +208,46 @@ describe('adding a node', () => {
     const admin = await t.as(['cityAdmin'], tree.city.id);
     const street = await admin.post('/api/territories', { parentId: tree.city.id, level: 'street', name: '直管街道' });
     expect(street.status).toBe(201);
-    expect(street.body).toMatchObject({ level: 'street', depth: tree.city.depth + 1, path: `${tree.city.path}${street.body.id}/` });
+    expect(street.body).toMatchObject({
+      level: 'street',
+      depth: tree.city.depth + 1,
+      path: `${tree.city.path}${street.body.id}/`,
+    });
     const district = await admin.post('/api/territories', { parentId: tree.city.id, level: 'district', name: '新区' });
     expect(district.status).toBe(201);
-    const community = await admin.post('/api/territories', { parentId: tree.city.id, level: 'community', name: '越级社区' });
+    const community = await admin.post('/api/territories', {
+      parentId: tree.city.id,
+      level: 'community',
+      name: '越级社区',
+    });
     expect(community.status).toBe(400);
     expect(community.body.fields).toEqual([{ field: 'level', message: '下级层级只能是：区县、街道/乡镇' }]);
-    const underDistrict = await admin.post('/api/territories', { parentId: district.body.id, level: 'community', name: '越级社区' });
+    const underDistrict = await admin.post('/api/territories', {
+      parentId: district.body.id,
+      level: 'community',
+      name: '越级社区',
+    });
     expect(underDistrict.status).toBe(400);
   });
 
   it('answers 409, not 500, for a division code that is already used, and writes nothing', async () => {
     const admin = await t.as(['streetAdmin'], streetA().id);
-    const first = await admin.post('/api/territories', { parentId: streetA().id, level: 'community', name: '编码社区', divisionCode: '630104006099' });
+    const first = await admin.post('/api/territories', {
+      parentId: streetA().id,
+      level: 'community',
+      name: '编码社区',
+      divisionCode: '630104006099',
+    });
     expect(first.status).toBe(201);
     expect(first.body.divisionCode).toBe('630104006099');
     const before = await countTerritories();
     const { res, rows } = await withAudit(() =>
-      admin.post('/api/territories', { parentId: streetA().id, level: 'community', name: '重复社区', divisionCode: '630104006099' }),
+      admin.post('/api/territories', {
+        parentId: streetA().id,
+        level: 'community',
+        name: '重复社区',
+        divisionCode: '630104006099',
+      }),
     );
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('conflict');
@@ -229,14 +258,23 @@ describe('adding a node', () => {
 
   it('validates the body with a message per field', async () => {
     const staff = await t.as(['communityStaff'], communityA().id);
-    const res = await staff.post('/api/territories', { parentId: communityA().id, level: 'village', name: '', divisionCode: '12ab' });
+    const res = await staff.post('/api/territories', {
+      parentId: communityA().id,
+      level: 'village',
+      name: '',
+      divisionCode: '12ab',
+    });
     expect(res.status).toBe(400);
     expect(res.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['divisionCode', 'level', 'name']);
   });
 
   it('is refused to roles without the permission', async () => {
     const member = await t.as(['partyMember'], communityA().id);
-    const res = await member.post('/api/territories', { parentId: communityA().id, level: 'compound', name: '党员小区' });
+    const res = await member.post('/api/territories', {
+      parentId: communityA().id,
+      level: 'compound',
+      name: '党员小区',
+    });
     expect(res).toMatchObject({ status: 403, body: { code: 'forbidden' } });
   });
 });
@@ -245,7 +283,9 @@ describe('changing a node', () => {
   it('renames it and audits the name before and after', async () => {
     const staff = await t.as(['communityStaff'], communityA().id);
     const node = await t.factory.territory(communityA().id, 'compound', '旧名小区');
-    const { res, rows } = await withAudit(() => staff.patch(`/api/territories/${node.id}`, { name: '新名小区', sortOrder: 3 }));
+    const { res, rows } = await withAudit(() =>
+      staff.patch(`/api/territories/${node.id}`, { name: '新名小区', sortOrder: 3 }),
+    );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: node.id, name: '新名小区', sortOrder: 3, path: node.path });
     expect(rows).toHaveLength(1);
@@ -264,7 +304,12 @@ describe('changing a node', () => {
 
   it('refuses a division code that another node has with 409', async () => {
     const staff = await t.as(['communityStaff'], communityA().id);
-    const a = await staff.post('/api/territories', { parentId: communityA().id, level: 'compound', name: '甲', divisionCode: '630104006098' });
+    const a = await staff.post('/api/territories', {
+      parentId: communityA().id,
+      level: 'compound',
+      name: '甲',
+      divisionCode: '630104006098',
+    });
     expect(a.status).toBe(201);
     const b = await t.factory.territory(communityA().id, 'compound', '乙');
     const res = await staff.patch(`/api/territories/${b.id}`, { divisionCode: a.body.divisionCode });
@@ -275,7 +320,9 @@ describe('changing a node', () => {
 
   it('refuses to move a node (parentId is not a field you may change)', async () => {
     const staff = await t.as(['communityStaff'], communityA().id);
-    const res = await staff.patch(`/api/territories/${compoundA().id}`, { parentId: tree.streetA.communities[1]!.community.id });
+    const res = await staff.patch(`/api/territories/${compoundA().id}`, {
+      parentId: tree.streetA.communities[1]!.community.id,
+    });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('validation');
     const [row] = await t.db.select().from(territories).where(eq(territories.id, compoundA().id));
@@ -314,7 +361,9 @@ describe('deleting a node', () => {
     expect(res.body).toMatchObject({ code: 'conflict', message: '该区域下还有 2 个下级，不能删除' });
     expect(rows).toHaveLength(0);
     secretary.cookies.set('gz_lang', 'en-US');
-    expect((await secretary.delete(`/api/territories/${parent.id}`)).body.message).toBe('It still has 2 child nodes and cannot be deleted');
+    expect((await secretary.delete(`/api/territories/${parent.id}`)).body.message).toBe(
+      'It still has 2 child nodes and cannot be deleted',
+    );
   });
 
   it("refuses the account's own node", async () => {
@@ -355,7 +404,11 @@ describe('a node outside the subtree', () => {
       expect((await admin.get(`/api/territories/${tree.district.id}`)).status).toBe(404); // an ancestor is outside too
       expect((await admin.patch(`/api/territories/${outside.id}`, { name: '改名' })).body.code).toBe('notFound');
       expect((await admin.delete(`/api/territories/${outside.id}`)).body.code).toBe('notFound');
-      const post = await admin.post('/api/territories', { parentId: communityB().id, level: 'compound', name: '渗透小区' });
+      const post = await admin.post('/api/territories', {
+        parentId: communityB().id,
+        level: 'compound',
+        name: '渗透小区',
+      });
       expect(post).toMatchObject({ status: 404, body: { code: 'notFound' } });
       // The same answer as for an id that does not exist at all.
       const none = await admin.get('/api/territories/2147483000');

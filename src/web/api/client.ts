@@ -131,7 +131,12 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   let res = await send(method, path, opts, false);
   if (res.status === 403 && UNSAFE.has(method)) {
     // A stale token (new session, cleared cookie) is worth one retry with a fresh one.
-    const body = toErrorBody(await res.clone().json().catch(() => null));
+    const body = toErrorBody(
+      await res
+        .clone()
+        .json()
+        .catch(() => null),
+    );
     if (body?.code === 'auth.csrf') res = await send(method, path, opts, true);
   }
   if (res.status === 204) return undefined as T;

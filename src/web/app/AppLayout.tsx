@@ -37,7 +37,13 @@ interface NavItem {
 
 const NAV_BEFORE: NavItem[] = [
   { key: 'home', path: '/', icon: <HomeOutlined />, label: 'nav.home' },
-  { key: 'territories', path: '/territories', icon: <ApartmentOutlined />, label: 'nav.territories', permission: 'territory.read' },
+  {
+    key: 'territories',
+    path: '/territories',
+    icon: <ApartmentOutlined />,
+    label: 'nav.territories',
+    permission: 'territory.read',
+  },
 ];
 const NAV_AFTER: NavItem[] = [
   { key: 'accounts', path: '/accounts', icon: <TeamOutlined />, label: 'nav.accounts', permission: 'account.read' },
@@ -53,7 +59,14 @@ const GROUP_ICONS: Record<MenuGroup, ReactNode> = {
 const GROUPS = MENU_GROUPS.map((key) => ({ key, icon: GROUP_ICONS[key] }));
 const MODULE_NAV = moduleRoutes
   .filter((r) => r.menu !== false)
-  .map((r) => ({ key: routeKey(r.path), path: `/${r.path}`, icon: r.icon, label: r.labelKey, permission: r.permission, group: r.group }));
+  .map((r) => ({
+    key: routeKey(r.path),
+    path: `/${r.path}`,
+    icon: r.icon,
+    label: r.labelKey,
+    permission: r.permission,
+    group: r.group,
+  }));
 
 /** The menu entry for a location: the longest path that is the location or a parent of it. */
 function selectedEntry(pathname: string) {
@@ -89,7 +102,8 @@ export function AppLayout() {
   const currentGroup = current && 'group' in current ? current.group : undefined;
   const [openKeys, setOpenKeys] = useState<string[]>([]);
   useEffect(() => {
-    if (currentGroup) setOpenKeys((keys) => (keys.includes(`group-${currentGroup}`) ? keys : [...keys, `group-${currentGroup}`]));
+    if (currentGroup)
+      setOpenKeys((keys) => (keys.includes(`group-${currentGroup}`) ? keys : [...keys, `group-${currentGroup}`]));
   }, [currentGroup]);
 
   if (!me) return null;
@@ -109,7 +123,14 @@ export function AppLayout() {
     ...GROUPS.flatMap((g) => {
       const children = visibleModules.filter((n) => n.group === g.key).map(entry);
       return children.length
-        ? [{ key: `group-${g.key}`, icon: g.icon, label: <span data-testid={`menu-group-${g.key}`}>{t(`nav.group.${g.key}`)}</span>, children }]
+        ? [
+            {
+              key: `group-${g.key}`,
+              icon: g.icon,
+              label: <span data-testid={`menu-group-${g.key}`}>{t(`nav.group.${g.key}`)}</span>,
+              children,
+            },
+          ]
         : [];
     }),
     ...visibleModules.filter((n) => !n.group).map(entry),
@@ -161,7 +182,10 @@ export function AppLayout() {
           </span>
         </Link>
         <div style={{ flex: 1 }} />
-        <Space size={4} separator={<Divider orientation="vertical" style={{ borderColor: 'rgba(255,255,255,0.35)' }} />}>
+        <Space
+          size={4}
+          separator={<Divider orientation="vertical" style={{ borderColor: 'rgba(255,255,255,0.35)' }} />}
+        >
           <Tooltip title={t('header.boundNode')}>
             <span data-testid="header-territory" style={{ color: white, whiteSpace: 'nowrap' }}>
               <EnvironmentOutlined /> {me.territory.name}

@@ -4,9 +4,12 @@ import type { ConsoleRoute } from './module-routes';
  * Pages contributed by modules (`src/modules/<name>/ui/routes.tsx` or `ui/<feature>.routes.tsx` → `consoleRoutes`). The route lists are
  * small and read at start to build the router and the menu; each page itself stays a lazy chunk.
  */
-const found = import.meta.glob<{ consoleRoutes?: ConsoleRoute[] }>(['../../modules/*/ui/routes.tsx', '../../modules/*/ui/*.routes.tsx'], {
-  eager: true,
-});
+const found = import.meta.glob<{ consoleRoutes?: ConsoleRoute[] }>(
+  ['../../modules/*/ui/routes.tsx', '../../modules/*/ui/*.routes.tsx'],
+  {
+    eager: true,
+  },
+);
 
 // A module's main routes.tsx first, then its feature files, so its menu starts with its main page.
 const order = (file: string) => file.replace(/\/routes\.tsx$/, '/!routes.tsx');

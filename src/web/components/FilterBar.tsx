@@ -26,7 +26,12 @@ export function FilterBar<V extends object>({ onSearch, children, testId, extra 
         {children}
         <Form.Item style={{ marginInlineEnd: 0 }}>
           <Space>
-            <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid={testId && `${testId}-submit`}>
+            <Button
+              type="primary"
+              htmlType="submit"
+              icon={<SearchOutlined />}
+              data-testid={testId && `${testId}-submit`}
+            >
               {t('common.search')}
             </Button>
             <Button

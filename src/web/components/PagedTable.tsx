@@ -79,7 +79,11 @@ export function PagedTable<T extends object>({
         expandable={expandable}
         scroll={scrollX ? { x: scrollX } : undefined}
         locale={{
-          emptyText: query.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText ?? t('common.noData')} />,
+          emptyText: query.isPending ? (
+            ' '
+          ) : (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText ?? t('common.noData')} />
+          ),
         }}
         pagination={{
           current: page,

@@ -60,8 +60,7 @@ export function TerritoryTreeSelect({ value, onChange, disabled, testId, placeho
 
   const found = useQuery({
     queryKey: ['territories', 'search', debounced],
-    queryFn: ({ signal }) =>
-      api.get<Page<Territory>>('/api/territories', { q: debounced, pageSize: 50 }, signal),
+    queryFn: ({ signal }) => api.get<Page<Territory>>('/api/territories', { q: debounced, pageSize: 50 }, signal),
     enabled: debounced.length > 0,
   });
 
@@ -85,7 +84,6 @@ export function TerritoryTreeSelect({ value, onChange, disabled, testId, placeho
     remember(roots.data.items);
     setNodes(roots.data.items.map((i) => ({ ...toNode(i), pId: null })));
     // toNode and remember are stable in behaviour; only new roots matter here.
-     
   }, [roots.data]);
 
   useEffect(() => {

@@ -52,7 +52,10 @@ export function showFormError(
   if (byName.size === 0 || unplaced.length > 0) {
     message.error(
       unplaced.length > 0
-        ? i18n.t('error.withDetails', { message: error.message, details: unplaced.join(i18n.t('common.listSeparator')) })
+        ? i18n.t('error.withDetails', {
+            message: error.message,
+            details: unplaced.join(i18n.t('common.listSeparator')),
+          })
         : error.message,
     );
   }

@@ -40,7 +40,10 @@ export function HouseholdPicker({ onPick }: { onPick: (household: Place, address
       return;
     }
     const address = [...trail.map((x) => x.name), p.name].join(' ');
-    const ok = await Dialog.confirm({ title: t('mobile.signup.confirmTitle'), content: t('mobile.signup.confirmText', { address }) });
+    const ok = await Dialog.confirm({
+      title: t('mobile.signup.confirmTitle'),
+      content: t('mobile.signup.confirmText', { address }),
+    });
     if (ok) await onPick(p, address);
   };
 
@@ -48,11 +51,18 @@ export function HouseholdPicker({ onPick }: { onPick: (household: Place, address
     return (
       <div>
         <div className="gzm-pad">
-          <SearchBar placeholder={t('mobile.signup.searchCommunity')} onSearch={(v) => setQ(v.trim())} onClear={() => setQ('')} data-testid="m-community-search" />
+          <SearchBar
+            placeholder={t('mobile.signup.searchCommunity')}
+            onSearch={(v) => setQ(v.trim())}
+            onClear={() => setQ('')}
+            data-testid="m-community-search"
+          />
           <p className="gzm-muted">{t('mobile.signup.searchHint')}</p>
         </div>
         {communities.isFetching && <Spinner />}
-        {communities.data && communities.data.items.length === 0 && <div className="gzm-center">{t('mobile.signup.noCommunity')}</div>}
+        {communities.data && communities.data.items.length === 0 && (
+          <div className="gzm-center">{t('mobile.signup.noCommunity')}</div>
+        )}
         {communities.data && communities.data.items.length > 0 && (
           <List>
             {communities.data.items.map((c) => (

@@ -54,9 +54,23 @@ function Tabs() {
   return (
     <div className="gzm-tabbar">
       <TabBar activeKey={active} onChange={(k) => navigate(k)}>
-        <TabBar.Item key="/m" title={t('mobile.tab.home')} icon={icon('M3 11l9-7 9 7v9a1 1 0 0 1-1 1h-5v-6h-6v6H4a1 1 0 0 1-1-1z')} />
-        {handler && <TabBar.Item key="/m/tasks" title={<span data-testid="m-tab-tasks">{t('mobile.tasks.tab')}</span>} icon={icon('M9 11l3 3 8-8M20 12v7a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h9')} />}
-        <TabBar.Item key="/m/me" title={t('mobile.tab.me')} icon={icon('M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-8 9a8 8 0 0 1 16 0')} />
+        <TabBar.Item
+          key="/m"
+          title={t('mobile.tab.home')}
+          icon={icon('M3 11l9-7 9 7v9a1 1 0 0 1-1 1h-5v-6h-6v6H4a1 1 0 0 1-1-1z')}
+        />
+        {handler && (
+          <TabBar.Item
+            key="/m/tasks"
+            title={<span data-testid="m-tab-tasks">{t('mobile.tasks.tab')}</span>}
+            icon={icon('M9 11l3 3 8-8M20 12v7a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h9')}
+          />
+        )}
+        <TabBar.Item
+          key="/m/me"
+          title={t('mobile.tab.me')}
+          icon={icon('M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-8 9a8 8 0 0 1 16 0')}
+        />
       </TabBar>
     </div>
   );
@@ -82,10 +96,38 @@ export default function MobileApp() {
             <Route index element={withTabs(<HomePage />)} />
             <Route path="me" element={withTabs(<MePage />)} />
             <Route path="tasks" element={withTabs(<TasksPage />)} />
-            <Route path="household" element={<RequireSignIn><ChooseHouseholdPage /></RequireSignIn>} />
-            <Route path="orders/new/:kind" element={<RequireSignIn><NewOrderPage /></RequireSignIn>} />
-            <Route path="orders/:id" element={<RequireSignIn><OrderPage /></RequireSignIn>} />
-            <Route path="notifications" element={<RequireSignIn><NotificationsPage /></RequireSignIn>} />
+            <Route
+              path="household"
+              element={
+                <RequireSignIn>
+                  <ChooseHouseholdPage />
+                </RequireSignIn>
+              }
+            />
+            <Route
+              path="orders/new/:kind"
+              element={
+                <RequireSignIn>
+                  <NewOrderPage />
+                </RequireSignIn>
+              }
+            />
+            <Route
+              path="orders/:id"
+              element={
+                <RequireSignIn>
+                  <OrderPage />
+                </RequireSignIn>
+              }
+            />
+            <Route
+              path="notifications"
+              element={
+                <RequireSignIn>
+                  <NotificationsPage />
+                </RequireSignIn>
+              }
+            />
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Routes>
         </Suspense>

@@ -27,8 +27,20 @@ export const ORDER_KINDS = ['menuService', 'problem', 'microWish', 'mediation'] 
 /** Kinds of dispute a resident may ask the community to mediate (the mediation module's categories). */
 export const DISPUTE_CATEGORIES = ['neighbourhood', 'property', 'repair', 'parking', 'environment', 'other'] as const;
 export type OrderKind = (typeof ORDER_KINDS)[number];
-export type OrderStatus = 'submitted' | 'dispatched' | 'open' | 'accepted' | 'inProgress' | 'resolved' | 'rated' | 'closed' | 'merged';
-export const PROBLEM_CATEGORIES = ['environment', 'repair', 'safety', 'neighbourhood', 'elderly', 'parking', 'greening', 'property', 'policy', 'other'] as const;
+export type OrderStatus =
+  'submitted' | 'dispatched' | 'open' | 'accepted' | 'inProgress' | 'resolved' | 'rated' | 'closed' | 'merged';
+export const PROBLEM_CATEGORIES = [
+  'environment',
+  'repair',
+  'safety',
+  'neighbourhood',
+  'elderly',
+  'parking',
+  'greening',
+  'property',
+  'policy',
+  'other',
+] as const;
 export const RATINGS = ['satisfied', 'basic', 'unsatisfied'] as const;
 export type Rating = (typeof RATINGS)[number];
 
@@ -47,7 +59,13 @@ export interface Order {
   territory: Place;
   location: { lng: number; lat: number; address: string | null } | null;
   reporter: Ref | null;
-  handler: { kind: string; unit: Ref | null; member: Ref | null; account: Ref | null; department: string | null } | null;
+  handler: {
+    kind: string;
+    unit: Ref | null;
+    member: Ref | null;
+    account: Ref | null;
+    department: string | null;
+  } | null;
   rating: Rating | null;
   ratingComment: string | null;
   createdAt: string;

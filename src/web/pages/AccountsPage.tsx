@@ -108,7 +108,12 @@ function CreateAccountModal({ open, onClose }: { open: boolean; onClose: () => v
         </Form.Item>
         {canAssign ? (
           <Form.Item name="roles" label={t('account.roles')}>
-            <Select mode="multiple" options={roleOptions} showSearch={{ optionFilterProp: 'label' }} data-testid="account-roles" />
+            <Select
+              mode="multiple"
+              options={roleOptions}
+              showSearch={{ optionFilterProp: 'label' }}
+              data-testid="account-roles"
+            />
           </Form.Item>
         ) : (
           <Alert type="info" showIcon title={t('account.rolesBySecurityAdmin')} style={{ marginBottom: 16 }} />
@@ -188,12 +193,22 @@ function EditAccountModal({ account, onClose }: { account: Account | undefined; 
             <Input disabled={!canUpdate} />
           </Form.Item>
           <Form.Item name="roles" label={t('account.roles')} extra={canAssign ? undefined : t('account.noAssignRoles')}>
-            <Select mode="multiple" options={roleOptions} showSearch={{ optionFilterProp: 'label' }} disabled={!canAssign} />
+            <Select
+              mode="multiple"
+              options={roleOptions}
+              showSearch={{ optionFilterProp: 'label' }}
+              disabled={!canAssign}
+            />
           </Form.Item>
           <Form.Item name="territory" label={t('account.territory')} rules={[{ required: true }]}>
             <TerritoryTreeSelect disabled={!canUpdate} />
           </Form.Item>
-          <Form.Item name="disabled" label={t('account.disabled')} valuePropName="checked" extra={t('account.disabledHint')}>
+          <Form.Item
+            name="disabled"
+            label={t('account.disabled')}
+            valuePropName="checked"
+            extra={t('account.disabledHint')}
+          >
             <Switch disabled={!canUpdate} />
           </Form.Item>
           <HiddenSubmit />
@@ -213,7 +228,8 @@ function ResetPasswordModal({ account, onClose }: { account: Account | undefined
   const { message } = App.useApp();
   const [form] = Form.useForm<ResetValues>();
   const reset = useMutation({
-    mutationFn: (v: ResetValues) => api.post(`/api/accounts/${account?.id ?? ''}/reset-password`, { password: v.password }),
+    mutationFn: (v: ResetValues) =>
+      api.post(`/api/accounts/${account?.id ?? ''}/reset-password`, { password: v.password }),
     onSuccess: async () => {
       message.success(t('account.resetDone', { username: account?.username ?? '' }));
       onClose();
@@ -328,7 +344,11 @@ export default function AccountsPage() {
       width: 140,
       render: (_, a) => (
         <Space size={[4, 4]} wrap>
-          {a.disabled ? <Tag color="default">{t('account.state.disabled')}</Tag> : <Tag color="success">{t('account.state.active')}</Tag>}
+          {a.disabled ? (
+            <Tag color="default">{t('account.state.disabled')}</Tag>
+          ) : (
+            <Tag color="success">{t('account.state.active')}</Tag>
+          )}
           {a.locked && (
             <Tag color="error" data-testid="account-locked">
               {t('account.state.locked')}
@@ -343,7 +363,8 @@ export default function AccountsPage() {
       title: t('account.lastLoginAt'),
       dataIndex: 'lastLoginAt',
       width: 160,
-      render: (v: string | null) => (v ? formatDateTime(v) : <Typography.Text type="secondary">{t('account.neverLoggedIn')}</Typography.Text>),
+      render: (v: string | null) =>
+        v ? formatDateTime(v) : <Typography.Text type="secondary">{t('account.neverLoggedIn')}</Typography.Text>,
     },
   ];
   if (hasActions) {
@@ -355,7 +376,13 @@ export default function AccountsPage() {
       render: (_, a) => (
         <Space size={0}>
           {canEdit && (
-            <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(a)} data-testid={`account-edit-${a.id}`}>
+            <Button
+              type="link"
+              size="small"
+              icon={<EditOutlined />}
+              onClick={() => setEditing(a)}
+              data-testid={`account-edit-${a.id}`}
+            >
               {t('common.edit')}
             </Button>
           )}
@@ -386,7 +413,12 @@ export default function AccountsPage() {
         help={t('account.help')}
         extra={
           can('account.create') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="account-create">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="account-create"
+            >
               {t('account.create')}
             </Button>
           )

@@ -94,7 +94,12 @@ export default function AuditPage() {
         </span>
       ),
     },
-    { title: t('audit.ip'), dataIndex: 'ip', width: 140, render: (v: string | null) => <span style={mono}>{v ?? '—'}</span> },
+    {
+      title: t('audit.ip'),
+      dataIndex: 'ip',
+      width: 140,
+      render: (v: string | null) => <span style={mono}>{v ?? '—'}</span>,
+    },
     {
       title: t('audit.requestId'),
       dataIndex: 'requestId',

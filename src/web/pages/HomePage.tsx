@@ -1,4 +1,10 @@
-import { ApartmentOutlined, AuditOutlined, RightOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  RightOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Breadcrumb, Button, Card, Col, Descriptions, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -73,9 +79,7 @@ export default function HomePage() {
               {node.isPending ? (
                 <Skeleton.Input size="small" active />
               ) : node.data ? (
-                <Breadcrumb
-                  items={[...node.data.ancestors, node.data].map((a) => ({ key: a.id, title: a.name }))}
-                />
+                <Breadcrumb items={[...node.data.ancestors, node.data].map((a) => ({ key: a.id, title: a.name }))} />
               ) : (
                 '—'
               )}
@@ -139,7 +143,11 @@ export default function HomePage() {
         <Row gutter={[16, 16]} style={{ marginTop: 16 }} data-testid="home-modules">
           {groups.map(({ group, pages }) => (
             <Col key={group ?? 'other'} xs={24} md={12} xl={8}>
-              <Card size="small" title={group ? t(`nav.group.${group}`) : t('home.otherPages')} style={{ height: '100%' }}>
+              <Card
+                size="small"
+                title={group ? t(`nav.group.${group}`) : t('home.otherPages')}
+                style={{ height: '100%' }}
+              >
                 <Space size={[8, 8]} wrap>
                   {pages.map((r) => (
                     <Link key={r.path} to={`/${r.path}`} data-testid={`shortcut-${routeKey(r.path)}`}>

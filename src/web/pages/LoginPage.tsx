@@ -62,7 +62,9 @@ export default function LoginPage() {
 
   if (me.isPending) return <PageSpin full />;
   if (me.data && !login.isPending) {
-    return <Navigate to={me.data.mustChangePassword ? '/change-password' : safeRedirect(params.get('redirect'))} replace />;
+    return (
+      <Navigate to={me.data.mustChangePassword ? '/change-password' : safeRedirect(params.get('redirect'))} replace />
+    );
   }
 
   return (
@@ -107,9 +109,7 @@ export default function LoginPage() {
         <div style={{ fontSize: 16, opacity: 0.88, marginTop: 14, lineHeight: 1.8, maxWidth: 460 }}>
           {t('login.subtitle')}
         </div>
-        <div style={{ marginTop: 40, fontSize: 14, opacity: 0.78, lineHeight: 2 }}>
-          {t('login.levels')}
-        </div>
+        <div style={{ marginTop: 40, fontSize: 14, opacity: 0.78, lineHeight: 2 }}>{t('login.levels')}</div>
       </div>
       <div style={{ flex: 1, display: 'flex', flexDirection: 'column' }}>
         <div style={{ display: 'flex', justifyContent: 'flex-end', padding: '12px 20px' }}>

@@ -1,6 +1,21 @@
 import { CheckCircleFilled, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Row, Space, Steps, Tag, Typography, type FormInstance } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  Row,
+  Space,
+  Steps,
+  Tag,
+  Typography,
+  type FormInstance,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../api/client';
@@ -86,9 +101,20 @@ function TotpCard() {
           {me.totpRequired && (
             <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('me.totpRequiredNote')} />
           )}
-          <Form<CodeForm> form={disableForm} layout="inline" onFinish={(v) => disable.mutate(v)} data-testid="totp-disable-form">
+          <Form<CodeForm>
+            form={disableForm}
+            layout="inline"
+            onFinish={(v) => disable.mutate(v)}
+            data-testid="totp-disable-form"
+          >
             <Form.Item name="code" rules={codeRules(t)}>
-              <Input placeholder={t('me.totpCodePlaceholder')} maxLength={6} inputMode="numeric" autoComplete="one-time-code" style={{ width: 200 }} />
+              <Input
+                placeholder={t('me.totpCodePlaceholder')}
+                maxLength={6}
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                style={{ width: 200 }}
+              />
             </Form.Item>
             <Form.Item>
               <Button danger htmlType="submit" loading={disable.isPending} data-testid="totp-disable">
@@ -138,7 +164,12 @@ function TotpCard() {
             {
               title: t('me.totpStep2'),
               content: (
-                <Form<CodeForm> form={enableForm} layout="inline" onFinish={(v) => enable.mutate(v)} data-testid="totp-enable-form">
+                <Form<CodeForm>
+                  form={enableForm}
+                  layout="inline"
+                  onFinish={(v) => enable.mutate(v)}
+                  data-testid="totp-enable-form"
+                >
                   <Form.Item name="code" rules={codeRules(t)}>
                     <Input
                       placeholder={t('me.totpCodePlaceholder')}

@@ -1,6 +1,22 @@
 import { ClearOutlined, EditOutlined, RollbackOutlined, SaveOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Form, Input, List, Row, Select, Space, Spin, Tag, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  List,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../../web/api/client';
@@ -22,7 +38,9 @@ interface ImportError {
 function toImportErrors(fields: FieldError[]): ImportError[] {
   return fields.map((f) => {
     const m = /^features\.(\d+)\.?(.*)$/.exec(f.field);
-    return m ? { index: Number(m[1]), path: m[2] || '—', message: f.message } : { index: -1, path: f.field, message: f.message };
+    return m
+      ? { index: Number(m[1]), path: m[2] || '—', message: f.message }
+      : { index: -1, path: f.field, message: f.message };
   });
 }
 
@@ -136,7 +154,12 @@ export default function GridEditorPage() {
         <Col xs={24} xl={16}>
           <Card styles={{ body: { padding: 8 } }}>
             {map.data ? (
-              <GridMapView data={map.data} drawing={points} onMapClick={(p) => setPoints((ps) => (ps ? [...ps, p] : ps))} testId="grid-editor-map" />
+              <GridMapView
+                data={map.data}
+                drawing={points}
+                onMapClick={(p) => setPoints((ps) => (ps ? [...ps, p] : ps))}
+                testId="grid-editor-map"
+              />
             ) : (
               <div style={{ height: 560, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
                 <Spin />
@@ -151,16 +174,30 @@ export default function GridEditorPage() {
                 {t('grids.draw.hint')}
               </Typography.Paragraph>
               <Space wrap style={{ marginBottom: 12 }}>
-                <Button type={points ? 'default' : 'primary'} icon={<EditOutlined />} onClick={() => setPoints([])} disabled={!!points} data-testid="grid-draw-start">
+                <Button
+                  type={points ? 'default' : 'primary'}
+                  icon={<EditOutlined />}
+                  onClick={() => setPoints([])}
+                  disabled={!!points}
+                  data-testid="grid-draw-start"
+                >
                   {t('grids.draw.start')}
                 </Button>
-                <Button icon={<RollbackOutlined />} disabled={!points?.length} onClick={() => setPoints((ps) => (ps ? ps.slice(0, -1) : ps))}>
+                <Button
+                  icon={<RollbackOutlined />}
+                  disabled={!points?.length}
+                  onClick={() => setPoints((ps) => (ps ? ps.slice(0, -1) : ps))}
+                >
                   {t('grids.draw.undo')}
                 </Button>
                 <Button icon={<ClearOutlined />} disabled={!points} onClick={() => setPoints(null)}>
                   {t('grids.draw.clear')}
                 </Button>
-                {points && <Typography.Text data-testid="grid-draw-count">{t('grids.draw.points', { count: points.length })}</Typography.Text>}
+                {points && (
+                  <Typography.Text data-testid="grid-draw-count">
+                    {t('grids.draw.points', { count: points.length })}
+                  </Typography.Text>
+                )}
               </Space>
               <Form<DrawValues>
                 form={form}
@@ -184,11 +221,21 @@ export default function GridEditorPage() {
                   <Select options={GRID_KINDS.map((k) => ({ value: k, label: t(`grids.kind.${k}`) }))} />
                 </Form.Item>
                 {kind === 'professional' && (
-                  <Form.Item name="department" label={t('grids.field.department')} rules={[{ required: true, max: 100 }]}>
+                  <Form.Item
+                    name="department"
+                    label={t('grids.field.department')}
+                    rules={[{ required: true, max: 100 }]}
+                  >
                     <Input />
                   </Form.Item>
                 )}
-                <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending} disabled={!points || points.length < 3}>
+                <Button
+                  type="primary"
+                  htmlType="submit"
+                  icon={<SaveOutlined />}
+                  loading={save.isPending}
+                  disabled={!points || points.length < 3}
+                >
                   {t('grids.draw.save')}
                 </Button>
               </Form>

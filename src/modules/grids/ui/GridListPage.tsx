@@ -42,7 +42,11 @@ export default function GridListPage() {
       width: 140,
       render: (_, g) =>
         g.workerCount === 0 ? (
-          g.kind === 'basic' ? <Tag color="warning">{t('grids.noWorkers')}</Tag> : '—'
+          g.kind === 'basic' ? (
+            <Tag color="warning">{t('grids.noWorkers')}</Tag>
+          ) : (
+            '—'
+          )
         ) : g.flaggedWorkerCount > 0 ? (
           <Tag color="error">{t('grids.flaggedCount', { count: g.flaggedWorkerCount })}</Tag>
         ) : (
@@ -62,7 +66,11 @@ export default function GridListPage() {
           <CommunitySelect />
         </Form.Item>
         <Form.Item name="kind" label={t('grids.field.kind')}>
-          <Select allowClear style={{ width: 150 }} options={GRID_KINDS.map((k) => ({ value: k, label: t(`grids.kind.${k}`) }))} />
+          <Select
+            allowClear
+            style={{ width: 150 }}
+            options={GRID_KINDS.map((k) => ({ value: k, label: t(`grids.kind.${k}`) }))}
+          />
         </Form.Item>
         <Form.Item name="q" label={t('grids.field.q')}>
           <Input allowClear style={{ width: 180 }} />
@@ -75,7 +83,10 @@ export default function GridListPage() {
         columns={columns}
         rowKey={(g) => g.id}
         testId="grid-table"
-        expandable={{ expandedRowRender: (g) => <GridWorkers gridId={g.id} />, rowExpandable: (g) => g.workerCount > 0 }}
+        expandable={{
+          expandedRowRender: (g) => <GridWorkers gridId={g.id} />,
+          rowExpandable: (g) => g.workerCount > 0,
+        }}
       />
     </div>
   );

@@ -70,13 +70,21 @@ export default function GridMapPage() {
             <Card size="small" title={t('grids.legend')} data-testid="grid-map-legend">
               <Space wrap>
                 {GRID_KINDS.map((k) => (
-                  <Badge key={k} color={KIND_COLORS[k]} text={`${t(`grids.kind.${k}`)} ${features.filter((f) => f.properties.kind === k).length}`} />
+                  <Badge
+                    key={k}
+                    color={KIND_COLORS[k]}
+                    text={`${t(`grids.kind.${k}`)} ${features.filter((f) => f.properties.kind === k).length}`}
+                  />
                 ))}
               </Space>
             </Card>
             <Card
               size="small"
-              title={selected !== null && detail.data ? t('grids.workersOf', { name: detail.data.name }) : t('grids.selectGrid')}
+              title={
+                selected !== null && detail.data
+                  ? t('grids.workersOf', { name: detail.data.name })
+                  : t('grids.selectGrid')
+              }
               data-testid="grid-map-panel"
             >
               {selected === null ? (
@@ -87,8 +95,14 @@ export default function GridMapPage() {
                     <Descriptions.Item label={t('grids.field.kind')}>
                       <KindTag kind={detail.data.kind} />
                     </Descriptions.Item>
-                    <Descriptions.Item label={t('grids.field.community')}>{detail.data.community.name}</Descriptions.Item>
-                    {detail.data.department && <Descriptions.Item label={t('grids.field.department')}>{detail.data.department}</Descriptions.Item>}
+                    <Descriptions.Item label={t('grids.field.community')}>
+                      {detail.data.community.name}
+                    </Descriptions.Item>
+                    {detail.data.department && (
+                      <Descriptions.Item label={t('grids.field.department')}>
+                        {detail.data.department}
+                      </Descriptions.Item>
+                    )}
                   </Descriptions>
                   <WorkersTable workers={detail.data.workers} testId="grid-map-workers" />
                 </Space>
@@ -106,10 +120,22 @@ export default function GridMapPage() {
                 renderItem={(f) => (
                   <List.Item
                     onClick={() => setSelected(f.properties.id)}
-                    style={{ cursor: 'pointer', background: f.properties.id === selected ? '#fff1f0' : undefined, paddingInline: 8 }}
+                    style={{
+                      cursor: 'pointer',
+                      background: f.properties.id === selected ? '#fff1f0' : undefined,
+                      paddingInline: 8,
+                    }}
                   >
                     <Space>
-                      <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 2, background: KIND_COLORS[f.properties.kind] }} />
+                      <span
+                        style={{
+                          display: 'inline-block',
+                          width: 10,
+                          height: 10,
+                          borderRadius: 2,
+                          background: KIND_COLORS[f.properties.kind],
+                        }}
+                      />
                       <Typography.Text>{f.properties.name}</Typography.Text>
                     </Space>
                   </List.Item>

@@ -1,4 +1,9 @@
-import { GeoComponent, TooltipComponent, type GeoComponentOption, type TooltipComponentOption } from 'echarts/components';
+import {
+  GeoComponent,
+  TooltipComponent,
+  type GeoComponentOption,
+  type TooltipComponentOption,
+} from 'echarts/components';
 import { LinesChart, ScatterChart, type LinesSeriesOption, type ScatterSeriesOption } from 'echarts/charts';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -8,7 +13,9 @@ import { KIND_COLORS, type BBox, type Geometry, type GridMapData, type Position 
 
 echarts.use([GeoComponent, TooltipComponent, LinesChart, ScatterChart, CanvasRenderer]);
 
-type Option = echarts.ComposeOption<GeoComponentOption | TooltipComponentOption | LinesSeriesOption | ScatterSeriesOption>;
+type Option = echarts.ComposeOption<
+  GeoComponentOption | TooltipComponentOption | LinesSeriesOption | ScatterSeriesOption
+>;
 
 /** Region names in the registered map: boundaries by division code, grids by id (names may repeat). */
 const gridRegion = (id: number) => `grid:${id}`;
@@ -34,7 +41,16 @@ let mapSeq = 0;
  * an ECharts `geo` component (no tiles: the machines are offline). Grids are coloured by kind; clicking one
  * selects it; in drawing mode a click adds a vertex (pixel → lng/lat with convertFromPixel).
  */
-export function GridMapView({ data, selectedId, onSelect, drawing, onMapClick, height = 560, testId = 'grid-map', extent = 'grids' }: Props) {
+export function GridMapView({
+  data,
+  selectedId,
+  onSelect,
+  drawing,
+  onMapClick,
+  height = 560,
+  testId = 'grid-map',
+  extent = 'grids',
+}: Props) {
   const { t } = useTranslation();
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
@@ -50,8 +66,16 @@ export function GridMapView({ data, selectedId, onSelect, drawing, onMapClick, h
       geoJSON: {
         type: 'FeatureCollection' as const,
         features: [
-          ...data.boundaries.features.map((f) => ({ type: 'Feature' as const, properties: { name: boundaryRegion(f.properties.code) }, geometry: f.geometry })),
-          ...grids.map((f) => ({ type: 'Feature' as const, properties: { name: gridRegion(f.properties.id) }, geometry: f.geometry })),
+          ...data.boundaries.features.map((f) => ({
+            type: 'Feature' as const,
+            properties: { name: boundaryRegion(f.properties.code) },
+            geometry: f.geometry,
+          })),
+          ...grids.map((f) => ({
+            type: 'Feature' as const,
+            properties: { name: gridRegion(f.properties.id) },
+            geometry: f.geometry,
+          })),
         ],
       },
       specialAreas: {},
@@ -89,7 +113,8 @@ export function GridMapView({ data, selectedId, onSelect, drawing, onMapClick, h
     if (!c) return;
     const byId = new Map(data.grids.features.map((f) => [f.properties.id, f.properties]));
     const districts = data.boundaries.features.filter((f) => f.properties.level === 'district');
-    const b = extent === 'district' && districts.length ? unionBox(districts.map((f) => geometryBox(f.geometry))) : data.bbox;
+    const b =
+      extent === 'district' && districts.length ? unionBox(districts.map((f) => geometryBox(f.geometry))) : data.bbox;
     const padX = b ? Math.max((b[2] - b[0]) * 0.15, 0.002) : 0;
     const padY = b ? Math.max((b[3] - b[1]) * 0.15, 0.002) : 0;
     const regions: NonNullable<GeoComponentOption['regions']> = [
@@ -112,7 +137,12 @@ export function GridMapView({ data, selectedId, onSelect, drawing, onMapClick, h
             borderWidth: selected ? 3 : f.properties.kind === 'basic' ? 1.5 : 1,
           },
           emphasis: { itemStyle: { areaColor: hexA(color, 0.5) }, label: { show: false } },
-          label: { show: f.properties.kind === 'basic' && extent === 'grids', formatter: f.properties.name, fontSize: 11, color: '#262626' },
+          label: {
+            show: f.properties.kind === 'basic' && extent === 'grids',
+            formatter: f.properties.name,
+            fontSize: 11,
+            color: '#262626',
+          },
         };
       }),
     ];
@@ -133,8 +163,15 @@ export function GridMapView({ data, selectedId, onSelect, drawing, onMapClick, h
       geo: {
         map: mapName,
         roam: true,
-        aspectScale: Math.cos((((b ? (b[1] + b[3]) / 2 : 36) * Math.PI) / 180)),
-        ...(b ? { boundingCoords: [[b[0] - padX, b[3] + padY], [b[2] + padX, b[1] - padY]] } : {}),
+        aspectScale: Math.cos(((b ? (b[1] + b[3]) / 2 : 36) * Math.PI) / 180),
+        ...(b
+          ? {
+              boundingCoords: [
+                [b[0] - padX, b[3] + padY],
+                [b[2] + padX, b[1] - padY],
+              ],
+            }
+          : {}),
         itemStyle: { areaColor: '#f6f3ee', borderColor: '#bfbfbf' },
         label: { show: false },
         emphasis: { label: { show: false } },
@@ -164,17 +201,29 @@ export function GridMapView({ data, selectedId, onSelect, drawing, onMapClick, h
     c.setOption(option, { notMerge: true });
   }, [data, mapName, selectedId, drawing, t, extent]);
 
-  return <div ref={el} data-testid={testId} style={{ width: '100%', height, cursor: drawing ? 'crosshair' : 'default' }} />;
+  return (
+    <div ref={el} data-testid={testId} style={{ width: '100%', height, cursor: drawing ? 'crosshair' : 'default' }} />
+  );
 }
 
 function geometryBox(g: Geometry): BBox {
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
   const pts = polys.flatMap((p) => p[0] ?? []);
-  return [Math.min(...pts.map((p) => p[0])), Math.min(...pts.map((p) => p[1])), Math.max(...pts.map((p) => p[0])), Math.max(...pts.map((p) => p[1]))];
+  return [
+    Math.min(...pts.map((p) => p[0])),
+    Math.min(...pts.map((p) => p[1])),
+    Math.max(...pts.map((p) => p[0])),
+    Math.max(...pts.map((p) => p[1])),
+  ];
 }
 
 function unionBox(boxes: BBox[]): BBox {
-  return [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
+  return [
+    Math.min(...boxes.map((b) => b[0])),
+    Math.min(...boxes.map((b) => b[1])),
+    Math.max(...boxes.map((b) => b[2])),
+    Math.max(...boxes.map((b) => b[3])),
+  ];
 }
 
 function hexA(hex: string, alpha: number): string {

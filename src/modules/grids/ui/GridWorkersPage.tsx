@@ -1,6 +1,20 @@
 import { DeleteOutlined, EditOutlined, HomeOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { App, Button, Checkbox, Drawer, Form, Input, List, Popconfirm, Radio, Select, Space, TreeSelect, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Checkbox,
+  Drawer,
+  Form,
+  Input,
+  List,
+  Popconfirm,
+  Radio,
+  Select,
+  Space,
+  TreeSelect,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../web/api/client';
@@ -69,18 +83,46 @@ interface TreeNode {
  * The worker's community as a tree loaded level by level (compound → building → unit → household); only households
  * can be ticked.
  */
-function HouseholdPicker({ communityId, workerId, value, onChange }: { communityId: number; workerId: number; value?: number[]; onChange?: (v: number[]) => void }) {
+function HouseholdPicker({
+  communityId,
+  workerId,
+  value,
+  onChange,
+}: {
+  communityId: number;
+  workerId: number;
+  value?: number[];
+  onChange?: (v: number[]) => void;
+}) {
   const { t } = useTranslation();
   const [nodes, setNodes] = useState<TreeNode[]>([]);
   const load = async (parentId: number) => {
     const page = await api.get<Page<Territory>>('/api/territories', { parentId, pageSize: 200 });
     // Households someone already follows are shown with that worker's name and cannot be ticked (one worker each).
-    const followed = page.items.some((c) => c.level === 'household') ? (await api.get<{ items: { householdId: number; workerId: number; workerName: string }[] }>('/api/grids/liaisons', { under: parentId })).items : [];
+    const followed = page.items.some((c) => c.level === 'household')
+      ? (
+          await api.get<{ items: { householdId: number; workerId: number; workerName: string }[] }>(
+            '/api/grids/liaisons',
+            { under: parentId },
+          )
+        ).items
+      : [];
     const by = new Map(followed.map((f) => [f.householdId, f]));
     const add = page.items.map((c) => {
       const f = by.get(c.id);
-      const title = f ? `${c.name}（${f.workerId === workerId ? t('grids.workers.alreadyMine') : f.workerName}）` : c.name;
-      return { id: c.id, pId: parentId, value: c.id, title, isLeaf: c.level === 'household', checkable: c.level === 'household', disableCheckbox: !!f, selectable: false };
+      const title = f
+        ? `${c.name}（${f.workerId === workerId ? t('grids.workers.alreadyMine') : f.workerName}）`
+        : c.name;
+      return {
+        id: c.id,
+        pId: parentId,
+        value: c.id,
+        title,
+        isLeaf: c.level === 'household',
+        checkable: c.level === 'household',
+        disableCheckbox: !!f,
+        selectable: false,
+      };
     });
     setNodes((prev) => [...prev.filter((n) => !add.some((a) => a.id === n.id)), ...add]);
   };
@@ -111,15 +153,29 @@ function HouseholdPicker({ communityId, workerId, value, onChange }: { community
 }
 
 /** A worker's liaison households 联系户: the 30–50 check, the list, remove one, add several from the community. */
-function LiaisonDrawer({ worker, communityId, canManage, onClose }: { worker: GridWorker; communityId: number | undefined; canManage: boolean; onClose: () => void }) {
+function LiaisonDrawer({
+  worker,
+  communityId,
+  canManage,
+  onClose,
+}: {
+  worker: GridWorker;
+  communityId: number | undefined;
+  canManage: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [picked, setPicked] = useState<number[]>([]);
   const [round, setRound] = useState(0); // the picker is drawn afresh after each assignment
   const key = [...KEY, worker.id, 'households'];
-  const list = useQuery({ queryKey: key, queryFn: ({ signal }) => api.get<Liaisons>(`/api/grids/workers/${worker.id}/households`, undefined, signal) });
+  const list = useQuery({
+    queryKey: key,
+    queryFn: ({ signal }) => api.get<Liaisons>(`/api/grids/workers/${worker.id}/households`, undefined, signal),
+  });
   const assign = useMutation({
-    mutationFn: (householdIds: number[]) => api.post<Liaisons>(`/api/grids/workers/${worker.id}/households`, { householdIds }),
+    mutationFn: (householdIds: number[]) =>
+      api.post<Liaisons>(`/api/grids/workers/${worker.id}/households`, { householdIds }),
     onSuccess: async () => {
       message.success(t('common.saved'));
       setPicked([]);
@@ -138,16 +194,37 @@ function LiaisonDrawer({ worker, communityId, canManage, onClose }: { worker: Gr
   });
   const data = list.data;
   return (
-    <Drawer open onClose={onClose} size={560} title={t('grids.workers.liaisonsOf', { name: worker.name })} data-testid="liaison-drawer" destroyOnHidden>
+    <Drawer
+      open
+      onClose={onClose}
+      size={560}
+      title={t('grids.workers.liaisonsOf', { name: worker.name })}
+      data-testid="liaison-drawer"
+      destroyOnHidden
+    >
       <Space orientation="vertical" style={{ width: '100%' }} size="middle">
         <Space>
           {data && <LiaisonTag count={data.count} flag={data.liaisonFlag} />}
-          <Typography.Text type="secondary">{t('grids.workers.liaisonRule', { min: LIAISON_MIN, max: LIAISON_MAX })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('grids.workers.liaisonRule', { min: LIAISON_MIN, max: LIAISON_MAX })}
+          </Typography.Text>
         </Space>
         {canManage && communityId !== undefined && (
           <Space.Compact style={{ width: '100%' }}>
-            <HouseholdPicker key={round} communityId={communityId} workerId={worker.id} value={picked} onChange={setPicked} />
-            <Button type="primary" disabled={!picked.length} loading={assign.isPending} onClick={() => assign.mutate(picked)} data-testid="liaison-add">
+            <HouseholdPicker
+              key={round}
+              communityId={communityId}
+              workerId={worker.id}
+              value={picked}
+              onChange={setPicked}
+            />
+            <Button
+              type="primary"
+              disabled={!picked.length}
+              loading={assign.isPending}
+              onClick={() => assign.mutate(picked)}
+              data-testid="liaison-add"
+            >
               {t('grids.workers.addHouseholds')}
             </Button>
           </Space.Compact>
@@ -164,7 +241,11 @@ function LiaisonDrawer({ worker, communityId, canManage, onClose }: { worker: Gr
               actions={
                 canManage
                   ? [
-                      <Popconfirm key="rm" title={t('grids.workers.confirmUnassign', { label: h.label })} onConfirm={() => remove.mutate(h.householdId)}>
+                      <Popconfirm
+                        key="rm"
+                        title={t('grids.workers.confirmUnassign', { label: h.label })}
+                        onConfirm={() => remove.mutate(h.householdId)}
+                      >
                         <Button type="link" size="small" danger>
                           {t('grids.workers.unassign')}
                         </Button>
@@ -217,7 +298,14 @@ export default function GridWorkersPage() {
   const open = (w: GridWorker | 'new') => setEditing(w);
   // A masked number is not sent back: the field starts empty and keeps the stored number unless retyped.
   const initialValues: Partial<WorkerValues> =
-    editing && editing !== 'new' ? { gridId: editing.gridId, name: editing.name, kind: editing.kind, phone: editing.phone?.includes('*') ? undefined : (editing.phone ?? undefined) } : { kind: 'fullTime' };
+    editing && editing !== 'new'
+      ? {
+          gridId: editing.gridId,
+          name: editing.name,
+          kind: editing.kind,
+          phone: editing.phone?.includes('*') ? undefined : (editing.phone ?? undefined),
+        }
+      : { kind: 'fullTime' };
 
   return (
     <div data-testid="grid-workers-page">
@@ -240,7 +328,9 @@ export default function GridWorkersPage() {
           <CommunitySelect />
         </Form.Item>
         <Form.Item name="flagged" valuePropName="checked">
-          <Checkbox data-testid="worker-filter-flagged">{t('grids.workers.onlyFlagged', { min: LIAISON_MIN, max: LIAISON_MAX })}</Checkbox>
+          <Checkbox data-testid="worker-filter-flagged">
+            {t('grids.workers.onlyFlagged', { min: LIAISON_MIN, max: LIAISON_MAX })}
+          </Checkbox>
         </Form.Item>
       </FilterBar>
       <PagedTable<GridWorker>
@@ -251,15 +341,34 @@ export default function GridWorkersPage() {
         testId="worker-table"
         emptyText={t('grids.noWorkers')}
         columns={[
-          { title: t('grids.workers.name'), dataIndex: 'name', render: (n: string) => <span style={{ whiteSpace: 'nowrap' }}>{n}</span> },
-          { title: t('grids.workers.kind'), dataIndex: 'kind', width: 90, render: (k: WorkerKind) => t(`grids.workerKind.${k}`) },
+          {
+            title: t('grids.workers.name'),
+            dataIndex: 'name',
+            render: (n: string) => <span style={{ whiteSpace: 'nowrap' }}>{n}</span>,
+          },
+          {
+            title: t('grids.workers.kind'),
+            dataIndex: 'kind',
+            width: 90,
+            render: (k: WorkerKind) => t(`grids.workerKind.${k}`),
+          },
           { title: t('grids.workers.grid'), dataIndex: 'gridName' },
-          { title: t('grids.field.phone'), dataIndex: 'phone', render: (p: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{p ?? '—'}</span> },
+          {
+            title: t('grids.field.phone'),
+            dataIndex: 'phone',
+            render: (p: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{p ?? '—'}</span>,
+          },
           {
             title: `${t('grids.field.liaison')}（${LIAISON_MIN}–${LIAISON_MAX}）`,
             key: 'liaison',
             render: (_, w) => (
-              <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => setLiaisons(w)} data-testid={`worker-liaisons-${w.id}`}>
+              <Button
+                type="link"
+                size="small"
+                style={{ paddingInline: 0 }}
+                onClick={() => setLiaisons(w)}
+                data-testid={`worker-liaisons-${w.id}`}
+              >
                 <LiaisonTag count={w.liaisonCount} flag={w.liaisonFlag} />
               </Button>
             ),
@@ -272,10 +381,19 @@ export default function GridWorkersPage() {
                   width: 150,
                   render: (_: unknown, w: GridWorker) => (
                     <Space size={0}>
-                      <Button type="link" size="small" icon={<EditOutlined />} onClick={() => open(w)} data-testid={`worker-edit-${w.id}`}>
+                      <Button
+                        type="link"
+                        size="small"
+                        icon={<EditOutlined />}
+                        onClick={() => open(w)}
+                        data-testid={`worker-edit-${w.id}`}
+                      >
                         {t('common.edit')}
                       </Button>
-                      <Popconfirm title={t('grids.workers.confirmRemove', { name: w.name })} onConfirm={() => remove.mutate(w)}>
+                      <Popconfirm
+                        title={t('grids.workers.confirmRemove', { name: w.name })}
+                        onConfirm={() => remove.mutate(w)}
+                      >
                         <Button type="link" size="small" danger icon={<DeleteOutlined />}>
                           {t('common.delete')}
                         </Button>
@@ -299,20 +417,41 @@ export default function GridWorkersPage() {
         onCancel={() => setEditing(null)}
         testId="worker-form"
       >
-        <Form.Item name="gridId" label={t('grids.workers.grid')} rules={[{ required: true, message: t('grids.workers.pickGrid') }]}>
+        <Form.Item
+          name="gridId"
+          label={t('grids.workers.grid')}
+          rules={[{ required: true, message: t('grids.workers.pickGrid') }]}
+        >
           <GridSelect />
         </Form.Item>
-        <Form.Item name="name" label={t('grids.workers.name')} rules={[{ required: true, whitespace: true, message: t('grids.workers.nameRequired') }]}>
+        <Form.Item
+          name="name"
+          label={t('grids.workers.name')}
+          rules={[{ required: true, whitespace: true, message: t('grids.workers.nameRequired') }]}
+        >
           <Input maxLength={50} data-testid="worker-form-name" />
         </Form.Item>
         <Form.Item name="kind" label={t('grids.workers.kind')} rules={[{ required: true }]}>
-          <Radio.Group options={(['fullTime', 'partTime'] as const).map((k) => ({ value: k, label: t(`grids.workerKind.${k}`) }))} />
+          <Radio.Group
+            options={(['fullTime', 'partTime'] as const).map((k) => ({ value: k, label: t(`grids.workerKind.${k}`) }))}
+          />
         </Form.Item>
-        <Form.Item name="phone" label={t('grids.field.phone')} extra={editing !== 'new' && editing?.phone?.includes('*') ? t('grids.workers.phoneKept') : undefined}>
+        <Form.Item
+          name="phone"
+          label={t('grids.field.phone')}
+          extra={editing !== 'new' && editing?.phone?.includes('*') ? t('grids.workers.phoneKept') : undefined}
+        >
           <Input maxLength={20} inputMode="tel" data-testid="worker-form-phone" />
         </Form.Item>
       </FormModal>
-      {liaisons && <LiaisonDrawer worker={liaisons} communityId={grid.data?.community.id} canManage={canManage} onClose={() => setLiaisons(null)} />}
+      {liaisons && (
+        <LiaisonDrawer
+          worker={liaisons}
+          communityId={grid.data?.community.id}
+          canManage={canManage}
+          onClose={() => setLiaisons(null)}
+        />
+      )}
     </div>
   );
 }

@@ -4,8 +4,36 @@ import type { ConsoleRoute } from '../../../web/app/module-routes';
 
 /** Console pages of the grids module (menu group 网格). */
 export const consoleRoutes: ConsoleRoute[] = [
-  { path: 'grids/map', labelKey: 'grids.nav.map', permission: 'grid.read', group: 'grids', icon: <EnvironmentOutlined />, Component: lazy(() => import('./GridMapPage')) },
-  { path: 'grids', labelKey: 'grids.nav.list', permission: 'grid.read', group: 'grids', icon: <AppstoreOutlined />, Component: lazy(() => import('./GridListPage')) },
-  { path: 'grids/workers', labelKey: 'grids.nav.workers', permission: 'grid.read', group: 'grids', icon: <TeamOutlined />, Component: lazy(() => import('./GridWorkersPage')) },
-  { path: 'grids/editor', labelKey: 'grids.nav.editor', permission: 'grid.manage', group: 'grids', icon: <EditOutlined />, Component: lazy(() => import('./GridEditorPage')) },
+  {
+    path: 'grids/map',
+    labelKey: 'grids.nav.map',
+    permission: 'grid.read',
+    group: 'grids',
+    icon: <EnvironmentOutlined />,
+    Component: lazy(() => import('./GridMapPage')),
+  },
+  {
+    path: 'grids',
+    labelKey: 'grids.nav.list',
+    permission: 'grid.read',
+    group: 'grids',
+    icon: <AppstoreOutlined />,
+    Component: lazy(() => import('./GridListPage')),
+  },
+  {
+    path: 'grids/workers',
+    labelKey: 'grids.nav.workers',
+    permission: 'grid.read',
+    group: 'grids',
+    icon: <TeamOutlined />,
+    Component: lazy(() => import('./GridWorkersPage')),
+  },
+  {
+    path: 'grids/editor',
+    labelKey: 'grids.nav.editor',
+    permission: 'grid.manage',
+    group: 'grids',
+    icon: <EditOutlined />,
+    Component: lazy(() => import('./GridEditorPage')),
+  },
 ];

@@ -46,9 +46,17 @@ export function WorkersTable({ workers, testId }: { workers: GridWorker[]; testI
             </span>
           ),
         },
-        { title: t('grids.field.phone'), dataIndex: 'phone', render: (p: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{p ?? '—'}</span> },
         {
-          title: <span style={{ whiteSpace: 'nowrap' }}>{`${t('grids.field.liaison')}（${LIAISON_MIN}–${LIAISON_MAX}）`}</span>,
+          title: t('grids.field.phone'),
+          dataIndex: 'phone',
+          render: (p: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{p ?? '—'}</span>,
+        },
+        {
+          title: (
+            <span
+              style={{ whiteSpace: 'nowrap' }}
+            >{`${t('grids.field.liaison')}（${LIAISON_MIN}–${LIAISON_MAX}）`}</span>
+          ),
           key: 'liaison',
           render: (_, w) => <LiaisonTag count={w.liaisonCount} flag={w.liaisonFlag} />,
         },
@@ -66,7 +74,17 @@ export function useCommunities() {
   });
 }
 
-export function CommunitySelect({ value, onChange, allowAll = true, testId }: { value?: number; onChange?: (v: number | undefined) => void; allowAll?: boolean; testId?: string }) {
+export function CommunitySelect({
+  value,
+  onChange,
+  allowAll = true,
+  testId,
+}: {
+  value?: number;
+  onChange?: (v: number | undefined) => void;
+  allowAll?: boolean;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const communities = useCommunities();
   return (
@@ -84,4 +102,6 @@ export function CommunitySelect({ value, onChange, allowAll = true, testId }: { 
   );
 }
 
-export const Muted = ({ children }: { children: React.ReactNode }) => <Typography.Text type="secondary">{children}</Typography.Text>;
+export const Muted = ({ children }: { children: React.ReactNode }) => (
+  <Typography.Text type="secondary">{children}</Typography.Text>
+);

@@ -2,7 +2,8 @@
 export type GridKind = 'basic' | 'professional' | 'responsibilityArea';
 export const GRID_KINDS: readonly GridKind[] = ['basic', 'professional', 'responsibilityArea'];
 export type Position = [number, number];
-export type Geometry = { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
+export type Geometry =
+  { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
 export type BBox = [number, number, number, number];
 
 export interface GridRow {
@@ -47,8 +48,14 @@ export interface GridFeatureProps {
 }
 
 export interface GridMapData {
-  boundaries: { type: 'FeatureCollection'; features: { type: 'Feature'; properties: { code: string; name: string; level: string }; geometry: Geometry }[] };
-  grids: { type: 'FeatureCollection'; features: { type: 'Feature'; properties: GridFeatureProps; geometry: Geometry }[] };
+  boundaries: {
+    type: 'FeatureCollection';
+    features: { type: 'Feature'; properties: { code: string; name: string; level: string }; geometry: Geometry }[];
+  };
+  grids: {
+    type: 'FeatureCollection';
+    features: { type: 'Feature'; properties: GridFeatureProps; geometry: Geometry }[];
+  };
   bbox: BBox | null;
 }
 

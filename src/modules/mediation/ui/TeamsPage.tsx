@@ -1,6 +1,19 @@
 import { DeleteOutlined, EditOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../web/api/client';
@@ -21,7 +34,17 @@ export function useCommunities() {
   });
 }
 
-export function CommunityPicker({ value, onChange, allowClear, testId }: { value?: number; onChange?: (v: number | undefined) => void; allowClear?: boolean; testId?: string }) {
+export function CommunityPicker({
+  value,
+  onChange,
+  allowClear,
+  testId,
+}: {
+  value?: number;
+  onChange?: (v: number | undefined) => void;
+  allowClear?: boolean;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const communities = useCommunities();
   return (
@@ -63,9 +86,22 @@ function TeamModal({ team, onClose }: { team: Team | 'new'; onClose: () => void 
   const isNew = team === 'new';
   const save = useMutation({
     mutationFn: (v: TeamValues) => {
-      const members = (v.members ?? []).map((m) => ({ ...(m.id ? { id: m.id } : {}), name: m.name, role: m.role, ...(m.phone ? { phone: m.phone } : {}) }));
-      const body = { name: v.name, place: v.place || null, description: v.description || null, active: v.active, members };
-      return isNew ? api.post<Team>('/api/mediation/teams', { ...body, communityId: v.communityId }) : api.patch<Team>(`/api/mediation/teams/${team.id}`, body);
+      const members = (v.members ?? []).map((m) => ({
+        ...(m.id ? { id: m.id } : {}),
+        name: m.name,
+        role: m.role,
+        ...(m.phone ? { phone: m.phone } : {}),
+      }));
+      const body = {
+        name: v.name,
+        place: v.place || null,
+        description: v.description || null,
+        active: v.active,
+        members,
+      };
+      return isNew
+        ? api.post<Team>('/api/mediation/teams', { ...body, communityId: v.communityId })
+        : api.patch<Team>(`/api/mediation/teams/${team.id}`, body);
     },
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['mediation'] });
@@ -85,8 +121,22 @@ function TeamModal({ team, onClose }: { team: Team | 'new'; onClose: () => void 
         members: team.members.map((m) => ({ id: m.id, name: m.name, role: m.role, masked: m.phone })),
       };
   return (
-    <Modal open title={isNew ? t('mediation.newTeam') : t('mediation.editTeam')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} width={720} destroyOnHidden>
-      <Form<TeamValues> form={form} layout="vertical" initialValues={initial} onFinish={(v) => save.mutate(v)} data-testid="team-form">
+    <Modal
+      open
+      title={isNew ? t('mediation.newTeam') : t('mediation.editTeam')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      width={720}
+      destroyOnHidden
+    >
+      <Form<TeamValues>
+        form={form}
+        layout="vertical"
+        initialValues={initial}
+        onFinish={(v) => save.mutate(v)}
+        data-testid="team-form"
+      >
         <Form.Item name="communityId" label={t('mediation.field.community')} rules={[{ required: true }]}>
           <CommunityPicker testId="team-community" />
         </Form.Item>
@@ -113,16 +163,32 @@ function TeamModal({ team, onClose }: { team: Team | 'new'; onClose: () => void 
                     <Form.Item name={[f.name, 'id']} hidden>
                       <Input />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: t('mediation.field.memberName') }]} style={{ marginBottom: 8 }}>
-                      <Input placeholder={t('mediation.field.memberName')} style={{ width: 140 }} data-testid={`team-member-name-${f.name}`} />
+                    <Form.Item
+                      name={[f.name, 'name']}
+                      rules={[{ required: true, message: t('mediation.field.memberName') }]}
+                      style={{ marginBottom: 8 }}
+                    >
+                      <Input
+                        placeholder={t('mediation.field.memberName')}
+                        style={{ width: 140 }}
+                        data-testid={`team-member-name-${f.name}`}
+                      />
                     </Form.Item>
                     <Form.Item name={[f.name, 'role']} style={{ marginBottom: 8 }}>
-                      <Select style={{ width: 110 }} options={TEAM_MEMBER_ROLES.map((r) => ({ value: r, label: t(`mediation.role.${r}`) }))} />
+                      <Select
+                        style={{ width: 110 }}
+                        options={TEAM_MEMBER_ROLES.map((r) => ({ value: r, label: t(`mediation.role.${r}`) }))}
+                      />
                     </Form.Item>
                     <Form.Item noStyle shouldUpdate>
                       {() => (
                         <Form.Item name={[f.name, 'phone']} style={{ marginBottom: 8 }}>
-                          <Input placeholder={form.getFieldValue(['members', f.name, 'masked']) ?? t('mediation.field.phone')} style={{ width: 170 }} />
+                          <Input
+                            placeholder={
+                              form.getFieldValue(['members', f.name, 'masked']) ?? t('mediation.field.phone')
+                            }
+                            style={{ width: 170 }}
+                          />
                         </Form.Item>
                       )}
                     </Form.Item>
@@ -151,9 +217,19 @@ function MembersTable({ members }: { members: TeamMember[] }) {
       dataSource={members}
       columns={[
         { title: t('mediation.field.memberName'), dataIndex: 'name' },
-        { title: t('mediation.field.memberRole'), dataIndex: 'role', render: (r: TeamMemberRole) => <Tag color={r === 'leader' ? 'red' : r === 'mediator' ? 'blue' : 'default'}>{t(`mediation.role.${r}`)}</Tag> },
+        {
+          title: t('mediation.field.memberRole'),
+          dataIndex: 'role',
+          render: (r: TeamMemberRole) => (
+            <Tag color={r === 'leader' ? 'red' : r === 'mediator' ? 'blue' : 'default'}>{t(`mediation.role.${r}`)}</Tag>
+          ),
+        },
         { title: t('mediation.field.phone'), dataIndex: 'phone', render: (p: string | null) => p ?? '—' },
-        { title: t('mediation.field.partyMember'), key: 'pm', render: (_, m) => m.partyMember?.name ?? m.account?.name ?? '—' },
+        {
+          title: t('mediation.field.partyMember'),
+          key: 'pm',
+          render: (_, m) => m.partyMember?.name ?? m.account?.name ?? '—',
+        },
       ]}
     />
   );
@@ -194,7 +270,12 @@ export default function TeamsPage() {
         return `${leader ? `${leader.name} · ` : ''}${t('mediation.membersCount', { count: team.members.length })}`;
       },
     },
-    { title: t('mediation.field.cases'), key: 'cases', align: 'right', render: (_, team) => t('mediation.caseCount', { all: team.caseCount, open: team.openCaseCount }) },
+    {
+      title: t('mediation.field.cases'),
+      key: 'cases',
+      align: 'right',
+      render: (_, team) => t('mediation.caseCount', { all: team.caseCount, open: team.openCaseCount }),
+    },
     ...(manage
       ? [
           {
@@ -203,8 +284,16 @@ export default function TeamsPage() {
             width: 110,
             render: (_: unknown, team: Team) => (
               <Space>
-                <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(team)} data-testid={`team-edit-${team.id}`} />
-                <Popconfirm title={t('mediation.deleteTeamConfirm', { name: team.name })} onConfirm={() => remove.mutate(team.id)}>
+                <Button
+                  size="small"
+                  icon={<EditOutlined />}
+                  onClick={() => setEditing(team)}
+                  data-testid={`team-edit-${team.id}`}
+                />
+                <Popconfirm
+                  title={t('mediation.deleteTeamConfirm', { name: team.name })}
+                  onConfirm={() => remove.mutate(team.id)}
+                >
                   <Button size="small" danger icon={<DeleteOutlined />} />
                 </Popconfirm>
               </Space>
@@ -226,7 +315,10 @@ export default function TeamsPage() {
           )
         }
       />
-      <FilterBar<{ communityId?: number; q?: string }> testId="team-filter" onSearch={(v) => setFilters({ communityId: v.communityId, q: v.q?.trim() || undefined })}>
+      <FilterBar<{ communityId?: number; q?: string }>
+        testId="team-filter"
+        onSearch={(v) => setFilters({ communityId: v.communityId, q: v.q?.trim() || undefined })}
+      >
         <Form.Item name="communityId" label={t('mediation.field.community')}>
           <CommunityPicker allowClear />
         </Form.Item>

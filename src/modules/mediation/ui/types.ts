@@ -6,7 +6,15 @@ export type PartyRole = (typeof PARTY_ROLES)[number];
 export const MEDIATION_OUTCOMES = ['agreed', 'partlyAgreed', 'failed', 'referredJudicial', 'referredCourt'] as const;
 export type MediationOutcome = (typeof MEDIATION_OUTCOMES)[number];
 export const DISPUTE_CATEGORIES = ['neighbourhood', 'property', 'repair', 'parking', 'environment', 'other'] as const;
-export const CASE_STATUSES = ['submitted', 'dispatched', 'accepted', 'inProgress', 'resolved', 'rated', 'closed'] as const;
+export const CASE_STATUSES = [
+  'submitted',
+  'dispatched',
+  'accepted',
+  'inProgress',
+  'resolved',
+  'rated',
+  'closed',
+] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number] | 'open';
 
 export interface Ref {

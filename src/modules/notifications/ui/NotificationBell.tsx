@@ -35,7 +35,13 @@ export function NotificationBell({ color }: { color: string }) {
         <Typography.Text strong style={{ flex: 1 }}>
           {t('notifications.title')}
         </Typography.Text>
-        <Button size="small" type="link" disabled={!unread} onClick={() => void readAll()} data-testid="notification-read-all">
+        <Button
+          size="small"
+          type="link"
+          disabled={!unread}
+          onClick={() => void readAll()}
+          data-testid="notification-read-all"
+        >
           {t('notifications.readAll')}
         </Button>
       </div>
@@ -48,7 +54,12 @@ export function NotificationBell({ color }: { color: string }) {
             <List.Item
               key={n.id}
               onClick={() => void go(n)}
-              style={{ cursor: 'pointer', paddingInline: 8, background: n.readAt ? undefined : '#fff7f6', borderRadius: 4 }}
+              style={{
+                cursor: 'pointer',
+                paddingInline: 8,
+                background: n.readAt ? undefined : '#fff7f6',
+                borderRadius: 4,
+              }}
               data-testid={`notification-${n.id}`}
             >
               <Space direction="vertical" size={0} style={{ width: '100%' }}>
@@ -56,7 +67,11 @@ export function NotificationBell({ color }: { color: string }) {
                   {!n.readAt && <Badge status="error" />}
                   <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
                 </Space>
-                <Typography.Text type="secondary" ellipsis={{ tooltip: n.body }} style={{ fontSize: 13, maxWidth: 330 }}>
+                <Typography.Text
+                  type="secondary"
+                  ellipsis={{ tooltip: n.body }}
+                  style={{ fontSize: 13, maxWidth: 330 }}
+                >
                   {n.body.split('\n')[0]}
                 </Typography.Text>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>

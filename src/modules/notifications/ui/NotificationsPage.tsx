@@ -7,7 +7,15 @@ import { api, isApiError } from '../../../web/api/client';
 import { queryClient } from '../../../web/app/queryClient';
 import { formatDateTime } from '../../../web/components/format';
 import { PageTitle } from '../../../web/components/PageTitle';
-import { markRead, NOTIFICATIONS_KEY, POLL_MS, targetOf, type AppNotification, type NotificationPage, type NotificationPreferences } from './api';
+import {
+  markRead,
+  NOTIFICATIONS_KEY,
+  POLL_MS,
+  targetOf,
+  type AppNotification,
+  type NotificationPage,
+  type NotificationPreferences,
+} from './api';
 
 const PREFS_KEY = [...NOTIFICATIONS_KEY, 'preferences'] as const;
 
@@ -15,7 +23,10 @@ const PREFS_KEY = [...NOTIFICATIONS_KEY, 'preferences'] as const;
 function PreferencesCard() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const prefs = useQuery({ queryKey: PREFS_KEY, queryFn: () => api.get<NotificationPreferences>('/api/notifications/preferences') });
+  const prefs = useQuery({
+    queryKey: PREFS_KEY,
+    queryFn: () => api.get<NotificationPreferences>('/api/notifications/preferences'),
+  });
   const [mode, setMode] = useState<NotificationPreferences['mode']>('instant');
   const [hour, setHour] = useState(18);
   const [saving, setSaving] = useState(false);
@@ -25,7 +36,8 @@ function PreferencesCard() {
       setHour(prefs.data.digestHour);
     }
   }, [prefs.data]);
-  const dirty = !!prefs.data && (prefs.data.mode !== mode || (mode === 'dailyDigest' && prefs.data.digestHour !== hour));
+  const dirty =
+    !!prefs.data && (prefs.data.mode !== mode || (mode === 'dailyDigest' && prefs.data.digestHour !== hour));
   const save = async () => {
     setSaving(true);
     try {
@@ -40,12 +52,21 @@ function PreferencesCard() {
     }
   };
   return (
-    <Card size="small" title={t('notifications.prefs.title')} style={{ marginBottom: 16 }} data-testid="notification-prefs">
+    <Card
+      size="small"
+      title={t('notifications.prefs.title')}
+      style={{ marginBottom: 16 }}
+      data-testid="notification-prefs"
+    >
       {prefs.isLoading ? (
         <Spin />
       ) : (
         <Space wrap size={16} align="center">
-          <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as NotificationPreferences['mode'])} data-testid="notification-mode">
+          <Radio.Group
+            value={mode}
+            onChange={(e) => setMode(e.target.value as NotificationPreferences['mode'])}
+            data-testid="notification-mode"
+          >
             <Radio value="instant">{t('notifications.prefs.instant')}</Radio>
             <Radio value="dailyDigest">{t('notifications.prefs.dailyDigest')}</Radio>
           </Radio.Group>
@@ -56,13 +77,22 @@ function PreferencesCard() {
                 style={{ width: 100 }}
                 value={hour}
                 onChange={setHour}
-                options={Array.from({ length: 24 }, (_, h) => ({ value: h, label: `${String(h).padStart(2, '0')}:00` }))}
+                options={Array.from({ length: 24 }, (_, h) => ({
+                  value: h,
+                  label: `${String(h).padStart(2, '0')}:00`,
+                }))}
                 data-testid="notification-hour"
               />
               <Typography.Text type="secondary">{t('notifications.prefs.timeZone')}</Typography.Text>
             </Space>
           )}
-          <Button type="primary" disabled={!dirty} loading={saving} onClick={() => void save()} data-testid="notification-prefs-save">
+          <Button
+            type="primary"
+            disabled={!dirty}
+            loading={saving}
+            onClick={() => void save()}
+            data-testid="notification-prefs-save"
+          >
             {t('notifications.prefs.save')}
           </Button>
         </Space>
@@ -137,7 +167,12 @@ export default function NotificationsPage() {
   const pageSize = 20;
   const list = useQuery({
     queryKey: [...NOTIFICATIONS_KEY, 'page', filter, page],
-    queryFn: () => api.get<NotificationPage>('/api/notifications', { page, pageSize, unread: filter === 'unread' ? true : undefined }),
+    queryFn: () =>
+      api.get<NotificationPage>('/api/notifications', {
+        page,
+        pageSize,
+        unread: filter === 'unread' ? true : undefined,
+      }),
     placeholderData: keepPreviousData,
     refetchInterval: POLL_MS,
   });
@@ -181,7 +216,14 @@ export default function NotificationsPage() {
           renderItem={(n) => <Item key={n.id} n={n} />}
           pagination={
             (list.data?.total ?? 0) > pageSize
-              ? { current: page, pageSize, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, style: { padding: '0 12px 12px' } }
+              ? {
+                  current: page,
+                  pageSize,
+                  total: list.data?.total ?? 0,
+                  onChange: setPage,
+                  showSizeChanger: false,
+                  style: { padding: '0 12px 12px' },
+                }
               : false
           }
         />

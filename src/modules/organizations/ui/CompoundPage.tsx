@@ -16,16 +16,37 @@ import { OwnersFormModal, PropertyFormModal, ResidentsGroupFormModal } from './P
 import { OrgKindTag, useOrgCan } from './shared';
 import type { CompoundBuilding, CompoundOverview, FourPartyKey, PartyOrg, ResidentsGroup } from './types';
 
-function PartyCard({ k, present, children, action, testId }: { k: FourPartyKey; present: boolean; children: ReactNode; action?: ReactNode; testId: string }) {
+function PartyCard({
+  k,
+  present,
+  children,
+  action,
+  testId,
+}: {
+  k: FourPartyKey;
+  present: boolean;
+  children: ReactNode;
+  action?: ReactNode;
+  testId: string;
+}) {
   const { t } = useTranslation();
   return (
     <Card
       size="small"
       data-testid={testId}
-      style={{ height: '100%', borderStyle: present ? 'solid' : 'dashed', borderColor: present ? undefined : '#faad14', background: present ? undefined : '#fffbe6' }}
+      style={{
+        height: '100%',
+        borderStyle: present ? 'solid' : 'dashed',
+        borderColor: present ? undefined : '#faad14',
+        background: present ? undefined : '#fffbe6',
+      }}
       title={
         <Space>
-          {present ? <CheckCircleFilled style={{ color: '#52c41a' }} /> : <ExclamationCircleFilled style={{ color: '#faad14' }} />}
+          {present ? (
+            <CheckCircleFilled style={{ color: '#52c41a' }} />
+          ) : (
+            <ExclamationCircleFilled style={{ color: '#faad14' }} />
+          )}
           {t(`organizations.compound.${k}`)}
         </Space>
       }
@@ -86,7 +107,9 @@ export default function CompoundPage() {
           </div>
         }
       />
-      {picked && picked.level !== 'compound' && <Alert type="info" showIcon title={t('organizations.common.notCompound')} style={{ marginBottom: 16 }} />}
+      {picked && picked.level !== 'compound' && (
+        <Alert type="info" showIcon title={t('organizations.common.notCompound')} style={{ marginBottom: 16 }} />
+      )}
       {!id ? (
         <Empty description={t('organizations.common.pickCompound')} />
       ) : overview.isPending ? (
@@ -124,7 +147,10 @@ export default function CompoundPage() {
                         {four.communityCommittee.name}
                       </Link>
                       <Typography.Text type="secondary">
-                        {t('organizations.common.labelValue', { label: t('organizations.field.secretary'), value: four.communityCommittee.secretaryName ?? '—' })}
+                        {t('organizations.common.labelValue', {
+                          label: t('organizations.field.secretary'),
+                          value: four.communityCommittee.secretaryName ?? '—',
+                        })}
                       </Typography.Text>
                     </Space>
                   )}
@@ -138,7 +164,13 @@ export default function CompoundPage() {
                   action={
                     !four.compoundBranch &&
                     can('partyOrg.manage') && (
-                      <Button size="small" type="link" icon={<PlusOutlined />} onClick={() => setModal('branch')} data-testid="add-branch">
+                      <Button
+                        size="small"
+                        type="link"
+                        icon={<PlusOutlined />}
+                        onClick={() => setModal('branch')}
+                        data-testid="add-branch"
+                      >
                         {t('organizations.compound.addBranch')}
                       </Button>
                     )
@@ -151,7 +183,10 @@ export default function CompoundPage() {
                         {four.compoundBranch.name}
                       </Link>
                       <Typography.Text type="secondary">
-                        {t('organizations.common.labelValue', { label: t('organizations.field.secretary'), value: four.compoundBranch.secretaryName ?? '—' })}
+                        {t('organizations.common.labelValue', {
+                          label: t('organizations.field.secretary'),
+                          value: four.compoundBranch.secretaryName ?? '—',
+                        })}
                       </Typography.Text>
                     </Space>
                   )}
@@ -174,10 +209,17 @@ export default function CompoundPage() {
                     <Space orientation="vertical" size={2}>
                       <Typography.Text strong>{four.ownersCommittee.name}</Typography.Text>
                       <Typography.Text type="secondary">
-                        {t('organizations.common.labelValue', { label: t('organizations.field.chair'), value: `${four.ownersCommittee.chairName ?? '—'} ${four.ownersCommittee.chairPhone ?? ''}` })}
+                        {t('organizations.common.labelValue', {
+                          label: t('organizations.field.chair'),
+                          value: `${four.ownersCommittee.chairName ?? '—'} ${four.ownersCommittee.chairPhone ?? ''}`,
+                        })}
                       </Typography.Text>
                       <Typography.Text type="secondary">
-                        {t('organizations.common.labelValue', { label: t('organizations.field.term'), value: `${formatDate(four.ownersCommittee.termStart)} ~ ${formatDate(four.ownersCommittee.termEnd)}` })} · {t('organizations.field.membersCount')} {four.ownersCommittee.membersCount}
+                        {t('organizations.common.labelValue', {
+                          label: t('organizations.field.term'),
+                          value: `${formatDate(four.ownersCommittee.termStart)} ~ ${formatDate(four.ownersCommittee.termEnd)}`,
+                        })}{' '}
+                        · {t('organizations.field.membersCount')} {four.ownersCommittee.membersCount}
                       </Typography.Text>
                     </Space>
                   )}
@@ -191,7 +233,9 @@ export default function CompoundPage() {
                   action={
                     manage && (
                       <Button size="small" type="link" onClick={() => setModal('property')}>
-                        {four.propertyCompany ? t('organizations.compound.changeProperty') : t('organizations.compound.setProperty')}
+                        {four.propertyCompany
+                          ? t('organizations.compound.changeProperty')
+                          : t('organizations.compound.setProperty')}
                       </Button>
                     )
                   }
@@ -207,10 +251,15 @@ export default function CompoundPage() {
                         )}
                       </span>
                       {four.propertyCompany.partyOrg && (
-                        <Link to={`/party-orgs?id=${four.propertyCompany.partyOrg.id}`}>{four.propertyCompany.partyOrg.name}</Link>
+                        <Link to={`/party-orgs?id=${four.propertyCompany.partyOrg.id}`}>
+                          {four.propertyCompany.partyOrg.name}
+                        </Link>
                       )}
                       <Typography.Text type="secondary">
-                        {t('organizations.common.labelValue', { label: t('organizations.field.contactName'), value: `${four.propertyCompany.contactName ?? '—'} ${four.propertyCompany.contactPhone ?? ''}` })}
+                        {t('organizations.common.labelValue', {
+                          label: t('organizations.field.contactName'),
+                          value: `${four.propertyCompany.contactName ?? '—'} ${four.propertyCompany.contactPhone ?? ''}`,
+                        })}
                       </Typography.Text>
                       {manage && (
                         <Popconfirm title={t('organizations.compound.clearProperty')} onConfirm={() => clear.mutate()}>
@@ -238,13 +287,26 @@ export default function CompoundPage() {
                   rowClassName={(b) => (b.id === focus ? 'ant-table-row-selected' : '')}
                   columns={[
                     { title: t('organizations.compound.buildings'), dataIndex: 'name' },
-                    { title: t('organizations.compound.lead'), render: (_, b) => b.leadName ?? <Typography.Text type="secondary">—</Typography.Text> },
+                    {
+                      title: t('organizations.compound.lead'),
+                      render: (_, b) => b.leadName ?? <Typography.Text type="secondary">—</Typography.Text>,
+                    },
                     {
                       title: t('organizations.compound.group'),
-                      render: (_, b) => (b.partyGroup ? <Link to={`/party-orgs?id=${b.partyGroup.id}`}>{b.partyGroup.name}</Link> : <Typography.Text type="secondary">—</Typography.Text>),
+                      render: (_, b) =>
+                        b.partyGroup ? (
+                          <Link to={`/party-orgs?id=${b.partyGroup.id}`}>{b.partyGroup.name}</Link>
+                        ) : (
+                          <Typography.Text type="secondary">—</Typography.Text>
+                        ),
                     },
                     { title: t('organizations.field.members'), dataIndex: 'memberCount', align: 'right', width: 80 },
-                    { title: '', width: 100, render: (_, b) => (b.flagged ? <Tag color="gold">{t('organizations.compound.flagged')}</Tag> : null) },
+                    {
+                      title: '',
+                      width: 100,
+                      render: (_, b) =>
+                        b.flagged ? <Tag color="gold">{t('organizations.compound.flagged')}</Tag> : null,
+                    },
                   ]}
                 />
               </Card>
@@ -258,8 +320,24 @@ export default function CompoundPage() {
                     pagination={false}
                     dataSource={data.partyOrgs}
                     columns={[
-                      { title: t('organizations.field.name'), render: (_, o) => <Link to={`/party-orgs?id=${o.id}`}><OrgKindTag kind={o.kind} />{o.name}</Link> },
-                      { title: t('organizations.field.place'), render: (_, o) => <span><LevelTag level={o.territory.level} />{o.territory.name}</span> },
+                      {
+                        title: t('organizations.field.name'),
+                        render: (_, o) => (
+                          <Link to={`/party-orgs?id=${o.id}`}>
+                            <OrgKindTag kind={o.kind} />
+                            {o.name}
+                          </Link>
+                        ),
+                      },
+                      {
+                        title: t('organizations.field.place'),
+                        render: (_, o) => (
+                          <span>
+                            <LevelTag level={o.territory.level} />
+                            {o.territory.name}
+                          </span>
+                        ),
+                      },
                     ]}
                   />
                 </Card>
@@ -281,7 +359,10 @@ export default function CompoundPage() {
                     dataSource={data.residentsGroups}
                     columns={[
                       { title: t('organizations.field.name'), dataIndex: 'name' },
-                      { title: t('organizations.field.leader'), render: (_, g) => `${g.leaderName ?? '—'} ${g.leaderPhone ?? ''}` },
+                      {
+                        title: t('organizations.field.leader'),
+                        render: (_, g) => `${g.leaderName ?? '—'} ${g.leaderPhone ?? ''}`,
+                      },
                     ]}
                   />
                 </Card>
@@ -294,10 +375,20 @@ export default function CompoundPage() {
         <>
           <OrgFormModal
             open={modal === 'branch'}
-            initial={{ kind: 'branch', territory: compound, parentId: four.communityCommittee?.id ?? null, name: `中共${compound.name}支部委员会` }}
+            initial={{
+              kind: 'branch',
+              territory: compound,
+              parentId: four.communityCommittee?.id ?? null,
+              name: `中共${compound.name}支部委员会`,
+            }}
             onClose={() => setModal(null)}
           />
-          <OwnersFormModal open={modal === 'owners'} compound={compound} committee={four.ownersCommittee} onClose={() => setModal(null)} />
+          <OwnersFormModal
+            open={modal === 'owners'}
+            compound={compound}
+            committee={four.ownersCommittee}
+            onClose={() => setModal(null)}
+          />
           <PropertyFormModal open={modal === 'property'} compound={compound} onClose={() => setModal(null)} />
           <ResidentsGroupFormModal open={modal === 'group'} place={compound} onClose={() => setModal(null)} />
         </>

@@ -1,6 +1,26 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, Modal, Popconfirm, Row, Select, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,13 +40,25 @@ import type { Candidate, CandidateOutcome, CandidatePost, Election, ElectionDeta
 const OUTCOME_COLOR: Record<CandidateOutcome, string> = { pass: 'green', fail: 'red', pending: 'default' };
 const refresh = () => queryClient.invalidateQueries({ queryKey: ['organizations'] });
 
-function ElectionModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: number) => void }) {
+function ElectionModal({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (id: number) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ community?: TerritoryRef; name: string; heldOn?: Dayjs }>();
   const save = useMutation({
     mutationFn: (v: { community?: TerritoryRef; name: string; heldOn?: Dayjs }) =>
-      api.post<ElectionDetail>('/api/organizations/elections', { communityId: v.community?.id, name: v.name, heldOn: fromDay(v.heldOn) }),
+      api.post<ElectionDetail>('/api/organizations/elections', {
+        communityId: v.community?.id,
+        name: v.name,
+        heldOn: fromDay(v.heldOn),
+      }),
     onSuccess: async (e) => {
       await refresh();
       onCreated(e.id);
@@ -35,7 +67,16 @@ function ElectionModal({ open, onClose, onCreated }: { open: boolean; onClose: (
     onError: (e) => showFormError(form, e, message, { communityId: 'community' }),
   });
   return (
-    <Modal open={open} title={t('organizations.elections.add')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden okText={t('organizations.common.save')} cancelText={t('organizations.common.cancel')}>
+    <Modal
+      open={open}
+      title={t('organizations.elections.add')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+      okText={t('organizations.common.save')}
+      cancelText={t('organizations.common.cancel')}
+    >
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} preserve={false}>
         <Form.Item name="community" label={t('organizations.field.community')} rules={[{ required: true }]}>
           <TerritoryTreeSelect />
@@ -56,7 +97,8 @@ function CandidateModal({ open, electionId, onClose }: { open: boolean; election
   const { message } = App.useApp();
   const [form] = Form.useForm<{ name: string; postSought: CandidatePost }>();
   const save = useMutation({
-    mutationFn: (v: { name: string; postSought: CandidatePost }) => api.post(`/api/organizations/elections/${electionId}/candidates`, v),
+    mutationFn: (v: { name: string; postSought: CandidatePost }) =>
+      api.post(`/api/organizations/elections/${electionId}/candidates`, v),
     onSuccess: async () => {
       await refresh();
       onClose();
@@ -64,8 +106,23 @@ function CandidateModal({ open, electionId, onClose }: { open: boolean; election
     onError: (e) => showFormError(form, e, message),
   });
   return (
-    <Modal open={open} title={t('organizations.elections.addCandidate')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden okText={t('organizations.common.save')} cancelText={t('organizations.common.cancel')}>
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} preserve={false} initialValues={{ postSought: 'member' }}>
+    <Modal
+      open={open}
+      title={t('organizations.elections.addCandidate')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+      okText={t('organizations.common.save')}
+      cancelText={t('organizations.common.cancel')}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => save.mutate(v)}
+        preserve={false}
+        initialValues={{ postSought: 'member' }}
+      >
         <Form.Item name="name" label={t('organizations.field.personName')} rules={[{ required: true, max: 100 }]}>
           <Input />
         </Form.Item>
@@ -88,7 +145,8 @@ function ReviewModal({ candidate, onClose }: { candidate: Candidate | null; onCl
   const { message } = App.useApp();
   const [form] = Form.useForm<ReviewValues>();
   const save = useMutation({
-    mutationFn: (v: ReviewValues) => api.put<Candidate>(`/api/organizations/candidates/${candidate?.id ?? 0}/reviews`, { ...v, note: v.note || null }),
+    mutationFn: (v: ReviewValues) =>
+      api.put<Candidate>(`/api/organizations/candidates/${candidate?.id ?? 0}/reviews`, { ...v, note: v.note || null }),
     onSuccess: async () => {
       message.success(t('organizations.common.saved'));
       await refresh();
@@ -107,12 +165,21 @@ function ReviewModal({ candidate, onClose }: { candidate: Candidate | null; onCl
       okText={t('organizations.common.save')}
       cancelText={t('organizations.common.cancel')}
     >
-      <Form<ReviewValues> form={form} layout="vertical" onFinish={(v) => save.mutate(v)} preserve={false} initialValues={{ outcome: 'pass' }} data-testid="review-form">
+      <Form<ReviewValues>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => save.mutate(v)}
+        preserve={false}
+        initialValues={{ outcome: 'pass' }}
+        data-testid="review-form"
+      >
         <Form.Item name="department" label={t('organizations.field.department')} rules={[{ required: true }]}>
           <Select options={REVIEW_DEPARTMENTS.map((d) => ({ value: d, label: t(`organizations.department.${d}`) }))} />
         </Form.Item>
         <Form.Item name="outcome" label={t('organizations.field.outcome')} rules={[{ required: true }]}>
-          <Select options={(['pass', 'fail'] as const).map((o) => ({ value: o, label: t(`organizations.outcome.${o}`) }))} />
+          <Select
+            options={(['pass', 'fail'] as const).map((o) => ({ value: o, label: t(`organizations.outcome.${o}`) }))}
+          />
         </Form.Item>
         <Form.Item name="note" label={t('organizations.field.note')}>
           <Input.TextArea rows={3} maxLength={500} />
@@ -143,7 +210,14 @@ export default function ElectionsPage() {
     onError: (e) => message.error(e.message),
   });
   const e = detail.data;
-  const departments: ReviewDepartment[] = e ? [...new Set<ReviewDepartment>([...e.requiredDepartments, ...e.candidates.flatMap((c) => c.reviews.map((r) => r.department))])] : [];
+  const departments: ReviewDepartment[] = e
+    ? [
+        ...new Set<ReviewDepartment>([
+          ...e.requiredDepartments,
+          ...e.candidates.flatMap((c) => c.reviews.map((r) => r.department)),
+        ]),
+      ]
+    : [];
 
   return (
     <div data-testid="elections-page">
@@ -214,7 +288,13 @@ export default function ElectionsPage() {
             ) : e ? (
               <>
                 <Typography.Paragraph type="secondary">
-                  {formatDate(e.heldOn)} · {t('organizations.elections.summary', { total: e.candidateCount, passed: e.passed, failed: e.failed, pending: e.pending })}
+                  {formatDate(e.heldOn)} ·{' '}
+                  {t('organizations.elections.summary', {
+                    total: e.candidateCount,
+                    passed: e.passed,
+                    failed: e.failed,
+                    pending: e.pending,
+                  })}
                 </Typography.Paragraph>
                 <Table<Candidate>
                   size="small"
@@ -225,14 +305,20 @@ export default function ElectionsPage() {
                   scroll={{ x: 820 }}
                   columns={[
                     { title: t('organizations.field.personName'), dataIndex: 'name', width: 90, fixed: 'left' },
-                    { title: t('organizations.field.postSought'), width: 120, render: (_, c) => t(`organizations.candidatePost.${c.postSought}`) },
+                    {
+                      title: t('organizations.field.postSought'),
+                      width: 120,
+                      render: (_, c) => t(`organizations.candidatePost.${c.postSought}`),
+                    },
                     ...departments.map((d) => ({
                       title: t(`organizations.department.${d}`),
                       width: 96,
                       render: (_: unknown, c: Candidate) => {
                         const r = c.reviews.find((x) => x.department === d);
                         if (!r) return <Tag>{t('organizations.elections.notReviewed')}</Tag>;
-                        const tag = <Tag color={OUTCOME_COLOR[r.outcome]}>{t(`organizations.outcome.${r.outcome}`)}</Tag>;
+                        const tag = (
+                          <Tag color={OUTCOME_COLOR[r.outcome]}>{t(`organizations.outcome.${r.outcome}`)}</Tag>
+                        );
                         return r.note ? <Tooltip title={r.note}>{tag}</Tooltip> : tag;
                       },
                     })),
@@ -257,7 +343,10 @@ export default function ElectionsPage() {
                                 <Button type="link" size="small" onClick={() => setReviewing(c)}>
                                   {t('organizations.elections.review')}
                                 </Button>
-                                <Popconfirm title={t('organizations.common.confirmDelete', { name: c.name })} onConfirm={() => removeCandidate.mutate(c.id)}>
+                                <Popconfirm
+                                  title={t('organizations.common.confirmDelete', { name: c.name })}
+                                  onConfirm={() => removeCandidate.mutate(c.id)}
+                                >
                                   <Button type="link" size="small" danger icon={<DeleteOutlined />} />
                                 </Popconfirm>
                               </Space>
@@ -272,7 +361,11 @@ export default function ElectionsPage() {
           </Card>
         </Col>
       </Row>
-      <ElectionModal open={modal === 'election'} onClose={() => setModal(null)} onCreated={(id) => setParams({ id: String(id) })} />
+      <ElectionModal
+        open={modal === 'election'}
+        onClose={() => setModal(null)}
+        onCreated={(id) => setParams({ id: String(id) })}
+      />
       {e && <CandidateModal open={modal === 'candidate'} electionId={e.id} onClose={() => setModal(null)} />}
       <ReviewModal candidate={reviewing} onClose={() => setReviewing(null)} />
     </div>

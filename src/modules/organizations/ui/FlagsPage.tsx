@@ -31,7 +31,13 @@ export default function FlagsPage() {
 
   return (
     <div data-testid="flags-page">
-      <PageTitle title={t('organizations.flags.title')} help={t('organizations.flags.help')} extra={counts.data && <Tag color={total ? 'red' : 'green'}>{t('organizations.flags.total', { count: total })}</Tag>} />
+      <PageTitle
+        title={t('organizations.flags.title')}
+        help={t('organizations.flags.help')}
+        extra={
+          counts.data && <Tag color={total ? 'red' : 'green'}>{t('organizations.flags.total', { count: total })}</Tag>
+        }
+      />
       {counts.data && total === 0 && <Empty description={t('organizations.flags.none')} />}
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         {KINDS.filter((k) => (counts.data?.counts[k] ?? 0) > 0).map((kind) => (
@@ -41,7 +47,10 @@ export default function FlagsPage() {
             data-testid={`flags-${kind}`}
             title={
               <Space>
-                <Badge count={formatNumber(counts.data?.counts[kind] ?? 0)} color={kind === 'branchTooLarge' ? 'red' : kind === 'compoundWithoutBranch' ? 'orange' : 'gold'} />
+                <Badge
+                  count={formatNumber(counts.data?.counts[kind] ?? 0)}
+                  color={kind === 'branchTooLarge' ? 'red' : kind === 'compoundWithoutBranch' ? 'orange' : 'gold'}
+                />
                 {t(`organizations.flags.kind.${kind}`)}
               </Space>
             }
@@ -57,7 +66,9 @@ export default function FlagsPage() {
                 {
                   title: t('organizations.field.kind'),
                   width: 120,
-                  render: (_, f) => <Tag color={SEVERITY_COLOR[f.severity]}>{t(`organizations.flags.short.${f.kind}`)}</Tag>,
+                  render: (_, f) => (
+                    <Tag color={SEVERITY_COLOR[f.severity]}>{t(`organizations.flags.short.${f.kind}`)}</Tag>
+                  ),
                 },
                 { title: t('organizations.field.community'), width: 160, render: (_, f) => f.community?.name ?? '—' },
                 {
@@ -70,12 +81,21 @@ export default function FlagsPage() {
                     </span>
                   ),
                 },
-                { title: t('organizations.field.note'), render: (_, f) => <Typography.Text>{f.message}</Typography.Text> },
+                {
+                  title: t('organizations.field.note'),
+                  render: (_, f) => <Typography.Text>{f.message}</Typography.Text>,
+                },
                 {
                   title: '',
                   width: 110,
                   render: (_, f) => (
-                    <Button size="small" type="link" icon={<ToolOutlined />} onClick={() => navigate(flagTarget(f))} data-testid="flag-fix">
+                    <Button
+                      size="small"
+                      type="link"
+                      icon={<ToolOutlined />}
+                      onClick={() => navigate(flagTarget(f))}
+                      data-testid="flag-fix"
+                    >
                       {t('organizations.common.fix')}
                     </Button>
                   ),

@@ -1,6 +1,24 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Col, DatePicker, Form, Input, Modal, Popconfirm, Row, Segmented, Select, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Row,
+  Segmented,
+  Select,
+  Skeleton,
+  Space,
+  Statistic,
+  Tag,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +33,15 @@ import { formatNumber } from '../../../web/components/format';
 import { COMMITTEE_POSTS, EDUCATION_LEVELS, GENDERS, PARTY_POSTS } from '../constants';
 import { Chart, type ChartOption } from './Chart';
 import { formatRate, fromDay, toDay, useOrgCan } from './shared';
-import type { CommitteePost, EducationLevel, Gender, GroupFigures, LeadershipFigures, LeadershipMember, PartyPost } from './types';
+import type {
+  CommitteePost,
+  EducationLevel,
+  Gender,
+  GroupFigures,
+  LeadershipFigures,
+  LeadershipMember,
+  PartyPost,
+} from './types';
 
 const EDU_COLORS: Record<EducationLevel | 'unknown', string> = {
   postgraduate: '#a8071a',
@@ -39,7 +65,13 @@ function charts(t: (k: string) => string, g: GroupFigures): { edu: ChartOption; 
           radius: ['40%', '68%'],
           center: ['50%', '44%'],
           label: { formatter: '{b}\n{c}' },
-          data: eduKeys.filter((k) => g.educationMix[k] > 0).map((k) => ({ name: t(`organizations.education.${k}`), value: g.educationMix[k], itemStyle: { color: EDU_COLORS[k] } })),
+          data: eduKeys
+            .filter((k) => g.educationMix[k] > 0)
+            .map((k) => ({
+              name: t(`organizations.education.${k}`),
+              value: g.educationMix[k],
+              itemStyle: { color: EDU_COLORS[k] },
+            })),
         },
       ],
     },
@@ -49,7 +81,9 @@ function charts(t: (k: string) => string, g: GroupFigures): { edu: ChartOption; 
       grid: { left: 40, right: 16, top: 24, bottom: 32 },
       xAxis: { type: 'category', data: BANDS.map((b) => t(`organizations.leadership.band.${b}`)) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', barMaxWidth: 36, label: { show: true, position: 'top' }, data: BANDS.map((b) => g.ageBands[b]) }],
+      series: [
+        { type: 'bar', barMaxWidth: 36, label: { show: true, position: 'top' }, data: BANDS.map((b) => g.ageBands[b]) },
+      ],
     },
   };
 }
@@ -64,7 +98,15 @@ interface MemberValues {
   committeePost?: CommitteePost | null;
 }
 
-function MemberModal({ open, member, onClose }: { open: boolean; member: LeadershipMember | null; onClose: () => void }) {
+function MemberModal({
+  open,
+  member,
+  onClose,
+}: {
+  open: boolean;
+  member: LeadershipMember | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<MemberValues>();
@@ -75,7 +117,14 @@ function MemberModal({ open, member, onClose }: { open: boolean; member: Leaders
     const m = latest.current;
     form.resetFields();
     if (m) {
-      form.setFieldsValue({ name: m.name, gender: m.gender ?? undefined, birthDate: toDay(m.birthDate), education: m.education ?? undefined, partyPost: m.partyPost, committeePost: m.committeePost });
+      form.setFieldsValue({
+        name: m.name,
+        gender: m.gender ?? undefined,
+        birthDate: toDay(m.birthDate),
+        education: m.education ?? undefined,
+        partyPost: m.partyPost,
+        committeePost: m.committeePost,
+      });
     }
   }, [open, form]);
   const save = useMutation({
@@ -88,7 +137,9 @@ function MemberModal({ open, member, onClose }: { open: boolean; member: Leaders
         partyPost: v.partyPost ?? null,
         committeePost: v.committeePost ?? null,
       };
-      return member ? api.patch(`/api/organizations/leadership/members/${member.id}`, body) : api.post('/api/organizations/leadership/members', { ...body, communityId: v.community?.id });
+      return member
+        ? api.patch(`/api/organizations/leadership/members/${member.id}`, body)
+        : api.post('/api/organizations/leadership/members', { ...body, communityId: v.community?.id });
     },
     onSuccess: async () => {
       message.success(t('organizations.common.saved'));
@@ -130,17 +181,26 @@ function MemberModal({ open, member, onClose }: { open: boolean; member: Leaders
           </Col>
           <Col span={12}>
             <Form.Item name="partyPost" label={t('organizations.field.partyPost')}>
-              <Select allowClear options={PARTY_POSTS.map((p) => ({ value: p, label: t(`organizations.partyPost.${p}`) }))} />
+              <Select
+                allowClear
+                options={PARTY_POSTS.map((p) => ({ value: p, label: t(`organizations.partyPost.${p}`) }))}
+              />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name="committeePost" label={t('organizations.field.committeePost')}>
-              <Select allowClear options={COMMITTEE_POSTS.map((p) => ({ value: p, label: t(`organizations.committeePost.${p}`) }))} />
+              <Select
+                allowClear
+                options={COMMITTEE_POSTS.map((p) => ({ value: p, label: t(`organizations.committeePost.${p}`) }))}
+              />
             </Form.Item>
           </Col>
         </Row>
         <Form.Item name="education" label={t('organizations.field.education')}>
-          <Select allowClear options={EDUCATION_LEVELS.map((e) => ({ value: e, label: t(`organizations.education.${e}`) }))} />
+          <Select
+            allowClear
+            options={EDUCATION_LEVELS.map((e) => ({ value: e, label: t(`organizations.education.${e}`) }))}
+          />
         </Form.Item>
       </Form>
     </Modal>
@@ -190,31 +250,59 @@ export default function LeadershipPage() {
             <Col xs={12} lg={6} xl={4}>
               <Card size="small">
                 <Statistic title={t('organizations.leadership.communities')} value={formatNumber(f.communities)} />
-                <Typography.Text type="secondary">{t('organizations.leadership.withTeam', { count: f.communitiesWithTeam })}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {t('organizations.leadership.withTeam', { count: f.communitiesWithTeam })}
+                </Typography.Text>
               </Card>
             </Col>
             <Col xs={12} lg={6} xl={4}>
               <Card size="small">
-                <Statistic title={t('organizations.leadership.secretaries')} value={formatNumber(f.secretaries.count)} suffix={t('organizations.common.unitPeople')} />
+                <Statistic
+                  title={t('organizations.leadership.secretaries')}
+                  value={formatNumber(f.secretaries.count)}
+                  suffix={t('organizations.common.unitPeople')}
+                />
                 <Typography.Text type="secondary">&nbsp;</Typography.Text>
               </Card>
             </Col>
             <Col xs={12} lg={6} xl={5}>
               <Card size="small">
-                <Statistic title={t('organizations.leadership.dualRate')} value={formatRate(f.dualRoleRate)} valueStyle={{ color: '#cf1322' }} />
-                <Typography.Text type="secondary">{t('organizations.leadership.dualCount', { dual: f.dualRoleCommunities, total: f.communitiesWithSecretary })}</Typography.Text>
+                <Statistic
+                  title={t('organizations.leadership.dualRate')}
+                  value={formatRate(f.dualRoleRate)}
+                  valueStyle={{ color: '#cf1322' }}
+                />
+                <Typography.Text type="secondary">
+                  {t('organizations.leadership.dualCount', {
+                    dual: f.dualRoleCommunities,
+                    total: f.communitiesWithSecretary,
+                  })}
+                </Typography.Text>
               </Card>
             </Col>
             <Col xs={12} lg={6} xl={5}>
               <Card size="small">
-                <Statistic title={t('organizations.leadership.avgAge')} value={f.secretaries.averageAge ?? '—'} suffix={f.secretaries.averageAge !== null ? t('organizations.leadership.years') : undefined} precision={f.secretaries.averageAge !== null ? 1 : undefined} />
-                <Typography.Text type="secondary">{t('organizations.leadership.membersAvgAge', { age: f.members.averageAge ?? '—' })}</Typography.Text>
+                <Statistic
+                  title={t('organizations.leadership.avgAge')}
+                  value={f.secretaries.averageAge ?? '—'}
+                  suffix={f.secretaries.averageAge !== null ? t('organizations.leadership.years') : undefined}
+                  precision={f.secretaries.averageAge !== null ? 1 : undefined}
+                />
+                <Typography.Text type="secondary">
+                  {t('organizations.leadership.membersAvgAge', { age: f.members.averageAge ?? '—' })}
+                </Typography.Text>
               </Card>
             </Col>
             <Col xs={24} lg={12} xl={6}>
               <Card size="small">
-                <Statistic title={t('organizations.leadership.degreeRate')} value={formatRate(f.secretaries.degreeRate)} valueStyle={{ color: '#cf1322' }} />
-                <Typography.Text type="secondary">{t('organizations.leadership.membersDegree', { rate: formatRate(f.members.degreeRate) })}</Typography.Text>
+                <Statistic
+                  title={t('organizations.leadership.degreeRate')}
+                  value={formatRate(f.secretaries.degreeRate)}
+                  valueStyle={{ color: '#cf1322' }}
+                />
+                <Typography.Text type="secondary">
+                  {t('organizations.leadership.membersDegree', { rate: formatRate(f.members.degreeRate) })}
+                </Typography.Text>
               </Card>
             </Col>
           </Row>
@@ -276,11 +364,24 @@ export default function LeadershipPage() {
                 </Space>
               ),
             },
-            { title: t('organizations.field.partyPost'), render: (_, m) => (m.partyPost ? t(`organizations.partyPost.${m.partyPost}`) : '—') },
-            { title: t('organizations.field.committeePost'), render: (_, m) => (m.committeePost ? t(`organizations.committeePost.${m.committeePost}`) : '—') },
-            { title: t('organizations.field.gender'), width: 70, render: (_, m) => (m.gender ? t(`organizations.gender.${m.gender}`) : '—') },
+            {
+              title: t('organizations.field.partyPost'),
+              render: (_, m) => (m.partyPost ? t(`organizations.partyPost.${m.partyPost}`) : '—'),
+            },
+            {
+              title: t('organizations.field.committeePost'),
+              render: (_, m) => (m.committeePost ? t(`organizations.committeePost.${m.committeePost}`) : '—'),
+            },
+            {
+              title: t('organizations.field.gender'),
+              width: 70,
+              render: (_, m) => (m.gender ? t(`organizations.gender.${m.gender}`) : '—'),
+            },
             { title: t('organizations.field.age'), width: 70, align: 'right', render: (_, m) => m.age ?? '—' },
-            { title: t('organizations.field.education'), render: (_, m) => (m.education ? t(`organizations.education.${m.education}`) : '—') },
+            {
+              title: t('organizations.field.education'),
+              render: (_, m) => (m.education ? t(`organizations.education.${m.education}`) : '—'),
+            },
             ...(manage
               ? [
                   {
@@ -289,7 +390,10 @@ export default function LeadershipPage() {
                     render: (_: unknown, m: LeadershipMember) => (
                       <Space size={0}>
                         <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(m)} />
-                        <Popconfirm title={t('organizations.common.confirmDelete', { name: m.name })} onConfirm={() => remove.mutate(m.id)}>
+                        <Popconfirm
+                          title={t('organizations.common.confirmDelete', { name: m.name })}
+                          onConfirm={() => remove.mutate(m.id)}
+                        >
                           <Button type="link" size="small" danger icon={<DeleteOutlined />} />
                         </Popconfirm>
                       </Space>

@@ -68,7 +68,12 @@ export function OrgFormModal({ open, org, initial, onClose, onSaved }: Props) {
         foundedOn: toDay(org.foundedOn),
       });
     } else {
-      form.setFieldsValue({ kind: initial?.kind ?? 'branch', territory: initial?.territory, parentId: initial?.parentId ?? null, name: initial?.name });
+      form.setFieldsValue({
+        kind: initial?.kind ?? 'branch',
+        territory: initial?.territory,
+        parentId: initial?.parentId ?? null,
+        name: initial?.name,
+      });
     }
   }, [open, form]);
 
@@ -112,7 +117,10 @@ export function OrgFormModal({ open, org, initial, onClose, onSaved }: Props) {
       </Typography.Paragraph>
       <Form<Values> form={form} layout="vertical" onFinish={(v) => save.mutate(v)} data-testid="org-form">
         <Form.Item name="kind" label={t('organizations.field.kind')} rules={[{ required: true }]}>
-          <Select options={PARTY_ORG_KINDS.map((k) => ({ value: k, label: <OrgKindTag kind={k} /> }))} data-testid="org-form-kind" />
+          <Select
+            options={PARTY_ORG_KINDS.map((k) => ({ value: k, label: <OrgKindTag kind={k} /> }))}
+            data-testid="org-form-kind"
+          />
         </Form.Item>
         <Form.Item name="name" label={t('organizations.field.name')} rules={[{ required: true, max: 100 }]}>
           <Input data-testid="org-form-name" />
@@ -127,7 +135,16 @@ export function OrgFormModal({ open, org, initial, onClose, onSaved }: Props) {
             loading={orgs.isPending}
             options={(orgs.data?.items ?? [])
               .filter((o) => o.id !== org?.id && o.kind !== 'group')
-              .map((o) => ({ value: o.id, title: o.name, label: (<span><OrgKindTag kind={o.kind} />{o.name}</span>) }))}
+              .map((o) => ({
+                value: o.id,
+                title: o.name,
+                label: (
+                  <span>
+                    <OrgKindTag kind={o.kind} />
+                    {o.name}
+                  </span>
+                ),
+              }))}
             data-testid="org-form-parent"
           />
         </Form.Item>

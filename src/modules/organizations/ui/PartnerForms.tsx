@@ -15,7 +15,10 @@ import type { OwnersCommittee, ResidentsGroup, Unit, UnitKind } from './types';
 const refresh = () => queryClient.invalidateQueries({ queryKey: ['organizations'] });
 
 /** A form filled from `values` each time its modal opens (not on every render, which would undo typing). */
-function useModalForm<V extends object>(open: boolean, values: Parameters<FormInstance<V>['setFieldsValue']>[0] | undefined) {
+function useModalForm<V extends object>(
+  open: boolean,
+  values: Parameters<FormInstance<V>['setFieldsValue']>[0] | undefined,
+) {
   const [form] = Form.useForm<V>();
   const latest = useRef(values);
   latest.current = values;
@@ -27,7 +30,11 @@ function useModalForm<V extends object>(open: boolean, values: Parameters<FormIn
   return form;
 }
 
-const modalTexts = (t: (k: string) => string) => ({ okText: t('organizations.common.save'), cancelText: t('organizations.common.cancel'), destroyOnHidden: true });
+const modalTexts = (t: (k: string) => string) => ({
+  okText: t('organizations.common.save'),
+  cancelText: t('organizations.common.cancel'),
+  destroyOnHidden: true,
+});
 
 interface UnitValues {
   kind: UnitKind;
@@ -70,7 +77,9 @@ export function UnitFormModal({ open, unit, onClose }: { open: boolean; unit?: U
         // A masked phone is what we were shown, not a new number: only send one the user typed.
         ...(v.contactPhone ? { contactPhone: v.contactPhone } : {}),
       };
-      return unit ? api.patch<Unit>(`/api/organizations/units/${unit.id}`, body) : api.post<Unit>('/api/organizations/units', { ...body, territoryId: v.territory?.id });
+      return unit
+        ? api.patch<Unit>(`/api/organizations/units/${unit.id}`, body)
+        : api.post<Unit>('/api/organizations/units', { ...body, territoryId: v.territory?.id });
     },
     onSuccess: async () => {
       message.success(t('organizations.common.saved'));
@@ -80,7 +89,14 @@ export function UnitFormModal({ open, unit, onClose }: { open: boolean; unit?: U
     onError: (e) => showFormError(form, e, message, { territoryId: 'territory' }),
   });
   return (
-    <Modal open={open} title={unit ? t('organizations.units.edit') : t('organizations.units.add')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} {...modalTexts(t)}>
+    <Modal
+      open={open}
+      title={unit ? t('organizations.units.edit') : t('organizations.units.add')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      {...modalTexts(t)}
+    >
       <Form<UnitValues> form={form} layout="vertical" onFinish={(v) => save.mutate(v)} data-testid="unit-form">
         <Form.Item name="kind" label={t('organizations.field.kind')} rules={[{ required: true }]}>
           <Select options={UNIT_KINDS.map((k) => ({ value: k, label: t(`organizations.unitKind.${k}`) }))} />
@@ -97,7 +113,11 @@ export function UnitFormModal({ open, unit, onClose }: { open: boolean; unit?: U
         <Form.Item name="contactName" label={t('organizations.field.contactName')}>
           <Input maxLength={50} />
         </Form.Item>
-        <Form.Item name="contactPhone" label={t('organizations.field.contactPhone')} extra={unit?.contactPhone ?? undefined}>
+        <Form.Item
+          name="contactPhone"
+          label={t('organizations.field.contactPhone')}
+          extra={unit?.contactPhone ?? undefined}
+        >
           <Input maxLength={20} />
         </Form.Item>
         <Form.Item name="address" label={t('organizations.field.address')}>
@@ -121,13 +141,29 @@ interface OwnersValues {
 }
 
 /** Records or edits the owners' committee 业委会 of a compound. */
-export function OwnersFormModal({ open, compound, committee, onClose }: { open: boolean; compound: TerritoryRef; committee?: OwnersCommittee | null; onClose: () => void }) {
+export function OwnersFormModal({
+  open,
+  compound,
+  committee,
+  onClose,
+}: {
+  open: boolean;
+  compound: TerritoryRef;
+  committee?: OwnersCommittee | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const form = useModalForm<OwnersValues>(
     open,
     committee
-      ? { name: committee.name, chairName: committee.chairName ?? undefined, termStart: toDay(committee.termStart), termEnd: toDay(committee.termEnd), membersCount: committee.membersCount }
+      ? {
+          name: committee.name,
+          chairName: committee.chairName ?? undefined,
+          termStart: toDay(committee.termStart),
+          termEnd: toDay(committee.termEnd),
+          membersCount: committee.membersCount,
+        }
       : { name: `${compound.name}业主委员会`, membersCount: 5 },
   );
   const save = useMutation({
@@ -152,7 +188,14 @@ export function OwnersFormModal({ open, compound, committee, onClose }: { open: 
     onError: (e) => showFormError(form, e, message),
   });
   return (
-    <Modal open={open} title={t('organizations.compound.setOwners')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} {...modalTexts(t)}>
+    <Modal
+      open={open}
+      title={t('organizations.compound.setOwners')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      {...modalTexts(t)}
+    >
       <Form<OwnersValues> form={form} layout="vertical" onFinish={(v) => save.mutate(v)} data-testid="owners-form">
         <Form.Item name="name" label={t('organizations.field.name')} rules={[{ required: true, max: 100 }]}>
           <Input />
@@ -160,7 +203,11 @@ export function OwnersFormModal({ open, compound, committee, onClose }: { open: 
         <Form.Item name="chairName" label={t('organizations.field.chair')}>
           <Input maxLength={50} />
         </Form.Item>
-        <Form.Item name="chairPhone" label={t('organizations.field.chairPhone')} extra={committee?.chairPhone ?? undefined}>
+        <Form.Item
+          name="chairPhone"
+          label={t('organizations.field.chairPhone')}
+          extra={committee?.chairPhone ?? undefined}
+        >
           <Input maxLength={20} />
         </Form.Item>
         <Form.Item name="termStart" label={t('organizations.field.termStart')}>
@@ -178,7 +225,15 @@ export function OwnersFormModal({ open, compound, committee, onClose }: { open: 
 }
 
 /** Names the property company serving a compound (from the property companies of the subtree). */
-export function PropertyFormModal({ open, compound, onClose }: { open: boolean; compound: TerritoryRef; onClose: () => void }) {
+export function PropertyFormModal({
+  open,
+  compound,
+  onClose,
+}: {
+  open: boolean;
+  compound: TerritoryRef;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const form = useModalForm<{ unitId: number }>(open, undefined);
@@ -197,13 +252,24 @@ export function PropertyFormModal({ open, compound, onClose }: { open: boolean; 
     onError: (e) => showFormError(form, e, message),
   });
   return (
-    <Modal open={open} title={t('organizations.compound.setProperty')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} {...modalTexts(t)}>
+    <Modal
+      open={open}
+      title={t('organizations.compound.setProperty')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      {...modalTexts(t)}
+    >
       <Form<{ unitId: number }> form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
         <Form.Item name="unitId" label={t('organizations.compound.pickProperty')} rules={[{ required: true }]}>
           <Select
             showSearch={{ optionFilterProp: 'title' }}
             loading={companies.isPending}
-            options={(companies.data?.items ?? []).map((u) => ({ value: u.id, title: u.name, label: `${u.name}${u.isRedProperty ? `（${t('organizations.units.redTag')}）` : ''}` }))}
+            options={(companies.data?.items ?? []).map((u) => ({
+              value: u.id,
+              title: u.name,
+              label: `${u.name}${u.isRedProperty ? `（${t('organizations.units.redTag')}）` : ''}`,
+            }))}
           />
         </Form.Item>
       </Form>
@@ -219,14 +285,35 @@ interface GroupValues {
 }
 
 /** Adds or edits a residents' group 居民小组 of a community or compound. */
-export function ResidentsGroupFormModal({ open, group, place, onClose }: { open: boolean; group?: ResidentsGroup | null; place?: TerritoryRef; onClose: () => void }) {
+export function ResidentsGroupFormModal({
+  open,
+  group,
+  place,
+  onClose,
+}: {
+  open: boolean;
+  group?: ResidentsGroup | null;
+  place?: TerritoryRef;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const form = useModalForm<GroupValues>(open, group ? { name: group.name, territory: group.territory, leaderName: group.leaderName ?? undefined } : { territory: place });
+  const form = useModalForm<GroupValues>(
+    open,
+    group
+      ? { name: group.name, territory: group.territory, leaderName: group.leaderName ?? undefined }
+      : { territory: place },
+  );
   const save = useMutation({
     mutationFn: (v: GroupValues) => {
-      const body = { name: v.name, leaderName: v.leaderName || null, ...(v.leaderPhone ? { leaderPhone: v.leaderPhone } : {}) };
-      return group ? api.patch(`/api/organizations/residents-groups/${group.id}`, body) : api.post('/api/organizations/residents-groups', { ...body, territoryId: v.territory?.id });
+      const body = {
+        name: v.name,
+        leaderName: v.leaderName || null,
+        ...(v.leaderPhone ? { leaderPhone: v.leaderPhone } : {}),
+      };
+      return group
+        ? api.patch(`/api/organizations/residents-groups/${group.id}`, body)
+        : api.post('/api/organizations/residents-groups', { ...body, territoryId: v.territory?.id });
     },
     onSuccess: async () => {
       message.success(t('organizations.common.saved'));
@@ -236,7 +323,14 @@ export function ResidentsGroupFormModal({ open, group, place, onClose }: { open:
     onError: (e) => showFormError(form, e, message, { territoryId: 'territory' }),
   });
   return (
-    <Modal open={open} title={t('organizations.compound.addGroup')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} {...modalTexts(t)}>
+    <Modal
+      open={open}
+      title={t('organizations.compound.addGroup')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      {...modalTexts(t)}
+    >
       <Form<GroupValues> form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
         <Form.Item name="name" label={t('organizations.field.name')} rules={[{ required: true, max: 100 }]}>
           <Input />
@@ -247,7 +341,11 @@ export function ResidentsGroupFormModal({ open, group, place, onClose }: { open:
         <Form.Item name="leaderName" label={t('organizations.field.leader')}>
           <Input maxLength={50} />
         </Form.Item>
-        <Form.Item name="leaderPhone" label={t('organizations.field.leaderPhone')} extra={group?.leaderPhone ?? undefined}>
+        <Form.Item
+          name="leaderPhone"
+          label={t('organizations.field.leaderPhone')}
+          extra={group?.leaderPhone ?? undefined}
+        >
           <Input maxLength={20} />
         </Form.Item>
       </Form>

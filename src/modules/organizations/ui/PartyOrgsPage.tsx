@@ -1,6 +1,25 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Badge, Breadcrumb, Button, Card, Col, Descriptions, Empty, Popconfirm, Row, Skeleton, Space, Table, Tag, Tree, Typography, type TreeDataNode } from 'antd';
+import {
+  Alert,
+  App,
+  Badge,
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Popconfirm,
+  Row,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Tree,
+  Typography,
+  type TreeDataNode,
+} from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -43,11 +62,17 @@ export default function PartyOrgsPage() {
   const [params, setParams] = useSearchParams();
   const selectedId = Number(params.get('id')) || undefined;
   const [place, setPlace] = useState<TerritoryRef | undefined>();
-  const [modal, setModal] = useState<{ org?: PartyOrg; initial?: { kind?: PartyOrg['kind']; territory?: TerritoryRef; parentId?: number } } | null>(null);
+  const [modal, setModal] = useState<{
+    org?: PartyOrg;
+    initial?: { kind?: PartyOrg['kind']; territory?: TerritoryRef; parentId?: number };
+  } | null>(null);
 
   const tree = useQuery({
     queryKey: ['organizations', 'tree', place?.id ?? 'all'],
-    queryFn: () => api.get<{ items: PartyOrg[]; truncated: boolean }>('/api/organizations/party-orgs/tree', { territoryId: place?.id }),
+    queryFn: () =>
+      api.get<{ items: PartyOrg[]; truncated: boolean }>('/api/organizations/party-orgs/tree', {
+        territoryId: place?.id,
+      }),
   });
   const detail = useQuery({
     queryKey: ['organizations', 'org', selectedId],
@@ -69,7 +94,10 @@ export default function PartyOrgsPage() {
       children: (kids.get(o.id) ?? []).map(build),
       isLeaf: !kids.has(o.id),
     });
-    return { treeData: (kids.get('root') ?? []).map(build), keys: items.filter((o) => kids.has(o.id)).map((o) => o.id) };
+    return {
+      treeData: (kids.get('root') ?? []).map(build),
+      keys: items.filter((o) => kids.has(o.id)).map((o) => o.id),
+    };
   }, [tree.data]);
 
   // Open on the top organisation, so the page shows something useful at once.
@@ -106,8 +134,22 @@ export default function PartyOrgsPage() {
       />
       <Row gutter={16}>
         <Col xs={24} lg={10}>
-          <Card title={t('organizations.orgs.tree')} size="small" extra={<div style={{ width: 220 }}><TerritoryTreeSelect value={place} onChange={setPlace} placeholder={t('organizations.orgs.filterPlace')} /></div>}>
-            {tree.data?.truncated && <Alert type="warning" showIcon title={t('organizations.orgs.truncated')} style={{ marginBottom: 8 }} />}
+          <Card
+            title={t('organizations.orgs.tree')}
+            size="small"
+            extra={
+              <div style={{ width: 220 }}>
+                <TerritoryTreeSelect
+                  value={place}
+                  onChange={setPlace}
+                  placeholder={t('organizations.orgs.filterPlace')}
+                />
+              </div>
+            }
+          >
+            {tree.data?.truncated && (
+              <Alert type="warning" showIcon title={t('organizations.orgs.truncated')} style={{ marginBottom: 8 }} />
+            )}
             {tree.isPending ? (
               <Skeleton active />
             ) : treeData.length === 0 ? (
@@ -135,13 +177,28 @@ export default function PartyOrgsPage() {
               org &&
               manage && (
                 <Space>
-                  <Button size="small" icon={<PlusOutlined />} onClick={() => setModal({ initial: { parentId: org.id, kind: org.kind === 'workingCommittee' ? 'committee' : org.kind === 'branch' ? 'group' : 'branch' } })}>
+                  <Button
+                    size="small"
+                    icon={<PlusOutlined />}
+                    onClick={() =>
+                      setModal({
+                        initial: {
+                          parentId: org.id,
+                          kind:
+                            org.kind === 'workingCommittee' ? 'committee' : org.kind === 'branch' ? 'group' : 'branch',
+                        },
+                      })
+                    }
+                  >
                     {t('organizations.orgs.addChild')}
                   </Button>
                   <Button size="small" icon={<EditOutlined />} onClick={() => setModal({ org })} data-testid="org-edit">
                     {t('organizations.common.edit')}
                   </Button>
-                  <Popconfirm title={t('organizations.common.confirmDelete', { name: org.name })} onConfirm={() => remove.mutate(org.id)}>
+                  <Popconfirm
+                    title={t('organizations.common.confirmDelete', { name: org.name })}
+                    onConfirm={() => remove.mutate(org.id)}
+                  >
                     <Button size="small" danger icon={<DeleteOutlined />} />
                   </Popconfirm>
                 </Space>
@@ -174,13 +231,30 @@ export default function PartyOrgsPage() {
                     />
                   </Descriptions.Item>
                   <Descriptions.Item label={t('organizations.field.parent')}>
-                    {org.parent ? <Link to={`/party-orgs?id=${org.parent.id}`}>{org.parent.name}</Link> : t('organizations.common.none')}
+                    {org.parent ? (
+                      <Link to={`/party-orgs?id=${org.parent.id}`}>{org.parent.name}</Link>
+                    ) : (
+                      t('organizations.common.none')
+                    )}
                   </Descriptions.Item>
-                  <Descriptions.Item label={t('organizations.field.secretary')}>{org.secretaryName ?? '—'}</Descriptions.Item>
+                  <Descriptions.Item label={t('organizations.field.secretary')}>
+                    {org.secretaryName ?? '—'}
+                  </Descriptions.Item>
                   <Descriptions.Item label={t('organizations.field.members')}>
-                    <Badge count={formatNumber(org.memberCount)} showZero color={org.kind === 'branch' && org.territory.level === 'community' && org.memberCount >= 100 ? 'red' : 'blue'} overflowCount={100000} />
+                    <Badge
+                      count={formatNumber(org.memberCount)}
+                      showZero
+                      color={
+                        org.kind === 'branch' && org.territory.level === 'community' && org.memberCount >= 100
+                          ? 'red'
+                          : 'blue'
+                      }
+                      overflowCount={100000}
+                    />
                   </Descriptions.Item>
-                  <Descriptions.Item label={t('organizations.field.foundedOn')}>{formatDate(org.foundedOn)}</Descriptions.Item>
+                  <Descriptions.Item label={t('organizations.field.foundedOn')}>
+                    {formatDate(org.foundedOn)}
+                  </Descriptions.Item>
                   <Descriptions.Item label={t('organizations.field.unit')} span={2}>
                     {org.unit ? (
                       <span>
@@ -198,8 +272,24 @@ export default function PartyOrgsPage() {
                   pagination={false}
                   dataSource={org.children}
                   columns={[
-                    { title: t('organizations.field.name'), render: (_, o) => <Link to={`/party-orgs?id=${o.id}`}><OrgKindTag kind={o.kind} />{o.name}</Link> },
-                    { title: t('organizations.field.place'), render: (_, o) => <span><LevelTag level={o.territory.level} />{o.territory.name}</span> },
+                    {
+                      title: t('organizations.field.name'),
+                      render: (_, o) => (
+                        <Link to={`/party-orgs?id=${o.id}`}>
+                          <OrgKindTag kind={o.kind} />
+                          {o.name}
+                        </Link>
+                      ),
+                    },
+                    {
+                      title: t('organizations.field.place'),
+                      render: (_, o) => (
+                        <span>
+                          <LevelTag level={o.territory.level} />
+                          {o.territory.name}
+                        </span>
+                      ),
+                    },
                     { title: t('organizations.field.members'), dataIndex: 'memberCount', align: 'right' },
                   ]}
                 />

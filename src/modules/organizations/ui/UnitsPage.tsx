@@ -51,7 +51,12 @@ function UnitsTab() {
                 testId="units-import"
               />
             )}
-            <ExportButton path="/api/organizations/units/export.xlsx" params={filters} fileName={`${t('organizations.units.ledger')}.xlsx`} testId="units-export" />
+            <ExportButton
+              path="/api/organizations/units/export.xlsx"
+              params={filters}
+              fileName={`${t('organizations.units.ledger')}.xlsx`}
+              testId="units-export"
+            />
             {manage && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="unit-add">
                 {t('organizations.units.add')}
@@ -61,7 +66,12 @@ function UnitsTab() {
         }
       >
         <Form.Item name="kind" label={t('organizations.field.kind')}>
-          <Select allowClear style={{ width: 140 }} options={UNIT_KINDS.map((k) => ({ value: k, label: t(`organizations.unitKind.${k}`) }))} data-testid="units-filter-kind" />
+          <Select
+            allowClear
+            style={{ width: 140 }}
+            options={UNIT_KINDS.map((k) => ({ value: k, label: t(`organizations.unitKind.${k}`) }))}
+            data-testid="units-filter-kind"
+          />
         </Form.Item>
         <Form.Item name="red" label={t('organizations.field.red')}>
           <Select
@@ -97,14 +107,36 @@ function UnitsTab() {
             ),
           },
           { title: t('organizations.field.kind'), width: 110, render: (_, u) => t(`organizations.unitKind.${u.kind}`) },
-          { title: t('organizations.field.place'), width: 150, render: (_, u) => <span><LevelTag level={u.territory.level} />{u.territory.name}</span> },
+          {
+            title: t('organizations.field.place'),
+            width: 150,
+            render: (_, u) => (
+              <span>
+                <LevelTag level={u.territory.level} />
+                {u.territory.name}
+              </span>
+            ),
+          },
           {
             title: t('organizations.field.partyOrg'),
-            render: (_, u) => (u.partyOrg ? <Link to={`/party-orgs?id=${u.partyOrg.id}`}><OrgKindTag kind={u.partyOrg.kind} />{u.partyOrg.name}</Link> : <Typography.Text type="secondary">{t('organizations.common.none')}</Typography.Text>),
+            render: (_, u) =>
+              u.partyOrg ? (
+                <Link to={`/party-orgs?id=${u.partyOrg.id}`}>
+                  <OrgKindTag kind={u.partyOrg.kind} />
+                  {u.partyOrg.name}
+                </Link>
+              ) : (
+                <Typography.Text type="secondary">{t('organizations.common.none')}</Typography.Text>
+              ),
           },
           { title: t('organizations.field.contactName'), width: 90, render: (_, u) => u.contactName ?? '—' },
           { title: t('organizations.field.contactPhone'), width: 130, render: (_, u) => u.contactPhone ?? '—' },
-          { title: t('organizations.field.compounds'), width: 90, align: 'right', render: (_, u) => (u.kind === 'propertyCompany' ? u.compoundCount : '—') },
+          {
+            title: t('organizations.field.compounds'),
+            width: 90,
+            align: 'right',
+            render: (_, u) => (u.kind === 'propertyCompany' ? u.compoundCount : '—'),
+          },
           ...(manage
             ? [
                 {
@@ -113,7 +145,10 @@ function UnitsTab() {
                   render: (_: unknown, u: Unit) => (
                     <Space size={0}>
                       <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(u)} />
-                      <Popconfirm title={t('organizations.common.confirmDelete', { name: u.name })} onConfirm={() => remove.mutate(u.id)}>
+                      <Popconfirm
+                        title={t('organizations.common.confirmDelete', { name: u.name })}
+                        onConfirm={() => remove.mutate(u.id)}
+                      >
                         <Button type="link" size="small" danger icon={<DeleteOutlined />} />
                       </Popconfirm>
                     </Space>
@@ -142,9 +177,15 @@ function OwnersTab() {
         testId="owners-table"
         columns={[
           { title: t('organizations.field.name'), dataIndex: 'name' },
-          { title: t('organizations.compound.title'), render: (_, o) => <Link to={`/compounds?id=${o.compound.id}`}>{o.compound.name}</Link> },
+          {
+            title: t('organizations.compound.title'),
+            render: (_, o) => <Link to={`/compounds?id=${o.compound.id}`}>{o.compound.name}</Link>,
+          },
           { title: t('organizations.field.chair'), render: (_, o) => `${o.chairName ?? '—'} ${o.chairPhone ?? ''}` },
-          { title: t('organizations.field.term'), render: (_, o) => `${formatDate(o.termStart)} ~ ${formatDate(o.termEnd)}` },
+          {
+            title: t('organizations.field.term'),
+            render: (_, o) => `${formatDate(o.termStart)} ~ ${formatDate(o.termEnd)}`,
+          },
           { title: t('organizations.field.membersCount'), dataIndex: 'membersCount', align: 'right', width: 90 },
           ...(manage
             ? [
@@ -154,7 +195,10 @@ function OwnersTab() {
                   render: (_: unknown, o: OwnersCommittee) => (
                     <Space size={0}>
                       <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(o)} />
-                      <Popconfirm title={t('organizations.common.confirmDelete', { name: o.name })} onConfirm={() => remove.mutate(o.id)}>
+                      <Popconfirm
+                        title={t('organizations.common.confirmDelete', { name: o.name })}
+                        onConfirm={() => remove.mutate(o.id)}
+                      >
                         <Button type="link" size="small" danger icon={<DeleteOutlined />} />
                       </Popconfirm>
                     </Space>
@@ -164,7 +208,9 @@ function OwnersTab() {
             : []),
         ]}
       />
-      {editing && <OwnersFormModal open compound={editing.compound} committee={editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <OwnersFormModal open compound={editing.compound} committee={editing} onClose={() => setEditing(null)} />
+      )}
     </>
   );
 }
@@ -190,7 +236,15 @@ function GroupsTab() {
         testId="groups-table"
         columns={[
           { title: t('organizations.field.name'), dataIndex: 'name' },
-          { title: t('organizations.field.place'), render: (_, g) => <span><LevelTag level={g.territory.level} />{g.territory.name}</span> },
+          {
+            title: t('organizations.field.place'),
+            render: (_, g) => (
+              <span>
+                <LevelTag level={g.territory.level} />
+                {g.territory.name}
+              </span>
+            ),
+          },
           { title: t('organizations.field.leader'), render: (_, g) => g.leaderName ?? '—' },
           { title: t('organizations.field.leaderPhone'), render: (_, g) => g.leaderPhone ?? '—' },
           ...(manage
@@ -201,7 +255,10 @@ function GroupsTab() {
                   render: (_: unknown, g: ResidentsGroup) => (
                     <Space size={0}>
                       <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(g)} />
-                      <Popconfirm title={t('organizations.common.confirmDelete', { name: g.name })} onConfirm={() => remove.mutate(g.id)}>
+                      <Popconfirm
+                        title={t('organizations.common.confirmDelete', { name: g.name })}
+                        onConfirm={() => remove.mutate(g.id)}
+                      >
                         <Button type="link" size="small" danger icon={<DeleteOutlined />} />
                       </Popconfirm>
                     </Space>

@@ -1,4 +1,11 @@
-import { ApartmentOutlined, AuditOutlined, BankOutlined, HomeOutlined, TeamOutlined, WarningOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  HomeOutlined,
+  TeamOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
 import { lazy } from 'react';
 import type { ConsoleRoute } from '../../../web/app/module-routes';
 

@@ -11,7 +11,16 @@ import type {
 } from '../constants';
 import type { TerritoryRef } from '../../../web/api/types';
 
-export type { CandidatePost, CommitteePost, EducationLevel, Gender, PartyOrgKind, PartyPost, ReviewDepartment, UnitKind };
+export type {
+  CandidatePost,
+  CommitteePost,
+  EducationLevel,
+  Gender,
+  PartyOrgKind,
+  PartyPost,
+  ReviewDepartment,
+  UnitKind,
+};
 
 export interface OrgRef {
   id: number;
@@ -99,7 +108,14 @@ export interface FourParty {
   communityCommittee: OrgRef | null;
   compoundBranch: OrgRef | null;
   ownersCommittee: OwnersCommittee | null;
-  propertyCompany: { id: number; name: string; isRed: boolean; partyOrg: OrgRef | null; contactName: string | null; contactPhone: string | null } | null;
+  propertyCompany: {
+    id: number;
+    name: string;
+    isRed: boolean;
+    partyOrg: OrgRef | null;
+    contactName: string | null;
+    contactPhone: string | null;
+  } | null;
   missing: FourPartyKey[];
 }
 
@@ -138,7 +154,14 @@ export interface GroupFigures {
   averageAge: number | null;
   educationMix: Record<EducationLevel | 'unknown', number>;
   degreeRate: number | null;
-  ageBands: { under30: number; from30to39: number; from40to49: number; from50to59: number; from60: number; unknown: number };
+  ageBands: {
+    under30: number;
+    from30to39: number;
+    from40to49: number;
+    from50to59: number;
+    from60: number;
+    unknown: number;
+  };
   female: number;
 }
 export interface LeadershipFigures {

@@ -14,7 +14,12 @@ export default function EvaluationsPage() {
   const periods = recentPeriods();
   const [filters, setFilters] = useState<Filters>({ period: periods[3] });
   const columns: TableColumnsType<EvaluationRow> = [
-    { title: t('partyMembers.field.name'), key: 'name', width: 120, render: (_, r) => <Link to={`/party-members/${r.member.id}`}>{r.member.name}</Link> },
+    {
+      title: t('partyMembers.field.name'),
+      key: 'name',
+      width: 120,
+      render: (_, r) => <Link to={`/party-members/${r.member.id}`}>{r.member.name}</Link>,
+    },
     { title: t('partyMembers.field.homeBranch'), key: 'home', render: (_, r) => r.member.homeBranchName },
     { title: t('partyMembers.side.community'), key: 'community', render: (_, r) => <GradeCell value={r.community} /> },
     { title: t('partyMembers.side.unit'), key: 'unit', render: (_, r) => <GradeCell value={r.unit} /> },
@@ -22,7 +27,9 @@ export default function EvaluationsPage() {
   return (
     <div data-testid="evaluations-page">
       <PageTitle title={t('partyMembers.evaluationsTitle')} help={t('partyMembers.evaluationsHelp')} />
-      <FilterBar<{ period: string; q?: string }> onSearch={(v) => setFilters({ period: v.period ?? periods[3], q: v.q?.trim() || undefined })}>
+      <FilterBar<{ period: string; q?: string }>
+        onSearch={(v) => setFilters({ period: v.period ?? periods[3], q: v.q?.trim() || undefined })}
+      >
         <Form.Item name="period" initialValue={periods[3]}>
           <Select style={{ width: 120 }} options={periods.map((p) => ({ value: p, label: p }))} />
         </Form.Item>
@@ -30,7 +37,14 @@ export default function EvaluationsPage() {
           <Input placeholder={t('partyMembers.field.name')} allowClear style={{ width: 140 }} />
         </Form.Item>
       </FilterBar>
-      <PagedTable<EvaluationRow> queryKey={['partyMembers', 'evaluations']} path="/api/party-members/evaluations" filters={filters} columns={columns} rowKey={(r) => `${r.member.id}-${r.period}`} testId="evaluations-table" />
+      <PagedTable<EvaluationRow>
+        queryKey={['partyMembers', 'evaluations']}
+        path="/api/party-members/evaluations"
+        filters={filters}
+        columns={columns}
+        rowKey={(r) => `${r.member.id}-${r.period}`}
+        testId="evaluations-table"
+      />
     </div>
   );
 }

@@ -21,11 +21,25 @@ export default function MemberDetailPage() {
   const { id } = useParams();
   const [period, setPeriod] = useState(recentPeriods()[3]!);
   const [form] = Form.useForm<{ side: 'community' | 'unit'; grade: Grade; comment?: string }>();
-  const member = useQuery({ queryKey: ['partyMembers', 'one', id], queryFn: () => api.get<PartyMember>(`/api/party-members/${id ?? ''}`) });
-  const regs = useQuery({ queryKey: ['partyMembers', 'regs', id], queryFn: () => api.get<Page<Registration>>('/api/party-members/registrations', { memberId: id, pageSize: 50 }) });
-  const evals = useQuery({ queryKey: ['partyMembers', 'evals', id, period], queryFn: () => api.get<Page<EvaluationRow>>('/api/party-members/evaluations', { memberId: id, period }) });
+  const member = useQuery({
+    queryKey: ['partyMembers', 'one', id],
+    queryFn: () => api.get<PartyMember>(`/api/party-members/${id ?? ''}`),
+  });
+  const regs = useQuery({
+    queryKey: ['partyMembers', 'regs', id],
+    queryFn: () => api.get<Page<Registration>>('/api/party-members/registrations', { memberId: id, pageSize: 50 }),
+  });
+  const evals = useQuery({
+    queryKey: ['partyMembers', 'evals', id, period],
+    queryFn: () => api.get<Page<EvaluationRow>>('/api/party-members/evaluations', { memberId: id, period }),
+  });
   const record = useMutation({
-    mutationFn: (v: { side: 'community' | 'unit'; grade: Grade; comment?: string }) => api.post<EvaluationRow>(`/api/party-members/${id ?? ''}/evaluations`, { period, ...v, comment: v.comment?.trim() || null }),
+    mutationFn: (v: { side: 'community' | 'unit'; grade: Grade; comment?: string }) =>
+      api.post<EvaluationRow>(`/api/party-members/${id ?? ''}/evaluations`, {
+        period,
+        ...v,
+        comment: v.comment?.trim() || null,
+      }),
     onSuccess: () => {
       message.success(t('common.saved'));
       form.resetFields();
@@ -47,9 +61,19 @@ export default function MemberDetailPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('partyMembers.field.homeBranch')}>{m.homeBranch.name}</Descriptions.Item>
           <Descriptions.Item label={t('partyMembers.field.joinedOn')}>{formatDate(m.joinedOn)}</Descriptions.Item>
-          <Descriptions.Item label={t('partyMembers.field.posts')}>{m.posts.length ? m.posts.map((p) => <Tag key={p} color="red" bordered={false}>{t(`partyMembers.post.${p}`)}</Tag>) : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('partyMembers.field.posts')}>
+            {m.posts.length
+              ? m.posts.map((p) => (
+                  <Tag key={p} color="red" bordered={false}>
+                    {t(`partyMembers.post.${p}`)}
+                  </Tag>
+                ))
+              : '—'}
+          </Descriptions.Item>
           <Descriptions.Item label={t('partyMembers.field.points')}>{m.points}</Descriptions.Item>
-          <Descriptions.Item label={t('partyMembers.field.registeredWith')}>{m.registeredCommunities.map((c) => c.name).join('、') || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('partyMembers.field.registeredWith')}>
+            {m.registeredCommunities.map((c) => c.name).join('、') || '—'}
+          </Descriptions.Item>
         </Descriptions>
       </Card>
       <Card size="small" title={t('partyMembers.registrations')} style={{ marginBottom: 16 }}>
@@ -62,16 +86,35 @@ export default function MemberDetailPage() {
           columns={[
             { title: t('partyMembers.field.community'), key: 'c', render: (_, r) => r.community.address },
             { title: t('partyMembers.field.unitBranch'), key: 'u', render: (_, r) => r.unitBranch?.name ?? '—' },
-            { title: t('partyMembers.field.status'), dataIndex: 'status', render: (s: Registration['status']) => <StatusTag status={s} /> },
-            { title: t('partyMembers.field.requestedAt'), dataIndex: 'requestedAt', render: (v: string) => formatDateTime(v) },
-            { title: t('partyMembers.field.decidedAt'), dataIndex: 'decidedAt', render: (v: string | null) => formatDateTime(v) },
+            {
+              title: t('partyMembers.field.status'),
+              dataIndex: 'status',
+              render: (s: Registration['status']) => <StatusTag status={s} />,
+            },
+            {
+              title: t('partyMembers.field.requestedAt'),
+              dataIndex: 'requestedAt',
+              render: (v: string) => formatDateTime(v),
+            },
+            {
+              title: t('partyMembers.field.decidedAt'),
+              dataIndex: 'decidedAt',
+              render: (v: string | null) => formatDateTime(v),
+            },
           ]}
         />
       </Card>
       <Card
         size="small"
         title={t('partyMembers.evaluations')}
-        extra={<Select value={period} onChange={setPeriod} style={{ width: 120 }} options={recentPeriods().map((p) => ({ value: p, label: p }))} />}
+        extra={
+          <Select
+            value={period}
+            onChange={setPeriod}
+            style={{ width: 120 }}
+            options={recentPeriods().map((p) => ({ value: p, label: p }))}
+          />
+        }
       >
         <Descriptions column={1} size="small" bordered style={{ marginBottom: 16 }}>
           <Descriptions.Item label={t('partyMembers.side.community')}>
@@ -82,12 +125,27 @@ export default function MemberDetailPage() {
           </Descriptions.Item>
         </Descriptions>
         {has('dualEvaluation.record') && m.kind === 'inService' && (
-          <Form form={form} layout="inline" onFinish={(v) => record.mutate(v)} initialValues={{ side: m.viaRegistration ? 'community' : 'unit' }}>
+          <Form
+            form={form}
+            layout="inline"
+            onFinish={(v) => record.mutate(v)}
+            initialValues={{ side: m.viaRegistration ? 'community' : 'unit' }}
+          >
             <Form.Item name="side" label={t('partyMembers.field.side')}>
-              <Select style={{ width: 130 }} options={(['community', 'unit'] as const).map((s) => ({ value: s, label: t(`partyMembers.side.${s}`) }))} />
+              <Select
+                style={{ width: 130 }}
+                options={(['community', 'unit'] as const).map((s) => ({
+                  value: s,
+                  label: t(`partyMembers.side.${s}`),
+                }))}
+              />
             </Form.Item>
             <Form.Item name="grade" rules={[{ required: true, message: t('people.required') }]}>
-              <Select placeholder={t('partyMembers.field.grade')} style={{ width: 110 }} options={GRADES.map((g) => ({ value: g, label: t(`partyMembers.grade.${g}`) }))} />
+              <Select
+                placeholder={t('partyMembers.field.grade')}
+                style={{ width: 110 }}
+                options={GRADES.map((g) => ({ value: g, label: t(`partyMembers.grade.${g}`) }))}
+              />
             </Form.Item>
             <Form.Item name="comment">
               <Input placeholder={t('partyMembers.field.comment')} style={{ width: 260 }} maxLength={1000} />

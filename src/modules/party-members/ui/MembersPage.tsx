@@ -1,6 +1,18 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Checkbox, Form, Input, Popconfirm, Select, Space, Tag, Tooltip, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  Checkbox,
+  Form,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Tag,
+  Tooltip,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -55,11 +67,38 @@ export default function MembersPage() {
         </Space>
       ),
     },
-    { title: t('partyMembers.field.kind'), dataIndex: 'kind', width: 110, render: (k: MemberKind) => <KindTag kind={k} /> },
+    {
+      title: t('partyMembers.field.kind'),
+      dataIndex: 'kind',
+      width: 110,
+      render: (k: MemberKind) => <KindTag kind={k} />,
+    },
     { title: t('partyMembers.field.homeBranch'), key: 'branch', render: (_, m) => m.homeBranch.name },
-    { title: t('partyMembers.field.joinedOn'), dataIndex: 'joinedOn', width: 120, render: (v: string | null) => formatDate(v) },
-    { title: t('partyMembers.field.posts'), dataIndex: 'posts', width: 200, render: (v: MemberPost[]) => (v.length ? v.map((p) => <Tag key={p} color="red" bordered={false}>{t(`partyMembers.post.${p}`)}</Tag>) : '—') },
-    { title: t('partyMembers.field.registeredWith'), key: 'reg', width: 160, render: (_, m) => (m.registeredCommunities.length ? m.registeredCommunities.map((c) => c.name).join('、') : '—') },
+    {
+      title: t('partyMembers.field.joinedOn'),
+      dataIndex: 'joinedOn',
+      width: 120,
+      render: (v: string | null) => formatDate(v),
+    },
+    {
+      title: t('partyMembers.field.posts'),
+      dataIndex: 'posts',
+      width: 200,
+      render: (v: MemberPost[]) =>
+        v.length
+          ? v.map((p) => (
+              <Tag key={p} color="red" bordered={false}>
+                {t(`partyMembers.post.${p}`)}
+              </Tag>
+            ))
+          : '—',
+    },
+    {
+      title: t('partyMembers.field.registeredWith'),
+      key: 'reg',
+      width: 160,
+      render: (_, m) => (m.registeredCommunities.length ? m.registeredCommunities.map((c) => c.name).join('、') : '—'),
+    },
     {
       title: t('common.actions'),
       key: 'actions',
@@ -68,7 +107,15 @@ export default function MembersPage() {
         m.viaRegistration ? null : (
           <Space size={0}>
             {has('partyMember.update') && (
-              <Button type="link" size="small" icon={<EditOutlined />} onClick={() => { setEditing(m); setOpen(true); }}>
+              <Button
+                type="link"
+                size="small"
+                icon={<EditOutlined />}
+                onClick={() => {
+                  setEditing(m);
+                  setOpen(true);
+                }}
+              >
                 {t('common.edit')}
               </Button>
             )}
@@ -90,10 +137,25 @@ export default function MembersPage() {
         help={t('partyMembers.help')}
         extra={
           <Space>
-            {has('partyMember.create') && <ImportButton base="/api/party-members" title={t('partyMembers.ledger')} onDone={refresh} />}
-            {has('partyMember.export') && <ExportButton path="/api/party-members/export.xlsx" params={filters} fileName={`${t('partyMembers.ledger')}.xlsx`} />}
             {has('partyMember.create') && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => { setEditing(null); setOpen(true); }}>
+              <ImportButton base="/api/party-members" title={t('partyMembers.ledger')} onDone={refresh} />
+            )}
+            {has('partyMember.export') && (
+              <ExportButton
+                path="/api/party-members/export.xlsx"
+                params={filters}
+                fileName={`${t('partyMembers.ledger')}.xlsx`}
+              />
+            )}
+            {has('partyMember.create') && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => {
+                  setEditing(null);
+                  setOpen(true);
+                }}
+              >
                 {t('partyMembers.new')}
               </Button>
             )}
@@ -102,22 +164,52 @@ export default function MembersPage() {
       />
       <FilterBar<FilterValues>
         testId="member-filter"
-        onSearch={(v) => setFilters({ q: v.q?.trim() || undefined, kind: v.kind, post: v.post, includeRegistered: v.includeRegistered === false ? undefined : 'true' })}
+        onSearch={(v) =>
+          setFilters({
+            q: v.q?.trim() || undefined,
+            kind: v.kind,
+            post: v.post,
+            includeRegistered: v.includeRegistered === false ? undefined : 'true',
+          })
+        }
       >
         <Form.Item name="q">
-          <Input placeholder={t('partyMembers.field.name')} allowClear style={{ width: 140 }} data-testid="member-filter-q" />
+          <Input
+            placeholder={t('partyMembers.field.name')}
+            allowClear
+            style={{ width: 140 }}
+            data-testid="member-filter-q"
+          />
         </Form.Item>
         <Form.Item name="kind">
-          <Select placeholder={t('partyMembers.field.kind')} allowClear style={{ width: 130 }} options={MEMBER_KINDS.map((k) => ({ value: k, label: t(`partyMembers.kind.${k}`) }))} />
+          <Select
+            placeholder={t('partyMembers.field.kind')}
+            allowClear
+            style={{ width: 130 }}
+            options={MEMBER_KINDS.map((k) => ({ value: k, label: t(`partyMembers.kind.${k}`) }))}
+          />
         </Form.Item>
         <Form.Item name="post">
-          <Select placeholder={t('partyMembers.field.posts')} allowClear style={{ width: 140 }} options={MEMBER_POSTS.map((p) => ({ value: p, label: t(`partyMembers.post.${p}`) }))} />
+          <Select
+            placeholder={t('partyMembers.field.posts')}
+            allowClear
+            style={{ width: 140 }}
+            options={MEMBER_POSTS.map((p) => ({ value: p, label: t(`partyMembers.post.${p}`) }))}
+          />
         </Form.Item>
         <Form.Item name="includeRegistered" valuePropName="checked" initialValue>
           <Checkbox>{t('partyMembers.includeRegistered')}</Checkbox>
         </Form.Item>
       </FilterBar>
-      <PagedTable<PartyMember> queryKey={['partyMembers', 'list']} path="/api/party-members" filters={filters} columns={columns} rowKey={(m) => m.id} testId="members-table" scrollX={1100} />
+      <PagedTable<PartyMember>
+        queryKey={['partyMembers', 'list']}
+        path="/api/party-members"
+        filters={filters}
+        columns={columns}
+        rowKey={(m) => m.id}
+        testId="members-table"
+        scrollX={1100}
+      />
       <MemberFormModal open={open} member={editing} onClose={() => setOpen(false)} onSaved={refresh} />
     </div>
   );

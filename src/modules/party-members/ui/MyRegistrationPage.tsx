@@ -1,5 +1,19 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, Popconfirm, Select, Skeleton, Table, Tag } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  Popconfirm,
+  Select,
+  Skeleton,
+  Table,
+  Tag,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../../web/api/client';
@@ -16,14 +30,23 @@ export default function MyRegistrationPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ communityId: number; note?: string }>();
   const [q, setQ] = useState('');
-  const me = useQuery({ queryKey: ['partyMembers', 'me'], queryFn: () => api.get<MyMember>('/api/party-members/me'), retry: false });
+  const me = useQuery({
+    queryKey: ['partyMembers', 'me'],
+    queryFn: () => api.get<MyMember>('/api/party-members/me'),
+    retry: false,
+  });
   const communities = useQuery({
     queryKey: ['partyMembers', 'communities', q],
-    queryFn: () => api.get<{ items: { id: number; name: string; address: string }[] }>('/api/party-members/communities', { q }),
+    queryFn: () =>
+      api.get<{ items: { id: number; name: string; address: string }[] }>('/api/party-members/communities', { q }),
   });
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['partyMembers', 'me'] });
   const submit = useMutation({
-    mutationFn: (v: { communityId: number; note?: string }) => api.post<Registration>('/api/party-members/me/registrations', { communityId: v.communityId, note: v.note?.trim() || null }),
+    mutationFn: (v: { communityId: number; note?: string }) =>
+      api.post<Registration>('/api/party-members/me/registrations', {
+        communityId: v.communityId,
+        note: v.note?.trim() || null,
+      }),
     onSuccess: () => {
       message.success(t('partyMembers.submitted'));
       form.resetFields();
@@ -52,14 +75,24 @@ export default function MyRegistrationPage() {
             <KindTag kind={m.kind} />
           </Descriptions.Item>
           <Descriptions.Item label={t('partyMembers.field.homeBranch')}>{m.homeBranch.name}</Descriptions.Item>
-          <Descriptions.Item label={t('partyMembers.field.posts')}>{m.posts.map((p) => <Tag key={p} color="red" bordered={false}>{t(`partyMembers.post.${p}`)}</Tag>)}</Descriptions.Item>
+          <Descriptions.Item label={t('partyMembers.field.posts')}>
+            {m.posts.map((p) => (
+              <Tag key={p} color="red" bordered={false}>
+                {t(`partyMembers.post.${p}`)}
+              </Tag>
+            ))}
+          </Descriptions.Item>
           <Descriptions.Item label={t('partyMembers.field.points')}>{m.points}</Descriptions.Item>
         </Descriptions>
       </Card>
       {m.kind === 'inService' && (
         <Card size="small" title={t('partyMembers.newRegistration')} style={{ marginBottom: 16 }}>
           <Form form={form} layout="inline" onFinish={(v) => submit.mutate(v)} data-testid="registration-form">
-            <Form.Item name="communityId" label={t('partyMembers.field.community')} rules={[{ required: true, message: t('partyMembers.pickCommunity') }]}>
+            <Form.Item
+              name="communityId"
+              label={t('partyMembers.field.community')}
+              rules={[{ required: true, message: t('partyMembers.pickCommunity') }]}
+            >
               <Select
                 style={{ width: 360 }}
                 showSearch={{ filterOption: false, onSearch: setQ }}
@@ -90,9 +123,21 @@ export default function MyRegistrationPage() {
           locale={{ emptyText: t('partyMembers.noRegistrations') }}
           columns={[
             { title: t('partyMembers.field.community'), key: 'c', render: (_, r) => r.community.address },
-            { title: t('partyMembers.field.status'), dataIndex: 'status', render: (s: Registration['status']) => <StatusTag status={s} /> },
-            { title: t('partyMembers.field.requestedAt'), dataIndex: 'requestedAt', render: (v: string) => formatDateTime(v) },
-            { title: t('partyMembers.field.decidedAt'), dataIndex: 'decidedAt', render: (v: string | null) => formatDateTime(v) },
+            {
+              title: t('partyMembers.field.status'),
+              dataIndex: 'status',
+              render: (s: Registration['status']) => <StatusTag status={s} />,
+            },
+            {
+              title: t('partyMembers.field.requestedAt'),
+              dataIndex: 'requestedAt',
+              render: (v: string) => formatDateTime(v),
+            },
+            {
+              title: t('partyMembers.field.decidedAt'),
+              dataIndex: 'decidedAt',
+              render: (v: string | null) => formatDateTime(v),
+            },
             { title: t('partyMembers.field.note'), dataIndex: 'note', render: (v: string | null) => v ?? '—' },
             {
               title: t('common.actions'),
@@ -118,7 +163,11 @@ export default function MyRegistrationPage() {
             dataSource={evaluations}
             columns={[
               { title: t('partyMembers.field.period'), dataIndex: 'period' },
-              { title: t('partyMembers.side.community'), key: 'c', render: (_, r) => <GradeCell value={r.community} /> },
+              {
+                title: t('partyMembers.side.community'),
+                key: 'c',
+                render: (_, r) => <GradeCell value={r.community} />,
+              },
               { title: t('partyMembers.side.unit'), key: 'u', render: (_, r) => <GradeCell value={r.unit} /> },
             ]}
           />

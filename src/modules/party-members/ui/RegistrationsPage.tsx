@@ -25,9 +25,12 @@ export default function RegistrationsPage() {
   const [note, setNote] = useState('');
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['partyMembers'] });
   const decide = useMutation({
-    mutationFn: (v: { r: Registration; action: 'confirm' | 'reject'; note?: string }) => api.post<Registration>(`/api/party-members/registrations/${v.r.id}/${v.action}`, { note: v.note || null }),
+    mutationFn: (v: { r: Registration; action: 'confirm' | 'reject'; note?: string }) =>
+      api.post<Registration>(`/api/party-members/registrations/${v.r.id}/${v.action}`, { note: v.note || null }),
     onSuccess: (r) => {
-      message.success(t(r.status === 'confirmed' ? 'partyMembers.confirmed' : 'partyMembers.rejected', { name: r.member.name }));
+      message.success(
+        t(r.status === 'confirmed' ? 'partyMembers.confirmed' : 'partyMembers.rejected', { name: r.member.name }),
+      );
       setRejecting(null);
       setNote('');
       refresh();
@@ -35,16 +38,44 @@ export default function RegistrationsPage() {
     onError: (e) => message.error(e.message),
   });
   const columns: TableColumnsType<Registration> = [
-    { title: t('partyMembers.field.name'), key: 'name', width: 110, render: (_, r) => <Link to={`/party-members/${r.member.id}`}>{r.member.name}</Link> },
-    { title: t('partyMembers.field.kind'), key: 'kind', width: 110, render: (_, r) => <KindTag kind={r.member.kind} /> },
+    {
+      title: t('partyMembers.field.name'),
+      key: 'name',
+      width: 110,
+      render: (_, r) => <Link to={`/party-members/${r.member.id}`}>{r.member.name}</Link>,
+    },
+    {
+      title: t('partyMembers.field.kind'),
+      key: 'kind',
+      width: 110,
+      render: (_, r) => <KindTag kind={r.member.kind} />,
+    },
     { title: t('partyMembers.field.homeBranch'), key: 'home', render: (_, r) => r.member.homeBranchName },
     { title: t('partyMembers.field.community'), key: 'community', width: 130, render: (_, r) => r.community.name },
     { title: t('partyMembers.field.note'), dataIndex: 'note', width: 180, render: (v: string | null) => v ?? '—' },
-    { title: t('partyMembers.field.requestedAt'), dataIndex: 'requestedAt', width: 170, render: (v: string) => formatDateTime(v) },
-    { title: t('partyMembers.field.status'), dataIndex: 'status', width: 90, render: (s: RegistrationStatus) => <StatusTag status={s} /> },
+    {
+      title: t('partyMembers.field.requestedAt'),
+      dataIndex: 'requestedAt',
+      width: 170,
+      render: (v: string) => formatDateTime(v),
+    },
+    {
+      title: t('partyMembers.field.status'),
+      dataIndex: 'status',
+      width: 90,
+      render: (s: RegistrationStatus) => <StatusTag status={s} />,
+    },
     ...(status === 'pending'
       ? []
-      : [{ title: t('partyMembers.field.decidedBy'), key: 'by', width: 160, render: (_: unknown, r: Registration) => (r.decidedAt ? `${r.decidedByName ?? '—'} ${formatDateTime(r.decidedAt)}` : '—') }]),
+      : [
+          {
+            title: t('partyMembers.field.decidedBy'),
+            key: 'by',
+            width: 160,
+            render: (_: unknown, r: Registration) =>
+              r.decidedAt ? `${r.decidedByName ?? '—'} ${formatDateTime(r.decidedAt)}` : '—',
+          },
+        ]),
     ...(status === 'pending' && has('dualRegistration.decide')
       ? [
           {
@@ -53,7 +84,14 @@ export default function RegistrationsPage() {
             width: 170,
             render: (_: unknown, r: Registration) => (
               <Space size={4}>
-                <Button type="primary" size="small" icon={<CheckOutlined />} loading={decide.isPending} onClick={() => decide.mutate({ r, action: 'confirm' })} data-testid={`confirm-${r.id}`}>
+                <Button
+                  type="primary"
+                  size="small"
+                  icon={<CheckOutlined />}
+                  loading={decide.isPending}
+                  onClick={() => decide.mutate({ r, action: 'confirm' })}
+                  data-testid={`confirm-${r.id}`}
+                >
                   {t('partyMembers.confirm')}
                 </Button>
                 <Button size="small" danger icon={<CloseOutlined />} onClick={() => setRejecting(r)}>
@@ -68,8 +106,20 @@ export default function RegistrationsPage() {
   return (
     <div data-testid="registrations-page">
       <PageTitle title={t('partyMembers.registrationsTitle')} help={t('partyMembers.registrationsHelp')} />
-      <Tabs activeKey={status} onChange={(k) => setStatus(k as RegistrationStatus)} items={TABS.map((s) => ({ key: s, label: t(`partyMembers.status.${s}`) }))} />
-      <PagedTable<Registration> queryKey={['partyMembers', 'registrations']} path="/api/party-members/registrations" filters={{ status }} columns={columns} rowKey={(r) => r.id} testId="registrations-table" scrollX={1100} />
+      <Tabs
+        activeKey={status}
+        onChange={(k) => setStatus(k as RegistrationStatus)}
+        items={TABS.map((s) => ({ key: s, label: t(`partyMembers.status.${s}`) }))}
+      />
+      <PagedTable<Registration>
+        queryKey={['partyMembers', 'registrations']}
+        path="/api/party-members/registrations"
+        filters={{ status }}
+        columns={columns}
+        rowKey={(r) => r.id}
+        testId="registrations-table"
+        scrollX={1100}
+      />
       <Modal
         open={rejecting !== null}
         title={t('partyMembers.rejectTitle', { name: rejecting?.member.name ?? '' })}
@@ -79,7 +129,13 @@ export default function RegistrationsPage() {
         okText={t('partyMembers.reject')}
         confirmLoading={decide.isPending}
       >
-        <Input.TextArea rows={3} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('partyMembers.rejectReason')} maxLength={500} />
+        <Input.TextArea
+          rows={3}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder={t('partyMembers.rejectReason')}
+          maxLength={500}
+        />
       </Modal>
     </div>
   );

@@ -2,8 +2,18 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Grade, MemberKind, RegistrationStatus, SideEvaluation } from './types';
 
-const KIND_COLORS: Record<MemberKind, string> = { resident: 'blue', inService: 'red', retired: 'default', mobile: 'purple' };
-const STATUS_COLORS: Record<RegistrationStatus, string> = { pending: 'processing', confirmed: 'success', rejected: 'error', withdrawn: 'default' };
+const KIND_COLORS: Record<MemberKind, string> = {
+  resident: 'blue',
+  inService: 'red',
+  retired: 'default',
+  mobile: 'purple',
+};
+const STATUS_COLORS: Record<RegistrationStatus, string> = {
+  pending: 'processing',
+  confirmed: 'success',
+  rejected: 'error',
+  withdrawn: 'default',
+};
 const GRADE_COLORS: Record<Grade, string> = { excellent: 'red', good: 'green', fair: 'gold', poor: 'default' };
 
 export function KindTag({ kind }: { kind: MemberKind }) {
@@ -13,7 +23,11 @@ export function KindTag({ kind }: { kind: MemberKind }) {
 
 export function StatusTag({ status }: { status: RegistrationStatus }) {
   const { t } = useTranslation();
-  return <Tag color={STATUS_COLORS[status]} data-testid={`status-${status}`}>{t(`partyMembers.status.${status}`)}</Tag>;
+  return (
+    <Tag color={STATUS_COLORS[status]} data-testid={`status-${status}`}>
+      {t(`partyMembers.status.${status}`)}
+    </Tag>
+  );
 }
 
 export function GradeCell({ value }: { value: SideEvaluation | null }) {

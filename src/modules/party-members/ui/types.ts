@@ -2,7 +2,13 @@
 export type MemberKind = 'resident' | 'inService' | 'retired' | 'mobile';
 export const MEMBER_KINDS: MemberKind[] = ['resident', 'inService', 'retired', 'mobile'];
 export type MemberPost = 'vanguardPost' | 'modelPost' | 'responsibilityArea' | 'buildingLead' | 'volunteerPost';
-export const MEMBER_POSTS: MemberPost[] = ['vanguardPost', 'modelPost', 'responsibilityArea', 'buildingLead', 'volunteerPost'];
+export const MEMBER_POSTS: MemberPost[] = [
+  'vanguardPost',
+  'modelPost',
+  'responsibilityArea',
+  'buildingLead',
+  'volunteerPost',
+];
 export type RegistrationStatus = 'pending' | 'confirmed' | 'rejected' | 'withdrawn';
 export type Grade = 'excellent' | 'good' | 'fair' | 'poor';
 export const GRADES: Grade[] = ['excellent', 'good', 'fair', 'poor'];

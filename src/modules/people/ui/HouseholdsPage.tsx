@@ -18,8 +18,17 @@ export default function HouseholdsPage() {
   const has = useHas();
   const [filters, setFilters] = useState<Filters>({});
   const columns: TableColumnsType<Household> = [
-    { title: t('people.field.address'), dataIndex: 'address', render: (a: string, h) => <Link to={`/people/households/${h.id}`}>{a}</Link> },
-    { title: t('people.householder'), dataIndex: 'householderName', width: 140, render: (v: string | null) => v ?? '—' },
+    {
+      title: t('people.field.address'),
+      dataIndex: 'address',
+      render: (a: string, h) => <Link to={`/people/households/${h.id}`}>{a}</Link>,
+    },
+    {
+      title: t('people.householder'),
+      dataIndex: 'householderName',
+      width: 140,
+      render: (v: string | null) => v ?? '—',
+    },
     { title: t('people.memberCount'), dataIndex: 'memberCount', width: 100, align: 'right' },
   ];
   return (
@@ -30,13 +39,25 @@ export default function HouseholdsPage() {
         extra={
           <Space>
             {has('resident.create') && (
-              <ImportButton base="/api/people/households" title={t('people.householdLedger')} onDone={() => void queryClient.invalidateQueries({ queryKey: ['people', 'households'] })} />
+              <ImportButton
+                base="/api/people/households"
+                title={t('people.householdLedger')}
+                onDone={() => void queryClient.invalidateQueries({ queryKey: ['people', 'households'] })}
+              />
             )}
-            {has('resident.export') && <ExportButton path="/api/people/households/export.xlsx" params={filters} fileName={`${t('people.householdLedger')}.xlsx`} />}
+            {has('resident.export') && (
+              <ExportButton
+                path="/api/people/households/export.xlsx"
+                params={filters}
+                fileName={`${t('people.householdLedger')}.xlsx`}
+              />
+            )}
           </Space>
         }
       />
-      <FilterBar<{ area?: TerritoryRef; q?: string }> onSearch={(v) => setFilters({ territoryId: v.area?.id, q: v.q?.trim() || undefined })}>
+      <FilterBar<{ area?: TerritoryRef; q?: string }>
+        onSearch={(v) => setFilters({ territoryId: v.area?.id, q: v.q?.trim() || undefined })}
+      >
         <Form.Item name="area" style={{ width: 260 }}>
           <TerritoryTreeSelect placeholder={t('people.filterArea')} />
         </Form.Item>
@@ -44,7 +65,14 @@ export default function HouseholdsPage() {
           <Input placeholder={t('people.filterHousehold')} allowClear style={{ width: 160 }} />
         </Form.Item>
       </FilterBar>
-      <PagedTable<Household> queryKey={['people', 'households']} path="/api/people/households" filters={filters} columns={columns} rowKey={(h) => h.id} testId="households-table" />
+      <PagedTable<Household>
+        queryKey={['people', 'households']}
+        path="/api/people/households"
+        filters={filters}
+        columns={columns}
+        rowKey={(h) => h.id}
+        testId="households-table"
+      />
     </div>
   );
 }

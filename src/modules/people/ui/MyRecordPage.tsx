@@ -22,7 +22,9 @@ export default function MyRecordPage() {
   if (!q.data) return <Skeleton active />;
   const { resident: r, household, members } = q.data;
   const get = (format: 'xlsx' | 'json') =>
-    download('/api/people/me/export', { format }, `${t('people.myRecord')}.${format}`).catch((e: unknown) => message.error(e instanceof Error ? e.message : ''));
+    download('/api/people/me/export', { format }, `${t('people.myRecord')}.${format}`).catch((e: unknown) =>
+      message.error(e instanceof Error ? e.message : ''),
+    );
   return (
     <div data-testid="my-record-page">
       <PageTitle
@@ -42,7 +44,9 @@ export default function MyRecordPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
           <Descriptions.Item label={t('people.field.name')}>{r.name}</Descriptions.Item>
-          <Descriptions.Item label={t('people.field.gender')}>{r.gender ? t(`people.gender.${r.gender}`) : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('people.field.gender')}>
+            {r.gender ? t(`people.gender.${r.gender}`) : '—'}
+          </Descriptions.Item>
           <Descriptions.Item label={t('people.field.birthDate')}>{formatDate(r.birthDate)}</Descriptions.Item>
           <Descriptions.Item label={t('people.field.phone')}>
             <Masked value={r.phone} />
@@ -50,7 +54,9 @@ export default function MyRecordPage() {
           <Descriptions.Item label={t('people.field.idNumber')}>
             <Masked value={r.idNumber} />
           </Descriptions.Item>
-          <Descriptions.Item label={t('people.field.relation')}>{r.relation ? t(`people.relation.${r.relation}`) : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('people.field.relation')}>
+            {r.relation ? t(`people.relation.${r.relation}`) : '—'}
+          </Descriptions.Item>
           <Descriptions.Item label={t('people.field.address')} span={2}>
             {household.address}
           </Descriptions.Item>

@@ -22,7 +22,17 @@ interface Values {
 }
 
 /** 新增 / 编辑居民. Phone and ID are never shown in full here: left empty on edit, they stay as they are. */
-export function ResidentFormModal({ open, resident, onClose, onSaved }: { open: boolean; resident: Resident | null; onClose: () => void; onSaved: () => void }) {
+export function ResidentFormModal({
+  open,
+  resident,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  resident: Resident | null;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -54,7 +64,9 @@ export function ResidentFormModal({ open, resident, onClose, onSaved }: { open: 
         ...(v.phone?.trim() ? { phone: v.phone.trim() } : resident ? {} : { phone: null }),
         ...(v.idNumber?.trim() ? { idNumber: v.idNumber.trim() } : resident ? {} : { idNumber: null }),
       };
-      return resident ? api.patch<Resident>(`/api/people/residents/${resident.id}`, body) : api.post<Resident>('/api/people/residents', body);
+      return resident
+        ? api.patch<Resident>(`/api/people/residents/${resident.id}`, body)
+        : api.post<Resident>('/api/people/residents', body);
     },
     onSuccess: () => {
       message.success(t('common.saved'));
@@ -74,13 +86,26 @@ export function ResidentFormModal({ open, resident, onClose, onSaved }: { open: 
       destroyOnHidden
       width={640}
     >
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => save.mutate(v)} data-testid="resident-form" requiredMark="optional">
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => save.mutate(v)}
+        data-testid="resident-form"
+        requiredMark="optional"
+      >
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
-          <Form.Item name="name" label={t('people.field.name')} rules={[{ required: true, message: t('people.required') }]}>
+          <Form.Item
+            name="name"
+            label={t('people.field.name')}
+            rules={[{ required: true, message: t('people.required') }]}
+          >
             <Input maxLength={50} data-testid="resident-name" />
           </Form.Item>
           <Form.Item name="gender" label={t('people.field.gender')}>
-            <Select allowClear options={(['male', 'female'] as const).map((g) => ({ value: g, label: t(`people.gender.${g}`) }))} />
+            <Select
+              allowClear
+              options={(['male', 'female'] as const).map((g) => ({ value: g, label: t(`people.gender.${g}`) }))}
+            />
           </Form.Item>
           <Form.Item name="birthDate" label={t('people.field.birthDate')}>
             <DatePicker style={{ width: '100%' }} />
@@ -89,19 +114,36 @@ export function ResidentFormModal({ open, resident, onClose, onSaved }: { open: 
             <Select allowClear options={RELATIONS.map((r) => ({ value: r, label: t(`people.relation.${r}`) }))} />
           </Form.Item>
         </div>
-        <Form.Item name="household" label={t('people.field.household')} rules={[{ required: true, message: t('people.required') }]} extra={t('people.pickHousehold')}>
+        <Form.Item
+          name="household"
+          label={t('people.field.household')}
+          rules={[{ required: true, message: t('people.required') }]}
+          extra={t('people.pickHousehold')}
+        >
           <TerritoryTreeSelect testId="resident-household" />
         </Form.Item>
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
-          <Form.Item name="phone" label={t('people.field.phone')} extra={resident?.phone ? t('people.keepNumber', { value: resident.phone }) : undefined}>
+          <Form.Item
+            name="phone"
+            label={t('people.field.phone')}
+            extra={resident?.phone ? t('people.keepNumber', { value: resident.phone }) : undefined}
+          >
             <Input inputMode="numeric" maxLength={13} placeholder="13800001234" data-testid="resident-phone" />
           </Form.Item>
-          <Form.Item name="idNumber" label={t('people.field.idNumber')} extra={resident?.idNumber ? t('people.keepNumber', { value: resident.idNumber }) : undefined}>
+          <Form.Item
+            name="idNumber"
+            label={t('people.field.idNumber')}
+            extra={resident?.idNumber ? t('people.keepNumber', { value: resident.idNumber }) : undefined}
+          >
             <Input maxLength={18} data-testid="resident-idnumber" />
           </Form.Item>
         </div>
         <Form.Item name="tags" label={t('people.field.tags')}>
-          <Select mode="multiple" allowClear options={RESIDENT_TAGS.map((g) => ({ value: g, label: t(`people.tag.${g}`) }))} />
+          <Select
+            mode="multiple"
+            allowClear
+            options={RESIDENT_TAGS.map((g) => ({ value: g, label: t(`people.tag.${g}`) }))}
+          />
         </Form.Item>
         <Form.Item name="note" label={t('people.field.note')}>
           <Input.TextArea rows={2} maxLength={500} />

@@ -1,6 +1,18 @@
 import { DeleteOutlined, EditOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Descriptions, Form, Input, Popconfirm, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  Descriptions,
+  Form,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -41,7 +53,8 @@ export default function ResidentsPage() {
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['people', 'residents'] });
 
   const reveal = useMutation({
-    mutationFn: (r: Resident) => api.post<{ id: number; phone: string | null; idNumber: string | null }>(`/api/people/residents/${r.id}/reveal`),
+    mutationFn: (r: Resident) =>
+      api.post<{ id: number; phone: string | null; idNumber: string | null }>(`/api/people/residents/${r.id}/reveal`),
     onSuccess: (v, r) =>
       modal.info({
         title: t('people.revealTitle', { name: r.name }),
@@ -76,12 +89,27 @@ export default function ResidentsPage() {
       render: (name: string, r) => (
         <Space size={4}>
           <span>{name}</span>
-          {r.isPartyMember && <Tag color="red" bordered={false}>{t('people.partyMember')}</Tag>}
+          {r.isPartyMember && (
+            <Tag color="red" bordered={false}>
+              {t('people.partyMember')}
+            </Tag>
+          )}
         </Space>
       ),
     },
-    { title: t('people.field.gender'), dataIndex: 'gender', width: 64, render: (g: Resident['gender']) => (g ? t(`people.gender.${g}`) : '—') },
-    { title: t('people.field.age'), dataIndex: 'birthDate', width: 64, align: 'right', render: (b: string | null) => ageOf(b) ?? '—' },
+    {
+      title: t('people.field.gender'),
+      dataIndex: 'gender',
+      width: 64,
+      render: (g: Resident['gender']) => (g ? t(`people.gender.${g}`) : '—'),
+    },
+    {
+      title: t('people.field.age'),
+      dataIndex: 'birthDate',
+      width: 64,
+      align: 'right',
+      render: (b: string | null) => ageOf(b) ?? '—',
+    },
     {
       title: t('people.field.address'),
       dataIndex: 'address',
@@ -89,20 +117,46 @@ export default function ResidentsPage() {
       ellipsis: { showTitle: true },
       render: (a: string, r) => <Link to={`/people/households/${r.householdId}`}>{a}</Link>,
     },
-    { title: t('people.field.relation'), dataIndex: 'relation', width: 110, render: (v: Resident['relation']) => (v ? t(`people.relation.${v}`) : '—') },
-    { title: t('people.field.phone'), dataIndex: 'phone', width: 130, render: (v: string | null) => <Masked value={v} /> },
-    { title: t('people.field.idNumber'), dataIndex: 'idNumber', width: 190, render: (v: string | null) => <Masked value={v} /> },
-    { title: t('people.field.tags'), dataIndex: 'tags', width: 170, render: (v: ResidentTag[]) => <CareTags tags={v} /> },
+    {
+      title: t('people.field.relation'),
+      dataIndex: 'relation',
+      width: 110,
+      render: (v: Resident['relation']) => (v ? t(`people.relation.${v}`) : '—'),
+    },
+    {
+      title: t('people.field.phone'),
+      dataIndex: 'phone',
+      width: 130,
+      render: (v: string | null) => <Masked value={v} />,
+    },
+    {
+      title: t('people.field.idNumber'),
+      dataIndex: 'idNumber',
+      width: 190,
+      render: (v: string | null) => <Masked value={v} />,
+    },
+    {
+      title: t('people.field.tags'),
+      dataIndex: 'tags',
+      width: 170,
+      render: (v: ResidentTag[]) => <CareTags tags={v} />,
+    },
     {
       title: t('common.actions'),
       key: 'actions',
       // wide enough for the buttons this account gets
-      width: 24 + (has('resident.reveal') ? 104 : 0) + (has('resident.update') ? 76 : 0) + (has('resident.delete') ? 76 : 0),
+      width:
+        24 + (has('resident.reveal') ? 104 : 0) + (has('resident.update') ? 76 : 0) + (has('resident.delete') ? 76 : 0),
       fixed: 'right',
       render: (_, r) => (
         <Space size={0}>
           {has('resident.reveal') && (
-            <Popconfirm title={t('people.revealConfirm')} description={t('people.revealConfirmHelp')} onConfirm={() => reveal.mutate(r)} okText={t('people.reveal')}>
+            <Popconfirm
+              title={t('people.revealConfirm')}
+              description={t('people.revealConfirmHelp')}
+              onConfirm={() => reveal.mutate(r)}
+              okText={t('people.reveal')}
+            >
               <Button type="link" size="small" icon={<EyeOutlined />} data-testid={`reveal-${r.id}`}>
                 {t('people.reveal')}
               </Button>
@@ -141,9 +195,21 @@ export default function ResidentsPage() {
         extra={
           <Space>
             {has('resident.create') && (
-              <ImportButton base="/api/people/residents" title={t('people.residentLedger')} onDone={refresh} testId="residents-import" />
+              <ImportButton
+                base="/api/people/residents"
+                title={t('people.residentLedger')}
+                onDone={refresh}
+                testId="residents-import"
+              />
             )}
-            {has('resident.export') && <ExportButton path="/api/people/residents/export.xlsx" params={filters} fileName={`${t('people.residentLedger')}.xlsx`} testId="residents-export" />}
+            {has('resident.export') && (
+              <ExportButton
+                path="/api/people/residents/export.xlsx"
+                params={filters}
+                fileName={`${t('people.residentLedger')}.xlsx`}
+                testId="residents-export"
+              />
+            )}
             {has('resident.create') && (
               <Button
                 type="primary"
@@ -162,19 +228,36 @@ export default function ResidentsPage() {
       />
       <FilterBar<FilterValues>
         testId="resident-filter"
-        onSearch={(v) => setFilters({ territoryId: v.area?.id, q: v.q?.trim() || undefined, tag: v.tag, ...numberFilter(v.number) })}
+        onSearch={(v) =>
+          setFilters({ territoryId: v.area?.id, q: v.q?.trim() || undefined, tag: v.tag, ...numberFilter(v.number) })
+        }
       >
         <Form.Item name="area" style={{ width: 240 }}>
           <TerritoryTreeSelect placeholder={t('people.filterArea')} />
         </Form.Item>
         <Form.Item name="q">
-          <Input placeholder={t('people.filterName')} allowClear style={{ width: 140 }} data-testid="resident-filter-q" />
+          <Input
+            placeholder={t('people.filterName')}
+            allowClear
+            style={{ width: 140 }}
+            data-testid="resident-filter-q"
+          />
         </Form.Item>
         <Form.Item name="number">
-          <Input placeholder={t('people.filterNumber')} allowClear style={{ width: 240 }} data-testid="resident-filter-number" />
+          <Input
+            placeholder={t('people.filterNumber')}
+            allowClear
+            style={{ width: 240 }}
+            data-testid="resident-filter-number"
+          />
         </Form.Item>
         <Form.Item name="tag">
-          <Select placeholder={t('people.filterTag')} allowClear style={{ width: 140 }} options={RESIDENT_TAGS.map((g) => ({ value: g, label: t(`people.tag.${g}`) }))} />
+          <Select
+            placeholder={t('people.filterTag')}
+            allowClear
+            style={{ width: 140 }}
+            options={RESIDENT_TAGS.map((g) => ({ value: g, label: t(`people.tag.${g}`) }))}
+          />
         </Form.Item>
       </FilterBar>
       <PagedTable<Resident>

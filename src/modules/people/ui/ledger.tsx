@@ -21,13 +21,20 @@ function query(params: Record<string, string | number | boolean | undefined | nu
 
 async function failure(res: Response): Promise<ApiError> {
   const body: unknown = await res.json().catch(() => null);
-  const message = body && typeof body === 'object' && 'message' in body && typeof body.message === 'string' ? body.message : `${res.status}`;
+  const message =
+    body && typeof body === 'object' && 'message' in body && typeof body.message === 'string'
+      ? body.message
+      : `${res.status}`;
   const code = body && typeof body === 'object' && 'code' in body && typeof body.code === 'string' ? body.code : 'http';
   return new ApiError(res.status, code, message);
 }
 
 /** Downloads a file from the API under the given name. */
-export async function download(path: string, params: Record<string, string | number | boolean | undefined | null>, fileName: string) {
+export async function download(
+  path: string,
+  params: Record<string, string | number | boolean | undefined | null>,
+  fileName: string,
+) {
   const res = await fetch(`${path}${query(params)}`, { credentials: 'same-origin' });
   if (!res.ok) throw await failure(res);
   const url = URL.createObjectURL(await res.blob());
@@ -61,7 +68,17 @@ export async function uploadXlsx(path: string, mode: 'all' | 'goodRows', file: F
 }
 
 /** 导出 button: the current list filters, the same scope and masking as the list. */
-export function ExportButton({ path, params, fileName, testId }: { path: string; params: Record<string, string | number | boolean | undefined | null>; fileName: string; testId?: string }) {
+export function ExportButton({
+  path,
+  params,
+  fileName,
+  testId,
+}: {
+  path: string;
+  params: Record<string, string | number | boolean | undefined | null>;
+  fileName: string;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -83,7 +100,17 @@ export function ExportButton({ path, params, fileName, testId }: { path: string;
 }
 
 /** 导入 dialog: template download, file choice, mode (all or nothing / good rows), and the per-row error table. */
-export function ImportButton({ base, title, onDone, testId }: { base: string; title: string; onDone: () => void; testId?: string }) {
+export function ImportButton({
+  base,
+  title,
+  onDone,
+  testId,
+}: {
+  base: string;
+  title: string;
+  onDone: () => void;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -126,7 +153,13 @@ export function ImportButton({ base, title, onDone, testId }: { base: string; ti
         footer={
           <Space>
             <Button onClick={close}>{t('common.cancel')}</Button>
-            <Button type="primary" disabled={!file} loading={busy} onClick={() => void submit()} data-testid="import-submit">
+            <Button
+              type="primary"
+              disabled={!file}
+              loading={busy}
+              onClick={() => void submit()}
+              data-testid="import-submit"
+            >
               {t('people.ledger.start')}
             </Button>
           </Space>
@@ -135,7 +168,13 @@ export function ImportButton({ base, title, onDone, testId }: { base: string; ti
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
           <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
             {t('people.ledger.help')}{' '}
-            <Button type="link" size="small" icon={<DownloadOutlined />} onClick={() => void download(`${base}/template.xlsx`, {}, `${title}-${t('people.ledger.template')}.xlsx`)} data-testid="import-template">
+            <Button
+              type="link"
+              size="small"
+              icon={<DownloadOutlined />}
+              onClick={() => void download(`${base}/template.xlsx`, {}, `${title}-${t('people.ledger.template')}.xlsx`)}
+              data-testid="import-template"
+            >
               {t('people.ledger.downloadTemplate')}
             </Button>
           </Typography.Paragraph>
@@ -155,7 +194,11 @@ export function ImportButton({ base, title, onDone, testId }: { base: string; ti
             </p>
             <p className="ant-upload-text">{t('people.ledger.drop')}</p>
           </Upload.Dragger>
-          <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as 'all' | 'goodRows')} data-testid="import-mode">
+          <Radio.Group
+            value={mode}
+            onChange={(e) => setMode(e.target.value as 'all' | 'goodRows')}
+            data-testid="import-mode"
+          >
             <Space direction="vertical">
               <Radio value="all">{t('people.ledger.modeAll')}</Radio>
               <Radio value="goodRows">{t('people.ledger.modeGoodRows')}</Radio>
@@ -166,8 +209,14 @@ export function ImportButton({ base, title, onDone, testId }: { base: string; ti
               <Alert
                 type={report.errors.length === 0 ? 'success' : report.imported > 0 ? 'warning' : 'error'}
                 showIcon
-                title={t('people.ledger.report', { total: report.total, imported: report.imported, skipped: report.skipped })}
-                description={report.errors.length > 0 && report.mode === 'all' ? t('people.ledger.nothingWritten') : undefined}
+                title={t('people.ledger.report', {
+                  total: report.total,
+                  imported: report.imported,
+                  skipped: report.skipped,
+                })}
+                description={
+                  report.errors.length > 0 && report.mode === 'all' ? t('people.ledger.nothingWritten') : undefined
+                }
               />
               {report.errors.length > 0 && (
                 <Table

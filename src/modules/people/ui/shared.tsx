@@ -33,7 +33,9 @@ export function Masked({ value }: { value: string | null }) {
   if (!value) return <>—</>;
   return (
     <Tooltip title={t('people.maskedHint')}>
-      <span style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', letterSpacing: 0.3 }}>{value}</span>
+      <span style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', letterSpacing: 0.3 }}>
+        {value}
+      </span>
     </Tooltip>
   );
 }

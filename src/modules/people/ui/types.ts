@@ -2,8 +2,17 @@
 export type Gender = 'male' | 'female';
 export type Relation = 'householder' | 'spouse' | 'child' | 'parent' | 'grandchild' | 'sibling' | 'other';
 export const RELATIONS: Relation[] = ['householder', 'spouse', 'child', 'parent', 'grandchild', 'sibling', 'other'];
-export type ResidentTag = 'elderlyAlone' | 'emptyNest' | 'disabled' | 'lowIncome' | 'extremeHardship' | 'leftBehindChild' | 'veteran';
-export const RESIDENT_TAGS: ResidentTag[] = ['elderlyAlone', 'emptyNest', 'disabled', 'lowIncome', 'extremeHardship', 'leftBehindChild', 'veteran'];
+export type ResidentTag =
+  'elderlyAlone' | 'emptyNest' | 'disabled' | 'lowIncome' | 'extremeHardship' | 'leftBehindChild' | 'veteran';
+export const RESIDENT_TAGS: ResidentTag[] = [
+  'elderlyAlone',
+  'emptyNest',
+  'disabled',
+  'lowIncome',
+  'extremeHardship',
+  'leftBehindChild',
+  'veteran',
+];
 
 export interface Resident {
   id: number;

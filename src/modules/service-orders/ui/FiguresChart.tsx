@@ -1,15 +1,34 @@
 import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent, type GridComponentOption, type LegendComponentOption, type TooltipComponentOption } from 'echarts/components';
+import {
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  type GridComponentOption,
+  type LegendComponentOption,
+  type TooltipComponentOption,
+} from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-export type FiguresChartOption = echarts.ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
+export type FiguresChartOption = echarts.ComposeOption<
+  BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+>;
 
 /** One ECharts chart (canvas), resized with its box; `onItemClick` gets the data index of a clicked bar or point. */
-export function FiguresChart({ option, height = 300, testId, onItemClick }: { option: FiguresChartOption; height?: number; testId?: string; onItemClick?: (dataIndex: number) => void }) {
+export function FiguresChart({
+  option,
+  height = 300,
+  testId,
+  onItemClick,
+}: {
+  option: FiguresChartOption;
+  height?: number;
+  testId?: string;
+  onItemClick?: (dataIndex: number) => void;
+}) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const click = useRef(onItemClick);
@@ -32,5 +51,7 @@ export function FiguresChart({ option, height = 300, testId, onItemClick }: { op
   useEffect(() => {
     chart.current?.setOption(option, true);
   }, [option]);
-  return <div ref={el} style={{ width: '100%', height, cursor: onItemClick ? 'pointer' : undefined }} data-testid={testId} />;
+  return (
+    <div ref={el} style={{ width: '100%', height, cursor: onItemClick ? 'pointer' : undefined }} data-testid={testId} />
+  );
 }

@@ -1,5 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, DatePicker, Empty, Row, Segmented, Select, Skeleton, Space, Statistic, Table, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Row,
+  Segmented,
+  Select,
+  Skeleton,
+  Space,
+  Statistic,
+  Table,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,10 +25,30 @@ import { PageTitle } from '../../../web/components/PageTitle';
 import { TerritoryTreeSelect } from '../../../web/components/TerritoryTreeSelect';
 import { formatNumber } from '../../../web/components/format';
 import { FiguresChart, type FiguresChartOption } from './FiguresChart';
-import { drillUrl, formatPercent, PERIODS, periodRange, trendMonths, type Counts, type Drill, type OrderFigures, type OrderTrend, type Period } from './FiguresShared';
+import {
+  drillUrl,
+  formatPercent,
+  PERIODS,
+  periodRange,
+  trendMonths,
+  type Counts,
+  type Drill,
+  type OrderFigures,
+  type OrderTrend,
+  type Period,
+} from './FiguresShared';
 
 /** The figures with a card, in the order of seed 002 (found / claimed / resolved) and the 12345 assessment rates. */
-const CARDS = ['found', 'claimed', 'resolved', 'responseRate', 'resolutionRate', 'satisfactionRate', 'overdue', 'averageResolveHours'] as const;
+const CARDS = [
+  'found',
+  'claimed',
+  'resolved',
+  'responseRate',
+  'resolutionRate',
+  'satisfactionRate',
+  'overdue',
+  'averageResolveHours',
+] as const;
 type CardKey = (typeof CARDS)[number];
 const RATES: readonly CardKey[] = ['responseRate', 'resolutionRate', 'satisfactionRate'];
 const COLORS: Partial<Record<CardKey, string>> = { found: '#c8102e', resolved: '#389e0d', overdue: '#d4380d' };
@@ -69,7 +104,11 @@ export default function FiguresPage() {
   // The trend: found and resolved per month over the 12 months ending with the period, in one request.
   const trendEnd = (range?.to ?? dayjs().startOf('month').add(1, 'month')).valueOf();
   const months = useMemo(() => trendMonths(dayjs(trendEnd)), [trendEnd]);
-  const trendParams = { territoryId: place?.id, from: months[0]!.from.format('YYYY-MM'), to: months[months.length - 1]!.to.format('YYYY-MM') };
+  const trendParams = {
+    territoryId: place?.id,
+    from: months[0]!.from.format('YYYY-MM'),
+    to: months[months.length - 1]!.to.format('YYYY-MM'),
+  };
   const trend = useQuery({
     queryKey: ['orders', 'figures', 'trend', trendParams],
     queryFn: ({ signal }) => api.get<OrderTrend>('/api/orders/figures/trend', trendParams, signal),
@@ -93,8 +132,17 @@ export default function FiguresPage() {
       color: ['#c8102e'],
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', max: RATES.includes(sort.key) ? 100 : undefined, axisLabel: { formatter: RATES.includes(sort.key) ? '{value}%' : '{value}' } },
-      yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.name), axisLabel: { width: 140, overflow: 'truncate' } },
+      xAxis: {
+        type: 'value',
+        max: RATES.includes(sort.key) ? 100 : undefined,
+        axisLabel: { formatter: RATES.includes(sort.key) ? '{value}%' : '{value}' },
+      },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: rows.map((r) => r.name),
+        axisLabel: { width: 140, overflow: 'truncate' },
+      },
       series: [
         {
           type: 'bar',
@@ -148,9 +196,19 @@ export default function FiguresPage() {
         extra={
           <Space wrap>
             <div style={{ width: 240 }}>
-              <TerritoryTreeSelect value={place} onChange={setPlace} placeholder={f ? f.territory.name : t('orderFigures.scope')} testId="figures-territory" />
+              <TerritoryTreeSelect
+                value={place}
+                onChange={setPlace}
+                placeholder={f ? f.territory.name : t('orderFigures.scope')}
+                testId="figures-territory"
+              />
             </div>
-            <Segmented<Period> value={period} onChange={setPeriod} options={PERIODS.map((p) => ({ value: p, label: t(`orderFigures.period.${p}`) }))} data-testid="figures-period" />
+            <Segmented<Period>
+              value={period}
+              onChange={setPeriod}
+              options={PERIODS.map((p) => ({ value: p, label: t(`orderFigures.period.${p}`) }))}
+              data-testid="figures-period"
+            />
             {period === 'custom' && (
               <DatePicker.RangePicker
                 value={custom}
@@ -163,7 +221,9 @@ export default function FiguresPage() {
         }
       />
       {figures.isError && <Alert type="error" showIcon title={figures.error.message} style={{ marginBottom: 16 }} />}
-      {period === 'custom' && !custom && <Alert type="info" showIcon title={t('orderFigures.pickRange')} style={{ marginBottom: 16 }} />}
+      {period === 'custom' && !custom && (
+        <Alert type="info" showIcon title={t('orderFigures.pickRange')} style={{ marginBottom: 16 }} />
+      )}
       {!f ? (
         range && !figures.isError && <Skeleton active />
       ) : (
@@ -182,11 +242,17 @@ export default function FiguresPage() {
                   <Statistic
                     title={t(`orderFigures.figure.${k}`)}
                     value={cardValue(f, k)}
-                    suffix={k === 'averageResolveHours' && f.averageResolveHours !== null ? t('orderFigures.hours') : undefined}
+                    suffix={
+                      k === 'averageResolveHours' && f.averageResolveHours !== null
+                        ? t('orderFigures.hours')
+                        : undefined
+                    }
                     valueStyle={{ color: COLORS[k] ?? (RATES.includes(k) ? '#cf1322' : undefined), fontSize: 26 }}
                   />
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {k === 'satisfactionRate' ? t('orderFigures.reopened', { count: f.reopened }) : t(`orderFigures.hint.${k}`)}
+                    {k === 'satisfactionRate'
+                      ? t('orderFigures.reopened', { count: f.reopened })
+                      : t(`orderFigures.hint.${k}`)}
                   </Typography.Text>
                 </Card>
               </Col>
@@ -215,7 +281,9 @@ export default function FiguresPage() {
                       size="small"
                       style={{ width: 120 }}
                       value={sort.key}
-                      onChange={(key) => setSort({ key, desc: key !== 'averageResolveHours' && key !== 'overdue' ? true : sort.desc })}
+                      onChange={(key) =>
+                        setSort({ key, desc: key !== 'averageResolveHours' && key !== 'overdue' ? true : sort.desc })
+                      }
                       options={CARDS.map((k) => ({ value: k, label: t(`orderFigures.short.${k}`) }))}
                       data-testid="figures-sort"
                     />
@@ -258,7 +326,11 @@ export default function FiguresPage() {
             </Col>
           </Row>
 
-          <Card size="small" style={{ marginTop: 16 }} title={of === 'nodes' ? t('orderFigures.rankNodes') : t('orderFigures.rankUnits')}>
+          <Card
+            size="small"
+            style={{ marginTop: 16 }}
+            title={of === 'nodes' ? t('orderFigures.rankNodes') : t('orderFigures.rankUnits')}
+          >
             <Table<RankRow>
               size="small"
               rowKey="key"
@@ -266,7 +338,11 @@ export default function FiguresPage() {
               pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
               scroll={{ x: 1260 }}
               data-testid="figures-ranking"
-              onRow={(r) => ({ onClick: () => go(r.drill), style: { cursor: 'pointer' }, ...{ 'data-testid': `rank-${r.key}` } })}
+              onRow={(r) => ({
+                onClick: () => go(r.drill),
+                style: { cursor: 'pointer' },
+                ...{ 'data-testid': `rank-${r.key}` },
+              })}
               onChange={(_, __, sorter) => {
                 const s = Array.isArray(sorter) ? sorter[0] : sorter;
                 const key = CARDS.find((k) => k === s?.columnKey);
@@ -274,9 +350,21 @@ export default function FiguresPage() {
               }}
               columns={[
                 { title: '#', key: 'rank', width: 48, render: (_, __, i) => i + 1 },
-                { title: of === 'nodes' ? t('orderFigures.place') : t('orderFigures.unit'), key: 'name', dataIndex: 'name', ellipsis: true, width: 200 },
+                {
+                  title: of === 'nodes' ? t('orderFigures.place') : t('orderFigures.unit'),
+                  key: 'name',
+                  dataIndex: 'name',
+                  ellipsis: true,
+                  width: 200,
+                },
                 ...CARDS.map((k) => metricColumn(k)),
-                { title: t('orderFigures.short.reopened'), key: 'reopened', align: 'right', width: 104, render: (_, r) => formatNumber(r.reopened) },
+                {
+                  title: t('orderFigures.short.reopened'),
+                  key: 'reopened',
+                  align: 'right',
+                  width: 104,
+                  render: (_, r) => formatNumber(r.reopened),
+                },
               ]}
             />
           </Card>

@@ -31,7 +31,10 @@ export interface OrderFigures extends Counts {
 /** GET /api/orders/figures/trend: per Asia/Shanghai month `YYYY-MM`, with the month's drill-down. */
 export interface OrderTrend {
   territory: PlaceRef;
-  months: (Pick<Counts, 'found' | 'claimed' | 'resolved' | 'responseRate' | 'resolutionRate' | 'satisfactionRate'> & { month: string; drill: Drill })[];
+  months: (Pick<Counts, 'found' | 'claimed' | 'resolved' | 'responseRate' | 'resolutionRate' | 'satisfactionRate'> & {
+    month: string;
+    drill: Drill;
+  })[];
 }
 
 /** The orders list URL of a drill-down query (the inbox page of the orders console reads these filters). */
@@ -47,7 +50,11 @@ export const PERIODS = ['thisMonth', 'lastMonth', 'thisYear', 'custom'] as const
 export type Period = (typeof PERIODS)[number];
 
 /** The half-open range [from, to) of a period in the browser's local time (China: UTC+8). */
-export function periodRange(p: Period, custom: [Dayjs, Dayjs] | null, now: Dayjs = dayjs()): { from: Dayjs; to: Dayjs } | null {
+export function periodRange(
+  p: Period,
+  custom: [Dayjs, Dayjs] | null,
+  now: Dayjs = dayjs(),
+): { from: Dayjs; to: Dayjs } | null {
   switch (p) {
     case 'thisMonth':
       return { from: now.startOf('month'), to: now.startOf('month').add(1, 'month') };

@@ -9,7 +9,13 @@ import { FormModal } from '../../../web/components/FormModal';
 import { PagedTable } from '../../../web/components/PagedTable';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { formatDateTime } from '../../../web/components/format';
-import { CommunitySelect, useCategoryLabel, useCategoryOptions, useCommunityNames, useDefaultCommunity } from './MenuShared';
+import {
+  CommunitySelect,
+  useCategoryLabel,
+  useCategoryOptions,
+  useCommunityNames,
+  useDefaultCommunity,
+} from './MenuShared';
 
 interface MenuItem {
   id: number;
@@ -29,17 +35,43 @@ interface Values {
 }
 const KEY = ['orders', 'config', 'menu'] as const;
 
-function MenuItemModal({ open, item, communityId, onClose }: { open: boolean; item: MenuItem | null; communityId: number | undefined; onClose: () => void }) {
+function MenuItemModal({
+  open,
+  item,
+  communityId,
+  onClose,
+}: {
+  open: boolean;
+  item: MenuItem | null;
+  communityId: number | undefined;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const categories = useCategoryOptions();
   return (
     <FormModal<Values>
       open={open}
       title={item ? t('orderConfig.menu.editTitle') : t('orderConfig.menu.add')}
-      initialValues={item ? { name: item.name, category: item.category, description: item.description ?? undefined, active: item.active } : { communityId, active: true }}
+      initialValues={
+        item
+          ? {
+              name: item.name,
+              category: item.category,
+              description: item.description ?? undefined,
+              active: item.active,
+            }
+          : { communityId, active: true }
+      }
       submit={(v) => {
-        const body = { name: v.name, category: v.category, description: v.description?.trim() || null, active: v.active };
-        return item ? api.patch(`/api/orders/menu/${item.id}`, body) : api.post('/api/orders/menu', { ...body, communityId: v.communityId });
+        const body = {
+          name: v.name,
+          category: v.category,
+          description: v.description?.trim() || null,
+          active: v.active,
+        };
+        return item
+          ? api.patch(`/api/orders/menu/${item.id}`, body)
+          : api.post('/api/orders/menu', { ...body, communityId: v.communityId });
       }}
       onDone={async () => {
         await queryClient.invalidateQueries({ queryKey: KEY });
@@ -101,7 +133,14 @@ export default function MenuPage() {
         help={t('orderConfig.menu.help')}
         extra={
           <Space>
-            <CommunitySelect value={communityId} onChange={(v) => setPicked(v ?? null)} allowClear placeholder={t('orderConfig.allCommunities')} style={{ width: 220 }} testId="menu-community" />
+            <CommunitySelect
+              value={communityId}
+              onChange={(v) => setPicked(v ?? null)}
+              allowClear
+              placeholder={t('orderConfig.allCommunities')}
+              style={{ width: 220 }}
+              testId="menu-community"
+            />
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="menu-add">
               {t('orderConfig.menu.add')}
             </Button>
@@ -117,26 +156,76 @@ export default function MenuPage() {
           testId="menu-table"
           emptyText={t('orderConfig.menu.empty')}
           columns={[
-            ...(communityId ? [] : [{ title: t('orderConfig.community'), key: 'community', width: 160, render: (_: unknown, m: MenuItem) => nameOf(m.communityId) }]),
+            ...(communityId
+              ? []
+              : [
+                  {
+                    title: t('orderConfig.community'),
+                    key: 'community',
+                    width: 160,
+                    render: (_: unknown, m: MenuItem) => nameOf(m.communityId),
+                  },
+                ]),
             { title: t('orderConfig.menu.name'), dataIndex: 'name', key: 'name' },
-            { title: t('orderConfig.menu.category'), key: 'category', width: 120, render: (_, m) => <Tag>{label(m.category)}</Tag> },
-            { title: t('orderConfig.menu.description'), dataIndex: 'description', key: 'description', ellipsis: true, render: (v: string | null) => v ?? '—' },
+            {
+              title: t('orderConfig.menu.category'),
+              key: 'category',
+              width: 120,
+              render: (_, m) => <Tag>{label(m.category)}</Tag>,
+            },
+            {
+              title: t('orderConfig.menu.description'),
+              dataIndex: 'description',
+              key: 'description',
+              ellipsis: true,
+              render: (v: string | null) => v ?? '—',
+            },
             {
               title: t('orderConfig.menu.active'),
               key: 'active',
               width: 90,
-              render: (_, m) => <Switch size="small" checked={m.active} loading={toggle.isPending && toggle.variables?.id === m.id} onChange={() => toggle.mutate(m)} aria-label={t('orderConfig.menu.active')} />,
+              render: (_, m) => (
+                <Switch
+                  size="small"
+                  checked={m.active}
+                  loading={toggle.isPending && toggle.variables?.id === m.id}
+                  onChange={() => toggle.mutate(m)}
+                  aria-label={t('orderConfig.menu.active')}
+                />
+              ),
             },
-            { title: t('orderConfig.updatedAt'), key: 'updatedAt', width: 170, render: (_, m) => formatDateTime(m.updatedAt) },
+            {
+              title: t('orderConfig.updatedAt'),
+              key: 'updatedAt',
+              width: 170,
+              render: (_, m) => formatDateTime(m.updatedAt),
+            },
             {
               title: t('orderConfig.actions'),
               key: 'actions',
               width: 100,
               render: (_, m) => (
                 <Space size={0}>
-                  <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(m)} aria-label={t('orderConfig.edit')} data-testid={`menu-edit-${m.id}`} />
-                  <Popconfirm title={t('orderConfig.confirmDelete', { name: m.name })} onConfirm={() => remove.mutate(m.id)}>
-                    <Button type="link" size="small" danger icon={<DeleteOutlined />} aria-label={t('orderConfig.delete')} data-testid={`menu-delete-${m.id}`} />
+                  <Button
+                    type="link"
+                    size="small"
+                    icon={<EditOutlined />}
+                    onClick={() => setEditing(m)}
+                    aria-label={t('orderConfig.edit')}
+                    data-testid={`menu-edit-${m.id}`}
+                  />
+                  <Popconfirm
+                    title={t('orderConfig.confirmDelete', { name: m.name })}
+                    onConfirm={() => remove.mutate(m.id)}
+                  >
+                    <Button
+                      type="link"
+                      size="small"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={t('orderConfig.delete')}
+                      data-testid={`menu-delete-${m.id}`}
+                    />
                   </Popconfirm>
                 </Space>
               ),
@@ -144,7 +233,12 @@ export default function MenuPage() {
           ]}
         />
       </Card>
-      <MenuItemModal open={editing !== undefined} item={editing ?? null} communityId={communityId} onClose={() => setEditing(undefined)} />
+      <MenuItemModal
+        open={editing !== undefined}
+        item={editing ?? null}
+        communityId={communityId}
+        onClose={() => setEditing(undefined)}
+      />
     </div>
   );
 }

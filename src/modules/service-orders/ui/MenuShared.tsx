@@ -17,7 +17,8 @@ interface Named {
 export function useCommunities(q = '') {
   return useQuery({
     queryKey: ['orders', 'config', 'communities', q],
-    queryFn: ({ signal }) => api.get<Page<Named>>('/api/territories', { level: 'community', q: q || undefined, pageSize: 100 }, signal),
+    queryFn: ({ signal }) =>
+      api.get<Page<Named>>('/api/territories', { level: 'community', q: q || undefined, pageSize: 100 }, signal),
     staleTime: 5 * 60_000,
   });
 }
@@ -35,7 +36,21 @@ export function useDefaultCommunity(): number | undefined {
 }
 
 /** Picks a community of the caller's subtree, searched by name. */
-export function CommunitySelect({ value, onChange, allowClear, placeholder, testId, style }: { value?: number | undefined; onChange?: (v: number | undefined) => void; allowClear?: boolean; placeholder?: string; testId?: string; style?: CSSProperties }) {
+export function CommunitySelect({
+  value,
+  onChange,
+  allowClear,
+  placeholder,
+  testId,
+  style,
+}: {
+  value?: number | undefined;
+  onChange?: (v: number | undefined) => void;
+  allowClear?: boolean;
+  placeholder?: string;
+  testId?: string;
+  style?: CSSProperties;
+}) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const q = useDebounced(search);
@@ -66,13 +81,28 @@ export function useCommunityNames(): (id: number) => string {
 }
 
 /** Picks a unit of the caller's subtree (驻区单位), searched by name on the server. */
-export function UnitSelect({ value, onChange, initial, testId, allowClear, placeholder }: { value?: number | null | undefined; onChange?: (v: number | undefined) => void; initial?: Named | null; testId?: string; allowClear?: boolean; placeholder?: string }) {
+export function UnitSelect({
+  value,
+  onChange,
+  initial,
+  testId,
+  allowClear,
+  placeholder,
+}: {
+  value?: number | null | undefined;
+  onChange?: (v: number | undefined) => void;
+  initial?: Named | null;
+  testId?: string;
+  allowClear?: boolean;
+  placeholder?: string;
+}) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const q = useDebounced(search);
   const list = useQuery({
     queryKey: ['orders', 'config', 'units', q],
-    queryFn: ({ signal }) => api.get<Page<Named>>('/api/organizations/units', { q: q || undefined, pageSize: 50 }, signal),
+    queryFn: ({ signal }) =>
+      api.get<Page<Named>>('/api/organizations/units', { q: q || undefined, pageSize: 50 }, signal),
     staleTime: 60_000,
   });
   const options = [...(list.data?.items ?? [])];

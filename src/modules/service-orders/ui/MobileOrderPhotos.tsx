@@ -19,7 +19,8 @@ export function MobileOrderPhotos({ order, meId }: { order: OrderDetail; meId: n
   const mayAdd = order.reporter?.id === meId && !FINISHED.includes(order.status);
   if (!all.length && !mayAdd) return null;
 
-  const show = (a: OrderAttachment) => ImageViewer.Multi.show({ images: photos.map((p) => p.url), defaultIndex: photos.indexOf(a) });
+  const show = (a: OrderAttachment) =>
+    ImageViewer.Multi.show({ images: photos.map((p) => p.url), defaultIndex: photos.indexOf(a) });
   const upload = async (file: File): Promise<ImageUploadItem> => {
     try {
       const [saved] = await uploadAttachments(order.id, [file], 'report');
@@ -33,12 +34,26 @@ export function MobileOrderPhotos({ order, meId }: { order: OrderDetail; meId: n
   };
 
   return (
-    <Card className="gzm-section" title={<span style={{ fontSize: 18 }}>{t('mobile.order.photos')}</span>} data-testid="m-order-photos">
+    <Card
+      className="gzm-section"
+      title={<span style={{ fontSize: 18 }}>{t('mobile.order.photos')}</span>}
+      data-testid="m-order-photos"
+    >
       {photos.length > 0 && (
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
           {photos.map((a) => (
             <div key={a.id} style={{ width: 96 }}>
-              <Image src={a.url} width={96} height={96} fit="cover" lazy style={{ borderRadius: 6 }} onClick={() => show(a)} alt={a.name} data-testid="m-order-photo" />
+              <Image
+                src={a.url}
+                width={96}
+                height={96}
+                fit="cover"
+                lazy
+                style={{ borderRadius: 6 }}
+                onClick={() => show(a)}
+                alt={a.name}
+                data-testid="m-order-photo"
+              />
               <div className="gzm-muted" style={{ fontSize: 13, textAlign: 'center' }}>
                 {t(`mobile.order.photoStages.${a.stage}`)}
               </div>
@@ -64,7 +79,14 @@ export function MobileOrderPhotos({ order, meId }: { order: OrderDetail; meId: n
           <div className="gzm-muted" style={{ marginBottom: 6 }}>
             {t('mobile.order.addPhotos')}
           </div>
-          <ImageUploader value={[]} upload={upload} accept={PHOTO_ACCEPT} multiple maxCount={MAX_PHOTOS} data-testid="m-order-add-photos" />
+          <ImageUploader
+            value={[]}
+            upload={upload}
+            accept={PHOTO_ACCEPT}
+            multiple
+            maxCount={MAX_PHOTOS}
+            data-testid="m-order-add-photos"
+          />
         </div>
       )}
     </Card>

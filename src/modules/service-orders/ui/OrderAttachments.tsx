@@ -5,7 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../web/api/client';
 import { useMe } from '../../../web/app/auth';
 import { formatDateTime } from '../../../web/components/format';
-import { FILE_ACCEPT, formatSize, isViewable, PHOTO_ACCEPT, uploadAttachments, type OrderAttachment } from './attachments';
+import {
+  FILE_ACCEPT,
+  formatSize,
+  isViewable,
+  PHOTO_ACCEPT,
+  uploadAttachments,
+  type OrderAttachment,
+} from './attachments';
 
 type Stage = OrderAttachment['stage'];
 const STAGES: Stage[] = ['report', 'resolve', 'other'];
@@ -36,7 +43,8 @@ export function OrderAttachments({ order, onChanged }: { order: OrderLike; onCha
   const files = all.filter((a) => !isViewable(a.mime));
   const may = (p: string) => !!me?.permissions.includes(p);
   const mayUpload = order.reporter?.id === me?.id || may('order.handle') || may('order.dispatch');
-  const caption = (a: OrderAttachment) => t('orders.attachments.by', { name: a.uploader?.name ?? '—', at: formatDateTime(a.createdAt) });
+  const caption = (a: OrderAttachment) =>
+    t('orders.attachments.by', { name: a.uploader?.name ?? '—', at: formatDateTime(a.createdAt) });
 
   const upload = async (file: File) => {
     setBusy(true);
@@ -60,7 +68,14 @@ export function OrderAttachments({ order, onChanged }: { order: OrderLike; onCha
       extra={
         mayUpload && (
           <Space size="small" wrap>
-            <Select<Stage> size="small" value={stage} onChange={setStage} style={{ width: 112 }} aria-label={t('orders.attachments.stage')} options={STAGES.map((s) => ({ value: s, label: t(`orders.attachments.stages.${s}`) }))} />
+            <Select<Stage>
+              size="small"
+              value={stage}
+              onChange={setStage}
+              style={{ width: 112 }}
+              aria-label={t('orders.attachments.stage')}
+              options={STAGES.map((s) => ({ value: s, label: t(`orders.attachments.stages.${s}`) }))}
+            />
             <Upload
               accept={FILE_ACCEPT}
               showUploadList={false}
@@ -84,12 +99,22 @@ export function OrderAttachments({ order, onChanged }: { order: OrderLike; onCha
           <Space size={12} wrap align="start">
             {photos.map((a) => (
               <div key={a.id} style={{ width: 120 }} data-testid="order-attachment-photo">
-                <Image src={a.url} alt={a.name} width={120} height={96} style={{ objectFit: 'cover', borderRadius: 6 }} />
+                <Image
+                  src={a.url}
+                  alt={a.name}
+                  width={120}
+                  height={96}
+                  style={{ objectFit: 'cover', borderRadius: 6 }}
+                />
                 <div style={{ fontSize: 12, lineHeight: 1.5, marginTop: 4 }}>
                   <Tag color={STAGE_COLOR[a.stage]} style={{ marginInlineEnd: 4 }}>
                     {t(`orders.attachments.stages.${a.stage}`)}
                   </Tag>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: `${a.name} · ${caption(a)}` }}>
+                  <Typography.Text
+                    type="secondary"
+                    style={{ fontSize: 12 }}
+                    ellipsis={{ tooltip: `${a.name} · ${caption(a)}` }}
+                  >
                     {a.uploader?.name ?? ''}
                   </Typography.Text>
                 </div>
@@ -130,7 +155,14 @@ export function ResolvePhotosField() {
       valuePropName="fileList"
       getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList}
     >
-      <Upload listType="picture-card" accept={PHOTO_ACCEPT} multiple maxCount={6} beforeUpload={() => false} data-testid="order-resolve-photos">
+      <Upload
+        listType="picture-card"
+        accept={PHOTO_ACCEPT}
+        multiple
+        maxCount={6}
+        beforeUpload={() => false}
+        data-testid="order-resolve-photos"
+      >
         <div>
           <UploadOutlined />
           <div style={{ marginTop: 4 }}>{t('orders.attachments.pick')}</div>

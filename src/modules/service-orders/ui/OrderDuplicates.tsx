@@ -43,11 +43,17 @@ export function OrderDuplicates({ order, onChanged }: { order: WithMerge; onChan
   const open = order.kind === 'problem' && !(FINISHED as readonly string[]).includes(order.status);
   const candidates = useQuery({
     queryKey: ['orders', 'duplicates', order.id],
-    queryFn: ({ signal }) => api.get<{ items: DuplicateCandidate[]; meters: number; hours: number }>(`/api/orders/${order.id}/duplicates`, undefined, signal),
+    queryFn: ({ signal }) =>
+      api.get<{ items: DuplicateCandidate[]; meters: number; hours: number }>(
+        `/api/orders/${order.id}/duplicates`,
+        undefined,
+        signal,
+      ),
     enabled: dispatcher && open,
   });
   const merge = useMutation({
-    mutationFn: ({ from, into }: { from: number; into: number }) => api.post<OrderDetail>(`/api/orders/${from}/merge`, { intoId: into }),
+    mutationFn: ({ from, into }: { from: number; into: number }) =>
+      api.post<OrderDetail>(`/api/orders/${from}/merge`, { intoId: into }),
     onSuccess: (target, v) => {
       message.success(t('orderDuplicates.merged', { from: v.from, into: v.into }));
       if (v.into === order.id) onChanged(target);
@@ -78,7 +84,12 @@ export function OrderDuplicates({ order, onChanged }: { order: WithMerge; onChan
       {dispatcher && open && (
         <>
           <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-            {candidates.data ? t('orderDuplicates.help', { meters: formatNumber(candidates.data.meters), hours: candidates.data.hours }) : t('orderDuplicates.helpShort')}
+            {candidates.data
+              ? t('orderDuplicates.help', {
+                  meters: formatNumber(candidates.data.meters),
+                  hours: candidates.data.hours,
+                })
+              : t('orderDuplicates.helpShort')}
           </Typography.Paragraph>
           {candidates.isError && <Alert type="error" title={candidates.error.message} />}
           <Table<DuplicateCandidate>
@@ -95,7 +106,9 @@ export function OrderDuplicates({ order, onChanged }: { order: WithMerge; onChan
                 key: 'title',
                 render: (_, c) => (
                   <Space size={6} wrap>
-                    <Link to={`/orders/${c.id}`}>#{c.id} {c.title}</Link>
+                    <Link to={`/orders/${c.id}`}>
+                      #{c.id} {c.title}
+                    </Link>
                     <StatusTag status={c.status} />
                   </Space>
                 ),
@@ -104,21 +117,44 @@ export function OrderDuplicates({ order, onChanged }: { order: WithMerge; onChan
                 title: t('orderDuplicates.distance'),
                 key: 'distance',
                 width: 110,
-                render: (_, c) => (c.distanceMeters === null ? <Tag>{t('orderDuplicates.samePlace')}</Tag> : t('orderDuplicates.meters', { n: formatNumber(c.distanceMeters) })),
+                render: (_, c) =>
+                  c.distanceMeters === null ? (
+                    <Tag>{t('orderDuplicates.samePlace')}</Tag>
+                  ) : (
+                    t('orderDuplicates.meters', { n: formatNumber(c.distanceMeters) })
+                  ),
               },
-              { title: t('orderDuplicates.reported'), key: 'age', width: 120, render: (_, c) => <RelTime value={c.createdAt} /> },
+              {
+                title: t('orderDuplicates.reported'),
+                key: 'age',
+                width: 120,
+                render: (_, c) => <RelTime value={c.createdAt} />,
+              },
               {
                 title: t('orderDuplicates.merge'),
                 key: 'merge',
                 width: 210,
                 render: (_, c) => (
                   <Space size={4} wrap>
-                    <Popconfirm title={t('orderDuplicates.confirmInto', { from: order.id, into: c.id })} onConfirm={() => merge.mutate({ from: order.id, into: c.id })}>
-                      <Button size="small" type="primary" ghost icon={<MergeCellsOutlined />} loading={merge.isPending} data-testid="duplicate-merge-into">
+                    <Popconfirm
+                      title={t('orderDuplicates.confirmInto', { from: order.id, into: c.id })}
+                      onConfirm={() => merge.mutate({ from: order.id, into: c.id })}
+                    >
+                      <Button
+                        size="small"
+                        type="primary"
+                        ghost
+                        icon={<MergeCellsOutlined />}
+                        loading={merge.isPending}
+                        data-testid="duplicate-merge-into"
+                      >
                         {t('orderDuplicates.mergeInto')}
                       </Button>
                     </Popconfirm>
-                    <Popconfirm title={t('orderDuplicates.confirmInto', { from: c.id, into: order.id })} onConfirm={() => merge.mutate({ from: c.id, into: order.id })}>
+                    <Popconfirm
+                      title={t('orderDuplicates.confirmInto', { from: c.id, into: order.id })}
+                      onConfirm={() => merge.mutate({ from: c.id, into: order.id })}
+                    >
                       <Button size="small" loading={merge.isPending} data-testid="duplicate-merge-here">
                         {t('orderDuplicates.mergeHere')}
                       </Button>
@@ -140,12 +176,18 @@ export function OrderDuplicates({ order, onChanged }: { order: WithMerge; onChan
                   <span>{c.account.name}</span>
                   {c.sourceOrderId && <Link to={`/orders/${c.sourceOrderId}`}>#{c.sourceOrderId}</Link>}
                   {c.rating ? (
-                    <Tag color={c.rating === 'unsatisfied' ? 'error' : c.rating === 'satisfied' ? 'success' : 'gold'}>{t(`orders.rating.${c.rating}`)}</Tag>
+                    <Tag color={c.rating === 'unsatisfied' ? 'error' : c.rating === 'satisfied' ? 'success' : 'gold'}>
+                      {t(`orders.rating.${c.rating}`)}
+                    </Tag>
                   ) : (
                     <Typography.Text type="secondary">{t('orderDuplicates.notRated')}</Typography.Text>
                   )}
                   {c.ratingComment && <Typography.Text type="secondary">{c.ratingComment}</Typography.Text>}
-                  {c.ratedAt && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(c.ratedAt)}</Typography.Text>}
+                  {c.ratedAt && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {formatDateTime(c.ratedAt)}
+                    </Typography.Text>
+                  )}
                 </Space>
               </li>
             ))}

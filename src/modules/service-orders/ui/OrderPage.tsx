@@ -11,7 +11,30 @@ import {
   UnlockOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Descriptions, Divider, Drawer, Empty, Form, Input, Modal, Popconfirm, Radio, Result, Row, Space, Table, Tag, Timeline, Typography, type UploadFile } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Divider,
+  Drawer,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Radio,
+  Result,
+  Row,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+  type UploadFile,
+} from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -23,8 +46,26 @@ import { PageSpin } from '../../../web/components/Loading';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { OrderAttachments, ResolvePhotosField, uploadPicked } from './OrderAttachments';
 import { OrderDuplicates } from './OrderDuplicates';
-import { DispatchFields, handlerText, KindTag, OverdueTag, RelTime, StatusTag, toDispatchBody, useCategoryLabel, type TargetValues } from './shared';
-import { RATINGS, type DispatchBody, type OrderAction, type OrderDetail, type OrderEvent, type Rating, type Suggestion } from './types';
+import {
+  DispatchFields,
+  handlerText,
+  KindTag,
+  OverdueTag,
+  RelTime,
+  StatusTag,
+  toDispatchBody,
+  useCategoryLabel,
+  type TargetValues,
+} from './shared';
+import {
+  RATINGS,
+  type DispatchBody,
+  type OrderAction,
+  type OrderDetail,
+  type OrderEvent,
+  type Rating,
+  type Suggestion,
+} from './types';
 
 const BLUE = '#1677ff';
 const GREEN = '#52c41a';
@@ -117,8 +158,24 @@ export default function OrderPage() {
           </Card>
         </Col>
       </Row>
-      <DispatchDrawer order={order} open={drawer} onClose={() => setDrawer(false)} onDone={(o) => { setDrawer(false); changed(o); }} />
-      <NoteModal order={order} move={noteMove} onClose={() => setNoteMove(null)} onDone={(o) => { setNoteMove(null); changed(o); }} />
+      <DispatchDrawer
+        order={order}
+        open={drawer}
+        onClose={() => setDrawer(false)}
+        onDone={(o) => {
+          setDrawer(false);
+          changed(o);
+        }}
+      />
+      <NoteModal
+        order={order}
+        move={noteMove}
+        onClose={() => setNoteMove(null)}
+        onDone={(o) => {
+          setNoteMove(null);
+          changed(o);
+        }}
+      />
     </div>
   );
 }
@@ -147,17 +204,30 @@ function OrderFacts({ order }: { order: OrderDetail }) {
         column={{ xs: 1, md: 2 }}
         bordered
         items={[
-          item('description', t('orders.field.description'), <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{order.description || '—'}</Typography.Paragraph>, 2),
+          item(
+            'description',
+            t('orders.field.description'),
+            <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
+              {order.description || '—'}
+            </Typography.Paragraph>,
+            2,
+          ),
           item('community', t('orders.field.community'), order.community.name),
           item('place', t('orders.field.place'), order.territory.name),
           item(
             'address',
             t('orders.field.address'),
-            order.location ? `${order.location.address ?? ''} (${order.location.lng.toFixed(5)}, ${order.location.lat.toFixed(5)})`.trim() : '—',
+            order.location
+              ? `${order.location.address ?? ''} (${order.location.lng.toFixed(5)}, ${order.location.lat.toFixed(5)})`.trim()
+              : '—',
             2,
           ),
           item('reporter', t('orders.field.reporter'), order.reporter?.name ?? t('orders.noReporter')),
-          item('handler', t('orders.field.handler'), <span data-testid="order-handler">{handlerText(order.handler, t)}</span>),
+          item(
+            'handler',
+            t('orders.field.handler'),
+            <span data-testid="order-handler">{handlerText(order.handler, t)}</span>,
+          ),
           item('createdAt', t('orders.field.createdAt'), formatDateTime(order.createdAt)),
           item('acceptedAt', t('orders.field.acceptedAt'), formatDateTime(order.acceptedAt)),
           item(
@@ -180,15 +250,25 @@ function OrderFacts({ order }: { order: OrderDetail }) {
           item(
             'escalation',
             t('orders.field.escalation'),
-            order.escalationLevel ? `${t(`orders.level.${order.escalationLevel}`)}${order.escalatedTo ? ` · ${order.escalatedTo.name}` : ''}` : '—',
+            order.escalationLevel
+              ? `${t(`orders.level.${order.escalationLevel}`)}${order.escalatedTo ? ` · ${order.escalatedTo.name}` : ''}`
+              : '—',
           ),
-          item('counts', t('orders.field.counts'), t('orders.countsValue', { reopen: order.reopenCount, returned: order.returnCount })),
+          item(
+            'counts',
+            t('orders.field.counts'),
+            t('orders.countsValue', { reopen: order.reopenCount, returned: order.returnCount }),
+          ),
           item(
             'rating',
             t('orders.field.rating'),
             order.rating ? (
               <Space size={6} data-testid="order-rating">
-                <Tag color={order.rating === 'unsatisfied' ? 'error' : order.rating === 'satisfied' ? 'success' : 'gold'}>{t(`orders.rating.${order.rating}`)}</Tag>
+                <Tag
+                  color={order.rating === 'unsatisfied' ? 'error' : order.rating === 'satisfied' ? 'success' : 'gold'}
+                >
+                  {t(`orders.rating.${order.rating}`)}
+                </Tag>
                 {order.ratingComment}
               </Space>
             ) : (
@@ -220,7 +300,11 @@ function OrderTimeline({ events }: { events: OrderEvent[] }) {
                 {formatDateTime(e.at)} · {e.actor?.name ?? t('orders.system')}
               </Typography.Text>
             </div>
-            {e.note && <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>{e.note}</Typography.Paragraph>}
+            {e.note && (
+              <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>
+                {e.note}
+              </Typography.Paragraph>
+            )}
           </div>
         ),
       }))}
@@ -241,11 +325,22 @@ const MOVE_ICONS: Record<OrderAction, ReactNode> = {
 };
 
 /** The buttons of the moves the server says the viewer may make now (legal for the status and permitted). */
-function Actions({ order, onChanged, onDispatch, onNote }: { order: OrderDetail; onChanged: (o: OrderDetail) => void; onDispatch: () => void; onNote: (m: NoteMove) => void }) {
+function Actions({
+  order,
+  onChanged,
+  onDispatch,
+  onNote,
+}: {
+  order: OrderDetail;
+  onChanged: (o: OrderDetail) => void;
+  onDispatch: () => void;
+  onNote: (m: NoteMove) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const direct = useMutation({
-    mutationFn: ({ path, body }: { path: string; body: unknown }) => api.post<OrderDetail>(`/api/orders/${order.id}/${path}`, body),
+    mutationFn: ({ path, body }: { path: string; body: unknown }) =>
+      api.post<OrderDetail>(`/api/orders/${order.id}/${path}`, body),
     onSuccess: (o, v) => {
       message.success(t('orders.done', { action: t(`orders.action.${v.path === 'dispatch' ? 'open' : v.path}`) }));
       onChanged(o);
@@ -254,8 +349,17 @@ function Actions({ order, onChanged, onDispatch, onNote }: { order: OrderDetail;
   });
   const moves = order.moves ?? [];
   if (!moves.length) return null;
-  const button = (m: OrderAction, props: { type?: 'primary' | 'default'; danger?: boolean; onClick?: () => void } = {}) => (
-    <Button key={m} icon={MOVE_ICONS[m]} data-testid={`order-action-${m}`} loading={direct.isPending && direct.variables?.path === m} {...props}>
+  const button = (
+    m: OrderAction,
+    props: { type?: 'primary' | 'default'; danger?: boolean; onClick?: () => void } = {},
+  ) => (
+    <Button
+      key={m}
+      icon={MOVE_ICONS[m]}
+      data-testid={`order-action-${m}`}
+      loading={direct.isPending && direct.variables?.path === m}
+      {...props}
+    >
       {t(`orders.action.${m}`)}
     </Button>
   );
@@ -267,7 +371,11 @@ function Actions({ order, onChanged, onDispatch, onNote }: { order: OrderDetail;
             return button(m, { type: 'primary', onClick: onDispatch });
           case 'open':
             return (
-              <Popconfirm key={m} title={t('orders.confirmOpen')} onConfirm={() => direct.mutate({ path: 'dispatch', body: { target: 'open' } })}>
+              <Popconfirm
+                key={m}
+                title={t('orders.confirmOpen')}
+                onConfirm={() => direct.mutate({ path: 'dispatch', body: { target: 'open' } })}
+              >
                 {button(m)}
               </Popconfirm>
             );
@@ -301,7 +409,17 @@ interface NoteValues {
 }
 
 /** 办结 (note required), 回退 (reason required), 关闭 (optional note), 评价 (rating and comment). */
-function NoteModal({ order, move, onClose, onDone }: { order: OrderDetail; move: NoteMove | null; onClose: () => void; onDone: (o: OrderDetail) => void }) {
+function NoteModal({
+  order,
+  move,
+  onClose,
+  onDone,
+}: {
+  order: OrderDetail;
+  move: NoteMove | null;
+  onClose: () => void;
+  onDone: (o: OrderDetail) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<NoteValues>();
@@ -310,7 +428,13 @@ function NoteModal({ order, move, onClose, onDone }: { order: OrderDetail; move:
       if (move === 'resolve') await uploadPicked(order.id, v.photos, 'resolve');
       const note = v.note?.trim() ?? '';
       const body =
-        move === 'return' ? { reason: note } : move === 'resolve' ? { note } : move === 'rate' ? { rating: v.rating, comment: note || null } : { note: note || null };
+        move === 'return'
+          ? { reason: note }
+          : move === 'resolve'
+            ? { note }
+            : move === 'rate'
+              ? { rating: v.rating, comment: note || null }
+              : { note: note || null };
       return api.post<OrderDetail>(`/api/orders/${order.id}/${move}`, body);
     },
     onSuccess: (o) => {
@@ -330,10 +454,23 @@ function NoteModal({ order, move, onClose, onDone }: { order: OrderDetail; move:
       okButtonProps={{ loading: run.isPending, danger: move === 'return', id: 'order-note-submit' }}
       destroyOnHidden
     >
-      <Form<NoteValues> form={form} layout="vertical" onFinish={(v) => run.mutate(v)} preserve={false} data-testid="order-note-form">
+      <Form<NoteValues>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => run.mutate(v)}
+        preserve={false}
+        data-testid="order-note-form"
+      >
         {move === 'rate' && (
-          <Form.Item name="rating" label={t('orders.field.rating')} rules={[{ required: true, message: t('orders.dispatch.required') }]}>
-            <Radio.Group optionType="button" options={RATINGS.map((r) => ({ value: r, label: t(`orders.rating.${r}`) }))} />
+          <Form.Item
+            name="rating"
+            label={t('orders.field.rating')}
+            rules={[{ required: true, message: t('orders.dispatch.required') }]}
+          >
+            <Radio.Group
+              optionType="button"
+              options={RATINGS.map((r) => ({ value: r, label: t(`orders.rating.${r}`) }))}
+            />
           </Form.Item>
         )}
         <Form.Item
@@ -350,7 +487,17 @@ function NoteModal({ order, move, onClose, onDone }: { order: OrderDetail; move:
 }
 
 /** 派单: the ranked suggestions (one click sends it), or the dispatcher's own choice with time limits and a note. */
-function DispatchDrawer({ order, open, onClose, onDone }: { order: OrderDetail; open: boolean; onClose: () => void; onDone: (o: OrderDetail) => void }) {
+function DispatchDrawer({
+  order,
+  open,
+  onClose,
+  onDone,
+}: {
+  order: OrderDetail;
+  open: boolean;
+  onClose: () => void;
+  onDone: (o: OrderDetail) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<TargetValues>();
@@ -373,9 +520,17 @@ function DispatchDrawer({ order, open, onClose, onDone }: { order: OrderDetail; 
     dispatch.mutate({ ...s.target, note, respondHours: s.respondHours, resolveHours: s.resolveHours });
   };
   const hours = (s: Suggestion) =>
-    s.respondHours || s.resolveHours ? t('orders.suggest.limits', { respond: s.respondHours ?? '—', resolve: s.resolveHours ?? '—' }) : t('orders.suggest.keepLimits');
+    s.respondHours || s.resolveHours
+      ? t('orders.suggest.limits', { respond: s.respondHours ?? '—', resolve: s.resolveHours ?? '—' })
+      : t('orders.suggest.keepLimits');
   return (
-    <Drawer open={open} onClose={onClose} title={t('orders.dispatch.title', { title: order.title })} size={640} destroyOnHidden>
+    <Drawer
+      open={open}
+      onClose={onClose}
+      title={t('orders.dispatch.title', { title: order.title })}
+      size={640}
+      destroyOnHidden
+    >
       <div data-testid="dispatch-drawer">
         <Typography.Title level={5} style={{ marginTop: 0 }}>
           {t('orders.suggest.title')}
@@ -391,7 +546,16 @@ function DispatchDrawer({ order, open, onClose, onDone }: { order: OrderDetail; 
           dataSource={suggestions.data?.items ?? []}
           locale={{ emptyText: t('orders.suggest.none') }}
           columns={[
-            { title: t('orders.suggest.source'), key: 'source', width: 90, render: (_, s) => <Tag color={s.source === 'rule' ? 'red' : s.source === 'gridWorker' ? 'green' : 'blue'}>{t(`orders.suggest.from.${s.source}`)}</Tag> },
+            {
+              title: t('orders.suggest.source'),
+              key: 'source',
+              width: 90,
+              render: (_, s) => (
+                <Tag color={s.source === 'rule' ? 'red' : s.source === 'gridWorker' ? 'green' : 'blue'}>
+                  {t(`orders.suggest.from.${s.source}`)}
+                </Tag>
+              ),
+            },
             {
               title: t('orders.suggest.label'),
               key: 'label',
@@ -410,7 +574,14 @@ function DispatchDrawer({ order, open, onClose, onDone }: { order: OrderDetail; 
               key: 'use',
               width: 90,
               render: (_, s) => (
-                <Button size="small" type="primary" ghost onClick={() => use(s)} loading={dispatch.isPending} data-testid="suggestion-use">
+                <Button
+                  size="small"
+                  type="primary"
+                  ghost
+                  onClick={() => use(s)}
+                  loading={dispatch.isPending}
+                  data-testid="suggestion-use"
+                >
                   {t('orders.suggest.use')}
                 </Button>
               ),
@@ -418,9 +589,20 @@ function DispatchDrawer({ order, open, onClose, onDone }: { order: OrderDetail; 
           ]}
         />
         <Divider titlePlacement="start">{t('orders.dispatch.override')}</Divider>
-        <Form<TargetValues> form={form} layout="vertical" onFinish={(v) => dispatch.mutate(toDispatchBody(v))} data-testid="dispatch-form">
+        <Form<TargetValues>
+          form={form}
+          layout="vertical"
+          onFinish={(v) => dispatch.mutate(toDispatchBody(v))}
+          data-testid="dispatch-form"
+        >
           <DispatchFields communityId={order.community.id} allowOpen={order.kind === 'microWish'} />
-          <Button type="primary" htmlType="submit" icon={<SendOutlined />} loading={dispatch.isPending} data-testid="dispatch-submit">
+          <Button
+            type="primary"
+            htmlType="submit"
+            icon={<SendOutlined />}
+            loading={dispatch.isPending}
+            data-testid="dispatch-submit"
+          >
             {t('orders.action.dispatch')}
           </Button>
         </Form>

@@ -1,6 +1,23 @@
 import { CloseCircleOutlined, ReloadOutlined, SearchOutlined, SendOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQueries, useQuery } from '@tanstack/react-query';
-import { Alert, App, Badge, Button, DatePicker, Empty, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Badge,
+  Button,
+  DatePicker,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,11 +29,46 @@ import { queryClient } from '../../../web/app/queryClient';
 import { formatNumber } from '../../../web/components/format';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { TerritoryTreeSelect } from '../../../web/components/TerritoryTreeSelect';
-import { DeadlineCell, DispatchFields, handlerText, KindTag, OverdueTag, RelTime, StatusTag, toDispatchBody, useCategoryLabel, type TargetValues } from './shared';
-import { INBOXES, ORDER_CATEGORIES, ORDER_KINDS, ORDER_STATUSES, type BulkReply, type Inbox, type Order, type OrderKind, type OrderStatus } from './types';
+import {
+  DeadlineCell,
+  DispatchFields,
+  handlerText,
+  KindTag,
+  OverdueTag,
+  RelTime,
+  StatusTag,
+  toDispatchBody,
+  useCategoryLabel,
+  type TargetValues,
+} from './shared';
+import {
+  INBOXES,
+  ORDER_CATEGORIES,
+  ORDER_KINDS,
+  ORDER_STATUSES,
+  type BulkReply,
+  type Inbox,
+  type Order,
+  type OrderKind,
+  type OrderStatus,
+} from './types';
 
 /** Every query parameter of GET /api/orders the page passes on from its URL (figures' drill-downs use the same names). */
-const API_PARAMS = ['status', 'kind', 'category', 'territoryId', 'unitId', 'from', 'to', 'accepted', 'resolved', 'overdue', 'respondedOnTime', 'rating', 'q'] as const;
+const API_PARAMS = [
+  'status',
+  'kind',
+  'category',
+  'territoryId',
+  'unitId',
+  'from',
+  'to',
+  'accepted',
+  'resolved',
+  'overdue',
+  'respondedOnTime',
+  'rating',
+  'q',
+] as const;
 /** Parameters without a control of their own on the page: shown as removable tags. */
 const EXTRA_PARAMS = ['unitId', 'accepted', 'resolved', 'overdue', 'respondedOnTime', 'rating'] as const;
 
@@ -54,7 +106,11 @@ export default function OrdersPage() {
   const inboxes = useInboxes();
   // A link that carries filters (a figure's drill-down) opens on 全部, so the list is exactly what the figure counted.
   const linked = API_PARAMS.some((k) => params.has(k));
-  const inbox: Inbox = (inboxes as string[]).includes(params.get('inbox') ?? '') ? (params.get('inbox') as Inbox) : linked ? 'all' : (inboxes[0] ?? 'all');
+  const inbox: Inbox = (inboxes as string[]).includes(params.get('inbox') ?? '')
+    ? (params.get('inbox') as Inbox)
+    : linked
+      ? 'all'
+      : (inboxes[0] ?? 'all');
   const page = Math.max(1, Number(params.get('page')) || 1);
   const pageSize = Math.min(200, Math.max(1, Number(params.get('pageSize')) || 20));
 
@@ -70,13 +126,15 @@ export default function OrdersPage() {
 
   const list = useQuery({
     queryKey: ['orders', 'list', filters, inbox, page, pageSize],
-    queryFn: ({ signal }) => api.get<Page<Order>>('/api/orders', { ...filters, ...inboxQuery(inbox), page, pageSize }, signal),
+    queryFn: ({ signal }) =>
+      api.get<Page<Order>>('/api/orders', { ...filters, ...inboxQuery(inbox), page, pageSize }, signal),
     placeholderData: keepPreviousData,
   });
   const counts = useQueries({
     queries: inboxes.map((i) => ({
       queryKey: ['orders', 'count', filters, i],
-      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<Page<Order>>('/api/orders', { ...filters, ...inboxQuery(i), page: 1, pageSize: 1 }, signal),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        api.get<Page<Order>>('/api/orders', { ...filters, ...inboxQuery(i), page: 1, pageSize: 1 }, signal),
     })),
   });
 
@@ -94,10 +152,16 @@ export default function OrdersPage() {
     const from = params.get('from');
     const to = params.get('to');
     form.setFieldsValue({
-      status: params.get('status')?.split(',').filter((s): s is OrderStatus => (ORDER_STATUSES as readonly string[]).includes(s)) ?? undefined,
+      status:
+        params
+          .get('status')
+          ?.split(',')
+          .filter((s): s is OrderStatus => (ORDER_STATUSES as readonly string[]).includes(s)) ?? undefined,
       kind: (params.get('kind') as OrderKind | null) ?? undefined,
       category: params.get('category') ?? undefined,
-      territory: territory.data ? { id: territory.data.id, name: territory.data.name, level: territory.data.level } : undefined,
+      territory: territory.data
+        ? { id: territory.data.id, name: territory.data.name, level: territory.data.level }
+        : undefined,
       range: from || to ? [from ? dayjs(from) : null, to ? dayjs(to).subtract(1, 'millisecond') : null] : null,
       q: params.get('q') ?? undefined,
     });
@@ -188,7 +252,12 @@ export default function OrdersPage() {
     },
     { title: t('orders.field.handler'), key: 'handler', width: 200, render: (_, o) => handlerText(o.handler, t) },
     { title: t('orders.field.deadline'), key: 'deadline', width: 190, render: (_, o) => <DeadlineCell order={o} /> },
-    { title: t('orders.field.createdAt'), dataIndex: 'createdAt', width: 120, render: (v: string) => <RelTime value={v} /> },
+    {
+      title: t('orders.field.createdAt'),
+      dataIndex: 'createdAt',
+      width: 120,
+      render: (v: string) => <RelTime value={v} />,
+    },
   ];
 
   const dispatcher = can('order.dispatch');
@@ -225,7 +294,13 @@ export default function OrdersPage() {
           ),
         }))}
       />
-      <Form<FilterValues> form={form} layout="inline" onFinish={search} data-testid="order-filter" style={{ rowGap: 12, marginBottom: 12 }}>
+      <Form<FilterValues>
+        form={form}
+        layout="inline"
+        onFinish={search}
+        data-testid="order-filter"
+        style={{ rowGap: 12, marginBottom: 12 }}
+      >
         <Form.Item name="q">
           <Input placeholder={t('orders.filter.q')} allowClear style={{ width: 180 }} data-testid="order-filter-q" />
         </Form.Item>
@@ -241,10 +316,20 @@ export default function OrdersPage() {
           />
         </Form.Item>
         <Form.Item name="kind">
-          <Select placeholder={t('orders.field.kind')} allowClear style={{ width: 130 }} options={ORDER_KINDS.map((k) => ({ value: k, label: t(`orders.kind.${k}`) }))} />
+          <Select
+            placeholder={t('orders.field.kind')}
+            allowClear
+            style={{ width: 130 }}
+            options={ORDER_KINDS.map((k) => ({ value: k, label: t(`orders.kind.${k}`) }))}
+          />
         </Form.Item>
         <Form.Item name="category">
-          <Select placeholder={t('orders.field.category')} allowClear style={{ width: 130 }} options={ORDER_CATEGORIES.map((c) => ({ value: c, label: category(c) }))} />
+          <Select
+            placeholder={t('orders.field.category')}
+            allowClear
+            style={{ width: 130 }}
+            options={ORDER_CATEGORIES.map((c) => ({ value: c, label: category(c) }))}
+          />
         </Form.Item>
         {can('territory.read') && (
           <Form.Item name="territory" style={{ width: 220 }}>
@@ -252,7 +337,11 @@ export default function OrdersPage() {
           </Form.Item>
         )}
         <Form.Item name="range">
-          <DatePicker.RangePicker allowEmpty={[true, true]} placeholder={[t('orders.filter.from'), t('orders.filter.to')]} style={{ width: 250 }} />
+          <DatePicker.RangePicker
+            allowEmpty={[true, true]}
+            placeholder={[t('orders.filter.from'), t('orders.filter.to')]}
+            style={{ width: 250 }}
+          />
         </Form.Item>
         <Form.Item style={{ marginInlineEnd: 0 }}>
           <Space>
@@ -283,10 +372,21 @@ export default function OrdersPage() {
           title={
             <Space wrap>
               <span>{t('orders.bulk.selected', { count: selected.length })}</span>
-              <Button size="small" type="primary" icon={<SendOutlined />} onClick={() => setBulk('dispatch')} data-testid="order-bulk-dispatch">
+              <Button
+                size="small"
+                type="primary"
+                icon={<SendOutlined />}
+                onClick={() => setBulk('dispatch')}
+                data-testid="order-bulk-dispatch"
+              >
                 {t('orders.bulk.dispatch')}
               </Button>
-              <Button size="small" icon={<CloseCircleOutlined />} onClick={() => setBulk('close')} data-testid="order-bulk-close">
+              <Button
+                size="small"
+                icon={<CloseCircleOutlined />}
+                onClick={() => setBulk('close')}
+                data-testid="order-bulk-close"
+              >
                 {t('orders.bulk.close')}
               </Button>
               <Button size="small" type="link" onClick={() => setSelected([])}>
@@ -304,8 +404,16 @@ export default function OrdersPage() {
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
           scroll={{ x: 1100 }}
-          rowSelection={dispatcher ? { selectedRowKeys: selected, onChange: setSelected, preserveSelectedRowKeys: true } : undefined}
-          locale={{ emptyText: list.isPending ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('orders.empty')} /> }}
+          rowSelection={
+            dispatcher ? { selectedRowKeys: selected, onChange: setSelected, preserveSelectedRowKeys: true } : undefined
+          }
+          locale={{
+            emptyText: list.isPending ? (
+              ' '
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('orders.empty')} />
+            ),
+          }}
           pagination={{
             current: page,
             pageSize,
@@ -313,7 +421,8 @@ export default function OrdersPage() {
             showSizeChanger: true,
             pageSizeOptions: [10, 20, 50, 100],
             showTotal: (total) => t('common.total', { count: total, formatted: formatNumber(total) }),
-            onChange: (p, ps) => update({ page: ps !== pageSize ? undefined : String(p), pageSize: ps === 20 ? undefined : String(ps) }),
+            onChange: (p, ps) =>
+              update({ page: ps !== pageSize ? undefined : String(p), pageSize: ps === 20 ? undefined : String(ps) }),
           }}
         />
       </div>
@@ -355,20 +464,41 @@ export default function OrdersPage() {
 }
 
 function drillValue(key: string, value: string, t: (k: string) => string): string {
-  if (key === 'rating') return value.split(',').map((r) => t(`orders.rating.${r}`)).join('、');
+  if (key === 'rating')
+    return value
+      .split(',')
+      .map((r) => t(`orders.rating.${r}`))
+      .join('、');
   if (value === 'true') return t('orders.filter.yes');
   if (value === 'false') return t('orders.filter.no');
   return value;
 }
 
 /** 批量派单 / 批量关闭: one call for up to 100 orders, each order moved (and audited) on its own. */
-function BulkModal({ action, ids, communityId, onClose, onDone }: { action: 'dispatch' | 'close' | null; ids: number[]; communityId?: number; onClose: () => void; onDone: (r: BulkReply) => void }) {
+function BulkModal({
+  action,
+  ids,
+  communityId,
+  onClose,
+  onDone,
+}: {
+  action: 'dispatch' | 'close' | null;
+  ids: number[];
+  communityId?: number;
+  onClose: () => void;
+  onDone: (r: BulkReply) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<TargetValues>();
   const run = useMutation({
     mutationFn: (v: TargetValues) =>
-      api.post<BulkReply>('/api/orders/bulk', action === 'dispatch' ? { ids, action, target: toDispatchBody(v) } : { ids, action: 'close', note: v.note?.trim() || null }),
+      api.post<BulkReply>(
+        '/api/orders/bulk',
+        action === 'dispatch'
+          ? { ids, action, target: toDispatchBody(v) }
+          : { ids, action: 'close', note: v.note?.trim() || null },
+      ),
     onSuccess: (r) => {
       form.resetFields();
       onDone(r);

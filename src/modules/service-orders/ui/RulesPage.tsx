@@ -1,6 +1,20 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Card, Col, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../web/api/client';
@@ -9,7 +23,14 @@ import { FormModal } from '../../../web/components/FormModal';
 import { PagedTable } from '../../../web/components/PagedTable';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { RULE_HANDLER_KINDS, type RuleHandlerKind } from '../constants';
-import { CommunitySelect, UnitSelect, useCategoryLabel, useCategoryOptions, useCommunityNames, useDefaultCommunity } from './MenuShared';
+import {
+  CommunitySelect,
+  UnitSelect,
+  useCategoryLabel,
+  useCategoryOptions,
+  useCommunityNames,
+  useDefaultCommunity,
+} from './MenuShared';
 
 interface Rule {
   id: number;
@@ -49,12 +70,24 @@ function HandlerFields({ rule }: { rule: Rule | null }) {
           <Input />
         </Form.Item>
       )}
-      {kind === 'gridWorker' && <Typography.Paragraph type="secondary">{t('orderConfig.rules.gridWorkerHint')}</Typography.Paragraph>}
+      {kind === 'gridWorker' && (
+        <Typography.Paragraph type="secondary">{t('orderConfig.rules.gridWorkerHint')}</Typography.Paragraph>
+      )}
     </>
   );
 }
 
-function RuleModal({ open, rule, communityId, onClose }: { open: boolean; rule: Rule | null; communityId: number | undefined; onClose: () => void }) {
+function RuleModal({
+  open,
+  rule,
+  communityId,
+  onClose,
+}: {
+  open: boolean;
+  rule: Rule | null;
+  communityId: number | undefined;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const categories = useCategoryOptions();
   return (
@@ -63,7 +96,14 @@ function RuleModal({ open, rule, communityId, onClose }: { open: boolean; rule: 
       title={rule ? t('orderConfig.rules.editTitle') : t('orderConfig.rules.add')}
       initialValues={
         rule
-          ? { category: rule.category, handlerKind: rule.handlerKind, unitId: rule.unit?.id, department: rule.department ?? undefined, respondHours: rule.respondHours, resolveHours: rule.resolveHours }
+          ? {
+              category: rule.category,
+              handlerKind: rule.handlerKind,
+              unitId: rule.unit?.id,
+              department: rule.department ?? undefined,
+              respondHours: rule.respondHours,
+              resolveHours: rule.resolveHours,
+            }
           : { communityId, handlerKind: 'gridWorker', respondHours: 24, resolveHours: 72 }
       }
       submit={(v) => {
@@ -75,7 +115,9 @@ function RuleModal({ open, rule, communityId, onClose }: { open: boolean; rule: 
           respondHours: v.respondHours,
           resolveHours: v.resolveHours,
         };
-        return rule ? api.patch(`/api/orders/rules/${rule.id}`, body) : api.post('/api/orders/rules', { ...body, communityId: v.communityId });
+        return rule
+          ? api.patch(`/api/orders/rules/${rule.id}`, body)
+          : api.post('/api/orders/rules', { ...body, communityId: v.communityId });
       }}
       onDone={async () => {
         await queryClient.invalidateQueries({ queryKey: KEY });
@@ -93,7 +135,10 @@ function RuleModal({ open, rule, communityId, onClose }: { open: boolean; rule: 
         <Select options={categories} data-testid="rule-form-category" />
       </Form.Item>
       <Form.Item name="handlerKind" label={t('orderConfig.rules.handlerKind')} rules={[{ required: true }]}>
-        <Select options={RULE_HANDLER_KINDS.map((k) => ({ value: k, label: t(`orderConfig.rules.kinds.${k}`) }))} data-testid="rule-form-kind" />
+        <Select
+          options={RULE_HANDLER_KINDS.map((k) => ({ value: k, label: t(`orderConfig.rules.kinds.${k}`) }))}
+          data-testid="rule-form-kind"
+        />
       </Form.Item>
       <HandlerFields rule={rule} />
       <Row gutter={12}>
@@ -139,7 +184,14 @@ export default function RulesPage() {
         help={t('orderConfig.rules.help')}
         extra={
           <Space>
-            <CommunitySelect value={communityId} onChange={(v) => setPicked(v ?? null)} allowClear placeholder={t('orderConfig.allCommunities')} style={{ width: 220 }} testId="rules-community" />
+            <CommunitySelect
+              value={communityId}
+              onChange={(v) => setPicked(v ?? null)}
+              allowClear
+              placeholder={t('orderConfig.allCommunities')}
+              style={{ width: 220 }}
+              testId="rules-community"
+            />
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="rule-add">
               {t('orderConfig.rules.add')}
             </Button>
@@ -155,25 +207,78 @@ export default function RulesPage() {
           testId="rules-table"
           emptyText={t('orderConfig.rules.empty')}
           columns={[
-            ...(communityId ? [] : [{ title: t('orderConfig.community'), key: 'community', width: 160, render: (_: unknown, r: Rule) => nameOf(r.communityId) }]),
-            { title: t('orderConfig.rules.category'), key: 'category', width: 130, render: (_, r) => <Tag>{label(r.category)}</Tag> },
-            { title: t('orderConfig.rules.handlerKind'), key: 'kind', width: 120, render: (_, r) => <Tag color={KIND_COLOR[r.handlerKind]}>{t(`orderConfig.rules.kinds.${r.handlerKind}`)}</Tag> },
+            ...(communityId
+              ? []
+              : [
+                  {
+                    title: t('orderConfig.community'),
+                    key: 'community',
+                    width: 160,
+                    render: (_: unknown, r: Rule) => nameOf(r.communityId),
+                  },
+                ]),
+            {
+              title: t('orderConfig.rules.category'),
+              key: 'category',
+              width: 130,
+              render: (_, r) => <Tag>{label(r.category)}</Tag>,
+            },
+            {
+              title: t('orderConfig.rules.handlerKind'),
+              key: 'kind',
+              width: 120,
+              render: (_, r) => (
+                <Tag color={KIND_COLOR[r.handlerKind]}>{t(`orderConfig.rules.kinds.${r.handlerKind}`)}</Tag>
+              ),
+            },
             {
               title: t('orderConfig.rules.handler'),
               key: 'handler',
-              render: (_, r) => r.unit?.name ?? r.department ?? <Typography.Text type="secondary">{t('orderConfig.rules.gridWorkerHint')}</Typography.Text>,
+              render: (_, r) =>
+                r.unit?.name ??
+                r.department ?? (
+                  <Typography.Text type="secondary">{t('orderConfig.rules.gridWorkerHint')}</Typography.Text>
+                ),
             },
-            { title: t('orderConfig.rules.respond'), key: 'respond', width: 100, align: 'right', render: (_, r) => hours(r.respondHours) },
-            { title: t('orderConfig.rules.resolve'), key: 'resolve', width: 100, align: 'right', render: (_, r) => hours(r.resolveHours) },
+            {
+              title: t('orderConfig.rules.respond'),
+              key: 'respond',
+              width: 100,
+              align: 'right',
+              render: (_, r) => hours(r.respondHours),
+            },
+            {
+              title: t('orderConfig.rules.resolve'),
+              key: 'resolve',
+              width: 100,
+              align: 'right',
+              render: (_, r) => hours(r.resolveHours),
+            },
             {
               title: t('orderConfig.actions'),
               key: 'actions',
               width: 100,
               render: (_, r) => (
                 <Space size={0}>
-                  <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(r)} aria-label={t('orderConfig.edit')} data-testid={`rule-edit-${r.id}`} />
-                  <Popconfirm title={t('orderConfig.confirmDelete', { name: label(r.category) })} onConfirm={() => remove.mutate(r.id)}>
-                    <Button type="link" size="small" danger icon={<DeleteOutlined />} aria-label={t('orderConfig.delete')} />
+                  <Button
+                    type="link"
+                    size="small"
+                    icon={<EditOutlined />}
+                    onClick={() => setEditing(r)}
+                    aria-label={t('orderConfig.edit')}
+                    data-testid={`rule-edit-${r.id}`}
+                  />
+                  <Popconfirm
+                    title={t('orderConfig.confirmDelete', { name: label(r.category) })}
+                    onConfirm={() => remove.mutate(r.id)}
+                  >
+                    <Button
+                      type="link"
+                      size="small"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={t('orderConfig.delete')}
+                    />
                   </Popconfirm>
                 </Space>
               ),
@@ -181,7 +286,12 @@ export default function RulesPage() {
           ]}
         />
       </Card>
-      <RuleModal open={editing !== undefined} rule={editing ?? null} communityId={communityId} onClose={() => setEditing(undefined)} />
+      <RuleModal
+        open={editing !== undefined}
+        rule={editing ?? null}
+        communityId={communityId}
+        onClose={() => setEditing(undefined)}
+      />
     </div>
   );
 }

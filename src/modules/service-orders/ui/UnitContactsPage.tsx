@@ -34,7 +34,8 @@ function AccountSelect({ value, onChange }: { value?: number; onChange?: (v: num
   const q = useDebounced(search);
   const list = useQuery({
     queryKey: [...KEY, 'candidates', q],
-    queryFn: ({ signal }) => api.get<Page<Candidate>>('/api/orders/unit-contacts/candidates', { q: q || undefined, pageSize: 50 }, signal),
+    queryFn: ({ signal }) =>
+      api.get<Page<Candidate>>('/api/orders/unit-contacts/candidates', { q: q || undefined, pageSize: 50 }, signal),
   });
   return (
     <Select<number>
@@ -85,14 +86,15 @@ export default function UnitContactsPage() {
         extra={
           <Space>
             <div style={{ width: 240 }}>
-              <UnitSelect value={unitId} onChange={setUnitId} allowClear placeholder={t('orderConfig.unitContacts.allUnits')} testId="contacts-unit" />
+              <UnitSelect
+                value={unitId}
+                onChange={setUnitId}
+                allowClear
+                placeholder={t('orderConfig.unitContacts.allUnits')}
+                testId="contacts-unit"
+              />
             </div>
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setOpen(true)}
-              data-testid="contact-add"
-            >
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="contact-add">
               {t('orderConfig.unitContacts.add')}
             </Button>
           </Space>
@@ -115,7 +117,13 @@ export default function UnitContactsPage() {
               key: 'actions',
               width: 120,
               render: (_, l) => (
-                <Popconfirm title={t('orderConfig.unitContacts.confirmUnlink', { name: l.account.displayName, unit: l.unit.name })} onConfirm={() => unlink.mutate(l)}>
+                <Popconfirm
+                  title={t('orderConfig.unitContacts.confirmUnlink', {
+                    name: l.account.displayName,
+                    unit: l.unit.name,
+                  })}
+                  onConfirm={() => unlink.mutate(l)}
+                >
                   <Button type="link" size="small" danger icon={<DisconnectOutlined />}>
                     {t('orderConfig.unitContacts.unlink')}
                   </Button>

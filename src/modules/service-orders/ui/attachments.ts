@@ -22,7 +22,11 @@ export const FILE_ACCEPT = `${PHOTO_ACCEPT},application/pdf`;
 export const isViewable = (mime: string) => mime === 'image/jpeg' || mime === 'image/png' || mime === 'image/webp';
 
 /** Uploads files to an order in one multipart request; the whole upload is refused if one file is not allowed. */
-export async function uploadAttachments(orderId: number, files: File[], stage?: OrderAttachment['stage']): Promise<OrderAttachment[]> {
+export async function uploadAttachments(
+  orderId: number,
+  files: File[],
+  stage?: OrderAttachment['stage'],
+): Promise<OrderAttachment[]> {
   const form = new FormData();
   if (stage) form.append('stage', stage);
   for (const f of files) form.append('files', f, f.name);

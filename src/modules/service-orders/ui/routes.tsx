@@ -4,6 +4,21 @@ import type { ConsoleRoute } from '../../../web/app/module-routes';
 
 /** Staff console pages of service orders 服务工单 (issue 5 item 9): the inbox and the order page. */
 export const consoleRoutes: ConsoleRoute[] = [
-  { path: 'orders', rank: 10, labelKey: 'orders.nav.inbox', permission: 'order.read', group: 'orders', icon: <InboxOutlined />, Component: lazy(() => import('./OrdersPage')) },
-  { path: 'orders/:id', labelKey: 'orders.nav.detail', permission: 'order.read', group: 'orders', menu: false, Component: lazy(() => import('./OrderPage')) },
+  {
+    path: 'orders',
+    rank: 10,
+    labelKey: 'orders.nav.inbox',
+    permission: 'order.read',
+    group: 'orders',
+    icon: <InboxOutlined />,
+    Component: lazy(() => import('./OrdersPage')),
+  },
+  {
+    path: 'orders/:id',
+    labelKey: 'orders.nav.detail',
+    permission: 'order.read',
+    group: 'orders',
+    menu: false,
+    Component: lazy(() => import('./OrderPage')),
+  },
 ];

@@ -24,7 +24,12 @@ const STATUS_COLORS: Record<string, string> = {
   closed: 'default',
   merged: 'default',
 };
-const KIND_COLORS: Record<string, string> = { menuService: 'blue', problem: 'volcano', microWish: 'magenta', mediation: 'purple' };
+const KIND_COLORS: Record<string, string> = {
+  menuService: 'blue',
+  problem: 'volcano',
+  microWish: 'magenta',
+  mediation: 'purple',
+};
 
 export function StatusTag({ status }: { status: OrderStatus }) {
   const { t } = useTranslation();
@@ -78,7 +83,9 @@ export function DeadlineCell({ order }: { order: Order }) {
   return (
     <Space size={4}>
       <ClockCircleOutlined style={{ color: 'rgba(0,0,0,0.45)' }} />
-      <span style={{ color: 'rgba(0,0,0,0.55)' }}>{t(before ? 'orders.field.respondBy' : 'orders.field.resolveBy')}</span>
+      <span style={{ color: 'rgba(0,0,0,0.55)' }}>
+        {t(before ? 'orders.field.respondBy' : 'orders.field.resolveBy')}
+      </span>
       <RelTime value={at} danger={order.overdue} />
     </Space>
   );
@@ -98,7 +105,15 @@ interface Option {
 }
 
 /** A searchable select over a paged list route (units, party members, grid workers). */
-function RemoteSelect({ path, query, toOption, value, onChange, testId, placeholder }: {
+function RemoteSelect({
+  path,
+  query,
+  toOption,
+  value,
+  onChange,
+  testId,
+  placeholder,
+}: {
   path: string;
   query: Record<string, string | number | undefined>;
   toOption: (row: never) => Option | null;
@@ -143,7 +158,11 @@ export interface TargetValues {
 
 /** Form values → the dispatch body of the API. */
 export function toDispatchBody(v: TargetValues): DispatchBody {
-  const common = { note: v.note?.trim() || null, respondHours: v.respondHours ?? null, resolveHours: v.resolveHours ?? null };
+  const common = {
+    note: v.note?.trim() || null,
+    respondHours: v.respondHours ?? null,
+    resolveHours: v.resolveHours ?? null,
+  };
   switch (v.target) {
     case 'open':
       return { target: 'open', ...common };
@@ -197,18 +216,28 @@ export function DispatchFields({ communityId, allowOpen }: { communityId?: numbe
           <RemoteSelect
             path="/api/party-members"
             query={{ communityId, includeRegistered: 'true' }}
-            toOption={(m: { id: number; name: string; homeBranch: { name: string } }) => ({ value: m.id, label: `${m.name}（${m.homeBranch.name}）` })}
+            toOption={(m: { id: number; name: string; homeBranch: { name: string } }) => ({
+              value: m.id,
+              label: `${m.name}（${m.homeBranch.name}）`,
+            })}
             testId="dispatch-member"
             placeholder={t('orders.dispatch.searchMember')}
           />
         </Form.Item>
       )}
       {target === 'person' && (
-        <Form.Item name="accountId" label={t('orders.handlerKind.person')} rules={required} extra={t('orders.dispatch.personHelp')}>
+        <Form.Item
+          name="accountId"
+          label={t('orders.handlerKind.person')}
+          rules={required}
+          extra={t('orders.dispatch.personHelp')}
+        >
           <RemoteSelect
             path="/api/grids/workers"
             query={{ communityId }}
-            toOption={(w: { name: string; gridName: string; accountId: number | null }) => (w.accountId === null ? null : { value: w.accountId, label: `${w.name}（${w.gridName}）` })}
+            toOption={(w: { name: string; gridName: string; accountId: number | null }) =>
+              w.accountId === null ? null : { value: w.accountId, label: `${w.name}（${w.gridName}）` }
+            }
             testId="dispatch-person"
             placeholder={t('orders.dispatch.searchPerson')}
           />
@@ -216,19 +245,42 @@ export function DispatchFields({ communityId, allowOpen }: { communityId?: numbe
       )}
       {target === 'department' && (
         <Form.Item name="department" label={t('orders.handlerKind.department')} rules={required}>
-          <Input maxLength={60} placeholder={t('orders.dispatch.departmentPlaceholder')} data-testid="dispatch-department" />
+          <Input
+            maxLength={60}
+            placeholder={t('orders.dispatch.departmentPlaceholder')}
+            data-testid="dispatch-department"
+          />
         </Form.Item>
       )}
       <Space size={16} wrap>
         <Form.Item name="respondHours" label={t('orders.dispatch.respondHours')}>
-          <InputNumber min={1} max={2160} precision={0} suffix={t('orders.hours')} style={{ width: 140 }} data-testid="dispatch-respond-hours" />
+          <InputNumber
+            min={1}
+            max={2160}
+            precision={0}
+            suffix={t('orders.hours')}
+            style={{ width: 140 }}
+            data-testid="dispatch-respond-hours"
+          />
         </Form.Item>
         <Form.Item name="resolveHours" label={t('orders.dispatch.resolveHours')}>
-          <InputNumber min={1} max={2160} precision={0} suffix={t('orders.hours')} style={{ width: 140 }} data-testid="dispatch-resolve-hours" />
+          <InputNumber
+            min={1}
+            max={2160}
+            precision={0}
+            suffix={t('orders.hours')}
+            style={{ width: 140 }}
+            data-testid="dispatch-resolve-hours"
+          />
         </Form.Item>
       </Space>
       <Form.Item name="note" label={t('orders.field.note')}>
-        <Input.TextArea rows={2} maxLength={2000} placeholder={t('orders.dispatch.notePlaceholder')} data-testid="dispatch-note" />
+        <Input.TextArea
+          rows={2}
+          maxLength={2000}
+          placeholder={t('orders.dispatch.notePlaceholder')}
+          data-testid="dispatch-note"
+        />
       </Form.Item>
     </>
   );

@@ -77,7 +77,11 @@ export type DispatchTarget =
   | { target: 'member'; memberId: number }
   | { target: 'department'; department: string; accountId?: number | null }
   | { target: 'person'; accountId: number };
-export type DispatchBody = DispatchTarget & { note?: string | null; respondHours?: number | null; resolveHours?: number | null };
+export type DispatchBody = DispatchTarget & {
+  note?: string | null;
+  respondHours?: number | null;
+  resolveHours?: number | null;
+};
 
 export interface Suggestion {
   source: 'rule' | 'gridWorker' | 'unit';

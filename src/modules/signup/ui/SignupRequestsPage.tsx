@@ -90,7 +90,10 @@ export default function SignupRequestsPage() {
         style={{ marginBottom: 16 }}
         value={status}
         onChange={setStatus}
-        options={(['pending', 'confirmed', 'rejected', 'linked', 'all'] as const).map((s) => ({ value: s, label: t(`signup.status.${s}`) }))}
+        options={(['pending', 'confirmed', 'rejected', 'linked', 'all'] as const).map((s) => ({
+          value: s,
+          label: t(`signup.status.${s}`),
+        }))}
       />
       <PagedTable<SignupRequest>
         queryKey={KEY}
@@ -112,7 +115,14 @@ export default function SignupRequestsPage() {
           layout="vertical"
           preserve={false}
           onFinish={async (v) => {
-            if (rejecting && (await act(() => api.post(`/api/signup/requests/${rejecting.id}/reject`, { reason: v.reason }), t('signup.rejected')))) setRejecting(null);
+            if (
+              rejecting &&
+              (await act(
+                () => api.post(`/api/signup/requests/${rejecting.id}/reject`, { reason: v.reason }),
+                t('signup.rejected'),
+              ))
+            )
+              setRejecting(null);
           }}
         >
           <Form.Item name="reason" label={t('signup.reason')} rules={[{ required: true, max: 200 }]}>

@@ -72,7 +72,11 @@ export function CreateTerritoryModal({
               options={levels.map((l) => ({ value: l, label: t(`territory.level.${l}`) }))}
             />
           </Form.Item>
-          <Form.Item name="name" label={t('territory.name')} rules={[{ required: true, whitespace: true }, { max: 100 }]}>
+          <Form.Item
+            name="name"
+            label={t('territory.name')}
+            rules={[{ required: true, whitespace: true }, { max: 100 }]}
+          >
             <Input data-testid="territory-name" autoComplete="off" />
           </Form.Item>
           <Form.Item name="divisionCode" label={t('territory.divisionCode')} extra={t('territory.divisionCodeHint')}>
@@ -144,7 +148,11 @@ export function EditTerritoryModal({
           <Form.Item label={t('territory.levelLabel')}>
             <LevelTag level={node.level} />
           </Form.Item>
-          <Form.Item name="name" label={t('territory.name')} rules={[{ required: true, whitespace: true }, { max: 100 }]}>
+          <Form.Item
+            name="name"
+            label={t('territory.name')}
+            rules={[{ required: true, whitespace: true }, { max: 100 }]}
+          >
             <Input autoComplete="off" data-testid="territory-edit-name" />
           </Form.Item>
           <Form.Item name="divisionCode" label={t('territory.divisionCode')} extra={t('territory.divisionCodeHint')}>

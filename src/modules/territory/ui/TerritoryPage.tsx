@@ -82,11 +82,12 @@ export default function TerritoryPage() {
   const [params, setParams] = useSearchParams();
   const selectedId = Number(params.get('id')) || undefined;
   const select = useCallback(
-    (id: number) => setParams((p) => {
-      const next = new URLSearchParams(p);
-      next.set('id', String(id));
-      return next;
-    }),
+    (id: number) =>
+      setParams((p) => {
+        const next = new URLSearchParams(p);
+        next.set('id', String(id));
+        return next;
+      }),
     [setParams],
   );
 
@@ -192,7 +193,11 @@ export default function TerritoryPage() {
           isLeaf: true,
           title: (
             <Typography.Link data-testid={`tree-more-${id}`}>
-              <EllipsisOutlined /> {t('territory.moreInList', { count: list.total - list.ids.length, formatted: formatNumber(list.total - list.ids.length) })}
+              <EllipsisOutlined />{' '}
+              {t('territory.moreInList', {
+                count: list.total - list.ids.length,
+                formatted: formatNumber(list.total - list.ids.length),
+              })}
             </Typography.Link>
           ),
         });
@@ -263,7 +268,12 @@ export default function TerritoryPage() {
         </Typography.Link>
       ),
     },
-    { title: t('territory.levelLabel'), dataIndex: 'level', width: 120, render: (_, r) => <LevelTag level={r.level} /> },
+    {
+      title: t('territory.levelLabel'),
+      dataIndex: 'level',
+      width: 120,
+      render: (_, r) => <LevelTag level={r.level} />,
+    },
     {
       title: t('territory.divisionCode'),
       dataIndex: 'divisionCode',
@@ -324,19 +334,28 @@ export default function TerritoryPage() {
                 size="small"
                 loading={found.isFetching}
                 dataSource={found.data?.items ?? []}
-                locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('territory.noMatch')} /> }}
+                locale={{
+                  emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('territory.noMatch')} />,
+                }}
                 style={{ maxHeight: viewport - 260, overflow: 'auto' }}
                 footer={
                   found.data && found.data.total > found.data.items.length ? (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {t('territory.searchTruncated', { shown: found.data.items.length, total: formatNumber(found.data.total) })}
+                      {t('territory.searchTruncated', {
+                        shown: found.data.items.length,
+                        total: formatNumber(found.data.total),
+                      })}
                     </Typography.Text>
                   ) : undefined
                 }
                 renderItem={(i) => (
                   <List.Item
                     onClick={() => select(i.id)}
-                    style={{ cursor: 'pointer', background: i.id === selectedId ? '#fff1f0' : undefined, paddingInline: 8 }}
+                    style={{
+                      cursor: 'pointer',
+                      background: i.id === selectedId ? '#fff1f0' : undefined,
+                      paddingInline: 8,
+                    }}
                   >
                     <NodeTitle node={i} />
                   </List.Item>
@@ -419,11 +438,15 @@ export default function TerritoryPage() {
                   }))}
                 />
                 <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
-                  <Descriptions.Item label={t('territory.levelLabel')}>{t(`territory.level.${node.level}`)}</Descriptions.Item>
+                  <Descriptions.Item label={t('territory.levelLabel')}>
+                    {t(`territory.level.${node.level}`)}
+                  </Descriptions.Item>
                   <Descriptions.Item label={t('territory.divisionCode')}>
                     {node.divisionCode ? <Typography.Text copyable>{node.divisionCode}</Typography.Text> : '—'}
                   </Descriptions.Item>
-                  <Descriptions.Item label={t('territory.childCount')}>{formatNumber(node.childCount)}</Descriptions.Item>
+                  <Descriptions.Item label={t('territory.childCount')}>
+                    {formatNumber(node.childCount)}
+                  </Descriptions.Item>
                   <Descriptions.Item label={t('common.createdAt')}>{formatDateTime(node.createdAt)}</Descriptions.Item>
                   <Descriptions.Item label={t('common.updatedAt')}>{formatDateTime(node.updatedAt)}</Descriptions.Item>
                   <Descriptions.Item label={t('territory.id')}>{node.id}</Descriptions.Item>

@@ -29,8 +29,16 @@ export default function HomePage() {
   const navigate = useNavigate();
   const { data: me } = useMe();
   const verified = !!me?.permissions.includes('resident.self');
-  const record = useQuery({ queryKey: ['m', 'people', 'me'], queryFn: () => api.get<MyRecord>('/api/people/me'), enabled: verified });
-  const signup = useQuery({ queryKey: ['m', 'signup', 'me'], queryFn: () => api.get<{ signup: MySignup | null }>('/api/signup/me'), enabled: !!me && !verified });
+  const record = useQuery({
+    queryKey: ['m', 'people', 'me'],
+    queryFn: () => api.get<MyRecord>('/api/people/me'),
+    enabled: verified,
+  });
+  const signup = useQuery({
+    queryKey: ['m', 'signup', 'me'],
+    queryFn: () => api.get<{ signup: MySignup | null }>('/api/signup/me'),
+    enabled: !!me && !verified,
+  });
   const canOrder = !!me?.permissions.includes('order.create');
   const orders = useQuery({
     queryKey: ['m', 'orders', 'mine'],
@@ -55,13 +63,21 @@ export default function HomePage() {
       )}
 
       {!verified && pending && (
-        <Card title={pending.status === 'rejected' ? t('mobile.home.rejected') : t('mobile.home.pending')} className="gzm-section" data-testid={`m-status-${pending.status}`}>
+        <Card
+          title={pending.status === 'rejected' ? t('mobile.home.rejected') : t('mobile.home.pending')}
+          className="gzm-section"
+          data-testid={`m-status-${pending.status}`}
+        >
           <p style={{ margin: '0 0 12px' }}>
             {pending.status === 'rejected'
               ? t('mobile.home.rejectedText', { reason: pending.reason ?? '' })
               : t('mobile.home.pendingText', { address: pending.household.address })}
           </p>
-          <Button block color={pending.status === 'rejected' ? 'primary' : 'default'} onClick={() => navigate('/m/household')}>
+          <Button
+            block
+            color={pending.status === 'rejected' ? 'primary' : 'default'}
+            onClick={() => navigate('/m/household')}
+          >
             {t('mobile.home.chooseAgain')}
           </Button>
         </Card>

@@ -43,10 +43,21 @@ export default function LoginPage() {
         }
       >
         <Form.Item name="username" label={t('mobile.login.phone')} rules={[{ required: true }]}>
-          <Input type="tel" placeholder={t('mobile.login.phonePlaceholder')} clearable autoComplete="username" data-testid="m-login-phone" />
+          <Input
+            type="tel"
+            placeholder={t('mobile.login.phonePlaceholder')}
+            clearable
+            autoComplete="username"
+            data-testid="m-login-phone"
+          />
         </Form.Item>
         <Form.Item name="password" label={t('mobile.login.password')} rules={[{ required: true }]}>
-          <Input type="password" placeholder={t('mobile.login.passwordPlaceholder')} autoComplete="current-password" data-testid="m-login-password" />
+          <Input
+            type="password"
+            placeholder={t('mobile.login.passwordPlaceholder')}
+            autoComplete="current-password"
+            data-testid="m-login-password"
+          />
         </Form.Item>
       </Form>
       <div className="gzm-center">

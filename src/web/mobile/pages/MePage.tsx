@@ -16,8 +16,16 @@ export default function MePage() {
   const navigate = useNavigate();
   const { data: me } = useMe();
   const verified = !!me?.permissions.includes('resident.self');
-  const record = useQuery({ queryKey: ['m', 'people', 'me'], queryFn: () => api.get<MyRecord>('/api/people/me'), enabled: verified });
-  const signup = useQuery({ queryKey: ['m', 'signup', 'me'], queryFn: () => api.get<{ signup: MySignup | null }>('/api/signup/me'), enabled: !!me && !verified });
+  const record = useQuery({
+    queryKey: ['m', 'people', 'me'],
+    queryFn: () => api.get<MyRecord>('/api/people/me'),
+    enabled: verified,
+  });
+  const signup = useQuery({
+    queryKey: ['m', 'signup', 'me'],
+    queryFn: () => api.get<{ signup: MySignup | null }>('/api/signup/me'),
+    enabled: !!me && !verified,
+  });
   const notes = useLatestNotifications(1, !!me);
   if (!me) return null;
 
@@ -44,7 +52,11 @@ export default function MePage() {
           {t('notifications.mobile.entry')}
         </List.Item>
         <List.Item extra={maskPhone(me.username)}>{t('mobile.me.phone')}</List.Item>
-        <List.Item description={record.data?.household.address ?? signup.data?.signup?.household.address ?? me.territory.name}>{t('mobile.me.household')}</List.Item>
+        <List.Item
+          description={record.data?.household.address ?? signup.data?.signup?.household.address ?? me.territory.name}
+        >
+          {t('mobile.me.household')}
+        </List.Item>
         <List.Item
           description={
             <Selector<Locale>

@@ -1,5 +1,16 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, ImageUploader, Input, List, NavBar, Selector, TextArea, Toast, type ImageUploadItem } from 'antd-mobile';
+import {
+  Button,
+  Form,
+  ImageUploader,
+  Input,
+  List,
+  NavBar,
+  Selector,
+  TextArea,
+  Toast,
+  type ImageUploadItem,
+} from 'antd-mobile';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
@@ -10,10 +21,20 @@ import { Spinner } from '../MobileApp';
 import type { GridMapData } from '../../../modules/grids/ui/types';
 import { PHOTO_ACCEPT, uploadAttachments } from '../../../modules/service-orders/ui/attachments';
 import { MAX_PHOTOS } from '../../../modules/service-orders/ui/MobileOrderPhotos';
-import { DISPUTE_CATEGORIES, ORDER_KINDS, PROBLEM_CATEGORIES, type CreatedOrder, type MenuItem, type MyRecord, type OrderKind } from '../types';
+import {
+  DISPUTE_CATEGORIES,
+  ORDER_KINDS,
+  PROBLEM_CATEGORIES,
+  type CreatedOrder,
+  type MenuItem,
+  type MyRecord,
+  type OrderKind,
+} from '../types';
 
 /** The grids module's map (ECharts), loaded only when the resident picks a place on it. */
-const GridMapView = lazy(() => import('../../../modules/grids/ui/GridMapView').then((m) => ({ default: m.GridMapView })));
+const GridMapView = lazy(() =>
+  import('../../../modules/grids/ui/GridMapView').then((m) => ({ default: m.GridMapView })),
+);
 
 interface Values {
   category?: string[];
@@ -40,13 +61,21 @@ export default function NewOrderPage() {
   // Photos are kept in the page until the order exists, then uploaded with stage 'report'.
   const [photos, setPhotos] = useState<ImageUploadItem[]>([]);
   const kind = ORDER_KINDS.find((k) => k === raw);
-  const record = useQuery({ queryKey: ['m', 'people', 'me'], queryFn: () => api.get<MyRecord>('/api/people/me'), enabled: !!me?.permissions.includes('resident.self') });
+  const record = useQuery({
+    queryKey: ['m', 'people', 'me'],
+    queryFn: () => api.get<MyRecord>('/api/people/me'),
+    enabled: !!me?.permissions.includes('resident.self'),
+  });
   const menu = useQuery({
     queryKey: ['m', 'menu'],
     queryFn: () => api.get<Page<MenuItem>>('/api/orders/menu', { pageSize: 100 }),
     enabled: kind === 'menuService',
   });
-  const map = useQuery({ queryKey: ['m', 'map'], queryFn: () => api.get<GridMapData>('/api/signup/me/map'), enabled: place === 'map' });
+  const map = useQuery({
+    queryKey: ['m', 'map'],
+    queryFn: () => api.get<GridMapData>('/api/signup/me/map'),
+    enabled: place === 'map',
+  });
   if (!kind) return <Navigate to="/m" replace />;
 
   const submit = async (v: Values) => {
@@ -59,11 +88,18 @@ export default function NewOrderPage() {
       // An address without a point travels in the text; a point on the map is the order's location (routed to its grid).
       const where = place === 'address' && v.address ? `${t('mobile.order.address')}：${v.address}` : null;
       const description = [where, v.description?.trim()].filter(Boolean).join('\n') || null;
-      const location = place === 'map' && point ? { lng: point[0], lat: point[1], address: v.address?.trim() || null } : undefined;
+      const location =
+        place === 'map' && point ? { lng: point[0], lat: point[1], address: v.address?.trim() || null } : undefined;
       const body =
         kind === 'menuService' && menuItem
           ? { kind, category: menuItem.category, title: menuItem.name, menuItemId: menuItem.id, description }
-          : { kind, category: v.category?.[0] ?? 'other', title: v.title, description, ...(location ? { location } : {}) };
+          : {
+              kind,
+              category: v.category?.[0] ?? 'other',
+              title: v.title,
+              description,
+              ...(location ? { location } : {}),
+            };
       if (kind === 'mediation') {
         // A mediation request: the resident is the applicant, the other party is named (the mediation module's route).
         const asked = await api.post<{ order: { id: number } }>('/api/mediation/cases', {
@@ -73,7 +109,11 @@ export default function NewOrderPage() {
           parties: v.otherParty?.trim() ? [{ name: v.otherParty.trim(), role: 'respondent' }] : [],
         });
         await qc.invalidateQueries({ queryKey: ['m', 'orders'] });
-        Toast.show({ icon: 'success', content: t('mobile.order.mediationSubmitted', { id: asked.order.id }), duration: 3000 });
+        Toast.show({
+          icon: 'success',
+          content: t('mobile.order.mediationSubmitted', { id: asked.order.id }),
+          duration: 3000,
+        });
         void navigate(`/m/orders/${asked.order.id}`, { replace: true });
         return;
       }
@@ -83,7 +123,11 @@ export default function NewOrderPage() {
         try {
           await uploadAttachments(order.id, files, 'report');
         } catch (e) {
-          Toast.show({ content: t('mobile.order.photosFailed', { message: isApiError(e) ? (e.fields[0]?.message ?? e.message) : String(e) }) });
+          Toast.show({
+            content: t('mobile.order.photosFailed', {
+              message: isApiError(e) ? (e.fields[0]?.message ?? e.message) : String(e),
+            }),
+          });
         }
       }
       await qc.invalidateQueries({ queryKey: ['m', 'orders'] });
@@ -121,7 +165,14 @@ export default function NewOrderPage() {
             {menu.data.items
               .filter((m) => m.active)
               .map((m) => (
-                <List.Item key={m.id} description={m.description ?? t(`mobile.order.categories.${m.category}`, { defaultValue: m.category })} onClick={() => setMenuItem(m)} arrowIcon>
+                <List.Item
+                  key={m.id}
+                  description={
+                    m.description ?? t(`mobile.order.categories.${m.category}`, { defaultValue: m.category })
+                  }
+                  onClick={() => setMenuItem(m)}
+                  arrowIcon
+                >
                   {m.name}
                 </List.Item>
               ))}
@@ -138,7 +189,11 @@ export default function NewOrderPage() {
       <Form
         layout="vertical"
         onFinish={submit}
-        initialValues={{ category: [kind === 'microWish' ? 'elderly' : kind === 'mediation' ? 'neighbourhood' : 'environment'], place: ['home'], title: menuItem?.name ?? '' }}
+        initialValues={{
+          category: [kind === 'microWish' ? 'elderly' : kind === 'mediation' ? 'neighbourhood' : 'environment'],
+          place: ['home'],
+          title: menuItem?.name ?? '',
+        }}
         footer={
           <Button block type="submit" color="primary" size="large" loading={busy} data-testid="m-order-submit">
             {t('mobile.order.submit')}
@@ -147,13 +202,25 @@ export default function NewOrderPage() {
       >
         {!menuItem && (
           <Form.Item name="category" label={t('mobile.order.category')} rules={[{ required: true }]}>
-            <Selector columns={3} options={(kind === 'mediation' ? DISPUTE_CATEGORIES : PROBLEM_CATEGORIES).map((c) => ({ value: c, label: t(`mobile.order.categories.${c}`) }))} />
+            <Selector
+              columns={3}
+              options={(kind === 'mediation' ? DISPUTE_CATEGORIES : PROBLEM_CATEGORIES).map((c) => ({
+                value: c,
+                label: t(`mobile.order.categories.${c}`),
+              }))}
+            />
           </Form.Item>
         )}
         {!menuItem && (
           <Form.Item name="title" label={t('mobile.order.title')} rules={[{ required: true, max: 100 }]}>
             <Input
-              placeholder={kind === 'microWish' ? t('mobile.order.wishTitlePlaceholder') : kind === 'mediation' ? t('mobile.order.mediationTitlePlaceholder') : t('mobile.order.titlePlaceholder')}
+              placeholder={
+                kind === 'microWish'
+                  ? t('mobile.order.wishTitlePlaceholder')
+                  : kind === 'mediation'
+                    ? t('mobile.order.mediationTitlePlaceholder')
+                    : t('mobile.order.titlePlaceholder')
+              }
               clearable
               data-testid="m-order-title"
             />
@@ -178,10 +245,19 @@ export default function NewOrderPage() {
           </Form.Item>
         )}
         {kind === 'problem' && place === 'map' && (
-          <Form.Item label={t('mobile.order.pickOnMap')} description={point ? `${point[0].toFixed(5)}, ${point[1].toFixed(5)}` : undefined}>
+          <Form.Item
+            label={t('mobile.order.pickOnMap')}
+            description={point ? `${point[0].toFixed(5)}, ${point[1].toFixed(5)}` : undefined}
+          >
             {map.data ? (
               <Suspense fallback={<Spinner />}>
-                <GridMapView data={map.data} drawing={point ? [point] : []} onMapClick={(p) => setPoint([p[0], p[1]])} height={300} testId="m-map" />
+                <GridMapView
+                  data={map.data}
+                  drawing={point ? [point] : []}
+                  onMapClick={(p) => setPoint([p[0], p[1]])}
+                  height={300}
+                  testId="m-map"
+                />
               </Suspense>
             ) : (
               <Spinner />
@@ -189,12 +265,22 @@ export default function NewOrderPage() {
           </Form.Item>
         )}
         {kind === 'problem' && place !== 'home' && (
-          <Form.Item name="address" label={t('mobile.order.address')} rules={[{ required: place === 'address', max: 100 }]}>
+          <Form.Item
+            name="address"
+            label={t('mobile.order.address')}
+            rules={[{ required: place === 'address', max: 100 }]}
+          >
             <Input placeholder={t('mobile.order.addressPlaceholder')} clearable />
           </Form.Item>
         )}
         <Form.Item name="description" label={t('mobile.order.description')} rules={[{ max: 1000 }]}>
-          <TextArea rows={4} showCount maxLength={1000} placeholder={t('mobile.order.descriptionPlaceholder')} data-testid="m-order-description" />
+          <TextArea
+            rows={4}
+            showCount
+            maxLength={1000}
+            placeholder={t('mobile.order.descriptionPlaceholder')}
+            data-testid="m-order-description"
+          />
         </Form.Item>
         {kind !== 'menuService' && kind !== 'mediation' && (
           <Form.Item label={t('mobile.order.photos')} description={t('mobile.order.photosHint')}>

@@ -28,7 +28,10 @@ export default function NotificationsPage() {
     queryFn: () => api.get<NotificationPage>('/api/notifications', { pageSize: size }),
     refetchInterval: POLL_MS,
   });
-  const prefs = useQuery({ queryKey: [...NOTIFICATIONS_KEY, 'preferences'], queryFn: () => api.get<NotificationPreferences>('/api/notifications/preferences') });
+  const prefs = useQuery({
+    queryKey: [...NOTIFICATIONS_KEY, 'preferences'],
+    queryFn: () => api.get<NotificationPreferences>('/api/notifications/preferences'),
+  });
 
   const open = async (n: AppNotification, link?: string) => {
     if (!n.readAt) await markRead({ ids: [n.id] }).catch(() => undefined);
@@ -52,7 +55,13 @@ export default function NotificationsPage() {
         onBack={() => navigate('/m/me')}
         right={
           list.data?.unread ? (
-            <Button size="small" fill="none" color="primary" onClick={() => void markRead({ all: true })} data-testid="m-notifications-read-all">
+            <Button
+              size="small"
+              fill="none"
+              color="primary"
+              onClick={() => void markRead({ all: true })}
+              data-testid="m-notifications-read-all"
+            >
               {t('notifications.mobile.readAll')}
             </Button>
           ) : null
@@ -85,7 +94,11 @@ export default function NotificationsPage() {
             <List.Item
               key={n.id}
               data-testid={`m-notification-${n.id}`}
-              prefix={<Badge content={n.readAt ? null : Badge.dot}><span style={{ display: 'inline-block', width: 8 }} /></Badge>}
+              prefix={
+                <Badge content={n.readAt ? null : Badge.dot}>
+                  <span style={{ display: 'inline-block', width: 8 }} />
+                </Badge>
+              }
               title={<span style={{ fontWeight: n.readAt ? 400 : 600, color: '#333', fontSize: 17 }}>{n.title}</span>}
               description={
                 <>

@@ -20,23 +20,32 @@ export default function OrderPage() {
   const { id } = useParams();
   // Back to the list the order was opened from (the tasks page passes it), else home.
   const from: unknown = useLocation().state;
-  const backTo = typeof from === 'object' && from !== null && 'from' in from && typeof from.from === 'string' ? from.from : '/m';
+  const backTo =
+    typeof from === 'object' && from !== null && 'from' in from && typeof from.from === 'string' ? from.from : '/m';
   const { data: me } = useMe();
   const [busy, setBusy] = useState(false);
   const order = useQuery({ queryKey: ['m', 'orders', id], queryFn: () => api.get<OrderDetail>(`/api/orders/${id}`) });
   if (order.isLoading) return <Spinner />;
   if (!order.data) return <div className="gzm-center">{t('mobile.loadFailed')}</div>;
   const o = order.data;
-  const handler = o.handler && (o.handler.unit?.name ?? o.handler.member?.name ?? o.handler.account?.name ?? o.handler.department);
+  const handler =
+    o.handler && (o.handler.unit?.name ?? o.handler.member?.name ?? o.handler.account?.name ?? o.handler.department);
   // The reporter rates a resolved order; a co-reporter (their duplicate was merged into it) once, when the server offers it.
-  const mayRate = (o.status === 'resolved' && o.reporter?.id === me?.id && !!me?.permissions.includes('order.rate')) || !!o.moves?.includes('rate');
+  const mayRate =
+    (o.status === 'resolved' && o.reporter?.id === me?.id && !!me?.permissions.includes('order.rate')) ||
+    !!o.moves?.includes('rate');
   const myCo = o.reporter?.id === me?.id ? undefined : o.coReporters?.find((c) => c.account.id === me?.id);
-  const myRating = myCo ? { rating: myCo.rating, comment: myCo.ratingComment } : { rating: o.rating, comment: o.ratingComment };
+  const myRating = myCo
+    ? { rating: myCo.rating, comment: myCo.ratingComment }
+    : { rating: o.rating, comment: o.ratingComment };
 
   const rate = async (v: { rating?: Rating[]; comment?: string }) => {
     setBusy(true);
     try {
-      await api.post(`/api/orders/${o.id}/rate`, { rating: v.rating?.[0] ?? 'satisfied', comment: v.comment?.trim() || null });
+      await api.post(`/api/orders/${o.id}/rate`, {
+        rating: v.rating?.[0] ?? 'satisfied',
+        comment: v.comment?.trim() || null,
+      });
       await qc.invalidateQueries({ queryKey: ['m', 'orders'] });
       Toast.show({ icon: 'success', content: t('mobile.order.rated') });
     } catch (e) {
@@ -52,10 +61,15 @@ export default function OrderPage() {
       <Card
         className="gzm-section"
         title={<span style={{ fontSize: 19 }}>{o.title}</span>}
-        extra={<Tag color={STATUS_COLOR[o.status]} data-testid="m-order-status">{t(`mobile.order.statuses.${o.status}`)}</Tag>}
+        extra={
+          <Tag color={STATUS_COLOR[o.status]} data-testid="m-order-status">
+            {t(`mobile.order.statuses.${o.status}`)}
+          </Tag>
+        }
       >
         <div className="gzm-muted">
-          {t(`mobile.order.kinds.${o.kind}`)} · {t(`mobile.order.categories.${o.category}`, { defaultValue: o.category })} · {o.community.name}
+          {t(`mobile.order.kinds.${o.kind}`)} ·{' '}
+          {t(`mobile.order.categories.${o.category}`, { defaultValue: o.category })} · {o.community.name}
         </div>
         {o.description && <p style={{ whiteSpace: 'pre-wrap', margin: '10px 0 0' }}>{o.description}</p>}
         <div className="gzm-muted" style={{ marginTop: 10 }}>
@@ -63,7 +77,8 @@ export default function OrderPage() {
         </div>
         {o.location && (
           <div className="gzm-muted" data-testid="m-order-location">
-            {t('mobile.order.place')}：{o.location.address ?? `${o.location.lng.toFixed(5)}, ${o.location.lat.toFixed(5)}`}
+            {t('mobile.order.place')}：
+            {o.location.address ?? `${o.location.lng.toFixed(5)}, ${o.location.lat.toFixed(5)}`}
           </div>
         )}
         {handler && (
@@ -73,7 +88,11 @@ export default function OrderPage() {
         )}
         {myRating.rating && (
           <div style={{ marginTop: 10 }}>
-            {t('mobile.order.myRating')}：<Tag color={myRating.rating === 'unsatisfied' ? 'danger' : 'success'}>{t(`mobile.order.ratings.${myRating.rating}`)}</Tag> {myRating.comment}
+            {t('mobile.order.myRating')}：
+            <Tag color={myRating.rating === 'unsatisfied' ? 'danger' : 'success'}>
+              {t(`mobile.order.ratings.${myRating.rating}`)}
+            </Tag>{' '}
+            {myRating.comment}
           </div>
         )}
         {o.status === 'merged' && o.mergedIntoId && (
@@ -106,7 +125,10 @@ export default function OrderPage() {
             }
           >
             <Form.Item name="rating">
-              <Selector columns={3} options={RATINGS.map((r) => ({ value: r, label: t(`mobile.order.ratings.${r}`) }))} />
+              <Selector
+                columns={3}
+                options={RATINGS.map((r) => ({ value: r, label: t(`mobile.order.ratings.${r}`) }))}
+              />
             </Form.Item>
             <Form.Item name="comment" label={t('mobile.order.comment')}>
               <TextArea rows={3} maxLength={500} showCount />

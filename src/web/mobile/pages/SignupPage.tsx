@@ -57,7 +57,12 @@ export default function SignupPage() {
   const verify = async (v: { code: string; name: string; password: string; password2: string }) => {
     setBusy(true);
     try {
-      const res = await api.post<{ ticket: string }>('/api/signup/verify', { phone, code: v.code, name: v.name, password: v.password });
+      const res = await api.post<{ ticket: string }>('/api/signup/verify', {
+        phone,
+        code: v.code,
+        name: v.name,
+        password: v.password,
+      });
       setPassword(v.password);
       setTicket(res.ticket);
       setStep('household');
@@ -83,7 +88,10 @@ export default function SignupPage() {
 
   return (
     <div>
-      <NavBar onBack={() => (step === 'verify' ? setStep('phone') : navigate('/m/login'))} back={step === 'done' ? null : undefined}>
+      <NavBar
+        onBack={() => (step === 'verify' ? setStep('phone') : navigate('/m/login'))}
+        back={step === 'done' ? null : undefined}
+      >
         {t('mobile.signup.title')}
       </NavBar>
       <Steps current={STEPS.indexOf(step)} style={{ background: '#fff', padding: '12px 0' }}>
@@ -103,8 +111,18 @@ export default function SignupPage() {
             </Button>
           }
         >
-          <Form.Item name="phone" label={t('mobile.signup.phone')} rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: t('mobile.signup.phoneRequired') }]}>
-            <Input type="tel" maxLength={11} placeholder={t('mobile.login.phonePlaceholder')} clearable data-testid="m-signup-phone" />
+          <Form.Item
+            name="phone"
+            label={t('mobile.signup.phone')}
+            rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: t('mobile.signup.phoneRequired') }]}
+          >
+            <Input
+              type="tel"
+              maxLength={11}
+              placeholder={t('mobile.login.phonePlaceholder')}
+              clearable
+              data-testid="m-signup-phone"
+            />
           </Form.Item>
         </Form>
       )}
@@ -125,12 +143,24 @@ export default function SignupPage() {
             label={t('mobile.signup.code')}
             rules={[{ required: true, pattern: /^\d{6}$/, message: t('mobile.signup.codePlaceholder') }]}
             extra={
-              <Button size="small" fill="none" color="primary" disabled={left > 0 || busy} onClick={() => void sendCode(phone)}>
+              <Button
+                size="small"
+                fill="none"
+                color="primary"
+                disabled={left > 0 || busy}
+                onClick={() => void sendCode(phone)}
+              >
                 {left > 0 ? t('mobile.signup.resend', { seconds: left }) : t('mobile.signup.resendNow')}
               </Button>
             }
           >
-            <Input type="tel" maxLength={6} placeholder={t('mobile.signup.codePlaceholder')} autoComplete="one-time-code" data-testid="m-code" />
+            <Input
+              type="tel"
+              maxLength={6}
+              placeholder={t('mobile.signup.codePlaceholder')}
+              autoComplete="one-time-code"
+              data-testid="m-code"
+            />
           </Form.Item>
           <Form.Item name="name" label={t('mobile.signup.name')} rules={[{ required: true, max: 32 }]}>
             <Input placeholder={t('mobile.signup.namePlaceholder')} data-testid="m-name" />
@@ -139,7 +169,11 @@ export default function SignupPage() {
             name="password"
             label={t('mobile.signup.password')}
             rules={[{ required: true }]}
-            help={policy.data ? t('mobile.signup.passwordHint', { min: policy.data.minLength, classes: policy.data.minClasses }) : undefined}
+            help={
+              policy.data
+                ? t('mobile.signup.passwordHint', { min: policy.data.minLength, classes: policy.data.minClasses })
+                : undefined
+            }
           >
             <Input type="password" autoComplete="new-password" data-testid="m-password" />
           </Form.Item>
@@ -150,7 +184,10 @@ export default function SignupPage() {
             rules={[
               { required: true },
               ({ getFieldValue }) => ({
-                validator: (_, value) => (value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('mobile.signup.passwordMismatch')))),
+                validator: (_, value) =>
+                  value === getFieldValue('password')
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('mobile.signup.passwordMismatch'))),
               }),
             ]}
           >

@@ -41,10 +41,21 @@ export function TasksHandlePanel({ order }: { order: OrderDetail }) {
     if (m === 'resolve' && !text) return Toast.show({ content: t('mobile.tasks.noteRequired') });
     if (m === 'return') {
       if (!text) return Toast.show({ content: t('mobile.tasks.reasonRequired') });
-      const ok = await Dialog.confirm({ content: t('mobile.tasks.confirmReturn'), confirmText: t('mobile.tasks.return'), cancelText: t('mobile.tasks.cancel') });
+      const ok = await Dialog.confirm({
+        content: t('mobile.tasks.confirmReturn'),
+        confirmText: t('mobile.tasks.return'),
+        cancelText: t('mobile.tasks.cancel'),
+      });
       if (!ok) return;
     }
-    const body = m === 'claim' ? {} : m === 'resolve' ? { note: text } : m === 'return' ? { reason: text } : { note: text || null };
+    const body =
+      m === 'claim'
+        ? {}
+        : m === 'resolve'
+          ? { note: text }
+          : m === 'return'
+            ? { reason: text }
+            : { note: text || null };
     setBusy(m);
     try {
       await api.post(`/api/orders/${order.id}/${m}`, body);
@@ -59,13 +70,26 @@ export function TasksHandlePanel({ order }: { order: OrderDetail }) {
   };
 
   return (
-    <Card className="gzm-section" title={<span style={{ fontSize: 18 }}>{t('mobile.tasks.handleTitle')}</span>} data-testid="m-handle">
+    <Card
+      className="gzm-section"
+      title={<span style={{ fontSize: 18 }}>{t('mobile.tasks.handleTitle')}</span>}
+      data-testid="m-handle"
+    >
       {needsNote && (
         <div style={{ marginBottom: 12 }}>
           <div className="gzm-muted" style={{ marginBottom: 6 }}>
             {t('mobile.tasks.note')}
           </div>
-          <TextArea value={note} onChange={setNote} rows={3} maxLength={2000} showCount placeholder={t('mobile.tasks.notePlaceholder')} data-testid="m-handle-note" style={{ '--font-size': '18px' }} />
+          <TextArea
+            value={note}
+            onChange={setNote}
+            rows={3}
+            maxLength={2000}
+            showCount
+            placeholder={t('mobile.tasks.notePlaceholder')}
+            data-testid="m-handle-note"
+            style={{ '--font-size': '18px' }}
+          />
         </div>
       )}
       <Space direction="vertical" block>

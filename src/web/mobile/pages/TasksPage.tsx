@@ -53,7 +53,11 @@ export default function TasksPage() {
   const current = lists[tab];
 
   const claim = async (o: Order) => {
-    const ok = await Dialog.confirm({ content: t('mobile.tasks.claimConfirm', { title: o.title }), confirmText: t('mobile.tasks.claim'), cancelText: t('mobile.tasks.cancel') });
+    const ok = await Dialog.confirm({
+      content: t('mobile.tasks.claimConfirm', { title: o.title }),
+      confirmText: t('mobile.tasks.claim'),
+      cancelText: t('mobile.tasks.cancel'),
+    });
     if (!ok) return;
     setBusy(o.id);
     try {
@@ -75,7 +79,11 @@ export default function TasksPage() {
         <h1>{t('mobile.tasks.title')}</h1>
         <p>{t('mobile.tasks.subtitle')}</p>
       </div>
-      <Tabs activeKey={tab} onChange={(k) => setParams({ tab: k }, { replace: true })} style={{ background: '#fff', '--title-font-size': '17px' }}>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setParams({ tab: k }, { replace: true })}
+        style={{ background: '#fff', '--title-font-size': '17px' }}
+      >
         {shown.map((k) => {
           const n = k === 'done' ? undefined : lists[k].data?.total;
           return (
@@ -92,7 +100,9 @@ export default function TasksPage() {
       </Tabs>
       <PullToRefresh onRefresh={() => qc.invalidateQueries({ queryKey: ['m', 'orders', 'tasks'] })}>
         {current.isLoading && <Spinner />}
-        {current.data && current.data.items.length === 0 && <div className="gzm-center">{t(`mobile.tasks.empty.${tab}`)}</div>}
+        {current.data && current.data.items.length === 0 && (
+          <div className="gzm-center">{t(`mobile.tasks.empty.${tab}`)}</div>
+        )}
         {current.data && current.data.items.length > 0 && (
           <List data-testid={`m-tasks-${tab}`} style={{ '--font-size': '18px' }}>
             {current.data.items.map((o) => {
@@ -105,7 +115,8 @@ export default function TasksPage() {
                   description={
                     <>
                       <div>
-                        {t(`mobile.order.kinds.${o.kind}`)} · {t(`mobile.order.categories.${o.category}`, { defaultValue: o.category })} · {o.community.name}
+                        {t(`mobile.order.kinds.${o.kind}`)} ·{' '}
+                        {t(`mobile.order.categories.${o.category}`, { defaultValue: o.category })} · {o.community.name}
                       </div>
                       {due && !['resolved', 'rated', 'closed'].includes(o.status) && (
                         <div style={{ color: o.overdue ? '#c8102e' : undefined }}>
