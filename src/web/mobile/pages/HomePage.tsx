@@ -6,7 +6,7 @@ import { api } from '../../api/client';
 import type { Page } from '../../api/types';
 import { useMe } from '../../app/auth';
 import { formatDateTime } from '../../components/format';
-import { STATUS_COLOR } from '../../../modules/service-orders/ui/mobile/status';
+import { STATUS_COLOR } from '../../../modules/service-orders/ui';
 import { Spinner } from '../Spinner';
 import { ORDER_KINDS, type MyRecord, type MySignup, type Order } from '../types';
 

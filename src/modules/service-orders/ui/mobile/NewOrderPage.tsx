@@ -18,7 +18,7 @@ import { api, isApiError } from '../../../../web/api/client';
 import type { Page } from '../../../../web/api/types';
 import { useMe } from '../../../../web/app/auth';
 import { Spinner } from '../../../../web/mobile/Spinner';
-import type { GridMapData } from '../../../grids/ui/types';
+import type { GridMapData } from '../../../grids/ui';
 import { PHOTO_ACCEPT, uploadAttachments } from '../attachments';
 import { MAX_PHOTOS } from '../MobileOrderPhotos';
 import {
@@ -32,7 +32,7 @@ import {
 } from '../../../../web/mobile/types';
 
 /** The grids module's map (ECharts), loaded only when the resident picks a place on it. */
-const GridMapView = lazy(() => import('../../../grids/ui/GridMapView').then((m) => ({ default: m.GridMapView })));
+const GridMapView = lazy(() => import('../../../grids/ui').then((m) => ({ default: m.GridMapView })));
 
 interface Values {
   category?: string[];

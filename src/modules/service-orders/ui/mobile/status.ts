@@ -1,4 +1,4 @@
-import type { OrderStatus } from '../../../../web/mobile/types';
+import type { OrderStatus } from '../../constants';
 
 /** antd-mobile Tag colour of each order status on the resident pages. */
 export const STATUS_COLOR: Record<OrderStatus, string> = {

@@ -1,0 +1,13 @@
+export { mayHandle, viewerOf, visibleOrders, type Viewer } from './access.js';
+export { FINISHED, type EventAction, type OrderStatus } from './constants.js';
+export { ORDER_ROLES } from './permissions.js';
+export { applyRollup } from './rollups.js';
+export { orderEvents, orderUnitContacts, serviceOrders } from './schema.js';
+export { createOrder, dispatchOrder, getOrder, isOverdue, resolveOrder, startOrder } from './service-orders.service.js';
+export {
+  ORDER_NOTICE_KINDS,
+  onOrderNotices,
+  type OrderNotice,
+  type OrderNoticeKind,
+  type OrderNoticeListener,
+} from './notices.js';
