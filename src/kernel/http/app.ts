@@ -21,6 +21,7 @@ import { pickLocale, t, type Locale } from '../i18n/i18n.js';
 import { isPermission } from '../rbac/rbac.js';
 import { AppError, statusOf, type FieldError } from './errors.js';
 import type { App, Deps, GongzhiModule, PendingSetup, RouteEntry } from './types.js';
+import { controlCharacterFields } from './input-guard.js';
 import { issueOfFastify, translateIssues } from './validation.js';
 
 export const SESSION_COOKIE = 'gz_session';
@@ -56,7 +57,8 @@ function dbConflict(e: unknown): AppError | null {
   if (code === '23505') return new AppError('conflict', 'error.duplicate');
   // 23001: ON DELETE RESTRICT (e.g. a territory that accounts are still bound to)
   if (code === '23001' || code === '23503' || code === '23514' || code === '23502') return new AppError('conflict');
-  if (code === '22P02' || code === '22003' || code === '22007' || code === '22008') return new AppError('validation');
+  if (['22P02', '22003', '22007', '22008', '22021', '22P05', '54001'].includes(String(code)))
+    return new AppError('validation');
   return null;
 }
 
@@ -180,6 +182,13 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
           : access.anyOf.some((p) => actor.permissions.has(p));
       if (!ok) throw new AppError('forbidden');
     }
+  });
+
+  // After access: every string of every body, query and path parameter is free of control characters (016).
+  app.addHook('preValidation', async (req) => {
+    if (!req.routeOptions.config?.access) return;
+    const fields = controlCharacterFields({ body: req.body, query: req.query, params: req.params }, req.locale);
+    if (fields.length) throw new AppError('validation', undefined, {}, fields);
   });
 
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
