@@ -51,7 +51,19 @@ export const ConfigSchema = z.object({
     .default(30),
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(6).max(128).default(8),
   PASSWORD_MIN_CLASSES: z.coerce.number().int().min(1).max(4).default(3),
-  MFA_REQUIRED_FOR_ADMINS: bool.default(false),
+  /** Admins must enrol a second factor; on by default in production, off elsewhere (issue 18). */
+  MFA_REQUIRED_FOR_ADMINS: bool.optional(),
+  /**
+   * Origins besides the app's own from which state-changing requests are accepted (comma-separated, e.g.
+   * `https://gov.example.cn`). A write whose Origin (or Referer) names another origin is refused (403).
+   */
+  ALLOWED_ORIGINS: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((o) => /^https?:\/\/[^/\s]+$/.test(o.trim())),
+      'must be origins such as https://gov.example.cn, comma-separated',
+    )
+    .optional(),
   DEMO_DATA: bool.optional(),
   WEB_DIR: z.string().default('./dist/web'),
   /** AES-256-GCM key for phone and ID-card numbers at rest: base64 of 32 bytes (src/kernel/crypto/pii.ts). */
@@ -97,7 +109,11 @@ export const ConfigSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
 
-export type Config = z.infer<typeof ConfigSchema> & { demoData: boolean };
+export type Config = Omit<z.infer<typeof ConfigSchema>, 'MFA_REQUIRED_FOR_ADMINS'> & {
+  demoData: boolean;
+  MFA_REQUIRED_FOR_ADMINS: boolean;
+  allowedOrigins: string[];
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -129,5 +145,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
     if (missing.length) throw new ConfigError(missing.map((k) => `${k}: required when FILE_STORE=s3`));
   }
-  return { ...c, demoData: c.DEMO_DATA ?? c.NODE_ENV !== 'production' };
+  return {
+    ...c,
+    demoData: c.DEMO_DATA ?? c.NODE_ENV !== 'production',
+    MFA_REQUIRED_FOR_ADMINS: c.MFA_REQUIRED_FOR_ADMINS ?? c.NODE_ENV === 'production',
+    allowedOrigins: (c.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim().replace(/\/$/, '').toLowerCase())
+      .filter(Boolean),
+  };
 }

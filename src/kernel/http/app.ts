@@ -21,6 +21,7 @@ import { pickLocale, t, type Locale } from '../i18n/i18n.js';
 import { isPermission } from '../rbac/rbac.js';
 import { AppError, statusOf, type FieldError } from './errors.js';
 import type { App, Deps, GongzhiModule, PendingSetup, RouteEntry } from './types.js';
+import { originAllowed, setSecurityHeaders } from './headers.js';
 import { controlCharacterFields } from './input-guard.js';
 import { issueOfFastify, translateIssues } from './validation.js';
 
@@ -118,12 +119,15 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     const access = route.config?.access;
     if (!access) throw new Error(`route ${route.method} ${route.url} declares no access`);
     for (const method of [route.method].flat())
-      if (method !== 'HEAD') routeTable.push({ method, url: route.url, access });
+      if (method !== 'HEAD')
+        routeTable.push({ method, url: route.url, access, schema: route.schema as RouteEntry['schema'] });
     const named = typeof access === 'object' ? ('permission' in access ? [access.permission] : access.anyOf) : [];
     for (const p of named) {
       if (!isPermission(p)) throw new Error(`route ${route.method} ${route.url} names unknown permission ${p}`);
     }
   });
+
+  app.addHook('onSend', async (req, reply) => setSecurityHeaders(req, reply));
 
   app.addHook('onRequest', async (req, reply) => {
     req.pendingSetup = { mustChangePassword: false, totpRequired: false };
@@ -163,6 +167,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     const access = cfg?.access;
     if (!access) return; // non-API routes (static files, docs)
     if (UNSAFE.has(req.method)) {
+      if (!originAllowed(req, config)) throw new AppError('forbidden', 'error.auth.origin');
       const header = req.headers['x-csrf-token'];
       const sent = typeof header === 'string' ? header : '';
       const cookieToken = req.cookies[CSRF_COOKIE] ?? '';

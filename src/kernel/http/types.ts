@@ -22,6 +22,8 @@ export interface RouteEntry {
   method: string;
   url: string;
   access: Access;
+  /** The route's zod schemas (body, querystring, params), for the fuzz test (src/test/fuzz.test.ts). */
+  schema?: { body?: unknown; querystring?: unknown; params?: unknown };
 }
 
 export interface PendingSetup {
