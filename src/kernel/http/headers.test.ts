@@ -33,7 +33,7 @@ describe('security headers (issue 18, point 4)', () => {
         try {
           expectSecurityHeaders(res.headers);
         } catch (e) {
-          throw new Error(`${r.method} ${r.url} → ${res.status}: ${(e as Error).message}`);
+          throw new Error(`${r.method} ${r.url} → ${res.status}: ${(e as Error).message}`, { cause: e });
         }
       }
     }
