@@ -53,6 +53,8 @@ export const ConfigSchema = z.object({
   PASSWORD_MIN_CLASSES: z.coerce.number().int().min(1).max(4).default(3),
   /** Admins must enrol a second factor; on by default in production, off elsewhere (issue 18). */
   MFA_REQUIRED_FOR_ADMINS: bool.optional(),
+  /** Per-IP and per-account request limits on sign-in, codes, sign-up and resets; on except in tests by default. */
+  RATE_LIMITS: bool.optional(),
   /**
    * Origins besides the app's own from which state-changing requests are accepted (comma-separated, e.g.
    * `https://gov.example.cn`). A write whose Origin (or Referer) names another origin is refused (403).
@@ -60,7 +62,7 @@ export const ConfigSchema = z.object({
   ALLOWED_ORIGINS: z
     .string()
     .refine(
-      (v) => v.split(',').every((o) => /^https?:\/\/[^/\s]+$/.test(o.trim())),
+      (v) => v.split(',').every((o) => /^https?:\/\/[^/\s]+\/?$/.test(o.trim())),
       'must be origins such as https://gov.example.cn, comma-separated',
     )
     .optional(),
@@ -109,9 +111,10 @@ export const ConfigSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
 
-export type Config = Omit<z.infer<typeof ConfigSchema>, 'MFA_REQUIRED_FOR_ADMINS'> & {
+export type Config = Omit<z.infer<typeof ConfigSchema>, 'MFA_REQUIRED_FOR_ADMINS' | 'RATE_LIMITS'> & {
   demoData: boolean;
   MFA_REQUIRED_FOR_ADMINS: boolean;
+  RATE_LIMITS: boolean;
   allowedOrigins: string[];
 };
 
@@ -149,6 +152,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...c,
     demoData: c.DEMO_DATA ?? c.NODE_ENV !== 'production',
     MFA_REQUIRED_FOR_ADMINS: c.MFA_REQUIRED_FOR_ADMINS ?? c.NODE_ENV === 'production',
+    RATE_LIMITS: c.RATE_LIMITS ?? c.NODE_ENV !== 'test',
     allowedOrigins: (c.ALLOWED_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim().replace(/\/$/, '').toLowerCase())

@@ -22,6 +22,7 @@ import { isPermission } from '../rbac/rbac.js';
 import { AppError, statusOf, type FieldError } from './errors.js';
 import type { App, Deps, GongzhiModule, PendingSetup, RouteEntry } from './types.js';
 import { originAllowed, setSecurityHeaders } from './headers.js';
+import { throttle } from './throttle.js';
 import { controlCharacterFields } from './input-guard.js';
 import { issueOfFastify, translateIssues } from './validation.js';
 
@@ -47,6 +48,8 @@ function errorBody(req: FastifyRequest, code: string, message: string, fields?: 
 }
 
 function sendAppError(req: FastifyRequest, reply: FastifyReply, e: AppError) {
+  if (e.code === 'rateLimited' && typeof e.params.retryAfter === 'number')
+    reply.header('retry-after', String(e.params.retryAfter));
   const message = t(req.locale, e.reason ?? `error.${e.code}`, e.params);
   return reply.status(statusOf(e.code)).send(errorBody(req, e.code, message, e.fields));
 }
@@ -194,6 +197,12 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     if (!req.routeOptions.config?.access) return;
     const fields = controlCharacterFields({ body: req.body, query: req.query, params: req.params }, req.locale);
     if (fields.length) throw new AppError('validation', undefined, {}, fields);
+  });
+
+  // After validation (the body is parsed and sane): the route's request limits, unless switched off (tests).
+  app.addHook('preHandler', async (req) => {
+    const rules = req.routeOptions.config?.throttle;
+    if (rules?.length && config.RATE_LIMITS) await throttle(database.db, clock, req, rules);
   });
 
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
