@@ -95,3 +95,23 @@ describe('configuration', () => {
     expect(problemsOf({ PII_ENCRYPTION_KEY: 'short' }).map((p) => p.split(':')[0])).toEqual(['PII_ENCRYPTION_KEY']);
   });
 });
+
+describe('security defaults (issue 18)', () => {
+  const keys = {
+    PII_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+    PII_HASH_KEY: Buffer.alloc(32, 2).toString('base64'),
+  };
+  it('requires a second factor for admins and throttles in production unless told otherwise', () => {
+    const prod = loadConfig({ NODE_ENV: 'production', ...keys });
+    expect(prod.MFA_REQUIRED_FOR_ADMINS).toBe(true);
+    expect(prod.RATE_LIMITS).toBe(true);
+    expect(
+      loadConfig({ NODE_ENV: 'production', MFA_REQUIRED_FOR_ADMINS: 'false', ...keys }).MFA_REQUIRED_FOR_ADMINS,
+    ).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test' }).RATE_LIMITS).toBe(false);
+    expect(loadConfig({ ALLOWED_ORIGINS: 'https://a.example.cn, https://B.example.cn/' }).allowedOrigins).toEqual([
+      'https://a.example.cn',
+      'https://b.example.cn',
+    ]);
+  });
+});

@@ -51,7 +51,21 @@ export const ConfigSchema = z.object({
     .default(30),
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(6).max(128).default(8),
   PASSWORD_MIN_CLASSES: z.coerce.number().int().min(1).max(4).default(3),
-  MFA_REQUIRED_FOR_ADMINS: bool.default(false),
+  /** Admins must enrol a second factor; on by default in production, off elsewhere (issue 18). */
+  MFA_REQUIRED_FOR_ADMINS: bool.optional(),
+  /** Per-IP and per-account request limits on sign-in, codes, sign-up and resets; on except in tests by default. */
+  RATE_LIMITS: bool.optional(),
+  /**
+   * Origins besides the app's own from which state-changing requests are accepted (comma-separated, e.g.
+   * `https://gov.example.cn`). A write whose Origin (or Referer) names another origin is refused (403).
+   */
+  ALLOWED_ORIGINS: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((o) => /^https?:\/\/[^/\s]+\/?$/.test(o.trim())),
+      'must be origins such as https://gov.example.cn, comma-separated',
+    )
+    .optional(),
   DEMO_DATA: bool.optional(),
   WEB_DIR: z.string().default('./dist/web'),
   /** AES-256-GCM key for phone and ID-card numbers at rest: base64 of 32 bytes (src/kernel/crypto/pii.ts). */
@@ -97,7 +111,12 @@ export const ConfigSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
 
-export type Config = z.infer<typeof ConfigSchema> & { demoData: boolean };
+export type Config = Omit<z.infer<typeof ConfigSchema>, 'MFA_REQUIRED_FOR_ADMINS' | 'RATE_LIMITS'> & {
+  demoData: boolean;
+  MFA_REQUIRED_FOR_ADMINS: boolean;
+  RATE_LIMITS: boolean;
+  allowedOrigins: string[];
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -129,5 +148,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
     if (missing.length) throw new ConfigError(missing.map((k) => `${k}: required when FILE_STORE=s3`));
   }
-  return { ...c, demoData: c.DEMO_DATA ?? c.NODE_ENV !== 'production' };
+  return {
+    ...c,
+    demoData: c.DEMO_DATA ?? c.NODE_ENV !== 'production',
+    MFA_REQUIRED_FOR_ADMINS: c.MFA_REQUIRED_FOR_ADMINS ?? c.NODE_ENV === 'production',
+    RATE_LIMITS: c.RATE_LIMITS ?? c.NODE_ENV !== 'test',
+    allowedOrigins: (c.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim().replace(/\/$/, '').toLowerCase())
+      .filter(Boolean),
+  };
 }

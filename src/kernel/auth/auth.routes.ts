@@ -5,7 +5,15 @@ import { CSRF_COOKIE, SESSION_COOKIE, secureCookie } from '../http/cookies.js';
 import { AppError } from '../http/errors.js';
 import type { App } from '../http/types.js';
 import { allPermissions, ROLE_LABELS, ROLES, rolePermissions } from '../rbac/rbac.js';
+import type { ThrottleRule } from '../http/throttle.js';
 import { changePassword, login, logout, mfaRequired, setTotpEnabled, setupTotp } from './auth.service.js';
+
+/** Sign-in limits per address and per account named (016): beyond the lockout, which only counts wrong passwords. */
+export const LOGIN_LIMITS: readonly ThrottleRule[] = [
+  { name: 'login', per: 'ip', limit: 30, windowSeconds: 300 },
+  { name: 'login', per: { body: 'username' }, limit: 10, windowSeconds: 900 },
+];
+const CODE_LIMITS: readonly ThrottleRule[] = [{ name: 'totp', per: 'actor', limit: 10, windowSeconds: 600 }];
 
 const Label = z.object({ 'zh-CN': z.string(), 'en-US': z.string() });
 export const MeSchema = z.object({
@@ -85,7 +93,7 @@ export async function authRoutes(app: App): Promise<void> {
   app.post(
     '/api/auth/login',
     {
-      config: { access: 'public' },
+      config: { access: 'public', throttle: LOGIN_LIMITS },
       schema: {
         tags: ['auth'],
         summary: 'Sign in with username and password (and TOTP code when enabled)',
@@ -202,7 +210,7 @@ export async function authRoutes(app: App): Promise<void> {
   app.post(
     '/api/auth/totp/enable',
     {
-      config: { access: 'authenticated', duringSetup: true },
+      config: { access: 'authenticated', duringSetup: true, throttle: CODE_LIMITS },
       schema: { tags: ['auth'], summary: 'Enable TOTP with a code', body: Code, response: { 204: z.null() } },
     },
     async (req, reply) => {
@@ -214,7 +222,7 @@ export async function authRoutes(app: App): Promise<void> {
   app.post(
     '/api/auth/totp/disable',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', throttle: CODE_LIMITS },
       schema: { tags: ['auth'], summary: 'Disable TOTP with a code', body: Code, response: { 204: z.null() } },
     },
     async (req, reply) => {

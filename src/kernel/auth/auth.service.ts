@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, lt, ne, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Actor, Ctx } from '../context.js';
@@ -11,7 +11,7 @@ import type { Locale } from '../i18n/i18n.js';
 import { t } from '../i18n/i18n.js';
 import { isRole, permissionsOf, SEPARATED_ADMIN_ROLES, type Role } from '../rbac/rbac.js';
 import { checkPasswordPolicy, dummyHash, hashPassword, verifyPassword } from './password.js';
-import { newTotpSecret, otpauthUrl, verifyTotp } from './totp.js';
+import { freshTotpStep, newTotpSecret, otpauthUrl } from './totp.js';
 
 const MINUTE = 60_000;
 /** Roles that must use a second factor when MFA_REQUIRED_FOR_ADMINS is on. */
@@ -82,8 +82,12 @@ export async function login(
     );
     throw new AppError('auth.invalidCredentials');
   }
-  const failedTotp =
-    passwordOk && acc.totpEnabled && !!input.totpCode && !verifyTotp(acc.totpSecret ?? '', input.totpCode, now);
+  // A code already used (replayed within its window) counts as a wrong code (issue 18, point 3).
+  const totpStepUsed =
+    passwordOk && acc.totpEnabled && input.totpCode
+      ? freshTotpStep(acc.totpSecret ?? '', input.totpCode, now, acc.totpLastStep)
+      : null;
+  const failedTotp = passwordOk && acc.totpEnabled && !!input.totpCode && totpStepUsed === null;
   if (!passwordOk || failedTotp) {
     const failed = acc.failedLogins + 1;
     const lock = failed >= config.LOCKOUT_THRESHOLD;
@@ -111,10 +115,20 @@ export async function login(
   const token = randomBytes(32).toString('base64url');
   const id = hashToken(token);
   await db.transaction(async (tx) => {
-    await tx
+    const used = await tx
       .update(accounts)
-      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
-      .where(eq(accounts.id, acc.id));
+      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now, totpLastStep: totpStepUsed ?? acc.totpLastStep })
+      .where(
+        and(
+          eq(accounts.id, acc.id),
+          // Two sign-ins racing with one code: only the first moves the step on.
+          totpStepUsed === null
+            ? undefined
+            : or(isNull(accounts.totpLastStep), lt(accounts.totpLastStep, totpStepUsed)),
+        ),
+      )
+      .returning({ id: accounts.id });
+    if (!used.length) throw new AppError('auth.totpInvalid');
     await tx.insert(sessions).values({
       id,
       accountId: acc.id,
@@ -257,7 +271,8 @@ export async function setTotpEnabled(ctx: Ctx, code: string, enabled: boolean): 
   const acc = await loadSelf(ctx);
   if (!acc.totpSecret || acc.totpEnabled === enabled)
     throw new AppError('conflict', enabled ? 'totp.notSetUp' : 'totp.notEnabled');
-  if (!verifyTotp(acc.totpSecret, code, ctx.clock.now())) {
+  const step = freshTotpStep(acc.totpSecret, code, ctx.clock.now(), acc.totpLastStep);
+  if (step === null) {
     throw new AppError('auth.totpInvalid', undefined, {}, [
       { field: 'code', message: t(ctx.locale, 'error.auth.totpInvalid') },
     ]);
@@ -265,7 +280,12 @@ export async function setTotpEnabled(ctx: Ctx, code: string, enabled: boolean): 
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(accounts)
-      .set({ totpEnabled: enabled, totpSecret: enabled ? acc.totpSecret : null, updatedAt: ctx.clock.now() })
+      .set({
+        totpEnabled: enabled,
+        totpSecret: enabled ? acc.totpSecret : null,
+        totpLastStep: enabled ? step : null,
+        updatedAt: ctx.clock.now(),
+      })
       .where(eq(accounts.id, acc.id));
     await audit(tx, ctx, {
       action: enabled ? 'account.totpEnable' : 'account.totpDisable',

@@ -261,7 +261,30 @@ describe('TOTP second factor', () => {
       totpCode(secret, new Date(t.clock.now().getTime() - 10 * MIN)),
     );
     expect(bad).toMatchObject({ status: 401, body: { code: 'auth.totpInvalid' } });
+    // The code that enabled TOTP is spent: the next step's code signs in.
+    t.clock.advance(30_000);
     expect((await d.login(c.account.username, TEST_PASSWORD, totpCode(secret, t.clock.now()))).status).toBe(200);
+  });
+
+  it('accepts a code once: a replay within its window is refused (issue 18, point 3)', async () => {
+    const c = await t.as(['communityStaff'], community());
+    const { secret } = (await c.post('/api/auth/totp/setup')).body;
+    expect((await c.post('/api/auth/totp/enable', { code: totpCode(secret, t.clock.now()) })).status).toBe(204);
+    t.clock.advance(30_000);
+    const code = totpCode(secret, t.clock.now());
+    expect((await t.client().login(c.account.username, TEST_PASSWORD, code)).status).toBe(200);
+    const replay = await t.client().login(c.account.username, TEST_PASSWORD, code);
+    expect(replay).toMatchObject({ status: 401, body: { code: 'auth.totpInvalid' } });
+    // Nor does an earlier step's code (still inside the drift window) work after a later one was used.
+    t.clock.advance(30_000);
+    const later = totpCode(secret, t.clock.now());
+    expect((await t.client().login(c.account.username, TEST_PASSWORD, later)).status).toBe(200);
+    const earlier = totpCode(secret, new Date(t.clock.now().getTime() - 30_000));
+    expect((await t.client().login(c.account.username, TEST_PASSWORD, earlier)).status).toBe(401);
+    const [row] = await t.db.select().from(accounts).where(eq(accounts.id, c.account.id));
+    expect(row!.totpLastStep).toBe(Math.floor(t.clock.now().getTime() / 30_000));
+    // The refused code counts as a failed sign-in (towards the lockout).
+    expect(row!.failedLogins).toBe(1);
   });
 
   it('is required for admin roles when configured', async () => {

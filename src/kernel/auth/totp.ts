@@ -49,10 +49,25 @@ export function totpCode(secret: string, at: Date, step = 0): string {
   return String(bin).padStart(6, '0');
 }
 
+/** The 30-second step a code belongs to, if it is the current step's or one either side (clock drift). */
+export function totpStep(secret: string, code: string, at: Date): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const now = Math.floor(at.getTime() / 1000 / 30);
+  for (const s of [-1, 0, 1]) {
+    if (timingSafeEqual(Buffer.from(totpCode(secret, at, s)), Buffer.from(code))) return now + s;
+  }
+  return null;
+}
+
 /** Accepts the code of the current step or one step either side (clock drift). */
 export function verifyTotp(secret: string, code: string, at: Date): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
-  return [-1, 0, 1].some((s) => timingSafeEqual(Buffer.from(totpCode(secret, at, s)), Buffer.from(code)));
+  return totpStep(secret, code, at) !== null;
+}
+
+/** A code is good once: its step must come after the last step accepted for the account. */
+export function freshTotpStep(secret: string, code: string, at: Date, lastStep: number | null): number | null {
+  const step = totpStep(secret, code, at);
+  return step !== null && (lastStep === null || step > lastStep) ? step : null;
 }
 
 export function otpauthUrl(secret: string, username: string): string {

@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -77,6 +78,8 @@ export const accounts = pgTable(
     lockedUntil: timestamp({ withTimezone: true }),
     totpSecret: text(),
     totpEnabled: boolean().notNull().default(false),
+    /** The 30-second step of the last accepted TOTP code: a code is good once (issue 18, point 3). */
+    totpLastStep: bigint({ mode: 'number' }),
     disabled: boolean().notNull().default(false),
     isDemo: boolean().notNull().default(false),
     lastLoginAt: timestamp({ withTimezone: true }),
@@ -127,6 +130,9 @@ export const auditLog = pgTable(
     after: jsonb(),
     ip: text(),
     requestId: text(),
+    /** Hash chain (docs/decisions/017-audit-chain.md): sha256 of the previous row's hash and this row's content. */
+    prevHash: text(),
+    hash: text(),
   },
   (t) => [
     index('audit_log_at_idx').on(t.at.desc()),
@@ -134,4 +140,36 @@ export const auditLog = pgTable(
     index('audit_log_actor_idx').on(t.actorId, t.at.desc()),
     index('audit_log_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
   ],
+);
+
+/**
+ * Request counters of the throttle (src/kernel/http/throttle.ts): one row per key and fixed time window, in the
+ * database so that every app process counts together (issue 18, point 3). Old windows are swept as keys come back.
+ */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text().notNull(),
+    windowStart: timestamp({ withTimezone: true }).notNull(),
+    count: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);
+
+/**
+ * The first answer of a create sent with an `Idempotency-Key` header, per account and key, stored in the create's
+ * transaction: a retry gets this answer again instead of a second record (issue 18, point 9).
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    /** The account that sent it; 0 for anonymous creates (sign-up), which then key by the caller's IP. */
+    scope: text().notNull(),
+    key: text().notNull(),
+    route: text().notNull(),
+    status: integer().notNull(),
+    body: jsonb(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
 );

@@ -21,6 +21,9 @@ import { pickLocale, t, type Locale } from '../i18n/i18n.js';
 import { isPermission } from '../rbac/rbac.js';
 import { AppError, statusOf, type FieldError } from './errors.js';
 import type { App, Deps, GongzhiModule, PendingSetup, RouteEntry } from './types.js';
+import { originAllowed, setSecurityHeaders } from './headers.js';
+import { throttle } from './throttle.js';
+import { controlCharacterFields } from './input-guard.js';
 import { issueOfFastify, translateIssues } from './validation.js';
 
 import { CSRF_COOKIE, LANG_COOKIE, SESSION_COOKIE, secureCookie } from './cookies.js';
@@ -40,6 +43,8 @@ function errorBody(req: FastifyRequest, code: string, message: string, fields?: 
 }
 
 function sendAppError(req: FastifyRequest, reply: FastifyReply, e: AppError) {
+  if (e.code === 'rateLimited' && typeof e.params.retryAfter === 'number')
+    reply.header('retry-after', String(e.params.retryAfter));
   const message = t(req.locale, e.reason ?? `error.${e.code}`, e.params);
   return reply.status(statusOf(e.code)).send(errorBody(req, e.code, message, e.fields));
 }
@@ -51,7 +56,8 @@ function dbConflict(e: unknown): AppError | null {
   if (code === '23505') return new AppError('conflict', 'error.duplicate');
   // 23001: ON DELETE RESTRICT (e.g. a territory that accounts are still bound to)
   if (code === '23001' || code === '23503' || code === '23514' || code === '23502') return new AppError('conflict');
-  if (code === '22P02' || code === '22003' || code === '22007' || code === '22008') return new AppError('validation');
+  if (['22P02', '22003', '22007', '22008', '22021', '22P05', '54001'].includes(String(code)))
+    return new AppError('validation');
   return null;
 }
 
@@ -111,12 +117,15 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     const access = route.config?.access;
     if (!access) throw new Error(`route ${route.method} ${route.url} declares no access`);
     for (const method of [route.method].flat())
-      if (method !== 'HEAD') routeTable.push({ method, url: route.url, access });
+      if (method !== 'HEAD')
+        routeTable.push({ method, url: route.url, access, schema: route.schema as RouteEntry['schema'] });
     const named = typeof access === 'object' ? ('permission' in access ? [access.permission] : access.anyOf) : [];
     for (const p of named) {
       if (!isPermission(p)) throw new Error(`route ${route.method} ${route.url} names unknown permission ${p}`);
     }
   });
+
+  app.addHook('onSend', async (req, reply) => setSecurityHeaders(req, reply));
 
   app.addHook('onRequest', async (req, reply) => {
     req.pendingSetup = { mustChangePassword: false, totpRequired: false };
@@ -156,6 +165,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     const access = cfg?.access;
     if (!access) return; // non-API routes (static files, docs)
     if (UNSAFE.has(req.method)) {
+      if (!originAllowed(req, config)) throw new AppError('forbidden', 'error.auth.origin');
       const header = req.headers['x-csrf-token'];
       const sent = typeof header === 'string' ? header : '';
       const cookieToken = req.cookies[CSRF_COOKIE] ?? '';
@@ -175,6 +185,19 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
           : access.anyOf.some((p) => actor.permissions.has(p));
       if (!ok) throw new AppError('forbidden');
     }
+  });
+
+  // After access: every string of every body, query and path parameter is free of control characters (016).
+  app.addHook('preValidation', async (req) => {
+    if (!req.routeOptions.config?.access) return;
+    const fields = controlCharacterFields({ body: req.body, query: req.query, params: req.params }, req.locale);
+    if (fields.length) throw new AppError('validation', undefined, {}, fields);
+  });
+
+  // After validation (the body is parsed and sane): the route's request limits, unless switched off (tests).
+  app.addHook('preHandler', async (req) => {
+    const rules = req.routeOptions.config?.throttle;
+    if (rules?.length && config.RATE_LIMITS) await throttle(database.db, clock, req, rules);
   });
 
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {

@@ -11,6 +11,7 @@ import type { Config } from '../config.js';
 import type { Actor, Ctx } from '../context.js';
 import type { Database, DbOrTx } from '../db/client.js';
 import type { Locale } from '../i18n/i18n.js';
+import type { ThrottleRule } from './throttle.js';
 
 /**
  * Who may call a route; every /api route must say (the app refuses to start otherwise, and the authorization
@@ -22,6 +23,8 @@ export interface RouteEntry {
   method: string;
   url: string;
   access: Access;
+  /** The route's zod schemas (body, querystring, params), for the fuzz test (src/test/fuzz.test.ts). */
+  schema?: { body?: unknown; querystring?: unknown; params?: unknown };
 }
 
 export interface PendingSetup {
@@ -49,6 +52,8 @@ declare module 'fastify' {
     access?: Access;
     /** Reachable while the account must still change its password or set up a second factor. */
     duringSetup?: boolean;
+    /** Request limits of this route (429 + Retry-After past them), counted in the database (throttle.ts). */
+    throttle?: readonly ThrottleRule[];
   }
   interface FastifyInstance {
     deps: Deps;

@@ -5,6 +5,7 @@ import { AppError } from '../http/errors.js';
 import { translateIssues } from '../http/validation.js';
 import { registerMessages, t, type Locale } from '../i18n/i18n.js';
 import type { Label } from '../rbac/rbac.js';
+import { checkXlsx } from './zip-guard.js';
 
 /**
  * Excel ledgers 台账 (issue 3, item 8), generic over a column spec: a template (.xlsx with the headers, one
@@ -256,6 +257,7 @@ export async function parseLedger<S extends z.ZodRawShape>(
   locale: Locale,
 ): Promise<ParsedLedger<z.output<z.ZodObject<S>>>> {
   if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError('validation', 'ledger.noFile');
+  checkXlsx(body); // sizes, entries, rows and columns, before exceljs sees a byte
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(body as unknown as ArrayBuffer);
@@ -376,6 +378,10 @@ registerMessages('zh-CN', {
   'ledger.noFile': '请上传 .xlsx 文件',
   'ledger.notXlsx': '文件不是有效的 Excel（.xlsx）表格',
   'ledger.tooManyRows': '一次最多导入 {max} 行',
+  'ledger.tooManyColumns': '表格最多 {max} 列',
+  'ledger.tooManyEntries': '文件内部条目过多（最多 {max} 个），不像是正常的 Excel 表格',
+  'ledger.tooLarge': '文件解压后超过 {max} MB，请拆分后分批导入',
+  'ledger.fileTooLarge': '文件超过 {max} MB，请拆分后分批导入',
   'ledger.missingColumn': '缺少此列',
   'ledger.dateFormat': '日期格式应为 YYYY-MM-DD',
   'ledger.oneOf': '取值无效，可选：{values}',
@@ -388,6 +394,10 @@ registerMessages('en-US', {
   'ledger.noFile': 'Upload an .xlsx file',
   'ledger.notXlsx': 'The file is not a valid Excel (.xlsx) workbook',
   'ledger.tooManyRows': 'At most {max} rows per import',
+  'ledger.tooManyColumns': 'At most {max} columns per sheet',
+  'ledger.tooManyEntries': 'The file holds too many parts (at most {max}); it does not look like a normal workbook',
+  'ledger.tooLarge': 'The file unpacks to more than {max} MB; split it and import in parts',
+  'ledger.fileTooLarge': 'The file is larger than {max} MB; split it and import in parts',
   'ledger.missingColumn': 'This column is missing',
   'ledger.dateFormat': 'Dates must look like YYYY-MM-DD',
   'ledger.oneOf': 'Invalid value; allowed: {values}',

@@ -57,7 +57,13 @@ export async function accountRoutes(app: App): Promise<void> {
   app.post(
     '/api/accounts/:id/reset-password',
     {
-      config: { access: { permission: 'account.resetPassword' } },
+      config: {
+        access: { permission: 'account.resetPassword' },
+        throttle: [
+          { name: 'passwordReset', per: 'actor', limit: 20, windowSeconds: 3600 },
+          { name: 'passwordReset', per: { param: 'id' }, limit: 5, windowSeconds: 3600 },
+        ],
+      },
       schema: {
         tags,
         summary: 'Set a password the owner must change',

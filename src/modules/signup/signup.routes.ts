@@ -53,7 +53,13 @@ export async function signupRoutes(app: App): Promise<void> {
   app.post(
     '/api/signup/code',
     {
-      config: { access: 'public' },
+      config: {
+        access: 'public',
+        throttle: [
+          { name: 'signupCode', per: 'ip', limit: 30, windowSeconds: 3600 },
+          { name: 'signupCode', per: { body: 'phone' }, limit: 5, windowSeconds: 3600 },
+        ],
+      },
       schema: {
         tags,
         summary: 'Send a one-time code to a phone (1/min and 5/h per phone, 30/h per IP)',
@@ -67,7 +73,13 @@ export async function signupRoutes(app: App): Promise<void> {
   app.post(
     '/api/signup/verify',
     {
-      config: { access: 'public' },
+      config: {
+        access: 'public',
+        throttle: [
+          { name: 'signupVerify', per: 'ip', limit: 60, windowSeconds: 3600 },
+          { name: 'signupVerify', per: { body: 'phone' }, limit: 10, windowSeconds: 600 },
+        ],
+      },
       schema: {
         tags,
         summary: 'Check the code (5 min, 5 tries), name and password; answers a ticket for the household step',
@@ -109,7 +121,7 @@ export async function signupRoutes(app: App): Promise<void> {
   app.post(
     '/api/signup/complete',
     {
-      config: { access: 'public' },
+      config: { access: 'public', throttle: [{ name: 'signupComplete', per: 'ip', limit: 30, windowSeconds: 3600 }] },
       schema: {
         tags,
         summary: 'Create the account in the chosen household: linked when the phone is in its register, else pending',
