@@ -16,6 +16,11 @@ export const NOTIFICATION_KINDS = [
   // to the dispatcher, to the receiving level's staff
   'order.returned',
   'order.escalatedHere',
+  'order.sentUp',
+  'order.handedDown',
+  // to the community's staff: a new 点单, an unsatisfied rating 不满意
+  'order.placed',
+  'order.unsatisfied',
   // one message a day for accounts in digest mode
   'digest',
 ] as const;
