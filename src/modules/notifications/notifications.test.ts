@@ -75,7 +75,9 @@ describe('who hears about a move', () => {
     const theirs = await about(contact, order.id);
     expect(theirs.map((n) => n.kind)).toEqual(['order.assigned']);
     expect(theirs[0]!.body).toMatch(/^「楼道灯坏了」已派给您，请于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 前响应$/);
-    expect(await about(staff, order.id)).toEqual([]);
+    // The community's staff heard of the new 点单 (issue 10 item 20), not of their own dispatch.
+    expect(await kinds(staff, order.id)).toEqual(['order.placed']);
+    expect((await about(staff, order.id))[0]).toMatchObject({ title: '居民新点单', body: '「楼道灯坏了」待派单' });
     expect(await about(resident2, order.id)).toEqual([]);
     // The same stored event, read in English.
     resident.lang = 'en-US';
@@ -118,13 +120,19 @@ describe('who hears about a move', () => {
     const order = await report('不归我管');
     await staff.post(`/api/orders/${order.id}/dispatch`, { target: 'unit', unitId });
     await contact.post(`/api/orders/${order.id}/return`, { reason: '不属于物业管辖' });
-    const back = await about(staff, order.id);
+    const back = (await about(staff, order.id)).filter((n) => n.kind !== 'order.placed');
     expect(back).toMatchObject([{ kind: 'order.returned', body: '「不归我管」被文亭物业回退：不属于物业管辖' }]);
   });
 
   it('the scheduler reminds the handler, and an escalation reaches the receiving level’s staff, the handler and the reporter', async () => {
     const order = await report('消防通道堵塞');
-    await staff.post(`/api/orders/${order.id}/dispatch`, { target: 'unit', unitId, respondHours: 4 });
+    const d = await staff.post(`/api/orders/${order.id}/dispatch`, {
+      target: 'unit',
+      unitId,
+      respondHours: 4,
+      deadlineReason: '消防隐患须尽快响应',
+    });
+    expect(d.status, JSON.stringify(d.body)).toBe(200);
     t.clock.advance(3.2 * HOUR);
     expect((await tick(t.db, t.clock)).reminded).toBeGreaterThanOrEqual(1);
     // The respond window of the order (24 h from its creation) still holds: escalation comes after it.
@@ -136,7 +144,7 @@ describe('who hears about a move', () => {
     expect((await about(compoundStaff, order.id))[0]!.title).toBe('有工单上报到本级');
     const r = (await about(resident, order.id)).find((n) => n.kind === 'order.escalated')!;
     expect(r.title).toBe('您的诉求已上报小区');
-    expect(await kinds(staff, order.id)).toEqual([]);
+    expect(await kinds(staff, order.id)).toEqual(['order.placed']);
   });
 });
 

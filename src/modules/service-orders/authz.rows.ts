@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { MatrixFixture, MatrixRows, Where } from '../../test/authz.js';
 import type { OrderStatus } from './constants.js';
 import { demoPhoto } from './attachments.png.js';
@@ -244,6 +245,59 @@ export const rows: MatrixRows = {
     call: move('rate', 'resolved', { rating: 'satisfied' }),
   },
   'POST /api/orders/:id/close': { allow: ORDER_ROLES.dispatch, ok: 200, outside: 404, call: move('close', 'rated') },
+  'GET /api/orders/:id/hand-over-candidates': {
+    allow: ORDER_ROLES.handOver,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'GET',
+      url: `/api/orders/${(await order(f, w, 'dispatched')).id}/hand-over-candidates`,
+    }),
+  },
+  'POST /api/orders/:id/hand-over': {
+    allow: ORDER_ROLES.handOver,
+    ok: 200,
+    outside: 404,
+    // To the contact's own account (linked to the unit): a named staff member of the unit.
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `/api/orders/${(await order(f, w, 'dispatched')).id}/hand-over`,
+      body: { accountId: (await accountOf(f.t.db, 'unitContact', f.tree.streetA.street.id))! },
+    }),
+  },
+  'POST /api/orders/:id/reassign': {
+    allow: ORDER_ROLES.dispatch,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => {
+      const o = await order(f, w, 'dispatched');
+      return {
+        method: 'POST',
+        url: `/api/orders/${o.id}/reassign`,
+        body: { target: 'department', department: '城管', reason: '该单位不负责此类事务' },
+      };
+    },
+  },
+  'POST /api/orders/:id/escalate': {
+    allow: ORDER_ROLES.escalate,
+    ok: 200,
+    outside: 404,
+    call: move('escalate', 'dispatched', { reason: '超出本单位能力' }),
+  },
+  'POST /api/orders/:id/hand-down': {
+    allow: ORDER_ROLES.dispatch,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => {
+      const o = await order(f, w, 'submitted');
+      const c = f.at(w).community;
+      await f.t.db
+        .update(serviceOrders)
+        .set({ escalationLevel: 'community', escalatedToId: c.id })
+        .where(eq(serviceOrders.id, o.id));
+      return { method: 'POST', url: `/api/orders/${o.id}/hand-down`, body: { reason: '请社区协调办理' } };
+    },
+  },
 
   'GET /api/orders/unit-contacts': {
     allow: ORDER_ROLES.configure,

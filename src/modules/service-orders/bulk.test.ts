@@ -42,7 +42,7 @@ describe('POST /api/orders/bulk', () => {
     const res = await staff.post('/api/orders/bulk', {
       ids: [a, b, already, far, 999_999, a],
       action: 'dispatch',
-      target: { target: 'unit', unitId, resolveHours: 48 },
+      target: { target: 'unit', unitId, resolveHours: 48, deadlineReason: '节前集中处理，统一延长办结时限' },
       note: '批量派单',
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);

@@ -72,6 +72,9 @@ export const EVENT_ACTIONS = [
   'escalate',
   'merge',
   'attach',
+  'handOver',
+  'reassign',
+  'handDown',
 ] as const;
 export type EventAction = (typeof EVENT_ACTIONS)[number];
 
@@ -103,7 +106,11 @@ export type Move =
   | 'rateUnsatisfied'
   | 'return'
   | 'close'
-  | 'merge';
+  | 'merge'
+  | 'handOver'
+  | 'reassign'
+  | 'escalate'
+  | 'handDown';
 
 /** THE transition table: for each move, the states it may start from and the state it leads to. */
 export const TRANSITIONS: Record<Move, { from: readonly OrderStatus[]; to: OrderStatus }> = {
@@ -119,6 +126,19 @@ export const TRANSITIONS: Record<Move, { from: readonly OrderStatus[]; to: Order
   close: { from: ['rated', 'submitted', 'open'], to: 'closed' },
   /** A duplicate report is merged into an open order before anyone resolves it. */
   merge: { from: ['submitted', 'dispatched', 'open', 'accepted', 'inProgress'], to: 'merged' },
+  /**
+   * 单位下单 (seed 003): the unit an order was sent to hands it to one of its people (an in-service party member of
+   * the unit or a named staff account), who then 接单. The unit stays the handler unit (answerable in the figures).
+   */
+  handOver: { from: ['dispatched'], to: 'dispatched' },
+  /** 改派: the dispatcher sends a dispatched order, not yet accepted, elsewhere, with a reason; no 回退 on anyone. */
+  reassign: { from: ['dispatched'], to: 'dispatched' },
+  /**
+   * Escalation by decision (四级分办, seeds 002/003): a handler or the community sends the matter one rung up with a
+   * reason; it waits there, unassigned, for the receiving level to take it (by dispatching it) or hand it down.
+   */
+  escalate: { from: ['submitted', 'dispatched', 'accepted', 'inProgress'], to: 'submitted' },
+  handDown: { from: ['submitted'], to: 'submitted' },
 };
 
 /** What a viewer may do to an order now (OrderDetail.moves): the console and mobile pages show these buttons only. */
@@ -132,6 +152,10 @@ export const ORDER_ACTIONS = [
   'return',
   'rate',
   'close',
+  'handOver',
+  'reassign',
+  'escalate',
+  'handDown',
 ] as const;
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
 

@@ -174,19 +174,53 @@ const Hours = z
   .int()
   .min(1)
   .max(24 * 90);
+const UnitTarget = z.object({ target: z.literal('unit'), unitId: Id, accountId: Id.nullish() });
+const MemberTarget = z.object({ target: z.literal('member'), memberId: Id });
+const DepartmentTarget = z.object({
+  target: z.literal('department'),
+  department: z.string().trim().min(1).max(60),
+  accountId: Id.nullish(),
+});
+const PersonTarget = z.object({ target: z.literal('person'), accountId: Id });
 export const DispatchTarget = z.discriminatedUnion('target', [
   z.object({ target: z.literal('open') }),
-  z.object({ target: z.literal('unit'), unitId: Id, accountId: Id.nullish() }),
-  z.object({ target: z.literal('member'), memberId: Id }),
-  z.object({ target: z.literal('department'), department: z.string().trim().min(1).max(60), accountId: Id.nullish() }),
-  z.object({ target: z.literal('person'), accountId: Id }),
+  UnitTarget,
+  MemberTarget,
+  DepartmentTarget,
+  PersonTarget,
 ]);
+/** A handler to send an order to (every dispatch target but opening it for claiming). */
+export const HandlerTarget = z.discriminatedUnion('target', [UnitTarget, MemberTarget, DepartmentTarget, PersonTarget]);
 export type DispatchTarget = z.infer<typeof DispatchTarget>;
 export const DispatchBody = z.intersection(
   DispatchTarget,
-  z.object({ note: Note.nullish(), respondHours: Hours.nullish(), resolveHours: Hours.nullish() }),
+  z.object({
+    note: Note.nullish(),
+    respondHours: Hours.nullish(),
+    resolveHours: Hours.nullish(),
+    /** Required when the time limits differ from the order's (the rule's): audited on the timeline (decision 020). */
+    deadlineReason: Note.nullish(),
+  }),
 );
 export type DispatchBody = z.infer<typeof DispatchBody>;
+/** 改派: another handler for a dispatched order not yet accepted, with the reason (no 回退 on anyone's record). */
+export const ReassignBody = z.intersection(HandlerTarget, z.object({ reason: Note.min(1) }));
+export type ReassignBody = z.infer<typeof ReassignBody>;
+/** 单位下单: the unit's contact names one of the unit's party members or staff accounts as the handler. */
+export const HandOverBody = z
+  .object({ memberId: Id.nullish(), accountId: Id.nullish(), note: Note.nullish() })
+  .strict()
+  .refine((b) => (b.memberId ? 1 : 0) + (b.accountId ? 1 : 0) === 1, {
+    path: ['memberId'],
+    message: 'order.handOverTarget',
+  });
+export type HandOverBody = z.infer<typeof HandOverBody>;
+/** The people of a unit an order may be handed to (GET /api/orders/:id/hand-over-candidates). */
+export const HandOverCandidates = z.object({
+  members: z.array(Ref),
+  staff: z.array(Ref),
+});
+export type HandOverCandidates = z.infer<typeof HandOverCandidates>;
 
 /** Bulk actions of the console: dispatch or close up to 100 orders at once, one result per id. */
 export const BULK_ACTIONS = ['dispatch', 'close'] as const;
@@ -215,6 +249,7 @@ export type BulkReply = z.infer<typeof BulkReply>;
 export const NoteBody = z.object({ note: Note.nullish() }).strict();
 export const ResolveBody = z.object({ note: Note.min(1) }).strict();
 export const ReturnBody = z.object({ reason: Note.min(1) }).strict();
+export const ReasonBody = ReturnBody;
 export const RateBody = z.object({ rating: Rating, comment: Note.nullish() }).strict();
 export const ClaimBody = z.object({ as: z.enum(['member', 'unit']).nullish() }).strict();
 

@@ -44,6 +44,18 @@ registerMessages('zh-CN', {
   'order.rule.departmentRequired': '派给部门的规则须填写部门',
   'order.rule.resolveBeforeRespond': '办结时限不能短于响应时限',
   'order.mediationOutcomeRequired': '调解案件须记录调解结果后办结（在调解案件页填写结果）',
+  'order.move.handOver': '单位下单',
+  'order.move.reassign': '改派',
+  'order.move.escalate': '上报',
+  'order.move.handDown': '交办下级',
+  'order.notUnitContactOfOrder': '只有承办单位的联络人可以把工单交给本单位的人办理',
+  'order.notUnitMember': '该党员不是本单位的在职党员',
+  'order.notUnitStaff': '该账号不是本单位的工作人员',
+  'order.handOverTarget': '请选择一名本单位党员或工作人员（二选一）',
+  'order.notDecider': '只有工单的派单方（上报后为接收上报的层级）或承办人可以这样做',
+  'order.noHigherLevel': '已是最高层级，不能再上报',
+  'order.deadlineReasonRequired': '修改时限须填写理由',
+  'order.deadlinePassed': '该时限已过，不能再修改',
 });
 registerMessages('en-US', {
   'order.illegalMove': 'The order is “{status}”: it cannot {move}',
@@ -90,4 +102,17 @@ registerMessages('en-US', {
   'order.rule.resolveBeforeRespond': 'The time to resolve cannot be shorter than the time to respond',
   'order.mediationOutcomeRequired':
     'A mediation case is resolved by recording its outcome (on the mediation case page)',
+  'order.move.handOver': 'be handed to a person of the unit',
+  'order.move.reassign': 'be reassigned',
+  'order.move.escalate': 'be escalated',
+  'order.move.handDown': 'be handed down',
+  'order.notUnitContactOfOrder': 'Only a contact of the unit handling this order can hand it to the unit’s people',
+  'order.notUnitMember': 'This party member is not an in-service member of the unit',
+  'order.notUnitStaff': 'This account is not a staff member of the unit',
+  'order.handOverTarget': 'Choose one party member or one staff member of the unit',
+  'order.notDecider':
+    'Only whoever dispatches the order (after escalation, the receiving level) or its handler can do this',
+  'order.noHigherLevel': 'There is no higher level to escalate to',
+  'order.deadlineReasonRequired': 'Give a reason for changing the time limits',
+  'order.deadlinePassed': 'This time limit has passed and can no longer be changed',
 });

@@ -40,16 +40,23 @@ describe('OrderDetail.moves: the buttons each viewer gets', () => {
     expect(created.status).toBe(201);
     const id: number = created.body.id;
     expect(created.body.moves).toEqual([]);
-    expect(await movesOf(staff, id)).toEqual(['dispatch', 'close']);
-    expect(await movesOf(streetAdmin, id)).toEqual(['dispatch', 'close']);
+    // Escalation by decision (issue 10 item 3): the community may send a big matter straight up.
+    expect(await movesOf(staff, id)).toEqual(['dispatch', 'close', 'escalate']);
+    expect(await movesOf(streetAdmin, id)).toEqual(['dispatch', 'close', 'escalate']);
 
     const sent = await staff.post(`/api/orders/${id}/dispatch`, { target: 'member', memberId });
-    expect(sent.body.moves).toEqual(['accept', 'return']); // community staff may act for the handler 代办
-    expect(await movesOf(member, id)).toEqual(['accept', 'return']);
-    expect(await movesOf(streetAdmin, id)).toEqual([]);
+    // Community staff may act for the handler 代办, and reassign 改派 before acceptance (issue 10 item 2).
+    expect(sent.body.moves).toEqual(['accept', 'return', 'reassign', 'escalate']);
+    expect(await movesOf(member, id)).toEqual(['accept', 'return', 'escalate']);
+    expect(await movesOf(streetAdmin, id)).toEqual(['reassign', 'escalate']);
     expect((await otherMember.get(`/api/orders/${id}`)).status).toBe(404);
 
-    expect((await member.post(`/api/orders/${id}/accept`, {})).body.moves).toEqual(['start', 'resolve', 'return']);
+    expect((await member.post(`/api/orders/${id}/accept`, {})).body.moves).toEqual([
+      'start',
+      'resolve',
+      'return',
+      'escalate',
+    ]);
     expect((await member.post(`/api/orders/${id}/resolve`, { note: '已修好' })).body.moves).toEqual([]);
     expect(await movesOf(resident, id)).toEqual(['rate']);
     expect(await movesOf(staff, id)).toEqual([]);
@@ -65,7 +72,7 @@ describe('OrderDetail.moves: the buttons each viewer gets', () => {
       territoryId: A1().household.id,
     });
     const id: number = created.body.id;
-    expect(await movesOf(staff, id)).toEqual(['dispatch', 'open', 'close']);
+    expect(await movesOf(staff, id)).toEqual(['dispatch', 'open', 'close', 'escalate']);
     await staff.post(`/api/orders/${id}/dispatch`, { target: 'open' });
     expect(await movesOf(member, id)).toEqual(['claim']);
     expect(await movesOf(staff, id)).toEqual(['close']);

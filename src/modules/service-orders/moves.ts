@@ -1,4 +1,4 @@
-import { pathInScope } from '../../kernel/scope/scope.js';
+import { pathIds, pathInScope } from '../../kernel/scope/scope.js';
 import { mayHandle, type Viewer } from './access.js';
 import { canMove, type Move, type OrderAction, type OrderKind, type OrderStatus } from './constants.js';
 
@@ -10,6 +10,26 @@ interface Row {
   handlerAccountId: number | null;
   handlerUnitId: number | null;
   handlerMemberId: number | null;
+  handlerKind: string | null;
+  escalatedToId: number | null;
+  escalationLevel: string | null;
+}
+
+/**
+ * The caller's node is the level an order was escalated to, or above it on the order's own chain: the receiving
+ * level of an escalation (it takes the matter by dispatching it, or hands it down).
+ */
+export function isReceiver(v: Viewer, row: Pick<Row, 'scopePath' | 'escalatedToId'>): boolean {
+  if (row.escalatedToId === null) return false;
+  const ids = pathIds(row.scopePath);
+  const me = ids.indexOf(v.actor.territoryId);
+  return me >= 0 && me <= ids.indexOf(row.escalatedToId);
+}
+
+/** Who decides for the order now: the receiving level when escalated, else the dispatchers of its subtree. */
+export function isDecider(v: Viewer, row: Pick<Row, 'scopePath' | 'escalatedToId'>): boolean {
+  if (!v.actor.permissions.has('order.dispatch') || !pathInScope(v.actor, row.scopePath)) return false;
+  return row.escalatedToId === null || isReceiver(v, row);
 }
 
 /**
@@ -36,5 +56,21 @@ export function movesFor(v: Viewer, row: Row): OrderAction[] {
   if (handler && legal('return')) out.push('return');
   if (has('order.rate') && row.reporterAccountId === v.actor.accountId && legal('rateOk')) out.push('rate');
   if (dispatcher && legal('close')) out.push('close');
+  // 单位下单: a contact of the unit the order was sent to hands it to one of the unit's people.
+  if (
+    has('order.handOver') &&
+    legal('handOver') &&
+    row.handlerKind === 'unit' &&
+    row.handlerUnitId !== null &&
+    v.unitIds.includes(row.handlerUnitId)
+  )
+    out.push('handOver');
+  const decider = isDecider(v, row);
+  if (decider && legal('reassign')) out.push('reassign');
+  // Escalation by decision: whoever decides for it now, or its handler; not above the top rung.
+  const handles = row.handlerKind !== null && handler;
+  if (has('order.escalate') && (decider || handles) && legal('escalate') && row.escalationLevel !== 'district')
+    out.push('escalate');
+  if (decider && isReceiver(v, row) && legal('handDown')) out.push('handDown');
   return out;
 }

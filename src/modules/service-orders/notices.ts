@@ -24,6 +24,11 @@ export const ORDER_NOTICE_KINDS = [
   // to the dispatcher, to the receiving level's staff
   'order.returned',
   'order.escalatedHere',
+  'order.sentUp',
+  'order.handedDown',
+  // to the community's staff: a new 点单, an unsatisfied rating 不满意
+  'order.placed',
+  'order.unsatisfied',
 ] as const;
 export type OrderNoticeKind = (typeof ORDER_NOTICE_KINDS)[number];
 

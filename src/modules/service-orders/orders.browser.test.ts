@@ -57,7 +57,7 @@ describe('the service loop: 居民点单 → 社区派单 → 党员接单、办
     await resident.getByTestId('m-order').waitFor();
     await resident.waitForURL(/\/m\/orders\/\d+$/);
     const id = Number(/\/m\/orders\/(\d+)$/.exec(resident.url())![1]);
-    expect(await resident.getByTestId('m-order-status').textContent()).toBe('已提交');
+    expect(await resident.getByTestId('m-order-status').textContent()).toBe('待派单');
     await b.screenshot(resident, 'orders-01-resident-ordered');
 
     // 2. 社区派单: the order waits in the staff's "to dispatch" inbox; the staff open it and dispatch it to 赵敏.
@@ -97,6 +97,8 @@ describe('the service loop: 居民点单 → 社区派单 → 党员接单、办
       .locator('input[data-testid=dispatch-resolve-hours], [data-testid=dispatch-resolve-hours] input')
       .first()
       .fill('24');
+    // Changing the rule's time limit needs a reason (issue 10 item 5).
+    await staff.getByTestId('dispatch-deadline-reason').fill('门禁坏了影响老人出入，须一天内办结');
     await staff.getByTestId('dispatch-note').fill('请赵敏同志联系物业处理');
     await staff.getByTestId('dispatch-submit').click();
     await expect.poll(() => statusOf(staff)).toBe('order-status-dispatched');

@@ -17,6 +17,19 @@ export const ORDER_ROLES = {
   handle: ['unitContact', 'partyMember', 'gridWorker', 'communityStaff', 'communitySecretary'] as Role[],
   claim: ['partyMember', 'unitContact'] as Role[],
   rate: ['resident'] as Role[],
+  /** 单位下单: a unit's contact hands an order sent to the unit to one of its people. */
+  handOver: ['unitContact'] as Role[],
+  /** Escalation by decision: a handler, or whoever dispatches (the service checks which of them for each order). */
+  escalate: [
+    ...new Set<Role>([
+      'unitContact',
+      'partyMember',
+      'gridWorker',
+      'communityStaff',
+      'communitySecretary',
+      ...DISPATCHERS,
+    ]),
+  ],
   configure: DISPATCHERS,
   figures: STAFF,
 };
@@ -48,6 +61,16 @@ registerPermissions([
     label: { 'zh-CN': '接单、办理、办结与回退', 'en-US': 'Accept, work on, resolve and return orders' },
     roles: ORDER_ROLES.handle,
     personalData: true,
+  },
+  {
+    key: 'order.handOver',
+    label: { 'zh-CN': '单位下单（交本单位党员或工作人员办理）', 'en-US': 'Hand a unit’s order to one of its people' },
+    roles: ORDER_ROLES.handOver,
+  },
+  {
+    key: 'order.escalate',
+    label: { 'zh-CN': '上报上级', 'en-US': 'Escalate orders to the level above' },
+    roles: ORDER_ROLES.escalate,
   },
   { key: 'order.claim', label: { 'zh-CN': '认领微心愿', 'en-US': 'Claim micro-wishes' }, roles: ORDER_ROLES.claim },
   { key: 'order.rate', label: { 'zh-CN': '评价工单', 'en-US': 'Rate orders' }, roles: ORDER_ROLES.rate },

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../kernel/db/client.js';
-import { accounts } from '../../kernel/db/schema.js';
+import { accounts, territories } from '../../kernel/db/schema.js';
 import { units } from '../organizations/index.js';
 import { partyMembers } from '../party-members/index.js';
 import { STAFF_ROLES } from './access.js';
@@ -120,6 +120,30 @@ export async function notifyMove(
       });
       break;
     }
+    case 'reassign':
+    case 'handOver': {
+      // 改派 and 单位下单: the new handler hears of it (on a hand-over, the person, not the unit's contacts again).
+      const person = action === 'handOver' ? { ...after, handlerUnitId: null } : after;
+      events.push({
+        ...base,
+        kind: 'order.assigned',
+        accountIds: await handlerAccounts(tx, person),
+        params: { ...base.params, handler: await handlerName(tx, after), deadline: after.respondBy.toISOString() },
+      });
+      break;
+    }
+    case 'escalate':
+    case 'handDown': {
+      // Escalation by decision: the receiving level's staff (handed down: the level below, or the community).
+      const to = after.escalatedToId ?? after.communityId;
+      const [place] = await tx.select({ name: territories.name }).from(territories).where(eq(territories.id, to));
+      const params = { ...base.params, level: after.escalationLevel ?? 'community', place: place?.name ?? '' };
+      const kind = action === 'escalate' ? 'order.sentUp' : 'order.handedDown';
+      events.push({ ...base, kind, accountIds: await staffAt(tx, to), params });
+      if (action === 'escalate')
+        events.push({ ...base, kind: 'order.escalated', accountIds: await reporterAccounts(tx, after), params });
+      break;
+    }
     case 'open':
       events.push({ ...base, kind: 'order.opened', accountIds: await reporterAccounts(tx, after) });
       break;
@@ -137,6 +161,8 @@ export async function notifyMove(
       break;
     case 'reopen':
       events.push({ ...base, kind: 'order.reopened', accountIds: await handlerAccounts(tx, after) });
+      // An unsatisfied rating 不满意 also reaches the community's staff (issue 10 item 20).
+      events.push({ ...base, kind: 'order.unsatisfied', accountIds: await staffAt(tx, after.communityId) });
       break;
     case 'return':
       events.push({
@@ -180,5 +206,17 @@ export async function notifyEscalation(
     { kind: 'order.escalatedHere', orderId: row.id, accountIds: await staffAt(tx, to.id), params },
     { kind: 'order.handlerEscalated', orderId: row.id, accountIds: await handlerAccounts(tx, row), params },
     { kind: 'order.escalated', orderId: row.id, accountIds: await reporterAccounts(tx, row), params },
+  ]);
+}
+
+/** A new 点单 (issue 10 item 20): the community's staff hear of it, in-app or in their digest. */
+export async function notifyPlaced(tx: DbOrTx, ctx: NotifyCtx, row: Row): Promise<void> {
+  await announce(tx, ctx, [
+    {
+      kind: 'order.placed',
+      orderId: row.id,
+      accountIds: await staffAt(tx, row.communityId),
+      params: { title: row.title },
+    },
   ]);
 }

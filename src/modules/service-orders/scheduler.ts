@@ -81,21 +81,49 @@ export async function tick(db: Db, clock: Clock): Promise<TickResult> {
 type Row = typeof o.$inferSelect;
 type AuditCtx = Parameters<typeof audit>[1];
 
-async function escalate(tx: DbOrTx, ctx: AuditCtx, row: Row, now: Date) {
-  const chain = await tx
+type Rung = { id: number; level: EscalationLevel; name: string };
+
+async function chainOf(tx: DbOrTx, row: Row) {
+  return tx
     .select({ id: territories.id, level: territories.level, name: territories.name })
     .from(territories)
     .where(inArray(territories.id, pathIds(row.scopePath)));
+}
+
+function currentRung(row: Row, chain: { id: number; level: TerritoryLevel }[]): number {
   const own = chain.find((c) => c.id === row.territoryId);
-  const current = row.escalationLevel
-    ? ESCALATION_LADDER.indexOf(row.escalationLevel)
-    : startRung(own?.level ?? 'community');
-  // The next rung that exists above the order (a community may have no compounds).
-  let next: { id: number; level: EscalationLevel; name: string } | null = null;
-  for (let i = current + 1; i < ESCALATION_LADDER.length && !next; i++) {
+  return row.escalationLevel ? ESCALATION_LADDER.indexOf(row.escalationLevel) : startRung(own?.level ?? 'community');
+}
+
+/**
+ * The next rung that exists above the order (a community may have no compounds); null at the top. `by`: the node of
+ * whoever sends it up by decision — it goes above them (a community sending up reaches the street).
+ */
+export async function nextRung(tx: DbOrTx, row: Row, by?: number): Promise<Rung | null> {
+  const chain = await chainOf(tx, row);
+  const mine = chain.find((c) => c.id === by);
+  const floor = mine ? ESCALATION_LADDER.indexOf(mine.level as EscalationLevel) : -1;
+  for (let i = Math.max(currentRung(row, chain), floor) + 1; i < ESCALATION_LADDER.length; i++) {
     const hit = chain.find((c) => c.level === ESCALATION_LADDER[i]);
-    if (hit) next = { id: hit.id, level: ESCALATION_LADDER[i]!, name: hit.name };
+    if (hit) return { id: hit.id, level: ESCALATION_LADDER[i]!, name: hit.name };
   }
+  return null;
+}
+
+/** The rung below the order's escalation, down to where the order starts (null: back where it started). */
+export async function rungBelow(tx: DbOrTx, row: Row): Promise<Rung | null> {
+  const chain = await chainOf(tx, row);
+  const own = chain.find((c) => c.id === row.territoryId);
+  const start = startRung(own?.level ?? 'community');
+  for (let i = currentRung(row, chain) - 1; i > start; i--) {
+    const hit = chain.find((c) => c.level === ESCALATION_LADDER[i]);
+    if (hit) return { id: hit.id, level: ESCALATION_LADDER[i]!, name: hit.name };
+  }
+  return null;
+}
+
+async function escalate(tx: DbOrTx, ctx: AuditCtx, row: Row, now: Date) {
+  const next = await nextRung(tx, row);
   if (!next) {
     await tx.update(o).set({ escalateAt: null, remindAt: null }).where(eq(o.id, row.id));
     return;

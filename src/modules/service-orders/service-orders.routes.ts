@@ -23,7 +23,11 @@ import {
   Duplicates,
   MergeBody,
   FiguresQuery,
+  HandOverBody,
+  HandOverCandidates,
   IdParam,
+  ReasonBody,
+  ReassignBody,
   MenuItem,
   NoteBody,
   Order,
@@ -64,8 +68,13 @@ import {
   closeOrder,
   createOrder,
   dispatchOrder,
+  escalateOrder,
   getOrder,
+  handDownOrder,
+  handOverCandidates,
+  handOverOrder,
   listOrders,
+  reassignOrder,
   rateOrder,
   resolveOrder,
   returnOrder,
@@ -480,5 +489,74 @@ export async function serviceOrderRoutes(app: App): Promise<void> {
       },
     },
     async (req) => closeOrder(req.ctx(), req.params.id, req.body.note),
+  );
+  app.get(
+    '/api/orders/:id/hand-over-candidates',
+    {
+      config: perm('order.handOver'),
+      schema: {
+        tags,
+        summary: 'The party members and staff of the order’s unit it may be handed to (unit contacts only)',
+        params: IdParam,
+        response: { 200: HandOverCandidates },
+      },
+    },
+    async (req) => handOverCandidates(req.ctx(), req.params.id),
+  );
+  app.post(
+    '/api/orders/:id/hand-over',
+    {
+      config: perm('order.handOver'),
+      schema: {
+        tags,
+        summary: '单位下单: the unit hands the order to one of its party members or staff, who then accepts it',
+        params: IdParam,
+        body: HandOverBody,
+        response: { 200: OrderDetail },
+      },
+    },
+    async (req) => handOverOrder(req.ctx(), req.params.id, req.body),
+  );
+  app.post(
+    '/api/orders/:id/reassign',
+    {
+      config: perm('order.dispatch'),
+      schema: {
+        tags,
+        summary: '改派: send a dispatched order not yet accepted to another handler, with a reason',
+        params: IdParam,
+        body: ReassignBody,
+        response: { 200: OrderDetail },
+      },
+    },
+    async (req) => reassignOrder(req.ctx(), req.params.id, req.body),
+  );
+  app.post(
+    '/api/orders/:id/escalate',
+    {
+      config: perm('order.escalate'),
+      schema: {
+        tags,
+        summary: 'Send the order one level up with a reason (the handler, or whoever decides for it)',
+        params: IdParam,
+        body: ReasonBody,
+        response: { 200: OrderDetail },
+      },
+    },
+    async (req) => escalateOrder(req.ctx(), req.params.id, req.body.reason),
+  );
+  app.post(
+    '/api/orders/:id/hand-down',
+    {
+      config: perm('order.dispatch'),
+      schema: {
+        tags,
+        summary: 'The level an order was escalated to hands it down again, with a reason',
+        params: IdParam,
+        body: ReasonBody,
+        response: { 200: OrderDetail },
+      },
+    },
+    async (req) => handDownOrder(req.ctx(), req.params.id, req.body.reason),
   );
 }

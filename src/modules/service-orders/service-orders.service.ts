@@ -26,12 +26,13 @@ import { inScope, pathIds, pathInScope } from '../../kernel/scope/scope.js';
 import type { TerritoryLevel } from '../../kernel/territory-levels.js';
 import { gridsAt } from '../grids/index.js';
 import { grids, gridWorkers } from '../grids/index.js';
-import { units } from '../organizations/index.js';
+import { partyOrgs, units } from '../organizations/index.js';
 import { dualRegistrations, partyMembers } from '../party-members/index.js';
 import { coReportedBy, mayHandle, viewerOf, visibleOrders, type Viewer } from './access.js';
 import { listAttachments } from './attachments.service.js';
 import { DEFAULT_DUPLICATE_WINDOW, findDuplicates, type DuplicateWindow } from './duplicates.service.js';
-import { movesFor } from './moves.js';
+import { isDecider, isReceiver, movesFor } from './moves.js';
+import { nextRung, rungBelow } from './scheduler.js';
 import {
   BEFORE_ACCEPT,
   canMove,
@@ -51,13 +52,22 @@ import type {
   CreateOrder,
   DispatchBody,
   DispatchTarget,
+  HandOverBody,
   Order,
   OrderDetail,
   OrderEvent,
   OrderListQuery,
+  ReassignBody,
 } from './contract.js';
-import { orderCoReporters, orderEvents, orderMenuItems, orderRoutingRules, serviceOrders } from './schema.js';
-import { notifyMove } from './recipients.js';
+import {
+  orderCoReporters,
+  orderEvents,
+  orderMenuItems,
+  orderRoutingRules,
+  orderUnitContacts,
+  serviceOrders,
+} from './schema.js';
+import { notifyMove, notifyPlaced } from './recipients.js';
 import { applyRollup, subtreeTotal } from './rollups.js';
 
 const HOUR = 3_600_000;
@@ -467,6 +477,7 @@ export async function createOrder(
       scopePath: row!.scopePath,
       after: row,
     });
+    await notifyPlaced(tx, ctx, row!);
     await applyRollup(tx, null, row!);
     return { row: row!, event: event! };
   });
@@ -563,8 +574,8 @@ async function applyMove(
       objectType: 'serviceOrder',
       objectId: id,
       scopePath: row.scopePath,
-      before: { status: row.status },
-      after: { ...(after ?? {}), note: step.note ?? null },
+      before: { status: row.status, handler: handlerOf(row), respondBy: row.respondBy, resolveBy: row.resolveBy },
+      after: { ...(after ?? {}), note: step.note ?? null, data: step.data ?? null },
     });
     if (after) await notifyMove(tx, ctx, row, after, step.action, step.note ?? null);
     // Last in the transaction: the rollup rows stay locked only until the commit (docs/decisions/009).
@@ -593,79 +604,234 @@ const clearHandler: OrderPatch = {
   handlerDepartment: null,
 };
 
+/** The handler a dispatch (or a reassignment) names: a unit, a member, a department or a person in reach. */
+async function handlerFor(
+  ctx: Ctx,
+  tx: DbOrTx,
+  row: OrderRowT,
+  body: Exclude<DispatchTarget, { target: 'open' }>,
+): Promise<OrderPatch> {
+  if (body.target === 'unit') {
+    const [u] = await tx
+      .select({ id: units.id, scopePath: units.scopePath })
+      .from(units)
+      .where(eq(units.id, body.unitId));
+    if (!u || !(pathInScope(ctx.actor, u.scopePath) || row.scopePath.startsWith(u.scopePath)))
+      throw fieldError(ctx, 'unitId', 'order.unitNotFound');
+    return {
+      ...clearHandler,
+      handlerKind: 'unit',
+      handlerUnitId: u.id,
+      handlerAccountId: body.accountId ? await accountInReach(ctx, tx, body.accountId, row) : null,
+    };
+  }
+  if (body.target === 'member') {
+    const [m] = await tx
+      .select({ id: partyMembers.id, scopePath: partyMembers.scopePath, reg: dualRegistrations.id })
+      .from(partyMembers)
+      .leftJoin(
+        dualRegistrations,
+        and(
+          eq(dualRegistrations.memberId, partyMembers.id),
+          eq(dualRegistrations.communityId, row.communityId),
+          eq(dualRegistrations.status, 'confirmed'),
+        ),
+      )
+      .where(eq(partyMembers.id, body.memberId));
+    if (!m || !(pathInScope(ctx.actor, m.scopePath) || m.reg !== null))
+      throw fieldError(ctx, 'memberId', 'order.memberNotFound');
+    return { ...clearHandler, handlerKind: 'member', handlerMemberId: m.id };
+  }
+  if (body.target === 'department') {
+    return {
+      ...clearHandler,
+      handlerKind: 'department',
+      handlerDepartment: body.department,
+      handlerAccountId: body.accountId ? await accountInReach(ctx, tx, body.accountId, row) : null,
+    };
+  }
+  return {
+    ...clearHandler,
+    handlerKind: 'person',
+    handlerAccountId: await accountInReach(ctx, tx, body.accountId, row),
+  };
+}
+
+const handlerOf = (row: OrderRowT) => ({
+  kind: row.handlerKind,
+  unitId: row.handlerUnitId,
+  memberId: row.handlerMemberId,
+  accountId: row.handlerAccountId,
+  department: row.handlerDepartment,
+});
+
+/**
+ * The time limits at dispatch are the rule's (issue 10 item 5): a dispatcher may change them only with a reason,
+ * audited on the timeline, and the new limits run from the order's creation, never from the dispatch — so a late
+ * response cannot be turned into an on-time one, and a deadline already passed cannot be moved.
+ */
+function deadlinesAt(ctx: Ctx, row: OrderRowT, body: DispatchBody, now: Date) {
+  const respondHours = body.respondHours ?? row.respondHours;
+  const resolveHours = body.resolveHours ?? row.resolveHours;
+  const changed = respondHours !== row.respondHours || resolveHours !== row.resolveHours;
+  if (changed && !body.deadlineReason?.trim()) throw fieldError(ctx, 'deadlineReason', 'order.deadlineReasonRequired');
+  const from = row.createdAt.getTime();
+  const respondBy = respondHours !== row.respondHours ? new Date(from + respondHours * HOUR) : row.respondBy;
+  const resolveBy = resolveHours !== row.resolveHours ? new Date(from + resolveHours * HOUR) : row.resolveBy;
+  if (respondBy.getTime() !== row.respondBy.getTime() && row.respondBy <= now)
+    throw fieldError(ctx, 'respondHours', 'order.deadlinePassed');
+  if (resolveBy.getTime() !== row.resolveBy.getTime() && row.resolveBy <= now)
+    throw fieldError(ctx, 'resolveHours', 'order.deadlinePassed');
+  const patch: OrderPatch = {
+    respondHours,
+    resolveHours,
+    respondBy,
+    resolveBy,
+    dispatchedAt: now,
+    remindAt: remindTime(respondBy, respondHours) > now ? remindTime(respondBy, respondHours) : null,
+    escalateAt: row.escalateAt && respondBy > row.escalateAt ? respondBy : (row.escalateAt ?? respondBy),
+  };
+  const change = changed
+    ? {
+        reason: body.deadlineReason!.trim(),
+        before: {
+          respondHours: row.respondHours,
+          resolveHours: row.resolveHours,
+          respondBy: row.respondBy,
+          resolveBy: row.resolveBy,
+        },
+        after: { respondHours, resolveHours, respondBy, resolveBy },
+      }
+    : null;
+  return { patch, change };
+}
+
 export async function dispatchOrder(ctx: Ctx, id: number, body: DispatchBody): Promise<OrderDetail> {
   const move: Move = body.target === 'open' ? 'open' : 'dispatch';
   return applyMove(ctx, id, move, async (row, _v, tx) => {
     const now = ctx.clock.now();
-    const respondHours = body.respondHours ?? row.respondHours;
-    const resolveHours = body.resolveHours ?? row.resolveHours;
-    const respondBy = body.respondHours ? new Date(now.getTime() + respondHours * HOUR) : row.respondBy;
-    const resolveBy = body.resolveHours ? new Date(now.getTime() + resolveHours * HOUR) : row.resolveBy;
-    const deadlines: OrderPatch = {
-      respondHours,
-      resolveHours,
-      respondBy,
-      resolveBy,
-      dispatchedAt: now,
-      remindAt: remindTime(respondBy, respondHours) > now ? remindTime(respondBy, respondHours) : null,
-      escalateAt: row.escalateAt && respondBy > row.escalateAt ? respondBy : (row.escalateAt ?? respondBy),
-    };
+    const { patch: deadlines, change } = deadlinesAt(ctx, row, body, now);
+    const deadline = change ? { deadline: change } : {};
     if (body.target === 'open') {
       if (row.kind !== 'microWish') throw conflict('order.openOnlyWishes');
-      return { patch: { ...clearHandler, ...deadlines }, action: 'open', note: body.note ?? null };
-    }
-    let patch: OrderPatch;
-    if (body.target === 'unit') {
-      const [u] = await tx
-        .select({ id: units.id, scopePath: units.scopePath })
-        .from(units)
-        .where(eq(units.id, body.unitId));
-      if (!u || !(pathInScope(ctx.actor, u.scopePath) || row.scopePath.startsWith(u.scopePath)))
-        throw fieldError(ctx, 'unitId', 'order.unitNotFound');
-      patch = {
-        ...clearHandler,
-        handlerKind: 'unit',
-        handlerUnitId: u.id,
-        handlerAccountId: body.accountId ? await accountInReach(ctx, tx, body.accountId, row) : null,
-      };
-    } else if (body.target === 'member') {
-      const [m] = await tx
-        .select({ id: partyMembers.id, scopePath: partyMembers.scopePath, reg: dualRegistrations.id })
-        .from(partyMembers)
-        .leftJoin(
-          dualRegistrations,
-          and(
-            eq(dualRegistrations.memberId, partyMembers.id),
-            eq(dualRegistrations.communityId, row.communityId),
-            eq(dualRegistrations.status, 'confirmed'),
-          ),
-        )
-        .where(eq(partyMembers.id, body.memberId));
-      if (!m || !(pathInScope(ctx.actor, m.scopePath) || m.reg !== null))
-        throw fieldError(ctx, 'memberId', 'order.memberNotFound');
-      patch = { ...clearHandler, handlerKind: 'member', handlerMemberId: m.id };
-    } else if (body.target === 'department') {
-      patch = {
-        ...clearHandler,
-        handlerKind: 'department',
-        handlerDepartment: body.department,
-        handlerAccountId: body.accountId ? await accountInReach(ctx, tx, body.accountId, row) : null,
-      };
-    } else {
-      patch = {
-        ...clearHandler,
-        handlerKind: 'person',
-        handlerAccountId: await accountInReach(ctx, tx, body.accountId, row),
+      return {
+        patch: { ...clearHandler, ...deadlines },
+        action: 'open',
+        note: body.note ?? null,
+        data: change ? deadline : null,
       };
     }
+    const patch = await handlerFor(ctx, tx, row, body);
     return {
       patch: { ...patch, ...deadlines },
       action: 'dispatch',
       note: body.note ?? null,
-      data: { target: body.target },
+      data: { target: body.target, ...deadline },
     };
   });
 }
+
+/** 改派: a dispatched order not yet accepted goes to another handler, with a reason; nobody's 回退 count moves. */
+export const reassignOrder = (ctx: Ctx, id: number, body: ReassignBody) =>
+  applyMove(ctx, id, 'reassign', async (row, v, tx) => {
+    if (!isDecider(v, row)) throw forbidden('order.notDecider');
+    const patch = await handlerFor(ctx, tx, row, body);
+    return {
+      patch,
+      action: 'reassign',
+      note: body.reason,
+      data: { target: body.target, from: handlerOf(row) },
+    };
+  });
+
+/**
+ * 单位下单 (seed 003): a contact of the unit the order was sent to hands it to one of the unit's own people — an
+ * in-service party member whose branch is the unit's (dual-registered or not), or a named staff account linked to
+ * the unit — who then 接单 as its handler. The unit stays the handler unit, answerable for it in the figures.
+ */
+export const handOverOrder = (ctx: Ctx, id: number, body: HandOverBody) =>
+  applyMove(ctx, id, 'handOver', async (row, v, tx) => {
+    const unitId = row.handlerUnitId;
+    if (row.handlerKind !== 'unit' || unitId === null || !v.unitIds.includes(unitId))
+      throw forbidden('order.notUnitContactOfOrder');
+    let patch: OrderPatch;
+    let to: { memberId?: number; accountId?: number; name: string };
+    if (body.memberId) {
+      const [m] = await tx
+        .select({ id: partyMembers.id, name: partyMembers.name })
+        .from(partyMembers)
+        .where(
+          and(
+            eq(partyMembers.id, body.memberId),
+            or(
+              sql`${partyMembers.homeBranchId} in (select ${partyOrgs.id} from ${partyOrgs} where ${partyOrgs.unitId} = ${unitId})`,
+              sql`exists (select 1 from ${dualRegistrations} join ${partyOrgs} on ${partyOrgs.id} = ${dualRegistrations.unitBranchId}
+                where ${dualRegistrations.memberId} = ${partyMembers.id} and ${partyOrgs.unitId} = ${unitId})`,
+            ),
+          ),
+        );
+      if (!m) throw fieldError(ctx, 'memberId', 'order.notUnitMember');
+      patch = { handlerMemberId: m.id, handlerAccountId: null };
+      to = { memberId: m.id, name: m.name };
+    } else {
+      const [a] = await tx
+        .select({ id: accounts.id, name: accounts.displayName })
+        .from(accounts)
+        .innerJoin(orderUnitContacts, eq(orderUnitContacts.accountId, accounts.id))
+        .where(
+          and(eq(accounts.id, body.accountId!), eq(orderUnitContacts.unitId, unitId), eq(accounts.disabled, false)),
+        );
+      if (!a) throw fieldError(ctx, 'accountId', 'order.notUnitStaff');
+      patch = { handlerMemberId: null, handlerAccountId: a.id };
+      to = { accountId: a.id, name: a.name };
+    }
+    return { patch, action: 'handOver', note: body.note ?? null, data: { unitId, to } };
+  });
+
+/**
+ * Escalation by decision (四级分办: 小事不出小区，大事不出社区): the handler, or whoever decides for the order, sends it one
+ * rung up with a reason. It waits there unassigned (status 待派单) in that level's 上报给我 inbox; the receiving level
+ * takes it by dispatching it, or hands it down. Not a 回退: nobody's return count moves.
+ */
+export const escalateOrder = (ctx: Ctx, id: number, reason: string) =>
+  applyMove(ctx, id, 'escalate', async (row, v, tx) => {
+    const handles = row.handlerKind !== null && mayHandle(v, row) && ctx.actor.permissions.has('order.handle');
+    // (the route requires order.escalate)
+    const decider = isDecider(v, row);
+    if (!decider && !handles) throw forbidden('order.notDecider');
+    // A decider sends it above their own level; a handler (a unit, a member) to the next rung above the order.
+    const next = await nextRung(tx, row, decider ? ctx.actor.territoryId : undefined);
+    if (!next) throw conflict('order.noHigherLevel');
+    return {
+      patch: {
+        ...clearHandler,
+        escalationLevel: next.level,
+        escalatedToId: next.id,
+      },
+      action: 'escalate',
+      note: reason,
+      data: {
+        level: next.level,
+        territoryId: next.id,
+        territoryName: next.name,
+        byDecision: true,
+        from: handlerOf(row),
+      },
+    };
+  });
+
+/** The receiving level hands an escalated order down again: back to the rung below, to be dispatched there. */
+export const handDownOrder = (ctx: Ctx, id: number, reason: string) =>
+  applyMove(ctx, id, 'handDown', async (row, v, tx) => {
+    if (!isDecider(v, row) || !isReceiver(v, row)) throw forbidden('order.notDecider');
+    const below = await rungBelow(tx, row);
+    return {
+      patch: { escalationLevel: below?.level ?? null, escalatedToId: below?.id ?? null },
+      action: 'handDown',
+      note: reason,
+      data: { level: below?.level ?? null, territoryId: below?.id ?? null, territoryName: below?.name ?? null },
+    };
+  });
 
 /** A person to dispatch to: an account bound inside the dispatcher's subtree or above the order's place. */
 async function accountInReach(ctx: Ctx, tx: DbOrTx, accountId: number, row: OrderRowT): Promise<number> {
@@ -975,4 +1141,39 @@ export async function suggestions(ctx: Ctx, id: number) {
   }
   items.sort((a, b) => b.score - a.score || a.label.localeCompare(b.label, 'zh-CN'));
   return { items: items.slice(0, 20) };
+}
+
+/** The people of the order's unit it may be handed to (单位下单): the unit's party members and its staff accounts. */
+export async function handOverCandidates(ctx: Ctx, id: number) {
+  const v = await viewerOf(ctx.db, ctx.actor);
+  const [row] = await ctx.db
+    .select({ unitId: o.handlerUnitId, kind: o.handlerKind })
+    .from(o)
+    .where(and(eq(o.id, id), visibleOrders(v)));
+  if (!row) throw notFound();
+  const unitId = row.unitId;
+  if (row.kind !== 'unit' || unitId === null || !v.unitIds.includes(unitId))
+    throw forbidden('order.notUnitContactOfOrder');
+  const [members, staff] = await Promise.all([
+    ctx.db
+      .select({ id: partyMembers.id, name: partyMembers.name })
+      .from(partyMembers)
+      .where(
+        or(
+          sql`${partyMembers.homeBranchId} in (select ${partyOrgs.id} from ${partyOrgs} where ${partyOrgs.unitId} = ${unitId})`,
+          sql`exists (select 1 from ${dualRegistrations} join ${partyOrgs} on ${partyOrgs.id} = ${dualRegistrations.unitBranchId}
+            where ${dualRegistrations.memberId} = ${partyMembers.id} and ${partyOrgs.unitId} = ${unitId})`,
+        ),
+      )
+      .orderBy(asc(partyMembers.name), asc(partyMembers.id))
+      .limit(200),
+    ctx.db
+      .select({ id: accounts.id, name: accounts.displayName })
+      .from(accounts)
+      .innerJoin(orderUnitContacts, eq(orderUnitContacts.accountId, accounts.id))
+      .where(and(eq(orderUnitContacts.unitId, unitId), eq(accounts.disabled, false)))
+      .orderBy(asc(accounts.displayName), asc(accounts.id))
+      .limit(200),
+  ]);
+  return { members, staff };
 }

@@ -100,7 +100,7 @@ describe('resident sign-up on the phone', () => {
     await b.screenshot(page, 'signup-m-08-report');
     await page.getByTestId('m-order-submit').click();
     await page.getByTestId('m-order').waitFor();
-    expect(await page.getByTestId('m-order-status').textContent()).toBe('已提交');
+    expect(await page.getByTestId('m-order-status').textContent()).toBe('待派单');
     expect(await page.getByTestId('m-timeline').textContent()).toContain('马玉兰');
     await b.screenshot(page, 'signup-m-09-order');
 

@@ -1,6 +1,10 @@
 import {
   ArrowLeftOutlined,
   CheckCircleOutlined,
+  FallOutlined,
+  RiseOutlined,
+  SwapOutlined,
+  UserSwitchOutlined,
   CheckOutlined,
   CloseCircleOutlined,
   PlayCircleOutlined,
@@ -28,6 +32,7 @@ import {
   Radio,
   Result,
   Row,
+  Select,
   Space,
   Table,
   Tag,
@@ -83,10 +88,13 @@ const EVENT_COLORS: Record<string, string> = {
   close: '#8c8c8c',
   remind: '#fa8c16',
   escalate: '#cf1322',
+  handOver: GREEN,
+  reassign: BLUE,
+  handDown: '#722ed1',
 };
 
 /** Moves that take a note in a dialog (required for resolve and return). */
-type NoteMove = 'resolve' | 'return' | 'close' | 'rate';
+type NoteMove = 'resolve' | 'return' | 'close' | 'rate' | 'escalate' | 'handDown';
 
 /** 工单详情: what was asked, where, by whom, who handles it and by when; the timeline; the moves the viewer may make. */
 export default function OrderPage() {
@@ -100,6 +108,8 @@ export default function OrderPage() {
   });
   const [drawer, setDrawer] = useState(false);
   const [noteMove, setNoteMove] = useState<NoteMove | null>(null);
+  const [handOver, setHandOver] = useState(false);
+  const [reassign, setReassign] = useState(false);
 
   if (query.isPending) return <PageSpin />;
   if (query.isError) {
@@ -131,7 +141,16 @@ export default function OrderPage() {
             <ArrowLeftOutlined /> {t('orders.back')}
           </Link>
         }
-        extra={<Actions order={order} onChanged={changed} onDispatch={() => setDrawer(true)} onNote={setNoteMove} />}
+        extra={
+          <Actions
+            order={order}
+            onChanged={changed}
+            onDispatch={() => setDrawer(true)}
+            onNote={setNoteMove}
+            onHandOver={() => setHandOver(true)}
+            onReassign={() => setReassign(true)}
+          />
+        }
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
@@ -164,6 +183,24 @@ export default function OrderPage() {
         onClose={() => setDrawer(false)}
         onDone={(o) => {
           setDrawer(false);
+          changed(o);
+        }}
+      />
+      <HandOverModal
+        order={order}
+        open={handOver}
+        onClose={() => setHandOver(false)}
+        onDone={(o) => {
+          setHandOver(false);
+          changed(o);
+        }}
+      />
+      <ReassignDrawer
+        order={order}
+        open={reassign}
+        onClose={() => setReassign(false)}
+        onDone={(o) => {
+          setReassign(false);
           changed(o);
         }}
       />
@@ -281,6 +318,12 @@ function OrderFacts({ order }: { order: OrderDetail }) {
   );
 }
 
+/** A timeline row's words: an escalation by decision reads 上报上级, the scheduler's 超期上报. */
+function eventKey(e: OrderEvent): string {
+  const byDecision = (e.data as { byDecision?: boolean } | null)?.byDecision === true;
+  return e.action === 'escalate' && byDecision ? 'escalateByDecision' : e.action;
+}
+
 function OrderTimeline({ events }: { events: OrderEvent[] }) {
   const { t } = useTranslation();
   if (!events.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
@@ -292,7 +335,7 @@ function OrderTimeline({ events }: { events: OrderEvent[] }) {
         content: (
           <div data-testid={`event-${e.action}`}>
             <Space size={6} wrap>
-              <Typography.Text strong>{t(`orders.event.${e.action}`, { defaultValue: e.action })}</Typography.Text>
+              <Typography.Text strong>{t(`orders.event.${eventKey(e)}`, { defaultValue: e.action })}</Typography.Text>
               {e.toStatus && e.fromStatus !== e.toStatus && <StatusTag status={e.toStatus} />}
             </Space>
             <div>
@@ -322,6 +365,10 @@ const MOVE_ICONS: Record<OrderAction, ReactNode> = {
   return: <RollbackOutlined />,
   rate: <StarOutlined />,
   close: <CloseCircleOutlined />,
+  handOver: <UserSwitchOutlined />,
+  reassign: <SwapOutlined />,
+  escalate: <RiseOutlined />,
+  handDown: <FallOutlined />,
 };
 
 /** The buttons of the moves the server says the viewer may make now (legal for the status and permitted). */
@@ -330,11 +377,15 @@ function Actions({
   onChanged,
   onDispatch,
   onNote,
+  onHandOver,
+  onReassign,
 }: {
   order: OrderDetail;
   onChanged: (o: OrderDetail) => void;
   onDispatch: () => void;
   onNote: (m: NoteMove) => void;
+  onHandOver: () => void;
+  onReassign: () => void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -393,6 +444,14 @@ function Actions({
             return button(m, { type: 'primary', onClick: () => onNote('rate') });
           case 'close':
             return button(m, { onClick: () => onNote('close') });
+          case 'handOver':
+            return button(m, { type: 'primary', onClick: onHandOver });
+          case 'reassign':
+            return button(m, { onClick: onReassign });
+          case 'escalate':
+            return button(m, { onClick: () => onNote('escalate') });
+          case 'handDown':
+            return button(m, { onClick: () => onNote('handDown') });
           default:
             return null;
         }
@@ -428,14 +487,15 @@ function NoteModal({
       if (move === 'resolve') await uploadPicked(order.id, v.photos, 'resolve');
       const note = v.note?.trim() ?? '';
       const body =
-        move === 'return'
+        move === 'return' || move === 'escalate' || move === 'handDown'
           ? { reason: note }
           : move === 'resolve'
             ? { note }
             : move === 'rate'
               ? { rating: v.rating, comment: note || null }
               : { note: note || null };
-      return api.post<OrderDetail>(`/api/orders/${order.id}/${move}`, body);
+      const path = move === 'handDown' ? 'hand-down' : move;
+      return api.post<OrderDetail>(`/api/orders/${order.id}/${path}`, body);
     },
     onSuccess: (o) => {
       message.success(t('orders.done', { action: t(`orders.action.${move}`) }));
@@ -443,7 +503,7 @@ function NoteModal({
     },
     onError: (e) => showFormError(form, e, message, { reason: 'note', comment: 'note' }),
   });
-  const required = move === 'resolve' || move === 'return';
+  const required = move === 'resolve' || move === 'return' || move === 'escalate' || move === 'handDown';
   return (
     <Modal
       open={move !== null}
@@ -515,9 +575,10 @@ function DispatchDrawer({
     },
     onError: (e) => showFormError(form, e, message),
   });
+  // The order already carries its rule's time limits (from when it was placed): a suggestion does not change them.
   const use = (s: Suggestion) => {
     const note = (form.getFieldValue('note') as string | undefined)?.trim() || null;
-    dispatch.mutate({ ...s.target, note, respondHours: s.respondHours, resolveHours: s.resolveHours });
+    dispatch.mutate({ ...s.target, note });
   };
   const hours = (s: Suggestion) =>
     s.respondHours || s.resolveHours
@@ -607,6 +668,158 @@ function DispatchDrawer({
           </Button>
         </Form>
       </div>
+    </Drawer>
+  );
+}
+
+interface HandOverCandidates {
+  members: { id: number; name: string }[];
+  staff: { id: number; name: string }[];
+}
+
+/** 单位下单: the unit's contact names one of the unit's in-service party members or staff as the handler. */
+function HandOverModal({
+  order,
+  open,
+  onClose,
+  onDone,
+}: {
+  order: OrderDetail;
+  open: boolean;
+  onClose: () => void;
+  onDone: (o: OrderDetail) => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ who?: string; note?: string }>();
+  const people = useQuery({
+    queryKey: ['orders', 'hand-over', order.id],
+    queryFn: ({ signal }) =>
+      api.get<HandOverCandidates>(`/api/orders/${order.id}/hand-over-candidates`, undefined, signal),
+    enabled: open,
+  });
+  const run = useMutation({
+    mutationFn: (v: { who?: string; note?: string }) => {
+      const [kind, id] = (v.who ?? '').split(':');
+      const body = { [kind === 'm' ? 'memberId' : 'accountId']: Number(id), note: v.note?.trim() || null };
+      return api.post<OrderDetail>(`/api/orders/${order.id}/hand-over`, body);
+    },
+    onSuccess: (o) => {
+      message.success(t('orders.done', { action: t('orders.action.handOver') }));
+      onDone(o);
+    },
+    onError: (e) => showFormError(form, e, message, { memberId: 'who', accountId: 'who' }),
+  });
+  const options = [
+    ...(people.data?.members.length
+      ? [
+          {
+            label: t('orders.handOver.member'),
+            options: people.data.members.map((m) => ({ value: `m:${m.id}`, label: m.name })),
+          },
+        ]
+      : []),
+    ...(people.data?.staff.length
+      ? [
+          {
+            label: t('orders.handOver.staff'),
+            options: people.data.staff.map((s) => ({ value: `a:${s.id}`, label: s.name })),
+          },
+        ]
+      : []),
+  ];
+  return (
+    <Modal
+      open={open}
+      title={t('orders.handOver.title')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('orders.handOver.submit')}
+      okButtonProps={{ loading: run.isPending, id: 'hand-over-submit' }}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">{t('orders.handOver.help')}</Typography.Paragraph>
+      <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v)} preserve={false} data-testid="hand-over-form">
+        <Form.Item
+          name="who"
+          label={t('orders.handOver.pick')}
+          rules={[{ required: true, message: t('orders.handOver.pick') }]}
+        >
+          <Select
+            options={options}
+            loading={people.isFetching}
+            notFoundContent={t('orders.handOver.none')}
+            placeholder={t('orders.handOver.pick')}
+            data-testid="hand-over-who"
+          />
+        </Form.Item>
+        <Form.Item name="note" label={t('orders.field.note')}>
+          <Input.TextArea rows={2} maxLength={2000} data-testid="hand-over-note" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** 改派: another handler for a dispatched order not yet accepted, with a reason (no 回退 on anyone's record). */
+function ReassignDrawer({
+  order,
+  open,
+  onClose,
+  onDone,
+}: {
+  order: OrderDetail;
+  open: boolean;
+  onClose: () => void;
+  onDone: (o: OrderDetail) => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<TargetValues & { reason?: string }>();
+  const run = useMutation({
+    mutationFn: (v: TargetValues & { reason?: string }) => {
+      const { note: _n, respondHours: _r, resolveHours: _s, deadlineReason: _d, ...target } = toDispatchBody(v);
+      return api.post<OrderDetail>(`/api/orders/${order.id}/reassign`, { ...target, reason: v.reason?.trim() ?? '' });
+    },
+    onSuccess: (o) => {
+      message.success(t('orders.dispatched', { handler: handlerText(o.handler, t) }));
+      onDone(o);
+    },
+    onError: (e) => showFormError(form, e, message),
+  });
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      title={t('orders.reassign.title', { title: order.title })}
+      size={560}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">{t('orders.reassign.help')}</Typography.Paragraph>
+      <Form<TargetValues & { reason?: string }>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => run.mutate(v)}
+        data-testid="reassign-form"
+      >
+        <DispatchFields communityId={order.community.id} noLimits />
+        <Form.Item
+          name="reason"
+          label={t('orders.reassign.reason')}
+          rules={[{ required: true, whitespace: true, message: t('orders.noteRequired') }]}
+        >
+          <Input.TextArea rows={2} maxLength={2000} data-testid="reassign-reason" />
+        </Form.Item>
+        <Button
+          type="primary"
+          htmlType="submit"
+          icon={<SwapOutlined />}
+          loading={run.isPending}
+          data-testid="reassign-submit"
+        >
+          {t('orders.reassign.submit')}
+        </Button>
+      </Form>
     </Drawer>
   );
 }

@@ -153,6 +153,7 @@ export interface TargetValues {
   department?: string;
   respondHours?: number | null;
   resolveHours?: number | null;
+  deadlineReason?: string;
   note?: string;
 }
 
@@ -162,6 +163,7 @@ export function toDispatchBody(v: TargetValues): DispatchBody {
     note: v.note?.trim() || null,
     respondHours: v.respondHours ?? null,
     resolveHours: v.resolveHours ?? null,
+    deadlineReason: v.deadlineReason?.trim() || null,
   };
   switch (v.target) {
     case 'open':
@@ -181,9 +183,21 @@ export function toDispatchBody(v: TargetValues): DispatchBody {
  * The fields of a dispatch (override): whom to send it to — a unit, a party member, a person (grid worker with an
  * account) or a department — with optional new time limits and a note. `allowOpen` adds 开放认领 (micro-wishes).
  */
-export function DispatchFields({ communityId, allowOpen }: { communityId?: number; allowOpen?: boolean }) {
+export function DispatchFields({
+  communityId,
+  allowOpen,
+  noLimits,
+}: {
+  communityId?: number;
+  allowOpen?: boolean;
+  /** 改派: the handler only (the time limits stay the order's). */
+  noLimits?: boolean;
+}) {
   const { t } = useTranslation();
   const target = Form.useWatch<TargetValues['target'] | undefined>('target');
+  const respondHours = Form.useWatch<number | null | undefined>('respondHours');
+  const resolveHours = Form.useWatch<number | null | undefined>('resolveHours');
+  const limitsChanged = !noLimits && (respondHours != null || resolveHours != null);
   const required = [{ required: true, message: t('orders.dispatch.required') }];
   return (
     <>
@@ -252,36 +266,53 @@ export function DispatchFields({ communityId, allowOpen }: { communityId?: numbe
           />
         </Form.Item>
       )}
-      <Space size={16} wrap>
-        <Form.Item name="respondHours" label={t('orders.dispatch.respondHours')}>
-          <InputNumber
-            min={1}
-            max={2160}
-            precision={0}
-            suffix={t('orders.hours')}
-            style={{ width: 140 }}
-            data-testid="dispatch-respond-hours"
+      {!noLimits && (
+        <Space size={16} wrap>
+          <Form.Item
+            name="respondHours"
+            label={t('orders.dispatch.respondHours')}
+            extra={t('orders.dispatch.deadlineHelp')}
+          >
+            <InputNumber
+              min={1}
+              max={2160}
+              precision={0}
+              suffix={t('orders.hours')}
+              style={{ width: 140 }}
+              data-testid="dispatch-respond-hours"
+            />
+          </Form.Item>
+          <Form.Item name="resolveHours" label={t('orders.dispatch.resolveHours')}>
+            <InputNumber
+              min={1}
+              max={2160}
+              precision={0}
+              suffix={t('orders.hours')}
+              style={{ width: 140 }}
+              data-testid="dispatch-resolve-hours"
+            />
+          </Form.Item>
+        </Space>
+      )}
+      {limitsChanged && (
+        <Form.Item
+          name="deadlineReason"
+          label={t('orders.dispatch.deadlineReason')}
+          rules={[{ required: true, whitespace: true, message: t('orders.noteRequired') }]}
+        >
+          <Input maxLength={2000} data-testid="dispatch-deadline-reason" />
+        </Form.Item>
+      )}
+      {!noLimits && (
+        <Form.Item name="note" label={t('orders.field.note')}>
+          <Input.TextArea
+            rows={2}
+            maxLength={2000}
+            placeholder={t('orders.dispatch.notePlaceholder')}
+            data-testid="dispatch-note"
           />
         </Form.Item>
-        <Form.Item name="resolveHours" label={t('orders.dispatch.resolveHours')}>
-          <InputNumber
-            min={1}
-            max={2160}
-            precision={0}
-            suffix={t('orders.hours')}
-            style={{ width: 140 }}
-            data-testid="dispatch-resolve-hours"
-          />
-        </Form.Item>
-      </Space>
-      <Form.Item name="note" label={t('orders.field.note')}>
-        <Input.TextArea
-          rows={2}
-          maxLength={2000}
-          placeholder={t('orders.dispatch.notePlaceholder')}
-          data-testid="dispatch-note"
-        />
-      </Form.Item>
+      )}
     </>
   );
 }

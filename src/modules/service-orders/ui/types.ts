@@ -81,6 +81,7 @@ export type DispatchBody = DispatchTarget & {
   note?: string | null;
   respondHours?: number | null;
   resolveHours?: number | null;
+  deadlineReason?: string | null;
 };
 
 export interface Suggestion {

@@ -104,7 +104,7 @@ export default function HomePage() {
               key={o.id}
               onClick={() => navigate(`/m/orders/${o.id}`)}
               description={`${t(`mobile.order.kinds.${o.kind}`)} · ${formatDateTime(o.createdAt)}`}
-              extra={<Tag color={STATUS_COLOR[o.status]}>{t(`mobile.order.statuses.${o.status}`)}</Tag>}
+              extra={<Tag color={STATUS_COLOR[o.status]}>{t(`orders.status.${o.status}`)}</Tag>}
               arrowIcon
             >
               {o.title}

@@ -13,6 +13,12 @@ import { TasksHandlePanel } from './TasksHandlePanel';
 import { MobileOrderPhotos } from '../MobileOrderPhotos';
 
 /** One order: what was asked, who handles it, its timeline; the reporter rates it once resolved. */
+/** The timeline's words are the console's (one set: orders.event); an escalation by decision reads 上报上级. */
+function eventWord(e: { action: string; data?: unknown }): string {
+  const byDecision = (e.data as { byDecision?: boolean } | null)?.byDecision === true;
+  return e.action === 'escalate' && byDecision ? 'escalateByDecision' : e.action;
+}
+
 export default function OrderPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -63,7 +69,7 @@ export default function OrderPage() {
         title={<span style={{ fontSize: 19 }}>{o.title}</span>}
         extra={
           <Tag color={STATUS_COLOR[o.status]} data-testid="m-order-status">
-            {t(`mobile.order.statuses.${o.status}`)}
+            {t(`orders.status.${o.status}`)}
           </Tag>
         }
       >
@@ -144,7 +150,7 @@ export default function OrderPage() {
             <Steps.Step
               key={e.id}
               status="finish"
-              title={`${t(`mobile.order.actions.${e.action}`, { defaultValue: e.action })}${e.actor ? ` · ${e.actor.name}` : ''}`}
+              title={`${t(`orders.event.${eventWord(e)}`, { defaultValue: e.action })}${e.actor ? ` · ${e.actor.name}` : ''}`}
               description={
                 <>
                   <div>{formatDateTime(e.at)}</div>

@@ -140,7 +140,7 @@ export default function TasksPage() {
                         {t('mobile.tasks.claim')}
                       </Button>
                     ) : (
-                      <Tag color={STATUS_COLOR[o.status]}>{t(`mobile.order.statuses.${o.status}`)}</Tag>
+                      <Tag color={STATUS_COLOR[o.status]}>{t(`orders.status.${o.status}`)}</Tag>
                     )
                   }
                   arrowIcon={tab !== 'wishes'}
