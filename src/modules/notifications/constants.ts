@@ -16,6 +16,10 @@ export const NOTIFICATION_KINDS = [
   // to the dispatcher, to the receiving level's staff
   'order.returned',
   'order.escalatedHere',
+  // meetings module: an invitation, an action item's reminder before its deadline and its overdue notice
+  'meeting.invited',
+  'actionItem.reminder',
+  'actionItem.overdue',
   // one message a day for accounts in digest mode
   'digest',
 ] as const;

@@ -1,0 +1,4 @@
+/** What other modules may use of organizations (the module's face). */
+export { fourParty, listOwnersCommittees, listUnits } from './partners.service.js';
+export { getPartyOrg, listPartyOrgs } from './party-org.service.js';
+export type { FourParty, OwnersCommittee, PartyOrg, Unit } from './contract.js';

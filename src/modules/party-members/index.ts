@@ -1,0 +1,3 @@
+/** What other modules may use of party members (the module's face). */
+export { getMyMember } from './party-members.service.js';
+export { branchRoster, membersOfAccount, type RosterMember } from './roster.js';
