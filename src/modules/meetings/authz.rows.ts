@@ -1,6 +1,7 @@
 import type { MatrixFixture, MatrixRows, Where } from '../../test/authz.js';
 import { accountOf } from '../service-orders/testing.js';
 import { MEETING_ROLES } from './permissions.js';
+import { orgLifeRows } from './org-life.authz.js';
 import { makeMeeting } from './testing.js';
 
 /**
@@ -22,6 +23,7 @@ const url = async (f: MatrixFixture, w: Where, path: string, status: 'planned' |
   `/api/meetings/${(await at(f, w, status)).meeting.id}${path}`;
 
 export const rows: MatrixRows = {
+  ...orgLifeRows,
   'GET /api/meetings/types': {
     allow: MEETING_ROLES.read,
     ok: 200,

@@ -450,14 +450,16 @@ export async function listMeetings(ctx: Ctx, q: MeetingQuery) {
         startsAt: m.startsAt,
         place: m.place,
         status: m.status,
-        invited: count1(sql`select count(*) from ${meetingInvitees} where ${meetingInvitees.meetingId} = ${m.id}`),
+        invited: count1(sql.raw('select count(*) from meeting_invitees x where x.meeting_id = meetings.id')),
         attended: count1(
-          sql`select count(*) from ${meetingInvitees} where ${meetingInvitees.meetingId} = ${m.id} and ${meetingInvitees.attended}`,
+          sql.raw('select count(*) from meeting_invitees x where x.meeting_id = meetings.id and x.attended'),
         ),
-        decisions: count1(sql`select count(*) from ${meetingDecisions} where ${meetingDecisions.meetingId} = ${m.id}`),
-        actionItems: count1(sql`select count(*) from ${a} where ${a.meetingId} = ${m.id}`),
+        decisions: count1(sql.raw('select count(*) from meeting_decisions x where x.meeting_id = meetings.id')),
+        actionItems: count1(sql.raw('select count(*) from meeting_action_items x where x.meeting_id = meetings.id')),
         undoneActionItems: count1(
-          sql`select count(*) from ${a} where ${a.meetingId} = ${m.id} and ${a.status} in ('open','inProgress')`,
+          sql.raw(
+            "select count(*) from meeting_action_items x where x.meeting_id = meetings.id and x.status in ('open','inProgress')",
+          ),
         ),
       })
       .from(m)

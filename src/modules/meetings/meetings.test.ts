@@ -178,6 +178,15 @@ describe('meetings', () => {
     expect(corrected.status).toBe(200);
     expect(corrected.body.corrections).toHaveLength(1);
     expect(corrected.body.agenda[0].minutes).toContain('更正');
+    const row = (await secretary.get(`/api/meetings?q=${encodeURIComponent('四方联动例会')}`)).body.items[0];
+    expect(row).toMatchObject({
+      id: meeting.id,
+      status: 'approved',
+      decisions: 1,
+      actionItems: 1,
+      undoneActionItems: 0,
+    });
+    expect(row.invited).toBe(meeting.invitees.length);
     const audits = await t.db
       .select()
       .from(auditLog)

@@ -1,7 +1,17 @@
 import type { Db } from '../../kernel/db/client.js';
 import { compoundProperties, ownersCommittees, partyOrgs } from '../organizations/schema.js';
+import { partyMembers } from '../party-members/schema.js';
 import { makeUnit } from '../service-orders/testing.js';
-import { actionItems, agendaItems, meetingDecisions, meetingInvitees, meetings } from './schema.js';
+import { eq } from 'drizzle-orm';
+import {
+  actionItems,
+  agendaItems,
+  meetingDecisions,
+  meetingInvitees,
+  meetings,
+  orgLifeAttendance,
+  orgLifeSessions,
+} from './schema.js';
 
 /** Test helpers (never used by the server): the four parties of a compound, built straight in the database. */
 interface Place {
@@ -98,4 +108,56 @@ export async function makeMeeting(
     })
     .returning();
   return { meeting: mt!, unit, invitee: inv!, item: item!, decision: d!, action: act! };
+}
+
+/** A party branch at a node with members (some signing in with the given accounts), created at `createdAt`. */
+export async function makeBranch(
+  db: Db,
+  at: Place,
+  name: string,
+  members: { name: string; accountId?: number | null }[],
+  createdAt: Date,
+) {
+  const [branch] = await db
+    .insert(partyOrgs)
+    .values({ kind: 'branch', name, territoryId: at.id, scopePath: at.path, createdAt, updatedAt: createdAt })
+    .returning();
+  const rows = members.length
+    ? await db
+        .insert(partyMembers)
+        .values(
+          members.map((m) => ({
+            name: m.name,
+            kind: 'resident' as const,
+            homeBranchId: branch!.id,
+            territoryId: at.id,
+            scopePath: at.path,
+            accountId: m.accountId ?? null,
+          })),
+        )
+        .returning()
+    : [];
+  return { branch: branch!, members: rows };
+}
+
+/** A session of a branch straight in the database, its roster the branch's members (all absent). */
+export async function makeSession(db: Db, branch: { id: number; scopePath: string }, heldAt: Date, title: string) {
+  const [row] = await db
+    .insert(orgLifeSessions)
+    .values({
+      branchId: branch.id,
+      scopePath: branch.scopePath,
+      kind: 'themeDay',
+      title,
+      heldAt,
+      mode: 'offline',
+      status: 'held',
+    })
+    .returning();
+  const members = await db.select().from(partyMembers).where(eq(partyMembers.homeBranchId, branch.id));
+  if (members.length)
+    await db
+      .insert(orgLifeAttendance)
+      .values(members.map((m) => ({ sessionId: row!.id, memberId: m.id, memberName: m.name, accountId: m.accountId })));
+  return row!;
 }
