@@ -1,4 +1,5 @@
 import type { GongzhiModule } from '../../kernel/http/types.js';
+import { seedMeetings } from './meetings.seed.js';
 import { meetingRoutes } from './meetings.routes.js';
 import { orgLifeRoutes } from './org-life.routes.js';
 import './messages.js';
@@ -11,4 +12,5 @@ export const meetingsModule: GongzhiModule = {
     await meetingRoutes(app);
     await orgLifeRoutes(app);
   },
+  seedDemo: seedMeetings,
 };

@@ -369,10 +369,12 @@ export async function orgLifeFigures(ctx: Ctx, year: number, territoryId?: numbe
     const expected = mine.reduce((n, x) => n + x.expected, 0);
     const present = mine.reduce((n, x) => n + x.present, 0);
     const missing: { kind: OrgLifeKind; period: string }[] = [];
+    // A branch is due from when it was set up, or from its first recorded session if the records are older.
+    const since = new Date(Math.min(b.createdAt.getTime(), ...mine.map((x) => x.heldAt.getTime())));
     for (const kind of ORG_LIFE_KINDS) {
       const every = ORG_LIFE_RULES[kind].every;
       const held = new Set(mine.filter((x) => x.kind === kind).map((x) => periodOf(x.heldAt, every)));
-      for (const p of endedPeriods(year, every, b.createdAt, now)) if (!held.has(p)) missing.push({ kind, period: p });
+      for (const p of endedPeriods(year, every, since, now)) if (!held.has(p)) missing.push({ kind, period: p });
     }
     return {
       branch: { id: b.id, name: b.name },
