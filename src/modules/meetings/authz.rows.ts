@@ -54,6 +54,12 @@ export const rows: MatrixRows = {
       },
     }),
   },
+  'GET /api/meetings/export.xlsx': {
+    allow: MEETING_ROLES.read,
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'GET', url: '/api/meetings/export.xlsx?kind=actionItems' }),
+  },
   'GET /api/meetings/mine': {
     allow: MEETING_ROLES.attend,
     ok: 200,

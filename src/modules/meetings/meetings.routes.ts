@@ -47,6 +47,8 @@ import {
   updateActionItem,
 } from './meetings.service.js';
 import { every } from '../../kernel/every.js';
+import { sendXlsx } from '../../kernel/ledger/ledger.js';
+import { exportLedger, LEDGER_KINDS } from './ledgers.js';
 
 const tags = ['meetings'];
 const perm = (permission: string) => ({ access: { permission } });
@@ -103,6 +105,23 @@ export async function meetingRoutes(app: App): Promise<void> {
       },
     },
     async (req, reply) => reply.status(201).send(await createMeeting(req.ctx(), req.body)),
+  );
+  app.get(
+    '/api/meetings/export.xlsx',
+    {
+      config: perm('meeting.read'),
+      schema: {
+        tags,
+        summary: 'Ledger of meetings, decisions, action items or sessions of your area as .xlsx',
+        querystring: z.object({
+          kind: z.enum(LEDGER_KINDS),
+          year: z.coerce.number().int().min(2000).max(2100).optional(),
+        }),
+        response: { 200: z.unknown().describe('.xlsx file') },
+      },
+    },
+    async (req, reply) =>
+      sendXlsx(reply, `${req.query.kind}`, await exportLedger(req.ctx(), req.query.kind, req.query.year)),
   );
   app.get(
     '/api/meetings/mine',

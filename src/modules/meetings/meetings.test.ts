@@ -187,6 +187,10 @@ describe('meetings', () => {
       undoneActionItems: 0,
     });
     expect(row.invited).toBe(meeting.invitees.length);
+    // The ledgers: the action item with its owner and status, in Chinese.
+    const ledger = await secretary.request('GET', '/api/meetings/export.xlsx?kind=actionItems');
+    expect(ledger.status).toBe(200);
+    expect(ledger.headers['content-type']).toContain('spreadsheetml');
     const audits = await t.db
       .select()
       .from(auditLog)
