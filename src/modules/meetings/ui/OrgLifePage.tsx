@@ -106,7 +106,9 @@ export default function OrgLifePage() {
                 title: t('meetings.fig.missing'),
                 key: 'missing',
                 render: (_, r) =>
-                  r.missing.length ? (
+                  r.held === 0 && !r.missing.length ? (
+                    <Tag>{t('meetings.fig.noRecords')}</Tag>
+                  ) : r.missing.length ? (
                     r.missing.map((x) => (
                       <Tag color="error" key={`${x.kind}${x.period}`}>
                         {x.period} {t(`meetings.orgLifeKind.${x.kind}`)}
