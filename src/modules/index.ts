@@ -3,6 +3,7 @@ import { accountsModule } from './accounts/module.js';
 import { auditLogModule } from './audit-log/module.js';
 import { gridsModule } from './grids/module.js';
 import { mediationModule } from './mediation/module.js';
+import { meetingsModule } from './meetings/module.js';
 import { organizationsModule } from './organizations/module.js';
 import { partyMembersModule } from './party-members/module.js';
 import { peopleModule } from './people/module.js';
@@ -24,4 +25,5 @@ export const MODULES: readonly GongzhiModule[] = [
   serviceOrdersModule,
   mediationModule,
   notificationsModule,
+  meetingsModule,
 ];

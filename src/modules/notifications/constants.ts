@@ -4,6 +4,10 @@ import { ORDER_NOTICE_KINDS } from '../service-orders/index.js';
 export const NOTIFICATION_KINDS = [
   // the order moves' notices (service-orders announces them, this module stores them)
   ...ORDER_NOTICE_KINDS,
+  // meetings module: an invitation, an action item's reminder before its deadline and its overdue notice
+  'meeting.invited',
+  'actionItem.reminder',
+  'actionItem.overdue',
   // one message a day for accounts in digest mode
   'digest',
 ] as const;

@@ -1,2 +1,6 @@
+/** What other modules may use of organizations (the module's face). */
 export { partyOrgs, units } from './schema.js';
 export { provideOrgFigures, type OrgFigureSources } from './figures.js';
+export { fourParty, listOwnersCommittees, listUnits } from './partners.service.js';
+export { getPartyOrg, listPartyOrgs } from './party-org.service.js';
+export type { FourParty, OwnersCommittee, PartyOrg, Unit } from './contract.js';

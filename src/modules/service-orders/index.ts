@@ -1,5 +1,6 @@
+/** What other modules may use of service orders (the module's face). */
 export { mayHandle, viewerOf, visibleOrders, type Viewer } from './access.js';
-export { FINISHED, type EventAction, type OrderStatus } from './constants.js';
+export { FINISHED, ORDER_CATEGORIES, type EventAction, type OrderStatus } from './constants.js';
 export { ORDER_ROLES } from './permissions.js';
 export { applyRollup } from './rollups.js';
 export { orderEvents, orderUnitContacts, serviceOrders } from './schema.js';
@@ -11,3 +12,11 @@ export {
   type OrderNoticeKind,
   type OrderNoticeListener,
 } from './notices.js';
+export {
+  orderHotspots,
+  overdueOrders,
+  orderStatuses,
+  unitContactAccounts,
+  type OpenOrderRef,
+  type OrderHotspot,
+} from './open-matters.js';

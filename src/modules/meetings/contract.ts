@@ -1,0 +1,363 @@
+import { z } from 'zod';
+import { PageQuery } from '../../kernel/http/pagination.js';
+import {
+  ACTION_STATUSES,
+  AGENDA_SOURCES,
+  ATTENDANCE_STATUSES,
+  INVITEE_KINDS,
+  MEETING_STATUSES,
+  MEETING_TYPE_KEYS,
+  ORG_LIFE_KINDS,
+  ORG_LIFE_STATUSES,
+  OWNER_KINDS,
+  SESSION_MODES,
+} from './constants.js';
+
+export * from './constants.js';
+
+const Id = z.coerce.number().int().positive().max(2_147_483_647);
+export const IdParam = z.object({ id: Id });
+const Title = z.string().trim().min(1).max(200);
+const Text = z.string().trim().max(5000);
+const Ref = z.object({ id: z.number().int(), name: z.string() });
+export const MeetingType = z.enum(MEETING_TYPE_KEYS);
+export const MeetingStatus = z.enum(MEETING_STATUSES);
+export const ActionStatus = z.enum(ACTION_STATUSES);
+export const OwnerKind = z.enum(OWNER_KINDS);
+const csv = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(values)).min(1));
+
+// Meetings ---------------------------------------------------------------------------------------------------
+
+export const Guest = z.object({ name: z.string().trim().min(1).max(60), group: z.enum(['deputies', 'residentReps']) });
+export const CreateMeeting = z
+  .object({
+    typeKey: MeetingType,
+    territoryId: Id,
+    title: Title,
+    startsAt: z.coerce.date(),
+    place: z.string().trim().max(100).nullish(),
+    /** People the structure does not hold (两代表一委员, residents' representatives), added by name. */
+    guests: z.array(Guest).max(50).default([]),
+  })
+  .strict();
+export type CreateMeeting = z.infer<typeof CreateMeeting>;
+
+export const MeetingQuery = PageQuery.extend({
+  typeKey: MeetingType.optional(),
+  status: csv(MEETING_STATUSES).optional(),
+  territoryId: Id.optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export type MeetingQuery = z.infer<typeof MeetingQuery>;
+
+export const MeetingListItem = z.object({
+  id: z.number().int(),
+  typeKey: MeetingType,
+  title: z.string(),
+  territory: Ref,
+  startsAt: z.date(),
+  place: z.string().nullable(),
+  status: MeetingStatus,
+  invited: z.number().int(),
+  attended: z.number().int(),
+  decisions: z.number().int(),
+  actionItems: z.number().int(),
+  undoneActionItems: z.number().int(),
+});
+export type MeetingListItem = z.infer<typeof MeetingListItem>;
+
+export const Invitee = z.object({
+  id: z.number().int(),
+  kind: z.enum(INVITEE_KINDS),
+  refId: z.number().int().nullable(),
+  name: z.string(),
+  ruleKey: z.string(),
+  account: Ref.nullable(),
+  attended: z.boolean(),
+  signedInAt: z.date().nullable(),
+  signedInBy: z.string().nullable(),
+});
+export type Invitee = z.infer<typeof Invitee>;
+
+export const LinkedOrder = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  status: z.string(),
+  category: z.string(),
+});
+
+export const ActionItem = z.object({
+  id: z.number().int(),
+  meetingId: z.number().int(),
+  meetingTitle: z.string(),
+  decisionId: z.number().int(),
+  title: z.string(),
+  owner: z.object({ kind: OwnerKind, id: z.number().int(), name: z.string() }),
+  dueAt: z.date(),
+  status: ActionStatus,
+  overdue: z.boolean(),
+  evidence: z.string().nullable(),
+  doneAt: z.date().nullable(),
+  /** The service order it created, with its live status. */
+  order: LinkedOrder.nullable(),
+});
+export type ActionItem = z.infer<typeof ActionItem>;
+
+export const Decision = z.object({ id: z.number().int(), text: z.string(), actionItems: z.array(ActionItem) });
+export const AgendaItem = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  source: z.enum(AGENDA_SOURCES),
+  orders: z.array(LinkedOrder),
+  carriedOver: z.object({ id: z.number().int(), title: z.string(), status: ActionStatus }).nullable(),
+  minutes: z.string().nullable(),
+  decisions: z.array(Decision),
+});
+export type AgendaItem = z.infer<typeof AgendaItem>;
+
+export const Correction = z.object({
+  id: z.number().int(),
+  target: z.string(),
+  reason: z.string(),
+  by: z.string().nullable(),
+  at: z.date(),
+});
+
+export const Meeting = z.object({
+  id: z.number().int(),
+  typeKey: MeetingType,
+  title: z.string(),
+  territory: Ref,
+  startsAt: z.date(),
+  place: z.string().nullable(),
+  status: MeetingStatus,
+  /** Shown to staff only (on the console page, as a QR code). */
+  signInCode: z.string().nullable(),
+  approvedAt: z.date().nullable(),
+  invitees: z.array(Invitee),
+  agenda: z.array(AgendaItem),
+  corrections: z.array(Correction),
+});
+export type Meeting = z.infer<typeof Meeting>;
+
+export const Proposal = z.object({
+  source: z.enum(['hotspot', 'overdueOrder', 'carriedOver']),
+  title: z.string(),
+  orders: z.array(LinkedOrder),
+  actionItemId: z.number().int().nullable(),
+  /** Hotspot: the compound and the category repeated. */
+  compound: Ref.nullable(),
+  category: z.string().nullable(),
+  count: z.number().int(),
+});
+export type Proposal = z.infer<typeof Proposal>;
+export const Proposals = z.object({
+  rule: z.object({ minCount: z.number(), days: z.number() }),
+  items: z.array(Proposal),
+});
+
+export const AddAgendaItem = z
+  .object({
+    title: Title,
+    source: z.enum(AGENDA_SOURCES).default('staff'),
+    orderIds: z.array(Id).max(50).default([]),
+    actionItemId: Id.nullish(),
+  })
+  .strict();
+export type AddAgendaItem = z.infer<typeof AddAgendaItem>;
+export const AgendaParam = z.object({ id: Id, itemId: Id });
+export const MinutesInput = z.object({ minutes: Text }).strict();
+export const DecisionInput = z.object({ text: z.string().trim().min(1).max(2000) }).strict();
+export const MoveInput = z.object({ move: z.enum(['hold', 'approve', 'cancel']) }).strict();
+export const AttendanceInput = z.object({ inviteeId: Id, attended: z.boolean() }).strict();
+export const SignInInput = z.object({ code: z.string().trim().min(4).max(12) }).strict();
+export const CorrectionInput = z
+  .object({
+    agendaItemId: Id.nullish(),
+    minutes: Text.nullish(),
+    inviteeId: Id.nullish(),
+    attended: z.boolean().nullish(),
+    reason: z.string().trim().min(2).max(500),
+  })
+  .strict();
+export type CorrectionInput = z.infer<typeof CorrectionInput>;
+
+export const ActionItemInput = z
+  .object({
+    title: Title,
+    ownerKind: OwnerKind,
+    ownerId: Id,
+    dueAt: z.coerce.date(),
+  })
+  .strict();
+export type ActionItemInput = z.infer<typeof ActionItemInput>;
+export const DecisionParam = z.object({ decisionId: Id });
+export const ActionItemUpdate = z
+  .object({ status: ActionStatus.optional(), evidence: Text.nullish(), dueAt: z.coerce.date().optional() })
+  .strict();
+export type ActionItemUpdate = z.infer<typeof ActionItemUpdate>;
+export const ActionOrderInput = z
+  .object({
+    category: z.string().trim().min(1).max(40),
+    description: Text.nullish(),
+    territoryId: Id.nullish(),
+  })
+  .strict();
+export type ActionOrderInput = z.infer<typeof ActionOrderInput>;
+export const ActionItemQuery = PageQuery.extend({
+  status: csv(ACTION_STATUSES).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  mine: z.enum(['true', 'false']).optional(),
+  meetingId: Id.optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export type ActionItemQuery = z.infer<typeof ActionItemQuery>;
+
+export const OwnerChoice = z.object({ kind: OwnerKind, id: z.number().int(), name: z.string() });
+export const MyMeeting = z.object({
+  id: z.number().int(),
+  typeKey: MeetingType,
+  title: z.string(),
+  territory: Ref,
+  startsAt: z.date(),
+  place: z.string().nullable(),
+  status: MeetingStatus,
+  attended: z.boolean(),
+  /** Minutes of the agenda, shown once the invitee attended and the minutes are approved. */
+  minutes: z.array(z.object({ title: z.string(), minutes: z.string().nullable(), decisions: z.array(z.string()) })),
+});
+export type MyMeeting = z.infer<typeof MyMeeting>;
+
+// Organisational life 三会一课 -------------------------------------------------------------------------------
+
+export const OrgLifeKind = z.enum(ORG_LIFE_KINDS);
+export const CreateSession = z
+  .object({
+    branchId: Id,
+    kind: OrgLifeKind,
+    title: Title,
+    heldAt: z.coerce.date(),
+    mode: z.enum(SESSION_MODES),
+    place: z.string().trim().max(100).nullish(),
+  })
+  .strict();
+export type CreateSession = z.infer<typeof CreateSession>;
+export const SessionQuery = PageQuery.extend({
+  branchId: Id.optional(),
+  kind: OrgLifeKind.optional(),
+  territoryId: Id.optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+});
+export type SessionQuery = z.infer<typeof SessionQuery>;
+export const AttendanceRow = z.object({
+  id: z.number().int(),
+  member: Ref,
+  hasAccount: z.boolean(),
+  status: z.enum(ATTENDANCE_STATUSES),
+  leaveReason: z.string().nullable(),
+  signedInAt: z.date().nullable(),
+});
+export const OrgLifeSession = z.object({
+  id: z.number().int(),
+  branch: Ref,
+  kind: OrgLifeKind,
+  title: z.string(),
+  heldAt: z.date(),
+  mode: z.enum(SESSION_MODES),
+  place: z.string().nullable(),
+  minutes: z.string().nullable(),
+  status: z.enum(ORG_LIFE_STATUSES),
+  expected: z.number().int(),
+  present: z.number().int(),
+  leave: z.number().int(),
+  attendance: z.array(AttendanceRow),
+});
+export type OrgLifeSession = z.infer<typeof OrgLifeSession>;
+export const SessionUpdate = z
+  .object({
+    minutes: Text.nullish(),
+    status: z.enum(['held', 'approved']).optional(),
+    attendance: z
+      .array(
+        z.object({
+          memberId: Id,
+          status: z.enum(ATTENDANCE_STATUSES),
+          leaveReason: z.string().trim().max(200).nullish(),
+        }),
+      )
+      .max(500)
+      .optional(),
+  })
+  .strict();
+export type SessionUpdate = z.infer<typeof SessionUpdate>;
+export const LeaveInput = z.object({ reason: z.string().trim().min(1).max(200) }).strict();
+
+export const FiguresQuery = z.object({ territoryId: Id.optional(), year: z.coerce.number().int().min(2000).max(2100) });
+export const BranchFigures = z.object({
+  branch: Ref,
+  territory: Ref,
+  held: z.number().int(),
+  expected: z.number().int(),
+  present: z.number().int(),
+  /** present ÷ expected, 0–1; null without any expected attendance. */
+  attendanceRate: z.number().nullable(),
+  /** Due periods of the year so far with no session of that kind. */
+  missing: z.array(z.object({ kind: OrgLifeKind, period: z.string() })),
+  drillDown: z.string(),
+});
+export type BranchFigures = z.infer<typeof BranchFigures>;
+export const OrgLifeFigures = z.object({
+  year: z.number().int(),
+  formula: z.object({ attendanceRate: z.string(), missing: z.string() }),
+  total: z.object({
+    branches: z.number().int(),
+    held: z.number().int(),
+    expected: z.number().int(),
+    present: z.number().int(),
+    attendanceRate: z.number().nullable(),
+    flagged: z.number().int(),
+  }),
+  branches: z.array(BranchFigures),
+});
+export type OrgLifeFigures = z.infer<typeof OrgLifeFigures>;
+
+// Study records 学习档案 --------------------------------------------------------------------------------------
+
+export const LessonInput = z
+  .object({
+    memberId: Id.optional(),
+    title: Title,
+    hours: z.number().positive().max(24),
+    studiedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    note: Text.nullish(),
+  })
+  .strict();
+export type LessonInput = z.infer<typeof LessonInput>;
+export const StudyRecord = z.object({
+  member: Ref,
+  branch: Ref,
+  sessions: z.array(z.object({ id: z.number().int(), kind: OrgLifeKind, title: z.string(), heldAt: z.date() })),
+  lessons: z.array(
+    z.object({
+      id: z.number().int(),
+      title: z.string(),
+      hours: z.number(),
+      studiedOn: z.string(),
+      note: z.string().nullable(),
+    }),
+  ),
+  totalHours: z.number(),
+});
+export type StudyRecord = z.infer<typeof StudyRecord>;

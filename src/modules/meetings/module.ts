@@ -1,0 +1,16 @@
+import type { GongzhiModule } from '../../kernel/http/types.js';
+import { seedMeetings } from './meetings.seed.js';
+import { meetingRoutes } from './meetings.routes.js';
+import { orgLifeRoutes } from './org-life.routes.js';
+import './messages.js';
+import './permissions.js';
+
+/** Meetings that decide and follow up, organisational life 三会一课 and study records 学习档案 (issue 13). */
+export const meetingsModule: GongzhiModule = {
+  name: 'meetings',
+  routes: async (app) => {
+    await meetingRoutes(app);
+    await orgLifeRoutes(app);
+  },
+  seedDemo: seedMeetings,
+};

@@ -1,0 +1,45 @@
+import { CalendarOutlined, CheckSquareOutlined, FlagOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import type { ConsoleRoute } from '../../../web/app/module-routes';
+
+/** Console pages of meetings 会议议事, action items 督办事项 and organisational life 三会一课. */
+export const consoleRoutes: ConsoleRoute[] = [
+  {
+    path: 'meetings',
+    rank: 60,
+    labelKey: 'meetings.nav.meetings',
+    permission: 'meeting.read',
+    icon: <CalendarOutlined />,
+    Component: lazy(() => import('./MeetingsPage')),
+  },
+  {
+    path: 'meetings/:id',
+    labelKey: 'meetings.nav.meeting',
+    permission: 'meeting.read',
+    menu: false,
+    Component: lazy(() => import('./MeetingPage')),
+  },
+  {
+    path: 'meetings/:id/print',
+    labelKey: 'meetings.nav.print',
+    permission: 'meeting.read',
+    menu: false,
+    Component: lazy(() => import('./PrintPage')),
+  },
+  {
+    path: 'meetings/action-items',
+    rank: 61,
+    labelKey: 'meetings.nav.actionItems',
+    permission: 'meeting.read',
+    icon: <CheckSquareOutlined />,
+    Component: lazy(() => import('./ActionItemsPage')),
+  },
+  {
+    path: 'org-life',
+    rank: 62,
+    labelKey: 'meetings.nav.orgLife',
+    permission: 'orgLife.read',
+    icon: <FlagOutlined />,
+    Component: lazy(() => import('./OrgLifePage')),
+  },
+];
