@@ -1,5 +1,6 @@
 import type { GongzhiModule } from '../../kernel/http/types.js';
 import { coBuildingRoutes } from './co-building.routes.js';
+import { seedCoBuilding } from './co-building.seed.js';
 import './messages.js';
 import './permissions.js';
 
@@ -7,4 +8,5 @@ import './permissions.js';
 export const coBuildingModule: GongzhiModule = {
   name: 'co-building',
   routes: coBuildingRoutes,
+  seedDemo: seedCoBuilding,
 };
