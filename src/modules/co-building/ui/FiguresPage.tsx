@@ -16,16 +16,18 @@ import type { Figures } from './types';
 export default function FiguresPage() {
   const { t } = useTranslation();
   const [node, setNode] = useState<TerritoryRef | undefined>();
-  const [period, setPeriod] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
+  // No period chosen: the server's default (this year to today, in China time).
+  const [period, setPeriod] = useState<[Dayjs, Dayjs] | null>(null);
   const q = useQuery({
-    queryKey: ['coBuilding', 'figures', node?.id, period[0].valueOf(), period[1].valueOf()],
+    queryKey: ['coBuilding', 'figures', node?.id, period?.[0].valueOf(), period?.[1].valueOf()],
     queryFn: () =>
       api.get<Figures>('/api/co-building/figures', {
         territoryId: node?.id,
-        from: period[0].format('YYYY-MM-DD'),
-        to: period[1].format('YYYY-MM-DD'),
+        from: period?.[0].format('YYYY-MM-DD'),
+        to: period?.[1].format('YYYY-MM-DD'),
       }),
   });
+  const shown: [Dayjs, Dayjs] | null = period ?? (q.data ? [dayjs(q.data.from), dayjs(q.data.to)] : null);
   return (
     <div data-testid="co-figures-page">
       <PageTitle title={t('coBuilding.figuresTitle')} help={t('coBuilding.figuresHelp')} />
@@ -36,7 +38,7 @@ export default function FiguresPage() {
         </Form.Item>
         <Form.Item label={t('coBuilding.field.period')}>
           <DatePicker.RangePicker
-            value={period}
+            value={shown}
             allowClear={false}
             onChange={(v) => v?.[0] && v[1] && setPeriod([v[0], v[1]])}
           />
