@@ -35,6 +35,7 @@ export async function prepareDatabase(database: Database, config: Config, log: L
       const t1 = Date.now();
       const { rootId } = await seedTerritories(tx);
       const demo = await seedDemoAccounts(tx, rootId);
+      for (const mod of MODULES) mod.setup?.();
       for (const mod of MODULES) {
         const t2 = Date.now();
         if (mod.seedDemo) {

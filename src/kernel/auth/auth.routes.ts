@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { accounts, territories, TERRITORY_LEVELS } from '../db/schema.js';
-import { CSRF_COOKIE, SESSION_COOKIE, secureCookie } from '../http/app.js';
+import { CSRF_COOKIE, SESSION_COOKIE, secureCookie } from '../http/cookies.js';
 import { AppError } from '../http/errors.js';
 import type { App } from '../http/types.js';
 import { allPermissions, ROLE_LABELS, ROLES, rolePermissions } from '../rbac/rbac.js';

@@ -23,20 +23,15 @@ import { AppError, statusOf, type FieldError } from './errors.js';
 import type { App, Deps, GongzhiModule, PendingSetup, RouteEntry } from './types.js';
 import { issueOfFastify, translateIssues } from './validation.js';
 
-export const SESSION_COOKIE = 'gz_session';
-export const CSRF_COOKIE = 'gz_csrf';
-export const LANG_COOKIE = 'gz_lang';
+import { CSRF_COOKIE, LANG_COOKIE, SESSION_COOKIE, secureCookie } from './cookies.js';
+
+export { CSRF_COOKIE, LANG_COOKIE, SESSION_COOKIE, secureCookie } from './cookies.js';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
-}
-
-export function secureCookie(deps: Deps, req: FastifyRequest): boolean {
-  const mode = deps.config.COOKIE_SECURE;
-  return mode === 'true' || (mode === 'auto' && req.protocol === 'https');
 }
 
 /** The error body every client sees: stable code, translated message, per-field messages; never a stack. */
@@ -224,6 +219,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(authRoutes);
+  for (const mod of opts.modules) mod.setup?.();
   for (const mod of opts.modules) {
     if (mod.routes) await app.register(async (scoped) => mod.routes!(scoped.withTypeProvider<ZodTypeProvider>()));
   }

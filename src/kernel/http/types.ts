@@ -68,6 +68,11 @@ export type App = FastifyInstance<
 /** What a module plugs into the app (STYLE: module.ts). */
 export interface GongzhiModule {
   name: string;
+  /**
+   * Connects this module to the modules it depends on, before any route or seed runs: subscriptions to their
+   * events, figures handed to their pages (decision 015). Idempotent: it may run once per app built.
+   */
+  setup?: () => void;
   routes?: (app: App) => void | Promise<void>;
   /**
    * Adds this module's demo data on first start, inside the bootstrap transaction, after the modules before it

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, like } from 'drizzle-orm';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
-import { DEMO_COMMUNITIES } from '../territory/territory.seed.js';
+import { DEMO_COMMUNITIES } from '../territory/index.js';
 import type { NeedSource, NeedStatus, OffererKind, ResourceKind } from './constants.js';
 import { chinaDay } from './co-building.service.js';
 import { coMatches, coNeeds, coProjectRatings, coProjects, coResources, coTasks } from './schema.js';

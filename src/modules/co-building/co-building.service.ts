@@ -8,7 +8,7 @@ import { AppError, conflict, forbidden, notFound } from '../../kernel/http/error
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
 import { inScope } from '../../kernel/scope/scope.js';
-import { units } from '../organizations/schema.js';
+import { units } from '../organizations/index.js';
 import { createOrder, ORDER_CATEGORIES, recurringOrderClusters } from '../service-orders/index.js';
 import type { BoardState, NeedStatus } from './constants.js';
 import type {

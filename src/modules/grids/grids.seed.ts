@@ -2,8 +2,8 @@ import { and, asc, eq, inArray, like } from 'drizzle-orm';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
 import { prng } from '../../kernel/random.js';
-import { partyMembers } from '../party-members/schema.js';
-import { DEMO_COMMUNITIES } from '../territory/territory.seed.js';
+import { partyMembers } from '../party-members/index.js';
+import { DEMO_COMMUNITIES } from '../territory/index.js';
 import { boundaries } from './grids.service.js';
 import {
   buildingLeads,

@@ -10,8 +10,8 @@ import { offsetOf } from '../../kernel/http/pagination.js';
 import { t, type Locale } from '../../kernel/i18n/i18n.js';
 import { fromRoot } from '../../kernel/paths.js';
 import { inScope, pathIds, requireTerritoriesInScope } from '../../kernel/scope/scope.js';
-import { partyOrgs } from '../organizations/schema.js';
-import { partyMembers } from '../party-members/schema.js';
+import { partyOrgs } from '../organizations/index.js';
+import { partyMembers } from '../party-members/index.js';
 import {
   GeometryIn,
   GRID_KINDS,

@@ -1,12 +1,21 @@
+import { sql } from 'drizzle-orm';
 import type { GongzhiModule } from '../../kernel/http/types.js';
+import { provideOrgFigures } from '../organizations/index.js';
 import { seedGrids } from './grids.seed.js';
 import { gridRoutes } from './grids.routes.js';
 import './messages.js';
 import './permissions.js';
+import { buildingLeads } from './schema.js';
 
 /** Grids 网格 (SPEC module 2): polygons, grid workers, liaison households, building leads, locate. */
 export const gridsModule: GongzhiModule = {
   name: 'grids',
   routes: gridRoutes,
   seedDemo: seedGrids,
+  // A compound's page and the 一名党员一栋楼 flag read building leads through this.
+  setup: () =>
+    provideOrgFigures({
+      buildingLead: (buildingId) =>
+        sql<string | null>`(select l.name from ${buildingLeads} l where l.building_id = ${buildingId} limit 1)`,
+    }),
 };

@@ -3,10 +3,10 @@ import { encryptPii } from '../../kernel/crypto/pii.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
 import { prng } from '../../kernel/random.js';
-import type { EventAction, OrderStatus } from '../service-orders/constants.js';
-import { orderEvents, serviceOrders } from '../service-orders/schema.js';
-import { applyRollup } from '../service-orders/rollups.js';
-import { DEMO_COMMUNITIES } from '../territory/territory.seed.js';
+import type { EventAction, OrderStatus } from '../service-orders/index.js';
+import { orderEvents, serviceOrders } from '../service-orders/index.js';
+import { applyRollup } from '../service-orders/index.js';
+import { DEMO_COMMUNITIES } from '../territory/index.js';
 import type { MediationOutcome, PartyRole, TeamMemberRole } from './constants.js';
 import { mediationCases, mediationParties, mediationSessions, mediationTeamMembers, mediationTeams } from './schema.js';
 

@@ -8,19 +8,12 @@ import { AppError, conflict, forbidden, notFound } from '../../kernel/http/error
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
 import { inScope, pathInScope } from '../../kernel/scope/scope.js';
-import { partyMembers } from '../party-members/schema.js';
-import { mayHandle, viewerOf, visibleOrders, type Viewer } from '../service-orders/access.js';
-import { FINISHED, type OrderStatus } from '../service-orders/constants.js';
+import { partyMembers } from '../party-members/index.js';
+import { mayHandle, viewerOf, visibleOrders, type Viewer } from '../service-orders/index.js';
+import { FINISHED, type OrderStatus } from '../service-orders/index.js';
 import type { DispatchBody } from '../service-orders/contract.js';
-import { serviceOrders } from '../service-orders/schema.js';
-import {
-  createOrder,
-  dispatchOrder,
-  getOrder,
-  isOverdue,
-  resolveOrder,
-  startOrder,
-} from '../service-orders/service-orders.service.js';
+import { serviceOrders } from '../service-orders/index.js';
+import { createOrder, dispatchOrder, getOrder, isOverdue, resolveOrder, startOrder } from '../service-orders/index.js';
 import { OUTCOMES_WITH_AGREEMENT } from './constants.js';
 import type {
   AgreementInput,

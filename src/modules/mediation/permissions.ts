@@ -1,5 +1,5 @@
 import { registerPermissions, type Role } from '../../kernel/rbac/rbac.js';
-import { ORDER_ROLES } from '../service-orders/permissions.js';
+import { ORDER_ROLES } from '../service-orders/index.js';
 
 const STAFF: Role[] = [
   'gridWorker',

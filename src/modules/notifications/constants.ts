@@ -1,21 +1,9 @@
+import { ORDER_NOTICE_KINDS } from '../service-orders/index.js';
+
 /** What a notification is about (issue 5 item 10). Texts are rendered in the reader's locale from kind + params. */
 export const NOTIFICATION_KINDS = [
-  // to the reporter
-  'order.dispatched',
-  'order.opened',
-  'order.accepted',
-  'order.resolved',
-  'order.escalated',
-  'order.closed',
-  'order.merged',
-  // to the handler
-  'order.assigned',
-  'order.reopened',
-  'order.reminder',
-  'order.handlerEscalated',
-  // to the dispatcher, to the receiving level's staff
-  'order.returned',
-  'order.escalatedHere',
+  // the order moves' notices (service-orders announces them, this module stores them)
+  ...ORDER_NOTICE_KINDS,
   // one message a day for accounts in digest mode
   'digest',
 ] as const;

@@ -1,9 +1,9 @@
 import { desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { accounts } from '../../kernel/db/schema.js';
-import { units } from '../organizations/schema.js';
-import { partyMembers } from '../party-members/schema.js';
-import { orderEvents, orderUnitContacts, serviceOrders } from '../service-orders/schema.js';
+import { units } from '../organizations/index.js';
+import { partyMembers } from '../party-members/index.js';
+import { orderEvents, orderUnitContacts, serviceOrders } from '../service-orders/index.js';
 import type { NotificationKind } from './constants.js';
 import { notifications } from './schema.js';
 

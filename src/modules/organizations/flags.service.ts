@@ -6,6 +6,7 @@ import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
 import { FLAG_KINDS, type Flag, type FlagKind, type FlagQuery } from './contract.js';
 import { TERRITORY_LEVELS } from '../../kernel/territory-levels.js';
+import { orgFigures } from './figures.js';
 import { PARTY_ORG_KINDS } from './constants.js';
 
 /** A community-level branch with this many members must become a committee or general branch (seed 004). */
@@ -42,17 +43,17 @@ const FlagRow = z.object({
  */
 function flagQueries(scope: string): Record<FlagKind, SQL> {
   const like = `${scope}%`;
+  // Members and building leads belong to other modules; they hand in these figures (figures.ts).
+  const members = orgFigures.membersOfOrg(sql.raw('o.id'));
   return {
     branchTooLarge: sql`
       select 'branchTooLarge' as kind, 1 as sev, t.path as tpath, t.id as tid, t.name as tname, t.level as tlevel,
              t.id as community_id, t.name as community_name, null::text as compound_name,
-             o.id as org_id, o.name as org_name, o.kind as org_kind, count(m.id)::int as cnt, o.id as link_id, null::int as focus_id
+             o.id as org_id, o.name as org_name, o.kind as org_kind, ${members} as cnt, o.id as link_id, null::int as focus_id
         from party_orgs o
         join territories t on t.id = o.territory_id
-        join party_members m on m.home_branch_id = o.id
        where o.kind = 'branch' and o.unit_id is null and t.level = 'community' and o.scope_path like ${like}
-       group by o.id, t.id
-      having count(m.id) >= ${BRANCH_MEMBER_LIMIT}`,
+         and ${members} >= ${BRANCH_MEMBER_LIMIT}`,
     compoundWithoutBranch: sql`
       select 'compoundWithoutBranch' as kind, 2 as sev, c.path as tpath, c.id as tid, c.name as tname, c.level as tlevel,
              cm.id as community_id, cm.name as community_name, c.name as compound_name,
@@ -69,8 +70,8 @@ function flagQueries(scope: string): Record<FlagKind, SQL> {
         join territories c on c.id = b.parent_id
         left join territories cm on cm.id = c.parent_id
        where b.level = 'building' and b.path like ${like}
-         and not exists (select 1 from building_leads l where l.building_id = b.id)
-         and not exists (select 1 from party_members m where m.scope_path ~>=~ b.path and m.scope_path ~<~ (b.path || ':'))`,
+         and ${orgFigures.buildingLead(sql.raw('b.id'))} is null
+         and ${orgFigures.membersUnder(sql.raw('b.path'))} = 0`,
   };
 }
 

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { territories } from '../../kernel/db/schema.js';
 import { prng } from '../../kernel/random.js';
-import { DEMO_COMMUNITIES } from '../territory/territory.seed.js';
+import { DEMO_COMMUNITIES } from '../territory/index.js';
 import type { CandidatePost, EducationLevel, Gender, PartyOrgKind, ReviewDepartment, UnitKind } from './constants.js';
 import {
   candidateReviews,

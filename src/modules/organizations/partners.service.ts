@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
+import { orgFigures } from './figures.js';
 import type { Ctx } from '../../kernel/context.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { territories } from '../../kernel/db/schema.js';
@@ -7,7 +8,6 @@ import { conflict, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
 import { inScope } from '../../kernel/scope/scope.js';
-import { buildingLeads } from '../grids/schema.js';
 import type {
   CreateOwnersCommittee,
   CreateResidentsGroup,
@@ -613,9 +613,9 @@ export async function compoundOverview(ctx: Ctx, compoundId: number) {
   const [buildingRes, flagged, groups, orgs] = await Promise.all([
     ctx.db.execute(sql`
       select b.id, b.name,
-             (select l.name from ${buildingLeads} l where l.building_id = b.id limit 1) as lead_name,
+             ${orgFigures.buildingLead(sql.raw('b.id'))} as lead_name,
              g.id as group_id, g.name as group_name,
-             (select count(*)::int from party_members m where m.scope_path ~>=~ b.path and m.scope_path ~<~ (b.path || ':')) as member_count
+             ${orgFigures.membersUnder(sql.raw('b.path'))} as member_count
         from territories b
         left join lateral (select o.id, o.name from party_orgs o where o.territory_id = b.id and o.kind = 'group' order by o.id limit 1) g on true
        where b.parent_id = ${compound.id} and b.level = 'building'

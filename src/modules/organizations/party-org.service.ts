@@ -8,7 +8,7 @@ import { conflict, notFound, type FieldError } from '../../kernel/http/errors.js
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
 import { inScope, pathIds } from '../../kernel/scope/scope.js';
-import { partyMembers } from '../party-members/schema.js';
+import { orgFigures } from './figures.js';
 import type { CreatePartyOrg, PartyOrg, PartyOrgKind, PartyOrgListQuery, UpdatePartyOrg } from './contract.js';
 import { partyOrgs, units } from './schema.js';
 import { escapeLike, invalidFields, placeInScope, type Place } from './shared.js';
@@ -60,10 +60,7 @@ function selectOrgs(db: DbOrTx) {
       unitId: units.id,
       unitName: units.name,
       unitKind: units.kind,
-      memberCount:
-        sql<number>`(select count(*)::int from ${partyMembers} pm where pm.home_branch_id = ${partyOrgs.id})`.mapWith(
-          Number,
-        ),
+      memberCount: orgFigures.membersOfOrg(partyOrgs.id).mapWith(Number),
       childCount: sql<number>`(select count(*)::int from ${partyOrgs} c where c.parent_id = ${partyOrgs.id})`.mapWith(
         Number,
       ),

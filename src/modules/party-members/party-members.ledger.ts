@@ -18,9 +18,9 @@ import {
   type LedgerError,
 } from '../../kernel/ledger/ledger.js';
 import { inScope } from '../../kernel/scope/scope.js';
-import { partyOrgs } from '../organizations/schema.js';
+import { partyOrgs } from '../organizations/index.js';
 import { IdNumber } from '../people/contract.js';
-import { residents } from '../people/schema.js';
+import { residents } from '../people/index.js';
 import { HOME_BRANCH_KINDS } from './constants.js';
 import { KIND_LABELS, POST_LABELS } from './labels.js';
 import { partyMembers } from './schema.js';

@@ -3,19 +3,11 @@ import type { DbOrTx } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
 import { prng } from '../../kernel/random.js';
 import { pathIds } from '../../kernel/scope/scope.js';
-import { partyOrgs } from '../organizations/schema.js';
-import { DEMO_COMMUNITIES } from '../territory/territory.seed.js';
+import { partyOrgs } from '../organizations/index.js';
+import { seededResidents, type SeededResident } from '../people/index.js';
+import { DEMO_COMMUNITIES } from '../territory/index.js';
 import type { EvaluationGrade, MemberKind, MemberPost, RegistrationStatus } from './constants.js';
 import { dualEvaluations, dualRegistrations, partyMembers } from './schema.js';
-
-export interface SeededResident {
-  id: number;
-  name: string;
-  age: number;
-  scopePath: string;
-  householdId: number;
-  accountId: number | null;
-}
 
 /** Evaluation comments that fit the grade, per side. */
 const COMMENTS: Record<'community' | 'unit', Record<EvaluationGrade, string[]>> = {
@@ -44,7 +36,8 @@ const LARGE_BRANCH_MEMBERS = 106;
  * than 100 members; the demo `party_member` account linked to an in-service member with no registration yet
  * (so it can register in the browser). Skips, with a log line, when the organizations seed made no branches.
  */
-export async function seedPartyMembers(db: DbOrTx, people: SeededResident[]): Promise<void> {
+export async function seedPartyMembers(db: DbOrTx): Promise<void> {
+  const people = await seededResidents(db);
   const rnd = prng(2_800); // seed 000: 28,000 part-time grid workers from in-service members
   const communities = await db
     .select({ id: territories.id, code: territories.divisionCode, path: territories.path, name: territories.name })

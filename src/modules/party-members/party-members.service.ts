@@ -7,8 +7,8 @@ import { AppError, conflict, forbidden, notFound } from '../../kernel/http/error
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
 import { inScope, pathIds, pathInScope } from '../../kernel/scope/scope.js';
-import { partyOrgs } from '../organizations/schema.js';
-import { residents } from '../people/schema.js';
+import { partyOrgs } from '../organizations/index.js';
+import { residents } from '../people/index.js';
 import {
   HOME_BRANCH_KINDS,
   type CreateMember,

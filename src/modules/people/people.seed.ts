@@ -3,8 +3,7 @@ import { encryptPii, hashPii } from '../../kernel/crypto/pii.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
 import { prng } from '../../kernel/random.js';
-import { seedPartyMembers, type SeededResident } from '../party-members/party-members.seed.js';
-import { DEMO_COMMUNITIES } from '../territory/territory.seed.js';
+import { DEMO_COMMUNITIES } from '../territory/index.js';
 import { idCheckChar, type Gender, type Relation, type ResidentTag } from './constants.js';
 import { residents } from './schema.js';
 
@@ -172,23 +171,34 @@ export async function seedPeople(db: DbOrTx): Promise<void> {
     }
   }
 
-  const inserted: SeededResident[] = [];
   for (let i = 0; i < rows.length; i += 1000) {
     const batch = rows.slice(i, i + 1000);
-    const ids = await db
-      .insert(residents)
-      .values(batch.map(({ age: _age, ...r }) => r))
-      .returning({ id: residents.id });
-    batch.forEach((r, k) =>
-      inserted.push({
-        id: ids[k]!.id,
-        name: r.name,
-        age: r.age,
-        scopePath: r.scopePath,
-        householdId: r.householdId,
-        accountId: r.accountId ?? null,
-      }),
-    );
+    await db.insert(residents).values(batch.map(({ age: _age, ...r }) => r));
   }
-  await seedPartyMembers(db, inserted);
+}
+
+/** A demo resident as the party-members seed draws its members from them (ages counted from the demo year). */
+export interface SeededResident {
+  id: number;
+  name: string;
+  age: number;
+  scopePath: string;
+  householdId: number;
+  accountId: number | null;
+}
+
+/** The demo residents in the order they were seeded (for the seeds of modules that build on them). */
+export async function seededResidents(db: DbOrTx): Promise<SeededResident[]> {
+  const rows = await db
+    .select({
+      id: residents.id,
+      name: residents.name,
+      birthDate: residents.birthDate,
+      scopePath: residents.scopePath,
+      householdId: residents.householdId,
+      accountId: residents.accountId,
+    })
+    .from(residents)
+    .orderBy(asc(residents.id));
+  return rows.map(({ birthDate, ...r }) => ({ ...r, age: DEMO_YEAR - Number((birthDate ?? '').slice(0, 4)) }));
 }

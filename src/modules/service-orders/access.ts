@@ -5,7 +5,7 @@ import type { Role } from '../../kernel/rbac/rbac.js';
 import { territories } from '../../kernel/db/schema.js';
 import { rowsOf } from '../../kernel/db/rows.js';
 import { inScope, pathIds, pathInScope } from '../../kernel/scope/scope.js';
-import { dualRegistrations, partyMembers } from '../party-members/schema.js';
+import { dualRegistrations, partyMembers } from '../party-members/index.js';
 import { orderCoReporters, orderUnitContacts, serviceOrders } from './schema.js';
 
 /** Roles that see every order of their subtree (the scope rule). */

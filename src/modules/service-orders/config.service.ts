@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
 import { inScope, pathIds, pathInScope } from '../../kernel/scope/scope.js';
-import { units } from '../organizations/schema.js';
+import { units } from '../organizations/index.js';
 import type { CreateRoutingRule, MenuItem, RoutingRule, UnitContact, UpdateRoutingRule } from './contract.js';
 import { orderMenuItems, orderRoutingRules, orderUnitContacts } from './schema.js';
 

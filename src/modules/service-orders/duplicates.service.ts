@@ -7,7 +7,7 @@ import { territories } from '../../kernel/db/schema.js';
 import { AppError, conflict, notFound } from '../../kernel/http/errors.js';
 import { t } from '../../kernel/i18n/i18n.js';
 import { inScope, pathIds } from '../../kernel/scope/scope.js';
-import { notify } from '../notifications/index.js';
+import { announce } from './notices.js';
 import { viewerOf, visibleOrders } from './access.js';
 import { canMove, FINISHED, type OrderKind } from './constants.js';
 import type { DuplicateCandidate, Duplicates } from './contract.js';
@@ -231,7 +231,7 @@ export async function mergeOrder(ctx: Ctx, id: number, intoId: number): Promise<
       after: { status: 'merged', mergedIntoId: into.id },
     });
     // Merging keeps every reporter informed: they hear where their report went (in-app, or in their digest).
-    await notify(tx, ctx, [
+    await announce(tx, ctx, [
       {
         kind: 'order.merged',
         orderId: into.id,

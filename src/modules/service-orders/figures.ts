@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../kernel/http/errors.js';
 import { t } from '../../kernel/i18n/i18n.js';
 import { inScope } from '../../kernel/scope/scope.js';
 import { TERRITORY_LEVELS, type TerritoryLevel } from '../../kernel/territory-levels.js';
-import { units } from '../organizations/schema.js';
+import { units } from '../organizations/index.js';
 import { NOT_COUNTED, OVERDUE_AT_SQL, UNFINISHED_SQL } from './constants.js';
 import type { Counts, OrderFigures, OrderTrend } from './contract.js';
 import { addDays, addTally, dayStart, shanghaiDay, TALLY_KEYS, zeroTally, type Grain, type Tally } from './rollups.js';

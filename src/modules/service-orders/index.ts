@@ -4,9 +4,19 @@ import type { DbOrTx } from '../../kernel/db/client.js';
 import { territories } from '../../kernel/db/schema.js';
 import { serviceOrders } from './schema.js';
 
-/** What other modules may use of service orders. */
-export { createOrder } from './service-orders.service.js';
-export { ORDER_CATEGORIES } from './constants.js';
+export { mayHandle, viewerOf, visibleOrders, type Viewer } from './access.js';
+export { FINISHED, ORDER_CATEGORIES, type EventAction, type OrderStatus } from './constants.js';
+export { ORDER_ROLES } from './permissions.js';
+export { applyRollup } from './rollups.js';
+export { orderEvents, orderUnitContacts, serviceOrders } from './schema.js';
+export { createOrder, dispatchOrder, getOrder, isOverdue, resolveOrder, startOrder } from './service-orders.service.js';
+export {
+  ORDER_NOTICE_KINDS,
+  onOrderNotices,
+  type OrderNotice,
+  type OrderNoticeKind,
+  type OrderNoticeListener,
+} from './notices.js';
 
 export interface RecurringCluster {
   compoundId: number;

@@ -1,12 +1,10 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Actor } from '../../kernel/context.js';
-import type { Clock } from '../../kernel/clock.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { accounts } from '../../kernel/db/schema.js';
-import { notify, type NotifyEvent } from '../notifications/index.js';
-import { units } from '../organizations/schema.js';
-import { partyMembers } from '../party-members/schema.js';
+import { units } from '../organizations/index.js';
+import { partyMembers } from '../party-members/index.js';
 import { STAFF_ROLES } from './access.js';
+import { announce, type NoticeCtx, type OrderNotice } from './notices.js';
 import { BEFORE_ACCEPT, type EventAction, type EscalationLevel } from './constants.js';
 import { orderCoReporters, orderEvents, orderUnitContacts, type serviceOrders } from './schema.js';
 
@@ -15,7 +13,7 @@ import { orderCoReporters, orderEvents, orderUnitContacts, type serviceOrders } 
  * transaction, so a move, its audit record and its notifications commit together (STYLE rule 2).
  */
 type Row = typeof serviceOrders.$inferSelect;
-type NotifyCtx = { actor: Pick<Actor, 'accountId'>; clock: Clock };
+type NotifyCtx = NoticeCtx;
 
 /** The people who asked: the reporter and the co-reporters of merged duplicates (merging keeps them informed). */
 export async function reporterAccounts(tx: DbOrTx, row: Row): Promise<number[]> {
@@ -104,7 +102,7 @@ export async function notifyMove(
   note: string | null,
 ): Promise<void> {
   const base = { orderId: after.id, params: { title: after.title, note } };
-  const events: NotifyEvent[] = [];
+  const events: OrderNotice[] = [];
   switch (action) {
     case 'dispatch': {
       const handler = await handlerName(tx, after);
@@ -154,13 +152,13 @@ export async function notifyMove(
     default:
       return;
   }
-  await notify(tx, ctx, events);
+  await announce(tx, ctx, events);
 }
 
 /** The scheduler's reminder before the deadline: to the handler (nobody yet when it waits for dispatch). */
 export async function notifyReminder(tx: DbOrTx, ctx: NotifyCtx, row: Row): Promise<void> {
   const deadline = BEFORE_ACCEPT.includes(row.status) ? row.respondBy : row.resolveBy;
-  await notify(tx, ctx, [
+  await announce(tx, ctx, [
     {
       kind: 'order.reminder',
       orderId: row.id,
@@ -178,7 +176,7 @@ export async function notifyEscalation(
   to: { id: number; level: EscalationLevel; name: string },
 ): Promise<void> {
   const params = { title: row.title, level: to.level, place: to.name };
-  await notify(tx, ctx, [
+  await announce(tx, ctx, [
     { kind: 'order.escalatedHere', orderId: row.id, accountIds: await staffAt(tx, to.id), params },
     { kind: 'order.handlerEscalated', orderId: row.id, accountIds: await handlerAccounts(tx, row), params },
     { kind: 'order.escalated', orderId: row.id, accountIds: await reporterAccounts(tx, row), params },

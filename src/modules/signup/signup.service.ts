@@ -14,9 +14,9 @@ import { AppError, conflict, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t, type Locale } from '../../kernel/i18n/i18n.js';
 import { inScope, pathIds } from '../../kernel/scope/scope.js';
-import { gridMap } from '../grids/grids.service.js';
-import { addressesOf } from '../people/people.service.js';
-import { residents } from '../people/schema.js';
+import { gridMap } from '../grids/index.js';
+import { addressesOf } from '../people/index.js';
+import { addSignedUpResident, linkResidentByPhone } from '../people/index.js';
 import {
   CODE_MAX_ATTEMPTS,
   CODE_TTL_MS,
@@ -244,28 +244,26 @@ async function attach(tx: DbOrTx, now: Date, who: Claimant, householdId: number,
     .from(territories)
     .where(eq(territories.id, householdId));
   if (!hh || hh.level !== 'household') throw fieldError({ locale }, 'householdId', 'signup.notHousehold');
-  const [match] = await tx
-    .select({ id: residents.id })
-    .from(residents)
-    .where(and(eq(residents.householdId, hh.id), eq(residents.phoneHash, who.phoneHash), isNull(residents.accountId)))
-    .orderBy(residents.id)
-    .limit(1);
-  const status: SignupStatus = match ? 'linked' : 'pending';
-  if (match)
-    await tx.update(residents).set({ accountId: who.accountId, updatedAt: now }).where(eq(residents.id, match.id));
+  const match = await linkResidentByPhone(tx, now, {
+    householdId: hh.id,
+    phoneHash: who.phoneHash,
+    accountId: who.accountId,
+  });
+  const status: SignupStatus = match !== null ? 'linked' : 'pending';
   await tx
     .update(accounts)
     .set({
       territoryId: hh.id,
-      roles: match ? sql`array_append(array_remove(${accounts.roles}, 'resident'), 'resident')` : accounts.roles,
+      roles:
+        match !== null ? sql`array_append(array_remove(${accounts.roles}, 'resident'), 'resident')` : accounts.roles,
       updatedAt: now,
     })
     .where(eq(accounts.id, who.accountId));
   const [req] = await tx
     .insert(signupRequests)
-    .values({ ...who, householdId: hh.id, scopePath: hh.path, status, residentId: match?.id ?? null, createdAt: now })
+    .values({ ...who, householdId: hh.id, scopePath: hh.path, status, residentId: match, createdAt: now })
     .returning({ id: signupRequests.id });
-  return { requestId: req!.id, status, path: hh.path, residentId: match?.id ?? null };
+  return { requestId: req!.id, status, path: hh.path, residentId: match };
 }
 
 /** Creates the account from a verified ticket and puts it in the chosen household (linked or pending). */
@@ -451,42 +449,16 @@ export async function confirmRequest(ctx: Ctx, id: number): Promise<SignupReques
   await ctx.db.transaction(async (tx) => {
     const r = await loadPending(ctx, tx, id);
     const now = ctx.clock.now();
-    const [match] = await tx
-      .select({ id: residents.id })
-      .from(residents)
-      .where(
-        and(
-          eq(residents.householdId, r.householdId),
-          eq(residents.phoneHash, r.phoneHash),
-          isNull(residents.accountId),
-        ),
-      )
-      .limit(1);
-    let residentId = match?.id;
-    if (residentId)
-      await tx.update(residents).set({ accountId: r.accountId, updatedAt: now }).where(eq(residents.id, residentId));
-    else {
-      const [created] = await tx
-        .insert(residents)
-        .values({
-          name: r.name,
-          householdId: r.householdId,
-          scopePath: r.scopePath,
-          phoneEnc: r.phoneEnc,
-          phoneHash: r.phoneHash,
-          accountId: r.accountId,
-          note: 'signup',
-        })
-        .returning({ id: residents.id });
-      residentId = created!.id;
-      await audit(tx, ctx, {
-        action: 'resident.create',
-        objectType: 'resident',
-        objectId: residentId,
+    const residentId =
+      (await linkResidentByPhone(tx, now, r)) ??
+      (await addSignedUpResident(tx, ctx, {
+        name: r.name,
+        householdId: r.householdId,
         scopePath: r.scopePath,
-        after: { name: r.name, householdId: r.householdId, source: 'signup' },
-      });
-    }
+        phoneEnc: r.phoneEnc,
+        phoneHash: r.phoneHash,
+        accountId: r.accountId,
+      }));
     await tx
       .update(accounts)
       .set({

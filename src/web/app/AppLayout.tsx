@@ -21,7 +21,7 @@ import { api } from '../api/client';
 import type { Permission } from '../api/types';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Lazy } from '../components/Loading';
-import { NotificationBell } from '../../modules/notifications/ui/NotificationBell';
+import { NotificationBell } from '../../modules/notifications/ui';
 import { markSignedOut, resetSession, useMe, useRoleLabel } from './auth';
 import { MENU_GROUPS, moduleRoutes, routeKey, type MenuGroup } from './modules';
 

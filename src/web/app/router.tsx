@@ -8,7 +8,7 @@ import { moduleRoutes } from './modules';
 const LoginPage = lazy(() => import('../pages/LoginPage'));
 const ChangePasswordPage = lazy(() => import('../pages/ChangePasswordPage'));
 const HomePage = lazy(() => import('../pages/HomePage'));
-const TerritoryPage = lazy(() => import('../../modules/territory/ui/TerritoryPage'));
+const TerritoryPage = lazy(() => import('../../modules/territory/ui'));
 const AuditPage = lazy(() => import('../pages/AuditPage'));
 const AccountsPage = lazy(() => import('../pages/AccountsPage'));
 const MyAccountPage = lazy(() => import('../pages/MyAccountPage'));

@@ -1,5 +1,5 @@
 /** Shapes of the API answers the resident pages read (docs/API.md: Sign-up, People, Service orders). */
-import type { OrderAttachment } from '../../modules/service-orders/ui/attachments';
+import type { OrderAttachment } from '../../modules/service-orders/ui';
 export interface Place {
   id: number;
   name: string;

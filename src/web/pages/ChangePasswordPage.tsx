@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../api/client';
 import { markSignedOut, resetSession, useMe } from '../app/auth';
-import { ChangePasswordForm } from '../components/ChangePasswordForm';
+import { ChangePasswordForm } from './ChangePasswordForm';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 
 /** Standalone page for an admin-set password: nothing else opens until the user picks their own. */

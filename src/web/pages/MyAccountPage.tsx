@@ -22,7 +22,7 @@ import { api, isApiError } from '../api/client';
 import type { TotpSetup } from '../api/types';
 import { ME_KEY, useMe, useRoleLabel } from '../app/auth';
 import { queryClient } from '../app/queryClient';
-import { ChangePasswordForm } from '../components/ChangePasswordForm';
+import { ChangePasswordForm } from './ChangePasswordForm';
 import { LevelTag } from '../components/LevelTag';
 import { showFormError } from '../components/formErrors';
 import { PageTitle } from '../components/PageTitle';

@@ -11,7 +11,7 @@ import { LevelTag } from '../../../web/components/LevelTag';
 import { PagedTable, type Filters } from '../../../web/components/PagedTable';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { formatDate } from '../../../web/components/format';
-import { ExportButton, ImportButton } from '../../people/ui/ledger';
+import { ExportButton, ImportButton } from '../../people/ui';
 import { UNIT_KINDS } from '../constants';
 import { OwnersFormModal, ResidentsGroupFormModal, UnitFormModal } from './PartnerForms';
 import { OrgKindTag, useOrgCan } from './shared';

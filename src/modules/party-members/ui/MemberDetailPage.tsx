@@ -9,7 +9,7 @@ import { queryClient } from '../../../web/app/queryClient';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { formatDate, formatDateTime } from '../../../web/components/format';
 import { showFormError } from '../../../web/components/formErrors';
-import { useHas } from '../../people/ui/shared';
+import { useHas } from '../../people/ui';
 import { GradeCell, KindTag, StatusTag } from './shared';
 import { GRADES, recentPeriods, type EvaluationRow, type Grade, type PartyMember, type Registration } from './types';
 

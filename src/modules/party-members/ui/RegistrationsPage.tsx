@@ -9,7 +9,7 @@ import { queryClient } from '../../../web/app/queryClient';
 import { PagedTable } from '../../../web/components/PagedTable';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { formatDateTime } from '../../../web/components/format';
-import { useHas } from '../../people/ui/shared';
+import { useHas } from '../../people/ui';
 import { KindTag, StatusTag } from './shared';
 import type { Registration, RegistrationStatus } from './types';
 

@@ -6,20 +6,10 @@ import { api } from '../../api/client';
 import type { Page } from '../../api/types';
 import { useMe } from '../../app/auth';
 import { formatDateTime } from '../../components/format';
-import { Spinner } from '../MobileApp';
-import { ORDER_KINDS, type MyRecord, type MySignup, type Order, type OrderStatus } from '../types';
+import { STATUS_COLOR } from '../../../modules/service-orders/ui';
+import { Spinner } from '../Spinner';
+import { ORDER_KINDS, type MyRecord, type MySignup, type Order } from '../types';
 
-export const STATUS_COLOR: Record<OrderStatus, string> = {
-  submitted: 'default',
-  dispatched: 'primary',
-  open: 'warning',
-  accepted: 'primary',
-  inProgress: 'primary',
-  resolved: 'success',
-  rated: 'success',
-  closed: 'default',
-  merged: 'default',
-};
 const KIND_COLOR = { menuService: '#1677ff', problem: '#fa8c16', microWish: '#eb2f96', mediation: '#13a8a8' } as const;
 const KIND_GLYPH = { menuService: '单', problem: '报', microWish: '愿', mediation: '调' } as const;
 

@@ -8,7 +8,7 @@ import { markSignedOut, resetSession, useMe } from '../../app/auth';
 import { maskPhone } from '../format';
 import { currentLocale, setLocale } from '../../i18n';
 import type { MyRecord, MySignup } from '../types';
-import { useLatestNotifications } from '../../../modules/notifications/ui/api';
+import { useLatestNotifications } from '../../../modules/notifications/ui';
 
 /** 我的: who I am, my household, language, sign out. */
 export default function MePage() {

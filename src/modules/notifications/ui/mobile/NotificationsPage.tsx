@@ -3,9 +3,9 @@ import { Badge, Button, List, NavBar, Selector, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { api, isApiError } from '../../api/client';
-import { queryClient } from '../../app/queryClient';
-import { formatDateTime } from '../../components/format';
+import { api, isApiError } from '../../../../web/api/client';
+import { queryClient } from '../../../../web/app/queryClient';
+import { formatDateTime } from '../../../../web/components/format';
 import {
   markRead,
   NOTIFICATIONS_KEY,
@@ -14,7 +14,7 @@ import {
   type AppNotification,
   type NotificationPage,
   type NotificationPreferences,
-} from '../../../modules/notifications/ui/api';
+} from '../api';
 
 const PAGE = 20;
 

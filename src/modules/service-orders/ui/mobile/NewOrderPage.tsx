@@ -14,13 +14,13 @@ import {
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
-import { api, isApiError } from '../../api/client';
-import type { Page } from '../../api/types';
-import { useMe } from '../../app/auth';
-import { Spinner } from '../MobileApp';
-import type { GridMapData } from '../../../modules/grids/ui/types';
-import { PHOTO_ACCEPT, uploadAttachments } from '../../../modules/service-orders/ui/attachments';
-import { MAX_PHOTOS } from '../../../modules/service-orders/ui/MobileOrderPhotos';
+import { api, isApiError } from '../../../../web/api/client';
+import type { Page } from '../../../../web/api/types';
+import { useMe } from '../../../../web/app/auth';
+import { Spinner } from '../../../../web/mobile/Spinner';
+import type { GridMapData } from '../../../grids/ui';
+import { PHOTO_ACCEPT, uploadAttachments } from '../attachments';
+import { MAX_PHOTOS } from '../MobileOrderPhotos';
 import {
   DISPUTE_CATEGORIES,
   ORDER_KINDS,
@@ -29,12 +29,10 @@ import {
   type MenuItem,
   type MyRecord,
   type OrderKind,
-} from '../types';
+} from '../../../../web/mobile/types';
 
 /** The grids module's map (ECharts), loaded only when the resident picks a place on it. */
-const GridMapView = lazy(() =>
-  import('../../../modules/grids/ui/GridMapView').then((m) => ({ default: m.GridMapView })),
-);
+const GridMapView = lazy(() => import('../../../grids/ui').then((m) => ({ default: m.GridMapView })));
 
 interface Values {
   category?: string[];

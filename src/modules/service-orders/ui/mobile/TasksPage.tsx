@@ -3,13 +3,13 @@ import { Badge, Button, Dialog, List, PullToRefresh, Tabs, Tag, Toast } from 'an
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { api, isApiError } from '../../api/client';
-import type { Page } from '../../api/types';
-import { useMe } from '../../app/auth';
-import { formatDateTime } from '../../components/format';
-import { Spinner } from '../MobileApp';
-import type { Order } from '../types';
-import { STATUS_COLOR } from './HomePage';
+import { api, isApiError } from '../../../../web/api/client';
+import type { Page } from '../../../../web/api/types';
+import { useMe } from '../../../../web/app/auth';
+import { formatDateTime } from '../../../../web/components/format';
+import { Spinner } from '../../../../web/mobile/Spinner';
+import type { Order } from '../../../../web/mobile/types';
+import { STATUS_COLOR } from './status';
 
 /** The handler's lists: what was sent to me or my unit, what I am working on, open micro-wishes to claim, and what I finished. */
 const LISTS = {

@@ -3,11 +3,11 @@ import { Button, Form, Input, NavBar, Result, Steps, Toast } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, isApiError } from '../../api/client';
-import type { Me } from '../../api/types';
-import { resetSession } from '../../app/auth';
-import { HouseholdPicker } from '../HouseholdPicker';
-import type { MySignup } from '../types';
+import { api, isApiError } from '../../../../web/api/client';
+import type { Me } from '../../../../web/api/types';
+import { resetSession } from '../../../../web/app/auth';
+import { HouseholdPicker } from './HouseholdPicker';
+import type { MySignup } from '../../../../web/mobile/types';
 
 type Step = 'phone' | 'verify' | 'household' | 'done';
 const STEPS: Step[] = ['phone', 'verify', 'household', 'done'];

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { ME_KEY } from '../app/auth';
 import { queryClient } from '../app/queryClient';
-import { showFormError } from './formErrors';
+import { showFormError } from '../components/formErrors';
 
 interface Values {
   currentPassword: string;

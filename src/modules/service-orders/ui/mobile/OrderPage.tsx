@@ -3,14 +3,14 @@ import { Button, Card, Form, NavBar, Selector, Steps, Tag, TextArea, Toast } fro
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
-import { api, isApiError } from '../../api/client';
-import { useMe } from '../../app/auth';
-import { formatDateTime } from '../../components/format';
-import { Spinner } from '../MobileApp';
-import { RATINGS, type OrderDetail, type Rating } from '../types';
-import { STATUS_COLOR } from './HomePage';
+import { api, isApiError } from '../../../../web/api/client';
+import { useMe } from '../../../../web/app/auth';
+import { formatDateTime } from '../../../../web/components/format';
+import { Spinner } from '../../../../web/mobile/Spinner';
+import { RATINGS, type OrderDetail, type Rating } from '../../../../web/mobile/types';
+import { STATUS_COLOR } from './status';
 import { TasksHandlePanel } from './TasksHandlePanel';
-import { MobileOrderPhotos } from '../../../modules/service-orders/ui/MobileOrderPhotos';
+import { MobileOrderPhotos } from '../MobileOrderPhotos';
 
 /** One order: what was asked, who handles it, its timeline; the reporter rates it once resolved. */
 export default function OrderPage() {

@@ -2,9 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Dialog, Space, TextArea, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../api/client';
-import { useMe } from '../../app/auth';
-import type { OrderDetail } from '../types';
+import { api, isApiError } from '../../../../web/api/client';
+import { useMe } from '../../../../web/app/auth';
+import type { OrderDetail } from '../../../../web/mobile/types';
 
 type Move = 'claim' | 'accept' | 'start' | 'resolve' | 'return';
 

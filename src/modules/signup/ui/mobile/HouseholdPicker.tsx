@@ -2,9 +2,9 @@ import { Dialog, List, SearchBar } from 'antd-mobile';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import { Spinner } from './MobileApp';
-import type { CommunityHit, Place } from './types';
+import { api } from '../../../../web/api/client';
+import { Spinner } from '../../../../web/mobile/Spinner';
+import type { CommunityHit, Place } from '../../../../web/mobile/types';
 
 const NEXT: Record<string, 'compound' | 'building' | 'unit' | 'household'> = {
   community: 'compound',

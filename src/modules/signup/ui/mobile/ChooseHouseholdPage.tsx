@@ -2,9 +2,9 @@ import { NavBar, Toast } from 'antd-mobile';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { api, isApiError } from '../../api/client';
-import { HouseholdPicker } from '../HouseholdPicker';
-import type { MySignup } from '../types';
+import { api, isApiError } from '../../../../web/api/client';
+import { HouseholdPicker } from './HouseholdPicker';
+import type { MySignup } from '../../../../web/mobile/types';
 
 /** After a rejection (or while pending): choose the household again. */
 export default function ChooseHouseholdPage() {

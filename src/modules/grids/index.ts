@@ -1,0 +1,2 @@
+export { gridMap, gridsAt } from './grids.service.js';
+export { gridWorkers, grids } from './schema.js';

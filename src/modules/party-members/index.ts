@@ -1,0 +1,1 @@
+export { dualRegistrations, partyMembers } from './schema.js';

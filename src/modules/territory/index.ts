@@ -1,0 +1,1 @@
+export { DEMO_COMMUNITIES } from './territory.seed.js';
