@@ -9,6 +9,7 @@ import { partyMembersModule } from './party-members/module.js';
 import { peopleModule } from './people/module.js';
 import { signupModule } from './signup/module.js';
 import { serviceOrdersModule } from './service-orders/module.js';
+import { coBuildingModule } from './co-building/module.js';
 import { notificationsModule } from './notifications/module.js';
 import { territoryModule } from './territory/module.js';
 
@@ -23,6 +24,7 @@ export const MODULES: readonly GongzhiModule[] = [
   gridsModule,
   signupModule,
   serviceOrdersModule,
+  coBuildingModule,
   mediationModule,
   notificationsModule,
   meetingsModule,

@@ -20,3 +20,4 @@ export {
   type OpenOrderRef,
   type OrderHotspot,
 } from './open-matters.js';
+export { recurringOrderClusters, type RecurringCluster } from './recurring.js';

@@ -1,0 +1,215 @@
+import type { MatrixFixture, MatrixRows, Where } from '../../test/authz.js';
+import { CO_BUILDING_ROLES as R } from './permissions.js';
+import { makeNeed, makeProject, makeResource } from './testing.js';
+
+/** Authorization-matrix rows of co-building: inside records live in street A's first community, outside in B's. */
+const needAt = async (f: MatrixFixture, w: Where, status: 'open' | 'matched' = 'open') =>
+  makeNeed(f.t.db, f.at(w).community, { title: `需求${f.uniq()}`, place: f.at(w).compound, status });
+const resourceAt = (f: MatrixFixture, w: Where) =>
+  makeResource(f.t.db, f.at(w).community, { title: `资源${f.uniq()}`, capacity: 1000 });
+const projectAt = (f: MatrixFixture, w: Where, status: 'inProgress' | 'done' = 'inProgress') =>
+  makeProject(f.t.db, f.at(w).community, { title: `项目${f.uniq()}`, status });
+const P = '/api/co-building';
+
+export const rows: MatrixRows = {
+  [`GET ${P}/needs`]: {
+    allow: R.read,
+    ok: 200,
+    outside: 'empty',
+    call: async (f, w) => ({ method: 'GET', url: `${P}/needs?q=${encodeURIComponent((await needAt(f, w)).title)}` }),
+  },
+  [`POST ${P}/needs`]: {
+    allow: R.raise,
+    ok: 201,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${P}/needs`,
+      body: { title: `楼道灯不亮${f.uniq()}`, category: 'repair', territoryId: f.at(w).household.id },
+    }),
+  },
+  [`GET ${P}/need-proposals`]: {
+    allow: R.read,
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'GET', url: `${P}/need-proposals?minOrders=3&days=30` }),
+  },
+  [`GET ${P}/needs/:id`]: {
+    allow: R.read,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => ({ method: 'GET', url: `${P}/needs/${(await needAt(f, w)).id}` }),
+  },
+  [`GET ${P}/needs/:id/suggestions`]: {
+    allow: R.read,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => ({ method: 'GET', url: `${P}/needs/${(await needAt(f, w)).id}/suggestions` }),
+  },
+  [`POST ${P}/needs/:id/accept`]: {
+    allow: R.manage,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => {
+      const r = await resourceAt(f, w);
+      return {
+        method: 'POST',
+        url: `${P}/needs/${(await needAt(f, w)).id}/accept`,
+        body: { resourceId: r.id, amount: 1 },
+      };
+    },
+  },
+  [`POST ${P}/needs/:id/reject`]: {
+    allow: R.manage,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => {
+      const r = await resourceAt(f, w);
+      return {
+        method: 'POST',
+        url: `${P}/needs/${(await needAt(f, w)).id}/reject`,
+        body: { resourceId: r.id, reason: '距离太远' },
+      };
+    },
+  },
+  [`POST ${P}/needs/:id/close`]: {
+    allow: R.manage,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${P}/needs/${(await needAt(f, w, 'matched')).id}/close`,
+      body: { note: '居民已自行解决' },
+    }),
+  },
+  [`GET ${P}/resources`]: {
+    allow: R.read,
+    ok: 200,
+    outside: 'empty',
+    call: async (f, w) => ({
+      method: 'GET',
+      url: `${P}/resources?q=${encodeURIComponent((await resourceAt(f, w)).title)}`,
+    }),
+  },
+  [`POST ${P}/resources`]: {
+    allow: R.manage,
+    ok: 201,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${P}/resources`,
+      body: {
+        title: `活动室${f.uniq()}`,
+        kind: 'venue',
+        categories: ['culture'],
+        territoryId: f.community(w),
+        offererKind: 'resident',
+        offererName: '热心居民',
+        capacity: 20,
+        unitOfMeasure: '场',
+      },
+    }),
+  },
+  [`GET ${P}/resources/:id`]: {
+    allow: R.read,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => ({ method: 'GET', url: `${P}/resources/${(await resourceAt(f, w)).id}` }),
+  },
+  [`PATCH ${P}/resources/:id`]: {
+    allow: R.manage,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'PATCH',
+      url: `${P}/resources/${(await resourceAt(f, w)).id}`,
+      body: { availabilityNote: '每周六 9:00–17:00' },
+    }),
+  },
+  [`GET ${P}/projects`]: {
+    allow: R.read,
+    ok: 200,
+    outside: 'empty',
+    call: async (f, w) => ({
+      method: 'GET',
+      url: `${P}/projects?q=${encodeURIComponent((await projectAt(f, w)).title)}`,
+    }),
+  },
+  [`POST ${P}/projects`]: {
+    allow: R.manage,
+    ok: 201,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${P}/projects`,
+      body: {
+        title: `大坝通道改造${f.uniq()}`,
+        needIds: [(await needAt(f, w)).id],
+        ownerName: '社工委',
+        startOn: '2026-01-01',
+        dueOn: '2026-02-01',
+      },
+    }),
+  },
+  [`GET ${P}/projects/:id`]: {
+    allow: R.read,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => ({ method: 'GET', url: `${P}/projects/${(await projectAt(f, w)).id}` }),
+  },
+  [`POST ${P}/projects/:id/tasks`]: {
+    allow: R.manage,
+    ok: 201,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${P}/projects/${(await projectAt(f, w)).id}/tasks`,
+      body: { title: '选定建设位置', milestone: '方案', dueOn: '2026-01-10' },
+    }),
+  },
+  [`POST ${P}/projects/:id/tasks/:taskId/done`]: {
+    allow: R.manage,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => {
+      const p = await projectAt(f, w);
+      return { method: 'POST', url: `${P}/projects/${p.id}/tasks/${p.taskId}/done` };
+    },
+  },
+  [`POST ${P}/projects/:id/tasks/:taskId/order`]: {
+    allow: R.manage,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => {
+      const p = await projectAt(f, w);
+      return { method: 'POST', url: `${P}/projects/${p.id}/tasks/${p.taskId}/order`, body: { category: 'repair' } };
+    },
+  },
+  [`POST ${P}/projects/:id/complete`]: {
+    allow: R.manage,
+    ok: 409,
+    outside: 404,
+    // The made project still has an open task: an allowed caller inside gets the 409 of the rule, not 403/404.
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${P}/projects/${(await projectAt(f, w)).id}/complete`,
+      body: { outcome: '通道建成' },
+    }),
+  },
+  [`POST ${P}/projects/:id/ratings`]: {
+    allow: R.rate,
+    ok: 201,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${P}/projects/${(await projectAt(f, w, 'done')).id}/ratings`,
+      body: { stars: 5, comment: '踏步宽，台阶低，老人孩子走得安全' },
+    }),
+  },
+  [`GET ${P}/figures`]: {
+    allow: R.read,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => ({ method: 'GET', url: `${P}/figures?territoryId=${f.community(w)}` }),
+  },
+};

@@ -1,0 +1,47 @@
+import { eq } from 'drizzle-orm';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareDatabase } from '../../bootstrap.js';
+import { loadConfig } from '../../kernel/config.js';
+import type { Database } from '../../kernel/db/client.js';
+import { resetDatabase, testDatabase } from '../../test/db.js';
+import { coMatches, coNeeds, coProjects, coResources, coTasks } from './schema.js';
+
+/** The demo co-building data (module.ts seedDemo): 大坝通道, 桥下蜜园, projects on time and late, open needs. */
+let database: Database;
+beforeAll(async () => {
+  database = await testDatabase();
+  await resetDatabase(database);
+  await prepareDatabase(
+    database,
+    loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIR: '/nonexistent' }),
+    pino({ level: 'silent' }),
+  );
+});
+afterAll(async () => {
+  await resetDatabase(database);
+});
+
+describe('demo co-building', () => {
+  it('tells the seeds’ stories in the demo communities with consistent capacity, needs and tasks', async () => {
+    const db = database.db;
+    const projects = await db.select().from(coProjects);
+    expect(new Set(projects.map((p) => p.communityId)).size).toBe(6);
+    const daba = projects.find((p) => p.title.includes('大坝通道'));
+    const miyuan = projects.find((p) => p.title.includes('桥下蜜园'));
+    expect(daba?.status).toBe('done');
+    expect(miyuan?.status).toBe('done');
+    expect(daba!.doneOn! <= daba!.dueOn).toBe(true);
+    expect(projects.some((p) => p.status === 'inProgress')).toBe(true);
+    for (const r of await db.select().from(coResources)) expect(r.usedCapacity).toBeLessThanOrEqual(r.capacity);
+    const matches = await db.select().from(coMatches);
+    for (const m of matches) {
+      const [r] = await db.select().from(coResources).where(eq(coResources.id, m.resourceId));
+      expect(r!.usedCapacity).toBeGreaterThanOrEqual(m.amount);
+    }
+    const dabaNeeds = await db.select().from(coNeeds).where(eq(coNeeds.projectId, daba!.id));
+    expect(dabaNeeds.map((n) => n.status)).toEqual(['met']);
+    expect((await db.select().from(coTasks).where(eq(coTasks.projectId, daba!.id))).every((x) => x.doneAt)).toBe(true);
+    expect((await db.select().from(coNeeds).where(eq(coNeeds.status, 'open'))).length).toBeGreaterThanOrEqual(6);
+  });
+});

@@ -1,0 +1,343 @@
+import { z } from 'zod';
+import { PageQuery } from '../../kernel/http/pagination.js';
+import {
+  BOARD_STATES,
+  CO_CATEGORIES,
+  MATCH_DECISIONS,
+  NEED_SOURCES,
+  NEED_STATUSES,
+  OFFERER_KINDS,
+  PROJECT_STATUSES,
+  RESOURCE_KINDS,
+} from './constants.js';
+
+export * from './constants.js';
+
+const Id = z.coerce.number().int().positive().max(2_147_483_647);
+export const IdParam = z.object({ id: Id });
+export const TaskParam = z.object({ id: Id, taskId: Id });
+const Title = z.string().trim().min(1).max(100);
+const Text = z.string().trim().max(2000);
+/** A calendar day `YYYY-MM-DD`. */
+const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { message: 'coBuilding.badDate' });
+const Ref = z.object({ id: z.number().int(), name: z.string() });
+export const CoCategory = z.enum(CO_CATEGORIES);
+export const NeedSource = z.enum(NEED_SOURCES);
+export const NeedStatus = z.enum(NEED_STATUSES);
+export const ResourceKind = z.enum(RESOURCE_KINDS);
+export const OffererKind = z.enum(OFFERER_KINDS);
+export const ProjectStatus = z.enum(PROJECT_STATUSES);
+export const BoardState = z.enum(BOARD_STATES);
+const csv = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(values)).min(1));
+
+// Needs 需求清单 ----------------------------------------------------------------------------------------------
+
+export const Need = z.object({
+  id: z.number().int(),
+  community: Ref,
+  place: Ref,
+  title: z.string(),
+  description: z.string().nullable(),
+  category: z.string(),
+  source: NeedSource,
+  sourceOrderIds: z.array(z.number().int()),
+  sourceNote: z.string().nullable(),
+  status: NeedStatus,
+  project: Ref.nullable(),
+  public: z.boolean(),
+  closedNote: z.string().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type Need = z.infer<typeof Need>;
+
+export const CreateNeed = z
+  .object({
+    title: Title,
+    description: Text.nullish(),
+    category: CoCategory,
+    /** The community or a node below it; a resident's need defaults to their own node. */
+    territoryId: Id.nullish(),
+    source: NeedSource.default('resident'),
+    /** For source recurringOrders: the orders of the cluster (from GET /api/co-building/need-proposals). */
+    sourceOrderIds: z.array(Id).max(200).default([]),
+    /** For a meeting decision or a survey: which one, in words. */
+    sourceNote: Text.nullish(),
+    public: z.boolean().default(true),
+  })
+  .strict();
+export type CreateNeed = z.infer<typeof CreateNeed>;
+
+export const NeedQuery = PageQuery.extend({
+  status: csv(NEED_STATUSES).optional(),
+  category: CoCategory.optional(),
+  source: NeedSource.optional(),
+  territoryId: Id.optional(),
+  projectId: Id.optional(),
+  /** Raised in [from, to]. */
+  from: Day.optional(),
+  to: Day.optional(),
+  /** Closed (met / not met) in [closedFrom, closedTo]. */
+  closedFrom: Day.optional(),
+  closedTo: Day.optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export type NeedQuery = z.infer<typeof NeedQuery>;
+
+export const CloseNeed = z.object({ note: Text.min(1) }).strict();
+export type CloseNeed = z.infer<typeof CloseNeed>;
+
+/** A cluster of recurring orders: one category at one compound, N or more orders in M days. */
+export const NeedProposal = z.object({
+  compound: Ref,
+  community: Ref,
+  category: z.string(),
+  orderIds: z.array(z.number().int()),
+  count: z.number().int(),
+  /** An open need from the same cluster already exists. */
+  existingNeedId: z.number().int().nullable(),
+});
+export type NeedProposal = z.infer<typeof NeedProposal>;
+export const ProposalQuery = z.object({
+  minOrders: z.coerce.number().int().min(2).max(100).default(3),
+  days: z.coerce.number().int().min(1).max(365).default(30),
+});
+
+// Resources 资源清单 ------------------------------------------------------------------------------------------
+
+export const Resource = z.object({
+  id: z.number().int(),
+  area: Ref,
+  title: z.string(),
+  description: z.string().nullable(),
+  kind: ResourceKind,
+  categories: z.array(z.string()),
+  offererKind: OffererKind,
+  offererName: z.string(),
+  unit: Ref.nullable(),
+  capacity: z.number().int(),
+  usedCapacity: z.number().int(),
+  remaining: z.number().int(),
+  unitOfMeasure: z.string(),
+  availableFrom: z.string().nullable(),
+  availableTo: z.string().nullable(),
+  availabilityNote: z.string().nullable(),
+  active: z.boolean(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type Resource = z.infer<typeof Resource>;
+
+const ResourceFields = z.object({
+  title: Title,
+  description: Text.nullish(),
+  kind: ResourceKind,
+  categories: z.array(CoCategory).max(13).default([]),
+  /** The area it serves. */
+  territoryId: Id,
+  offererKind: OffererKind,
+  offererName: z.string().trim().min(1).max(100),
+  unitId: Id.nullish(),
+  capacity: z.number().int().min(1).max(100_000_000),
+  unitOfMeasure: z.string().trim().min(1).max(20),
+  availableFrom: Day.nullish(),
+  availableTo: Day.nullish(),
+  availabilityNote: z.string().trim().max(200).nullish(),
+  active: z.boolean().default(true),
+});
+export const CreateResource = ResourceFields.strict();
+export type CreateResource = z.infer<typeof CreateResource>;
+export const UpdateResource = ResourceFields.omit({ territoryId: true, categories: true, active: true })
+  .partial()
+  .extend({ categories: z.array(CoCategory).max(13).optional(), active: z.boolean().optional() })
+  .strict();
+export type UpdateResource = z.infer<typeof UpdateResource>;
+export const ResourceQuery = PageQuery.extend({
+  kind: ResourceKind.optional(),
+  category: CoCategory.optional(),
+  territoryId: Id.optional(),
+  available: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  /** Used by an accepted match made in [usedFrom, usedTo]. */
+  usedFrom: Day.optional(),
+  usedTo: Day.optional(),
+  from: Day.optional(),
+  to: Day.optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export type ResourceQuery = z.infer<typeof ResourceQuery>;
+
+// Matching ---------------------------------------------------------------------------------------------------
+
+const FactorNumbers = z.object({
+  category: z.number(),
+  distance: z.number(),
+  capacity: z.number(),
+  availability: z.number(),
+  fulfilment: z.number(),
+});
+export const Suggestion = z.object({
+  resource: Resource,
+  score: z.number(),
+  factors: FactorNumbers,
+  weights: FactorNumbers,
+});
+export type Suggestion = z.infer<typeof Suggestion>;
+
+export const Match = z.object({
+  id: z.number().int(),
+  needId: z.number().int(),
+  resource: Ref,
+  decision: z.enum(MATCH_DECISIONS),
+  amount: z.number().int(),
+  unitOfMeasure: z.string(),
+  reason: z.string().nullable(),
+  score: z.number(),
+  factors: FactorNumbers,
+  project: Ref.nullable(),
+  createdAt: z.date(),
+});
+export type Match = z.infer<typeof Match>;
+export const NeedDetail = Need.extend({ matches: z.array(Match) });
+export type NeedDetail = z.infer<typeof NeedDetail>;
+
+export const AcceptMatch = z
+  .object({ resourceId: Id, amount: z.number().int().min(1).max(100_000_000), reason: Text.nullish() })
+  .strict();
+export type AcceptMatch = z.infer<typeof AcceptMatch>;
+export const RejectMatch = z.object({ resourceId: Id, reason: Text.min(1) }).strict();
+export type RejectMatch = z.infer<typeof RejectMatch>;
+
+// Projects 项目清单 -------------------------------------------------------------------------------------------
+
+export const Task = z.object({
+  id: z.number().int(),
+  milestone: z.string().nullable(),
+  title: z.string(),
+  dueOn: z.string(),
+  weight: z.number().int(),
+  doneAt: z.date().nullable(),
+  state: BoardState,
+  orderId: z.number().int().nullable(),
+});
+export type Task = z.infer<typeof Task>;
+
+export const ProjectSummary = z.object({
+  id: z.number().int(),
+  community: Ref,
+  place: Ref,
+  title: z.string(),
+  ownerName: z.string(),
+  budget: z.number().int(),
+  startOn: z.string(),
+  dueOn: z.string(),
+  status: ProjectStatus,
+  /** 挂图作战 colour: done; late (due date passed); due. */
+  state: BoardState,
+  /** Σ weight of done tasks / Σ weight of tasks, 0–100. */
+  percentDone: z.number().int(),
+  taskCount: z.number().int(),
+  needCount: z.number().int(),
+  ratingCount: z.number().int(),
+  /** Mean of residents' stars, null before the first. */
+  ratingMean: z.number().nullable(),
+  doneAt: z.date().nullable(),
+});
+export type ProjectSummary = z.infer<typeof ProjectSummary>;
+export const ProjectDetail = ProjectSummary.extend({
+  description: z.string().nullable(),
+  outcome: z.string().nullable(),
+  needs: z.array(Need),
+  matches: z.array(Match),
+  tasks: z.array(Task),
+  /** Whether the caller (a resident of the community) has rated it. */
+  ratedByMe: z.boolean(),
+});
+export type ProjectDetail = z.infer<typeof ProjectDetail>;
+
+export const CreateProject = z
+  .object({
+    title: Title,
+    description: Text.nullish(),
+    /** The needs it meets (open or matched, of one community); their accepted matches join the project. */
+    needIds: z.array(Id).min(1).max(50),
+    ownerName: z.string().trim().min(1).max(60),
+    budget: z.number().int().min(0).max(1_000_000_000).default(0),
+    startOn: Day,
+    dueOn: Day,
+  })
+  .strict();
+export type CreateProject = z.infer<typeof CreateProject>;
+export const ProjectQuery = PageQuery.extend({
+  status: csv(PROJECT_STATUSES).optional(),
+  state: BoardState.optional(),
+  territoryId: Id.optional(),
+  onTime: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  /** Created in [from, to]. */
+  from: Day.optional(),
+  to: Day.optional(),
+  /** Done in [doneFrom, doneTo]. */
+  doneFrom: Day.optional(),
+  doneTo: Day.optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export type ProjectQuery = z.infer<typeof ProjectQuery>;
+
+export const CreateTask = z
+  .object({
+    title: Title,
+    milestone: z.string().trim().max(60).nullish(),
+    dueOn: Day,
+    weight: z.number().int().min(1).max(100).default(1),
+  })
+  .strict();
+export type CreateTask = z.infer<typeof CreateTask>;
+export const TaskOrderInput = z
+  .object({ category: z.string().trim().min(1).max(40).default('other'), description: Text.nullish() })
+  .strict();
+export type TaskOrderInput = z.infer<typeof TaskOrderInput>;
+
+export const CompleteProject = z
+  .object({
+    outcome: Text.min(1),
+    /** Needs of the project that were not met (the others become met). */
+    notMetNeedIds: z.array(Id).max(50).default([]),
+  })
+  .strict();
+export type CompleteProject = z.infer<typeof CompleteProject>;
+export const RateProject = z
+  .object({ stars: z.number().int().min(1).max(5), comment: z.string().trim().max(500).nullish() })
+  .strict();
+export type RateProject = z.infer<typeof RateProject>;
+
+// Figures ----------------------------------------------------------------------------------------------------
+
+export const FigureQuery = z.object({ territoryId: Id.optional(), from: Day.optional(), to: Day.optional() });
+export type FigureQuery = z.infer<typeof FigureQuery>;
+export const Figure = z.object({
+  key: z.string(),
+  value: z.number(),
+  /** How it is counted, in words (zh-CN / en-US by the caller's locale). */
+  formula: z.string(),
+  /** The console list that shows the records counted. */
+  link: z.string(),
+});
+export const Figures = z.object({ territory: Ref, from: z.string(), to: z.string(), figures: z.array(Figure) });
+export type Figures = z.infer<typeof Figures>;

@@ -1,0 +1,12 @@
+import type { GongzhiModule } from '../../kernel/http/types.js';
+import { coBuildingRoutes } from './co-building.routes.js';
+import { seedCoBuilding } from './co-building.seed.js';
+import './messages.js';
+import './permissions.js';
+
+/** Co-building 共驻共建 (issue 12): needs, resources and projects 三张清单 with matching and figures. */
+export const coBuildingModule: GongzhiModule = {
+  name: 'co-building',
+  routes: coBuildingRoutes,
+  seedDemo: seedCoBuilding,
+};

@@ -1,0 +1,47 @@
+import { registerPermissions, type PermissionDef, type Role } from '../../kernel/rbac/rbac.js';
+
+const STAFF: Role[] = [
+  'gridWorker',
+  'communityStaff',
+  'communitySecretary',
+  'streetAdmin',
+  'districtAdmin',
+  'cityAdmin',
+];
+const MANAGERS: Role[] = ['communityStaff', 'communitySecretary', 'streetAdmin', 'districtAdmin', 'cityAdmin'];
+
+/**
+ * Co-building 共驻共建 permissions. Staff read the three lists of their subtree; a grid worker or resident raises
+ * a need; the community's managers keep resources, decide matches and run projects; residents rate outcomes.
+ */
+export const CO_BUILDING_ROLES = {
+  read: STAFF,
+  raise: ['resident', ...STAFF] as Role[],
+  manage: MANAGERS,
+  rate: ['resident'] as Role[],
+};
+
+export const CO_BUILDING_PERMISSIONS: readonly PermissionDef[] = [
+  {
+    key: 'coBuilding.read',
+    label: { 'zh-CN': '查看需求、资源、项目清单', 'en-US': 'View needs, resources and projects' },
+    roles: CO_BUILDING_ROLES.read,
+  },
+  {
+    key: 'coBuilding.raise',
+    label: { 'zh-CN': '提出需求', 'en-US': 'Raise a need' },
+    roles: CO_BUILDING_ROLES.raise,
+  },
+  {
+    key: 'coBuilding.manage',
+    label: { 'zh-CN': '维护资源、对接需求、管理项目', 'en-US': 'Keep resources, match needs, run projects' },
+    roles: CO_BUILDING_ROLES.manage,
+    levels: ['city', 'district', 'street', 'community'],
+  },
+  {
+    key: 'coBuilding.rate',
+    label: { 'zh-CN': '评价共建项目成效', 'en-US': 'Rate a co-building project' },
+    roles: CO_BUILDING_ROLES.rate,
+  },
+];
+registerPermissions(CO_BUILDING_PERMISSIONS);

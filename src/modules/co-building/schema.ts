@@ -1,0 +1,215 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { accounts, territories } from '../../kernel/db/schema.js';
+import { units } from '../organizations/schema.js';
+import { serviceOrders } from '../service-orders/schema.js';
+import type {
+  MatchDecision,
+  MatchFactor,
+  NeedSource,
+  NeedStatus,
+  OffererKind,
+  ProjectStatus,
+  ResourceKind,
+} from './constants.js';
+
+const timestamps = {
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+};
+
+/**
+ * A need 需求清单 of a community (seeds 000–002 三张清单). `territoryId` is its place (the community or a node
+ * below it), `scopePath` that node's path; `communityId` the community it belongs to.
+ */
+export const coNeeds = pgTable(
+  'co_needs',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    communityId: integer()
+      .notNull()
+      .references(() => territories.id, { onDelete: 'restrict' }),
+    territoryId: integer()
+      .notNull()
+      .references(() => territories.id, { onDelete: 'restrict' }),
+    scopePath: text().notNull(),
+    title: text().notNull(),
+    description: text(),
+    category: text().notNull(),
+    lng: doublePrecision(),
+    lat: doublePrecision(),
+    source: text().$type<NeedSource>().notNull(),
+    /** The orders a recurring-order need was proposed from; the meeting or survey it came from, as text. */
+    sourceOrderIds: jsonb().$type<number[]>().notNull().default([]),
+    sourceNote: text(),
+    raisedByAccountId: integer().references(() => accounts.id, { onDelete: 'set null' }),
+    status: text().$type<NeedStatus>().notNull().default('open'),
+    projectId: integer(),
+    /** Shown on the community's public timeline (residents see public needs of their own community only). */
+    public: integer().notNull().default(1),
+    closedNote: text(),
+    closedAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    index('co_needs_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
+    index('co_needs_community_idx').on(t.communityId, t.status),
+    check('co_needs_status_ck', sql`${t.status} in ('open','matched','inProject','met','notMet')`),
+    check('co_needs_source_ck', sql`${t.source} in ('resident','recurringOrders','meeting','survey')`),
+  ],
+);
+
+/**
+ * A resource 资源清单: what a unit, party organisation, member or resident offers, with a capacity in its unit
+ * of measure. `usedCapacity` goes up as accepted matches take it and never passes the capacity (checked below
+ * and by the conditional UPDATE in the service).
+ */
+export const coResources = pgTable(
+  'co_resources',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    /** The area it serves: a community or a node above/below it. */
+    territoryId: integer()
+      .notNull()
+      .references(() => territories.id, { onDelete: 'restrict' }),
+    scopePath: text().notNull(),
+    title: text().notNull(),
+    description: text(),
+    kind: text().$type<ResourceKind>().notNull(),
+    categories: jsonb().$type<string[]>().notNull().default([]),
+    offererKind: text().$type<OffererKind>().notNull(),
+    offererName: text().notNull(),
+    unitId: integer().references(() => units.id, { onDelete: 'set null' }),
+    capacity: integer().notNull(),
+    usedCapacity: integer().notNull().default(0),
+    unitOfMeasure: text().notNull(),
+    availableFrom: date({ mode: 'string' }),
+    availableTo: date({ mode: 'string' }),
+    /** Days and times in words, e.g. 每周六 9:00–17:00. */
+    availabilityNote: text(),
+    active: integer().notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index('co_resources_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
+    check('co_resources_capacity_ck', sql`${t.usedCapacity} >= 0 and ${t.usedCapacity} <= ${t.capacity}`),
+    check('co_resources_kind_ck', sql`${t.kind} in ('venue','equipment','skill','money','hours')`),
+    check('co_resources_offerer_ck', sql`${t.offererKind} in ('unit','partyOrg','member','resident')`),
+  ],
+);
+
+/** A project 项目清单: binds needs to resources; owner, budget, due date, tasks; rated by residents when done. */
+export const coProjects = pgTable(
+  'co_projects',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    communityId: integer()
+      .notNull()
+      .references(() => territories.id, { onDelete: 'restrict' }),
+    territoryId: integer()
+      .notNull()
+      .references(() => territories.id, { onDelete: 'restrict' }),
+    scopePath: text().notNull(),
+    title: text().notNull(),
+    description: text(),
+    ownerName: text().notNull(),
+    ownerAccountId: integer().references(() => accounts.id, { onDelete: 'set null' }),
+    /** Yuan. */
+    budget: integer().notNull().default(0),
+    startOn: date({ mode: 'string' }).notNull(),
+    dueOn: date({ mode: 'string' }).notNull(),
+    status: text().$type<ProjectStatus>().notNull().default('inProgress'),
+    outcome: text(),
+    doneAt: timestamp({ withTimezone: true }),
+    /** The China-time day it was done, for "on time": doneOn <= dueOn. */
+    doneOn: date({ mode: 'string' }),
+    ...timestamps,
+  },
+  (t) => [
+    index('co_projects_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
+    check('co_projects_status_ck', sql`${t.status} in ('inProgress','done','cancelled')`),
+  ],
+);
+
+/** A suggestion decided by a coordinator: accepted (takes capacity) or rejected, with the reason and the scores. */
+export const coMatches = pgTable(
+  'co_matches',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    needId: integer()
+      .notNull()
+      .references(() => coNeeds.id, { onDelete: 'cascade' }),
+    resourceId: integer()
+      .notNull()
+      .references(() => coResources.id, { onDelete: 'restrict' }),
+    decision: text().$type<MatchDecision>().notNull(),
+    amount: integer().notNull().default(0),
+    reason: text(),
+    score: doublePrecision().notNull(),
+    factors: jsonb().$type<Record<MatchFactor, number>>().notNull(),
+    projectId: integer().references(() => coProjects.id, { onDelete: 'set null' }),
+    decidedBy: integer().references(() => accounts.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (t) => [
+    index('co_matches_need_idx').on(t.needId),
+    index('co_matches_resource_idx').on(t.resourceId),
+    check('co_matches_decision_ck', sql`${t.decision} in ('accepted','rejected')`),
+    check('co_matches_amount_ck', sql`${t.amount} >= 0`),
+  ],
+);
+
+/** A task 任务 of a project, grouped by milestone; may have become a service order. */
+export const coTasks = pgTable(
+  'co_tasks',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    projectId: integer()
+      .notNull()
+      .references(() => coProjects.id, { onDelete: 'cascade' }),
+    milestone: text(),
+    title: text().notNull(),
+    dueOn: date({ mode: 'string' }).notNull(),
+    weight: integer().notNull().default(1),
+    doneAt: timestamp({ withTimezone: true }),
+    orderId: integer().references(() => serviceOrders.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (t) => [
+    index('co_tasks_project_idx').on(t.projectId),
+    check('co_tasks_weight_ck', sql`${t.weight} between 1 and 100`),
+  ],
+);
+
+/** A resident's rating 评价 of a finished project (1–5 stars), one per resident and project. */
+export const coProjectRatings = pgTable(
+  'co_project_ratings',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    projectId: integer()
+      .notNull()
+      .references(() => coProjects.id, { onDelete: 'cascade' }),
+    accountId: integer()
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    stars: integer().notNull(),
+    comment: text(),
+    ...timestamps,
+  },
+  (t) => [
+    index('co_project_ratings_project_idx').on(t.projectId),
+    uniqueIndex('co_project_ratings_uq').on(t.projectId, t.accountId),
+    check('co_project_ratings_stars_ck', sql`${t.stars} between 1 and 5`),
+  ],
+);

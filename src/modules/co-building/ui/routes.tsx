@@ -1,0 +1,50 @@
+import { ApartmentOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import type { ConsoleRoute } from '../../../web/app/module-routes';
+
+/** Console pages of co-building 共驻共建: the three lists, the 挂图作战 board, the figures. */
+export const consoleRoutes: ConsoleRoute[] = [
+  {
+    path: 'co-building/needs',
+    rank: 60,
+    labelKey: 'coBuilding.nav.main',
+    permission: 'coBuilding.read',
+    icon: <ApartmentOutlined />,
+    Component: lazy(() => import('./NeedsPage')),
+  },
+  {
+    path: 'co-building/needs/:id',
+    labelKey: 'coBuilding.nav.need',
+    permission: 'coBuilding.read',
+    menu: false,
+    Component: lazy(() => import('./NeedPage')),
+  },
+  {
+    path: 'co-building/resources',
+    labelKey: 'coBuilding.tab.resources',
+    permission: 'coBuilding.read',
+    menu: false,
+    Component: lazy(() => import('./ResourcesPage')),
+  },
+  {
+    path: 'co-building/projects',
+    labelKey: 'coBuilding.tab.projects',
+    permission: 'coBuilding.read',
+    menu: false,
+    Component: lazy(() => import('./ProjectsPage')),
+  },
+  {
+    path: 'co-building/projects/:id',
+    labelKey: 'coBuilding.nav.project',
+    permission: 'coBuilding.read',
+    menu: false,
+    Component: lazy(() => import('./ProjectPage')),
+  },
+  {
+    path: 'co-building/figures',
+    labelKey: 'coBuilding.tab.figures',
+    permission: 'coBuilding.read',
+    menu: false,
+    Component: lazy(() => import('./FiguresPage')),
+  },
+];
