@@ -23,6 +23,7 @@ import { AppError, statusOf, type FieldError } from './errors.js';
 import type { App, Deps, GongzhiModule, PendingSetup, RouteEntry } from './types.js';
 import { originAllowed, setSecurityHeaders } from './headers.js';
 import { throttle } from './throttle.js';
+import { claimIdempotencyKey, settleIdempotencyKey } from './idempotency.js';
 import { controlCharacterFields } from './input-guard.js';
 import { issueOfFastify, translateIssues } from './validation.js';
 
@@ -203,6 +204,14 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   app.addHook('preHandler', async (req) => {
     const rules = req.routeOptions.config?.throttle;
     if (rules?.length && config.RATE_LIMITS) await throttle(database.db, clock, req, rules);
+  });
+  app.decorateRequest('idempotency', null);
+  app.addHook('preHandler', async (req, reply) => {
+    if (req.routeOptions.config?.idempotent) return claimIdempotencyKey(database.db, clock, req, reply);
+  });
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.idempotency) await settleIdempotencyKey(database.db, req, reply.statusCode, payload);
+    return payload;
   });
 
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
