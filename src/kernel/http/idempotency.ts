@@ -69,9 +69,9 @@ export async function settleIdempotencyKey(db: Db, req: FastifyRequest, status: 
   req.idempotency = null;
   const where = and(eq(idempotencyKeys.scope, claim.scope), eq(idempotencyKeys.key, claim.key));
   if (status >= 200 && status < 300) {
-    let body: unknown = null;
+    let body: unknown;
     try {
-      body = typeof payload === 'string' ? JSON.parse(payload) : null;
+      body = typeof payload === 'string' && payload !== '' ? JSON.parse(payload) : null;
     } catch {
       body = null;
     }
