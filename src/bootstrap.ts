@@ -1,4 +1,4 @@
-import { count, isNull } from 'drizzle-orm';
+import { count, isNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Config } from './kernel/config.js';
 import { configurePii } from './kernel/crypto/pii.js';
@@ -16,7 +16,9 @@ export type StartupNotice =
 /**
  * Migrates, then on an empty database loads the demo data (development) or creates the root node and one
  * system admin with a one-time password (production). Runs in one transaction: a failed first start leaves
- * nothing half-loaded.
+ * nothing half-loaded, and the next start seeds from scratch (issue 18, point 9). The migrations themselves run
+ * in one transaction per batch (drizzle's migrator). Under an advisory lock, with the emptiness checked again
+ * inside it, so two servers starting at once never seed twice.
  */
 export async function prepareDatabase(database: Database, config: Config, log: Logger): Promise<StartupNotice> {
   configurePii(config); // demo residents carry encrypted numbers
@@ -26,6 +28,10 @@ export async function prepareDatabase(database: Database, config: Config, log: L
   const [acc] = await database.db.select({ n: count() }).from(accounts);
   if ((acc?.n ?? 0) > 0) return { kind: 'none' };
   return database.db.transaction(async (tx) => {
+    // Servers starting together (WORKERS > 1, or two hosts) take turns here; the later one finds the seed done.
+    await tx.execute(sql`select pg_advisory_xact_lock(727276)`);
+    const [again] = await tx.select({ n: count() }).from(accounts);
+    if ((again?.n ?? 0) > 0) return { kind: 'none' as const };
     const [root] = await tx
       .select({ id: territories.id })
       .from(territories)

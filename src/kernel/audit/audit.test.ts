@@ -1,5 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { testApp } from '../../test/app.js';
+import { TEST_PASSWORD } from '../../test/factories.js';
 import { maskForAudit, maskIdNumber, maskPhone } from './audit.js';
+import { verifyAuditChain } from './verify.js';
 
 describe('maskForAudit', () => {
   it('masks a phone number to its first 3 and last 4 digits', () => {
@@ -84,5 +88,37 @@ describe('maskForAudit', () => {
     const input = { phone: '13812341234', nested: { password: 'p' } };
     maskForAudit(input);
     expect(input).toEqual({ phone: '13812341234', nested: { password: 'p' } });
+  });
+});
+
+describe('audit hash chain and append-only guard (issue 18, point 6)', () => {
+  it('chains every row and detects a manual UPDATE, a DELETE and an inserted row', async () => {
+    const s = await testApp();
+    try {
+      const acc = await s.factory.account({ roles: ['communityStaff'], territoryId: (await s.factory.tree()).city.id });
+      for (let i = 0; i < 3; i++) await s.client().login(acc.username, i === 1 ? 'wrong' : TEST_PASSWORD);
+      const clean = await verifyAuditChain(s.db);
+      expect(clean.rows).toBeGreaterThanOrEqual(3);
+      expect(clean.broken).toEqual([]);
+      expect(clean.unchained).toBe(0);
+
+      // A manual UPDATE refused by the trigger...
+      await expect(s.database.query(`update audit_log set action = 'x' where id = 2`)).rejects.toThrow(/append-only/);
+      await expect(s.database.query(`delete from audit_log where id = 2`)).rejects.toThrow(/append-only/);
+      await expect(s.database.query(`truncate audit_log`)).rejects.toThrow(/append-only/);
+      // ...and, done anyway by someone who switched the triggers off (a superuser), found by the chain.
+      await s.db.transaction(async (tx) => {
+        await tx.execute(sql`set local session_replication_role = replica`);
+        await tx.execute(sql`update audit_log set after = '{"failedLogins":0}'::jsonb where id = 2`);
+      });
+      expect((await verifyAuditChain(s.db)).broken).toEqual([{ id: 2, reason: 'content' }]);
+      await s.db.transaction(async (tx) => {
+        await tx.execute(sql`set local session_replication_role = replica`);
+        await tx.execute(sql`delete from audit_log where id = 2`);
+      });
+      expect((await verifyAuditChain(s.db)).broken).toEqual([{ id: 3, reason: 'link' }]);
+    } finally {
+      await s.close();
+    }
   });
 });

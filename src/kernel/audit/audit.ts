@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { desc, isNotNull, sql } from 'drizzle-orm';
 import { auditLog } from '../db/schema.js';
 import type { DbOrTx } from '../db/client.js';
 import type { Ctx } from '../context.js';
@@ -51,7 +53,7 @@ type AuditCtx = Pick<Ctx, 'actor' | 'clock' | 'requestId' | 'ip'>;
  */
 export async function audit(tx: DbOrTx, ctx: AuditCtx, entry: AuditEntry): Promise<void> {
   const { actor } = ctx;
-  await tx.insert(auditLog).values({
+  const row = {
     at: ctx.clock.now(),
     actorId: actor.accountId || null,
     actorName: actor.displayName,
@@ -65,5 +67,69 @@ export async function audit(tx: DbOrTx, ctx: AuditCtx, entry: AuditEntry): Promi
     after: entry.after === undefined ? null : maskForAudit(entry.after),
     ip: ctx.ip || null,
     requestId: ctx.requestId || null,
+  };
+  // The chain is one line: writers take turns until their transaction ends (017), so ids follow the chain.
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+  const [last] = await tx
+    .select({ hash: auditLog.hash })
+    .from(auditLog)
+    .where(isNotNull(auditLog.hash))
+    .orderBy(desc(auditLog.id))
+    .limit(1);
+  const prevHash = last?.hash ?? GENESIS;
+  await tx.insert(auditLog).values({ ...row, prevHash, hash: chainHash(prevHash, row) });
+}
+
+/** Advisory-lock key of the audit chain (any constant no other lock uses). */
+export const AUDIT_CHAIN_LOCK = 727275;
+export const GENESIS = '0'.repeat(64);
+
+/** JSON with keys sorted at every level, so a row hashes the same before and after a jsonb round trip. */
+export function canonical(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (v instanceof Date) return JSON.stringify(v.toISOString());
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v);
+}
+
+export interface ChainedContent {
+  at: Date;
+  actorId: number | null;
+  actorName: string;
+  actorTerritoryId: number | null;
+  actorRoles: string[];
+  action: string;
+  objectType: string;
+  objectId: string | null;
+  scopePath: string;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+  requestId: string | null;
+}
+
+/** sha256 over the previous hash and the row's content (every column but id and the hashes). */
+export function chainHash(prevHash: string, r: ChainedContent): string {
+  const content = canonical({
+    at: r.at.toISOString(),
+    actorId: r.actorId,
+    actorName: r.actorName,
+    actorTerritoryId: r.actorTerritoryId,
+    actorRoles: r.actorRoles,
+    action: r.action,
+    objectType: r.objectType,
+    objectId: r.objectId,
+    scopePath: r.scopePath,
+    before: r.before ?? null,
+    after: r.after ?? null,
+    ip: r.ip,
+    requestId: r.requestId,
   });
+  return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
 }

@@ -23,6 +23,9 @@ import { AppError, statusOf, type FieldError } from './errors.js';
 import type { App, Deps, GongzhiModule, PendingSetup, RouteEntry } from './types.js';
 import { originAllowed, setSecurityHeaders } from './headers.js';
 import { throttle } from './throttle.js';
+import { audit } from '../audit/audit.js';
+import { XLSX_MIME } from '../ledger/ledger.js';
+import { claimIdempotencyKey, settleIdempotencyKey } from './idempotency.js';
 import { controlCharacterFields } from './input-guard.js';
 import { issueOfFastify, translateIssues } from './validation.js';
 
@@ -75,6 +78,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     genReqId: () => randomUUID(),
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 2 * 1024 * 1024,
+    // Fastify's own request lines carry the query string (phone and ID numbers of searches): our own line below.
+    disableRequestLogging: true,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -126,6 +131,20 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   });
 
   app.addHook('onSend', async (req, reply) => setSecurityHeaders(req, reply));
+  // One line per answered request: the route pattern and path without the query string, never a body (issue 18).
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info(
+      {
+        method: req.method,
+        route: req.routeOptions.url ?? null,
+        path: req.url.split('?')[0],
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+        account: req.actor?.accountId ?? null,
+      },
+      'request completed',
+    );
+  });
 
   app.addHook('onRequest', async (req, reply) => {
     req.pendingSetup = { mustChangePassword: false, totpRequired: false };
@@ -199,9 +218,68 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     const rules = req.routeOptions.config?.throttle;
     if (rules?.length && config.RATE_LIMITS) await throttle(database.db, clock, req, rules);
   });
+  app.decorateRequest('idempotency', null);
+  app.addHook('preHandler', async (req, reply) => {
+    if (req.routeOptions.config?.idempotent) return claimIdempotencyKey(database.db, clock, req, reply);
+  });
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.idempotency) await settleIdempotencyKey(database.db, req, reply.statusCode, payload);
+    return payload;
+  });
 
-  app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
-    if (err instanceof AppError) return sendAppError(req, reply, err);
+  /**
+   * Refused requests of a signed-in account (403, or 404 on records outside its subtree) are audited, each in its
+   * own transaction: probing other people's records leaves a trace (issue 18, point 6). Never fails the answer.
+   */
+  const auditRefusal = async (req: FastifyRequest, e: AppError) => {
+    if (!req.actor || !req.url.startsWith('/api/') || (e.code !== 'forbidden' && e.code !== 'notFound')) return;
+    const actor = req.actor;
+    try {
+      await database.db.transaction((tx) =>
+        audit(
+          tx,
+          { actor, clock, requestId: req.id, ip: req.ip },
+          {
+            action: 'request.refused',
+            objectType: 'request',
+            objectId: null,
+            scopePath: actor.scopePath,
+            after: { method: req.method, route: req.routeOptions.url ?? null, status: statusOf(e.code), code: e.code },
+          },
+        ),
+      );
+    } catch (auditError) {
+      req.log.error({ err: auditError }, 'could not audit a refused request');
+    }
+  };
+
+  // Downloads of lists (xlsx exports) by a signed-in account are audited (templates are not: they hold no data).
+  app.addHook('onSend', async (req, reply, payload) => {
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (!req.actor || req.method !== 'GET' || reply.statusCode !== 200 || !type.startsWith(XLSX_MIME)) return payload;
+    if (/\/template\.xlsx$/.test(req.routeOptions.url ?? '')) return payload;
+    const actor = req.actor;
+    await database.db.transaction((tx) =>
+      audit(
+        tx,
+        { actor, clock, requestId: req.id, ip: req.ip },
+        {
+          action: 'export.download',
+          objectType: 'export',
+          objectId: null,
+          scopePath: actor.scopePath,
+          after: { route: req.routeOptions.url ?? null, filters: Object.keys((req.query as object | undefined) ?? {}) },
+        },
+      ),
+    );
+    return payload;
+  });
+
+  app.setErrorHandler(async (err: FastifyError | AppError | Error, req, reply) => {
+    if (err instanceof AppError) {
+      await auditRefusal(req, err);
+      return sendAppError(req, reply, err);
+    }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map(issueOfFastify);
       const prefix = err.validationContext === 'body' ? '' : (err.validationContext ?? '');

@@ -54,6 +54,8 @@ declare module 'fastify' {
     duringSetup?: boolean;
     /** Request limits of this route (429 + Retry-After past them), counted in the database (throttle.ts). */
     throttle?: readonly ThrottleRule[];
+    /** A create that honours the `Idempotency-Key` header (idempotency.ts). */
+    idempotent?: boolean;
   }
   interface FastifyInstance {
     deps: Deps;

@@ -109,10 +109,10 @@ export async function serviceOrderRoutes(app: App): Promise<void> {
   app.post(
     '/api/orders',
     {
-      config: perm('order.create'),
+      config: { ...perm('order.create'), idempotent: true },
       schema: {
         tags,
-        summary: 'Place an order: menu service, problem report or micro-wish',
+        summary: 'Place an order: menu service, problem report or micro-wish (honours Idempotency-Key)',
         body: CreateOrder,
         response: { 201: CreatedOrder },
       },

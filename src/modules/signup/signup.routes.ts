@@ -121,7 +121,11 @@ export async function signupRoutes(app: App): Promise<void> {
   app.post(
     '/api/signup/complete',
     {
-      config: { access: 'public', throttle: [{ name: 'signupComplete', per: 'ip', limit: 30, windowSeconds: 3600 }] },
+      config: {
+        access: 'public',
+        idempotent: true,
+        throttle: [{ name: 'signupComplete', per: 'ip', limit: 30, windowSeconds: 3600 }],
+      },
       schema: {
         tags,
         summary: 'Create the account in the chosen household: linked when the phone is in its register, else pending',
