@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, browserApp, signIn, type BrowserApp } from '../../test/browser.js';
+import { apiCall, browserApp, DEMO_PASSWORD, signIn, type BrowserApp } from '../../test/browser.js';
 
 let b: BrowserApp;
 beforeAll(async () => {
@@ -117,5 +117,23 @@ describe('meetings in the console', () => {
     await page.getByTestId('org-life-branches').locator('[data-testid^=drill-]').first().click();
     await page.getByTestId('org-life-sessions').locator('tbody tr.ant-table-row').first().waitFor();
     await b.screenshot(page, 'meetings-org-life');
+  });
+
+  it('an invited grid worker signs in on the phone with the meeting code and reads the minutes of the meeting attended', async () => {
+    const phone = await b.page({ mobile: true });
+    await phone.goto('/m/login');
+    await phone.locator('[data-testid=m-login-phone] input').fill('grid_worker');
+    await phone.locator('[data-testid=m-login-password] input').fill(DEMO_PASSWORD);
+    await phone.getByTestId('m-login-submit').click();
+    await phone.waitForURL((u) => !u.pathname.startsWith('/m/login'));
+    await phone.goto('/m/meetings');
+    const card = phone.locator('[data-testid^=m-meeting-]').filter({ hasText: '（本月）' });
+    await card.waitFor();
+    await card.locator('[data-testid^=m-code-]').locator('xpath=descendant-or-self::input').fill('246802');
+    await card.locator('[data-testid^=m-sign-in-]').click();
+    await expect.poll(() => card.innerText()).toContain('已签到');
+    // Last month's meeting, attended and approved: its minutes are shown.
+    await expect.poll(() => phone.getByTestId('m-meetings').innerText()).toContain('每日清运两次');
+    await b.screenshot(phone, 'meetings-mobile');
   });
 });

@@ -98,7 +98,13 @@ export default function MyMeetingsPage() {
               {m.minutes.length > 0 && (
                 <List header={t('meetings.minutes')}>
                   {m.minutes.map((x, k) => (
-                    <List.Item key={k} description={[x.minutes, ...x.decisions].filter(Boolean).join('；')}>
+                    <List.Item
+                      key={k}
+                      description={[x.minutes, ...x.decisions]
+                        .filter(Boolean)
+                        .map((v) => v!.replace(/[。；]$/, ''))
+                        .join('；')}
+                    >
                       {x.title}
                     </List.Item>
                   ))}
