@@ -83,7 +83,16 @@ describe('meetings in the console', () => {
     await decision.locator('[data-testid^=act-due-]').locator('xpath=descendant-or-self::input').press('Enter');
     // Enter both picks the date and submits the inline form; submit by the button if it is still open.
     const add = decision.locator('[data-testid^=act-add-]');
-    if (await add.isVisible()) await add.click();
+    await expect
+      .poll(
+        async () =>
+          (await decision.innerText()).includes('划定临时停车位') ||
+          (await add.click({ timeout: 1000 }).then(
+            () => false,
+            () => false,
+          )),
+      )
+      .toBe(true);
     await expect.poll(() => decision.getByTestId('action-items').innerText()).toContain('划定临时停车位');
 
     // The action item creates a service order whose status shows live, then is done with evidence.
