@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, browserApp, signIn, type BrowserApp } from '../../test/browser.js';
+import { apiCall, browserApp, DEMO_PASSWORD, signIn, type BrowserApp } from '../../test/browser.js';
 
 let b: BrowserApp;
 beforeAll(async () => {
@@ -83,7 +83,16 @@ describe('meetings in the console', () => {
     await decision.locator('[data-testid^=act-due-]').locator('xpath=descendant-or-self::input').press('Enter');
     // Enter both picks the date and submits the inline form; submit by the button if it is still open.
     const add = decision.locator('[data-testid^=act-add-]');
-    if (await add.isVisible()) await add.click();
+    await expect
+      .poll(
+        async () =>
+          (await decision.innerText()).includes('划定临时停车位') ||
+          (await add.click({ timeout: 1000 }).then(
+            () => false,
+            () => false,
+          )),
+      )
+      .toBe(true);
     await expect.poll(() => decision.getByTestId('action-items').innerText()).toContain('划定临时停车位');
 
     // The action item creates a service order whose status shows live, then is done with evidence.
@@ -117,5 +126,23 @@ describe('meetings in the console', () => {
     await page.getByTestId('org-life-branches').locator('[data-testid^=drill-]').first().click();
     await page.getByTestId('org-life-sessions').locator('tbody tr.ant-table-row').first().waitFor();
     await b.screenshot(page, 'meetings-org-life');
+  });
+
+  it('an invited grid worker signs in on the phone with the meeting code and reads the minutes of the meeting attended', async () => {
+    const phone = await b.page({ mobile: true });
+    await phone.goto('/m/login');
+    await phone.locator('[data-testid=m-login-phone] input').fill('grid_worker');
+    await phone.locator('[data-testid=m-login-password] input').fill(DEMO_PASSWORD);
+    await phone.getByTestId('m-login-submit').click();
+    await phone.waitForURL((u) => !u.pathname.startsWith('/m/login'));
+    await phone.goto('/m/meetings');
+    const card = phone.locator('[data-testid^=m-meeting-]').filter({ hasText: '（本月）' });
+    await card.waitFor();
+    await card.locator('[data-testid^=m-code-]').locator('xpath=descendant-or-self::input').fill('246802');
+    await card.locator('[data-testid^=m-sign-in-]').click();
+    await expect.poll(() => card.innerText()).toContain('已签到');
+    // Last month's meeting, attended and approved: its minutes are shown.
+    await expect.poll(() => phone.getByTestId('m-meetings').innerText()).toContain('每日清运两次');
+    await b.screenshot(phone, 'meetings-mobile');
   });
 });

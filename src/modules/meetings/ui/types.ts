@@ -41,3 +41,16 @@ export const STATUS_COLORS: Record<string, string> = {
   inProgress: 'gold',
   done: 'green',
 };
+export type MyMeeting = Wire<z.infer<typeof C.MyMeeting>>;
+export type StudyRecord = Wire<z.infer<typeof C.StudyRecord>>;
+export interface MySession {
+  id: number;
+  kind: string;
+  title: string;
+  heldAt: string;
+  mode: string;
+  place: string | null;
+  sessionStatus: string;
+  myStatus: 'present' | 'leave' | 'absent';
+  minutes: string | null;
+}
