@@ -1,6 +1,6 @@
 import type { MatrixFixture, MatrixRows, Where } from '../../test/authz.js';
 import { CO_BUILDING_ROLES as R } from './permissions.js';
-import { makeNeed, makeProject, makeResource } from './testing.js';
+import { makeAgreement, makeNeed, makeProject, makeResource } from './testing.js';
 
 /** Authorization-matrix rows of co-building: inside records live in street A's first community, outside in B's. */
 const needAt = async (f: MatrixFixture, w: Where, status: 'open' | 'matched' = 'open') =>
@@ -10,6 +10,9 @@ const resourceAt = (f: MatrixFixture, w: Where) =>
 const projectAt = (f: MatrixFixture, w: Where, status: 'inProgress' | 'done' = 'inProgress') =>
   makeProject(f.t.db, f.at(w).community, { title: `项目${f.uniq()}`, status });
 const P = '/api/co-building';
+type Stage = 'negotiating' | 'signed' | 'published' | 'fulfilling' | 'evaluated';
+const agreementAt = (f: MatrixFixture, w: Where, status: Stage = 'negotiating') =>
+  makeAgreement(f.t.db, f.at(w).community, { title: `共建协议${f.uniq()}`, status });
 
 export const rows: MatrixRows = {
   [`GET ${P}/needs`]: {
@@ -204,6 +207,77 @@ export const rows: MatrixRows = {
       method: 'POST',
       url: `${P}/projects/${(await projectAt(f, w, 'done')).id}/ratings`,
       body: { stars: 5, comment: '踏步宽，台阶低，老人孩子走得安全' },
+    }),
+  },
+  [`GET ${P}/agreements`]: {
+    allow: R.read,
+    ok: 200,
+    outside: 'empty',
+    call: async (f, w) => ({ method: 'GET', url: `${P}/agreements?unitId=${(await agreementAt(f, w)).unitId}` }),
+  },
+  [`POST ${P}/agreements`]: {
+    allow: R.manage,
+    ok: 201,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${P}/agreements`,
+      body: {
+        communityId: f.community(w),
+        unitId: (await agreementAt(f, w)).unitId,
+        title: `年度共建协议${f.uniq()}`,
+        year: 2026,
+        deliverables: [{ title: '开放停车场', dueOn: '2026-09-01' }],
+      },
+    }),
+  },
+  [`GET ${P}/agreements/:id`]: {
+    allow: R.read,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => ({ method: 'GET', url: `${P}/agreements/${(await agreementAt(f, w)).id}` }),
+  },
+  [`POST ${P}/agreements/:id/deliverables`]: {
+    allow: R.manage,
+    ok: 201,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${P}/agreements/${(await agreementAt(f, w)).id}/deliverables`,
+      body: { title: '志愿服务 100 小时', dueOn: '2026-12-01' },
+    }),
+  },
+  [`POST ${P}/agreements/:id/move`]: {
+    allow: R.manage,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${P}/agreements/${(await agreementAt(f, w)).id}/move`,
+      body: { to: 'signed', signedOn: '2026-01-10' },
+    }),
+  },
+  [`POST ${P}/agreements/:id/deliverables/:deliverableId/report`]: {
+    allow: R.manage,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => {
+      const a = await agreementAt(f, w, 'fulfilling');
+      return {
+        method: 'POST',
+        url: `${P}/agreements/${a.id}/deliverables/${a.deliverableIds[0]}/report`,
+        body: { status: 'done', doneOn: '2026-02-20', evidence: '资助名单及照片' },
+      };
+    },
+  },
+  [`POST ${P}/agreements/:id/ratings`]: {
+    allow: R.rate,
+    ok: 201,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${P}/agreements/${(await agreementAt(f, w, 'published')).id}/ratings`,
+      body: { stars: 4 },
     }),
   },
   [`GET ${P}/figures`]: {

@@ -3,6 +3,13 @@ import { pageOf } from '../../kernel/http/pagination.js';
 import type { App } from '../../kernel/http/types.js';
 import {
   AcceptMatch,
+  AddDeliverable,
+  Agreement,
+  AgreementQuery,
+  CreateAgreement,
+  DeliverableParam,
+  MoveAgreement,
+  ReportDeliverable,
   CloseNeed,
   CompleteProject,
   CreateNeed,
@@ -52,6 +59,15 @@ import {
   suggestionsFor,
   updateResource,
 } from './co-building.service.js';
+import {
+  addDeliverable,
+  createAgreement,
+  getAgreement,
+  listAgreements,
+  moveAgreement,
+  rateAgreement,
+  reportDeliverable,
+} from './agreements.service.js';
 
 const tags = ['co-building'];
 const perm = (permission: string) => ({ access: { permission } });
@@ -282,6 +298,97 @@ export async function coBuildingRoutes(app: App): Promise<void> {
       },
     },
     async (req, reply) => reply.status(201).send(await rateProject(req.ctx(), req.params.id, req.body)),
+  );
+
+  app.get(
+    `${P}/agreements`,
+    {
+      config: perm('coBuilding.read'),
+      schema: {
+        tags,
+        summary: 'Co-building agreements 契约化共建 of your area (by unit and year: the unit’s scores over the years)',
+        querystring: AgreementQuery,
+        response: { 200: pageOf(Agreement) },
+      },
+    },
+    async (req) => listAgreements(req.ctx(), req.query),
+  );
+  app.post(
+    `${P}/agreements`,
+    {
+      config: perm('coBuilding.manage'),
+      schema: {
+        tags,
+        summary: 'Open an agreement (商约) with its deliverables',
+        body: CreateAgreement,
+        response: { 201: Agreement },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createAgreement(req.ctx(), req.body)),
+  );
+  app.get(
+    `${P}/agreements/:id`,
+    {
+      config: perm('coBuilding.read'),
+      schema: { tags, summary: 'One agreement', params: IdParam, response: { 200: Agreement } },
+    },
+    async (req) => getAgreement(req.ctx(), req.params.id),
+  );
+  app.post(
+    `${P}/agreements/:id/deliverables`,
+    {
+      config: perm('coBuilding.manage'),
+      schema: {
+        tags,
+        summary: 'Add a deliverable while negotiating',
+        params: IdParam,
+        body: AddDeliverable,
+        response: { 201: Agreement },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await addDeliverable(req.ctx(), req.params.id, req.body)),
+  );
+  app.post(
+    `${P}/agreements/:id/move`,
+    {
+      config: perm('coBuilding.manage'),
+      schema: {
+        tags,
+        summary: 'Move to the next stage: signed, published, fulfilling, evaluated (the score is computed)',
+        params: IdParam,
+        body: MoveAgreement,
+        response: { 200: Agreement },
+      },
+    },
+    async (req) => moveAgreement(req.ctx(), req.params.id, req.body),
+  );
+  app.post(
+    `${P}/agreements/:id/deliverables/:deliverableId/report`,
+    {
+      config: perm('coBuilding.manage'),
+      schema: {
+        tags,
+        summary: 'Report a deliverable done (day, evidence) or not done',
+        params: DeliverableParam,
+        body: ReportDeliverable,
+        response: { 200: Agreement },
+      },
+    },
+    async (req) => reportDeliverable(req.ctx(), req.params.id, req.params.deliverableId, req.body),
+  );
+  app.post(
+    `${P}/agreements/:id/ratings`,
+    {
+      config: perm('coBuilding.rate'),
+      schema: {
+        tags,
+        summary: 'A resident rates the work of a published agreement of their community',
+        params: IdParam,
+        body: RateProject,
+        response: { 201: Agreement },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await rateAgreement(req.ctx(), req.params.id, req.body)),
   );
 
   app.get(

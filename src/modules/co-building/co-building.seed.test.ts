@@ -5,7 +5,7 @@ import { prepareDatabase } from '../../bootstrap.js';
 import { loadConfig } from '../../kernel/config.js';
 import type { Database } from '../../kernel/db/client.js';
 import { resetDatabase, testDatabase } from '../../test/db.js';
-import { coMatches, coNeeds, coProjects, coResources, coTasks } from './schema.js';
+import { coAgreements, coDeliverables, coMatches, coNeeds, coProjects, coResources, coTasks } from './schema.js';
 
 /** The demo co-building data (module.ts seedDemo): 大坝通道, 桥下蜜园, projects on time and late, open needs. */
 let database: Database;
@@ -43,5 +43,9 @@ describe('demo co-building', () => {
     expect(dabaNeeds.map((n) => n.status)).toEqual(['met']);
     expect((await db.select().from(coTasks).where(eq(coTasks.projectId, daba!.id))).every((x) => x.doneAt)).toBe(true);
     expect((await db.select().from(coNeeds).where(eq(coNeeds.status, 'open'))).length).toBeGreaterThanOrEqual(6);
+    const running = (await db.select().from(coAgreements)).find((a) => a.status === 'fulfilling');
+    const ds = await db.select().from(coDeliverables).where(eq(coDeliverables.agreementId, running!.id));
+    expect(new Set(ds.map((d) => d.status))).toEqual(new Set(['done', 'notDone', 'pending']));
+    expect(ds.some((d) => d.status === 'done' && d.doneOn! > d.dueOn)).toBe(true);
   });
 });

@@ -1,10 +1,21 @@
 import { and, asc, eq, inArray, like } from 'drizzle-orm';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
+import { units } from '../organizations/index.js';
 import { DEMO_COMMUNITIES } from '../territory/index.js';
+import { agreementScore } from './agreements.js';
 import type { NeedSource, NeedStatus, OffererKind, ResourceKind } from './constants.js';
 import { chinaDay } from './co-building.service.js';
-import { coMatches, coNeeds, coProjectRatings, coProjects, coResources, coTasks } from './schema.js';
+import {
+  coAgreements,
+  coDeliverables,
+  coMatches,
+  coNeeds,
+  coProjectRatings,
+  coProjects,
+  coResources,
+  coTasks,
+} from './schema.js';
 
 const DAY = 86_400_000;
 const HUAGONG = '620104007003'; // 化工街社区 (seed 002: 兰化22街区大坝通道)
@@ -310,6 +321,7 @@ export async function seedCoBuilding(db: DbOrTx): Promise<void> {
         });
     }
     for (const r of SPARE) await addResource(r);
+    await seedAgreements(db, c, day, at);
     for (const [k, n] of OPEN_NEEDS.entries())
       await db.insert(coNeeds).values({
         communityId: c.id,
@@ -324,4 +336,106 @@ export async function seedCoBuilding(db: DbOrTx): Promise<void> {
         updatedAt: at(-3 - k),
       });
   }
+}
+
+/**
+ * 契约化共建 (seeds 001, 004): per community, last year's agreement with a unit of the area, evaluated, and this
+ * year's, fulfilling, with deliverables in every state (on time, late, not done, overdue, pending).
+ */
+async function seedAgreements(
+  db: DbOrTx,
+  c: { id: number; path: string; name: string },
+  day: (d: number) => string,
+  at: (d: number) => Date,
+): Promise<void> {
+  const [unit] = await db
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(like(units.scopePath, `${c.path}%`))
+    .orderBy(asc(units.id))
+    .limit(1);
+  if (!unit) return;
+  const year = Number(day(0).slice(0, 4));
+  const lastScore = agreementScore(['onTime', 'onTime'], []);
+  const [last] = await db
+    .insert(coAgreements)
+    .values({
+      communityId: c.id,
+      scopePath: c.path,
+      unitId: unit.id,
+      title: `${year - 1}年度${c.name}与${unit.name}共建协议`,
+      content: '组织共建、党员共管、资源共享、活动共办。',
+      year: year - 1,
+      status: 'evaluated',
+      signedOn: day(-400),
+      publishedAt: at(-395),
+      evaluatedAt: at(-20),
+      // Computed like the evaluate move: both deliverables on time, no resident rating.
+      score: lastScore.score,
+      scoreParts: lastScore.parts,
+      createdAt: at(-410),
+      updatedAt: at(-20),
+    })
+    .returning();
+  await db.insert(coDeliverables).values([
+    {
+      agreementId: last!.id,
+      title: '资助困难家庭 10 户',
+      dueOn: day(-300),
+      status: 'done',
+      doneOn: day(-310),
+      evidence: '资助名单、签收单',
+    },
+    {
+      agreementId: last!.id,
+      title: '单位党员到社区报到服务',
+      dueOn: day(-60),
+      status: 'done',
+      doneOn: day(-70),
+      evidence: '报到登记表',
+    },
+  ]);
+  const [cur] = await db
+    .insert(coAgreements)
+    .values({
+      communityId: c.id,
+      scopePath: c.path,
+      unitId: unit.id,
+      title: `${year}年度${c.name}与${unit.name}共建协议`,
+      content: '商约、签约、公示、履约、评约：单位承诺事项逐项公示，居民评价。',
+      year,
+      status: 'fulfilling',
+      signedOn: day(-50),
+      publishedAt: at(-45),
+      createdAt: at(-60),
+      updatedAt: at(-45),
+    })
+    .returning();
+  await db.insert(coDeliverables).values([
+    {
+      agreementId: cur!.id,
+      title: '开放单位停车场错时停车',
+      dueOn: day(-30),
+      status: 'done',
+      doneOn: day(-32),
+      evidence: '停车协议、照片',
+    },
+    {
+      agreementId: cur!.id,
+      title: '更换小区路灯 20 盏',
+      dueOn: day(-20),
+      status: 'done',
+      doneOn: day(-12),
+      evidence: '验收单',
+    },
+    {
+      agreementId: cur!.id,
+      title: '捐建社区图书角',
+      dueOn: day(-15),
+      status: 'notDone',
+      evidence: '资金未落实，顺延至下年度',
+    },
+    { agreementId: cur!.id, title: '职工食堂为老年人助餐', dueOn: day(-3), status: 'pending' },
+    { agreementId: cur!.id, title: '志愿服务 100 小时', dueOn: day(60), status: 'pending' },
+  ]);
 }

@@ -58,3 +58,22 @@ export const MATCH_FACTORS = Object.keys(MATCH_WEIGHTS) as MatchFactor[];
 
 /** Default window of the recurring-order proposal: N orders of one category at one compound in M days. */
 export const RECURRING_DEFAULT = { minOrders: 3, days: 30 } as const;
+
+/** 契约化共建 stages: 商约 negotiating → 签约 signed → 公示 published → 履约 fulfilling → 评约 evaluated. */
+export const AGREEMENT_STATUSES = ['negotiating', 'signed', 'published', 'fulfilling', 'evaluated'] as const;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+/** The one move out of each stage. */
+export const AGREEMENT_NEXT: Record<AgreementStatus, AgreementStatus | null> = {
+  negotiating: 'signed',
+  signed: 'published',
+  published: 'fulfilling',
+  fulfilling: 'evaluated',
+  evaluated: null,
+};
+/** A deliverable as reported: not yet, done, not done (late = done after its due date, computed). */
+export const DELIVERABLE_STATUSES = ['pending', 'done', 'notDone'] as const;
+export type DeliverableStatus = (typeof DELIVERABLE_STATUSES)[number];
+export const DELIVERABLE_STATES = ['pending', 'overdue', 'onTime', 'late', 'notDone'] as const;
+export type DeliverableState = (typeof DELIVERABLE_STATES)[number];
+/** Evaluation weights (decision 018): deliverables 70, residents' rating 30. */
+export const AGREEMENT_WEIGHTS = { deliverables: 70, rating: 30 } as const;

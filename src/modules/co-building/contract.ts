@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { PageQuery } from '../../kernel/http/pagination.js';
 import {
+  AGREEMENT_STATUSES,
   BOARD_STATES,
+  DELIVERABLE_STATES,
+  DELIVERABLE_STATUSES,
   CO_CATEGORIES,
   MATCH_DECISIONS,
   NEED_SOURCES,
@@ -341,3 +344,68 @@ export const Figure = z.object({
 });
 export const Figures = z.object({ territory: Ref, from: z.string(), to: z.string(), figures: z.array(Figure) });
 export type Figures = z.infer<typeof Figures>;
+
+// Co-building agreements 契约化共建 ---------------------------------------------------------------------------
+
+export const AgreementStatus = z.enum(AGREEMENT_STATUSES);
+export const DeliverableParam = z.object({ id: Id, deliverableId: Id });
+export const Deliverable = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  dueOn: z.string(),
+  status: z.enum(DELIVERABLE_STATUSES),
+  /** pending / overdue (pending past due) / onTime / late (done after due) / notDone. */
+  state: z.enum(DELIVERABLE_STATES),
+  doneOn: z.string().nullable(),
+  evidence: z.string().nullable(),
+});
+export type Deliverable = z.infer<typeof Deliverable>;
+export const Agreement = z.object({
+  id: z.number().int(),
+  community: Ref,
+  unit: Ref,
+  title: z.string(),
+  content: z.string().nullable(),
+  year: z.number().int(),
+  status: AgreementStatus,
+  signedOn: z.string().nullable(),
+  publishedAt: z.date().nullable(),
+  evaluatedAt: z.date().nullable(),
+  /** Computed by the evaluate move (decision 018), never typed in; null before. */
+  score: z.number().nullable(),
+  scoreParts: z.object({ deliverables: z.number(), rating: z.number().nullable() }).nullable(),
+  deliverables: z.array(Deliverable),
+  ratingCount: z.number().int(),
+  ratingMean: z.number().nullable(),
+  createdAt: z.date(),
+});
+export type Agreement = z.infer<typeof Agreement>;
+export const CreateAgreement = z
+  .object({
+    communityId: Id,
+    unitId: Id,
+    title: Title,
+    content: Text.nullish(),
+    year: z.number().int().min(2000).max(2100),
+    deliverables: z
+      .array(z.object({ title: Title, dueOn: Day }).strict())
+      .max(50)
+      .default([]),
+  })
+  .strict();
+export type CreateAgreement = z.infer<typeof CreateAgreement>;
+export const AddDeliverable = z.object({ title: Title, dueOn: Day }).strict();
+export type AddDeliverable = z.infer<typeof AddDeliverable>;
+export const MoveAgreement = z.object({ to: AgreementStatus, signedOn: Day.nullish() }).strict();
+export type MoveAgreement = z.infer<typeof MoveAgreement>;
+export const ReportDeliverable = z
+  .object({ status: z.enum(['done', 'notDone']), doneOn: Day.nullish(), evidence: Text.min(1) })
+  .strict();
+export type ReportDeliverable = z.infer<typeof ReportDeliverable>;
+export const AgreementQuery = PageQuery.extend({
+  unitId: Id.optional(),
+  territoryId: Id.optional(),
+  year: z.coerce.number().int().optional(),
+  status: csv(AGREEMENT_STATUSES).optional(),
+});
+export type AgreementQuery = z.infer<typeof AgreementQuery>;

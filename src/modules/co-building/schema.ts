@@ -15,6 +15,8 @@ import { accounts, territories } from '../../kernel/db/schema.js';
 import { units } from '../organizations/schema.js';
 import { serviceOrders } from '../service-orders/schema.js';
 import type {
+  AgreementStatus,
+  DeliverableStatus,
   MatchDecision,
   MatchFactor,
   NeedSource,
@@ -211,5 +213,78 @@ export const coProjectRatings = pgTable(
     index('co_project_ratings_project_idx').on(t.projectId),
     uniqueIndex('co_project_ratings_uq').on(t.projectId, t.accountId),
     check('co_project_ratings_stars_ck', sql`${t.stars} between 1 and 5`),
+  ],
+);
+
+/** A co-building agreement 共建协议 (契约化共建) between a community and a unit; its score is computed (decision 018). */
+export const coAgreements = pgTable(
+  'co_agreements',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    communityId: integer()
+      .notNull()
+      .references(() => territories.id, { onDelete: 'restrict' }),
+    scopePath: text().notNull(),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    title: text().notNull(),
+    content: text(),
+    year: integer().notNull(),
+    status: text().$type<AgreementStatus>().notNull().default('negotiating'),
+    signedOn: date({ mode: 'string' }),
+    publishedAt: timestamp({ withTimezone: true }),
+    evaluatedAt: timestamp({ withTimezone: true }),
+    /** 0–100, written only by the evaluate move from the deliverables and ratings. */
+    score: doublePrecision(),
+    scoreParts: jsonb().$type<{ deliverables: number; rating: number | null }>(),
+    ...timestamps,
+  },
+  (t) => [
+    index('co_agreements_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
+    index('co_agreements_unit_idx').on(t.unitId, t.year),
+    check('co_agreements_status_ck', sql`${t.status} in ('negotiating','signed','published','fulfilling','evaluated')`),
+  ],
+);
+
+/** A promised deliverable 共建事项 of an agreement, with due date and evidence. */
+export const coDeliverables = pgTable(
+  'co_deliverables',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    agreementId: integer()
+      .notNull()
+      .references(() => coAgreements.id, { onDelete: 'cascade' }),
+    title: text().notNull(),
+    dueOn: date({ mode: 'string' }).notNull(),
+    status: text().$type<DeliverableStatus>().notNull().default('pending'),
+    doneOn: date({ mode: 'string' }),
+    evidence: text(),
+    ...timestamps,
+  },
+  (t) => [
+    index('co_deliverables_agreement_idx').on(t.agreementId),
+    check('co_deliverables_status_ck', sql`${t.status} in ('pending','done','notDone')`),
+  ],
+);
+
+/** A resident's rating of the work done under an agreement (1–5 stars), one per resident. */
+export const coAgreementRatings = pgTable(
+  'co_agreement_ratings',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    agreementId: integer()
+      .notNull()
+      .references(() => coAgreements.id, { onDelete: 'cascade' }),
+    accountId: integer()
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    stars: integer().notNull(),
+    comment: text(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('co_agreement_ratings_uq').on(t.agreementId, t.accountId),
+    check('co_agreement_ratings_stars_ck', sql`${t.stars} between 1 and 5`),
   ],
 );

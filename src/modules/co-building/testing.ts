@@ -1,6 +1,7 @@
 import type { Db } from '../../kernel/db/client.js';
-import type { NeedStatus, ProjectStatus } from './constants.js';
-import { coMatches, coNeeds, coProjects, coResources, coTasks } from './schema.js';
+import { units } from '../organizations/index.js';
+import type { AgreementStatus, NeedStatus, ProjectStatus } from './constants.js';
+import { coAgreements, coDeliverables, coMatches, coNeeds, coProjects, coResources, coTasks } from './schema.js';
 
 /** Test helpers shared by the API tests and the authorization-matrix rows (never used by the server). */
 interface Place {
@@ -107,4 +108,40 @@ export async function makeProject(
       projectId: p!.id,
     });
   return { ...p!, needId: need.id, taskId: task!.id };
+}
+
+/** An agreement with one unit and two deliverables (one pending), in any stage. */
+export async function makeAgreement(
+  db: Db,
+  community: Place,
+  opts: { title: string; status?: AgreementStatus; unitName?: string },
+) {
+  const [unit] = await db
+    .insert(units)
+    .values({
+      territoryId: community.id,
+      scopePath: community.path,
+      kind: 'stateOwned',
+      name: opts.unitName ?? `${opts.title}单位`,
+    })
+    .returning();
+  const [a] = await db
+    .insert(coAgreements)
+    .values({
+      communityId: community.id,
+      scopePath: community.path,
+      unitId: unit!.id,
+      title: opts.title,
+      year: 2026,
+      status: opts.status ?? 'negotiating',
+    })
+    .returning();
+  const ds = await db
+    .insert(coDeliverables)
+    .values([
+      { agreementId: a!.id, title: '资助困难家庭', dueOn: '2026-03-01' },
+      { agreementId: a!.id, title: '开放职工食堂', dueOn: '2099-06-01' },
+    ])
+    .returning();
+  return { ...a!, unitId: unit!.id, deliverableIds: ds.map((d) => d.id) };
 }
