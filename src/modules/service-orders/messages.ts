@@ -1,6 +1,6 @@
-import { registerMessages } from '../../kernel/i18n/i18n.js';
+import type { MessageBundle } from '../../kernel/i18n/i18n.js';
 
-registerMessages('zh-CN', {
+export const zhCN: MessageBundle = {
   'order.illegalMove': '工单当前状态为「{status}」，不能{move}',
   'order.status.submitted': '待派单',
   'order.status.dispatched': '已派单',
@@ -44,8 +44,8 @@ registerMessages('zh-CN', {
   'order.rule.departmentRequired': '派给部门的规则须填写部门',
   'order.rule.resolveBeforeRespond': '办结时限不能短于响应时限',
   'order.mediationOutcomeRequired': '调解案件须记录调解结果后办结（在调解案件页填写结果）',
-});
-registerMessages('en-US', {
+};
+export const enUS: MessageBundle = {
   'order.illegalMove': 'The order is “{status}”: it cannot {move}',
   'order.status.submitted': 'to dispatch',
   'order.status.dispatched': 'dispatched',
@@ -90,4 +90,4 @@ registerMessages('en-US', {
   'order.rule.resolveBeforeRespond': 'The time to resolve cannot be shorter than the time to respond',
   'order.mediationOutcomeRequired':
     'A mediation case is resolved by recording its outcome (on the mediation case page)',
-});
+};
