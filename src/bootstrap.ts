@@ -4,6 +4,7 @@ import type { Config } from './kernel/config.js';
 import { configurePii } from './kernel/crypto/pii.js';
 import type { Database } from './kernel/db/client.js';
 import { accounts, territories } from './kernel/db/schema.js';
+import { registerModule } from './kernel/modules.js';
 import { MODULES } from './modules/index.js';
 import { createInitialAdmin, DEMO_PASSWORD, seedDemoAccounts } from './modules/accounts/accounts.seed.js';
 import { seedTerritories } from './modules/territory/territory.seed.js';
@@ -41,7 +42,10 @@ export async function prepareDatabase(database: Database, config: Config, log: L
       const t1 = Date.now();
       const { rootId } = await seedTerritories(tx);
       const demo = await seedDemoAccounts(tx, rootId);
-      for (const mod of MODULES) mod.setup?.();
+      for (const mod of MODULES) {
+        registerModule(mod);
+        mod.setup?.();
+      }
       for (const mod of MODULES) {
         const t2 = Date.now();
         if (mod.seedDemo) {

@@ -18,6 +18,8 @@ import { authenticate, mfaRequired } from '../auth/auth.service.js';
 import { authRoutes } from '../auth/auth.routes.js';
 import type { Ctx } from '../context.js';
 import { pickLocale, t, type Locale } from '../i18n/i18n.js';
+import { every } from '../every.js';
+import { registerModule } from '../modules.js';
 import { isPermission } from '../rbac/rbac.js';
 import { AppError, statusOf, type FieldError } from './errors.js';
 import type { App, Deps, GongzhiModule, PendingSetup, RouteEntry } from './types.js';
@@ -320,7 +322,27 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(authRoutes);
+  for (const mod of opts.modules) registerModule(mod);
   for (const mod of opts.modules) mod.setup?.();
+  const running: { stop(): void }[] = [];
+  app.addHook('onReady', async () => {
+    if (config.NODE_ENV === 'test') return;
+    for (const mod of opts.modules)
+      for (const s of mod.schedulers ?? []) {
+        const seconds = s.seconds(config);
+        if (seconds > 0)
+          running.push(
+            every(
+              seconds,
+              () => s.pass({ db: opts.database.db, clock: opts.clock }),
+              (e) => app.log.error({ err: e }, `${s.name} pass failed`),
+            ),
+          );
+      }
+  });
+  app.addHook('onClose', async () => {
+    for (const r of running.splice(0)) r.stop();
+  });
   for (const mod of opts.modules) {
     if (mod.routes) await app.register(async (scoped) => mod.routes!(scoped.withTypeProvider<ZodTypeProvider>()));
   }

@@ -9,8 +9,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Actor, Ctx } from '../context.js';
-import type { Database, DbOrTx } from '../db/client.js';
-import type { Locale } from '../i18n/i18n.js';
+import type { Database, Db, DbOrTx } from '../db/client.js';
+import type { Locale, MessageBundle } from '../i18n/i18n.js';
+import type { PermissionDef } from '../rbac/rbac.js';
 import type { ThrottleRule } from './throttle.js';
 
 /**
@@ -72,9 +73,27 @@ export type App = FastifyInstance<
   ZodTypeProvider
 >;
 
-/** What a module plugs into the app (STYLE: module.ts). */
+/** A periodic pass a module runs inside the server (e.g. order time limits, notification digests). */
+export interface ModuleScheduler {
+  name: string;
+  /** Seconds between passes from the configuration; 0 = off. The kernel keeps every scheduler off in tests. */
+  seconds: (config: Config) => number;
+  /** One pass; passes never overlap (kernel/every.ts). */
+  pass: (deps: { db: Db; clock: Clock }) => Promise<unknown>;
+}
+
+/**
+ * What a module plugs into the app (STYLE: module.ts): one object the kernel reads; nothing is registered by an
+ * import's side effect.
+ */
 export interface GongzhiModule {
   name: string;
+  /** Its permissions (the kernel adds them to the one registry; the same list twice is fine). */
+  permissions?: readonly PermissionDef[];
+  /** Its server-side messages (errors, notifications), per locale. */
+  messages?: Partial<Record<Locale, MessageBundle>>;
+  /** Periodic passes, started when the app is ready and stopped when it closes. */
+  schedulers?: readonly ModuleScheduler[];
   /**
    * Connects this module to the modules it depends on, before any route or seed runs: subscriptions to their
    * events, figures handed to their pages (decision 015). Idempotent: it may run once per app built.

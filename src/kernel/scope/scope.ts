@@ -2,6 +2,7 @@ import { and, inArray, like, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/client.js';
 import { territories } from '../db/schema.js';
+import { escapeLike } from '../db/search.js';
 import { notFound } from '../http/errors.js';
 
 interface Scoped {
@@ -14,8 +15,16 @@ interface Scoped {
  * `text_pattern_ops` index on every path column serves.
  */
 export function inScope(actor: Scoped, pathColumn: AnyPgColumn | SQL): SQL {
-  // Paths hold only digits and slashes, so there is nothing to escape for LIKE.
-  return like(pathColumn, `${actor.scopePath}%`);
+  return inSubtree(pathColumn, actor);
+}
+
+/**
+ * Rows whose path lies at or below a node: `inSubtree(units.scopePath, place)` for a territory filter, or an actor
+ * (its scope). The one way to write `path like 'prefix%'` (the prefix escaped for LIKE).
+ */
+export function inSubtree(pathColumn: AnyPgColumn | SQL, node: string | { path: string } | Scoped): SQL {
+  const path = typeof node === 'string' ? node : 'path' in node ? node.path : node.scopePath;
+  return like(pathColumn, `${escapeLike(path)}%`);
 }
 
 /** True when a path lies in the actor's subtree (for records already loaded). */

@@ -2,10 +2,12 @@ import { pageOf } from '../../kernel/http/pagination.js';
 import type { GongzhiModule } from '../../kernel/http/types.js';
 import { AuditEntry, AuditQuery } from './contract.js';
 import { searchAudit } from './audit-log.service.js';
+import { permissions } from './permissions.js';
 
 /** The audit admin's view of the kernel's audit log (等保: the audit admin reads, nobody edits). */
 export const auditLogModule: GongzhiModule = {
   name: 'audit-log',
+  permissions,
   routes(app) {
     app.get(
       '/api/audit',

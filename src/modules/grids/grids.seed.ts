@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, like } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { inSubtree } from '../../kernel/scope/scope.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
 import { prng } from '../../kernel/random.js';
@@ -183,7 +184,7 @@ export async function seedGrids(db: DbOrTx): Promise<void> {
     const members = await db
       .select({ id: partyMembers.id, name: partyMembers.name, kind: partyMembers.kind })
       .from(partyMembers)
-      .where(like(partyMembers.scopePath, `${c.path}%`))
+      .where(inSubtree(partyMembers.scopePath, c.path))
       .orderBy(asc(partyMembers.id))
       .limit(200);
     const inService = [
@@ -193,7 +194,7 @@ export async function seedGrids(db: DbOrTx): Promise<void> {
     const households = await db
       .select({ id: territories.id })
       .from(territories)
-      .where(and(eq(territories.level, 'household'), like(territories.path, `${c.path}%`)))
+      .where(and(eq(territories.level, 'household'), inSubtree(territories.path, c.path)))
       .orderBy(asc(territories.path));
     const partTime = Math.max(
       0,
@@ -239,7 +240,7 @@ export async function seedGrids(db: DbOrTx): Promise<void> {
     const buildings = await db
       .select({ id: territories.id, path: territories.path })
       .from(territories)
-      .where(and(eq(territories.level, 'building'), like(territories.path, `${c.path}%`)))
+      .where(and(eq(territories.level, 'building'), inSubtree(territories.path, c.path)))
       .orderBy(asc(territories.path));
     const leads = buildings
       .filter((_, i) => i !== 1 && rnd.next() > 0.15)

@@ -9,7 +9,7 @@ import { AppError, conflict, notFound, type FieldError } from '../../kernel/http
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t, type Locale } from '../../kernel/i18n/i18n.js';
 import { fromRoot } from '../../kernel/paths.js';
-import { inScope, pathIds, requireTerritoriesInScope } from '../../kernel/scope/scope.js';
+import { inScope, pathIds, requireTerritoriesInScope, inSubtree } from '../../kernel/scope/scope.js';
 import { partyOrgs } from '../organizations/index.js';
 import { partyMembers } from '../party-members/index.js';
 import {
@@ -1000,7 +1000,7 @@ export async function liaisonsUnder(ctx: Ctx, territoryId: number) {
     .from(liaisonHouseholds)
     .innerJoin(gridWorkers, eq(gridWorkers.id, liaisonHouseholds.workerId))
     .innerJoin(territories, eq(territories.id, liaisonHouseholds.householdId))
-    .where(and(sql`${territories.path} like ${`${escapeLike(node.path)}%`}`, inScope(ctx.actor, territories.path)))
+    .where(and(inSubtree(territories.path, node.path), inScope(ctx.actor, territories.path)))
     .orderBy(asc(territories.path))
     .limit(500);
   return { items: rows };

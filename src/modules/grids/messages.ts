@@ -1,6 +1,6 @@
-import { registerMessages } from '../../kernel/i18n/i18n.js';
+import type { MessageBundle } from '../../kernel/i18n/i18n.js';
 
-registerMessages('zh-CN', {
+export const zhCN: MessageBundle = {
   'grid.geometry.ringTooShort': '多边形的每个环至少需要 4 个坐标点（首尾相同），此处只有 {count} 个',
   'grid.geometry.ringNotClosed': '多边形的环未闭合：最后一个坐标点必须与第一个相同',
   'grid.geometry.degenerate': '多边形的环至少需要 3 个不同的坐标点',
@@ -20,8 +20,8 @@ registerMessages('zh-CN', {
   'grid.householdNotInCommunity': '这些户不属于该网格员所在社区：{ids}',
   'grid.householdTaken': '有 {count} 户已由其他网格员（如 {name}）联系，一户只能由一名网格员联系',
   'grid.liaisonOverMax': '每名网格员联系 30–50 户：该网格员已联系 {current} 户，再加 {adding} 户将超过 {max} 户',
-});
-registerMessages('en-US', {
+};
+export const enUS: MessageBundle = {
   'grid.geometry.ringTooShort': 'Each polygon ring needs at least 4 positions (first = last); this one has {count}',
   'grid.geometry.ringNotClosed': 'The ring is not closed: its last position must equal its first',
   'grid.geometry.degenerate': 'A ring needs at least 3 distinct positions',
@@ -43,4 +43,4 @@ registerMessages('en-US', {
     '{count} household(s) are already followed by another worker (e.g. {name}); one worker per household',
   'grid.liaisonOverMax':
     'Each worker follows 30–50 households: this one follows {current}; adding {adding} would exceed {max}',
-});
+};

@@ -3,13 +3,15 @@ import type { GongzhiModule } from '../../kernel/http/types.js';
 import { provideOrgFigures } from '../organizations/index.js';
 import { seedGrids } from './grids.seed.js';
 import { gridRoutes } from './grids.routes.js';
-import './messages.js';
-import './permissions.js';
 import { buildingLeads } from './schema.js';
+import { permissions } from './permissions.js';
+import { enUS, zhCN } from './messages.js';
 
 /** Grids 网格 (SPEC module 2): polygons, grid workers, liaison households, building leads, locate. */
 export const gridsModule: GongzhiModule = {
   name: 'grids',
+  permissions,
+  messages: { 'zh-CN': zhCN, 'en-US': enUS },
   routes: gridRoutes,
   seedDemo: seedGrids,
   // A compound's page and the 一名党员一栋楼 flag read building leads through this.

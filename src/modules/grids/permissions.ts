@@ -1,4 +1,4 @@
-import { registerPermissions, type Role } from '../../kernel/rbac/rbac.js';
+import type { PermissionDef, Role } from '../../kernel/rbac/rbac.js';
 
 const managers: Role[] = ['communityStaff', 'communitySecretary', 'streetAdmin', 'districtAdmin', 'cityAdmin'];
 
@@ -11,7 +11,7 @@ const managers: Role[] = ['communityStaff', 'communitySecretary', 'streetAdmin',
 export const GRID_READ: Role[] = ['gridWorker', ...managers];
 export const GRID_MANAGE: Role[] = managers;
 
-registerPermissions([
+export const permissions: readonly PermissionDef[] = [
   {
     key: 'grid.read',
     label: { 'zh-CN': '查看网格与网格员', 'en-US': 'View grids and grid workers' },
@@ -32,4 +32,4 @@ registerPermissions([
     roles: GRID_MANAGE,
     levels: ['city', 'district', 'street', 'community'],
   },
-]);
+];

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, like } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { inSubtree } from '../../kernel/scope/scope.js';
 import { encryptPii } from '../../kernel/crypto/pii.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
@@ -175,7 +176,7 @@ export async function seedMediation(db: DbOrTx): Promise<void> {
     const households = await db
       .select({ id: territories.id, path: territories.path })
       .from(territories)
-      .where(and(like(territories.path, `${c.path}%`), eq(territories.level, 'household')))
+      .where(and(inSubtree(territories.path, c.path), eq(territories.level, 'household')))
       .orderBy(asc(territories.id))
       .limit(50);
     if (!households.length) continue;

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { escapeLike } from '../../kernel/db/search.js';
 import { audit, maskPhone } from '../../kernel/audit/audit.js';
 import type { Ctx } from '../../kernel/context.js';
 import { decryptPii, encryptPii } from '../../kernel/crypto/pii.js';
@@ -125,7 +126,7 @@ export async function listTeams(ctx: Ctx, q: TeamQuery) {
   const w: SQL[] = [inScope(ctx.actor, mediationTeams.scopePath)];
   if (q.communityId) w.push(eq(mediationTeams.communityId, q.communityId));
   if (q.active !== undefined) w.push(eq(mediationTeams.active, q.active ? 1 : 0));
-  if (q.q) w.push(ilike(mediationTeams.name, `%${q.q}%`));
+  if (q.q) w.push(ilike(mediationTeams.name, `%${escapeLike(q.q)}%`));
   const where = and(...w);
   const [rows, [total]] = await Promise.all([
     selectTeams(ctx.db)
@@ -411,9 +412,9 @@ export async function listCases(ctx: Ctx, q: CaseQuery) {
   if (q.q)
     w.push(
       or(
-        ilike(o.title, `%${q.q}%`),
-        ilike(o.description, `%${q.q}%`),
-        sql`exists (select 1 from ${mediationParties} where ${mediationParties.orderId} = ${o.id} and ${mediationParties.name} ilike ${`%${q.q}%`})`,
+        ilike(o.title, `%${escapeLike(q.q)}%`),
+        ilike(o.description, `%${escapeLike(q.q)}%`),
+        sql`exists (select 1 from ${mediationParties} where ${mediationParties.orderId} = ${o.id} and ${mediationParties.name} ilike ${`%${escapeLike(q.q)}%`})`,
       )!,
     );
   const where = and(...w);

@@ -1,6 +1,6 @@
-import { registerMessages } from '../../kernel/i18n/i18n.js';
+import type { MessageBundle } from '../../kernel/i18n/i18n.js';
 
-registerMessages('zh-CN', {
+export const zhCN: MessageBundle = {
   'mediation.badDate': '日期格式应为 YYYY-MM-DD',
   'mediation.notACommunity': '调解队伍只能设在社区',
   'mediation.teamNotFound': '在您的管辖范围内找不到该调解队伍',
@@ -23,8 +23,8 @@ registerMessages('zh-CN', {
   'mediation.outcome.failed': '调解不成',
   'mediation.outcome.referredJudicial': '移交司法所',
   'mediation.outcome.referredCourt': '引导诉讼',
-});
-registerMessages('en-US', {
+};
+export const enUS: MessageBundle = {
   'mediation.badDate': 'Dates are written YYYY-MM-DD',
   'mediation.notACommunity': 'A mediation team belongs to a community',
   'mediation.teamNotFound': 'No such mediation team within your area',
@@ -48,4 +48,4 @@ registerMessages('en-US', {
   'mediation.outcome.failed': 'failed',
   'mediation.outcome.referredJudicial': 'referred to the judicial office',
   'mediation.outcome.referredCourt': 'referred to court',
-});
+};

@@ -1,4 +1,4 @@
-import { registerPermissions, type Role } from '../../kernel/rbac/rbac.js';
+import type { PermissionDef, Role } from '../../kernel/rbac/rbac.js';
 import { ORDER_ROLES } from '../service-orders/index.js';
 
 const STAFF: Role[] = [
@@ -27,7 +27,7 @@ export const MEDIATION_ROLES = {
   reveal: ['communitySecretary'] as Role[],
 };
 
-registerPermissions([
+export const permissions: readonly PermissionDef[] = [
   {
     key: 'mediationTeam.read',
     label: { 'zh-CN': '查看调解队伍', 'en-US': 'View mediation teams' },
@@ -69,4 +69,4 @@ registerPermissions([
     roles: MEDIATION_ROLES.reveal,
     personalData: true,
   },
-]);
+];

@@ -1,10 +1,10 @@
-import { registerMessages } from '../../kernel/i18n/i18n.js';
+import type { MessageBundle } from '../../kernel/i18n/i18n.js';
 
 /**
  * Texts of notifications, rendered in the reader's locale from the stored kind and params
  * (`notification.<kind>.title` / `.body`), and the module's error texts.
  */
-registerMessages('zh-CN', {
+export const zhCN: MessageBundle = {
   'notification.order.dispatched.title': '您的诉求已派单',
   'notification.order.dispatched.body': '「{title}」已交由{handler}办理',
   'notification.order.opened.title': '您的微心愿已开放认领',
@@ -51,8 +51,8 @@ registerMessages('zh-CN', {
   'notification.level.street': '街道',
   'notification.level.district': '区县',
   'notification.idsRequired': '请选择要标为已读的消息，或选择全部已读',
-});
-registerMessages('en-US', {
+};
+export const enUS: MessageBundle = {
   'notification.order.dispatched.title': 'Your request was dispatched',
   'notification.order.dispatched.body': '“{title}” was sent to {handler}',
   'notification.order.opened.title': 'Your micro-wish is open for claiming',
@@ -100,4 +100,4 @@ registerMessages('en-US', {
   'notification.level.street': 'street',
   'notification.level.district': 'district',
   'notification.idsRequired': 'Choose the messages to mark as read, or mark all as read',
-});
+};

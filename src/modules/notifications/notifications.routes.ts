@@ -1,4 +1,3 @@
-import type { Config } from '../../kernel/config.js';
 import type { App } from '../../kernel/http/types.js';
 import {
   MarkRead,
@@ -8,38 +7,13 @@ import {
   Preferences,
   UpdatePreferences,
 } from './contract.js';
-import {
-  getPreferences,
-  listNotifications,
-  markRead,
-  startDigestScheduler,
-  updatePreferences,
-} from './notifications.service.js';
+import { getPreferences, listNotifications, markRead, updatePreferences } from './notifications.service.js';
 
 const tags = ['notifications'];
 /** Every signed-in account has its own notifications: no permission beyond being signed in. */
 const own = { access: 'authenticated' } as const;
 
-/** Seconds between digest passes (`NOTIFICATION_DIGEST_SECONDS`, default 60; 0 = off). Off in tests. */
-function digestSeconds(config: Config): number {
-  return config.NODE_ENV === 'test' ? 0 : config.NOTIFICATION_DIGEST_SECONDS;
-}
-
 export async function notificationRoutes(app: App): Promise<void> {
-  const { database, clock, config } = app.deps;
-  let scheduler: { stop(): void } | null = null;
-  app.addHook('onReady', async () => {
-    const seconds = digestSeconds(config);
-    if (seconds > 0)
-      scheduler = startDigestScheduler(database.db, clock, seconds, (e) =>
-        app.log.error({ err: e }, 'notification digest pass failed'),
-      );
-  });
-  app.addHook('onClose', async () => {
-    scheduler?.stop();
-    scheduler = null;
-  });
-
   app.get(
     '/api/notifications',
     {

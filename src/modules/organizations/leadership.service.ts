@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, like, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../../kernel/audit/audit.js';
 import type { Ctx } from '../../kernel/context.js';
@@ -7,7 +7,7 @@ import { territories } from '../../kernel/db/schema.js';
 import { notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope } from '../../kernel/scope/scope.js';
+import { inScope, inSubtree } from '../../kernel/scope/scope.js';
 import { REQUIRED_REVIEW_DEPARTMENTS, type ReviewDepartment } from './constants.js';
 import type {
   Candidate,
@@ -74,7 +74,7 @@ const POST_ORDER = sql`case ${leadershipMembers.partyPost} when 'secretary' then
 export async function listLeadershipMembers(ctx: Ctx, q: LeadershipListQuery) {
   const where: SQL[] = [inScope(ctx.actor, leadershipMembers.scopePath)];
   if (q.territoryId)
-    where.push(like(leadershipMembers.scopePath, `${(await placeInScope(ctx, ctx.db, q.territoryId)).path}%`));
+    where.push(inSubtree(leadershipMembers.scopePath, (await placeInScope(ctx, ctx.db, q.territoryId)).path));
   if (q.q) where.push(ilike(leadershipMembers.name, `%${escapeLike(q.q)}%`));
   const cond = and(...where);
   const [rows, [total]] = await Promise.all([
@@ -403,7 +403,7 @@ function withCounts({ scopePath: _p, ...e }: ElectionRow, cands: Candidate[]): E
 /** Elections of the subtree, newest first, with the outcome counts of their candidates. */
 export async function listElections(ctx: Ctx, q: ElectionListQuery) {
   const where: SQL[] = [inScope(ctx.actor, elections.scopePath)];
-  if (q.territoryId) where.push(like(elections.scopePath, `${(await placeInScope(ctx, ctx.db, q.territoryId)).path}%`));
+  if (q.territoryId) where.push(inSubtree(elections.scopePath, (await placeInScope(ctx, ctx.db, q.territoryId)).path));
   const cond = and(...where);
   const [rows, [total]] = await Promise.all([
     selectElections(ctx.db)

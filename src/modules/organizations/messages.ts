@@ -1,6 +1,6 @@
-import { registerMessages } from '../../kernel/i18n/i18n.js';
+import type { MessageBundle } from '../../kernel/i18n/i18n.js';
 
-registerMessages('zh-CN', {
+export const zhCN: MessageBundle = {
   'partyOrg.kind.workingCommittee': '党工委',
   'partyOrg.kind.committee': '党委',
   'partyOrg.kind.generalBranch': '党总支',
@@ -39,8 +39,8 @@ registerMessages('zh-CN', {
   'unit.placeAmbiguous': '有 {count} 处同名，请从街道起写明，如 某街道/某社区',
   'unit.nameTaken': '该处已登记同名单位',
   'unit.nameTwice': '与第 {row} 行重复（同一区域的同名单位）',
-});
-registerMessages('en-US', {
+};
+export const enUS: MessageBundle = {
   'partyOrg.kind.workingCommittee': 'Working committee',
   'partyOrg.kind.committee': 'Party committee',
   'partyOrg.kind.generalBranch': 'General branch',
@@ -81,4 +81,4 @@ registerMessages('en-US', {
   'unit.placeAmbiguous': '{count} places have this name; write it from the street down, e.g. street/community',
   'unit.nameTaken': 'A unit of this name is already registered here',
   'unit.nameTwice': 'Same unit at the same place as row {row}',
-});
+};

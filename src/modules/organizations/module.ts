@@ -1,8 +1,8 @@
 import type { GongzhiModule } from '../../kernel/http/types.js';
-import './messages.js';
-import './permissions.js';
 import { organizationRoutes } from './organizations.routes.js';
 import { seedOrganizations } from './organizations.seed.js';
+import { permissions } from './permissions.js';
+import { enUS, zhCN } from './messages.js';
 
 /**
  * Organisations 组织: party organisations linked to places with their structure rules and flags, units and
@@ -11,6 +11,8 @@ import { seedOrganizations } from './organizations.seed.js';
  */
 export const organizationsModule: GongzhiModule = {
   name: 'organizations',
+  permissions,
+  messages: { 'zh-CN': zhCN, 'en-US': enUS },
   routes: organizationRoutes,
   seedDemo: seedOrganizations,
 };

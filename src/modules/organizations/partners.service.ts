@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
 import { orgFigures } from './figures.js';
 import type { Ctx } from '../../kernel/context.js';
@@ -7,7 +7,7 @@ import { territories } from '../../kernel/db/schema.js';
 import { conflict, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope } from '../../kernel/scope/scope.js';
+import { inScope, inSubtree } from '../../kernel/scope/scope.js';
 import type {
   CreateOwnersCommittee,
   CreateResidentsGroup,
@@ -85,7 +85,7 @@ async function unitWhere(ctx: Ctx, q: UnitExportQuery) {
   if (q.kind) where.push(eq(units.kind, q.kind));
   if (q.red === 'true') where.push(eq(units.kind, 'propertyCompany'), hasOrg);
   if (q.red === 'false') where.push(eq(units.kind, 'propertyCompany'), sql`not ${hasOrg}`);
-  if (q.territoryId) where.push(like(units.scopePath, `${(await placeInScope(ctx, ctx.db, q.territoryId)).path}%`));
+  if (q.territoryId) where.push(inSubtree(units.scopePath, (await placeInScope(ctx, ctx.db, q.territoryId)).path));
   if (q.q) where.push(ilike(units.name, `%${escapeLike(q.q)}%`));
   return and(...where);
 }
@@ -244,7 +244,7 @@ const shapeOwners = (ctx: Ctx, { scopePath: _p, ...r }: OwnersRow): OwnersCommit
 export async function listOwnersCommittees(ctx: Ctx, q: PartnerListQuery) {
   const where: SQL[] = [inScope(ctx.actor, ownersCommittees.scopePath)];
   if (q.territoryId)
-    where.push(like(ownersCommittees.scopePath, `${(await placeInScope(ctx, ctx.db, q.territoryId)).path}%`));
+    where.push(inSubtree(ownersCommittees.scopePath, (await placeInScope(ctx, ctx.db, q.territoryId)).path));
   if (q.q)
     where.push(
       or(ilike(ownersCommittees.name, `%${escapeLike(q.q)}%`), ilike(territories.name, `%${escapeLike(q.q)}%`))!,
@@ -380,7 +380,7 @@ const shapeGroup = (ctx: Ctx, { scopePath: _p, ...r }: GroupRow): ResidentsGroup
 export async function listResidentsGroups(ctx: Ctx, q: PartnerListQuery) {
   const where: SQL[] = [inScope(ctx.actor, residentsGroups.scopePath)];
   if (q.territoryId)
-    where.push(like(residentsGroups.scopePath, `${(await placeInScope(ctx, ctx.db, q.territoryId)).path}%`));
+    where.push(inSubtree(residentsGroups.scopePath, (await placeInScope(ctx, ctx.db, q.territoryId)).path));
   if (q.q) where.push(ilike(residentsGroups.name, `%${escapeLike(q.q)}%`));
   const cond = and(...where);
   const [rows, [total]] = await Promise.all([

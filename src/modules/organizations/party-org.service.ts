@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { audit } from '../../kernel/audit/audit.js';
 import type { Ctx } from '../../kernel/context.js';
@@ -7,7 +7,7 @@ import { territories, type TerritoryLevel } from '../../kernel/db/schema.js';
 import { conflict, notFound, type FieldError } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope, pathIds } from '../../kernel/scope/scope.js';
+import { inScope, pathIds, inSubtree } from '../../kernel/scope/scope.js';
 import { orgFigures } from './figures.js';
 import type { CreatePartyOrg, PartyOrg, PartyOrgKind, PartyOrgListQuery, UpdatePartyOrg } from './contract.js';
 import { partyOrgs, units } from './schema.js';
@@ -89,7 +89,7 @@ export async function listPartyOrgs(ctx: Ctx, q: PartyOrgListQuery) {
   if (q.kind) where.push(eq(partyOrgs.kind, q.kind));
   if (q.territoryId) {
     const place = await placeInScope(ctx, ctx.db, q.territoryId);
-    where.push(like(partyOrgs.scopePath, `${place.path}%`));
+    where.push(inSubtree(partyOrgs.scopePath, place.path));
   }
   if (q.q) where.push(ilike(partyOrgs.name, `%${escapeLike(q.q)}%`));
   const cond = and(...where);
@@ -111,7 +111,7 @@ export async function partyOrgTree(ctx: Ctx, territoryId?: number) {
   const where: SQL[] = [inScope(ctx.actor, partyOrgs.scopePath)];
   if (territoryId) {
     const place = await placeInScope(ctx, ctx.db, territoryId);
-    where.push(like(partyOrgs.scopePath, `${place.path}%`));
+    where.push(inSubtree(partyOrgs.scopePath, place.path));
   }
   const rows = await selectOrgs(ctx.db)
     .where(and(...where))

@@ -1,4 +1,4 @@
-import { registerPermissions, type Role } from '../../kernel/rbac/rbac.js';
+import type { PermissionDef, Role } from '../../kernel/rbac/rbac.js';
 
 const staff: Role[] = ['communityStaff', 'communitySecretary'];
 const admins: Role[] = ['streetAdmin', 'districtAdmin', 'cityAdmin'];
@@ -8,7 +8,7 @@ const admins: Role[] = ['streetAdmin', 'districtAdmin', 'cityAdmin'];
  * district and city admins their subtree (the scope rule does the limiting); party members and grid workers
  * read party organisations; the three separated admin roles hold none of these (names, phones, ages).
  */
-registerPermissions([
+export const permissions: readonly PermissionDef[] = [
   {
     key: 'partyOrg.read',
     label: { 'zh-CN': '查看党组织', 'en-US': 'View party organisations' },
@@ -55,4 +55,4 @@ registerPermissions([
     roles: ['communitySecretary', ...admins],
     personalData: true,
   },
-]);
+];

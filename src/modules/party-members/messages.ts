@@ -1,6 +1,6 @@
-import { registerMessages } from '../../kernel/i18n/i18n.js';
+import type { MessageBundle } from '../../kernel/i18n/i18n.js';
 
-registerMessages('zh-CN', {
+export const zhCN: MessageBundle = {
   'partyMember.homeBranchInvalid': '请选择本账号范围内的党支部、党总支或党委',
   'partyMember.residentNotFound': '在您的管辖范围内找不到该居民',
   'partyMember.branchNotFound': '在您的管辖范围内找不到该党组织',
@@ -14,8 +14,8 @@ registerMessages('zh-CN', {
   'partyMember.periodFormat': '评议期次格式为 2025 或 2025-H1',
   'partyMember.unitSideOnly': '单位评议只能由党员所在党组织一方填写',
   'partyMember.communitySideOnly': '社区评议只能由党员已确认报到的社区填写',
-});
-registerMessages('en-US', {
+};
+export const enUS: MessageBundle = {
   'partyMember.homeBranchInvalid': 'Pick a branch, general branch or committee in your area',
   'partyMember.residentNotFound': 'No such resident in your area',
   'partyMember.branchNotFound': 'No such party organisation in your area',
@@ -29,4 +29,4 @@ registerMessages('en-US', {
   'partyMember.periodFormat': 'A period looks like 2025 or 2025-H1',
   'partyMember.unitSideOnly': "Only the member's own party organisation records the unit side",
   'partyMember.communitySideOnly': 'Only a community the member is confirmed with records the community side',
-});
+};

@@ -1,11 +1,11 @@
 import type { GongzhiModule } from '../../kernel/http/types.js';
-import './messages.js';
-import './permissions.js';
 import { sql } from 'drizzle-orm';
 import { provideOrgFigures } from '../organizations/index.js';
 import { partyMemberRoutes } from './party-members.routes.js';
 import { seedPartyMembers } from './party-members.seed.js';
 import { partyMembers } from './schema.js';
+import { permissions } from './permissions.js';
+import { enUS, zhCN } from './messages.js';
 
 /**
  * Party members 党员: kinds, home branch, posts; dual registration 双报到 and dual evaluation 双评议 (SPEC
@@ -13,6 +13,8 @@ import { partyMembers } from './schema.js';
  */
 export const partyMembersModule: GongzhiModule = {
   name: 'party-members',
+  permissions,
+  messages: { 'zh-CN': zhCN, 'en-US': enUS },
   routes: partyMemberRoutes,
   seedDemo: seedPartyMembers,
   // Organizations' pages count members (per home branch, per building) through these.

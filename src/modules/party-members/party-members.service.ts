@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
 import type { Ctx } from '../../kernel/context.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
@@ -6,7 +6,7 @@ import { territories } from '../../kernel/db/schema.js';
 import { AppError, conflict, forbidden, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope, pathIds, pathInScope } from '../../kernel/scope/scope.js';
+import { inScope, pathIds, pathInScope, inSubtree } from '../../kernel/scope/scope.js';
 import { partyOrgs } from '../organizations/index.js';
 import { residents } from '../people/index.js';
 import {
@@ -125,7 +125,7 @@ async function memberWhere(ctx: Ctx, q: Omit<MemberListQuery, 'page' | 'pageSize
       .from(territories)
       .where(eq(territories.id, q.communityId));
     const path = c?.path ?? '/none/';
-    const held = like(partyMembers.scopePath, `${path}%`);
+    const held = inSubtree(partyMembers.scopePath, path);
     where.push(
       registered
         ? or(

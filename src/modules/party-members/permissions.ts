@@ -1,9 +1,9 @@
-import { registerPermissions, type Role } from '../../kernel/rbac/rbac.js';
+import type { PermissionDef, Role } from '../../kernel/rbac/rbac.js';
 
 const staff: Role[] = ['communityStaff', 'communitySecretary', 'streetAdmin', 'districtAdmin', 'cityAdmin'];
 
 /** Party member records are political personal data: none of these may go to the separated admin roles. */
-registerPermissions([
+export const permissions: readonly PermissionDef[] = [
   {
     key: 'partyMember.read',
     label: { 'zh-CN': '查看党员与双报到', 'en-US': 'View party members and registrations' },
@@ -52,4 +52,4 @@ registerPermissions([
     roles: staff,
     personalData: true,
   },
-]);
+];

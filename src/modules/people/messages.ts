@@ -1,6 +1,6 @@
-import { registerMessages } from '../../kernel/i18n/i18n.js';
+import type { MessageBundle } from '../../kernel/i18n/i18n.js';
 
-registerMessages('zh-CN', {
+export const zhCN: MessageBundle = {
   'people.phoneFormat': '手机号应为 11 位，以 13–19 开头',
   'people.idNumberFormat': '身份证号应为 18 位（17 位数字加校验位），且含有效出生日期',
   'people.idNumberChecksum': '身份证号校验位不正确',
@@ -11,8 +11,8 @@ registerMessages('zh-CN', {
   'people.addressNotFound': '在您的管辖范围内找不到该住址（从社区到户，用 / 分隔）',
   'people.parentNotFound': '在您的管辖范围内找不到该楼栋或单元',
   'people.householdExists': '该楼栋/单元下已有同名的户',
-});
-registerMessages('en-US', {
+};
+export const enUS: MessageBundle = {
   'people.phoneFormat': 'A mobile number has 11 digits and starts with 13–19',
   'people.idNumberFormat': 'An ID number has 18 characters (17 digits and a check character) with a real birth date',
   'people.idNumberChecksum': 'The check character of the ID number is wrong',
@@ -23,4 +23,4 @@ registerMessages('en-US', {
   'people.addressNotFound': 'No such household in your area (names from the community down, separated by /)',
   'people.parentNotFound': 'No such building or unit in your area',
   'people.householdExists': 'A household with this name already exists there',
-});
+};

@@ -1,12 +1,14 @@
 import type { GongzhiModule } from '../../kernel/http/types.js';
-import './messages.js';
-import './permissions.js';
 import { peopleRoutes } from './people.routes.js';
 import { seedPeople } from './people.seed.js';
+import { permissions } from './permissions.js';
+import { enUS, zhCN } from './messages.js';
 
 /** People 人员: residents and households, with personal numbers encrypted and masked (SPEC module 3, issue 3 item 6). */
 export const peopleModule: GongzhiModule = {
   name: 'people',
+  permissions,
+  messages: { 'zh-CN': zhCN, 'en-US': enUS },
   routes: peopleRoutes,
   seedDemo: seedPeople,
 };

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, like } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { inSubtree } from '../../kernel/scope/scope.js';
 import { encryptPii, hashPii } from '../../kernel/crypto/pii.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
@@ -87,7 +88,7 @@ export async function seedPeople(db: DbOrTx): Promise<void> {
     const households = await db
       .select({ id: territories.id, path: territories.path })
       .from(territories)
-      .where(and(eq(territories.level, 'household'), like(territories.path, `${c.path}%`)))
+      .where(and(eq(territories.level, 'household'), inSubtree(territories.path, c.path)))
       .orderBy(asc(territories.path));
     for (const h of households) {
       const people: { name: string; gender: Gender; age: number; relation: Relation; tags: ResidentTag[] }[] = [];

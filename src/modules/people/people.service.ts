@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { audit, maskIdNumber, maskPhone } from '../../kernel/audit/audit.js';
 import type { Ctx } from '../../kernel/context.js';
 import { decryptPii, encryptPii, hashPii } from '../../kernel/crypto/pii.js';
@@ -7,7 +7,7 @@ import { territories } from '../../kernel/db/schema.js';
 import { AppError, conflict, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope, pathIds, requireTerritoriesInScope } from '../../kernel/scope/scope.js';
+import { inScope, pathIds, requireTerritoriesInScope, inSubtree } from '../../kernel/scope/scope.js';
 import type { CreateResident, Household, Resident, ResidentListQuery, UpdateResident } from './contract.js';
 import { residents } from './schema.js';
 import { escapeLike } from '../../kernel/db/search.js';
@@ -118,7 +118,7 @@ async function residentWhere(ctx: Ctx, q: Omit<ResidentListQuery, 'page' | 'page
       .from(territories)
       .where(eq(territories.id, q.territoryId));
     // An unknown node filters everything out; a node outside the scope meets the scope condition and gives nothing.
-    where.push(like(residents.scopePath, `${node?.path ?? '/none/'}%`));
+    where.push(inSubtree(residents.scopePath, node?.path ?? '/none/'));
   }
   if (q.q) where.push(ilike(residents.name, `%${escapeLike(q.q)}%`));
   if (q.phone) where.push(eq(residents.phoneHash, hashPii('phone', q.phone)));
@@ -316,7 +316,7 @@ async function householdWhere(ctx: Ctx, q: { territoryId?: number | undefined; q
       .select({ path: territories.path })
       .from(territories)
       .where(eq(territories.id, q.territoryId));
-    where.push(like(territories.path, `${node?.path ?? '/none/'}%`));
+    where.push(inSubtree(territories.path, node?.path ?? '/none/'));
   }
   if (q.q) where.push(ilike(territories.name, `%${escapeLike(q.q)}%`));
   return and(...where);

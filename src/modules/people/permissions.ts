@@ -1,9 +1,9 @@
-import { registerPermissions, type Role } from '../../kernel/rbac/rbac.js';
+import type { PermissionDef, Role } from '../../kernel/rbac/rbac.js';
 
 const staff: Role[] = ['communityStaff', 'communitySecretary', 'streetAdmin', 'districtAdmin', 'cityAdmin'];
 
 /** People 人员 permissions: all read residents' personal data, so none may go to the separated admin roles. */
-registerPermissions([
+export const permissions: readonly PermissionDef[] = [
   {
     key: 'resident.read',
     label: { 'zh-CN': '查看居民与住户', 'en-US': 'View residents and households' },
@@ -46,4 +46,4 @@ registerPermissions([
     roles: ['resident', 'partyMember'],
     personalData: true,
   },
-]);
+];

@@ -1,10 +1,10 @@
-import { and, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../kernel/context.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import type { Role } from '../../kernel/rbac/rbac.js';
 import { territories } from '../../kernel/db/schema.js';
 import { rowsOf } from '../../kernel/db/rows.js';
-import { inScope, pathIds, pathInScope } from '../../kernel/scope/scope.js';
+import { inScope, pathIds, pathInScope, inSubtree } from '../../kernel/scope/scope.js';
 import { dualRegistrations, partyMembers } from '../party-members/index.js';
 import { orderCoReporters, orderUnitContacts, serviceOrders } from './schema.js';
 
@@ -83,7 +83,7 @@ export function visibleOrders(v: Viewer): SQL {
     parts.push(
       and(
         eq(o.status, 'open'),
-        or(inScope(v.actor, o.scopePath), ...v.registeredPaths.map((p) => like(o.scopePath, `${p}%`))),
+        or(inScope(v.actor, o.scopePath), ...v.registeredPaths.map((p) => inSubtree(o.scopePath, p))),
       ),
     );
   }

@@ -1,6 +1,6 @@
-import { registerMessages } from '../../kernel/i18n/i18n.js';
+import type { MessageBundle } from '../../kernel/i18n/i18n.js';
 
-registerMessages('zh-CN', {
+export const attachmentsZhCN: MessageBundle = {
   'attachment.notMultipart': '请以 multipart/form-data 上传文件',
   'attachment.noFiles': '请选择要上传的照片或文件',
   'attachment.tooMany': '一次最多上传 {max} 个文件',
@@ -14,8 +14,8 @@ registerMessages('zh-CN', {
   'attachment.notAllowed': '只有提出诉求的居民、承办人或社区工作人员可以上传照片',
   'attachment.finished': '工单当前状态为「{status}」，不能再上传照片',
   'attachment.missing': '文件已不在存储中，请联系管理员',
-});
-registerMessages('en-US', {
+};
+export const attachmentsEnUS: MessageBundle = {
   'attachment.notMultipart': 'Upload the files as multipart/form-data',
   'attachment.noFiles': 'Choose a photo or file to upload',
   'attachment.tooMany': 'At most {max} files per upload',
@@ -29,4 +29,4 @@ registerMessages('en-US', {
   'attachment.notAllowed': 'Only the resident who reported it, the handler or community staff can upload photos',
   'attachment.finished': 'The order is “{status}”: no more photos can be added',
   'attachment.missing': 'The file is no longer in the store; contact the administrator',
-});
+};

@@ -3,7 +3,6 @@ import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../kernel/http/errors.js';
 import { t } from '../../kernel/i18n/i18n.js';
 import type { App } from '../../kernel/http/types.js';
-import './attachments.messages.js';
 import {
   addAttachments,
   contentDisposition,

@@ -1,4 +1,5 @@
 import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { escapeLike } from '../../kernel/db/search.js';
 import { audit } from '../../kernel/audit/audit.js';
 import type { Ctx } from '../../kernel/context.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
@@ -371,7 +372,9 @@ export async function listUnitContactCandidates(
   const where = and(
     sql`'unitContact' = any(${accounts.roles})`,
     inScope(ctx.actor, territories.path),
-    q.q ? or(ilike(accounts.username, `%${q.q}%`), ilike(accounts.displayName, `%${q.q}%`)) : undefined,
+    q.q
+      ? or(ilike(accounts.username, `%${escapeLike(q.q)}%`), ilike(accounts.displayName, `%${escapeLike(q.q)}%`))
+      : undefined,
   );
   const [rows, [count]] = await Promise.all([
     ctx.db

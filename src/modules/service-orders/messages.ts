@@ -1,6 +1,6 @@
-import { registerMessages } from '../../kernel/i18n/i18n.js';
+import type { MessageBundle } from '../../kernel/i18n/i18n.js';
 
-registerMessages('zh-CN', {
+export const zhCN: MessageBundle = {
   'order.illegalMove': '工单当前状态为「{status}」，不能{move}',
   'order.status.submitted': '待派单',
   'order.status.dispatched': '已派单',
@@ -56,8 +56,8 @@ registerMessages('zh-CN', {
   'order.noHigherLevel': '已是最高层级，不能再上报',
   'order.deadlineReasonRequired': '修改时限须填写理由',
   'order.deadlinePassed': '该时限已过，不能再修改',
-});
-registerMessages('en-US', {
+};
+export const enUS: MessageBundle = {
   'order.illegalMove': 'The order is “{status}”: it cannot {move}',
   'order.status.submitted': 'to dispatch',
   'order.status.dispatched': 'dispatched',
@@ -115,4 +115,4 @@ registerMessages('en-US', {
   'order.noHigherLevel': 'There is no higher level to escalate to',
   'order.deadlineReasonRequired': 'Give a reason for changing the time limits',
   'order.deadlinePassed': 'This time limit has passed and can no longer be changed',
-});
+};

@@ -1,14 +1,22 @@
 import type { GongzhiModule } from '../../kernel/http/types.js';
-import './messages.js';
-import './permissions.js';
 import { seedAttachments } from './attachments.seed.js';
 import { seedServiceOrders } from './service-orders.seed.js';
 import { serviceOrderRoutes } from './service-orders.routes.js';
+import { permissions } from './permissions.js';
+import { attachmentsEnUS, attachmentsZhCN } from './attachments.messages.js';
+import { enUS, zhCN } from './messages.js';
+import { tick } from './scheduler.js';
 
 /** Service orders 服务工单 (issue 5): menu services, problem reports, micro-wishes; routing, time limits, figures. */
 export const serviceOrdersModule: GongzhiModule = {
   name: 'service-orders',
+  permissions,
+  messages: { 'zh-CN': { ...zhCN, ...attachmentsZhCN }, 'en-US': { ...enUS, ...attachmentsEnUS } },
   routes: serviceOrderRoutes,
+  // Time limits: reminders and escalation (`ORDER_SCHEDULER_SECONDS`, default 60; 0 = off).
+  schedulers: [
+    { name: 'order scheduler', seconds: (c) => c.ORDER_SCHEDULER_SECONDS, pass: ({ db, clock }) => tick(db, clock) },
+  ],
   seedDemo: async (db) => {
     await seedServiceOrders(db);
     await seedAttachments(db); // demo photos on orders (attachments.seed.ts)

@@ -1,4 +1,4 @@
-import { registerPermissions, type Role } from '../../kernel/rbac/rbac.js';
+import type { PermissionDef, Role } from '../../kernel/rbac/rbac.js';
 
 const STAFF: Role[] = [
   'gridWorker',
@@ -38,7 +38,7 @@ export const ORDER_ROLES = {
  * Service-order permissions. Who sees which order is the visibility rule in access.ts (staff: their subtree;
  * residents: their own; unit contacts: sent to their unit; party members: assigned to or claimed by them).
  */
-registerPermissions([
+export const permissions: readonly PermissionDef[] = [
   {
     key: 'order.read',
     label: { 'zh-CN': '查看服务工单', 'en-US': 'View service orders' },
@@ -85,4 +85,4 @@ registerPermissions([
     label: { 'zh-CN': '查看服务工单统计', 'en-US': 'View service-order figures' },
     roles: ORDER_ROLES.figures,
   },
-]);
+];

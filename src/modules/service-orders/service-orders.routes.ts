@@ -1,4 +1,3 @@
-import type { Config } from '../../kernel/config.js';
 import { z } from 'zod';
 import { pageOf } from '../../kernel/http/pagination.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -61,7 +60,6 @@ import {
 } from './config.service.js';
 import { duplicateWindow, mergeOrder, orderDuplicates } from './duplicates.service.js';
 import { orderFigures, orderTrend } from './figures.js';
-import { startScheduler } from './scheduler.js';
 import {
   acceptOrder,
   claimOrder,
@@ -85,26 +83,9 @@ import {
 const tags = ['service-orders'];
 const perm = (permission: string) => ({ access: { permission } });
 
-/** Seconds between scheduler passes (`ORDER_SCHEDULER_SECONDS`, default 60; 0 = off). Off in tests. */
-function schedulerSeconds(config: Config): number {
-  return config.NODE_ENV === 'test' ? 0 : config.ORDER_SCHEDULER_SECONDS;
-}
-
 export async function serviceOrderRoutes(app: App): Promise<void> {
   await app.register(async (scoped) => attachmentRoutes(scoped.withTypeProvider<ZodTypeProvider>()));
-  const { database, clock, config } = app.deps;
-  let scheduler: { stop(): void } | null = null;
-  app.addHook('onReady', async () => {
-    const seconds = schedulerSeconds(config);
-    if (seconds > 0)
-      scheduler = startScheduler(database.db, clock, seconds, (e) =>
-        app.log.error({ err: e }, 'order scheduler pass failed'),
-      );
-  });
-  app.addHook('onClose', async () => {
-    scheduler?.stop();
-    scheduler = null;
-  });
+  const { config } = app.deps;
 
   app.post(
     '/api/orders',

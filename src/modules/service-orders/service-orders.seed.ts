@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { inSubtree } from '../../kernel/scope/scope.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
 import { prng } from '../../kernel/random.js';
@@ -110,18 +111,18 @@ export async function seedServiceOrders(db: DbOrTx): Promise<void> {
     const households = await db
       .select({ id: territories.id, path: territories.path })
       .from(territories)
-      .where(and(like(territories.path, `${c.path}%`), eq(territories.level, 'household')))
+      .where(and(inSubtree(territories.path, c.path), eq(territories.level, 'household')))
       .orderBy(asc(territories.id))
       .limit(400);
     const cUnits = await db
       .select({ id: units.id, kind: units.kind })
       .from(units)
-      .where(like(units.scopePath, `${c.path}%`))
+      .where(inSubtree(units.scopePath, c.path))
       .orderBy(asc(units.id));
     const members = await db
       .select({ id: partyMembers.id, accountId: partyMembers.accountId })
       .from(partyMembers)
-      .where(like(partyMembers.scopePath, `${c.path}%`))
+      .where(inSubtree(partyMembers.scopePath, c.path))
       .orderBy(asc(partyMembers.id))
       .limit(60);
     const property = cUnits.find((u) => u.kind === 'propertyCompany');

@@ -14,6 +14,7 @@ import {
   sql,
   type SQL,
 } from 'drizzle-orm';
+import { escapeLike } from '../../kernel/db/search.js';
 import { alias } from 'drizzle-orm/pg-core';
 import { audit } from '../../kernel/audit/audit.js';
 import type { Ctx } from '../../kernel/context.js';
@@ -194,7 +195,7 @@ export function orderFilters(
   if (q.overdue !== undefined) w.push(q.overdue ? overdueSql(now) : sql`not (${overdueSql(now)})`);
   if (q.rating) w.push(inArray(o.rating, q.rating));
   if (q.merged !== undefined) w.push(q.merged ? eq(o.status, 'merged') : sql`${o.status} <> 'merged'`);
-  if (q.q) w.push(or(ilike(o.title, `%${q.q}%`), ilike(o.description, `%${q.q}%`))!);
+  if (q.q) w.push(or(ilike(o.title, `%${escapeLike(q.q)}%`), ilike(o.description, `%${escapeLike(q.q)}%`))!);
   const me = v.actor.accountId;
   const asHandler = or(
     eq(o.handlerAccountId, me),

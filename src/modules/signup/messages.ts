@@ -1,6 +1,6 @@
-import { registerMessages } from '../../kernel/i18n/i18n.js';
+import type { MessageBundle } from '../../kernel/i18n/i18n.js';
 
-registerMessages('zh-CN', {
+export const zhCN: MessageBundle = {
   'signup.codeFormat': '验证码为 6 位数字',
   'signup.tooSoon': '验证码发送过于频繁，请 {seconds} 秒后再试',
   'signup.tooManyPhone': '该手机号本小时获取验证码已达 {max} 次，请 {minutes} 分钟后再试',
@@ -15,8 +15,8 @@ registerMessages('zh-CN', {
   'signup.notPending': '该申请已处理（{status}）',
   'signup.nothingToChange': '您已完成实名认证，无需重新选择住户',
   'signup.smsText': '【共治】您的注册验证码为 {code}，5 分钟内有效。如非本人操作请忽略。',
-});
-registerMessages('en-US', {
+};
+export const enUS: MessageBundle = {
   'signup.codeFormat': 'The code has 6 digits',
   'signup.tooSoon': 'A code was just sent; try again in {seconds} s',
   'signup.tooManyPhone': 'This number has had {max} codes this hour; try again in {minutes} min',
@@ -31,4 +31,4 @@ registerMessages('en-US', {
   'signup.notPending': 'This request was already handled ({status})',
   'signup.nothingToChange': 'You are already verified; no need to choose a household again',
   'signup.smsText': '[Gongzhi] Your sign-up code is {code}, valid for 5 minutes.',
-});
+};

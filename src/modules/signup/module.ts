@@ -1,10 +1,15 @@
 import type { GongzhiModule } from '../../kernel/http/types.js';
 import { signupRoutes } from './signup.routes.js';
-import './messages.js';
-import './permissions.js';
+import { permissions } from './permissions.js';
+import { enUS, zhCN } from './messages.js';
 
 /**
  * Resident self sign-up 居民注册 (issue 5 item 8): phone + one-time code, then the household; linked to the
  * register when the phone matches, else confirmed by the community's staff (实名, like 社区通).
  */
-export const signupModule: GongzhiModule = { name: 'signup', routes: signupRoutes };
+export const signupModule: GongzhiModule = {
+  name: 'signup',
+  permissions,
+  messages: { 'zh-CN': zhCN, 'en-US': enUS },
+  routes: signupRoutes,
+};

@@ -1,6 +1,6 @@
-import { registerMessages } from '../../kernel/i18n/i18n.js';
+import type { MessageBundle } from '../../kernel/i18n/i18n.js';
 
-registerMessages('zh-CN', {
+export const zhCN: MessageBundle = {
   'level.country': '全国',
   'level.province': '省',
   'level.city': '市',
@@ -16,8 +16,8 @@ registerMessages('zh-CN', {
   'territory.hasChildren': '该区域下还有 {count} 个下级，不能删除',
   'territory.isOwnNode': '不能删除本账号所属的区域',
   'error.duplicate': '已存在相同的记录（如行政区划代码或用户名重复）',
-});
-registerMessages('en-US', {
+};
+export const enUS: MessageBundle = {
   'level.country': 'Country',
   'level.province': 'Province',
   'level.city': 'City',
@@ -33,4 +33,4 @@ registerMessages('en-US', {
   'territory.hasChildren': 'It still has {count} child nodes and cannot be deleted',
   'territory.isOwnNode': "You cannot delete your own account's node",
   'error.duplicate': 'A record with the same key already exists (e.g. division code or username)',
-});
+};

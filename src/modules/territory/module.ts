@@ -1,9 +1,12 @@
 import type { GongzhiModule } from '../../kernel/http/types.js';
-import './messages.js';
 import { territoryRoutes } from './territory.routes.js';
+import { permissions } from './permissions.js';
+import { enUS, zhCN } from './messages.js';
 
 /** Territory 区域: the place tree every account and record hangs on (SPEC module 1). */
 export const territoryModule: GongzhiModule = {
   name: 'territory',
+  permissions,
+  messages: { 'zh-CN': zhCN, 'en-US': enUS },
   routes: territoryRoutes,
 };

@@ -1,0 +1,15 @@
+import type { GongzhiModule } from './http/types.js';
+import { LOCALES, registerMessages } from './i18n/i18n.js';
+import { registerPermissions } from './rbac/rbac.js';
+
+/**
+ * Reads a module's manifest into the kernel's registries: its permissions and its messages. Idempotent (the same
+ * permission objects twice are kept once; messages are merged), so every app built in a process may call it.
+ */
+export function registerModule(mod: GongzhiModule): void {
+  if (mod.permissions) registerPermissions(mod.permissions);
+  for (const locale of LOCALES) {
+    const bundle = mod.messages?.[locale];
+    if (bundle) registerMessages(locale, bundle);
+  }
+}
