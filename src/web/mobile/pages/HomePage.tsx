@@ -19,6 +19,7 @@ export const STATUS_COLOR: Record<OrderStatus, string> = {
   rated: 'success',
   closed: 'default',
   merged: 'default',
+  cancelled: 'default',
 };
 const KIND_COLOR = { menuService: '#1677ff', problem: '#fa8c16', microWish: '#eb2f96', mediation: '#13a8a8' } as const;
 const KIND_GLYPH = { menuService: '单', problem: '报', microWish: '愿', mediation: '调' } as const;
