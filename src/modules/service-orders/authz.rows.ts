@@ -245,6 +245,30 @@ export const rows: MatrixRows = {
     call: move('rate', 'resolved', { rating: 'satisfied' }),
   },
   'POST /api/orders/:id/close': { allow: ORDER_ROLES.dispatch, ok: 200, outside: 404, call: move('close', 'rated') },
+  'POST /api/orders/:id/cancel': {
+    allow: ORDER_ROLES.dispatch,
+    ok: 200,
+    outside: 404,
+    call: move('cancel', 'dispatched', { kind: 'invalid', reason: '经核实不属实' }),
+  },
+  'POST /api/orders/:id/follow-up': {
+    allow: ORDER_ROLES.followUp,
+    ok: 200,
+    outside: 404,
+    // A walk-in's order (no reporter account), resolved: staff take the rating on a follow-up.
+    call: async (f, w) => {
+      const o = await order(f, w, 'resolved');
+      await f.t.db
+        .update(serviceOrders)
+        .set({ reporterAccountId: null, reporterName: '来访群众' })
+        .where(eq(serviceOrders.id, o.id));
+      return {
+        method: 'POST',
+        url: `/api/orders/${o.id}/follow-up`,
+        body: { rating: 'satisfied', channel: 'phone', note: '电话回访，群众满意' },
+      };
+    },
+  },
   'GET /api/orders/:id/hand-over-candidates': {
     allow: ORDER_ROLES.handOver,
     ok: 200,

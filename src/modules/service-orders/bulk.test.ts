@@ -78,14 +78,15 @@ describe('POST /api/orders/bulk', () => {
     await staff.post(`/api/orders/${b}/dispatch`, { target: 'unit', unitId });
     const res = await staffEn.post('/api/orders/bulk', { ids: [a, b], action: 'close', note: 'duplicate reports' });
     expect(res.status).toBe(200);
-    expect(res.body.results[0]).toEqual({ id: a, ok: true, status: 'closed' });
+    // Closing an order nobody took yet cancels it as 作废, the note its reason (issue 10 item 7).
+    expect(res.body.results[0]).toEqual({ id: a, ok: true, status: 'cancelled' });
     expect(res.body.results[1]).toMatchObject({
       id: b,
       ok: false,
       error: { code: 'conflict', message: 'The order is “dispatched”: it cannot be closed' },
     });
     const closed = await staff.get(`/api/orders/${a}`);
-    expect(closed.body.timeline.at(-1)).toMatchObject({ action: 'close', note: 'duplicate reports' });
+    expect(closed.body.timeline.at(-1)).toMatchObject({ action: 'cancel', note: 'duplicate reports' });
   });
 
   it('a bad target is reported per order with the field message', async () => {

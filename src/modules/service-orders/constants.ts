@@ -13,18 +13,27 @@ export const ORDER_STATUSES = [
   'rated',
   'closed',
   'merged',
+  'cancelled',
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** States in which nobody has taken the order yet: the respond deadline applies. */
 export const BEFORE_ACCEPT: readonly OrderStatus[] = ['submitted', 'dispatched', 'open'];
 /** States in which the order is finished (for deadlines and escalation). */
-export const FINISHED: readonly OrderStatus[] = ['resolved', 'rated', 'closed', 'merged'];
+export const FINISHED: readonly OrderStatus[] = ['resolved', 'rated', 'closed', 'merged', 'cancelled'];
+/** States no move leaves: the end of an order's life (every other state has a move someone may make). */
+export const FINAL: readonly OrderStatus[] = ['closed', 'merged', 'cancelled'];
 /**
  * A duplicate merged into another order 合并 (issue 5 item 4) is not counted by the figures: the report lives on
  * in the order it was merged into, so counting it would count one problem twice (docs/decisions/008).
  */
-export const NOT_COUNTED: readonly OrderStatus[] = ['merged'];
+export const NOT_COUNTED: readonly OrderStatus[] = ['merged', 'cancelled'];
+/** Why an order was cancelled (issue 10 item 7): 作废 (withdrawn, void) or 无效 (not a real matter). */
+export const CANCEL_KINDS = ['void', 'invalid'] as const;
+export type CancelKind = (typeof CANCEL_KINDS)[number];
+/** How a rating was taken: by the reporter in the app, or by staff on a follow-up 回访 by phone or visit. */
+export const RATING_CHANNELS = ['app', 'phone', 'visit'] as const;
+export type RatingChannel = (typeof RATING_CHANNELS)[number];
 /** Unfinished states that count: the only orders that can be overdue (the partial index service_orders_open_idx). */
 export const UNFINISHED: readonly OrderStatus[] = ORDER_STATUSES.filter(
   (s) => !FINISHED.includes(s) && !NOT_COUNTED.includes(s),
@@ -75,6 +84,8 @@ export const EVENT_ACTIONS = [
   'handOver',
   'reassign',
   'handDown',
+  'cancel',
+  'followUp',
 ] as const;
 export type EventAction = (typeof EVENT_ACTIONS)[number];
 
@@ -110,7 +121,9 @@ export type Move =
   | 'handOver'
   | 'reassign'
   | 'escalate'
-  | 'handDown';
+  | 'handDown'
+  | 'cancel'
+  | 'followUp';
 
 /** THE transition table: for each move, the states it may start from and the state it leads to. */
 export const TRANSITIONS: Record<Move, { from: readonly OrderStatus[]; to: OrderStatus }> = {
@@ -123,7 +136,11 @@ export const TRANSITIONS: Record<Move, { from: readonly OrderStatus[]; to: Order
   rateOk: { from: ['resolved'], to: 'rated' },
   rateUnsatisfied: { from: ['resolved'], to: 'inProgress' },
   return: { from: ['dispatched', 'accepted', 'inProgress'], to: 'submitted' },
-  close: { from: ['rated', 'submitted', 'open'], to: 'closed' },
+  close: { from: ['rated'], to: 'closed' },
+  /** 作废 / 无效 (issue 10 item 7): out of the figures, with its reason; still listed and counted on its own. */
+  cancel: { from: ['submitted', 'dispatched', 'open', 'accepted', 'inProgress'], to: 'cancelled' },
+  /** 回访: staff take the rating by phone or visit when the reporter cannot rate in the app (a walk-in, a case). */
+  followUp: { from: ['resolved'], to: 'rated' },
   /** A duplicate report is merged into an open order before anyone resolves it. */
   merge: { from: ['submitted', 'dispatched', 'open', 'accepted', 'inProgress'], to: 'merged' },
   /**
@@ -156,9 +173,32 @@ export const ORDER_ACTIONS = [
   'reassign',
   'escalate',
   'handDown',
+  'cancel',
+  'followUp',
 ] as const;
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
 
 export function canMove(move: Move, from: OrderStatus): boolean {
   return TRANSITIONS[move].from.includes(from);
 }
+
+/** The permission each move's route requires (the test of stuck states checks someone holds each). */
+export const MOVE_PERMISSIONS: Record<Move, string> = {
+  dispatch: 'order.dispatch',
+  open: 'order.dispatch',
+  claim: 'order.claim',
+  accept: 'order.handle',
+  start: 'order.handle',
+  resolve: 'order.handle',
+  rateOk: 'order.rate',
+  rateUnsatisfied: 'order.rate',
+  return: 'order.handle',
+  close: 'order.dispatch',
+  merge: 'order.dispatch',
+  handOver: 'order.handOver',
+  reassign: 'order.dispatch',
+  escalate: 'order.escalate',
+  handDown: 'order.dispatch',
+  cancel: 'order.dispatch',
+  followUp: 'order.dispatch',
+};

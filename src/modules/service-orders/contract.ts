@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { PageQuery } from '../../kernel/http/pagination.js';
 import { TERRITORY_LEVELS } from '../../kernel/territory-levels.js';
 import {
+  CANCEL_KINDS,
   ESCALATION_LADDER,
   EVENT_ACTIONS,
   HANDLER_KINDS,
   ORDER_ACTIONS,
   ORDER_KINDS,
   ORDER_STATUSES,
+  RATING_CHANNELS,
   RATINGS,
   RULE_HANDLER_KINDS,
 } from './constants.js';
@@ -42,6 +44,11 @@ export const CreateOrder = z
     menuItemId: Id.nullish(),
     territoryId: Id.nullish(),
     location: Location.nullish(),
+    /** Staff registering a matter for someone without an account (a walk-in 来访群众): their name. */
+    walkIn: z
+      .object({ name: z.string().trim().min(1).max(40) })
+      .strict()
+      .nullish(),
   })
   .strict();
 export type CreateOrder = z.infer<typeof CreateOrder>;
@@ -73,8 +80,10 @@ export const OrderListQuery = PageQuery.extend({
   overdue: boolQ.optional(),
   respondedOnTime: boolQ.optional(),
   rating: csv(RATINGS).optional(),
-  /** true: only duplicates merged into another order; false: leave them out (the figures' drill-down). */
+  /** true: only duplicates merged into another order; false: leave them out. */
   merged: boolQ.optional(),
+  /** true: only the orders the figures count (not merged, cancelled or invalid); false: only those left out. */
+  counted: boolQ.optional(),
   q: z.string().trim().max(100).optional(),
 });
 export type OrderListQuery = z.infer<typeof OrderListQuery>;
@@ -100,6 +109,8 @@ export const Order = z.object({
   gridId: z.number().int().nullable(),
   menuItemId: z.number().int().nullable(),
   reporter: Ref.nullable(),
+  /** A reporter without an account (a walk-in registered by staff). */
+  reporterName: z.string().nullable(),
   handler: Handler.nullable(),
   respondBy: z.date(),
   resolveBy: z.date(),
@@ -111,6 +122,11 @@ export const Order = z.object({
   returnCount: z.number().int(),
   rating: Rating.nullable(),
   ratingComment: z.string().nullable(),
+  /** 'app': rated by the reporter; 'phone' / 'visit': taken by staff on a follow-up 回访. */
+  ratingChannel: z.enum(RATING_CHANNELS).nullable(),
+  /** Cancelled: 作废 (void) or 无效 (invalid), and why. */
+  cancelKind: z.enum(CANCEL_KINDS).nullable(),
+  cancelReason: z.string().nullable(),
   /** The order this duplicate was merged into (status 'merged'). */
   mergedIntoId: z.number().int().nullable(),
   overdue: z.boolean(),
@@ -251,6 +267,14 @@ export const ResolveBody = z.object({ note: Note.min(1) }).strict();
 export const ReturnBody = z.object({ reason: Note.min(1) }).strict();
 export const ReasonBody = ReturnBody;
 export const RateBody = z.object({ rating: Rating, comment: Note.nullish() }).strict();
+/** 作废 / 无效, with the reason (issue 10 item 7). */
+export const CancelBody = z.object({ kind: z.enum(CANCEL_KINDS), reason: Note.min(1) }).strict();
+export type CancelBody = z.infer<typeof CancelBody>;
+/** 回访: the rating staff took by phone or visit from a reporter who cannot rate in the app (issue 10 item 6). */
+export const FollowUpBody = z
+  .object({ rating: Rating, channel: z.enum(['phone', 'visit']), note: Note.min(1) })
+  .strict();
+export type FollowUpBody = z.infer<typeof FollowUpBody>;
 export const ClaimBody = z.object({ as: z.enum(['member', 'unit']).nullish() }).strict();
 
 export const Suggestion = z.object({
@@ -367,6 +391,12 @@ export const OrderFigures = Counts.extend({
   unitRanking: z.array(Counts.extend({ unit: Ref, drill: Drill })),
   /** How many units have orders in the subtree and period (unitRanking may list fewer). */
   unitCount: z.number().int(),
+  /** Orders the figures leave out, counted on their own with their drill-downs: 作废/无效 and merged duplicates. */
+  excluded: z.object({
+    cancelled: z.number().int(),
+    merged: z.number().int(),
+    drill: z.object({ cancelled: Drill, merged: Drill }),
+  }),
 });
 export type OrderFigures = z.infer<typeof OrderFigures>;
 

@@ -221,10 +221,11 @@ describe('merging', () => {
     await staff.post(`/api/orders/${closed.id}/close`, {});
     const intoClosed = await staff.post(`/api/orders/${a.id}/merge`, { intoId: closed.id });
     expect(intoClosed.status).toBe(409);
-    expect(intoClosed.body.message).toBe('目标工单「已关闭」，只能合并到未办结的工单');
+    // Closed before anyone took it: cancelled 作废 (issue 10 item 7), a finished order all the same.
+    expect(intoClosed.body.message).toBe('目标工单「已作废」，只能合并到未办结的工单');
     const fromClosed = await staff.post(`/api/orders/${closed.id}/merge`, { intoId: a.id });
     expect(fromClosed.status).toBe(409);
-    expect(fromClosed.body.message).toBe('工单当前状态为「已关闭」，不能合并');
+    expect(fromClosed.body.message).toBe('工单当前状态为「已作废」，不能合并');
 
     // Another street's order: out of the caller's subtree, so it does not exist for them.
     const outsider = await t.as(['resident'], B1().household.id);
@@ -246,7 +247,7 @@ describe('merging', () => {
     const en = await staff.post(`/api/orders/${a.id}/merge`, { intoId: closed.id });
     staff.lang = undefined;
     expect(en.status).toBe(409);
-    expect(en.body.message).toBe('The target order is “closed”: merge only into an order not yet resolved');
+    expect(en.body.message).toBe('The target order is “cancelled”: merge only into an order not yet resolved');
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../kernel/context.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { rowsOf } from '../../kernel/db/rows.js';
@@ -10,6 +10,7 @@ import { TERRITORY_LEVELS, type TerritoryLevel } from '../../kernel/territory-le
 import { units } from '../organizations/index.js';
 import { NOT_COUNTED, OVERDUE_AT_SQL, UNFINISHED_SQL } from './constants.js';
 import type { Counts, OrderFigures, OrderTrend } from './contract.js';
+import { serviceOrders } from './schema.js';
 import { addDays, addTally, dayStart, shanghaiDay, TALLY_KEYS, zeroTally, type Grain, type Tally } from './rollups.js';
 
 /**
@@ -48,7 +49,8 @@ function countsOf(t: Tally, overdue: number): Counts {
 /** Query parameters of GET /api/orders for each figure (the drill-down). */
 function drillOf(territoryId: number, from: Date | undefined, to: Date | undefined) {
   // A merged duplicate is not counted (NOT_COUNTED): its drill-down leaves it out too (docs/decisions/008).
-  const base: Record<string, string> = { territoryId: String(territoryId), merged: 'false' };
+  // Merged duplicates and cancelled orders are not counted (NOT_COUNTED): the drill-down leaves them out too.
+  const base: Record<string, string> = { territoryId: String(territoryId), counted: 'true' };
   if (from) base.from = from.toISOString();
   if (to) base.to = to.toISOString();
   return {
@@ -344,12 +346,13 @@ export async function orderFigures(
 ): Promise<OrderFigures> {
   const now = ctx.clock.now();
   const node = await nodeInScope(ctx, q.territoryId);
-  const [{ tallies, overdue }, children] = await Promise.all([
+  const [{ tallies, overdue }, children, excluded] = await Promise.all([
     figuresOf(ctx.db, node, q.from, q.to, now),
     ctx.db
       .select({ id: territories.id, name: territories.name, level: territories.level })
       .from(territories)
       .where(eq(territories.parentId, node.id)),
+    excludedOf(ctx.db, node.path, q.from, q.to),
   ]);
   const byChild = { tallies: tallies.child, overdue: overdue.child };
   const byUnit = { tallies: tallies.unit, overdue: overdue.unit };
@@ -403,7 +406,49 @@ export async function orderFigures(
     ranking,
     unitRanking,
     unitCount: ranked.length,
+    excluded: {
+      ...excluded,
+      drill: {
+        cancelled: { ...excludedDrill(node.id, q.from, q.to), status: 'cancelled' },
+        merged: { ...excludedDrill(node.id, q.from, q.to), status: 'merged' },
+      },
+    },
   };
+}
+
+function excludedDrill(territoryId: number, from: Date | undefined, to: Date | undefined): Record<string, string> {
+  const d: Record<string, string> = { territoryId: String(territoryId) };
+  if (from) d.from = from.toISOString();
+  if (to) d.to = to.toISOString();
+  return d;
+}
+
+/**
+ * The orders the figures leave out, counted on their own (issue 10 item 7): cancelled (作废/无效) and merged, created in
+ * the period in the subtree. Few, and read through the status index.
+ */
+async function excludedOf(
+  db: DbOrTx,
+  path: string,
+  from: Date | undefined,
+  to: Date | undefined,
+): Promise<{ cancelled: number; merged: number }> {
+  const o = serviceOrders;
+  const [row] = await db
+    .select({
+      cancelled: sql<number>`count(*) filter (where ${o.status} = 'cancelled')`.mapWith(Number),
+      merged: sql<number>`count(*) filter (where ${o.status} = 'merged')`.mapWith(Number),
+    })
+    .from(o)
+    .where(
+      and(
+        sql`${o.status} in (${lit(NOT_COUNTED)})`,
+        sql`${o.scopePath} like ${`${path}%`}`,
+        from ? gte(o.createdAt, from) : undefined,
+        to ? lt(o.createdAt, to) : undefined,
+      ),
+    );
+  return { cancelled: row?.cancelled ?? 0, merged: row?.merged ?? 0 };
 }
 
 /** `YYYY-MM` months [from, to). */

@@ -108,4 +108,21 @@ describe('单位下单 and 改派 on the order pages', () => {
     expect(seen.body).toMatchObject({ status: 'submitted', returnCount: 0 });
     expect(seen.body.timeline.at(-1)!.note).toBe('涉及燃气管道，需社区协调');
   });
+
+  it('the community cancels an invalid report with the reason (作废/无效): it says so on the order', async () => {
+    const staff = await b.page();
+    await signIn(staff, 'staff');
+    const waiting = await apiCall<{ items: Listed[] }>(staff, 'GET', '/api/orders?inbox=toDispatch&kind=problem');
+    const order = waiting.body.items[0]!;
+    await staff.goto(`/orders/${order.id}`);
+    await staff.getByTestId('order-action-cancel').click();
+    await staff.getByTestId('order-cancel-kind').getByText('无效（经核实不属实）').click();
+    await staff.getByTestId('order-note').fill('网格员现场核实，没有此事');
+    await b.screenshot(staff, 'order-cancel');
+    await staff.locator('#order-note-submit').click();
+    await staff.getByTestId('order-cancelled').waitFor();
+    expect(await staff.getByTestId('order-cancelled').textContent()).toContain('网格员现场核实，没有此事');
+    await expect.poll(() => staff.getByTestId('order-facts').textContent()).toContain('已作废');
+    await b.screenshot(staff, 'order-cancelled');
+  });
 });

@@ -56,6 +56,12 @@ export const zhCN: MessageBundle = {
   'order.noHigherLevel': '已是最高层级，不能再上报',
   'order.deadlineReasonRequired': '修改时限须填写理由',
   'order.deadlinePassed': '该时限已过，不能再修改',
+  'order.status.cancelled': '已作废',
+  'order.move.cancel': '作废',
+  'order.move.followUp': '回访',
+  'order.walkInStaffOnly': '只有工作人员可以为来访群众登记',
+  'order.cancelNoReason': '未办理前关闭',
+  'order.reporterRates': '提出人可以自己评价，不需要代录回访评价',
 };
 export const enUS: MessageBundle = {
   'order.illegalMove': 'The order is “{status}”: it cannot {move}',
@@ -115,4 +121,10 @@ export const enUS: MessageBundle = {
   'order.noHigherLevel': 'There is no higher level to escalate to',
   'order.deadlineReasonRequired': 'Give a reason for changing the time limits',
   'order.deadlinePassed': 'This time limit has passed and can no longer be changed',
+  'order.status.cancelled': 'cancelled',
+  'order.move.cancel': 'be cancelled',
+  'order.move.followUp': 'be followed up',
+  'order.walkInStaffOnly': 'Only staff can register a matter for a walk-in',
+  'order.cancelNoReason': 'Closed before anyone took it',
+  'order.reporterRates': 'The reporter can rate it in the app: no follow-up rating is recorded for them',
 };

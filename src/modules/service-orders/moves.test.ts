@@ -41,14 +41,14 @@ describe('OrderDetail.moves: the buttons each viewer gets', () => {
     const id: number = created.body.id;
     expect(created.body.moves).toEqual([]);
     // Escalation by decision (issue 10 item 3): the community may send a big matter straight up.
-    expect(await movesOf(staff, id)).toEqual(['dispatch', 'close', 'escalate']);
-    expect(await movesOf(streetAdmin, id)).toEqual(['dispatch', 'close', 'escalate']);
+    expect(await movesOf(staff, id)).toEqual(['dispatch', 'escalate', 'cancel']);
+    expect(await movesOf(streetAdmin, id)).toEqual(['dispatch', 'escalate', 'cancel']);
 
     const sent = await staff.post(`/api/orders/${id}/dispatch`, { target: 'member', memberId });
     // Community staff may act for the handler 代办, and reassign 改派 before acceptance (issue 10 item 2).
-    expect(sent.body.moves).toEqual(['accept', 'return', 'reassign', 'escalate']);
+    expect(sent.body.moves).toEqual(['accept', 'return', 'reassign', 'escalate', 'cancel']);
     expect(await movesOf(member, id)).toEqual(['accept', 'return', 'escalate']);
-    expect(await movesOf(streetAdmin, id)).toEqual(['reassign', 'escalate']);
+    expect(await movesOf(streetAdmin, id)).toEqual(['reassign', 'escalate', 'cancel']);
     expect((await otherMember.get(`/api/orders/${id}`)).status).toBe(404);
 
     expect((await member.post(`/api/orders/${id}/accept`, {})).body.moves).toEqual([
@@ -72,9 +72,9 @@ describe('OrderDetail.moves: the buttons each viewer gets', () => {
       territoryId: A1().household.id,
     });
     const id: number = created.body.id;
-    expect(await movesOf(staff, id)).toEqual(['dispatch', 'open', 'close', 'escalate']);
+    expect(await movesOf(staff, id)).toEqual(['dispatch', 'open', 'escalate', 'cancel']);
     await staff.post(`/api/orders/${id}/dispatch`, { target: 'open' });
     expect(await movesOf(member, id)).toEqual(['claim']);
-    expect(await movesOf(staff, id)).toEqual(['close']);
+    expect(await movesOf(staff, id)).toEqual(['cancel']);
   });
 });

@@ -1,5 +1,5 @@
 import { pathIds, pathInScope } from '../../kernel/scope/scope.js';
-import { mayHandle, type Viewer } from './access.js';
+import { mayHandle, ON_BEHALF_ROLES, type Viewer } from './access.js';
 import { canMove, type Move, type OrderAction, type OrderKind, type OrderStatus } from './constants.js';
 
 interface Row {
@@ -37,7 +37,7 @@ export function isDecider(v: Viewer, row: Pick<Row, 'scopePath' | 'escalatedToId
  * their permission and their relation to the order (handler, reporter, claimant). The server checks each move
  * again when it is made; this list only decides which buttons the pages show.
  */
-export function movesFor(v: Viewer, row: Row): OrderAction[] {
+export function movesFor(v: Viewer, row: Row, reporterRoles: readonly string[] | null = null): OrderAction[] {
   const has = (p: string) => v.actor.permissions.has(p);
   const legal = (m: Move) => canMove(m, row.status);
   const out: OrderAction[] = [];
@@ -72,5 +72,13 @@ export function movesFor(v: Viewer, row: Row): OrderAction[] {
   if (has('order.escalate') && (decider || handles) && legal('escalate') && row.escalationLevel !== 'district')
     out.push('escalate');
   if (decider && isReceiver(v, row) && legal('handDown')) out.push('handDown');
+  // 作废 / 无效 (issue 10 item 7).
+  if (decider && legal('cancel')) out.push('cancel');
+  // 回访 (issue 10 item 6): the community's staff take the rating when the reporter cannot rate in the app.
+  const reporterRates =
+    row.reporterAccountId !== null && row.kind !== 'mediation' && (reporterRoles ?? []).includes('resident');
+  const staffHere =
+    decider || (v.actor.roles.some((r) => ON_BEHALF_ROLES.includes(r)) && pathInScope(v.actor, row.scopePath));
+  if (has('order.followUp') && staffHere && legal('followUp') && !reporterRates) out.push('followUp');
   return out;
 }

@@ -17,6 +17,8 @@ export const ORDER_ROLES = {
   handle: ['unitContact', 'partyMember', 'gridWorker', 'communityStaff', 'communitySecretary'] as Role[],
   claim: ['partyMember', 'unitContact'] as Role[],
   rate: ['resident'] as Role[],
+  /** 回访: staff take a rating by phone or visit when the reporter cannot rate in the app. */
+  followUp: STAFF,
   /** 单位下单: a unit's contact hands an order sent to the unit to one of its people. */
   handOver: ['unitContact'] as Role[],
   /** Escalation by decision: a handler, or whoever dispatches (the service checks which of them for each order). */
@@ -71,6 +73,11 @@ export const permissions: readonly PermissionDef[] = [
     key: 'order.escalate',
     label: { 'zh-CN': '上报上级', 'en-US': 'Escalate orders to the level above' },
     roles: ORDER_ROLES.escalate,
+  },
+  {
+    key: 'order.followUp',
+    label: { 'zh-CN': '回访并代录评价', 'en-US': 'Follow up and record the rating taken by phone or visit' },
+    roles: ORDER_ROLES.followUp,
   },
   { key: 'order.claim', label: { 'zh-CN': '认领微心愿', 'en-US': 'Claim micro-wishes' }, roles: ORDER_ROLES.claim },
   { key: 'order.rate', label: { 'zh-CN': '评价工单', 'en-US': 'Rate orders' }, roles: ORDER_ROLES.rate },

@@ -17,12 +17,14 @@ import { accounts, territories } from '../../kernel/db/schema.js';
 import { units } from '../organizations/schema.js';
 import { partyMembers } from '../party-members/schema.js';
 import type {
+  CancelKind,
   EscalationLevel,
   EventAction,
   HandlerKind,
   OrderKind,
   OrderStatus,
   Rating,
+  RatingChannel,
   RuleHandlerKind,
 } from './constants.js';
 import { OVERDUE_AT_SQL, UNFINISHED_SQL } from './constants.js';
@@ -82,6 +84,13 @@ export const serviceOrders = pgTable(
     rating: text().$type<Rating>(),
     ratingComment: text(),
     ratedAt: timestamp({ withTimezone: true }),
+    /** How the rating was taken: 'app' by the reporter, 'phone' or 'visit' by staff on a follow-up 回访. */
+    ratingChannel: text().$type<RatingChannel>(),
+    /** The name of a reporter who has no account (a walk-in registered by staff). */
+    reporterName: text(),
+    /** Cancelled 作废/无效: which, and why (the reason is also on the timeline). */
+    cancelKind: text().$type<CancelKind>(),
+    cancelReason: text(),
     /** Set when this report was merged, as a duplicate, into another order (status 'merged'). */
     mergedIntoId: integer().references((): AnyPgColumn => serviceOrders.id, { onDelete: 'set null' }),
     ...timestamps,
@@ -113,9 +122,14 @@ export const serviceOrders = pgTable(
     check('service_orders_kind_ck', sql`${t.kind} in ('menuService','problem','microWish','mediation')`),
     check(
       'service_orders_status_ck',
-      sql`${t.status} in ('submitted','dispatched','open','accepted','inProgress','resolved','rated','closed','merged')`,
+      sql`${t.status} in ('submitted','dispatched','open','accepted','inProgress','resolved','rated','closed','merged','cancelled')`,
     ),
     check('service_orders_rating_ck', sql`${t.rating} is null or ${t.rating} in ('satisfied','basic','unsatisfied')`),
+    check(
+      'service_orders_rating_channel_ck',
+      sql`${t.ratingChannel} is null or ${t.ratingChannel} in ('app','phone','visit')`,
+    ),
+    check('service_orders_cancel_kind_ck', sql`${t.cancelKind} is null or ${t.cancelKind} in ('void','invalid')`),
   ],
 );
 

@@ -22,6 +22,8 @@ import {
   Duplicates,
   MergeBody,
   FiguresQuery,
+  CancelBody,
+  FollowUpBody,
   HandOverBody,
   HandOverCandidates,
   IdParam,
@@ -67,6 +69,8 @@ import {
   createOrder,
   dispatchOrder,
   escalateOrder,
+  cancelOrder,
+  followUpOrder,
   getOrder,
   handDownOrder,
   handOverCandidates,
@@ -539,5 +543,33 @@ export async function serviceOrderRoutes(app: App): Promise<void> {
       },
     },
     async (req) => handDownOrder(req.ctx(), req.params.id, req.body.reason),
+  );
+  app.post(
+    '/api/orders/:id/cancel',
+    {
+      config: perm('order.dispatch'),
+      schema: {
+        tags,
+        summary: '作废 / 无效: cancel an order with the reason; it leaves the figures and is counted on its own',
+        params: IdParam,
+        body: CancelBody,
+        response: { 200: OrderDetail },
+      },
+    },
+    async (req) => cancelOrder(req.ctx(), req.params.id, req.body),
+  );
+  app.post(
+    '/api/orders/:id/follow-up',
+    {
+      config: perm('order.followUp'),
+      schema: {
+        tags,
+        summary: '回访: record the rating taken by phone or visit from a reporter who cannot rate in the app',
+        params: IdParam,
+        body: FollowUpBody,
+        response: { 200: OrderDetail },
+      },
+    },
+    async (req) => followUpOrder(req.ctx(), req.params.id, req.body),
   );
 }

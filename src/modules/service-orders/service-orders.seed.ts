@@ -412,8 +412,63 @@ export async function seedServiceOrders(db: DbOrTx): Promise<void> {
     orders,
     timelines,
   );
+  await seedCancelled(
+    db,
+    ids.map((r) => r.id),
+    orders,
+    timelines,
+  );
   // Bulk-inserted orders skip the per-write rollup: rebuild the figures' rollup from them (docs/decisions/009).
   for (const q of rollupRebuildSql()) await db.execute(sql.raw(q));
+}
+
+/**
+ * Two reports found not to be real 无效 after they were placed (issue 10 item 7): cancelled with the reason, so the demo
+ * shows the state, and the figures count them apart from found.
+ */
+async function seedCancelled(
+  db: DbOrTx,
+  ids: number[],
+  orders: (typeof serviceOrders.$inferInsert)[],
+  timelines: Ev[][],
+): Promise<void> {
+  const picked = orders
+    .map((o, i) => ({ o, i }))
+    // Not the demo resident's own reports (their photos' timeline is added later by attachments.seed.ts).
+    .filter(({ o }) => o.status === 'submitted' && o.kind === 'problem' && o.reporterAccountId == null)
+    .slice(0, 2);
+  for (const { o, i } of picked) {
+    // After every event of the order (a duplicate may have been merged into it).
+    const [last] = await db
+      .select({ at: sql<string>`max(${orderEvents.at})` })
+      .from(orderEvents)
+      .where(eq(orderEvents.orderId, ids[i]!));
+    const at = new Date(new Date(last?.at ?? timelines[i]!.at(-1)!.at).getTime() + 40 * 60_000);
+    const reason = '经网格员现场核实，情况不属实';
+    await db
+      .update(serviceOrders)
+      .set({
+        status: 'cancelled',
+        cancelKind: 'invalid',
+        cancelReason: reason,
+        closedAt: at,
+        remindAt: null,
+        escalateAt: null,
+        updatedAt: at,
+      })
+      .where(eq(serviceOrders.id, ids[i]!));
+    await db.insert(orderEvents).values({
+      orderId: ids[i]!,
+      at,
+      action: 'cancel',
+      fromStatus: o.status,
+      toStatus: 'cancelled',
+      actorId: null,
+      actorName: null,
+      note: reason,
+      data: { kind: 'invalid' },
+    });
+  }
 }
 
 /**

@@ -29,7 +29,15 @@ import { gridsAt } from '../grids/index.js';
 import { grids, gridWorkers } from '../grids/index.js';
 import { partyOrgs, units } from '../organizations/index.js';
 import { dualRegistrations, partyMembers } from '../party-members/index.js';
-import { coReportedBy, mayHandle, viewerOf, visibleOrders, type Viewer } from './access.js';
+import {
+  coReportedBy,
+  mayHandle,
+  ON_BEHALF_ROLES,
+  STAFF_ROLES,
+  viewerOf,
+  visibleOrders,
+  type Viewer,
+} from './access.js';
 import { listAttachments } from './attachments.service.js';
 import { DEFAULT_DUPLICATE_WINDOW, findDuplicates, type DuplicateWindow } from './duplicates.service.js';
 import { isDecider, isReceiver, movesFor } from './moves.js';
@@ -40,6 +48,7 @@ import {
   DEFAULT_RESOLVE_HOURS,
   DEFAULT_RESPOND_HOURS,
   FINISHED,
+  NOT_COUNTED,
   OVERDUE_AT_SQL,
   TRANSITIONS,
   UNFINISHED_SQL,
@@ -59,6 +68,8 @@ import type {
   OrderEvent,
   OrderListQuery,
   ReassignBody,
+  CancelBody,
+  FollowUpBody,
 } from './contract.js';
 import {
   orderCoReporters,
@@ -69,6 +80,8 @@ import {
   serviceOrders,
 } from './schema.js';
 import { notifyMove, notifyPlaced } from './recipients.js';
+import { ORDER_ROLES } from './permissions.js';
+import type { Role } from '../../kernel/rbac/rbac.js';
 import { applyRollup, subtreeTotal } from './rollups.js';
 
 const HOUR = 3_600_000;
@@ -108,6 +121,7 @@ function selectOrders(db: DbOrTx) {
       placeName: place.name,
       placeLevel: place.level,
       reporterName: reporterAcc.displayName,
+      reporterRoles: reporterAcc.roles,
       unitName: units.name,
       memberName: partyMembers.name,
       handlerName: handlerAcc.displayName,
@@ -142,6 +156,7 @@ function toOrder(r: Joined, now: Date): Order {
     gridId: x.gridId,
     menuItemId: x.menuItemId,
     reporter: ref(x.reporterAccountId, r.reporterName),
+    reporterName: x.reporterAccountId === null ? x.reporterName : r.reporterName,
     handler: x.handlerKind
       ? {
           kind: x.handlerKind,
@@ -164,6 +179,9 @@ function toOrder(r: Joined, now: Date): Order {
     returnCount: x.returnCount,
     rating: x.rating,
     ratingComment: x.ratingComment,
+    ratingChannel: x.ratingChannel,
+    cancelKind: x.cancelKind,
+    cancelReason: x.cancelReason,
     mergedIntoId: x.mergedIntoId,
     overdue: isOverdue(x, now),
     createdAt: x.createdAt,
@@ -195,6 +213,8 @@ export function orderFilters(
   if (q.overdue !== undefined) w.push(q.overdue ? overdueSql(now) : sql`not (${overdueSql(now)})`);
   if (q.rating) w.push(inArray(o.rating, q.rating));
   if (q.merged !== undefined) w.push(q.merged ? eq(o.status, 'merged') : sql`${o.status} <> 'merged'`);
+  if (q.counted !== undefined)
+    w.push(q.counted ? notInArray(o.status, [...NOT_COUNTED]) : inArray(o.status, [...NOT_COUNTED]));
   if (q.q) w.push(or(ilike(o.title, `%${escapeLike(q.q)}%`), ilike(o.description, `%${escapeLike(q.q)}%`))!);
   const me = v.actor.accountId;
   const asHandler = or(
@@ -294,7 +314,7 @@ export async function getOrder(ctx: Ctx, id: number, viewer?: Viewer): Promise<O
   const [row] = await selectOrders(ctx.db).where(and(eq(o.id, id), visibleOrders(v)));
   if (!row) throw notFound();
   const coReporters = await coReportersOf(ctx.db, id, v, row.o.scopePath);
-  const moves = movesFor(v, row.o);
+  const moves = movesFor(v, row.o, row.reporterRoles);
   // A co-reporter rates once, when the order is resolved (see rateOrder).
   const mine = coReporters.find(
     (c) => c.account.id === v.actor.accountId && row.o.reporterAccountId !== v.actor.accountId,
@@ -424,6 +444,8 @@ export async function createOrder(
     if (!item) throw fieldError(ctx, 'menuItemId', 'order.menuItemNotFound');
     category = item.category;
   }
+  const walkIn = input.walkIn ?? null;
+  if (walkIn && !ctx.actor.roles.some((r) => STAFF_ROLES.includes(r))) throw forbidden('order.walkInStaffOnly');
   const rule = await ruleFor(ctx.db, comm.id, category);
   const respondHours = rule?.respondHours ?? DEFAULT_RESPOND_HOURS;
   const resolveHours = rule?.resolveHours ?? DEFAULT_RESOLVE_HOURS;
@@ -446,7 +468,10 @@ export async function createOrder(
         lat: input.location?.lat ?? null,
         address: input.location?.address ?? null,
         gridId,
-        reporterAccountId: ctx.actor.accountId,
+        // A walk-in registered by staff has no account: the order then has no reporter account, only a name, and
+        // is rated on a follow-up 回访 (issue 10 item 6).
+        reporterAccountId: walkIn ? null : ctx.actor.accountId,
+        reporterName: walkIn?.name ?? null,
         respondHours,
         resolveHours,
         respondBy,
@@ -490,7 +515,8 @@ export async function createOrder(
     communityName: comm.name,
     placeName: node.name,
     placeLevel: node.level,
-    reporterName: ctx.actor.displayName,
+    reporterName: walkIn ? null : ctx.actor.displayName,
+    reporterRoles: walkIn ? null : ctx.actor.roles,
     unitName: null,
     memberName: null,
     handlerName: null,
@@ -500,7 +526,7 @@ export async function createOrder(
   };
   const detail: OrderDetail = {
     ...toOrder(joined, now),
-    moves: movesFor(v, row),
+    moves: movesFor(v, row, walkIn ? null : ctx.actor.roles),
     timeline: [toEvent(event)],
     coReporters: [],
     attachments: [],
@@ -587,7 +613,7 @@ async function applyMove(
   const [row] = await selectOrders(ctx.db).where(eq(o.id, id));
   return {
     ...toOrder(row!, ctx.clock.now()),
-    moves: movesFor(v, row!.o),
+    moves: movesFor(v, row!.o, row!.reporterRoles),
     timeline: await timelineOf(ctx.db, id),
     attachments: await listAttachments(ctx.db, id),
   };
@@ -929,7 +955,7 @@ export async function rateOrder(
     const now = ctx.clock.now();
     if (rating !== 'unsatisfied') {
       return {
-        patch: { rating, ratingComment: comment ?? null, ratedAt: now },
+        patch: { rating, ratingComment: comment ?? null, ratedAt: now, ratingChannel: 'app' },
         action: 'rate',
         note: comment ?? null,
         data: { rating },
@@ -942,6 +968,7 @@ export async function rateOrder(
         rating,
         ratingComment: comment ?? null,
         ratedAt: now,
+        ratingChannel: 'app',
         reopenCount: row.reopenCount + 1,
         resolvedAt: null,
         resolveBy,
@@ -1016,12 +1043,88 @@ async function coRateOrder(
   return getOrder(ctx, id);
 }
 
-export const closeOrder = (ctx: Ctx, id: number, note?: string | null) =>
-  applyMove(ctx, id, 'close', () => ({
+/**
+ * Closes a rated order. An order nobody has taken yet (待派单, 待认领) "closed" is cancelled as 作废 with the note as
+ * its reason (the console's 关闭 of an order not yet taken, and the bulk close): out of the figures (issue 10 item 7).
+ */
+export async function closeOrder(ctx: Ctx, id: number, note?: string | null): Promise<OrderDetail> {
+  const [row] = await ctx.db.select({ status: o.status }).from(o).where(eq(o.id, id));
+  if (row && (row.status === 'submitted' || row.status === 'open'))
+    return cancelOrder(ctx, id, { kind: 'void', reason: note?.trim() || t(ctx.locale, 'order.cancelNoReason') });
+  return applyMove(ctx, id, 'close', () => ({
     patch: { closedAt: ctx.clock.now(), remindAt: null, escalateAt: null },
     action: 'close',
     note: note ?? null,
   }));
+}
+
+/**
+ * 作废 / 无效 (issue 10 item 7): the order leaves found, claimed, resolved and the three rates (NOT_COUNTED), keeps its
+ * reason, and stays listed (status 已作废) and counted on its own in the figures (`excluded`).
+ */
+export const cancelOrder = (ctx: Ctx, id: number, body: CancelBody) =>
+  applyMove(ctx, id, 'cancel', (row, v) => {
+    if (!isDecider(v, row)) throw forbidden('order.notDecider');
+    return {
+      patch: {
+        cancelKind: body.kind,
+        cancelReason: body.reason,
+        closedAt: ctx.clock.now(),
+        remindAt: null,
+        escalateAt: null,
+      },
+      action: 'cancel',
+      note: body.reason,
+      data: { kind: body.kind },
+    };
+  });
+
+/** Whether the order's reporter can rate it in the app: an account holding the rating permission's role. */
+async function reporterRates(db: DbOrTx, row: { reporterAccountId: number | null; kind: string }): Promise<boolean> {
+  if (row.reporterAccountId === null || row.kind === 'mediation') return false;
+  const [a] = await db.select({ roles: accounts.roles }).from(accounts).where(eq(accounts.id, row.reporterAccountId));
+  return !!a && a.roles.some((r) => ORDER_ROLES.rate.includes(r as Role));
+}
+
+/**
+ * 回访 (issue 10 item 6): when the reporter cannot rate in the app — a walk-in registered by staff, a mediation case,
+ * an order placed by staff — the community's staff record the rating they took by phone or on a visit. It counts in
+ * 满意率 like any rating, marked with how it was taken; an unsatisfied answer reopens the order (重办) as a resident's
+ * would. The order is then closed as usual. So no resolved order waits forever for a rating nobody can give.
+ */
+export const followUpOrder = (ctx: Ctx, id: number, body: FollowUpBody) =>
+  applyMove(ctx, id, 'followUp', async (row, v, tx) => {
+    if (
+      !isDecider(v, row) &&
+      !(ctx.actor.roles.some((r) => ON_BEHALF_ROLES.includes(r)) && pathInScope(ctx.actor, row.scopePath))
+    )
+      throw forbidden('order.notDecider');
+    if (await reporterRates(tx, row)) throw conflict('order.reporterRates');
+    const now = ctx.clock.now();
+    const rated = { rating: body.rating, ratingComment: body.note, ratedAt: now, ratingChannel: body.channel };
+    if (body.rating !== 'unsatisfied')
+      return {
+        patch: rated,
+        action: 'followUp',
+        note: body.note,
+        data: { rating: body.rating, channel: body.channel },
+      };
+    const resolveBy = new Date(now.getTime() + row.resolveHours * HOUR);
+    return {
+      patch: {
+        ...rated,
+        status: 'inProgress',
+        reopenCount: row.reopenCount + 1,
+        resolvedAt: null,
+        resolveBy,
+        remindAt: remindTime(resolveBy, row.resolveHours),
+        escalateAt: resolveBy,
+      },
+      action: 'followUp',
+      note: body.note,
+      data: { rating: body.rating, channel: body.channel, reopened: true },
+    };
+  });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Suggestions for the dispatcher: the rule, the grid's workers, units that do this kind of work.

@@ -28,7 +28,16 @@ export const ORDER_KINDS = ['menuService', 'problem', 'microWish', 'mediation'] 
 export const DISPUTE_CATEGORIES = ['neighbourhood', 'property', 'repair', 'parking', 'environment', 'other'] as const;
 export type OrderKind = (typeof ORDER_KINDS)[number];
 export type OrderStatus =
-  'submitted' | 'dispatched' | 'open' | 'accepted' | 'inProgress' | 'resolved' | 'rated' | 'closed' | 'merged';
+  | 'submitted'
+  | 'dispatched'
+  | 'open'
+  | 'accepted'
+  | 'inProgress'
+  | 'resolved'
+  | 'rated'
+  | 'closed'
+  | 'merged'
+  | 'cancelled';
 export const PROBLEM_CATEGORIES = [
   'environment',
   'repair',

@@ -2,6 +2,8 @@ import {
   ArrowLeftOutlined,
   CheckCircleOutlined,
   FallOutlined,
+  PhoneOutlined,
+  StopOutlined,
   RiseOutlined,
   SwapOutlined,
   UserSwitchOutlined,
@@ -94,7 +96,7 @@ const EVENT_COLORS: Record<string, string> = {
 };
 
 /** Moves that take a note in a dialog (required for resolve and return). */
-type NoteMove = 'resolve' | 'return' | 'close' | 'rate' | 'escalate' | 'handDown';
+type NoteMove = 'resolve' | 'return' | 'close' | 'rate' | 'escalate' | 'handDown' | 'cancel' | 'followUp';
 
 /** 工单详情: what was asked, where, by whom, who handles it and by when; the timeline; the moves the viewer may make. */
 export default function OrderPage() {
@@ -230,6 +232,11 @@ function OrderFacts({ order }: { order: OrderDetail }) {
         <KindTag kind={order.kind} />
         <Tag>{category(order.category)}</Tag>
         {order.overdue && <OverdueTag />}
+        {order.cancelKind && (
+          <Tag data-testid="order-cancelled">
+            {t(`orders.cancel.${order.cancelKind}`)}：{order.cancelReason}
+          </Tag>
+        )}
         {order.escalatedTo && (
           <Tag color="purple" data-testid="order-escalated">
             {t('orders.escalatedTo', { place: order.escalatedTo.name })}
@@ -259,7 +266,11 @@ function OrderFacts({ order }: { order: OrderDetail }) {
               : '—',
             2,
           ),
-          item('reporter', t('orders.field.reporter'), order.reporter?.name ?? t('orders.noReporter')),
+          item(
+            'reporter',
+            t('orders.field.reporter'),
+            order.reporter?.name ?? order.reporterName ?? t('orders.noReporter'),
+          ),
           item(
             'handler',
             t('orders.field.handler'),
@@ -306,6 +317,9 @@ function OrderFacts({ order }: { order: OrderDetail }) {
                 >
                   {t(`orders.rating.${order.rating}`)}
                 </Tag>
+                {order.ratingChannel && order.ratingChannel !== 'app' && (
+                  <Tag data-testid="order-rating-channel">{t(`orders.ratingChannel.${order.ratingChannel}`)}</Tag>
+                )}
                 {order.ratingComment}
               </Space>
             ) : (
@@ -369,6 +383,8 @@ const MOVE_ICONS: Record<OrderAction, ReactNode> = {
   reassign: <SwapOutlined />,
   escalate: <RiseOutlined />,
   handDown: <FallOutlined />,
+  cancel: <StopOutlined />,
+  followUp: <PhoneOutlined />,
 };
 
 /** The buttons of the moves the server says the viewer may make now (legal for the status and permitted). */
@@ -452,6 +468,10 @@ function Actions({
             return button(m, { onClick: () => onNote('escalate') });
           case 'handDown':
             return button(m, { onClick: () => onNote('handDown') });
+          case 'cancel':
+            return button(m, { danger: true, onClick: () => onNote('cancel') });
+          case 'followUp':
+            return button(m, { type: 'primary', onClick: () => onNote('followUp') });
           default:
             return null;
         }
@@ -463,6 +483,10 @@ function Actions({
 interface NoteValues {
   note?: string;
   rating?: Rating;
+  /** 作废 or 无效 (cancel). */
+  kind?: 'void' | 'invalid';
+  /** How the follow-up 回访 rating was taken. */
+  channel?: 'phone' | 'visit';
   /** Resolve: photos of the work, uploaded (stage 'resolve') before the order is resolved. */
   photos?: UploadFile[];
 }
@@ -487,14 +511,18 @@ function NoteModal({
       if (move === 'resolve') await uploadPicked(order.id, v.photos, 'resolve');
       const note = v.note?.trim() ?? '';
       const body =
-        move === 'return' || move === 'escalate' || move === 'handDown'
-          ? { reason: note }
-          : move === 'resolve'
-            ? { note }
-            : move === 'rate'
-              ? { rating: v.rating, comment: note || null }
-              : { note: note || null };
-      const path = move === 'handDown' ? 'hand-down' : move;
+        move === 'cancel'
+          ? { kind: v.kind, reason: note }
+          : move === 'followUp'
+            ? { rating: v.rating, channel: v.channel, note }
+            : move === 'return' || move === 'escalate' || move === 'handDown'
+              ? { reason: note }
+              : move === 'resolve'
+                ? { note }
+                : move === 'rate'
+                  ? { rating: v.rating, comment: note || null }
+                  : { note: note || null };
+      const path = move === 'handDown' ? 'hand-down' : move === 'followUp' ? 'follow-up' : move;
       return api.post<OrderDetail>(`/api/orders/${order.id}/${path}`, body);
     },
     onSuccess: (o) => {
@@ -503,7 +531,7 @@ function NoteModal({
     },
     onError: (e) => showFormError(form, e, message, { reason: 'note', comment: 'note' }),
   });
-  const required = move === 'resolve' || move === 'return' || move === 'escalate' || move === 'handDown';
+  const required = ['resolve', 'return', 'escalate', 'handDown', 'cancel', 'followUp'].includes(move ?? '');
   return (
     <Modal
       open={move !== null}
@@ -521,7 +549,35 @@ function NoteModal({
         preserve={false}
         data-testid="order-note-form"
       >
-        {move === 'rate' && (
+        {move === 'cancel' && (
+          <Form.Item
+            name="kind"
+            label={t('orders.cancel.kind')}
+            initialValue="void"
+            rules={[{ required: true, message: t('orders.dispatch.required') }]}
+          >
+            <Radio.Group
+              optionType="button"
+              data-testid="order-cancel-kind"
+              options={(['void', 'invalid'] as const).map((k) => ({ value: k, label: t(`orders.cancel.${k}`) }))}
+            />
+          </Form.Item>
+        )}
+        {move === 'followUp' && (
+          <Form.Item
+            name="channel"
+            label={t('orders.followUp.channel')}
+            initialValue="phone"
+            rules={[{ required: true, message: t('orders.dispatch.required') }]}
+          >
+            <Radio.Group
+              optionType="button"
+              data-testid="order-follow-up-channel"
+              options={(['phone', 'visit'] as const).map((k) => ({ value: k, label: t(`orders.followUp.${k}`) }))}
+            />
+          </Form.Item>
+        )}
+        {(move === 'rate' || move === 'followUp') && (
           <Form.Item
             name="rating"
             label={t('orders.field.rating')}

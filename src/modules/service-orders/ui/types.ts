@@ -48,6 +48,10 @@ export interface Order {
   returnCount: number;
   rating: Rating | null;
   ratingComment: string | null;
+  ratingChannel?: 'app' | 'phone' | 'visit' | null;
+  cancelKind?: 'void' | 'invalid' | null;
+  cancelReason?: string | null;
+  reporterName?: string | null;
   overdue: boolean;
   createdAt: string;
   updatedAt: string;

@@ -11,4 +11,5 @@ export const STATUS_COLOR: Record<OrderStatus, string> = {
   rated: 'success',
   closed: 'default',
   merged: 'default',
+  cancelled: 'default',
 };

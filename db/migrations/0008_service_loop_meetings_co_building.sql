@@ -296,6 +296,11 @@ CREATE TABLE "study_lessons" (
 	CONSTRAINT "study_lessons_minutes_ck" CHECK ("study_lessons"."minutes" > 0 and "study_lessons"."minutes" <= 1440)
 );
 --> statement-breakpoint
+ALTER TABLE "service_orders" DROP CONSTRAINT "service_orders_status_ck";--> statement-breakpoint
+ALTER TABLE "service_orders" ADD COLUMN "rating_channel" text;--> statement-breakpoint
+ALTER TABLE "service_orders" ADD COLUMN "reporter_name" text;--> statement-breakpoint
+ALTER TABLE "service_orders" ADD COLUMN "cancel_kind" text;--> statement-breakpoint
+ALTER TABLE "service_orders" ADD COLUMN "cancel_reason" text;--> statement-breakpoint
 ALTER TABLE "co_agreement_ratings" ADD CONSTRAINT "co_agreement_ratings_agreement_id_co_agreements_id_fk" FOREIGN KEY ("agreement_id") REFERENCES "public"."co_agreements"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "co_agreement_ratings" ADD CONSTRAINT "co_agreement_ratings_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "co_agreements" ADD CONSTRAINT "co_agreements_community_id_territories_id_fk" FOREIGN KEY ("community_id") REFERENCES "public"."territories"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
@@ -368,4 +373,7 @@ CREATE INDEX "org_life_attendance_account_idx" ON "org_life_attendance" USING bt
 CREATE INDEX "org_life_sessions_scope_idx" ON "org_life_sessions" USING btree ("scope_path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "org_life_sessions_branch_idx" ON "org_life_sessions" USING btree ("branch_id","kind","held_at");--> statement-breakpoint
 CREATE INDEX "study_lessons_member_idx" ON "study_lessons" USING btree ("member_id","studied_on");--> statement-breakpoint
-CREATE INDEX "study_lessons_scope_idx" ON "study_lessons" USING btree ("scope_path" text_pattern_ops);
+CREATE INDEX "study_lessons_scope_idx" ON "study_lessons" USING btree ("scope_path" text_pattern_ops);--> statement-breakpoint
+ALTER TABLE "service_orders" ADD CONSTRAINT "service_orders_rating_channel_ck" CHECK ("service_orders"."rating_channel" is null or "service_orders"."rating_channel" in ('app','phone','visit'));--> statement-breakpoint
+ALTER TABLE "service_orders" ADD CONSTRAINT "service_orders_cancel_kind_ck" CHECK ("service_orders"."cancel_kind" is null or "service_orders"."cancel_kind" in ('void','invalid'));--> statement-breakpoint
+ALTER TABLE "service_orders" ADD CONSTRAINT "service_orders_status_ck" CHECK ("service_orders"."status" in ('submitted','dispatched','open','accepted','inProgress','resolved','rated','closed','merged','cancelled'));
