@@ -1,7 +1,7 @@
 // Module walls (decision 015), checked in `npm run lint`. A module is src/modules/<name>/; its face is index.ts
 // (public service functions, types, and the tables it lets others join for reading) and contract.ts (zod schemas).
 // Test code (*.test.ts, testing.ts, authz.rows.ts) is not the product: it may set up rows of other modules directly.
-const TEST = '(\\.test\\.tsx?$|/testing\\.ts$|/authz\\.rows\\.ts$|^src/test/|^src/bench/)';
+const TEST = '(\\.test\\.tsx?$|/testing\\.ts$|[/.]authz\\.rows\\.ts$|^src/test/|^src/bench/)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

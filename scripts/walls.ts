@@ -22,7 +22,7 @@ interface Report {
   summary: { violations: { rule: { name: string }; from: string; to: string; cycle?: { name: string }[] }[] };
 }
 
-const TEST = /(\.test\.tsx?$|\/testing\.ts$|\/authz\.rows\.ts$)/;
+const TEST = /(\.test\.tsx?$|\/testing\.ts$|[/.]authz\.rows\.ts$)/;
 const json = execFileSync('npx', ['depcruise', 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'json'], {
   encoding: 'utf8',
   maxBuffer: 256 * 1024 * 1024,

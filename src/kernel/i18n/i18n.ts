@@ -84,7 +84,8 @@ registerMessages('en-US', {
   'error.auth.origin': 'The request came from a site that is not trusted; refused',
   'error.idempotencyKey': 'Idempotency-Key must be 8–200 letters, digits or . _ : -',
   'error.idempotencyReused': 'This Idempotency-Key was used for another operation',
-  'error.idempotencyInProgress': 'The same request is being handled or its outcome is unknown; check before sending again',
+  'error.idempotencyInProgress':
+    'The same request is being handled or its outcome is unknown; check before sending again',
   'error.notFound': 'Not found',
   'error.conflict': 'This conflicts with existing data',
   'error.rateLimited': 'Too many requests; try again later',

@@ -1,7 +1,7 @@
 import type { MatrixFixture, MatrixRows, Where } from '../../test/authz.js';
 import { accountOf } from '../service-orders/testing.js';
 import { MEETING_ROLES } from './permissions.js';
-import { orgLifeRows } from './org-life.authz.js';
+import { orgLifeRows } from './org-life.authz.rows.js';
 import { makeMeeting } from './testing.js';
 
 /**
