@@ -40,7 +40,7 @@ describe('the server process', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-main-'));
     const first = start({ DATA_DIR: dir });
     children.push(first.child);
-    const banner = await first.waitFor(/Demo accounts[\s\S]*audit_admin/);
+    const banner = await first.waitFor(/Demo accounts[\s\S]*audit_admin/, 110_000);
     expect(banner).toMatch(/running at http:\/\/localhost:\d+/);
     expect(banner).toMatch(/secretary\s+communitySecretary\s+文亭巷社区/);
     expect(banner).toContain('Gongzhi@2026');
@@ -57,7 +57,8 @@ describe('the server process', () => {
     expect(await first.exited).toBe(0);
     expect(fs.existsSync(path.join(dir, 'gongzhi.lock'))).toBe(false);
     fs.rmSync(dir, { recursive: true, force: true });
-  });
+    // A first start migrates and loads every module's demo data (~15 s alone, more on two busy CI cores).
+  }, 120_000);
 
   it('WORKERS > 1: refused on the embedded database; on PostgreSQL the workers share one port and stop together', async () => {
     const alone = start({ DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'gz-workers-')), WORKERS: '2' });

@@ -62,6 +62,9 @@ const config = {
   ...genConfig({ databaseUrl, dataDir }),
   LOG_LEVEL: 'silent' as const,
   DATABASE_POOL_SIZE: poolSize,
+  // The bench signs in hundreds of generated residents from one address and measures throughput, not the
+  // per-IP sign-in limits (decision 016); those are tested in src/kernel/http/throttle.test.ts.
+  RATE_LIMITS: false,
   WEB_DIR: process.env.BENCH_WEB_DIR || path.join(dataDir, 'no-web'),
 };
 const app = await createApp({ config, database, clock: systemClock }, pino({ level: 'silent' }));

@@ -53,7 +53,8 @@ describe('the embedded database folder', () => {
     } finally {
       await first?.close();
     }
-  });
+    // Opens PGlite three times (~4 s each alone; more when CI's two cores are busy).
+  }, 90_000);
 });
 
 describe('kernel routes', () => {

@@ -185,7 +185,8 @@ describe('the service loop: 居民点单 → 社区派单 → 党员接单、办
     expect(report).toContain('重复上报：路灯不亮（二）');
     expect(report).toContain('工单当前状态为「已派单」，不能关闭');
     await b.screenshot(staff, 'orders-07-bulk-report');
-    expect((await apiCall<{ status: string }>(staff, 'GET', `/api/orders/${made[0]}`)).body.status).toBe('closed');
+    // Closing an order nobody has taken yet voids it 作废 (issue 10 item 7): it leaves the rates.
+    expect((await apiCall<{ status: string }>(staff, 'GET', `/api/orders/${made[0]}`)).body.status).toBe('cancelled');
 
     // A figure's drill-down link opens the filtered list on 全部, its extra conditions shown as tags.
     const figures = await apiCall<{ drill: Record<string, Record<string, string>> }>(

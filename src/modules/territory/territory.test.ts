@@ -415,7 +415,9 @@ describe('a node outside the subtree', () => {
       expect(none.status).toBe(404);
       expect(none.body.message).toBe(get.body.message);
     });
-    expect(rows).toHaveLength(0);
+    // Nothing is changed; each refusal itself is recorded (issue 18: refused requests are audited).
+    expect(rows.filter((r) => r.action !== 'request.refused')).toHaveLength(0);
+    expect(rows.filter((r) => r.action === 'request.refused').length).toBeGreaterThan(0);
     expect(await countTerritories()).toBe(territoriesBefore);
     const [row] = await t.db.select().from(territories).where(eq(territories.id, outside.id));
     expect(row!.name).toBe('乙小区');
