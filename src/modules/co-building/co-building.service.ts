@@ -9,7 +9,7 @@ import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
 import { inScope } from '../../kernel/scope/scope.js';
 import { units } from '../organizations/index.js';
-import { createOrder, ORDER_CATEGORIES, recurringOrderClusters } from '../service-orders/index.js';
+import { createOrder, ORDER_CATEGORIES, orderHotspots } from '../service-orders/index.js';
 import type { BoardState, NeedStatus } from './constants.js';
 import type {
   AcceptMatch,
@@ -238,10 +238,9 @@ function requireNeedStatus(ctx: Ctx, row: NeedRow, allowed: readonly NeedStatus[
 
 /** Clusters of recurring orders in the caller's subtree that could become needs (N orders in M days). */
 export async function needProposals(ctx: Ctx, q: { minOrders: number; days: number }): Promise<NeedProposal[]> {
-  const clusters = await recurringOrderClusters(ctx.db, {
-    scopePath: ctx.actor.scopePath,
-    since: new Date(ctx.clock.now().getTime() - q.days * DAY),
-    minOrders: q.minOrders,
+  const clusters = await orderHotspots(ctx.db, ctx.actor.scopePath, ctx.clock.now(), {
+    minCount: q.minOrders,
+    days: q.days,
   });
   if (!clusters.length) return [];
   const open = await ctx.db
@@ -262,7 +261,7 @@ export async function needProposals(ctx: Ctx, q: { minOrders: number; days: numb
     community: { id: c.communityId, name: c.communityName },
     category: c.category,
     orderIds: c.orderIds,
-    count: c.orderIds.length,
+    count: c.count,
     existingNeedId: open.find((n) => n.territoryId === c.compoundId && n.category === c.category)?.id ?? null,
   }));
 }

@@ -20,4 +20,3 @@ export {
   type OpenOrderRef,
   type OrderHotspot,
 } from './open-matters.js';
-export { recurringOrderClusters, type RecurringCluster } from './recurring.js';

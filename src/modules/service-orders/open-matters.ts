@@ -1,6 +1,8 @@
-import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, ne, notInArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { territories } from '../../kernel/db/schema.js';
+import { inSubtree } from '../../kernel/scope/scope.js';
 import { NOT_COUNTED, OVERDUE_AT_SQL, UNFINISHED_SQL, type OrderStatus } from './constants.js';
 import { orderUnitContacts, serviceOrders } from './schema.js';
 
@@ -15,6 +17,8 @@ const DAY = 86_400_000;
 export interface OrderHotspot {
   compoundId: number;
   compoundName: string;
+  communityId: number;
+  communityName: string;
   category: string;
   count: number;
   /** The orders of the hotspot, newest first (at most 50). */
@@ -22,8 +26,9 @@ export interface OrderHotspot {
 }
 
 /**
- * Order hotspots under `path`: the same compound and category reported at least `minCount` times in the last
- * `days` days (merged duplicates not counted: decision 008).
+ * Order hotspots under `path` (the meetings agenda's 每月一题 and co-building's proposed needs): the same compound and
+ * category reported at least `minCount` times in the last `days` days. Merged duplicates and cancelled orders are
+ * not counted (decision 008, issue 10 item 7), nor mediation cases (a dispute is not a recurring need).
  */
 export async function orderHotspots(
   db: DbOrTx,
@@ -32,28 +37,30 @@ export async function orderHotspots(
   rule: { minCount: number; days: number },
 ): Promise<OrderHotspot[]> {
   const since = new Date(now.getTime() - rule.days * DAY);
-  const c = territories;
+  const c = alias(territories, 'compound');
+  const cm = alias(territories, 'community');
   const rows = await db
     .select({
       compoundId: c.id,
       compoundName: c.name,
+      communityId: cm.id,
+      communityName: cm.name,
       category: o.category,
       count: sql<number>`count(*)::int`.mapWith(Number),
       orderIds: sql<number[]>`(array_agg(${o.id} order by ${o.createdAt} desc, ${o.id} desc))[1:50]`,
     })
     .from(o)
     .innerJoin(c, and(eq(c.level, 'compound'), sql`${o.scopePath} like ${c.path} || '%'`))
+    .innerJoin(cm, eq(cm.id, o.communityId))
     .where(
       and(
-        sql`${o.scopePath} like ${`${path}%`}`,
+        inSubtree(o.scopePath, path),
         gte(o.createdAt, since),
-        sql`${o.status} not in (${sql.join(
-          NOT_COUNTED.map((s) => sql`${s}`),
-          sql`, `,
-        )})`,
+        notInArray(o.status, [...NOT_COUNTED]),
+        ne(o.kind, 'mediation'),
       ),
     )
-    .groupBy(c.id, c.name, o.category)
+    .groupBy(c.id, c.name, cm.id, cm.name, o.category)
     .having(sql`count(*) >= ${rule.minCount}`)
     .orderBy(desc(sql`count(*)`), c.id, o.category);
   return rows.map((r) => ({ ...r, orderIds: (r.orderIds ?? []).map(Number) }));
@@ -82,7 +89,7 @@ export async function overdueOrders(db: DbOrTx, path: string, now: Date, limit =
     .from(o)
     .where(
       and(
-        sql`${o.scopePath} like ${`${path}%`}`,
+        inSubtree(o.scopePath, path),
         sql.raw(UNFINISHED_SQL('service_orders')),
         sql`${sql.raw(OVERDUE_AT_SQL('service_orders'))} < ${now}`,
       ),
