@@ -1,7 +1,39 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 // One PGlite (or one PostgreSQL database) per worker, shared by the files that worker runs: isolate is off so
-// the module that holds it survives from file to file. Browser tests live in their own project.
+// the module that holds it survives from file to file. Browser tests live in their own projects.
+//
+// The suite runs on the embedded PGlite always, and also on PostgreSQL when TEST_DATABASE_URL names a server: one
+// `npm test` then checks both engines (projects `api`/`browser` and `api:pg`/`browser:pg`), so lint, type checks and
+// the console build run once, and both engines' files share the two workers. GONGZHI_TEST_ENGINE tells a test file
+// which engine its project is for (src/test/db.ts).
+const engines = process.env.TEST_DATABASE_URL ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
+const suffix = (engine: string) => (engine === 'postgres' ? ':pg' : '');
+
+const projects: TestProjectInlineConfiguration[] = engines.flatMap((engine) => [
+  {
+    extends: true,
+    test: {
+      name: `api${suffix(engine)}`,
+      include: ['src/**/*.test.ts'],
+      exclude: ['src/**/*.browser.test.ts'],
+      env: { GONGZHI_TEST_ENGINE: engine },
+      sequence: { groupOrder: 0 },
+    },
+  },
+  {
+    extends: true,
+    test: {
+      name: `browser${suffix(engine)}`,
+      include: ['src/**/*.browser.test.ts'],
+      env: { GONGZHI_TEST_ENGINE: engine },
+      maxWorkers: 1,
+      testTimeout: 60_000,
+      sequence: { groupOrder: 1 },
+    },
+  },
+]);
+
 export default defineConfig({
   test: {
     pool: 'forks',
@@ -12,26 +44,6 @@ export default defineConfig({
     // expect.poll waits for what a page or a server shows after an action; vitest's default (1 s) is shorter than a
     // save and a refetch take when CI runs the suite on two busy cores (it made browser tests fail by chance).
     expect: { poll: { timeout: 10_000 } },
-    projects: [
-      {
-        extends: true,
-        test: {
-          name: 'api',
-          include: ['src/**/*.test.ts'],
-          exclude: ['src/**/*.browser.test.ts'],
-          sequence: { groupOrder: 0 },
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'browser',
-          include: ['src/**/*.browser.test.ts'],
-          maxWorkers: 1,
-          testTimeout: 60_000,
-          sequence: { groupOrder: 1 },
-        },
-      },
-    ],
+    projects,
   },
 });

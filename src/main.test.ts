@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fromRoot } from './kernel/paths.js';
+import { testServerUrl } from './test/db.js';
 
 /** Runs the real entry point (src/main.ts through tsx) as a user would, on a temporary data folder. */
 function start(env: Record<string, string>) {
@@ -66,8 +67,8 @@ describe('the server process', () => {
     expect(await alone.exited).toBe(1);
     expect(alone.output()).toMatch(/WORKERS > 1 needs PostgreSQL/);
 
-    // The PostgreSQL pass of the suite (TEST_DATABASE_URL) also runs the workers.
-    const server = process.env.TEST_DATABASE_URL;
+    // The PostgreSQL projects of the suite (TEST_DATABASE_URL) also run the workers.
+    const server = testServerUrl();
     if (!server) return;
     const base = new URL(server);
     const name = `${base.pathname.slice(1) || 'gongzhi'}_${process.pid}_workers`;
@@ -138,5 +139,6 @@ describe('the server process', () => {
     again.child.kill('SIGTERM');
     await again.exited;
     fs.rmSync(dir, { recursive: true, force: true });
-  });
+    // Two starts of a migrating server: room for busy CI cores (both engines' projects share them).
+  }, 120_000);
 });

@@ -2,15 +2,28 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openPglite, openPostgres, type Database } from '../kernel/db/client.js';
 
-let shared: Promise<Database> | undefined;
+/**
+ * The PostgreSQL server the current test file runs against, or undefined on the embedded engine. vitest.config.ts
+ * sets GONGZHI_TEST_ENGINE per project: with TEST_DATABASE_URL set, one run has both engines' projects.
+ */
+export function testServerUrl(): string | undefined {
+  const engine = process.env.GONGZHI_TEST_ENGINE ?? (process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite');
+  return engine === 'postgres' ? process.env.TEST_DATABASE_URL : undefined;
+}
+
+// A worker may run files of both engines' projects (isolate is off), so it keeps one database per engine.
+const shared = new Map<string, Promise<Database>>();
 
 /**
- * One migrated database per test worker (PGlite takes seconds to start): in-memory PGlite by default, or a
- * fresh database on the server named by TEST_DATABASE_URL (one per worker, dropped and recreated per run).
+ * One migrated database per test worker and engine (PGlite takes seconds to start): in-memory PGlite, or a fresh
+ * database on the server named by TEST_DATABASE_URL (one per worker, dropped and recreated per run).
  */
 export function testDatabase(): Promise<Database> {
-  shared ??= (async () => {
-    const url = process.env.TEST_DATABASE_URL;
+  const url = testServerUrl();
+  const key = url ?? 'pglite';
+  const existing = shared.get(key);
+  if (existing) return existing;
+  const opened = (async () => {
     let database: Database;
     if (url) {
       const worker = process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? '0';
@@ -30,7 +43,8 @@ export function testDatabase(): Promise<Database> {
     await database.migrate();
     return database;
   })();
-  return shared;
+  shared.set(key, opened);
+  return opened;
 }
 
 /** Empties every table (the audit log too: TRUNCATE is not a row delete) so each test file starts clean. */

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ROLES, rolePermissions, type Role } from '../kernel/rbac/rbac.js';
 import type { RouteEntry } from '../kernel/http/types.js';
 import { testApp, type TestApp } from './app.js';
+import { testServerUrl } from './db.js';
 import type { Call, MatrixFixture, MatrixRows, Where } from './authz.js';
 import type { Client } from './http.js';
 
@@ -13,10 +14,10 @@ import type { Client } from './http.js';
  * nesting, wrong types and unknown keys. No answer may be a 5xx. Routes that end or change the caller's own
  * session are skipped (they are covered by their own tests).
  */
-// 200 inputs per route on the embedded engine (the README's `npm test`); CI's second pass on PostgreSQL runs the
+// 200 inputs per route on the embedded engine (the README's `npm test`); CI's PostgreSQL projects run the
 // same seeded inputs' first 40 per route: the validation path is the engine's only in what the database refuses,
 // and both engines are PostgreSQL. FUZZ_RUNS sets the count.
-const RUNS = Number(process.env.FUZZ_RUNS ?? (process.env.TEST_DATABASE_URL ? 40 : 200));
+const RUNS = Number(process.env.FUZZ_RUNS ?? (testServerUrl() ? 40 : 200));
 const CONCURRENCY = 1;
 const SEED = 20261206;
 const SKIP = new Set(['POST /api/auth/logout', 'POST /api/auth/password']);
