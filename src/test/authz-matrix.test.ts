@@ -230,6 +230,12 @@ const KERNEL_ROWS: MatrixRows = {
     outside: 'empty',
     call: async (f, w) => ({ method: 'GET', url: `/api/audit?objectId=${await auditEntry(f, w)}` }),
   },
+  'GET /api/audit/labels': {
+    allow: ['auditAdmin'],
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'GET', url: '/api/audit/labels' }),
+  },
 };
 
 async function auditEntry(f: MatrixFixture, w: Where) {

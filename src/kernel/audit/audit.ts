@@ -3,6 +3,7 @@ import { desc, isNotNull, sql } from 'drizzle-orm';
 import { auditLog } from '../db/schema.js';
 import type { DbOrTx } from '../db/client.js';
 import type { Ctx } from '../context.js';
+import { requireAuditLabels } from './labels.js';
 
 export interface AuditEntry {
   /** `resource.verb`, e.g. `territory.create`, `auth.login`. */
@@ -52,6 +53,7 @@ type AuditCtx = Pick<Ctx, 'actor' | 'clock' | 'requestId' | 'ip'>;
  * (masked), IP and request id. Every write in Gongzhi goes through here (STYLE rules 2 and 3).
  */
 export async function audit(tx: DbOrTx, ctx: AuditCtx, entry: AuditEntry): Promise<void> {
+  requireAuditLabels(entry.action, entry.objectType);
   const { actor } = ctx;
   const row = {
     at: ctx.clock.now(),

@@ -11,6 +11,7 @@ import type { Config } from '../config.js';
 import type { Actor, Ctx } from '../context.js';
 import type { Database, Db, DbOrTx } from '../db/client.js';
 import type { FigureDef } from '../figures.js';
+import type { AuditLabels } from '../audit/labels.js';
 import type { Locale, MessageBundle } from '../i18n/i18n.js';
 import type { PermissionDef } from '../rbac/rbac.js';
 import type { ThrottleRule } from './throttle.js';
@@ -103,6 +104,8 @@ export interface GongzhiModule {
   routes?: (app: App) => void | Promise<void>;
   /** Figures it declares for the dashboard (kernel/figures.ts): counted from its records, with formula and drill-down. */
   figures?: readonly FigureDef[];
+  /** How the audit log names its actions and objects (kernel/audit/labels.ts); every audited action needs one. */
+  auditLabels?: AuditLabels;
   /**
    * Adds this module's demo data on first start, inside the bootstrap transaction, after the modules before it
    * in src/modules/index.ts (territory and demo accounts come first). Deterministic: same seed, same data.

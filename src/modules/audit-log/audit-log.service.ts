@@ -5,6 +5,7 @@ import { offsetOf } from '../../kernel/http/pagination.js';
 import { inScope } from '../../kernel/scope/scope.js';
 import type { AuditQuery } from './contract.js';
 import { escapeLike } from '../../kernel/db/search.js';
+import { SYSTEM_ACTOR_LABEL, auditActionLabel, auditObjectLabel } from '../../kernel/audit/labels.js';
 
 /** Searches the audit log of the actor's subtree, newest first. Read-only: nothing edits or deletes it. */
 export async function searchAudit(ctx: Ctx, q: AuditQuery) {
@@ -50,5 +51,12 @@ export async function searchAudit(ctx: Ctx, q: AuditQuery) {
       .offset(offsetOf(q)),
     ctx.db.select({ n: count() }).from(auditLog).where(cond),
   ]);
-  return { items, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  const labelled = items.map((r) => ({
+    ...r,
+    // Entries of the system itself (scheduler passes, seeding) carry no account: named as such, not "system".
+    actorName: r.actorId === null && r.actorName === 'system' ? SYSTEM_ACTOR_LABEL[ctx.locale] : r.actorName,
+    actionLabel: auditActionLabel(ctx.locale, r.action),
+    objectLabel: auditObjectLabel(ctx.locale, r.objectType),
+  }));
+  return { items: labelled, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }

@@ -8,7 +8,10 @@ export const AuditEntry = z.object({
   actorName: z.string(),
   actorRoles: z.array(z.string()),
   action: z.string(),
+  /** The action and object type in the caller's language (kernel/audit/labels.ts). */
+  actionLabel: z.string(),
   objectType: z.string(),
+  objectLabel: z.string(),
   objectId: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
@@ -27,3 +30,7 @@ export const AuditQuery = PageQuery.extend({
   to: z.coerce.date().optional(),
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
+
+const Labelled = z.object({ value: z.string(), label: z.string() });
+/** Every labelled action and object type, for the page's filters. */
+export const AuditLabelCatalogue = z.object({ actions: z.array(Labelled), objects: z.array(Labelled) });

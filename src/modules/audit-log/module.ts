@@ -1,6 +1,7 @@
 import { pageOf } from '../../kernel/http/pagination.js';
 import type { GongzhiModule } from '../../kernel/http/types.js';
-import { AuditEntry, AuditQuery } from './contract.js';
+import { auditLabelCatalogue } from '../../kernel/audit/labels.js';
+import { AuditEntry, AuditLabelCatalogue, AuditQuery } from './contract.js';
 import { searchAudit } from './audit-log.service.js';
 import { permissions } from './permissions.js';
 
@@ -21,6 +22,18 @@ export const auditLogModule: GongzhiModule = {
         },
       },
       async (req) => searchAudit(req.ctx(), req.query),
+    );
+    app.get(
+      '/api/audit/labels',
+      {
+        config: { access: { permission: 'audit.read' } },
+        schema: {
+          tags: ['audit'],
+          summary: 'Every action and object type the log names, in your language (for filters)',
+          response: { 200: AuditLabelCatalogue },
+        },
+      },
+      async (req) => auditLabelCatalogue(req.locale),
     );
   },
 };

@@ -3,10 +3,12 @@ import { coBuildingRoutes } from './co-building.routes.js';
 import { seedCoBuilding } from './co-building.seed.js';
 import './messages.js';
 import './permissions.js';
+import { AUDIT_LABELS } from './audit-labels.js';
 
 /** Co-building 共驻共建 (issue 12): needs, resources and projects 三张清单 with matching and figures. */
 export const coBuildingModule: GongzhiModule = {
   name: 'co-building',
+  auditLabels: AUDIT_LABELS,
   routes: coBuildingRoutes,
   seedDemo: seedCoBuilding,
 };

@@ -6,10 +6,12 @@ import { gridRoutes } from './grids.routes.js';
 import { buildingLeads } from './schema.js';
 import { permissions } from './permissions.js';
 import { enUS, zhCN } from './messages.js';
+import { AUDIT_LABELS } from './audit-labels.js';
 
 /** Grids 网格 (SPEC module 2): polygons, grid workers, liaison households, building leads, locate. */
 export const gridsModule: GongzhiModule = {
   name: 'grids',
+  auditLabels: AUDIT_LABELS,
   permissions,
   messages: { 'zh-CN': zhCN, 'en-US': enUS },
   routes: gridRoutes,

@@ -3,6 +3,7 @@ import { organizationRoutes } from './organizations.routes.js';
 import { seedOrganizations } from './organizations.seed.js';
 import { permissions } from './permissions.js';
 import { enUS, zhCN } from './messages.js';
+import { AUDIT_LABELS } from './audit-labels.js';
 
 /**
  * Organisations 组织: party organisations linked to places with their structure rules and flags, units and
@@ -11,6 +12,7 @@ import { enUS, zhCN } from './messages.js';
  */
 export const organizationsModule: GongzhiModule = {
   name: 'organizations',
+  auditLabels: AUDIT_LABELS,
   permissions,
   messages: { 'zh-CN': zhCN, 'en-US': enUS },
   routes: organizationRoutes,

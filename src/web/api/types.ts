@@ -79,7 +79,9 @@ export interface AuditEntry {
   actorName: string;
   actorRoles: string[];
   action: string;
+  actionLabel: string;
   objectType: string;
+  objectLabel: string;
   objectId: string | null;
   before: Json;
   after: Json;

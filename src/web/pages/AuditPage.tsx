@@ -1,7 +1,9 @@
-import { Card, DatePicker, Form, Input, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Card, DatePicker, Form, Input, Select, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
 import type { AuditEntry } from '../api/types';
 import { useRoleLabel } from '../app/auth';
 import { FilterBar } from '../components/FilterBar';
@@ -37,6 +39,17 @@ export default function AuditPage() {
   const { t } = useTranslation();
   const roleLabel = useRoleLabel();
   const [filters, setFilters] = useState<Filters>({});
+  // The server names actions and objects in the account's language; the filters offer the same names.
+  const labels = useQuery({
+    queryKey: ['audit', 'labels'],
+    queryFn: () =>
+      api.get<{ actions: { value: string; label: string }[]; objects: { value: string; label: string }[] }>(
+        '/api/audit/labels',
+      ),
+    staleTime: Infinity,
+  });
+  const options = (list?: { value: string; label: string }[]) =>
+    (list ?? []).map((o) => ({ value: o.value, label: o.label, title: o.value }));
 
   const columns: TableColumnsType<AuditEntry> = [
     {
@@ -70,10 +83,10 @@ export default function AuditPage() {
       title: t('audit.action'),
       dataIndex: 'action',
       width: 200,
-      render: (v: string) => (
+      render: (v: string, r) => (
         <Tooltip title={<span style={mono}>{v}</span>}>
           <Tag color="processing" variant="filled">
-            {t(`auditAction.${v}`, { defaultValue: v })}
+            {r.actionLabel}
           </Tag>
         </Tooltip>
       ),
@@ -84,7 +97,7 @@ export default function AuditPage() {
       width: 200,
       render: (_, r) => (
         <span>
-          {t(`auditObject.${r.objectType}`, { defaultValue: r.objectType })}
+          {r.objectLabel}
           {r.objectId !== null && (
             <Typography.Text type="secondary" style={mono}>
               {' '}
@@ -124,10 +137,23 @@ export default function AuditPage() {
             <Input placeholder={t('audit.qPlaceholder')} allowClear style={{ width: 200 }} data-testid="audit-q" />
           </Form.Item>
           <Form.Item name="action">
-            <Input placeholder={t('audit.action')} allowClear style={{ width: 170 }} />
+            <Select
+              placeholder={t('audit.action')}
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              options={options(labels.data?.actions)}
+              style={{ width: 190 }}
+              data-testid="audit-action"
+            />
           </Form.Item>
           <Form.Item name="objectType">
-            <Input placeholder={t('audit.objectType')} allowClear style={{ width: 150 }} />
+            <Select
+              placeholder={t('audit.objectType')}
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              options={options(labels.data?.objects)}
+              style={{ width: 160 }}
+            />
           </Form.Item>
           <Form.Item name="actorId">
             <Input placeholder={t('audit.actorId')} allowClear style={{ width: 120 }} />

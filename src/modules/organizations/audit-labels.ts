@@ -1,0 +1,40 @@
+import type { AuditLabels } from '../../kernel/audit/labels.js';
+
+/** How the audit log names this module's actions and objects (issue 10, point 17). */
+export const AUDIT_LABELS: AuditLabels = {
+  actions: {
+    'compound.clearProperty': { 'zh-CN': '移除物业企业', 'en-US': 'Cleared property company' },
+    'compound.setProperty': { 'zh-CN': '设置物业企业', 'en-US': 'Set property company' },
+    'election.addCandidate': { 'zh-CN': '添加候选人', 'en-US': 'Added candidate' },
+    'election.create': { 'zh-CN': '新建换届选举', 'en-US': 'Created election' },
+    'election.delete': { 'zh-CN': '删除换届选举', 'en-US': 'Deleted election' },
+    'election.removeCandidate': { 'zh-CN': '移除候选人', 'en-US': 'Removed candidate' },
+    'election.review': { 'zh-CN': '候选人联审', 'en-US': 'Reviewed candidate' },
+    'leadership.create': { 'zh-CN': '新增班子成员', 'en-US': 'Added leadership member' },
+    'leadership.delete': { 'zh-CN': '移除班子成员', 'en-US': 'Removed leadership member' },
+    'leadership.update': { 'zh-CN': '修改班子成员', 'en-US': 'Updated leadership member' },
+    'ownersCommittee.create': { 'zh-CN': '新建业委会', 'en-US': 'Created owners committee' },
+    'ownersCommittee.delete': { 'zh-CN': '删除业委会', 'en-US': 'Deleted owners committee' },
+    'ownersCommittee.update': { 'zh-CN': '修改业委会', 'en-US': 'Updated owners committee' },
+    'partyOrg.create': { 'zh-CN': '新建党组织', 'en-US': 'Created party organisation' },
+    'partyOrg.delete': { 'zh-CN': '删除党组织', 'en-US': 'Deleted party organisation' },
+    'partyOrg.update': { 'zh-CN': '修改党组织', 'en-US': 'Updated party organisation' },
+    'residentsGroup.create': { 'zh-CN': '新建居民小组', 'en-US': 'Created residents group' },
+    'residentsGroup.delete': { 'zh-CN': '删除居民小组', 'en-US': 'Deleted residents group' },
+    'residentsGroup.update': { 'zh-CN': '修改居民小组', 'en-US': 'Updated residents group' },
+    'unit.create': { 'zh-CN': '新增驻区单位', 'en-US': 'Added unit' },
+    'unit.delete': { 'zh-CN': '删除驻区单位', 'en-US': 'Deleted unit' },
+    'unit.import': { 'zh-CN': '导入驻区单位', 'en-US': 'Imported units' },
+    'unit.update': { 'zh-CN': '修改驻区单位', 'en-US': 'Updated unit' },
+  },
+  objects: {
+    compound: { 'zh-CN': '小区', 'en-US': 'Compound' },
+    election: { 'zh-CN': '换届选举', 'en-US': 'Election' },
+    electionCandidate: { 'zh-CN': '候选人', 'en-US': 'Candidate' },
+    leadershipMember: { 'zh-CN': '班子成员', 'en-US': 'Leadership member' },
+    ownersCommittee: { 'zh-CN': '业委会', 'en-US': 'Owners committee' },
+    partyOrg: { 'zh-CN': '党组织', 'en-US': 'Party organisation' },
+    residentsGroup: { 'zh-CN': '居民小组', 'en-US': 'Residents group' },
+    unit: { 'zh-CN': '驻区单位', 'en-US': 'Unit' },
+  },
+};

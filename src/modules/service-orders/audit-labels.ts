@@ -1,0 +1,43 @@
+import type { AuditLabels } from '../../kernel/audit/labels.js';
+
+/** How the audit log names this module's actions and objects (issue 10, point 17). */
+export const AUDIT_LABELS: AuditLabels = {
+  actions: {
+    'order.accept': { 'zh-CN': '接单', 'en-US': 'Accepted' },
+    'order.attach': { 'zh-CN': '添加附件', 'en-US': 'Attached file' },
+    'order.cancel': { 'zh-CN': '作废', 'en-US': 'Cancelled' },
+    'order.claim': { 'zh-CN': '认领', 'en-US': 'Claimed' },
+    'order.close': { 'zh-CN': '关闭', 'en-US': 'Closed' },
+    'order.coRate': { 'zh-CN': '共同评价', 'en-US': 'Co-rated' },
+    'order.create': { 'zh-CN': '点单', 'en-US': 'Placed order' },
+    'order.dispatch': { 'zh-CN': '派单', 'en-US': 'Dispatched' },
+    'order.escalate': { 'zh-CN': '上报', 'en-US': 'Escalated' },
+    'order.followUp': { 'zh-CN': '回访', 'en-US': 'Follow-up' },
+    'order.handDown': { 'zh-CN': '下交', 'en-US': 'Handed down' },
+    'order.handOver': { 'zh-CN': '单位下单', 'en-US': 'Handed over by unit' },
+    'order.merge': { 'zh-CN': '合并重复工单', 'en-US': 'Merged duplicate' },
+    'order.mergeInto': { 'zh-CN': '并入工单', 'en-US': 'Merged into' },
+    'order.open': { 'zh-CN': '开放认领', 'en-US': 'Opened for claiming' },
+    'order.rate': { 'zh-CN': '评单', 'en-US': 'Rated' },
+    'order.reassign': { 'zh-CN': '改派', 'en-US': 'Reassigned' },
+    'order.remind': { 'zh-CN': '催办', 'en-US': 'Reminded' },
+    'order.reopen': { 'zh-CN': '重办', 'en-US': 'Reopened' },
+    'order.resolve': { 'zh-CN': '办结', 'en-US': 'Resolved' },
+    'order.return': { 'zh-CN': '回退', 'en-US': 'Returned' },
+    'order.start': { 'zh-CN': '开始办理', 'en-US': 'Started' },
+    'orderMenu.create': { 'zh-CN': '新增点单菜单项', 'en-US': 'Added menu item' },
+    'orderMenu.delete': { 'zh-CN': '删除点单菜单项', 'en-US': 'Deleted menu item' },
+    'orderMenu.update': { 'zh-CN': '修改点单菜单项', 'en-US': 'Updated menu item' },
+    'orderRule.create': { 'zh-CN': '新增派单规则', 'en-US': 'Added routing rule' },
+    'orderRule.delete': { 'zh-CN': '删除派单规则', 'en-US': 'Deleted routing rule' },
+    'orderRule.update': { 'zh-CN': '修改派单规则', 'en-US': 'Updated routing rule' },
+    'orderUnitContact.link': { 'zh-CN': '绑定单位联系人', 'en-US': 'Linked unit contact' },
+    'orderUnitContact.unlink': { 'zh-CN': '解绑单位联系人', 'en-US': 'Unlinked unit contact' },
+  },
+  objects: {
+    orderMenuItem: { 'zh-CN': '点单菜单项', 'en-US': 'Menu item' },
+    orderRoutingRule: { 'zh-CN': '派单规则', 'en-US': 'Routing rule' },
+    serviceOrder: { 'zh-CN': '工单', 'en-US': 'Order' },
+    unit: { 'zh-CN': '驻区单位', 'en-US': 'Unit' },
+  },
+};
