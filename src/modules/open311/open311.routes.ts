@@ -27,7 +27,7 @@ import {
 } from './open311.service.js';
 import { xmlDocument, xmlList, type XmlNode, type XmlValue } from './xml.js';
 
-const manage = { access: { permission: 'open311.manage' } } as const;
+const manage = { access: { permission: 'apiClient.manage' } } as const;
 
 /** The /api routes: API keys for the security admin, and the learned dispatch suggestion for dispatchers. */
 export async function open311Routes(app: App) {

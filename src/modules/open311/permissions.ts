@@ -12,7 +12,7 @@ export const OPEN311_ROLES = {
 
 export const OPEN311_PERMISSIONS: readonly PermissionDef[] = [
   {
-    key: 'open311.manage',
+    key: 'apiClient.manage',
     label: { 'zh-CN': '管理 Open311 接口密钥', 'en-US': 'Manage Open311 API keys' },
     roles: OPEN311_ROLES.manage,
   },
