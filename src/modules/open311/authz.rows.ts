@@ -38,4 +38,10 @@ export const rows: MatrixRows = {
       url: `/api/dispatch/orders/${(await makeOrder(f.t.db, f.at(w).community, { title: `路灯坏了${f.uniq()}` })).id}/suggestion`,
     }),
   },
+  'POST /api/dispatch/train': {
+    allow: R.train,
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'POST', url: '/api/dispatch/train' }),
+  },
 };

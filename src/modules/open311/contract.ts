@@ -42,3 +42,6 @@ export const DispatchSuggestion = z.object({
   handlers: z.array(z.object({ handler: z.string(), confidence: z.number() })),
 });
 export type DispatchSuggestion = z.infer<typeof DispatchSuggestion>;
+
+export const TrainResult = z.object({ trained: z.boolean(), modelId: z.number().int().nullable(), samples: z.number().int() });
+export type TrainResult = z.infer<typeof TrainResult>;

@@ -1,8 +1,8 @@
 import { and, desc, eq, inArray, isNotNull, max } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Clock } from '../../kernel/clock.js';
+import { systemClock, type Clock } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
-import type { Db, DbOrTx } from '../../kernel/db/client.js';
+import type { DbOrTx } from '../../kernel/db/client.js';
 import { notFound } from '../../kernel/http/errors.js';
 import { inScope } from '../../kernel/scope/scope.js';
 import { units } from '../organizations/index.js';
@@ -23,13 +23,26 @@ export type StoredModel = z.infer<typeof StoredModel>;
 const LEARNED_FROM: OrderStatus[] = ['resolved', 'rated', 'closed'];
 export const MIN_SAMPLES = 10;
 
-const orderText = (title: string, description: string | null) => `${title}\n${description ?? ''}`;
+/** The text an order is classified by: its title and description. */
+export const orderText = (title: string, description: string | null) => `${title}\n${description ?? ''}`;
+
+/** The labelled texts of problem reports in the database (for `npm run dispatch:eval -- --db`). */
+export async function labelledReports(db: DbOrTx): Promise<{ text: string; label: string }[]> {
+  const rows = await db
+    .select({ title: serviceOrders.title, description: serviceOrders.description, category: serviceOrders.category })
+    .from(serviceOrders)
+    .where(eq(serviceOrders.kind, 'problem'));
+  return rows.map((r) => ({ text: orderText(r.title, r.description), label: r.category }));
+}
 
 /**
  * Trains the learned dispatch from the deployment's own resolved orders and stores it as the newest model row
  * (servers pick it up on their next suggestion, without a restart). Null when there are too few orders.
  */
-export async function trainDispatchModel(db: Db, clock: Clock): Promise<{ id: number; samples: number } | null> {
+export async function trainDispatchModel(
+  db: DbOrTx,
+  clock: Clock = systemClock,
+): Promise<{ id: number; samples: number } | null> {
   const o = serviceOrders;
   const rows = await db
     .select({

@@ -1,4 +1,5 @@
 import type { GongzhiModule } from '../../kernel/http/types.js';
+import { trainDispatchModel } from './dispatch.service.js';
 import { open311Routes } from './open311.routes.js';
 import './messages.js';
 import './permissions.js';
@@ -10,4 +11,9 @@ import './permissions.js';
 export const open311Module: GongzhiModule = {
   name: 'open311',
   routes: open311Routes,
+  // After the service orders' demo data (this module comes later in MODULES): the demo's first dispatch model, so
+  // the dispatch drawer shows suggestions from the first start on.
+  seedDemo: async (db) => {
+    await trainDispatchModel(db);
+  },
 };

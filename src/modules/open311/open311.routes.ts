@@ -6,8 +6,9 @@ import type { App } from '../../kernel/http/types.js';
 import { t, type Locale } from '../../kernel/i18n/i18n.js';
 import { createClient, listClients, revokeClient } from './clients.service.js';
 import { FORMATS, type Format } from './constants.js';
-import { CreateClient, CreatedClient, DispatchSuggestion, IdParams, Open311Client } from './contract.js';
-import { suggestForOrder } from './dispatch.service.js';
+import { CreateClient, CreatedClient, DispatchSuggestion, IdParams, Open311Client, TrainResult } from './contract.js';
+import { suggestForOrder, trainDispatchModel } from './dispatch.service.js';
+import { audit } from '../../kernel/audit/audit.js';
 import {
   clientActor,
   clientOfKey,
@@ -56,6 +57,30 @@ export async function open311Routes(app: App) {
       schema: { params: IdParams, response: { 200: DispatchSuggestion } },
     },
     async (req) => suggestForOrder(req.ctx(), req.params.id),
+  );
+  app.post(
+    '/api/dispatch/train',
+    {
+      config: {
+        access: { permission: 'dispatch.train' },
+        throttle: [{ name: 'dispatch.train', per: 'actor', limit: 10, windowSeconds: 3600 }],
+      },
+      schema: { response: { 200: TrainResult } },
+    },
+    async (req) => {
+      const ctx = req.ctx();
+      const done = await trainDispatchModel(ctx.db, ctx.clock);
+      await ctx.db.transaction((tx) =>
+        audit(tx, ctx, {
+          action: 'dispatch.train',
+          objectType: 'dispatchModel',
+          objectId: done?.id ?? null,
+          scopePath: ctx.actor.scopePath,
+          after: done,
+        }),
+      );
+      return { trained: done !== null, modelId: done?.id ?? null, samples: done?.samples ?? 0 };
+    },
   );
   await app.register(geoReportRoutes);
 }

@@ -8,6 +8,8 @@ import { ORDER_ROLES } from '../service-orders/index.js';
 export const OPEN311_ROLES = {
   manage: ['securityAdmin'] as const,
   suggest: ORDER_ROLES.dispatch,
+  /** Training reads every resolved order's text, deployment-wide: the system admin's duty (no data comes back). */
+  train: ['sysAdmin'] as const,
 };
 
 export const OPEN311_PERMISSIONS: readonly PermissionDef[] = [
@@ -20,6 +22,11 @@ export const OPEN311_PERMISSIONS: readonly PermissionDef[] = [
     key: 'dispatch.suggest',
     label: { 'zh-CN': '查看智能分派建议', 'en-US': 'See learned dispatch suggestions' },
     roles: OPEN311_ROLES.suggest,
+  },
+  {
+    key: 'dispatch.train',
+    label: { 'zh-CN': '重新训练智能分派模型', 'en-US': 'Retrain the learned dispatch' },
+    roles: OPEN311_ROLES.train,
   },
 ];
 registerPermissions(OPEN311_PERMISSIONS);
