@@ -10,6 +10,12 @@ export const rows: MatrixRows = {
     outside: 'none',
     call: async () => ({ method: 'GET', url: '/api/open311/clients' }),
   },
+  'GET /api/open311/nodes': {
+    allow: R.manage,
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'GET', url: '/api/open311/nodes' }),
+  },
   'POST /api/open311/clients': {
     allow: R.manage,
     ok: 201,

@@ -66,7 +66,13 @@ describe('learned dispatch classifier', () => {
   });
 
   it('reads and writes CSV with quotes, commas and line breaks', () => {
-    const csv = toCsv(['text', 'category'], [['他说"漏水了"，三楼,二单元', 'repair'], ['第一行\n第二行', 'other']]);
+    const csv = toCsv(
+      ['text', 'category'],
+      [
+        ['他说"漏水了"，三楼,二单元', 'repair'],
+        ['第一行\n第二行', 'other'],
+      ],
+    );
     expect(parseCsv(`\uFEFF${csv}`)).toEqual([
       { text: '他说"漏水了"，三楼,二单元', category: 'repair' },
       { text: '第一行\n第二行', category: 'other' },

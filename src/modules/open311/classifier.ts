@@ -209,7 +209,12 @@ export function crossValidate(samples: readonly Sample[], k = 5, seed = 1): Cros
       base[i] = majority;
     });
   }
-  return { k, samples: samples.length, model: score(truth, guess), baseline: { ...score(truth, base), label: majority } };
+  return {
+    k,
+    samples: samples.length,
+    model: score(truth, guess),
+    baseline: { ...score(truth, base), label: majority },
+  };
 }
 
 /** Reads a UTF-8 CSV (RFC 4180 quoting, a header row) into rows of named fields. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
 import type { Ctx } from '../../kernel/context.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
@@ -112,4 +112,19 @@ export async function revokeClient(ctx: Ctx, id: number): Promise<Open311Client>
   });
   const [r] = await select(ctx).where(eq(c.id, id));
   return toClient(r!);
+}
+
+/** Nodes a key may be scoped to: the admin's subtree from street down to community level (at most 1000). */
+export async function clientNodes(ctx: Ctx): Promise<{ id: number; name: string; level: string }[]> {
+  return ctx.db
+    .select({ id: territories.id, name: territories.name, level: territories.level })
+    .from(territories)
+    .where(
+      and(
+        inScope(ctx.actor, territories.path),
+        inArray(territories.level, ['city', 'district', 'street', 'community']),
+      ),
+    )
+    .orderBy(asc(territories.path))
+    .limit(1000);
 }

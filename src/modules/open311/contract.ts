@@ -43,5 +43,13 @@ export const DispatchSuggestion = z.object({
 });
 export type DispatchSuggestion = z.infer<typeof DispatchSuggestion>;
 
-export const TrainResult = z.object({ trained: z.boolean(), modelId: z.number().int().nullable(), samples: z.number().int() });
+export const TrainResult = z.object({
+  trained: z.boolean(),
+  modelId: z.number().int().nullable(),
+  samples: z.number().int(),
+});
 export type TrainResult = z.infer<typeof TrainResult>;
+
+/** A node an API key may be scoped to. */
+export const Node = z.object({ id: z.number().int(), name: z.string(), level: z.string() });
+export type Node = z.infer<typeof Node>;

@@ -79,7 +79,11 @@ export async function trainDispatchModel(
     .values({ samples: rows.length, model, trainedAt: clock.now() })
     .returning({ id: dispatchModels.id });
   // Older models are of no use once a newer one is stored: keep the last three for comparison.
-  const old = await db.select({ id: dispatchModels.id }).from(dispatchModels).orderBy(desc(dispatchModels.id)).offset(3);
+  const old = await db
+    .select({ id: dispatchModels.id })
+    .from(dispatchModels)
+    .orderBy(desc(dispatchModels.id))
+    .offset(3);
   if (old.length)
     await db.delete(dispatchModels).where(
       inArray(

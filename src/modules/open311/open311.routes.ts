@@ -4,9 +4,17 @@ import { hit } from '../../kernel/http/throttle.js';
 import { AppError } from '../../kernel/http/errors.js';
 import type { App } from '../../kernel/http/types.js';
 import { t, type Locale } from '../../kernel/i18n/i18n.js';
-import { createClient, listClients, revokeClient } from './clients.service.js';
+import { clientNodes, createClient, listClients, revokeClient } from './clients.service.js';
 import { FORMATS, type Format } from './constants.js';
-import { CreateClient, CreatedClient, DispatchSuggestion, IdParams, Open311Client, TrainResult } from './contract.js';
+import {
+  CreateClient,
+  CreatedClient,
+  DispatchSuggestion,
+  IdParams,
+  Node,
+  Open311Client,
+  TrainResult,
+} from './contract.js';
 import { suggestForOrder, trainDispatchModel } from './dispatch.service.js';
 import { audit } from '../../kernel/audit/audit.js';
 import {
@@ -44,6 +52,9 @@ export async function open311Routes(app: App) {
       schema: { body: CreateClient, response: { 201: CreatedClient } },
     },
     async (req, reply) => reply.status(201).send(await createClient(req.ctx(), req.body)),
+  );
+  app.get('/api/open311/nodes', { config: manage, schema: { response: { 200: z.array(Node) } } }, async (req) =>
+    clientNodes(req.ctx()),
   );
   app.post(
     '/api/open311/clients/:id/revoke',

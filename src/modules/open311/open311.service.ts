@@ -237,8 +237,7 @@ export async function createRequest(ctx: Ctx, client: Client, req: PostRequest):
   if (address) attributes.address_string = address;
   if (addressId) attributes.address_id = addressId;
   const title =
-    attributes.title?.slice(0, MAX.title) ??
-    (description ? description.slice(0, 30) : SERVICE_TEXTS[code].name[L]);
+    attributes.title?.slice(0, MAX.title) ?? (description ? description.slice(0, 30) : SERVICE_TEXTS[code].name[L]);
   const body = [description, attributes.place_detail && `${t(L, 'open311.attr.place')}: ${attributes.place_detail}`]
     .filter(Boolean)
     .join('\n');
@@ -351,7 +350,8 @@ const csv = (v: string | undefined) =>
 export async function listRequests(ctx: Ctx, scopePath: string, q: ListQuery): Promise<ServiceRequest[]> {
   const L = ctx.locale;
   const ids = csv(q.service_request_id);
-  if (ids.some((i) => !/^\d{1,9}$/.test(i))) throw new Open311Error(400, t(L, 'open311.badField', { field: 'service_request_id' }));
+  if (ids.some((i) => !/^\d{1,9}$/.test(i)))
+    throw new Open311Error(400, t(L, 'open311.badField', { field: 'service_request_id' }));
   const codes = csv(q.service_code);
   for (const c of codes) if (!isService(c)) throw new Open311Error(404, t(L, 'open311.unknownService', { code: c }));
   const statuses = csv(q.status);
@@ -465,7 +465,8 @@ export async function listUpdates(ctx: Ctx, scopePath: string, q: ListQuery): Pr
   const end = parseDate(L, 'end_date', q.end_date) ?? ctx.clock.now();
   const start = parseDate(L, 'start_date', q.start_date) ?? new Date(end.getTime() - 7 * DAY);
   const ids = csv(q.service_request_id);
-  if (ids.some((i) => !/^\d{1,9}$/.test(i))) throw new Open311Error(400, t(L, 'open311.badField', { field: 'service_request_id' }));
+  if (ids.some((i) => !/^\d{1,9}$/.test(i)))
+    throw new Open311Error(400, t(L, 'open311.badField', { field: 'service_request_id' }));
   const e = orderEvents;
   const where: SQL[] = [
     inSubtree(serviceOrders.scopePath, scopePath),

@@ -160,21 +160,40 @@ describe('GeoReport v2', () => {
   });
 
   it('answers a bad api_key, an unknown service code and a missing location as the spec says', async () => {
-    const bad = await geo.post(`${V2}/requests.json`, { api_key: 'o311_not-a-real-key-at-all-000000', service_code: 'repair', lat: '36.6', long: '101.7' });
+    const bad = await geo.post(`${V2}/requests.json`, {
+      api_key: 'o311_not-a-real-key-at-all-000000',
+      service_code: 'repair',
+      lat: '36.6',
+      long: '101.7',
+    });
     expect(bad.status).toBe(403);
     expect(bad.json).toEqual([{ code: 403, description: expect.any(String) }]);
     const none = await geo.get(`${V2}/requests.xml`);
     expect(none.status).toBe(403);
     expect(none.body).toMatch(/<errors><error><code>403<\/code><description>[^<]+<\/description><\/error><\/errors>$/);
-    const unknown = await geo.post(`${V2}/requests.json`, { api_key: key, service_code: '033', lat: '36.6', long: '101.7' });
+    const unknown = await geo.post(`${V2}/requests.json`, {
+      api_key: key,
+      service_code: '033',
+      lat: '36.6',
+      long: '101.7',
+    });
     expect(unknown.status).toBe(404);
     expect(unknown.json[0]).toMatchObject({ code: 404 });
     expect((await geo.get(`${V2}/services/033.xml`)).body).toContain('<code>404</code>');
-    const nowhere = await geo.post(`${V2}/requests.xml`, { api_key: key, service_code: 'repair', description: '路灯坏了' });
+    const nowhere = await geo.post(`${V2}/requests.xml`, {
+      api_key: key,
+      service_code: 'repair',
+      description: '路灯坏了',
+    });
     expect(nowhere.status).toBe(400);
     expect(xmlTexts(nowhere.body, 'code')).toEqual(['400']);
     // Places outside the key's area and bad dates are 400 too, never a 500.
-    const sf = await geo.post(`${V2}/requests.json`, { api_key: key, service_code: 'repair', lat: '37.76', long: '-122.42' });
+    const sf = await geo.post(`${V2}/requests.json`, {
+      api_key: key,
+      service_code: 'repair',
+      lat: '37.76',
+      long: '-122.42',
+    });
     expect(sf.status).toBe(400);
     expect((await geo.get(`${V2}/requests.json?api_key=${key}&start_date=yesterday`)).status).toBe(400);
     expect((await geo.get(`${V2}/requests.json?api_key=${key}&jurisdiction_id=nowhere`)).status).toBe(404);
@@ -216,7 +235,12 @@ describe('GeoReport v2', () => {
   });
 
   it('needs no cookie or CSRF token, and a JSON create honours Idempotency-Key', async () => {
-    const body = new URLSearchParams({ api_key: key, service_code: 'parking', address_string: '东门', description: '车辆乱停' });
+    const body = new URLSearchParams({
+      api_key: key,
+      service_code: 'parking',
+      address_string: '东门',
+      description: '车辆乱停',
+    });
     const send = () =>
       t.app.inject({
         method: 'POST',

@@ -23,7 +23,15 @@ const PLACES = [
   '社区卫生服务站旁边',
   '幼儿园门口',
 ];
-const SINCE = ['已经一个多星期了', '这几天一直这样', '好几天了', '快半个月了', '从上周开始', '昨天晚上开始', '反映过两次还没解决'];
+const SINCE = [
+  '已经一个多星期了',
+  '这几天一直这样',
+  '好几天了',
+  '快半个月了',
+  '从上周开始',
+  '昨天晚上开始',
+  '反映过两次还没解决',
+];
 const MATTERS: Record<string, { what: string[]; harm: string[]; ask: string[] }> = {
   repair: {
     what: [
