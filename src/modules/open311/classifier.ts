@@ -70,8 +70,7 @@ export function trainNaiveBayes(samples: readonly { tokens: string[]; label: str
   for (const s of samples) {
     const k = li.get(s.label)!;
     docs[k]!++;
-    for (const [w, tf] of counts(s.tokens)) {
-      const v = tf * idf.get(w)!;
+    for (const [w, v] of tfidf(s.tokens, (x) => idf.get(x))) {
       weight[k]!.set(w, (weight[k]!.get(w) ?? 0) + v);
       total[k]! += v;
     }
@@ -89,6 +88,21 @@ export function trainNaiveBayes(samples: readonly { tokens: string[]; label: str
   };
 }
 
+/**
+ * A text's TF-IDF vector, L2-normalised (as TF-IDF usually is): a long report weighs as much as a short one, and
+ * the posteriors stay moderate instead of saturating at 100 % with every extra word.
+ */
+function tfidf(tokens: readonly string[], idfOf: (w: string) => number | undefined): Map<string, number> {
+  const v = new Map<string, number>();
+  for (const [w, tf] of counts(tokens)) {
+    const f = idfOf(w);
+    if (f !== undefined) v.set(w, tf * f);
+  }
+  const norm = Math.sqrt([...v.values()].reduce((a, x) => a + x * x, 0)) || 1;
+  for (const [w, x] of v) v.set(w, x / norm);
+  return v;
+}
+
 function counts(tokens: readonly string[]): Map<string, number> {
   const m = new Map<string, number>();
   for (const w of tokens) m.set(w, (m.get(w) ?? 0) + 1);
@@ -98,10 +112,8 @@ function counts(tokens: readonly string[]): Map<string, number> {
 /** Every label with its probability, best first (a softmax of the log scores). Unknown words are ignored. */
 export function predict(model: NaiveBayesModel, tokens: readonly string[]): { label: string; p: number }[] {
   const score = [...model.logPrior];
-  for (const [w, tf] of counts(tokens)) {
-    const row = model.words[w];
-    if (!row) continue;
-    const v = tf * row[0]!;
+  for (const [w, v] of tfidf(tokens, (x) => model.words[x]?.[0])) {
+    const row = model.words[w]!;
     for (let k = 0; k < score.length; k++) score[k]! += v * row[k + 1]!;
   }
   const max = Math.max(...score);

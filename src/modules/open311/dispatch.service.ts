@@ -16,6 +16,8 @@ export const StoredModel = z.object({
   category: NaiveBayesModel,
   handler: NaiveBayesModel.nullable(),
   handlerNames: z.record(z.string(), z.string()),
+  /** The communities each handler has resolved orders of: a suggestion names only handlers of the order's own. */
+  handlerCommunities: z.record(z.string(), z.array(z.number())).default({}),
 });
 export type StoredModel = z.infer<typeof StoredModel>;
 
@@ -53,6 +55,7 @@ export async function trainDispatchModel(
       unitId: o.handlerUnitId,
       unitName: units.name,
       department: o.handlerDepartment,
+      communityId: o.communityId,
     })
     .from(o)
     .leftJoin(units, eq(units.id, o.handlerUnitId))
@@ -61,6 +64,7 @@ export async function trainDispatchModel(
   const tokens = rows.map((r) => tokenize(orderText(r.title, r.description)));
   const category = trainNaiveBayes(rows.map((r, i) => ({ tokens: tokens[i]!, label: r.category })));
   const handlerNames: Record<string, string> = {};
+  const handlerCommunities: Record<string, number[]> = {};
   const handled = rows.flatMap((r, i) => {
     const label =
       r.handlerKind === 'unit' && r.unitId
@@ -70,10 +74,12 @@ export async function trainDispatchModel(
           : null;
     if (!label) return [];
     handlerNames[label] = r.unitName ?? r.department ?? label;
+    const seen = (handlerCommunities[label] ??= []);
+    if (!seen.includes(r.communityId)) seen.push(r.communityId);
     return [{ tokens: tokens[i]!, label }];
   });
   const handler = handled.length >= MIN_SAMPLES ? trainNaiveBayes(handled) : null;
-  const model: StoredModel = { category, handler, handlerNames };
+  const model: StoredModel = { category, handler, handlerNames, handlerCommunities };
   const [row] = await db
     .insert(dispatchModels)
     .values({ samples: rows.length, model, trainedAt: clock.now() })
@@ -118,8 +124,20 @@ export async function currentModel(db: DbOrTx): Promise<Loaded | null> {
 
 const TOP = 3;
 
-/** Suggests a category and a handler for text, with their confidence (never applied by itself). */
-export async function suggestFor(db: DbOrTx, text: string): Promise<DispatchSuggestion> {
+function handlersFor(model: StoredModel, tokens: string[], communityId?: number) {
+  if (!model.handler) return [];
+  let ranked = predict(model.handler, tokens);
+  if (communityId !== undefined)
+    ranked = ranked.filter((x) => model.handlerCommunities[x.label]?.includes(communityId) ?? false);
+  const sum = ranked.reduce((a, x) => a + x.p, 0);
+  return sum > 0 ? ranked.slice(0, TOP).map((x) => ({ label: x.label, p: x.p / sum })) : [];
+}
+
+/**
+ * Suggests a category and a handler for text, with their confidence (never applied by itself). With a community,
+ * only handlers that have resolved orders there are named (their probabilities renormalised among them).
+ */
+export async function suggestFor(db: DbOrTx, text: string, communityId?: number): Promise<DispatchSuggestion> {
   const m = await currentModel(db);
   if (!m) return { available: false, modelId: null, trainedAt: null, samples: 0, categories: [], handlers: [] };
   const tokens = tokenize(text);
@@ -132,20 +150,23 @@ export async function suggestFor(db: DbOrTx, text: string): Promise<DispatchSugg
     categories: predict(m.model.category, tokens)
       .slice(0, TOP)
       .map((x) => ({ category: x.label, confidence: round(x.p) })),
-    handlers: m.model.handler
-      ? predict(m.model.handler, tokens)
-          .slice(0, TOP)
-          .map((x) => ({ handler: m.model.handlerNames[x.label] ?? x.label, confidence: round(x.p) }))
-      : [],
+    handlers: handlersFor(m.model, tokens, communityId).map((x) => ({
+      handler: m.model.handlerNames[x.label] ?? x.label,
+      confidence: round(x.p),
+    })),
   };
 }
 
 /** The suggestion for an order of the viewer's subtree (404 outside it), from its title and description. */
 export async function suggestForOrder(ctx: Ctx, id: number): Promise<DispatchSuggestion> {
   const [o] = await ctx.db
-    .select({ title: serviceOrders.title, description: serviceOrders.description })
+    .select({
+      title: serviceOrders.title,
+      description: serviceOrders.description,
+      communityId: serviceOrders.communityId,
+    })
     .from(serviceOrders)
     .where(and(eq(serviceOrders.id, id), inScope(ctx.actor, serviceOrders.scopePath), isNotNull(serviceOrders.title)));
   if (!o) throw notFound();
-  return suggestFor(ctx.db, orderText(o.title, o.description));
+  return suggestFor(ctx.db, orderText(o.title, o.description), o.communityId);
 }

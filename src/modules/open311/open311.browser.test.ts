@@ -37,7 +37,7 @@ describe('open311 in the console', () => {
       }),
     });
     expect(res.status).toBe(200);
-    const [{ service_request_id: id }] = (await res.json()) as { service_request_id: string }[];
+    const id = ((await res.json()) as { service_request_id: string }[])[0]!.service_request_id;
 
     // Staff open it: the drawer suggests 维修 with its confidence, and applies nothing by itself.
     const staff = await b.page();
