@@ -254,4 +254,62 @@ describe('GeoReport v2', () => {
     expect(b.headers['idempotent-replayed']).toBe('true');
     expect(JSON.parse(b.body)[0].service_request_id).toBe(JSON.parse(a.body)[0].service_request_id);
   });
+
+  it('answers junk in every parameter with a 4xx in the spec format, never a 5xx', async () => {
+    const junk = [
+      '',
+      ' ',
+      '%00',
+      "'; drop table x;--",
+      '9'.repeat(40),
+      '-1',
+      '1e309',
+      'é\u0001',
+      '2026-13-45',
+      ',,,',
+      '[]',
+    ];
+    const enc = encodeURIComponent;
+    for (const v of junk) {
+      for (const url of [
+        `${V2}/requests.json?api_key=${key}&service_request_id=${enc(v)}`,
+        `${V2}/requests.xml?api_key=${key}&status=${enc(v)}&service_code=${enc(v)}`,
+        `${V2}/requests.json?api_key=${key}&start_date=${enc(v)}&end_date=${enc(v)}`,
+        `${V2}/requests.json?api_key=${key}&jurisdiction_id=${enc(v)}`,
+        `${V2}/requests/${enc(v)}.json?api_key=${key}`,
+        `${V2}/tokens/${enc(v)}.xml?api_key=${key}`,
+        `${V2}/services/${enc(v)}.json`,
+        `${V2}/servicerequestupdates.json?api_key=${key}&start_date=${enc(v)}`,
+        `${V2}/requests.json?api_key=${enc(v)}`,
+      ]) {
+        const r = await geo.get(url);
+        expect(r.status, `${url} → ${r.body}`).toBeLessThan(500);
+      }
+      for (const field of ['service_code', 'lat', 'long', 'address_string', 'description', 'attribute[title]']) {
+        const r = await geo.post(`${V2}/requests.json`, {
+          api_key: key,
+          service_code: 'repair',
+          address_string: 'x',
+          [field]: v,
+        });
+        expect(r.status, `${field}=${v} → ${r.body}`).toBeLessThan(500);
+        if (r.status >= 400) expect(r.json[0]).toMatchObject({ code: r.status });
+      }
+    }
+    const huge = await geo.post(`${V2}/requests.json`, {
+      api_key: key,
+      service_code: 'repair',
+      address_string: 'x',
+      description: '长'.repeat(5000),
+    });
+    expect(huge.status).toBe(400);
+    const broken = await t.app.inject({
+      method: 'POST',
+      url: `${V2}/requests.json`,
+      headers: { 'content-type': 'application/json' },
+      payload: '{"api_key":',
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(JSON.parse(broken.body)[0]).toMatchObject({ code: 400 });
+  });
 });
