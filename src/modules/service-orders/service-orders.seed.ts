@@ -9,6 +9,7 @@ import { DEMO_COMMUNITIES } from '../territory/index.js';
 import type { EventAction, HandlerKind, OrderKind, OrderStatus, Rating } from './constants.js';
 import { orderEvents, orderMenuItems, orderRoutingRules, orderUnitContacts, serviceOrders } from './schema.js';
 import { rollupRebuildSql } from './rollups.js';
+import { demoReportText } from './demo-texts.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -70,6 +71,8 @@ interface Ev {
  */
 export async function seedServiceOrders(db: DbOrTx): Promise<void> {
   const rnd = prng(3003); // seed 003: 居民点单、社区交单、单位下单、干部接单、群众评单
+  // The reports' texts come from their own stream, so the rest of the demo data stays as it was (issue 16).
+  const texts = prng(1616);
   const weighted = () => {
     let x = rnd.next() * STATES.reduce((s, w) => s + w.weight, 0);
     for (const s of STATES) if ((x -= s.weight) < 0) return s.status;
@@ -371,7 +374,7 @@ export async function seedServiceOrders(db: DbOrTx): Promise<void> {
         status,
         category,
         title,
-        description: null,
+        description: kind === 'problem' ? demoReportText(category, texts) : null,
         menuItemId,
         communityId: c.id,
         territoryId: place.id,

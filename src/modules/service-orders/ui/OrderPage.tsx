@@ -53,6 +53,7 @@ import { PageSpin } from '../../../web/components/Loading';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { OrderAttachments, ResolvePhotosField, uploadPicked } from './OrderAttachments';
 import { OrderDuplicates } from './OrderDuplicates';
+import { LearnedSuggestion } from './LearnedSuggestion';
 import {
   DispatchFields,
   handlerText,
@@ -649,6 +650,7 @@ function DispatchDrawer({
       destroyOnHidden
     >
       <div data-testid="dispatch-drawer">
+        <LearnedSuggestion orderId={order.id} category={order.category} />
         <Typography.Title level={5} style={{ marginTop: 0 }}>
           {t('orders.suggest.title')}
         </Typography.Title>
