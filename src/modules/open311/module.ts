@@ -1,6 +1,7 @@
 import type { GongzhiModule } from '../../kernel/http/types.js';
 import { trainDispatchModel } from './dispatch.service.js';
 import { open311Routes } from './open311.routes.js';
+import { AUDIT_LABELS } from './audit-labels.js';
 import './messages.js';
 import './permissions.js';
 
@@ -10,6 +11,7 @@ import './permissions.js';
  */
 export const open311Module: GongzhiModule = {
   name: 'open311',
+  auditLabels: AUDIT_LABELS,
   routes: open311Routes,
   // After the service orders' demo data (this module comes later in MODULES): the demo's first dispatch model, so
   // the dispatch drawer shows suggestions from the first start on.
