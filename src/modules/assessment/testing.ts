@@ -144,7 +144,13 @@ export async function accountsWithRole(db: Db, role: string) {
 
 export async function makeRating(
   db: Db,
-  opts: { periodId: number; unit: { id: number; scopePath: string }; accountId: number; stars: number },
+  opts: {
+    periodId: number;
+    unit: { id: number; scopePath: string };
+    accountId: number;
+    stars: number;
+    raterKind?: 'resident' | 'supervisor';
+  },
 ) {
   const [r] = await db
     .insert(asRatings)
@@ -153,7 +159,7 @@ export async function makeRating(
       serviceUnitId: opts.unit.id,
       scopePath: opts.unit.scopePath,
       accountId: opts.accountId,
-      raterKind: 'resident',
+      raterKind: opts.raterKind ?? 'resident',
       stars: opts.stars,
       comment: '态度好',
     })

@@ -212,11 +212,11 @@ export async function listCentres(ctx: Ctx) {
         name: asRooms.name,
         capacity: asRooms.capacity,
         bookings:
-          sql<number>`(select count(*)::int from ${asBookings} b where b.room_id = ${asRooms.id} and b.status = 'booked')`.mapWith(
+          sql<number>`(select count(*)::int from ${asBookings} b where b.room_id = "as_rooms"."id" and b.status = 'booked')`.mapWith(
             Number,
           ),
         hours:
-          sql<number>`(select coalesce(sum(extract(epoch from b.ends_at - b.starts_at)) / 3600, 0)::float from ${asBookings} b where b.room_id = ${asRooms.id} and b.status = 'booked')`.mapWith(
+          sql<number>`(select coalesce(sum(extract(epoch from b.ends_at - b.starts_at)) / 3600, 0)::float from ${asBookings} b where b.room_id = "as_rooms"."id" and b.status = 'booked')`.mapWith(
             Number,
           ),
       })
