@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function ok<R extends { status: number; body: unknown }>(p: Promise<R>, status = 200): Promise<any> {
+async function ok<R extends { status: number; body: unknown }>(p: Promise<R>, status = 200): Promise<R['body']> {
   const res = await p;
   expect(res.status, JSON.stringify(res.body)).toBe(status);
   return res.body;
