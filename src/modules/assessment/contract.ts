@@ -12,7 +12,19 @@ const Text = z.string().trim().max(2000);
 const Day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { message: 'assessment.badDate' });
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '2000-01-01' && s <= '2100-12-31';
+    },
+    { message: 'assessment.badDate' },
+  );
+/** An instant between 2000 and 2100 (outside it the database would refuse it). */
+const Instant = z.coerce
+  .date()
+  .refine((d) => d.getTime() >= Date.UTC(2000, 0, 1) && d.getTime() < Date.UTC(2101, 0, 1), {
+    message: 'assessment.badDate',
+  });
 
 // Standardisation 规范化建设 ----------------------------------------------------------------------------------------
 
@@ -140,9 +152,9 @@ export const BookRoom = z
     bookerKind: z.enum(BOOKER_KINDS),
     bookerName: Title,
     purpose: Title,
-    startsAt: z.coerce.date(),
-    endsAt: z.coerce.date(),
+    startsAt: Instant,
+    endsAt: Instant,
   })
   .refine((b) => b.endsAt > b.startsAt, { path: ['endsAt'], message: 'assessment.spanOrder' });
 export type BookRoom = z.infer<typeof BookRoom>;
-export const BookingQuery = z.object({ from: z.coerce.date().optional(), to: z.coerce.date().optional() });
+export const BookingQuery = z.object({ from: Instant.optional(), to: Instant.optional() });

@@ -1,7 +1,7 @@
 import { registerMessages } from '../../kernel/i18n/i18n.js';
 
 export const ASSESSMENT_MESSAGES_ZH = {
-  'assessment.badDate': '日期格式应为 YYYY-MM-DD',
+  'assessment.badDate': '日期无效（格式 YYYY-MM-DD，2000 至 2100 年）',
   'assessment.ruleOrder': '“先进”分数线须高于“达标”分数线',
   'assessment.rule': '总分 ≥ {advanced} 为先进，≥ {pass} 为达标，低于 {pass} 为后进（后进即列为软弱涣散）',
   'assessment.formula.total': '总分 = Σ(权重 × 得分 ÷ 满分) ÷ Σ权重 × 100，取一位小数；以上级复查得分定级',
@@ -48,7 +48,7 @@ export const ASSESSMENT_MESSAGES_ZH = {
 };
 
 export const ASSESSMENT_MESSAGES_EN: Record<keyof typeof ASSESSMENT_MESSAGES_ZH, string> = {
-  'assessment.badDate': 'Dates are written YYYY-MM-DD',
+  'assessment.badDate': 'Not a valid date (YYYY-MM-DD, years 2000 to 2100)',
   'assessment.ruleOrder': 'The advanced threshold must be above the pass threshold',
   'assessment.rule': 'Total ≥ {advanced}: advanced; ≥ {pass}: pass; below {pass}: lagging (flagged weak)',
   'assessment.formula.total':
