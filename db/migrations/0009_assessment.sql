@@ -154,6 +154,22 @@ CREATE TABLE "as_sent_tasks" (
 	CONSTRAINT "as_sent_tasks_status_ck" CHECK ("as_sent_tasks"."status" in ('accepted','refused'))
 );
 --> statement-breakpoint
+CREATE TABLE "as_service_items" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "as_service_items_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"territory_id" integer NOT NULL,
+	"scope_path" text NOT NULL,
+	"category" text NOT NULL,
+	"name" text NOT NULL,
+	"department" text NOT NULL,
+	"materials" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"time_limit_days" integer NOT NULL,
+	"at_most_once" boolean DEFAULT false NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "as_service_items_category_ck" CHECK ("as_service_items"."category" in ('permit','convenience')),
+	CONSTRAINT "as_service_items_limit_ck" CHECK ("as_service_items"."time_limit_days" >= 0)
+);
+--> statement-breakpoint
 CREATE TABLE "as_service_unit_contacts" (
 	"service_unit_id" integer NOT NULL,
 	"account_id" integer NOT NULL,
@@ -210,6 +226,7 @@ ALTER TABLE "as_scores" ADD CONSTRAINT "as_scores_by_account_id_accounts_id_fk" 
 ALTER TABLE "as_sent_tasks" ADD CONSTRAINT "as_sent_tasks_community_id_territories_id_fk" FOREIGN KEY ("community_id") REFERENCES "public"."territories"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "as_sent_tasks" ADD CONSTRAINT "as_sent_tasks_workload_item_id_as_workload_items_id_fk" FOREIGN KEY ("workload_item_id") REFERENCES "public"."as_workload_items"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "as_sent_tasks" ADD CONSTRAINT "as_sent_tasks_sent_by_account_id_accounts_id_fk" FOREIGN KEY ("sent_by_account_id") REFERENCES "public"."accounts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "as_service_items" ADD CONSTRAINT "as_service_items_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "as_service_unit_contacts" ADD CONSTRAINT "as_service_unit_contacts_service_unit_id_as_service_units_id_fk" FOREIGN KEY ("service_unit_id") REFERENCES "public"."as_service_units"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "as_service_unit_contacts" ADD CONSTRAINT "as_service_unit_contacts_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "as_service_units" ADD CONSTRAINT "as_service_units_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
@@ -230,6 +247,7 @@ CREATE INDEX "as_rect_items_assessment_idx" ON "as_rectification_items" USING bt
 CREATE INDEX "as_rooms_centre_idx" ON "as_rooms" USING btree ("centre_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "as_scores_uq" ON "as_scores" USING btree ("assessment_id","round","item_id");--> statement-breakpoint
 CREATE INDEX "as_sent_tasks_scope_idx" ON "as_sent_tasks" USING btree ("scope_path" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "as_service_items_scope_idx" ON "as_service_items" USING btree ("scope_path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "as_service_units_scope_idx" ON "as_service_units" USING btree ("scope_path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "as_supervisors_scope_idx" ON "as_supervisors" USING btree ("scope_path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "as_workload_items_scope_idx" ON "as_workload_items" USING btree ("scope_path" text_pattern_ops);--> statement-breakpoint

@@ -10,6 +10,7 @@ import {
   CreateChecklist,
   CreatePeriod,
   CreateServiceUnit,
+  CreateServiceItem,
   CreateWorkloadItem,
   FinishRectification,
   IdParam,
@@ -17,9 +18,11 @@ import {
   RateUnit,
   ReplyRating,
   SendTask,
+  ServiceItemQuery,
   SentTaskQuery,
   SubmitScores,
 } from './contract.js';
+import { createServiceItem, listServiceItems } from './catalogue.service.js';
 import {
   addSupervisor,
   createPeriod,
@@ -240,5 +243,20 @@ export async function assessmentRoutes(app: App): Promise<void> {
     `${P}/bookings/:id/cancel`,
     { config: perm('assessment.book'), schema: { tags, summary: 'Cancel a booking', params: IdParam } },
     async (req) => cancelBooking(req.ctx(), req.params.id),
+  );
+
+  // One-window catalogue 一窗受理 ---------------------------------------------------------------------------------
+  app.get(
+    `${P}/service-items`,
+    {
+      config: { access: 'authenticated' as const },
+      schema: { tags, summary: 'One-window catalogue: items, materials, time limits', querystring: ServiceItemQuery },
+    },
+    async (req) => listServiceItems(req.ctx(), req.query),
+  );
+  app.post(
+    `${P}/service-items`,
+    { config: perm('assessment.manage'), schema: { tags, summary: 'Add a catalogue item', body: CreateServiceItem } },
+    async (req, reply) => reply.status(201).send(await createServiceItem(req.ctx(), req.body)),
   );
 }

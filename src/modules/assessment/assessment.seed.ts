@@ -16,6 +16,7 @@ import {
   asRectificationItems,
   asRooms,
   asScores,
+  asServiceItems,
   asSentTasks,
   asServiceUnitContacts,
   asServiceUnits,
@@ -487,4 +488,34 @@ export async function seedAssessment(db: DbOrTx): Promise<void> {
       });
     }
   if (bookings.length) await db.insert(asBookings).values(bookings);
+
+  // 5. One-window catalogue 一窗受理 (seed 001): permits and convenience services, which need one visit at most.
+  const CATALOGUE: ['permit' | 'convenience', string, string, string[], number, boolean][] = [
+    ['permit', '城乡居民最低生活保障申请', '区民政局', ['身份证', '户口簿', '家庭收入证明', '申请书'], 20, false],
+    ['permit', '高龄津贴申领', '区民政局', ['身份证', '户口簿'], 10, true],
+    ['permit', '残疾人两项补贴申请', '区残联', ['身份证', '残疾人证', '银行卡'], 15, true],
+    ['permit', '城乡居民养老保险参保登记', '区人社局', ['身份证', '户口簿'], 0, true],
+    ['permit', '就业创业证申领', '区人社局', ['身份证', '照片'], 5, true],
+    ['permit', '生育登记', '区卫健局', ['夫妻双方身份证', '结婚证'], 0, true],
+    ['permit', '临时救助申请', '区民政局', ['身份证', '困难情况说明', '相关证明'], 7, false],
+    ['convenience', '居住证明开具', '社区居委会', ['身份证', '租赁合同或房产证'], 0, true],
+    ['convenience', '老年人优待证办理', '社区居委会', ['身份证', '照片'], 3, true],
+    ['convenience', '党员组织关系转接', '社区党委', ['介绍信'], 1, true],
+    ['convenience', '流动人口登记', '社区居委会', ['身份证'], 0, true],
+    ['convenience', '法律咨询预约', '社区法律顾问', [], 3, false],
+  ];
+  const items: (typeof asServiceItems.$inferInsert)[] = [];
+  for (const d of districts)
+    for (const [category, name, department, materials, timeLimitDays, atMostOnce] of CATALOGUE)
+      items.push({
+        territoryId: d.id,
+        scopePath: d.path,
+        category,
+        name,
+        department,
+        materials,
+        timeLimitDays,
+        atMostOnce,
+      });
+  await db.insert(asServiceItems).values(items);
 }

@@ -385,3 +385,38 @@ describe('service centres 党群服务中心', () => {
     expect((await staffA1.post(`${P}/rooms/${far.id}/bookings`, slot(9, 'x'))).status).toBe(404);
   });
 });
+
+describe('one-window catalogue 一窗受理', () => {
+  it('lets a resident browse the items of their district and street, not another street’s', async () => {
+    const mk = (territoryId: number, name: string, atMostOnce: boolean) =>
+      street.post(`${P}/service-items`, {
+        territoryId,
+        category: 'convenience',
+        name,
+        department: '社区居委会',
+        materials: ['身份证'],
+        timeLimitDays: 0,
+        atMostOnce,
+      });
+    await ok(mk(tree.streetA.street.id, '居住证明开具', true), 201);
+    await ok(mk(A2().community.id, '二社区专属事项', false), 201);
+    expect((await mk(B1().community.id, 'x', true)).status).toBe(404);
+    await ok(
+      district.post(`${P}/service-items`, {
+        territoryId: tree.streetB.street.id,
+        category: 'permit',
+        name: '乙街道事项',
+        department: '区民政局',
+        timeLimitDays: 5,
+      }),
+      201,
+    );
+    const resident = await t.as(['resident'], A1().household.id);
+    const seen = await ok(resident.get(`${P}/service-items`));
+    expect(seen.map((i: { name: string }) => i.name)).toEqual(['居住证明开具']);
+    const once = await ok(street.get(`${P}/service-items?atMostOnce=true`));
+    expect(once.map((i: { name: string }) => i.name)).toEqual(['居住证明开具']);
+    const bad = await street.post(`${P}/service-items`, { territoryId: A1().community.id, category: 'x' });
+    expect(bad.status).toBe(400);
+  });
+});

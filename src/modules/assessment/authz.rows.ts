@@ -370,4 +370,28 @@ export const rows: MatrixRows = {
       return { method: 'POST', url: `${P}/bookings/${b.id}/cancel` };
     },
   },
+  [`GET ${P}/service-items`]: {
+    allow: 'any',
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'GET', url: `${P}/service-items?atMostOnce=true` }),
+  },
+  [`POST ${P}/service-items`]: {
+    allow: R.manage,
+    ok: 201,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${P}/service-items`,
+      body: {
+        territoryId: f.community(w),
+        category: 'convenience',
+        name: '居住证明开具',
+        department: '社区居委会',
+        materials: ['身份证', '户口簿'],
+        timeLimitDays: 0,
+        atMostOnce: true,
+      },
+    }),
+  },
 };

@@ -158,3 +158,22 @@ export const BookRoom = z
   .refine((b) => b.endsAt > b.startsAt, { path: ['endsAt'], message: 'assessment.spanOrder' });
 export type BookRoom = z.infer<typeof BookRoom>;
 export const BookingQuery = z.object({ from: Instant.optional(), to: Instant.optional() });
+
+// One-window catalogue 一窗受理 -------------------------------------------------------------------------------------
+
+export const CreateServiceItem = z.object({
+  territoryId: Id,
+  category: z.enum(['permit', 'convenience']),
+  name: Title,
+  department: Title,
+  materials: z.array(Title).max(30).default([]),
+  timeLimitDays: z.number().int().min(0).max(365),
+  atMostOnce: z.boolean().default(false),
+});
+export type CreateServiceItem = z.infer<typeof CreateServiceItem>;
+export const ServiceItemQuery = z.object({
+  category: z.enum(['permit', 'convenience']).optional(),
+  atMostOnce: z.enum(['true', 'false']).optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export type ServiceItemQuery = z.infer<typeof ServiceItemQuery>;

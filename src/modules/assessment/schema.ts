@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  jsonb,
   check,
   date,
   doublePrecision,
@@ -359,5 +360,32 @@ export const asBookings = pgTable(
     check('as_bookings_span_ck', sql`${t.endsAt} > ${t.startsAt}`),
     check('as_bookings_status_ck', sql`${t.status} in ('booked','cancelled')`),
     check('as_bookings_kind_ck', sql`${t.bookerKind} in ('unit','organisation','residentsGroup')`),
+  ],
+);
+
+// One-window catalogue 一窗受理 -------------------------------------------------------------------------------------
+
+/**
+ * A service item a community centre handles at one window (seed 001: 163 permits, 44 convenience services, 123
+ * 最多跑一次 items): the materials needed, the time limit in working days, whether one visit at most is needed.
+ */
+export const asServiceItems = pgTable(
+  'as_service_items',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    territoryId: territoryRef(),
+    scopePath: text().notNull(),
+    category: text().$type<'permit' | 'convenience'>().notNull(),
+    name: text().notNull(),
+    department: text().notNull(),
+    materials: jsonb().$type<string[]>().notNull().default([]),
+    timeLimitDays: integer().notNull(),
+    atMostOnce: boolean().notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [
+    index('as_service_items_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
+    check('as_service_items_category_ck', sql`${t.category} in ('permit','convenience')`),
+    check('as_service_items_limit_ck', sql`${t.timeLimitDays} >= 0`),
   ],
 );

@@ -15,4 +15,5 @@ export const mobileRoutes: MobileRoute[] = [
       anyPermission: ['assessment.rate'],
     },
   },
+  { path: 'one-window', Component: lazy(() => import('./mobile/OneWindowPage')) },
 ];

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Empty, Rate, Selector, Tag, TextArea, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { api, isApiError } from '../../../../web/api/client';
 import type { Rateable } from '../types';
 
@@ -37,6 +38,9 @@ export default function RatingPage() {
     <div data-testid="m-rating" style={{ paddingBottom: 16 }}>
       <div style={{ padding: '12px 12px 0' }}>
         <h3 style={{ margin: '0 0 8px' }}>{t('assessment.mobile.title')}</h3>
+        <Link to="/m/one-window" data-testid="m-one-window-link" style={{ fontSize: 13 }}>
+          {t('assessment.mobile.catalogue')} ›
+        </Link>
         {q.data && q.data.periods.length > 1 && (
           <Selector
             options={q.data.periods.map((p) => ({ label: p.name, value: p.id }))}
