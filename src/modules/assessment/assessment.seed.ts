@@ -198,113 +198,119 @@ export async function seedAssessment(db: DbOrTx): Promise<void> {
         ),
       )
       .returning();
-    const orgList = lists.find((l) => l.domain === 'organisation')!;
-    const orgItems = items.filter((i) => i.checklistId === orgList.id);
-    for (const s of streets.filter((x) => x.parentId === d.id)) {
-      const comms = await db
-        .select({ id: territories.id, path: territories.path })
-        .from(territories)
-        .where(and(eq(territories.parentId, s.id), eq(territories.level, 'community')))
-        .orderBy(asc(territories.divisionCode))
-        .limit(STATES.length);
-      const orgs = await db
-        .select({ id: partyOrgs.id, territoryId: partyOrgs.territoryId })
-        .from(partyOrgs)
-        .where(
-          and(
-            inArray(
-              partyOrgs.territoryId,
-              comms.map((c) => c.id),
-            ),
-            inArray(partyOrgs.kind, ['committee', 'generalBranch']),
-          ),
-        );
-      if (comms.length < 2) continue;
-      for (const [i, c] of comms.entries()) {
-        const org = orgs.find((o) => o.territoryId === c.id);
-        if (!org) continue;
-        const state = STATES[i % STATES.length]!;
-        const peer = i === 0 ? comms[1]! : comms[0]!;
-        const fr = FRACTIONS[state];
-        const rounds: Round[] =
-          state === 'selfCheck'
-            ? []
-            : state === 'peerReview'
-              ? ['self']
-              : state === 'superiorReview'
-                ? ['self', 'peer']
-                : state === 'weakCleared'
-                  ? ['self', 'peer', 'superior', 'recheck']
-                  : ['self', 'peer', 'superior'];
-        const scoreOf = (round: Round, k: number, max: number) => {
-          const f = round === 'self' ? Math.min(1, fr[k]! + 0.2) : round === 'recheck' ? 0.9 : fr[k]!;
-          return Math.round(max * f);
-        };
-        const total = (round: Round) =>
-          totalScore(orgItems.map((it, k) => ({ ...it, score: scoreOf(round, k, it.maxScore) })));
-        const graded = rounds.includes('superior');
-        const score = graded ? total('superior') : null;
-        const grade = score === null ? null : gradeOf(score, orgList);
-        const recheck = rounds.includes('recheck') ? total('recheck') : null;
-        const stage: Stage = graded
-          ? 'graded'
-          : state === 'superiorReview'
-            ? 'superiorReview'
-            : state === 'peerReview'
-              ? 'peerReview'
-              : 'selfCheck';
-        const [a] = await db
-          .insert(asAssessments)
-          .values({
-            checklistId: orgList.id,
-            partyOrgId: org.id,
-            territoryId: c.id,
-            scopePath: c.path,
-            peerTerritoryId: peer.id,
-            peerPath: peer.path,
-            stage,
-            score,
-            grade,
-            gradedAt: graded ? at(-40) : null,
-            weak: grade === 'lagging' && recheck === null,
-            recheckScore: recheck,
-            weakClearedAt: recheck !== null ? at(-5) : null,
-            createdAt: at(-90),
-            updatedAt: at(-5),
-          })
-          .returning();
-        if (rounds.length)
-          await db.insert(asScores).values(
-            rounds.flatMap((round, r) =>
-              orgItems.map((it, k) => ({
-                assessmentId: a!.id,
-                itemId: it.id,
-                round,
-                score: scoreOf(round, k, it.maxScore),
-                evidence: round === 'self' && it.evidenceRequired ? `${it.title}：会议记录、照片` : null,
-                createdAt: at(-80 + r * 15),
-              })),
+    // Two checklists assessed, the second with the states shifted, so a street of four communities shows them all.
+    for (const [domain, offset] of [
+      ['organisation', 0],
+      ['venues', 4],
+    ] as const) {
+      const orgList = lists.find((l) => l.domain === domain)!;
+      const orgItems = items.filter((i) => i.checklistId === orgList.id);
+      for (const s of streets.filter((x) => x.parentId === d.id)) {
+        const comms = await db
+          .select({ id: territories.id, path: territories.path })
+          .from(territories)
+          .where(and(eq(territories.parentId, s.id), eq(territories.level, 'community')))
+          .orderBy(asc(territories.divisionCode))
+          .limit(STATES.length);
+        const orgs = await db
+          .select({ id: partyOrgs.id, territoryId: partyOrgs.territoryId })
+          .from(partyOrgs)
+          .where(
+            and(
+              inArray(
+                partyOrgs.territoryId,
+                comms.map((c) => c.id),
+              ),
+              inArray(partyOrgs.kind, ['committee', 'generalBranch']),
             ),
           );
-        if (grade === 'lagging')
-          await db.insert(asRectificationItems).values([
-            {
-              assessmentId: a!.id,
+        if (comms.length < 2) continue;
+        for (const [i, c] of comms.entries()) {
+          const org = orgs.find((o) => o.territoryId === c.id);
+          if (!org) continue;
+          const state = STATES[(i + offset) % STATES.length]!;
+          const peer = i === 0 ? comms[1]! : comms[0]!;
+          const fr = FRACTIONS[state];
+          const rounds: Round[] =
+            state === 'selfCheck'
+              ? []
+              : state === 'peerReview'
+                ? ['self']
+                : state === 'superiorReview'
+                  ? ['self', 'peer']
+                  : state === 'weakCleared'
+                    ? ['self', 'peer', 'superior', 'recheck']
+                    : ['self', 'peer', 'superior'];
+          const scoreOf = (round: Round, k: number, max: number) => {
+            const f = round === 'self' ? Math.min(1, fr[k]! + 0.2) : round === 'recheck' ? 0.9 : fr[k]!;
+            return Math.round(max * f);
+          };
+          const total = (round: Round) =>
+            totalScore(orgItems.map((it, k) => ({ ...it, score: scoreOf(round, k, it.maxScore) })));
+          const graded = rounds.includes('superior');
+          const score = graded ? total('superior') : null;
+          const grade = score === null ? null : gradeOf(score, orgList);
+          const recheck = rounds.includes('recheck') ? total('recheck') : null;
+          const stage: Stage = graded
+            ? 'graded'
+            : state === 'superiorReview'
+              ? 'superiorReview'
+              : state === 'peerReview'
+                ? 'peerReview'
+                : 'selfCheck';
+          const [a] = await db
+            .insert(asAssessments)
+            .values({
+              checklistId: orgList.id,
+              partyOrgId: org.id,
+              territoryId: c.id,
               scopePath: c.path,
-              title: '补齐配强社区党组织班子',
-              dueOn: chinaDay(at(state === 'weakOpen' ? 20 : -15)),
-              doneAt: at(-20),
-              evidence: '街道党工委任命文件',
-            },
-            {
-              assessmentId: a!.id,
-              scopePath: c.path,
-              title: '规范落实三会一课，建立会议记录',
-              dueOn: chinaDay(at(state === 'weakOpen' ? 40 : -10)),
-              doneAt: state === 'weakOpen' ? null : at(-12),
-              evidence: state === 'weakOpen' ? null : '三会一课记录本',
-            },
-          ]);
+              peerTerritoryId: peer.id,
+              peerPath: peer.path,
+              stage,
+              score,
+              grade,
+              gradedAt: graded ? at(-40) : null,
+              weak: grade === 'lagging' && recheck === null,
+              recheckScore: recheck,
+              weakClearedAt: recheck !== null ? at(-5) : null,
+              createdAt: at(-90),
+              updatedAt: at(-5),
+            })
+            .returning();
+          if (rounds.length)
+            await db.insert(asScores).values(
+              rounds.flatMap((round, r) =>
+                orgItems.map((it, k) => ({
+                  assessmentId: a!.id,
+                  itemId: it.id,
+                  round,
+                  score: scoreOf(round, k, it.maxScore),
+                  evidence: round === 'self' && it.evidenceRequired ? `${it.title}：会议记录、照片` : null,
+                  createdAt: at(-80 + r * 15),
+                })),
+              ),
+            );
+          if (grade === 'lagging')
+            await db.insert(asRectificationItems).values([
+              {
+                assessmentId: a!.id,
+                scopePath: c.path,
+                title: '补齐配强社区党组织班子',
+                dueOn: chinaDay(at(state === 'weakOpen' ? 20 : -15)),
+                doneAt: at(-20),
+                evidence: '街道党工委任命文件',
+              },
+              {
+                assessmentId: a!.id,
+                scopePath: c.path,
+                title: '规范落实三会一课，建立会议记录',
+                dueOn: chinaDay(at(state === 'weakOpen' ? 40 : -10)),
+                doneAt: state === 'weakOpen' ? null : at(-12),
+                evidence: state === 'weakOpen' ? null : '三会一课记录本',
+              },
+            ]);
+        }
       }
     }
   }
