@@ -13,6 +13,7 @@ import { coBuildingModule } from './co-building/module.js';
 import { notificationsModule } from './notifications/module.js';
 import { territoryModule } from './territory/module.js';
 import { open311Module } from './open311/module.js';
+import { assessmentModule } from './assessment/module.js';
 
 /** Every module of the app, in the order their routes register. */
 export const MODULES: readonly GongzhiModule[] = [
@@ -30,4 +31,5 @@ export const MODULES: readonly GongzhiModule[] = [
   notificationsModule,
   meetingsModule,
   open311Module,
+  assessmentModule,
 ];

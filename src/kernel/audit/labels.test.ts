@@ -5,6 +5,7 @@ import { MODULES } from '../../modules/index.js';
 import { EVENT_ACTIONS } from '../../modules/service-orders/constants.js';
 import { MEETING_MOVES } from '../../modules/meetings/constants.js';
 import { AGREEMENT_STATUSES } from '../../modules/co-building/constants.js';
+import { ROUNDS } from '../../modules/assessment/constants.js';
 import { fromRoot } from '../paths.js';
 import { registerModule } from '../modules.js';
 import { testApp, type TestApp } from '../../test/app.js';
@@ -60,6 +61,7 @@ describe('audit labels', () => {
       ...EVENT_ACTIONS.map((a) => ({ action: `order.${a}`, objectType: 'serviceOrder' })),
       ...Object.keys(MEETING_MOVES).map((m) => ({ action: `meeting.${m}`, objectType: 'meeting' })),
       ...AGREEMENT_STATUSES.map((s) => ({ action: `coAgreement.${s}`, objectType: 'coAgreement' })),
+      ...ROUNDS.map((r) => ({ action: `assessment.score.${r}`, objectType: 'asAssessment' })),
     ];
     expect(families.map((f) => missingAuditLabel(f.action, f.objectType)).filter(Boolean)).toEqual([]);
   });

@@ -1,0 +1,262 @@
+import type { App } from '../../kernel/http/types.js';
+import {
+  AddRectification,
+  AddSupervisor,
+  AssessmentQuery,
+  BookingQuery,
+  BookRoom,
+  ChecklistQuery,
+  CreateCentre,
+  CreateChecklist,
+  CreatePeriod,
+  CreateServiceUnit,
+  CreateServiceItem,
+  CreateWorkloadItem,
+  FinishRectification,
+  IdParam,
+  OpenAssessment,
+  RateUnit,
+  ReplyRating,
+  SendTask,
+  ServiceItemQuery,
+  SentTaskQuery,
+  SubmitScores,
+} from './contract.js';
+import { createServiceItem, listServiceItems } from './catalogue.service.js';
+import {
+  addSupervisor,
+  createPeriod,
+  createServiceUnit,
+  listPeriods,
+  listServiceUnits,
+  myUnitRatings,
+  ranking,
+  rateable,
+  rateUnit,
+  replyRating,
+} from './rating.service.js';
+import {
+  addRectification,
+  createChecklist,
+  finishRectification,
+  getAssessment,
+  getChecklist,
+  listAssessments,
+  listChecklists,
+  openAssessment,
+  submitScores,
+} from './standardisation.service.js';
+import {
+  bookRoom,
+  cancelBooking,
+  createCentre,
+  createWorkloadItem,
+  listCentres,
+  listSentTasks,
+  listWorkloadItems,
+  roomBookings,
+  sendTask,
+  tasksByDepartment,
+} from './workload.service.js';
+
+const tags = ['assessment'];
+const perm = (permission: string) => ({ access: { permission } });
+const P = '/api/assessment';
+
+/** Assessment and supervision 考评督导 (issue 14). */
+export async function assessmentRoutes(app: App): Promise<void> {
+  // Standardisation 规范化建设 -------------------------------------------------------------------------------------
+  app.get(
+    `${P}/checklists`,
+    { config: perm('assessment.read'), schema: { tags, summary: 'Checklists', querystring: ChecklistQuery } },
+    async (req) => listChecklists(req.ctx(), req.query),
+  );
+  app.post(
+    `${P}/checklists`,
+    { config: perm('assessment.manage'), schema: { tags, summary: 'Edit a checklist', body: CreateChecklist } },
+    async (req, reply) => reply.status(201).send(await createChecklist(req.ctx(), req.body)),
+  );
+  app.get(
+    `${P}/checklists/:id`,
+    { config: perm('assessment.read'), schema: { tags, summary: 'One checklist', params: IdParam } },
+    async (req) => getChecklist(req.ctx(), req.params.id),
+  );
+  app.post(
+    `${P}/checklists/:id/assessments`,
+    {
+      config: perm('assessment.manage'),
+      schema: { tags, summary: 'Open an assessment of an organisation', params: IdParam, body: OpenAssessment },
+    },
+    async (req, reply) => reply.status(201).send(await openAssessment(req.ctx(), req.params.id, req.body)),
+  );
+  app.get(
+    `${P}/assessments`,
+    { config: perm('assessment.read'), schema: { tags, summary: 'Assessments', querystring: AssessmentQuery } },
+    async (req) => listAssessments(req.ctx(), req.query),
+  );
+  app.get(
+    `${P}/assessments/:id`,
+    { config: perm('assessment.read'), schema: { tags, summary: 'One assessment', params: IdParam } },
+    async (req) => getAssessment(req.ctx(), req.params.id),
+  );
+  for (const [path, round, permission] of [
+    ['self-check', 'self', 'assessment.check'],
+    ['peer-review', 'peer', 'assessment.check'],
+    ['superior-review', 'superior', 'assessment.manage'],
+    ['recheck', 'recheck', 'assessment.manage'],
+  ] as const)
+    app.post(
+      `${P}/assessments/:id/${path}`,
+      {
+        config: perm(permission),
+        schema: { tags, summary: `Scores of the ${round} round`, params: IdParam, body: SubmitScores },
+      },
+      async (req) => submitScores(req.ctx(), req.params.id, round, req.body),
+    );
+  app.post(
+    `${P}/assessments/:id/rectification`,
+    {
+      config: perm('assessment.manage'),
+      schema: { tags, summary: 'Rectification items of a weak organisation', params: IdParam, body: AddRectification },
+    },
+    async (req, reply) => reply.status(201).send(await addRectification(req.ctx(), req.params.id, req.body)),
+  );
+  app.post(
+    `${P}/rectification-items/:id/done`,
+    {
+      config: perm('assessment.check'),
+      schema: { tags, summary: 'A rectification item done', params: IdParam, body: FinishRectification },
+    },
+    async (req) => finishRectification(req.ctx(), req.params.id, req.body.evidence),
+  );
+
+  // Public rating 评议 -------------------------------------------------------------------------------------------
+  app.get(
+    `${P}/rating-periods`,
+    { config: perm('assessment.read'), schema: { tags, summary: 'Rating periods' } },
+    async (req) => listPeriods(req.ctx()),
+  );
+  app.post(
+    `${P}/rating-periods`,
+    { config: perm('assessment.manage'), schema: { tags, summary: 'Open a rating period', body: CreatePeriod } },
+    async (req, reply) => reply.status(201).send(await createPeriod(req.ctx(), req.body)),
+  );
+  app.get(
+    `${P}/rating-periods/:id/ranking`,
+    { config: perm('assessment.read'), schema: { tags, summary: 'Scores, top ten, bottom ten', params: IdParam } },
+    async (req) => ranking(req.ctx(), req.params.id),
+  );
+  app.get(
+    `${P}/service-units`,
+    { config: perm('assessment.read'), schema: { tags, summary: 'Public service units rated' } },
+    async (req) => listServiceUnits(req.ctx()),
+  );
+  app.post(
+    `${P}/service-units`,
+    { config: perm('assessment.manage'), schema: { tags, summary: 'Add a service unit', body: CreateServiceUnit } },
+    async (req, reply) => reply.status(201).send(await createServiceUnit(req.ctx(), req.body)),
+  );
+  app.post(
+    `${P}/supervisors`,
+    { config: perm('assessment.manage'), schema: { tags, summary: 'Name a supervisor 监督员', body: AddSupervisor } },
+    async (req, reply) => reply.status(201).send(await addSupervisor(req.ctx(), req.body.accountId)),
+  );
+  app.get(
+    `${P}/rateable`,
+    { config: perm('assessment.rate'), schema: { tags, summary: 'Open periods and units I may rate' } },
+    async (req) => rateable(req.ctx()),
+  );
+  app.post(
+    `${P}/ratings`,
+    { config: perm('assessment.rate'), schema: { tags, summary: 'Rate a unit', body: RateUnit } },
+    async (req, reply) => reply.status(201).send(await rateUnit(req.ctx(), req.body)),
+  );
+  app.get(
+    `${P}/my-unit-ratings`,
+    { config: perm('assessment.reply'), schema: { tags, summary: "My units' ratings (raters not shown)" } },
+    async (req) => myUnitRatings(req.ctx()),
+  );
+  app.post(
+    `${P}/ratings/:id/reply`,
+    {
+      config: perm('assessment.reply'),
+      schema: { tags, summary: 'Reply to a rating', params: IdParam, body: ReplyRating },
+    },
+    async (req) => replyRating(req.ctx(), req.params.id, req.body.reply),
+  );
+
+  // Workload list 减负清单 ----------------------------------------------------------------------------------------
+  app.get(
+    `${P}/workload-items`,
+    { config: perm('assessment.read'), schema: { tags, summary: 'The approved workload list' } },
+    async (req) => listWorkloadItems(req.ctx()),
+  );
+  app.post(
+    `${P}/workload-items`,
+    {
+      config: perm('assessment.manage'),
+      schema: { tags, summary: 'Add a matter to the list', body: CreateWorkloadItem },
+    },
+    async (req, reply) => reply.status(201).send(await createWorkloadItem(req.ctx(), req.body)),
+  );
+  app.get(
+    `${P}/sent-tasks`,
+    { config: perm('assessment.read'), schema: { tags, summary: 'Tasks sent down', querystring: SentTaskQuery } },
+    async (req) => listSentTasks(req.ctx(), req.query),
+  );
+  app.post(
+    `${P}/sent-tasks`,
+    { config: perm('assessment.sendTask'), schema: { tags, summary: 'Send a task to a community', body: SendTask } },
+    async (req, reply) => reply.status(201).send(await sendTask(req.ctx(), req.body)),
+  );
+  app.get(
+    `${P}/sent-tasks/by-department`,
+    { config: perm('assessment.read'), schema: { tags, summary: 'Matters sent down by department' } },
+    async (req) => tasksByDepartment(req.ctx()),
+  );
+
+  // Service centres 党群服务中心 -----------------------------------------------------------------------------------
+  app.get(
+    `${P}/centres`,
+    { config: perm('assessment.read'), schema: { tags, summary: 'Service centres, rooms and use' } },
+    async (req) => listCentres(req.ctx()),
+  );
+  app.post(
+    `${P}/centres`,
+    { config: perm('assessment.manage'), schema: { tags, summary: 'Add a centre with rooms', body: CreateCentre } },
+    async (req, reply) => reply.status(201).send(await createCentre(req.ctx(), req.body)),
+  );
+  app.get(
+    `${P}/rooms/:id/bookings`,
+    {
+      config: perm('assessment.book'),
+      schema: { tags, summary: 'Bookings of a room', params: IdParam, querystring: BookingQuery },
+    },
+    async (req) => roomBookings(req.ctx(), req.params.id, req.query),
+  );
+  app.post(
+    `${P}/rooms/:id/bookings`,
+    { config: perm('assessment.book'), schema: { tags, summary: 'Book a room', params: IdParam, body: BookRoom } },
+    async (req, reply) => reply.status(201).send(await bookRoom(req.ctx(), req.params.id, req.body)),
+  );
+  app.post(
+    `${P}/bookings/:id/cancel`,
+    { config: perm('assessment.book'), schema: { tags, summary: 'Cancel a booking', params: IdParam } },
+    async (req) => cancelBooking(req.ctx(), req.params.id),
+  );
+
+  // One-window catalogue 一窗受理 ---------------------------------------------------------------------------------
+  app.get(
+    `${P}/service-items`,
+    {
+      config: { access: 'authenticated' as const },
+      schema: { tags, summary: 'One-window catalogue: items, materials, time limits', querystring: ServiceItemQuery },
+    },
+    async (req) => listServiceItems(req.ctx(), req.query),
+  );
+  app.post(
+    `${P}/service-items`,
+    { config: perm('assessment.manage'), schema: { tags, summary: 'Add a catalogue item', body: CreateServiceItem } },
+    async (req, reply) => reply.status(201).send(await createServiceItem(req.ctx(), req.body)),
+  );
+}

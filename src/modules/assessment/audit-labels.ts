@@ -1,0 +1,40 @@
+import type { AuditLabels } from '../../kernel/audit/labels.js';
+
+/** How the audit log names this module's actions and objects (issue 10, point 17). */
+export const AUDIT_LABELS: AuditLabels = {
+  actions: {
+    'assessment.centre.create': { 'zh-CN': '新增党群服务中心', 'en-US': 'Added service centre' },
+    'assessment.checklist.create': { 'zh-CN': '新建规范化建设清单', 'en-US': 'Created checklist' },
+    'assessment.open': { 'zh-CN': '发起考评', 'en-US': 'Opened assessment' },
+    'assessment.period.create': { 'zh-CN': '新建评议周期', 'en-US': 'Created rating period' },
+    'assessment.rate': { 'zh-CN': '评议服务单位', 'en-US': 'Rated service unit' },
+    'assessment.rating.reply': { 'zh-CN': '回复评议', 'en-US': 'Replied to rating' },
+    'assessment.rectification.add': { 'zh-CN': '添加整改事项', 'en-US': 'Added rectification item' },
+    'assessment.rectification.done': { 'zh-CN': '整改事项完成', 'en-US': 'Rectification item done' },
+    'assessment.room.book': { 'zh-CN': '预约场地', 'en-US': 'Booked room' },
+    'assessment.room.cancel': { 'zh-CN': '取消场地预约', 'en-US': 'Cancelled booking' },
+    'assessment.score.peer': { 'zh-CN': '互评评分', 'en-US': 'Peer review scored' },
+    'assessment.score.recheck': { 'zh-CN': '整改复查评分', 'en-US': 'Re-check scored' },
+    'assessment.score.self': { 'zh-CN': '自查评分', 'en-US': 'Self-check scored' },
+    'assessment.score.superior': { 'zh-CN': '上级复查评分', 'en-US': 'Superior review scored' },
+    'assessment.serviceItem.create': { 'zh-CN': '新增一窗受理事项', 'en-US': 'Added one-window item' },
+    'assessment.serviceUnit.create': { 'zh-CN': '新增评议单位', 'en-US': 'Added service unit' },
+    'assessment.supervisor.add': { 'zh-CN': '添加监督员', 'en-US': 'Added supervisor' },
+    'assessment.task.send': { 'zh-CN': '下派事项', 'en-US': 'Sent task down' },
+    'assessment.workloadItem.create': { 'zh-CN': '新增减负清单事项', 'en-US': 'Added workload list item' },
+  },
+  objects: {
+    account: { 'zh-CN': '账号', 'en-US': 'Account' },
+    asAssessment: { 'zh-CN': '考评', 'en-US': 'Assessment' },
+    asBooking: { 'zh-CN': '场地预约', 'en-US': 'Booking' },
+    asCentre: { 'zh-CN': '党群服务中心', 'en-US': 'Service centre' },
+    asChecklist: { 'zh-CN': '规范化建设清单', 'en-US': 'Checklist' },
+    asRating: { 'zh-CN': '评议', 'en-US': 'Rating' },
+    asRatingPeriod: { 'zh-CN': '评议周期', 'en-US': 'Rating period' },
+    asRectificationItem: { 'zh-CN': '整改事项', 'en-US': 'Rectification item' },
+    asSentTask: { 'zh-CN': '下派事项', 'en-US': 'Task sent down' },
+    asServiceItem: { 'zh-CN': '一窗受理事项', 'en-US': 'One-window item' },
+    asServiceUnit: { 'zh-CN': '评议单位', 'en-US': 'Service unit' },
+    asWorkloadItem: { 'zh-CN': '减负清单事项', 'en-US': 'Workload list item' },
+  },
+};

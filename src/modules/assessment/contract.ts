@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { PageQuery } from '../../kernel/http/pagination.js';
+import { BOOKER_KINDS, DOMAINS, GRADES, SERVICE_UNIT_KINDS, STAGES } from './constants.js';
+
+export * from './constants.js';
+
+const Id = z.coerce.number().int().positive().max(2_147_483_647);
+export const IdParam = z.object({ id: Id });
+const Title = z.string().trim().min(1).max(100);
+const Text = z.string().trim().max(2000);
+/** A calendar day `YYYY-MM-DD`. */
+const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '2000-01-01' && s <= '2100-12-31';
+    },
+    { message: 'assessment.badDate' },
+  );
+/** An instant between 2000 and 2100 (outside it the database would refuse it). */
+const Instant = z.coerce
+  .date()
+  .refine((d) => d.getTime() >= Date.UTC(2000, 0, 1) && d.getTime() < Date.UTC(2101, 0, 1), {
+    message: 'assessment.badDate',
+  });
+
+// Standardisation 规范化建设 ----------------------------------------------------------------------------------------
+
+export const ChecklistItemInput = z.object({
+  title: Title,
+  weight: z.number().int().min(1).max(100),
+  maxScore: z.number().int().min(1).max(100),
+  evidenceRequired: z.boolean().default(false),
+});
+export const CreateChecklist = z
+  .object({
+    domain: z.enum(DOMAINS),
+    title: Title,
+    year: z.number().int().min(2000).max(2100),
+    advancedMin: z.number().int().min(1).max(100).default(90),
+    passMin: z.number().int().min(0).max(99).default(70),
+    items: z.array(ChecklistItemInput).min(1).max(50),
+  })
+  .refine((c) => c.advancedMin > c.passMin, { path: ['advancedMin'], message: 'assessment.ruleOrder' });
+export type CreateChecklist = z.infer<typeof CreateChecklist>;
+
+export const ChecklistQuery = PageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  domain: z.enum(DOMAINS).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+export type ChecklistQuery = z.infer<typeof ChecklistQuery>;
+
+export const OpenAssessment = z.object({ partyOrgId: Id, peerTerritoryId: Id });
+export type OpenAssessment = z.infer<typeof OpenAssessment>;
+
+export const AssessmentQuery = PageQuery.extend({
+  checklistId: Id.optional(),
+  territoryId: Id.optional(),
+  stage: z.enum(STAGES).optional(),
+  grade: z.enum(GRADES).optional(),
+  weak: z.enum(['true', 'false']).optional(),
+  /** Assessments waiting for my organisation's peer review. */
+  asPeer: z.enum(['true', 'false']).optional(),
+});
+export type AssessmentQuery = z.infer<typeof AssessmentQuery>;
+
+export const ScoreInput = z.object({
+  itemId: Id,
+  score: z.number().min(0).max(1000),
+  evidence: Text.optional(),
+});
+export const SubmitScores = z.object({ scores: z.array(ScoreInput).min(1).max(50) });
+export type SubmitScores = z.infer<typeof SubmitScores>;
+
+export const AddRectification = z.object({
+  items: z
+    .array(z.object({ title: Title, dueOn: Day }))
+    .min(1)
+    .max(30),
+});
+export type AddRectification = z.infer<typeof AddRectification>;
+export const FinishRectification = z.object({ evidence: z.string().trim().min(1).max(2000) });
+export type FinishRectification = z.infer<typeof FinishRectification>;
+
+// Public rating 评议 ----------------------------------------------------------------------------------------------
+
+export const CreatePeriod = z
+  .object({
+    name: Title,
+    startsOn: Day,
+    endsOn: Day,
+    supervisorWeight: z.number().int().min(0).max(100).default(30),
+  })
+  .refine((p) => p.endsOn >= p.startsOn, { path: ['endsOn'], message: 'assessment.periodOrder' });
+export type CreatePeriod = z.infer<typeof CreatePeriod>;
+
+export const CreateServiceUnit = z.object({
+  territoryId: Id,
+  kind: z.enum(SERVICE_UNIT_KINDS),
+  name: Title,
+  contactAccountIds: z.array(Id).max(10).default([]),
+});
+export type CreateServiceUnit = z.infer<typeof CreateServiceUnit>;
+
+export const AddSupervisor = z.object({ accountId: Id });
+export const RateUnit = z.object({
+  periodId: Id,
+  serviceUnitId: Id,
+  stars: z.number().int().min(1).max(5),
+  comment: Text.optional(),
+});
+export type RateUnit = z.infer<typeof RateUnit>;
+export const ReplyRating = z.object({ reply: z.string().trim().min(1).max(1000) });
+export const RateableQuery = z.object({ periodId: Id.optional() });
+
+// Workload list 减负清单 ------------------------------------------------------------------------------------------
+
+export const CreateWorkloadItem = z.object({ code: z.string().trim().min(1).max(20), title: Title, department: Title });
+export type CreateWorkloadItem = z.infer<typeof CreateWorkloadItem>;
+export const SendTask = z.object({
+  communityId: Id,
+  department: Title,
+  title: Title,
+  workloadItemId: Id.optional(),
+});
+export type SendTask = z.infer<typeof SendTask>;
+export const SentTaskQuery = PageQuery.extend({
+  status: z.enum(['accepted', 'refused']).optional(),
+  department: z.string().trim().max(100).optional(),
+});
+export type SentTaskQuery = z.infer<typeof SentTaskQuery>;
+
+// Service centres 党群服务中心 -------------------------------------------------------------------------------------
+
+export const CreateCentre = z.object({
+  territoryId: Id,
+  name: Title,
+  areaM2: z.number().int().min(1).max(1_000_000),
+  openingHours: Title,
+  address: Title.optional(),
+  rooms: z
+    .array(z.object({ name: Title, capacity: z.number().int().min(1).max(10_000) }))
+    .max(30)
+    .default([]),
+});
+export type CreateCentre = z.infer<typeof CreateCentre>;
+export const BookRoom = z
+  .object({
+    bookerKind: z.enum(BOOKER_KINDS),
+    bookerName: Title,
+    purpose: Title,
+    startsAt: Instant,
+    endsAt: Instant,
+  })
+  .refine((b) => b.endsAt > b.startsAt, { path: ['endsAt'], message: 'assessment.spanOrder' });
+export type BookRoom = z.infer<typeof BookRoom>;
+export const BookingQuery = z.object({ from: Instant.optional(), to: Instant.optional() });
+
+// One-window catalogue 一窗受理 -------------------------------------------------------------------------------------
+
+export const CreateServiceItem = z.object({
+  territoryId: Id,
+  category: z.enum(['permit', 'convenience']),
+  name: Title,
+  department: Title,
+  materials: z.array(Title).max(30).default([]),
+  timeLimitDays: z.number().int().min(0).max(365),
+  atMostOnce: z.boolean().default(false),
+});
+export type CreateServiceItem = z.infer<typeof CreateServiceItem>;
+export const ServiceItemQuery = z.object({
+  category: z.enum(['permit', 'convenience']).optional(),
+  atMostOnce: z.enum(['true', 'false']).optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export type ServiceItemQuery = z.infer<typeof ServiceItemQuery>;

@@ -1,0 +1,37 @@
+import type { Grade } from './constants.js';
+
+/** One scored item: its weight, its top score and the score given. */
+export interface Scored {
+  weight: number;
+  maxScore: number;
+  score: number;
+}
+
+/**
+ * The total out of 100 (decision 021): Σ weightᵢ × scoreᵢ / maxᵢ ÷ Σ weightᵢ × 100, rounded to one decimal.
+ */
+export function totalScore(items: readonly Scored[]): number {
+  const w = items.reduce((s, i) => s + i.weight, 0);
+  if (w === 0) return 0;
+  const sum = items.reduce((s, i) => s + (i.weight * i.score) / i.maxScore, 0);
+  return Math.round((sum / w) * 1000) / 10;
+}
+
+/** 先进 at or above `advancedMin`, 达标 at or above `passMin`, 后进 below. */
+export function gradeOf(score: number, rule: { advancedMin: number; passMin: number }): Grade {
+  if (score >= rule.advancedMin) return 'advanced';
+  if (score >= rule.passMin) return 'pass';
+  return 'lagging';
+}
+
+/** A unit's rating score out of 100 (decision 021): 20 × stars mean, the supervisors' mean weighted by w %. */
+export function ratingScore(residentMean: number | null, supervisorMean: number | null, weightPct: number) {
+  if (residentMean === null && supervisorMean === null) return null;
+  const mean =
+    residentMean === null
+      ? supervisorMean!
+      : supervisorMean === null
+        ? residentMean
+        : (residentMean * (100 - weightPct) + supervisorMean * weightPct) / 100;
+  return Math.round(mean * 20 * 10) / 10;
+}

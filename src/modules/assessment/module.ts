@@ -1,0 +1,16 @@
+import type { GongzhiModule } from '../../kernel/http/types.js';
+import { assessmentRoutes } from './assessment.routes.js';
+import { seedAssessment } from './assessment.seed.js';
+import { ASSESSMENT_FIGURES } from './figures.js';
+import './messages.js';
+import './permissions.js';
+import { AUDIT_LABELS } from './audit-labels.js';
+
+/** Assessment and supervision 考评督导 (issue 14): standardisation, public rating, workload list, service centres. */
+export const assessmentModule: GongzhiModule = {
+  name: 'assessment',
+  auditLabels: AUDIT_LABELS,
+  routes: assessmentRoutes,
+  seedDemo: seedAssessment,
+  figures: ASSESSMENT_FIGURES,
+};
