@@ -1,6 +1,7 @@
 import type { GongzhiModule } from '../../kernel/http/types.js';
 import { coBuildingRoutes } from './co-building.routes.js';
 import { seedCoBuilding } from './co-building.seed.js';
+import { CO_BUILDING_FIGURES } from './dashboard.figures.js';
 import './messages.js';
 import './permissions.js';
 
@@ -9,4 +10,5 @@ export const coBuildingModule: GongzhiModule = {
   name: 'co-building',
   routes: coBuildingRoutes,
   seedDemo: seedCoBuilding,
+  figures: CO_BUILDING_FIGURES,
 };

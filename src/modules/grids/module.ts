@@ -7,12 +7,14 @@ import { buildingLeads } from './schema.js';
 import { permissions } from './permissions.js';
 import { enUS, zhCN } from './messages.js';
 
+import { GRID_FIGURES } from './dashboard.figures.js';
 /** Grids 网格 (SPEC module 2): polygons, grid workers, liaison households, building leads, locate. */
 export const gridsModule: GongzhiModule = {
   name: 'grids',
   permissions,
   messages: { 'zh-CN': zhCN, 'en-US': enUS },
   routes: gridRoutes,
+  figures: GRID_FIGURES,
   seedDemo: seedGrids,
   // A compound's page and the 一名党员一栋楼 flag read building leads through this.
   setup: () =>

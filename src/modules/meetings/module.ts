@@ -2,6 +2,7 @@ import type { GongzhiModule } from '../../kernel/http/types.js';
 import { seedMeetings } from './meetings.seed.js';
 import { meetingRoutes } from './meetings.routes.js';
 import { orgLifeRoutes } from './org-life.routes.js';
+import { MEETING_FIGURES } from './dashboard.figures.js';
 import './messages.js';
 import './permissions.js';
 
@@ -13,4 +14,5 @@ export const meetingsModule: GongzhiModule = {
     await orgLifeRoutes(app);
   },
   seedDemo: seedMeetings,
+  figures: MEETING_FIGURES,
 };

@@ -4,6 +4,7 @@ import { seedOrganizations } from './organizations.seed.js';
 import { permissions } from './permissions.js';
 import { enUS, zhCN } from './messages.js';
 
+import { ORGANIZATION_FIGURES } from './dashboard.figures.js';
 /**
  * Organisations 组织: party organisations linked to places with their structure rules and flags, units and
  * partners (red property, owners' committees, residents' groups, the four-party set), leadership teams 两委
@@ -14,5 +15,6 @@ export const organizationsModule: GongzhiModule = {
   permissions,
   messages: { 'zh-CN': zhCN, 'en-US': enUS },
   routes: organizationRoutes,
+  figures: ORGANIZATION_FIGURES,
   seedDemo: seedOrganizations,
 };
