@@ -135,7 +135,6 @@ export async function dashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboard>
   // The trend: each month of the last q.months ending with the period's last month (a stock at the month's end).
   const months = monthsEnding(p.to, q.months);
   const values: Record<string, (number | null)[]> = Object.fromEntries(defs.map((d) => [d.key, []]));
-  const now = ctx.clock.now();
   for (const ym of months) {
     const start = dayStart(`${ym}-01`);
     const end = dayStart(`${nextMonth(ym)}-01`);
@@ -143,7 +142,7 @@ export async function dashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboard>
       ...base,
       nodes: [node],
       from: start,
-      to: end.getTime() > now.getTime() ? now : end,
+      to: end,
     });
     for (const d of defs) values[d.key]!.push(month.get(d.key)![0]!.value);
   }
