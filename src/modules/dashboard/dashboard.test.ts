@@ -21,8 +21,8 @@ const A1 = () => tree.streetA.communities[0]!;
 const A2 = () => tree.streetA.communities[1]!;
 const B1 = () => tree.streetB.communities[0]!;
 const P = '/api/dashboard';
-const square = (x: number, y: number) => ({
-  type: 'Polygon' as const,
+const square = (x: number, y: number): { type: 'Polygon'; coordinates: [number, number][][] } => ({
+  type: 'Polygon',
   coordinates: [
     [
       [x, y],
