@@ -28,7 +28,10 @@ export const rows: MatrixRows = {
     allow: R.read,
     ok: 200,
     outside: 404,
-    call: async (f, w) => ({ method: 'GET', url: `${P}/map/grids/${(await makeGrid(f.t.db, f.at(w).community, `网格${f.uniq()}`)).id}` }),
+    call: async (f, w) => ({
+      method: 'GET',
+      url: `${P}/map/grids/${(await makeGrid(f.t.db, f.at(w).community, `网格${f.uniq()}`)).id}`,
+    }),
   },
   [`GET ${P}/hotspots`]: {
     allow: R.read,

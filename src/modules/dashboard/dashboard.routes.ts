@@ -25,7 +25,8 @@ export async function dashboardRoutes(app: App): Promise<void> {
       config: perm('dashboard.read'),
       schema: {
         tags,
-        summary: "Every declared figure for a node of the viewer's subtree and a period, the level below, a monthly trend",
+        summary:
+          "Every declared figure for a node of the viewer's subtree and a period, the level below, a monthly trend",
         querystring: DashboardQuery,
         response: { 200: Dashboard },
       },
@@ -72,7 +73,7 @@ export async function dashboardRoutes(app: App): Promise<void> {
       config: perm('coBuilding.raise'),
       schema: {
         tags,
-        summary: "A hotspot becomes a co-building need (source: recurring orders)",
+        summary: 'A hotspot becomes a co-building need (source: recurring orders)',
         body: HotspotAction,
         response: { 201: HotspotActionResult },
       },

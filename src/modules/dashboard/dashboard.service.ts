@@ -1,7 +1,13 @@
 import { and, asc, desc, eq, gte, lt, notInArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../kernel/context.js';
 import { territories } from '../../kernel/db/schema.js';
-import { declaredFigures, type FigureAmount, type FigureDef, type FigureInput, type FigureNode } from '../../kernel/figures.js';
+import {
+  declaredFigures,
+  type FigureAmount,
+  type FigureDef,
+  type FigureInput,
+  type FigureNode,
+} from '../../kernel/figures.js';
 import { AppError, notFound } from '../../kernel/http/errors.js';
 import { t } from '../../kernel/i18n/i18n.js';
 import { inScope, inSubtree } from '../../kernel/scope/scope.js';

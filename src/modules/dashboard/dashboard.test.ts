@@ -13,7 +13,13 @@ import type { Dashboard, GridLive, HotspotList, LiveMap } from './contract.js';
 let t: TestApp;
 let tree: Awaited<ReturnType<TestApp['factory']['tree']>>;
 type Signed = Client & { account: { id: number; username: string } };
-let resident2: Signed, streetAdmin: Signed, staff: Signed, secretary: Signed, resident: Signed, contact: Signed, farStaff: Signed;
+let resident2: Signed,
+  streetAdmin: Signed,
+  staff: Signed,
+  secretary: Signed,
+  resident: Signed,
+  contact: Signed,
+  farStaff: Signed;
 let unitId: number;
 let gridId: number;
 

@@ -8,7 +8,10 @@ export const DASHBOARD_ROLES = {
 export const DASHBOARD_PERMISSIONS: readonly PermissionDef[] = [
   {
     key: 'dashboard.read',
-    label: { 'zh-CN': '查看数据驾驶舱、大屏、工单地图和高频问题', 'en-US': 'View the dashboard, big screen, map and hotspots' },
+    label: {
+      'zh-CN': '查看数据驾驶舱、大屏、工单地图和高频问题',
+      'en-US': 'View the dashboard, big screen, map and hotspots',
+    },
     roles: DASHBOARD_ROLES.read,
   },
 ];

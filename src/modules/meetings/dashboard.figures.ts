@@ -93,7 +93,8 @@ export const MEETING_FIGURES: readonly FigureDef[] = [
     label: { 'zh-CN': '组织生活出勤率', 'en-US': 'Org-life attendance' },
     formula: {
       'zh-CN': '实到人次 ÷ 应到人次 × 100%（期内已召开的组织生活；请假计入应到、不计实到）',
-      'en-US': 'Members present ÷ members expected × 100% (sessions held in the period; leave is expected, not present)',
+      'en-US':
+        'Members present ÷ members expected × 100% (sessions held in the period; leave is expected, not present)',
     },
     unit: 'percent',
     periodic: true,

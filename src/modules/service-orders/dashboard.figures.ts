@@ -34,14 +34,10 @@ const drill =
       ...extra,
     }).toString()}`;
 
-const count =
-  (pick: (t: LoopTotal) => number) =>
-  async (input: FigureInput) =>
-    (await totals(input)).map((t) => ({ value: pick(t) }));
-const share =
-  (n: (t: LoopTotal) => number, d: (t: LoopTotal) => number) =>
-  async (input: FigureInput) =>
-    (await totals(input)).map((t) => rate(n(t), d(t)));
+const count = (pick: (t: LoopTotal) => number) => async (input: FigureInput) =>
+  (await totals(input)).map((t) => ({ value: pick(t) }));
+const share = (n: (t: LoopTotal) => number, d: (t: LoopTotal) => number) => async (input: FigureInput) =>
+  (await totals(input)).map((t) => rate(n(t), d(t)));
 
 const S = 'service-orders';
 export const SERVICE_LOOP_FIGURES: readonly FigureDef[] = [

@@ -553,7 +553,10 @@ export async function loopTotals(
       .where(eq(territories.id, pid));
     if (p) {
       const { tallies, overdue } = await figuresOf(db, asNode(p), from, to, now);
-      return nodes.map((n) => ({ tally: tallies.child.get(n.id) ?? zeroTally(), overdue: overdue.child.get(n.id) ?? 0 }));
+      return nodes.map((n) => ({
+        tally: tallies.child.get(n.id) ?? zeroTally(),
+        overdue: overdue.child.get(n.id) ?? 0,
+      }));
     }
   }
   return Promise.all(
