@@ -226,7 +226,7 @@ export default function DashboardPage() {
                     testId="dashboard-ranking"
                     onItemClick={(i) => {
                       const c = ranked[i];
-                      if (c && figure) navigate(c.drills[figure.key] ?? '#');
+                      if (c && figure) void navigate(c.drills[figure.key] ?? '#');
                     }}
                   />
                 </Col>
