@@ -46,7 +46,11 @@ describe('the dashboard in the console', () => {
 
 describe('the big screen 大屏', () => {
   it('fills 1920×1080 with no scrollbars', async () => {
-    const ctx = await b.browser.newContext({ baseURL: b.url, locale: 'zh-CN', viewport: { width: 1920, height: 1080 } });
+    const ctx = await b.browser.newContext({
+      baseURL: b.url,
+      locale: 'zh-CN',
+      viewport: { width: 1920, height: 1080 },
+    });
     const page = await ctx.newPage();
     await signIn(page, 'street_admin');
     await page.goto('/screen?refresh=60');
@@ -67,7 +71,11 @@ describe('the big screen 大屏', () => {
   });
 
   it('refreshes itself at an accelerated rate without its memory growing', { timeout: 240_000 }, async () => {
-    const ctx = await b.browser.newContext({ baseURL: b.url, locale: 'zh-CN', viewport: { width: 1920, height: 1080 } });
+    const ctx = await b.browser.newContext({
+      baseURL: b.url,
+      locale: 'zh-CN',
+      viewport: { width: 1920, height: 1080 },
+    });
     const page = await ctx.newPage();
     await signIn(page, 'street_admin');
     let refreshes = 0;
@@ -89,7 +97,9 @@ describe('the big screen 大屏', () => {
     const start = refreshes;
     await expect.poll(() => refreshes - start, { timeout: 150_000, interval: 1000 }).toBeGreaterThanOrEqual(15);
     const after = await heap();
-    expect(after, `heap ${before} → ${after} over ${refreshes - start} refreshes`).toBeLessThan(before * 1.5 + 4_000_000);
+    expect(after, `heap ${before} → ${after} over ${refreshes - start} refreshes`).toBeLessThan(
+      before * 1.5 + 4_000_000,
+    );
     await ctx.close();
   });
 });
