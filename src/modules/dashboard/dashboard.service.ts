@@ -13,7 +13,7 @@ import { t } from '../../kernel/i18n/i18n.js';
 import { inScope, inSubtree } from '../../kernel/scope/scope.js';
 import { addAgendaItem } from '../meetings/index.js';
 import { CO_CATEGORIES, createNeed, type CoCategory } from '../co-building/index.js';
-import { gridMap } from '../grids/index.js';
+import { gridMap, grids } from '../grids/index.js';
 import { listMeetings } from '../meetings/index.js';
 import {
   orderHotspots,
@@ -221,7 +221,7 @@ export async function liveMap(ctx: Ctx, q: MapQuery): Promise<LiveMap> {
       .limit(5000),
   ]);
   const counts = new Map(perGrid.map((r) => [r.gridId!, r]));
-  const grids = map.grids.features.map((f) => ({
+  const cells = map.grids.features.map((f) => ({
     id: f.properties.id,
     name: f.properties.name,
     kind: f.properties.kind,
@@ -234,18 +234,20 @@ export async function liveMap(ctx: Ctx, q: MapQuery): Promise<LiveMap> {
   return {
     territory: { id: node.id, name: node.name, level: node.level },
     boundaries: map.boundaries as LiveMap['boundaries'],
-    grids,
+    grids: cells,
     bbox: map.bbox ? [...(map.bbox as number[])] : null,
     overdue: overdue.map((r) => ({ ...r, lng: r.lng!, lat: r.lat! })),
     heat: heat.map((r) => [r.x, r.y, r.n] as [number, number, number]),
-    maxOpen: grids.reduce((m, g) => Math.max(m, g.open), 0),
+    maxOpen: cells.reduce((m, g) => Math.max(m, g.open), 0),
   };
 }
 
 /** One grid of the map: its open and overdue orders (the click on the map). */
 export async function gridLive(ctx: Ctx, gridId: number): Promise<GridLive> {
-  const map = await gridMap(ctx, {});
-  const grid = map.grids.features.find((f) => f.properties.id === gridId);
+  const [grid] = await ctx.db
+    .select({ id: grids.id, name: grids.name, communityId: grids.communityId })
+    .from(grids)
+    .where(and(eq(grids.id, gridId), inScope(ctx.actor, grids.scopePath)));
   if (!grid) throw notFound();
   const now = ctx.clock.now();
   const overdueAt = OVERDUE_AT;
@@ -262,7 +264,7 @@ export async function gridLive(ctx: Ctx, gridId: number): Promise<GridLive> {
     .where(and(eq(o.gridId, gridId), OPEN, inScope(ctx.actor, o.scopePath)))
     .orderBy(asc(o.createdAt), asc(o.id));
   return {
-    grid: { id: gridId, name: grid.properties.name, communityId: grid.properties.communityId },
+    grid,
     open: rows.length,
     overdue: rows.filter((r) => r.overdue).length,
     orders: rows.slice(0, 50).map((r) => ({ ...r, overdue: Boolean(r.overdue) })),
