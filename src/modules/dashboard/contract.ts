@@ -2,11 +2,17 @@ import { z } from 'zod';
 
 /** Requests and answers of the dashboard module (shared with the console pages). */
 const Id = z.coerce.number().int().positive().max(2_147_483_647);
-/** A China calendar day `YYYY-MM-DD`. */
+/** A China calendar day `YYYY-MM-DD` (years 1900–2999: PostgreSQL has no year 0, and no record is older). */
 const Day = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { message: 'dashboard.badDate' });
+  .regex(/^(19|2\d)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'dashboard.badDate' })
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    },
+    { message: 'dashboard.badDate' },
+  );
 
 export const DashboardQuery = z.object({
   /** The node looked at (default the viewer's own); outside the viewer's subtree it does not exist (404). */

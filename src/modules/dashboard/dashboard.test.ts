@@ -203,6 +203,12 @@ describe('the dashboard 数据驾驶舱', () => {
     expect((await streetAdmin.get(`${P}?territoryId=${B1().community.id}`)).status).toBe(404);
     expect((await staff.get(`${P}?territoryId=${tree.streetA.street.id}`)).status).toBe(404);
     expect((await resident.get(P)).status).toBe(403);
+    for (const q of ['from=0000-01-01', 'from=2026-02-30', 'to=abc', 'months=99', 'territoryId=x']) {
+      const r = await streetAdmin.get(`${P}?${q}`);
+      expect(r.status, q).toBe(400);
+    }
+    for (const q of ['minCount=1', 'days=0', 'days=abc'])
+      expect((await staff.get(`${P}/hotspots?${q}`)).status).toBe(400);
     const bad = await streetAdmin.get(`${P}?from=2026-05-01&to=2026-04-01`);
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('to');
