@@ -147,6 +147,7 @@ async function drillTotal(c: Client, link: string): Promise<number> {
     '/party-orgs': '/api/party-orgs',
     '/grids': '/api/grids',
     '/party-members': '/api/party-members',
+    '/org-flags': '/api/organizations/flags',
   };
   const res = await c.get(`${api[path!]}?${query}&pageSize=1`);
   expect(res.status, `${link}: ${JSON.stringify(res.body)}`).toBe(200);
@@ -181,6 +182,10 @@ describe('the dashboard 数据驾驶舱', () => {
     expect(await drillTotal(streetAdmin, fig(d, 'orders.satisfactionRate').drill)).toBe(2);
     expect(await drillTotal(streetAdmin, fig(d, 'grids.count').drill)).toBe(1);
     expect(await drillTotal(streetAdmin, fig(d, 'partyMembers.dualRegistrationRate').drill)).toBe(1);
+    // Flags are computed, not stored: the figure is the flags page's own total, for the node and for a child.
+    const flags = fig(d, 'organizations.flags').amount.value!;
+    expect(flags).toBeGreaterThan(0);
+    expect(await drillTotal(streetAdmin, fig(d, 'organizations.flags').drill)).toBe(flags);
 
     // The level below: the street's two communities, each counted on its own.
     const byId = new Map(d.children.map((c) => [c.territory.id, c]));
@@ -190,6 +195,10 @@ describe('the dashboard 数据驾驶舱', () => {
     expect(byId.get(A1().community.id)!.amounts['organizations.partyOrgs']!.value).toBe(2);
     expect(byId.get(A2().community.id)!.amounts['organizations.partyOrgs']!.value).toBe(1);
     expect(await drillTotal(streetAdmin, byId.get(A2().community.id)!.drills['orders.found']!)).toBe(1);
+    const a2Flags = byId.get(A2().community.id)!;
+    expect(await drillTotal(streetAdmin, a2Flags.drills['organizations.flags']!)).toBe(
+      a2Flags.amounts['organizations.flags']!.value,
+    );
 
     // The trend: this month holds the orders.
     expect(d.trend.months).toHaveLength(12);
