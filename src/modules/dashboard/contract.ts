@@ -131,17 +131,26 @@ export const HotspotQuery = z.object({
   minCount: z.coerce.number().int().min(2).max(1000).default(3),
   /** … in the last M days. */
   days: z.coerce.number().int().min(1).max(366).default(30),
+  /** The place that repeats: a compound (default) or a grid. */
+  by: z.enum(['compound', 'grid']).default('compound'),
 });
 export type HotspotQuery = z.infer<typeof HotspotQuery>;
 export const Hotspot = z.object({
-  compound: z.object({ id: z.number().int(), name: z.string() }),
+  /** The place: a compound, or (by=grid) a grid; a need or an agenda item is made from a compound's hotspot. */
+  compound: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  grid: z.object({ id: z.number().int(), name: z.string() }).nullable(),
   community: z.object({ id: z.number().int(), name: z.string() }),
   category: z.string(),
   count: z.number().int(),
   orders: z.array(OrderRef),
 });
 export type Hotspot = z.infer<typeof Hotspot>;
-export const HotspotList = z.object({ minCount: z.number().int(), days: z.number().int(), items: z.array(Hotspot) });
+export const HotspotList = z.object({
+  minCount: z.number().int(),
+  days: z.number().int(),
+  by: z.enum(['compound', 'grid']),
+  items: z.array(Hotspot),
+});
 export type HotspotList = z.infer<typeof HotspotList>;
 
 /** Turn a hotspot into a need or an agenda item: the hotspot is found again by place, category and rule. */

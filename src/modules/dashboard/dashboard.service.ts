@@ -16,6 +16,7 @@ import { CO_CATEGORIES, createNeed, type CoCategory } from '../co-building/index
 import { gridMap, grids } from '../grids/index.js';
 import { listMeetings } from '../meetings/index.js';
 import {
+  orderGridHotspots,
   orderHotspots,
   orderStatuses,
   OVERDUE_AT_SQL,
@@ -276,7 +277,20 @@ export async function gridLive(ctx: Ctx, gridId: number): Promise<GridLive> {
 
 export async function hotspots(ctx: Ctx, q: HotspotQuery): Promise<HotspotList> {
   const node = await nodeInScope(ctx, q.territoryId);
-  const found = await orderHotspots(ctx.db, node.path, ctx.clock.now(), { minCount: q.minCount, days: q.days });
+  const rule = { minCount: q.minCount, days: q.days };
+  const now = ctx.clock.now();
+  const found =
+    q.by === 'grid'
+      ? (await orderGridHotspots(ctx.db, node.path, now, rule)).map((h) => ({
+          ...h,
+          compound: null,
+          grid: { id: h.gridId, name: h.gridName },
+        }))
+      : (await orderHotspots(ctx.db, node.path, now, rule)).map((h) => ({
+          ...h,
+          compound: { id: h.compoundId, name: h.compoundName },
+          grid: null,
+        }));
   const refs = await orderStatuses(
     ctx.db,
     found.flatMap((h) => h.orderIds),
@@ -284,8 +298,10 @@ export async function hotspots(ctx: Ctx, q: HotspotQuery): Promise<HotspotList> 
   return {
     minCount: q.minCount,
     days: q.days,
+    by: q.by,
     items: found.map((h) => ({
-      compound: { id: h.compoundId, name: h.compoundName },
+      compound: h.compound,
+      grid: h.grid,
       community: { id: h.communityId, name: h.communityName },
       category: h.category,
       count: h.count,

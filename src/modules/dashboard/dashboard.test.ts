@@ -262,6 +262,11 @@ describe('the map of live work and hotspots', () => {
     expect(h.items).toHaveLength(1);
     expect(h.items[0]).toMatchObject({ compound: { id: A1().compound.id }, category: 'repair', count: 5 });
     expect(h.items[0]!.orders).toHaveLength(5);
+    // By grid: the two reports located in the grid.
+    const byGrid = (await ok(staff.get(`${P}/hotspots?minCount=2&days=30&by=grid`))) as HotspotList;
+    expect(byGrid.items).toHaveLength(1);
+    expect(byGrid.items[0]).toMatchObject({ compound: null, grid: { id: gridId }, category: 'repair', count: 2 });
+    expect((await ok(staff.get(`${P}/hotspots?minCount=3&days=30&by=grid`))).items).toEqual([]);
     const body = { compoundId: A1().compound.id, category: 'repair', minCount: 5, days: 30 };
     const need = await ok(secretary.post(`${P}/hotspots/need`, body), 201);
     expect(need).toMatchObject({ kind: 'need' });

@@ -21,10 +21,12 @@ export {
   type OrderNoticeListener,
 } from './notices.js';
 export {
+  orderGridHotspots,
   orderHotspots,
   overdueOrders,
   orderStatuses,
   unitContactAccounts,
   type OpenOrderRef,
+  type OrderGridHotspot,
   type OrderHotspot,
 } from './open-matters.js';

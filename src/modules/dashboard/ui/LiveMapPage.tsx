@@ -37,6 +37,7 @@ export default function LiveMapPage() {
   const [category, setCategory] = useState<string | undefined>();
   const [gridId, setGridId] = useState<number | null>(null);
   const [rule, setRule] = useState({ minCount: 3, days: 30 });
+  const [by, setBy] = useState<'compound' | 'grid'>('compound');
   const [created, setCreated] = useState<Record<string, HotspotActionData>>({});
 
   const map = useQuery({
@@ -49,8 +50,8 @@ export default function LiveMapPage() {
     enabled: gridId !== null,
   });
   const hot = useQuery({
-    queryKey: ['dashboard', 'hotspots', territoryId, rule.minCount, rule.days],
-    queryFn: ({ signal }) => api.get<HotspotListData>('/api/dashboard/hotspots', { territoryId, ...rule }, signal),
+    queryKey: ['dashboard', 'hotspots', territoryId, rule.minCount, rule.days, by],
+    queryFn: ({ signal }) => api.get<HotspotListData>('/api/dashboard/hotspots', { territoryId, ...rule, by }, signal),
   });
   const act = useMutation({
     mutationFn: (v: { kind: 'need' | 'agenda'; compoundId: number; category: string }) =>
@@ -105,6 +106,16 @@ export default function LiveMapPage() {
             title={t('dashboard.hotspots.title')}
             extra={
               <Space size={4}>
+                <Select
+                  size="small"
+                  value={by}
+                  onChange={setBy}
+                  style={{ width: 90 }}
+                  options={[
+                    { value: 'compound', label: t('dashboard.hotspots.byCompound') },
+                    { value: 'grid', label: t('dashboard.hotspots.byGrid') },
+                  ]}
+                />
                 <InputNumber
                   size="small"
                   min={2}
@@ -137,12 +148,13 @@ export default function LiveMapPage() {
                 data-testid="hotspots"
                 dataSource={hot.data.items}
                 renderItem={(h) => {
-                  const key = (k: string) => `${k}:${h.compound.id}:${h.category}`;
+                  const compound = h.compound;
+                  const key = (k: string) => `${k}:${compound?.id ?? ''}:${h.category}`;
                   return (
                     <List.Item>
                       <div style={{ width: '100%' }}>
                         <Space wrap>
-                          <b>{h.compound.name}</b>
+                          <b>{(compound ?? h.grid)?.name}</b>
                           <Tag color="red">{catLabel(h.category)}</Tag>
                           <span>
                             {t('dashboard.hotspots.count')} {h.count}
@@ -157,7 +169,8 @@ export default function LiveMapPage() {
                           ))}
                         </div>
                         <Space>
-                          {can('coBuilding.raise') &&
+                          {compound &&
+                            can('coBuilding.raise') &&
                             (created[key('need')] ? (
                               <Link to={created[key('need')]!.link}>{t('dashboard.hotspots.done')}</Link>
                             ) : (
@@ -165,13 +178,14 @@ export default function LiveMapPage() {
                                 size="small"
                                 loading={act.isPending}
                                 onClick={() =>
-                                  act.mutate({ kind: 'need', compoundId: h.compound.id, category: h.category })
+                                  act.mutate({ kind: 'need', compoundId: compound.id, category: h.category })
                                 }
                               >
                                 {t('dashboard.hotspots.toNeed')}
                               </Button>
                             ))}
-                          {can('meeting.manage') &&
+                          {compound &&
+                            can('meeting.manage') &&
                             (created[key('agenda')] ? (
                               <Link to={created[key('agenda')]!.link}>{t('dashboard.hotspots.done')}</Link>
                             ) : (
@@ -179,7 +193,7 @@ export default function LiveMapPage() {
                                 size="small"
                                 loading={act.isPending}
                                 onClick={() =>
-                                  act.mutate({ kind: 'agenda', compoundId: h.compound.id, category: h.category })
+                                  act.mutate({ kind: 'agenda', compoundId: compound.id, category: h.category })
                                 }
                               >
                                 {t('dashboard.hotspots.toAgenda')}

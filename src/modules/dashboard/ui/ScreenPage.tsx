@@ -158,11 +158,11 @@ export default function ScreenPage() {
           <Panel title={t('dashboard.screen.hotspots')} grow>
             {(hot.data?.items ?? []).slice(0, 6).map((h) => (
               <div
-                key={`${h.compound.id}:${h.category}`}
+                key={`${h.compound?.id ?? ''}:${h.grid?.id ?? ''}:${h.category}`}
                 style={{ display: 'flex', justifyContent: 'space-between', padding: '4px 0', fontSize: 15 }}
               >
                 <span>
-                  {h.compound.name} · {t(`orders.category.${h.category}`, { defaultValue: h.category })}
+                  {(h.compound ?? h.grid)?.name} · {t(`orders.category.${h.category}`, { defaultValue: h.category })}
                 </span>
                 <b style={{ color: '#ff6b6b' }}>{h.count}</b>
               </div>
