@@ -73,3 +73,17 @@ export function rate(numerator: number, denominator: number): FigureAmount {
     denominator,
   };
 }
+
+// ---- the registry the dashboard reads (filled by registerModule from every manifest's `figures`) ---------------
+
+const registry = new Map<string, FigureDef>();
+
+/** Adds figures to the registry (idempotent by key: the same declaration twice is kept once, the latest wins). */
+export function registerFigures(defs: readonly FigureDef[]): void {
+  for (const d of defs) registry.set(d.key, d);
+}
+
+/** Every figure declared so far, in registration order (modules' order in src/modules/index.ts). */
+export function declaredFigures(): readonly FigureDef[] {
+  return [...registry.values()];
+}

@@ -14,6 +14,7 @@ import { notificationsModule } from './notifications/module.js';
 import { territoryModule } from './territory/module.js';
 import { open311Module } from './open311/module.js';
 import { assessmentModule } from './assessment/module.js';
+import { dashboardModule } from './dashboard/module.js';
 
 /** Every module of the app, in the order their routes register. */
 export const MODULES: readonly GongzhiModule[] = [
@@ -32,4 +33,5 @@ export const MODULES: readonly GongzhiModule[] = [
   meetingsModule,
   open311Module,
   assessmentModule,
+  dashboardModule,
 ];

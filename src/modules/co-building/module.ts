@@ -1,6 +1,7 @@
 import type { GongzhiModule } from '../../kernel/http/types.js';
 import { coBuildingRoutes } from './co-building.routes.js';
 import { seedCoBuilding } from './co-building.seed.js';
+import { CO_BUILDING_FIGURES } from './dashboard.figures.js';
 import './messages.js';
 import './permissions.js';
 import { AUDIT_LABELS } from './audit-labels.js';
@@ -11,4 +12,5 @@ export const coBuildingModule: GongzhiModule = {
   auditLabels: AUDIT_LABELS,
   routes: coBuildingRoutes,
   seedDemo: seedCoBuilding,
+  figures: CO_BUILDING_FIGURES,
 };

@@ -76,6 +76,8 @@ export const GridDetail = Grid.extend({ geometry: Geometry, workers: z.array(Gri
 
 export const GridListQuery = PageQuery.extend({
   communityId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  /** Grids at or below this node (a street, district…: the dashboard's drill-down). */
+  territoryId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   kind: GridKind.optional(),
   q: z.string().trim().max(100).optional(),
 });

@@ -282,6 +282,10 @@ function toGrid(r: GridRow): Grid {
 export async function listGrids(ctx: Ctx, q: GridListQuery) {
   const where: SQL[] = [visibleGrid(ctx)];
   if (q.communityId !== undefined) where.push(eq(grids.communityId, q.communityId));
+  if (q.territoryId !== undefined) {
+    const paths = await requireTerritoriesInScope(ctx.db, ctx.actor, [q.territoryId]);
+    where.push(inSubtree(grids.scopePath, paths.get(q.territoryId)!));
+  }
   if (q.kind) where.push(eq(grids.kind, q.kind));
   if (q.q) where.push(ilike(grids.name, `%${escapeLike(q.q)}%`));
   const cond = and(...where);

@@ -8,6 +8,7 @@ import { permissions } from './permissions.js';
 import { enUS, zhCN } from './messages.js';
 import { AUDIT_LABELS } from './audit-labels.js';
 
+import { GRID_FIGURES } from './dashboard.figures.js';
 /** Grids 网格 (SPEC module 2): polygons, grid workers, liaison households, building leads, locate. */
 export const gridsModule: GongzhiModule = {
   name: 'grids',
@@ -15,6 +16,7 @@ export const gridsModule: GongzhiModule = {
   permissions,
   messages: { 'zh-CN': zhCN, 'en-US': enUS },
   routes: gridRoutes,
+  figures: GRID_FIGURES,
   seedDemo: seedGrids,
   // A compound's page and the 一名党员一栋楼 flag read building leads through this.
   setup: () =>

@@ -259,6 +259,8 @@ export const SessionQuery = PageQuery.extend({
   territoryId: Id.optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
+  /** e.g. `held,approved`: the sessions the dashboard's org-life figures count. */
+  status: csv(ORG_LIFE_STATUSES).optional(),
 });
 export type SessionQuery = z.infer<typeof SessionQuery>;
 export const AttendanceRow = z.object({

@@ -2,6 +2,7 @@ import type { GongzhiModule } from '../../kernel/http/types.js';
 import { seedMeetings } from './meetings.seed.js';
 import { meetingRoutes } from './meetings.routes.js';
 import { orgLifeRoutes } from './org-life.routes.js';
+import { MEETING_FIGURES } from './dashboard.figures.js';
 import './messages.js';
 import './permissions.js';
 import { AUDIT_LABELS } from './audit-labels.js';
@@ -15,4 +16,5 @@ export const meetingsModule: GongzhiModule = {
     await orgLifeRoutes(app);
   },
   seedDemo: seedMeetings,
+  figures: MEETING_FIGURES,
 };

@@ -147,6 +147,7 @@ export async function listSessions(ctx: Ctx, q: SessionQuery) {
   const w: SQL[] = [inScope(ctx.actor, s.scopePath)];
   if (q.branchId) w.push(eq(s.branchId, q.branchId));
   if (q.kind) w.push(eq(s.kind, q.kind));
+  if (q.status) w.push(inArray(s.status, q.status));
   if (q.from) w.push(gte(s.heldAt, q.from));
   if (q.to) w.push(lt(s.heldAt, q.to));
   if (q.territoryId) {

@@ -121,7 +121,11 @@ export const Flag = z.object({
 });
 export type Flag = z.infer<typeof Flag>;
 
-export const FlagQuery = PageQuery.extend({ kind: FlagKind.optional() });
+export const FlagQuery = PageQuery.extend({
+  kind: FlagKind.optional(),
+  /** Only flags at or below this node (the dashboard's drill-down); default the whole scope. */
+  territoryId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+});
 export type FlagQuery = z.infer<typeof FlagQuery>;
 export const FlagPage = z.object({
   items: z.array(Flag),

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { rowsOf } from '../../kernel/db/rows.js';
+import { requireTerritoriesInScope } from '../../kernel/scope/scope.js';
 import type { Ctx } from '../../kernel/context.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
@@ -41,7 +42,7 @@ const FlagRow = z.object({
  * - buildingWithoutLead: a building with no building lead and no party member recorded under it
  *   ("一名党员一栋楼", seed 004). Members are matched by path range, which the text_pattern_ops index serves.
  */
-function flagQueries(scope: string): Record<FlagKind, SQL> {
+export function flagQueries(scope: string): Record<FlagKind, SQL> {
   const like = `${scope}%`;
   // Members and building leads belong to other modules; they hand in these figures (figures.ts).
   const members = orgFigures.membersOfOrg(sql.raw('o.id'));
@@ -75,7 +76,7 @@ function flagQueries(scope: string): Record<FlagKind, SQL> {
   };
 }
 
-function unionOf(parts: SQL[]): SQL {
+export function unionOf(parts: SQL[]): SQL {
   return sql.join(
     parts.map((p) => sql`(${p})`),
     sql` union all `,
@@ -99,7 +100,10 @@ function message(ctx: Ctx, r: z.infer<typeof FlagRow>): string {
 
 /** The rule flags of the actor's subtree, computed from the records on every call (never stored), a page at a time. */
 export async function listFlags(ctx: Ctx, q: FlagQuery) {
-  const queries = flagQueries(ctx.actor.scopePath);
+  const scope = q.territoryId
+    ? ((await requireTerritoriesInScope(ctx.db, ctx.actor, [q.territoryId])).get(q.territoryId) ?? ctx.actor.scopePath)
+    : ctx.actor.scopePath;
+  const queries = flagQueries(scope);
   const all = unionOf(FLAG_KINDS.map((k) => queries[k]));
   const picked = q.kind ? queries[q.kind] : all;
   const [countRes, pageRes] = await Promise.all([

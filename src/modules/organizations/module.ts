@@ -5,6 +5,7 @@ import { permissions } from './permissions.js';
 import { enUS, zhCN } from './messages.js';
 import { AUDIT_LABELS } from './audit-labels.js';
 
+import { ORGANIZATION_FIGURES } from './dashboard.figures.js';
 /**
  * Organisations 组织: party organisations linked to places with their structure rules and flags, units and
  * partners (red property, owners' committees, residents' groups, the four-party set), leadership teams 两委
@@ -16,5 +17,6 @@ export const organizationsModule: GongzhiModule = {
   permissions,
   messages: { 'zh-CN': zhCN, 'en-US': enUS },
   routes: organizationRoutes,
+  figures: ORGANIZATION_FIGURES,
   seedDemo: seedOrganizations,
 };

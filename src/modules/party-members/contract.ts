@@ -53,6 +53,11 @@ export const MemberListQuery = PageQuery.extend({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
+  /** true: only members with a confirmed dual registration 双报到 (the dashboard's dual-registration rate). */
+  dualRegistered: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 export type MemberListQuery = z.infer<typeof MemberListQuery>;
 export const MemberExportQuery = MemberListQuery.omit({ page: true, pageSize: true });

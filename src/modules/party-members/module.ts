@@ -8,6 +8,7 @@ import { permissions } from './permissions.js';
 import { enUS, zhCN } from './messages.js';
 import { AUDIT_LABELS } from './audit-labels.js';
 
+import { PARTY_MEMBER_FIGURES } from './dashboard.figures.js';
 /**
  * Party members 党员: kinds, home branch, posts; dual registration 双报到 and dual evaluation 双评议 (SPEC
  * module 3, issue 3 item 7). Its demo data follows the people seed (it links members to the demo residents).
@@ -18,6 +19,7 @@ export const partyMembersModule: GongzhiModule = {
   permissions,
   messages: { 'zh-CN': zhCN, 'en-US': enUS },
   routes: partyMemberRoutes,
+  figures: PARTY_MEMBER_FIGURES,
   seedDemo: seedPartyMembers,
   // Organizations' pages count members (per home branch, per building) through these.
   setup: () =>

@@ -119,6 +119,15 @@ async function memberWhere(ctx: Ctx, q: Omit<MemberListQuery, 'page' | 'pageSize
   if (q.kind) where.push(eq(partyMembers.kind, q.kind));
   if (q.homeBranchId) where.push(eq(partyMembers.homeBranchId, q.homeBranchId));
   if (q.post) where.push(sql`${q.post} = any(${partyMembers.posts})`);
+  if (q.dualRegistered !== undefined) {
+    const confirmed = exists(
+      ctx.db
+        .select({ one: sql`1` })
+        .from(dualRegistrations)
+        .where(and(eq(dualRegistrations.memberId, memberIdRef), eq(dualRegistrations.status, 'confirmed'))),
+    );
+    where.push(q.dualRegistered ? confirmed : sql`not ${confirmed}`);
+  }
   if (q.communityId) {
     const [c] = await ctx.db
       .select({ path: territories.path })

@@ -72,6 +72,8 @@ export const OrderListQuery = PageQuery.extend({
   category: Category.optional(),
   territoryId: Id.optional(),
   unitId: Id.optional(),
+  /** Orders located in this grid (the dashboard's map: a grid's orders). */
+  gridId: Id.optional(),
   inbox: z.enum(INBOXES).optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),

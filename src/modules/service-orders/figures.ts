@@ -515,3 +515,54 @@ export async function orderTrend(
     }),
   };
 }
+
+/** One node's tally of the loop for the dashboard's figures (dashboard.figures.ts). */
+export interface LoopTotal {
+  tally: Tally;
+  overdue: number;
+}
+
+/**
+ * The loop's tally and overdue count of each node for created in [from, to), by the same plan as orderFigures (the
+ * rollup for whole days at or above a community). Siblings (the level below, as the dashboard asks) are read in one
+ * pass over their parent, each from the parent's per-child groups.
+ */
+export async function loopTotals(
+  db: DbOrTx,
+  nodes: readonly { id: number; path: string; level: string }[],
+  from: Date,
+  to: Date,
+  now: Date,
+): Promise<LoopTotal[]> {
+  const depthOf = (path: string) => path.split('/').filter(Boolean).length - 1;
+  const parentPath = (path: string) => path.replace(/[^/]+\/$/, '');
+  const asNode = (n: { id: number; path: string; level: string }): Node => ({
+    id: n.id,
+    name: '',
+    level: n.level as TerritoryLevel,
+    path: n.path,
+    depth: depthOf(n.path),
+  });
+  const parents = new Set(nodes.map((n) => parentPath(n.path)));
+  const [onlyParent] = [...parents];
+  if (nodes.length > 1 && parents.size === 1 && onlyParent && onlyParent !== '/') {
+    const pid = Number(onlyParent.split('/').filter(Boolean).at(-1));
+    const [p] = await db
+      .select({ id: territories.id, level: territories.level, path: territories.path })
+      .from(territories)
+      .where(eq(territories.id, pid));
+    if (p) {
+      const { tallies, overdue } = await figuresOf(db, asNode(p), from, to, now);
+      return nodes.map((n) => ({
+        tally: tallies.child.get(n.id) ?? zeroTally(),
+        overdue: overdue.child.get(n.id) ?? 0,
+      }));
+    }
+  }
+  return Promise.all(
+    nodes.map(async (n) => {
+      const { tallies, overdue } = await figuresOf(db, asNode(n), from, to, now);
+      return { tally: tallies.total.get(0) ?? zeroTally(), overdue: overdue.total.get(0) ?? 0 };
+    }),
+  );
+}

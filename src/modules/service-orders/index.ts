@@ -1,6 +1,14 @@
 /** What other modules may use of service orders (the module's face). */
 export { mayHandle, viewerOf, visibleOrders, type Viewer } from './access.js';
-export { FINISHED, ORDER_CATEGORIES, type EventAction, type OrderStatus } from './constants.js';
+export {
+  FINISHED,
+  ORDER_CATEGORIES,
+  OVERDUE_AT_SQL,
+  UNFINISHED,
+  UNFINISHED_SQL,
+  type EventAction,
+  type OrderStatus,
+} from './constants.js';
 export { ORDER_ROLES } from './permissions.js';
 export { applyRollup } from './rollups.js';
 export { orderEvents, orderUnitContacts, serviceOrders } from './schema.js';
@@ -13,10 +21,12 @@ export {
   type OrderNoticeListener,
 } from './notices.js';
 export {
+  orderGridHotspots,
   orderHotspots,
   overdueOrders,
   orderStatuses,
   unitContactAccounts,
   type OpenOrderRef,
+  type OrderGridHotspot,
   type OrderHotspot,
 } from './open-matters.js';

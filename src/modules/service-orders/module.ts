@@ -7,6 +7,7 @@ import { attachmentsEnUS, attachmentsZhCN } from './attachments.messages.js';
 import { enUS, zhCN } from './messages.js';
 import { tick } from './scheduler.js';
 import { AUDIT_LABELS } from './audit-labels.js';
+import { SERVICE_LOOP_FIGURES } from './dashboard.figures.js';
 
 /** Service orders 服务工单 (issue 5): menu services, problem reports, micro-wishes; routing, time limits, figures. */
 export const serviceOrdersModule: GongzhiModule = {
@@ -15,6 +16,7 @@ export const serviceOrdersModule: GongzhiModule = {
   permissions,
   messages: { 'zh-CN': { ...zhCN, ...attachmentsZhCN }, 'en-US': { ...enUS, ...attachmentsEnUS } },
   routes: serviceOrderRoutes,
+  figures: SERVICE_LOOP_FIGURES,
   // Time limits: reminders and escalation (`ORDER_SCHEDULER_SECONDS`, default 60; 0 = off).
   schedulers: [
     { name: 'order scheduler', seconds: (c) => c.ORDER_SCHEDULER_SECONDS, pass: ({ db, clock }) => tick(db, clock) },

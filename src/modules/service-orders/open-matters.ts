@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { territories } from '../../kernel/db/schema.js';
 import { inSubtree } from '../../kernel/scope/scope.js';
+import { grids } from '../grids/index.js';
 import { NOT_COUNTED, OVERDUE_AT_SQL, UNFINISHED_SQL, type OrderStatus } from './constants.js';
 import { orderUnitContacts, serviceOrders } from './schema.js';
 
@@ -63,6 +64,56 @@ export async function orderHotspots(
     .groupBy(c.id, c.name, cm.id, cm.name, o.category)
     .having(sql`count(*) >= ${rule.minCount}`)
     .orderBy(desc(sql`count(*)`), c.id, o.category);
+  return rows.map((r) => ({ ...r, orderIds: (r.orderIds ?? []).map(Number) }));
+}
+
+export interface OrderGridHotspot {
+  gridId: number;
+  gridName: string;
+  communityId: number;
+  communityName: string;
+  category: string;
+  count: number;
+  /** The orders of the hotspot, newest first (at most 50). */
+  orderIds: number[];
+}
+
+/**
+ * The same rule as orderHotspots with the grid as the place (the dashboard's hotspots by grid): orders located in
+ * one grid (their `grid_id`, set from the report's location) of one category, at least `minCount` in `days` days.
+ */
+export async function orderGridHotspots(
+  db: DbOrTx,
+  path: string,
+  now: Date,
+  rule: { minCount: number; days: number },
+): Promise<OrderGridHotspot[]> {
+  const since = new Date(now.getTime() - rule.days * DAY);
+  const cm = alias(territories, 'community');
+  const rows = await db
+    .select({
+      gridId: grids.id,
+      gridName: grids.name,
+      communityId: cm.id,
+      communityName: cm.name,
+      category: o.category,
+      count: sql<number>`count(*)::int`.mapWith(Number),
+      orderIds: sql<number[]>`(array_agg(${o.id} order by ${o.createdAt} desc, ${o.id} desc))[1:50]`,
+    })
+    .from(o)
+    .innerJoin(grids, eq(grids.id, o.gridId))
+    .innerJoin(cm, eq(cm.id, o.communityId))
+    .where(
+      and(
+        inSubtree(o.scopePath, path),
+        gte(o.createdAt, since),
+        notInArray(o.status, [...NOT_COUNTED]),
+        ne(o.kind, 'mediation'),
+      ),
+    )
+    .groupBy(grids.id, grids.name, cm.id, cm.name, o.category)
+    .having(sql`count(*) >= ${rule.minCount}`)
+    .orderBy(desc(sql`count(*)`), grids.id, o.category);
   return rows.map((r) => ({ ...r, orderIds: (r.orderIds ?? []).map(Number) }));
 }
 

@@ -201,6 +201,7 @@ export function orderFilters(
   if (q.status) w.push(inArray(o.status, q.status));
   if (q.kind) w.push(eq(o.kind, q.kind));
   if (q.unitId) w.push(eq(o.handlerUnitId, q.unitId));
+  if (q.gridId) w.push(eq(o.gridId, q.gridId));
   if (q.category) w.push(eq(o.category, q.category));
   if (q.from) w.push(gte(o.createdAt, q.from));
   if (q.to) w.push(lt(o.createdAt, q.to));

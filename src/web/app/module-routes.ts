@@ -19,5 +19,7 @@ export interface ConsoleRoute {
   rank?: number;
   /** false: routed but not in the menu (detail pages such as `party-orgs/:id`). */
   menu?: boolean;
+  /** true: shown on its own, full window, outside the console's layout (no menu or header): the big screen 大屏. */
+  bare?: boolean;
   Component: LazyExoticComponent<ComponentType>;
 }

@@ -45,6 +45,19 @@ export const router = createBrowserRouter([
           </Lazy>
         ),
       },
+      // Full-window module pages (the big screen): signed in, outside the layout.
+      ...moduleRoutes
+        .filter((r) => r.bare)
+        .map(({ path, permission, Component }) => ({
+          path,
+          element: (
+            <RequirePermission permission={permission}>
+              <Lazy full>
+                <Component />
+              </Lazy>
+            </RequirePermission>
+          ),
+        })),
       {
         element: <AppLayout />,
         children: [
@@ -73,14 +86,16 @@ export const router = createBrowserRouter([
               </RequirePermission>
             ),
           },
-          ...moduleRoutes.map(({ path, permission, Component }) => ({
-            path,
-            element: (
-              <RequirePermission permission={permission}>
-                <Component />
-              </RequirePermission>
-            ),
-          })),
+          ...moduleRoutes
+            .filter((r) => !r.bare)
+            .map(({ path, permission, Component }) => ({
+              path,
+              element: (
+                <RequirePermission permission={permission}>
+                  <Component />
+                </RequirePermission>
+              ),
+            })),
           { path: 'me', element: <MyAccountPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

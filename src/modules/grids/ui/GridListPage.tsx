@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Form, Input, Select, Spin, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../web/api/client';
 import type { Page } from '../../../web/api/types';
@@ -29,7 +30,13 @@ function GridWorkers({ gridId }: { gridId: number }) {
 /** 网格列表: grids of the scope with their worker counts and the 30–50 liaison check per worker. */
 export default function GridListPage() {
   const { t } = useTranslation();
-  const [filters, setFilters] = useState<Filters>({});
+  // A drill-down link (the dashboard's grid count) carries its filter in the URL.
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState<Filters>(() =>
+    Object.fromEntries(
+      ['territoryId', 'communityId', 'kind'].flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])),
+    ),
+  );
   const columns: TableColumnsType<GridRow> = [
     { title: t('grids.field.name'), dataIndex: 'name' },
     { title: t('grids.field.kind'), dataIndex: 'kind', render: (k: GridKind) => <KindTag kind={k} />, width: 130 },

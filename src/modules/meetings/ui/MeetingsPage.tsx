@@ -4,7 +4,7 @@ import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Tag, type T
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../../web/api/client';
 import type { TerritoryRef } from '../../../web/api/types';
 import { useCan } from '../../../web/app/auth';
@@ -115,7 +115,13 @@ interface FilterValues {
 export default function MeetingsPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const [filters, setFilters] = useState<Filters>({});
+  // A drill-down link (the dashboard's meetings held) carries its filters in the URL.
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState<Filters>(() =>
+    Object.fromEntries(
+      ['territoryId', 'status', 'from', 'to'].flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])),
+    ),
+  );
   const [creating, setCreating] = useState(false);
   const columns: TableColumnsType<MeetingListItem> = [
     {

@@ -19,20 +19,34 @@ export default function OrgLifePage() {
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(Number(params.get('year')) || thisYear);
   const branchId = params.get('branchId') ? Number(params.get('branchId')) : undefined;
+  // A drill-down link (the dashboard's org-life figures): the sessions of a subtree and period, by status.
+  const drill = params.get('territoryId')
+    ? {
+        territoryId: params.get('territoryId')!,
+        from: params.get('from') ?? undefined,
+        to: params.get('to') ?? undefined,
+        status: params.get('status') ?? undefined,
+      }
+    : undefined;
   const fig = useQuery({
     queryKey: ['meetings', 'org-life', 'figures', year],
     queryFn: () => api.get<OrgLifeFigures>('/api/org-life/figures', { year }),
   });
   const sessions = useQuery({
-    queryKey: ['meetings', 'org-life', 'sessions', branchId, year],
+    queryKey: ['meetings', 'org-life', 'sessions', branchId, year, drill],
     queryFn: () =>
-      api.get<Page<OrgLifeSession>>('/api/org-life/sessions', {
-        branchId,
-        from: new Date(year, 0, 1).toISOString(),
-        to: new Date(year + 1, 0, 1).toISOString(),
-        pageSize: 100,
-      }),
-    enabled: branchId !== undefined,
+      api.get<Page<OrgLifeSession>>(
+        '/api/org-life/sessions',
+        drill
+          ? { ...drill, pageSize: 100 }
+          : {
+              branchId,
+              from: new Date(year, 0, 1).toISOString(),
+              to: new Date(year + 1, 0, 1).toISOString(),
+              pageSize: 100,
+            },
+      ),
+    enabled: branchId !== undefined || drill !== undefined,
   });
   const f = fig.data;
   return (
@@ -122,7 +136,7 @@ export default function OrgLifePage() {
           />
         </>
       )}
-      {branchId !== undefined && (
+      {(branchId !== undefined || drill !== undefined) && (
         <Card
           size="small"
           title={t('meetings.sessionsOfBranch')}

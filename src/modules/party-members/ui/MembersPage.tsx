@@ -15,7 +15,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../../web/api/client';
 import { queryClient } from '../../../web/app/queryClient';
 import { FilterBar } from '../../../web/components/FilterBar';
@@ -39,7 +39,15 @@ export default function MembersPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const has = useHas();
-  const [filters, setFilters] = useState<Filters>({ includeRegistered: 'true' });
+  // A drill-down link (the dashboard's member figures) carries its filters in the URL: the members held there.
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState<Filters>(() =>
+    params.get('communityId')
+      ? Object.fromEntries(
+          ['communityId', 'kind', 'dualRegistered'].flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])),
+        )
+      : { includeRegistered: 'true' },
+  );
   const [editing, setEditing] = useState<PartyMember | null>(null);
   const [open, setOpen] = useState(false);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['partyMembers'] });

@@ -59,6 +59,8 @@ const API_PARAMS = [
   'kind',
   'category',
   'territoryId',
+  'gridId',
+  'counted',
   'unitId',
   'from',
   'to',
@@ -70,7 +72,16 @@ const API_PARAMS = [
   'q',
 ] as const;
 /** Parameters without a control of their own on the page: shown as removable tags. */
-const EXTRA_PARAMS = ['unitId', 'accepted', 'resolved', 'overdue', 'respondedOnTime', 'rating'] as const;
+const EXTRA_PARAMS = [
+  'gridId',
+  'counted',
+  'unitId',
+  'accepted',
+  'resolved',
+  'overdue',
+  'respondedOnTime',
+  'rating',
+] as const;
 
 interface FilterValues {
   status?: OrderStatus[];

@@ -1,0 +1,66 @@
+import type { Ctx } from '../../kernel/context.js';
+import type { Db } from '../../kernel/db/client.js';
+import type { FigureDef, FigureInput } from '../../kernel/figures.js';
+import { chinaDay, coBuildingFigures } from './co-building.service.js';
+import type { Figures } from './contract.js';
+import { CO_BUILDING_MESSAGES_EN as EN, CO_BUILDING_MESSAGES_ZH as ZH } from './messages.js';
+
+/**
+ * Co-building's figures for the dashboard (issue 16): the same counts and drill-down links as the module's own
+ * figures page (coBuildingFigures), one pass per node shared by the six figures of one dashboard request.
+ * The dashboard's period [from, to) is turned into China days [from, to − 1 day], as coBuildingFigures takes them.
+ */
+
+const cache = new WeakMap<FigureInput, Promise<Figures[]>>();
+const lastDay = (to: Date) => chinaDay(new Date(to.getTime() - 1));
+function all(input: FigureInput): Promise<Figures[]> {
+  let p = cache.get(input);
+  if (!p) {
+    const ctx: Ctx = {
+      db: input.db as Db,
+      actor: input.actor,
+      clock: input.clock,
+      requestId: '',
+      ip: '',
+      locale: 'zh-CN',
+    };
+    const from = chinaDay(input.from);
+    const to = lastDay(input.to);
+    p = Promise.all(input.nodes.map((n) => coBuildingFigures(ctx, { territoryId: n.id, from, to })));
+    cache.set(input, p);
+  }
+  return p;
+}
+
+const KEYS = {
+  needsRaised: { 'zh-CN': '提出需求', 'en-US': 'Needs raised' },
+  needsMet: { 'zh-CN': '满足需求', 'en-US': 'Needs met' },
+  resourcesOffered: { 'zh-CN': '登记资源', 'en-US': 'Resources offered' },
+  resourcesUsed: { 'zh-CN': '对接资源', 'en-US': 'Resources used' },
+  projectsDone: { 'zh-CN': '完成项目', 'en-US': 'Projects done' },
+  projectsOnTime: { 'zh-CN': '按期完成项目', 'en-US': 'Projects done on time' },
+} as const;
+type Key = keyof typeof KEYS;
+
+const LINKS: Record<Key, (id: number, from: string, to: string) => string> = {
+  needsRaised: (id, f, t) => `/co-building/needs?territoryId=${id}&from=${f}&to=${t}`,
+  needsMet: (id, f, t) => `/co-building/needs?territoryId=${id}&status=met&closedFrom=${f}&closedTo=${t}`,
+  resourcesOffered: (id, f, t) => `/co-building/resources?territoryId=${id}&from=${f}&to=${t}`,
+  resourcesUsed: (id, f, t) => `/co-building/resources?territoryId=${id}&usedFrom=${f}&usedTo=${t}`,
+  projectsDone: (id, f, t) => `/co-building/projects?territoryId=${id}&status=done&doneFrom=${f}&doneTo=${t}`,
+  projectsOnTime: (id, f, t) => `/co-building/projects?territoryId=${id}&onTime=true&doneFrom=${f}&doneTo=${t}`,
+};
+
+export const CO_BUILDING_FIGURES: readonly FigureDef[] = (Object.keys(KEYS) as Key[]).map((key) => ({
+  key: `coBuilding.${key}`,
+  section: 'co-building',
+  label: KEYS[key],
+  formula: { 'zh-CN': ZH[`coBuilding.formula.${key}`], 'en-US': EN[`coBuilding.formula.${key}`] },
+  unit: 'count' as const,
+  periodic: true,
+  higherIsBetter: true,
+  compute: async (input: FigureInput) =>
+    (await all(input)).map((f) => ({ value: f.figures.find((x) => x.key === key)?.value ?? 0 })),
+  // The drill's `to` is the period's last day (inclusive), as the co-building lists take it.
+  drill: ({ node, from, to }) => LINKS[key](node.id, from, to),
+}));
