@@ -12,6 +12,7 @@ import { serviceOrdersModule } from './service-orders/module.js';
 import { coBuildingModule } from './co-building/module.js';
 import { notificationsModule } from './notifications/module.js';
 import { territoryModule } from './territory/module.js';
+import { volunteeringModule } from './volunteering/module.js';
 
 /** Every module of the app, in the order their routes register. */
 export const MODULES: readonly GongzhiModule[] = [
@@ -28,4 +29,5 @@ export const MODULES: readonly GongzhiModule[] = [
   mediationModule,
   notificationsModule,
   meetingsModule,
+  volunteeringModule,
 ];
