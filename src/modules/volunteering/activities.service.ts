@@ -313,7 +313,11 @@ export async function qrToken(ctx: Ctx, id: number, shiftId: number, direction: 
   if (!row.organiserIds.includes(ctx.actor.accountId)) throw forbidden('volunteering.notOrganiser');
   const expiresAt = new Date(ctx.clock.now().getTime() + QR_TOKEN_MINUTES * MIN);
   const token = makeToken(row.secret, shiftId, direction, expiresAt);
-  return { token, expiresAt, url: `/m/volunteering/check?signupShift=${shiftId}&token=${encodeURIComponent(token)}` };
+  return {
+    token,
+    expiresAt,
+    url: `/m/volunteering?shift=${shiftId}&direction=${direction}&token=${encodeURIComponent(token)}`,
+  };
 }
 
 /**
@@ -559,7 +563,8 @@ export async function signUp(ctx: Ctx, shiftId: number): Promise<Signup> {
   return withSpan(r!);
 }
 
-async function ownSignup(ctx: Ctx, tx: Db, id: number) {
+/** The actor's live sign-up on a shift (check-in and cancel name the shift, as the QR code does). */
+async function ownSignup(ctx: Ctx, tx: Db, shiftId: number) {
   const [row] = await tx
     .select({
       s: U,
@@ -574,15 +579,24 @@ async function ownSignup(ctx: Ctx, tx: Db, id: number) {
     .from(U)
     .innerJoin(A, eq(A.id, U.activityId))
     .innerJoin(S, eq(S.id, U.shiftId))
-    .where(and(eq(U.id, id), eq(U.accountId, ctx.actor.accountId)))
+    .where(
+      and(
+        eq(U.shiftId, shiftId),
+        eq(U.accountId, ctx.actor.accountId),
+        inArray(U.status, ['signedUp', 'checkedIn', 'checkedOut', 'confirmed', 'rejected']),
+      ),
+    )
+    .orderBy(desc(U.id))
+    .limit(1)
     .for('update', { of: [U] });
   if (!row) throw notFound('volunteering.notSignedUp');
   return row;
 }
 
-export async function cancelSignup(ctx: Ctx, id: number): Promise<Signup> {
-  await ctx.db.transaction(async (tx) => {
-    const row = await ownSignup(ctx, tx as Db, id);
+export async function cancelSignup(ctx: Ctx, shiftId: number): Promise<Signup> {
+  const id = await ctx.db.transaction(async (tx) => {
+    const row = await ownSignup(ctx, tx as Db, shiftId);
+    const id = row.s.id;
     if (row.s.status !== 'signedUp') throw conflict('volunteering.cannotCancel');
     await tx.update(U).set({ status: 'cancelled', updatedAt: ctx.clock.now() }).where(eq(U.id, id));
     await tx
@@ -597,6 +611,7 @@ export async function cancelSignup(ctx: Ctx, id: number): Promise<Signup> {
       before: { status: row.s.status },
       after: { status: 'cancelled' },
     });
+    return id;
   });
   const [r] = await ctx.db.select(signupSelect).from(U).where(eq(U.id, id));
   return withSpan(r!);
@@ -606,9 +621,10 @@ export async function cancelSignup(ctx: Ctx, id: number): Promise<Signup> {
  * Check-in or check-out, once each: inside the shift window (± CHECK_GRACE_MINUTES) and with proof — the QR token
  * the organiser's page shows, or a position within the activity's radius.
  */
-export async function check(ctx: Ctx, id: number, input: CheckInput): Promise<Signup> {
-  await ctx.db.transaction(async (tx) => {
-    const row = await ownSignup(ctx, tx as Db, id);
+export async function check(ctx: Ctx, shiftId: number, input: CheckInput): Promise<Signup> {
+  const id = await ctx.db.transaction(async (tx) => {
+    const row = await ownSignup(ctx, tx as Db, shiftId);
+    const id = row.s.id;
     const now = ctx.clock.now();
     const s = row.s;
     if (input.direction === 'in' && s.status !== 'signedUp') {
@@ -648,6 +664,7 @@ export async function check(ctx: Ctx, id: number, input: CheckInput): Promise<Si
       before: { status: s.status },
       after: { status: set.status, method, ...(input.lng !== undefined ? { lng: input.lng, lat: input.lat } : {}) },
     });
+    return id;
   });
   const [r] = await ctx.db.select(signupSelect).from(U).where(eq(U.id, id));
   return withSpan(r!);

@@ -185,15 +185,20 @@ export async function volunteeringRoutes(app: App): Promise<void> {
     async (req, reply) => reply.status(201).send(await signUp(req.ctx(), req.params.id)),
   );
   app.post(
-    `${V}/signups/:id/cancel`,
+    `${V}/shifts/:id/cancel`,
     {
       config: perm('volunteering.join'),
-      schema: { tags, summary: 'Cancel your sign-up before check-in', params: IdParam, response: { 200: Signup } },
+      schema: {
+        tags,
+        summary: 'Cancel your sign-up for a shift before check-in',
+        params: IdParam,
+        response: { 200: Signup },
+      },
     },
     async (req) => cancelSignup(req.ctx(), req.params.id),
   );
   app.post(
-    `${V}/signups/:id/check`,
+    `${V}/shifts/:id/check`,
     {
       config: perm('volunteering.join'),
       schema: {
