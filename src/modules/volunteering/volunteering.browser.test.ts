@@ -14,22 +14,27 @@ describe('volunteering in the browser', () => {
     const console = await b.page();
     await signIn(console, 'secretary');
     const me = await apiCall<{ me: { territory: { id: number } } }>(console, 'GET', '/api/auth/session');
-    const created = await apiCall<{ id: number; shifts: { id: number }[] }>(console, 'POST', '/api/volunteering/activities', {
-      kind: 'volunteer',
-      title: '楼道清理志愿服务',
-      territoryId: me.body.me.territory.id,
-      place: '文亭巷社区1号楼',
-      lng: 101.7578,
-      lat: 36.6232,
-      shifts: [
-        {
-          label: '下午',
-          startsAt: new Date(Date.now() - 10 * MIN).toISOString(),
-          endsAt: new Date(Date.now() + 120 * MIN).toISOString(),
-          capacity: 5,
-        },
-      ],
-    });
+    const created = await apiCall<{ id: number; shifts: { id: number }[] }>(
+      console,
+      'POST',
+      '/api/volunteering/activities',
+      {
+        kind: 'volunteer',
+        title: '楼道清理志愿服务',
+        territoryId: me.body.me.territory.id,
+        place: '文亭巷社区1号楼',
+        lng: 101.7578,
+        lat: 36.6232,
+        shifts: [
+          {
+            label: '下午',
+            startsAt: new Date(Date.now() - 10 * MIN).toISOString(),
+            endsAt: new Date(Date.now() + 120 * MIN).toISOString(),
+            capacity: 5,
+          },
+        ],
+      },
+    );
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const { id } = created.body;
     const shiftId = created.body.shifts[0]!.id;
@@ -54,7 +59,11 @@ describe('volunteering in the browser', () => {
     await phone.goto(new URL(url).pathname + new URL(url).search);
     await phone.getByTestId(`m-vol-check-${shiftId}`).click();
     await expect.poll(() => phone.getByTestId(`m-vol-status-${shiftId}`).innerText()).toBe('已签到');
-    const out = await apiCall<{ url: string }>(console, 'GET', `/api/volunteering/activities/${id}/qr?shiftId=${shiftId}&direction=out`);
+    const out = await apiCall<{ url: string }>(
+      console,
+      'GET',
+      `/api/volunteering/activities/${id}/qr?shiftId=${shiftId}&direction=out`,
+    );
     await phone.goto(out.body.url);
     await phone.getByTestId(`m-vol-check-${shiftId}`).click();
     await expect.poll(() => phone.getByTestId(`m-vol-status-${shiftId}`).innerText()).toBe('已签退');
@@ -62,7 +71,11 @@ describe('volunteering in the browser', () => {
     // The organiser confirms two hours in the console.
     await console.keyboard.press('Escape');
     await console.reload();
-    const detail = await apiCall<{ signups: { id: number; name: string }[] }>(console, 'GET', `/api/volunteering/activities/${id}`);
+    const detail = await apiCall<{ signups: { id: number; name: string }[] }>(
+      console,
+      'GET',
+      `/api/volunteering/activities/${id}`,
+    );
     const signupId = detail.body.signups[0]!.id;
     await console.getByTestId(`vol-confirm-${signupId}`).click();
     await console.locator('[data-testid=vol-minutes] input, input[data-testid=vol-minutes]').first().fill('120');

@@ -127,14 +127,14 @@ export default function ActivityPage() {
       key: 'in',
       width: 170,
       render: (_, s) =>
-        s.checkInAt ? `${formatDateTime(s.checkInAt)} ${s.checkInMethod === 'qr' ? '📷' : '📍'}` : '—',
+        s.checkInAt ? `${formatDateTime(s.checkInAt)} · ${t(`volunteering.method.${s.checkInMethod}`)}` : '—',
     },
     {
       title: t('volunteering.field.checkOut'),
       key: 'out',
       width: 170,
       render: (_, s) =>
-        s.checkOutAt ? `${formatDateTime(s.checkOutAt)} ${s.checkOutMethod === 'qr' ? '📷' : '📍'}` : '—',
+        s.checkOutAt ? `${formatDateTime(s.checkOutAt)} · ${t(`volunteering.method.${s.checkOutMethod}`)}` : '—',
     },
     {
       title: t('volunteering.field.span'),

@@ -8,7 +8,7 @@ import { formatDateTime } from '../../../../web/components/format';
 import type { MyPoints, OpenActivity, Shift, Signup, SignupRow } from '../types';
 
 const fail = (e: unknown) => Toast.show({ content: isApiError(e) ? e.message : String(e) });
-const time = (s: Shift) => `${formatDateTime(s.startsAt)} – ${formatDateTime(s.endsAt).slice(-5)}`;
+const time = (s: Shift) => `${formatDateTime(s.startsAt).slice(0, 16)} – ${formatDateTime(s.endsAt).slice(11, 16)}`;
 
 function position(): Promise<{ lng: number; lat: number }> {
   return new Promise((resolve, reject) => {
