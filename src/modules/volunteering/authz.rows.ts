@@ -143,6 +143,12 @@ export const rows: MatrixRows = {
       body: { note: '未实际参加' },
     }),
   },
+  'GET /api/volunteering/export.xlsx': {
+    allow: VOL_ROLES.read,
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'GET', url: '/api/volunteering/export.xlsx?kind=points' }),
+  },
   'GET /api/volunteering/open': {
     allow: VOL_ROLES.join,
     ok: 200,

@@ -90,6 +90,9 @@ describe('volunteering in the browser', () => {
     await b.screenshot(phone, 'volunteering-mobile-points');
     await phone.goto('/m/volunteering?tab=hours');
     await expect.poll(() => phone.getByTestId('m-vol-hours').innerText()).toMatch(/\d/);
+    await phone.getByTestId('m-vol-certificate-link').click();
+    await expect.poll(() => phone.getByTestId('m-vol-certificate').innerText()).toContain('楼道清理志愿服务');
+    await b.screenshot(phone, 'volunteering-mobile-certificate');
 
     // The console's teams and points pages render the demo data.
     await console.goto('/volunteering/teams');

@@ -49,6 +49,8 @@ import {
   TeamQuery,
 } from './contract.js';
 import { decideManual, getRules, listEntries, myPoints, putRules, rankings, requestManual } from './points.service.js';
+import { sendXlsx } from '../../kernel/ledger/ledger.js';
+import { exportLedger, LEDGER_KINDS } from './ledgers.js';
 import { addTeamMember, createTeam, getTeam, listTeams, removeTeamMember } from './teams.service.js';
 
 const tags = ['volunteering'];
@@ -156,6 +158,32 @@ export async function volunteeringRoutes(app: App): Promise<void> {
       },
     },
     async (req) => decideSignup(req.ctx(), req.params.id, { confirm: false, note: req.body.note }),
+  );
+
+  app.get(
+    `${V}/export.xlsx`,
+    {
+      config: perm('volunteering.read'),
+      schema: {
+        tags,
+        summary: 'Ledger of service hours, points or teams of your area as .xlsx (the lists’ filters)',
+        querystring: z.object({
+          kind: z.enum(LEDGER_KINDS),
+          territoryId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+          status: z.string().trim().max(20).optional(),
+          from: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/)
+            .optional(),
+          to: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/)
+            .optional(),
+        }),
+        response: { 200: z.unknown().describe('.xlsx file') },
+      },
+    },
+    async (req, reply) => sendXlsx(reply, `volunteering-${req.query.kind}`, await exportLedger(req.ctx(), req.query)),
   );
 
   // Volunteers (/m) --------------------------------------------------------------------------------------------

@@ -167,6 +167,9 @@ describe('volunteering', () => {
     expect(seen.body.items.map((x: { name: string }) => x.name)).toEqual([member.account.displayName]);
     const ranking = await secretary.get(`/api/points/rankings`);
     expect(ranking.status).toBe(200);
+    const xlsx = await secretary.get('/api/volunteering/export.xlsx?kind=hours&status=confirmed');
+    expect(xlsx.status).toBe(200);
+    expect(String(xlsx.headers['content-type'])).toContain('spreadsheetml');
 
     const audits = await t.db.select().from(auditLog).where(eq(auditLog.objectType, 'volSignup'));
     expect(audits.map((a) => a.action)).toEqual(

@@ -1,4 +1,5 @@
-import { Form, Input, Select, Tag, type TableColumnsType } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Form, Input, Select, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -54,7 +55,24 @@ export default function HoursPage() {
   ];
   return (
     <div data-testid="vol-hours-page">
-      <PageTitle title={t('volunteering.hours.title')} help={t('volunteering.hours.help')} />
+      <PageTitle
+        title={t('volunteering.hours.title')}
+        help={t('volunteering.hours.help')}
+        extra={
+          <a
+            href={`/api/volunteering/export.xlsx?${new URLSearchParams({
+              kind: 'hours',
+              ...Object.fromEntries(
+                Object.entries({ ...fixed, ...filters })
+                  .filter(([, v]) => v !== undefined)
+                  .map(([k, v]) => [k, String(v)]),
+              ),
+            }).toString()}`}
+          >
+            <Button icon={<DownloadOutlined />}>{t('volunteering.export')}</Button>
+          </a>
+        }
+      />
       <FilterBar<{ status?: string; q?: string }>
         testId="vol-hours-filter"
         onSearch={(v) => setFilters({ status: v.status, q: v.q?.trim() || undefined })}

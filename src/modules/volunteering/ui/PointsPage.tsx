@@ -1,3 +1,4 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -141,11 +142,16 @@ function Ledger() {
       <FilterBar<{ source?: string; status?: string; q?: string }>
         testId="points-filter"
         extra={
-          can('points.manual') && (
-            <Button onClick={() => setManual(true)} data-testid="points-manual">
-              {t('volunteering.points.manual')}
-            </Button>
-          )
+          <Space>
+            <a href="/api/volunteering/export.xlsx?kind=points">
+              <Button icon={<DownloadOutlined />}>{t('volunteering.export')}</Button>
+            </a>
+            {can('points.manual') && (
+              <Button onClick={() => setManual(true)} data-testid="points-manual">
+                {t('volunteering.points.manual')}
+              </Button>
+            )}
+          </Space>
         }
         onSearch={(v) => setFilters({ source: v.source, status: v.status, q: v.q?.trim() || undefined })}
       >

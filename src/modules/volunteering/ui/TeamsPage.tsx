@@ -1,6 +1,6 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Modal, Select, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Form, Input, Modal, Select, Space, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -112,11 +112,16 @@ export default function TeamsPage() {
         title={t('volunteering.teams.title')}
         help={t('volunteering.teams.help')}
         extra={
-          can('volunteering.manage') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('volunteering.teams.new')}
-            </Button>
-          )
+          <Space>
+            <a href="/api/volunteering/export.xlsx?kind=teams">
+              <Button icon={<DownloadOutlined />}>{t('volunteering.export')}</Button>
+            </a>
+            {can('volunteering.manage') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('volunteering.teams.new')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <FilterBar<{ kind?: string; q?: string }>

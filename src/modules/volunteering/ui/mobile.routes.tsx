@@ -15,4 +15,8 @@ export const mobileRoutes: MobileRoute[] = [
       anyPermission: ['volunteering.join'],
     },
   },
+  {
+    path: 'volunteering/certificate',
+    Component: lazy(() => import('./mobile/CertificatePage')),
+  },
 ];

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Empty, List, ProgressBar, Space, Tabs, Tag, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { api, isApiError } from '../../../../web/api/client';
 import { formatDateTime } from '../../../../web/components/format';
 import type { MyPoints, OpenActivity, Shift, Signup, SignupRow } from '../types';
@@ -151,6 +151,9 @@ export default function VolunteerPage() {
               {Math.round(((mine.data?.totalMinutes ?? 0) / 60) * 10) / 10} {t('volunteering.mobile.hoursUnit')}
             </div>
             <div style={{ color: '#666' }}>{t('volunteering.mobile.hoursHelp')}</div>
+            <Link to="/m/volunteering/certificate" data-testid="m-vol-certificate-link">
+              {t('volunteering.certificate.title')}
+            </Link>
           </Card>
           <List>
             {(mine.data?.items ?? []).map((r) => (
