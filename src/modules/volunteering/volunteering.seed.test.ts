@@ -22,7 +22,7 @@ beforeAll(async () => {
     loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIR: '/nonexistent' }),
     pino({ level: 'silent' }),
   );
-});
+}, 180_000);
 afterAll(async () => {
   await resetDatabase(database);
 });
