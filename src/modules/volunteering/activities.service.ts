@@ -400,7 +400,10 @@ export async function decideSignup(
 }
 
 export async function listSignups(ctx: Ctx, q: SignupQuery) {
-  const where: SQL[] = [or(inScope(ctx.actor, U.scopePath), inScope(ctx.actor, U.creditPath))!];
+  // The organisers' subtree, the residence community's, and a dual-registered member's unit branch's (双报到).
+  const where: SQL[] = [
+    or(inScope(ctx.actor, U.scopePath), inScope(ctx.actor, U.creditPath), inScope(ctx.actor, U.reportPath))!,
+  ];
   if (q.status) where.push(eq(U.status, q.status));
   if (q.q) where.push(ilike(U.name, `%${escapeLike(q.q)}%`));
   if (q.territoryId) {
@@ -627,6 +630,7 @@ export async function check(ctx: Ctx, shiftId: number, input: CheckInput): Promi
     const id = row.s.id;
     const now = ctx.clock.now();
     const s = row.s;
+    if (row.status === 'cancelled') throw conflict('volunteering.activityClosed');
     if (input.direction === 'in' && s.status !== 'signedUp') {
       if (s.status === 'cancelled' || s.status === 'rejected')
         throw conflict('volunteering.cannotConfirm', { status: s.status });

@@ -165,6 +165,9 @@ describe('volunteering', () => {
     const a2staff = await t.as(['communityStaff'], A2().community.id);
     const seen = await a2staff.get('/api/points/entries');
     expect(seen.body.items.map((x: { name: string }) => x.name)).toEqual([member.account.displayName]);
+    // … and the member's confirmed hours, reported to the unit's branch.
+    const hoursSeen = await a2staff.get('/api/volunteering/signups?status=confirmed');
+    expect(hoursSeen.body.items.map((x: { name: string }) => x.name)).toEqual([member.account.displayName]);
     const ranking = await secretary.get(`/api/points/rankings`);
     expect(ranking.status).toBe(200);
     const xlsx = await secretary.get('/api/volunteering/export.xlsx?kind=hours&status=confirmed');
