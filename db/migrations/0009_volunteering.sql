@@ -110,7 +110,7 @@ CREATE TABLE "vol_team_members" (
 	"name" text NOT NULL,
 	"account_id" integer,
 	"member_id" integer,
-	"is_leader" integer DEFAULT 0 NOT NULL,
+	"is_leader" boolean DEFAULT false NOT NULL,
 	"duty" text,
 	"joined_on" date,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   date,
   doublePrecision,
@@ -68,7 +69,7 @@ export const volTeamMembers = pgTable(
     name: text().notNull(),
     accountId: integer().references(() => accounts.id, { onDelete: 'set null' }),
     memberId: integer().references(() => partyMembers.id, { onDelete: 'set null' }),
-    isLeader: integer().notNull().default(0),
+    isLeader: boolean().notNull().default(false),
     duty: text(),
     joinedOn: date(),
     ...timestamps,

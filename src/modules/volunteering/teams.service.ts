@@ -86,7 +86,7 @@ export async function teamMembers(db: DbOrTx, teamId: number): Promise<TeamMembe
     .from(M)
     .where(eq(M.teamId, teamId))
     .orderBy(desc(M.isLeader), asc(M.id));
-  return rows.map((r) => ({ ...r, isLeader: r.isLeader === 1 }));
+  return rows;
 }
 
 export async function createTeam(
@@ -156,7 +156,7 @@ export async function addTeamMember(
         name: name!,
         accountId,
         memberId,
-        isLeader: input.isLeader ? 1 : 0,
+        isLeader: input.isLeader,
         duty: input.duty ?? null,
         joinedOn: new Date(ctx.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10),
       })

@@ -130,7 +130,7 @@ export async function seedVolunteering(db: DbOrTx): Promise<void> {
         scopePath: community.path,
         name: m.name,
         memberId: m.id,
-        isLeader: j === 0 ? 1 : 0,
+        isLeader: j === 0,
         duty: tdef.duties[j % tdef.duties.length]!,
         joinedOn: new Date(now - rnd.int(30, 700) * DAY).toISOString().slice(0, 10),
       }));
