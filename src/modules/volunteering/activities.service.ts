@@ -7,6 +7,7 @@ import { accounts, territories } from '../../kernel/db/schema.js';
 import { escapeLike } from '../../kernel/db/search.js';
 import { conflict, forbidden, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
+import { t } from '../../kernel/i18n/i18n.js';
 import { inScope, inSubtree } from '../../kernel/scope/scope.js';
 import { partyOrgs } from '../organizations/index.js';
 import { CHECK_GRACE_MINUTES, DEFAULT_RADIUS_M, QR_TOKEN_MINUTES, type SignupStatus } from './constants.js';
@@ -288,7 +289,9 @@ export async function moveActivity(ctx: Ctx, id: number, move: keyof typeof MOVE
     if (!row) throw notFound();
     if (!row.organiserIds.includes(ctx.actor.accountId)) throw forbidden('volunteering.notOrganiser');
     if (!(MOVES[move] as readonly string[]).includes(row.status))
-      throw conflict('volunteering.illegalMove', { status: row.status });
+      throw conflict('volunteering.illegalMove', {
+        status: t(ctx.locale, `volunteering.activityStatus.${row.status}`),
+      });
     await tx.update(A).set({ status: TARGET[move], updatedAt: ctx.clock.now() }).where(eq(A.id, id));
     await audit(tx, ctx, {
       action: `volunteering.activity.${move}`,
@@ -343,7 +346,9 @@ export async function decideSignup(
     const now = ctx.clock.now();
     if (!decision.confirm) {
       if (!['signedUp', 'checkedIn', 'checkedOut'].includes(s.status))
-        throw conflict('volunteering.cannotConfirm', { status: s.status });
+        throw conflict('volunteering.cannotConfirm', {
+          status: t(ctx.locale, `volunteering.signupStatus.${s.status}`),
+        });
       await tx.update(U).set({ status: 'rejected', note: decision.note, updatedAt: now }).where(eq(U.id, s.id));
       await tx
         .update(S)
@@ -360,7 +365,7 @@ export async function decideSignup(
       return;
     }
     if (s.status !== 'checkedOut' || !s.checkInAt || !s.checkOutAt)
-      throw conflict('volunteering.cannotConfirm', { status: s.status });
+      throw conflict('volunteering.cannotConfirm', { status: t(ctx.locale, `volunteering.signupStatus.${s.status}`) });
     const span = Math.round((s.checkOutAt.getTime() - s.checkInAt.getTime()) / MIN);
     const maxMinutes = Math.round((row.endsAt.getTime() - row.startsAt.getTime()) / MIN) + 2 * CHECK_GRACE_MINUTES;
     const minutes = decision.minutes ?? Math.min(span, maxMinutes);
@@ -633,7 +638,9 @@ export async function check(ctx: Ctx, shiftId: number, input: CheckInput): Promi
     if (row.status === 'cancelled') throw conflict('volunteering.activityClosed');
     if (input.direction === 'in' && s.status !== 'signedUp') {
       if (s.status === 'cancelled' || s.status === 'rejected')
-        throw conflict('volunteering.cannotConfirm', { status: s.status });
+        throw conflict('volunteering.cannotConfirm', {
+          status: t(ctx.locale, `volunteering.signupStatus.${s.status}`),
+        });
       throw conflict('volunteering.alreadyCheckedIn');
     }
     if (input.direction === 'out' && s.status !== 'checkedIn') {
