@@ -15,6 +15,7 @@ import { territoryModule } from './territory/module.js';
 import { open311Module } from './open311/module.js';
 import { assessmentModule } from './assessment/module.js';
 import { dashboardModule } from './dashboard/module.js';
+import { volunteeringModule } from './volunteering/module.js';
 
 /** Every module of the app, in the order their routes register. */
 export const MODULES: readonly GongzhiModule[] = [
@@ -34,4 +35,5 @@ export const MODULES: readonly GongzhiModule[] = [
   open311Module,
   assessmentModule,
   dashboardModule,
+  volunteeringModule,
 ];

@@ -2,3 +2,5 @@
 export { dualRegistrations, partyMembers } from './schema.js';
 export { getMyMember } from './party-members.service.js';
 export { branchRoster, membersOfAccount, type RosterMember } from './roster.js';
+/** Dual evaluations 双评议, read by volunteering's star rule (decision 022). */
+export { dualEvaluations } from './schema.js';

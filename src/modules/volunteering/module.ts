@@ -1,0 +1,16 @@
+import type { GongzhiModule } from '../../kernel/http/types.js';
+import { VOLUNTEERING_FIGURES } from './figures.js';
+import { VOL_MESSAGES } from './messages.js';
+import { VOL_PERMISSIONS } from './permissions.js';
+import { volunteeringRoutes } from './volunteering.routes.js';
+import { seedVolunteering } from './volunteering.seed.js';
+
+/** Volunteering and points 志愿服务与积分 (issue 15 items 1–3, 8; decision 022). */
+export const volunteeringModule: GongzhiModule = {
+  name: 'volunteering',
+  permissions: VOL_PERMISSIONS,
+  messages: VOL_MESSAGES,
+  routes: volunteeringRoutes,
+  seedDemo: seedVolunteering,
+  figures: VOLUNTEERING_FIGURES,
+};
