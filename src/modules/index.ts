@@ -10,6 +10,7 @@ import { peopleModule } from './people/module.js';
 import { signupModule } from './signup/module.js';
 import { serviceOrdersModule } from './service-orders/module.js';
 import { coBuildingModule } from './co-building/module.js';
+import { emergencyModule } from './emergency/module.js';
 import { notificationsModule } from './notifications/module.js';
 import { territoryModule } from './territory/module.js';
 
@@ -28,4 +29,5 @@ export const MODULES: readonly GongzhiModule[] = [
   mediationModule,
   notificationsModule,
   meetingsModule,
+  emergencyModule,
 ];
