@@ -292,6 +292,8 @@ export const CreateStation = z
       .trim()
       .regex(/^[A-Za-z0-9_-]{3,40}$/),
     name: Name,
+    /** Where it stands (a node inside the river's area; default the river's node): whose subtree sees its alerts. */
+    territoryId: Id.optional(),
     location: z.object({ lng: Lng, lat: Lat }).strict().nullish(),
     responsibleAccountIds: z.array(Id).max(50).default([]),
     thresholds: z.array(Threshold).max(METRIC_KEYS.length).default([]),

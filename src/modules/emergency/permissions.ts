@@ -22,7 +22,7 @@ export const EMERGENCY_ROLES = {
   manage: MANAGERS,
   visit: ['partyMember', ...STAFF] as Role[],
   tasks: ['partyMember', ...STAFF] as Role[],
-  riverRead: STAFF,
+  riverRead: ['partyMember', ...STAFF] as Role[],
   patrol: ['partyMember', ...STAFF] as Role[],
   riverManage: MANAGERS,
 };

@@ -164,6 +164,8 @@ export async function createRoute(ctx: Ctx, riverId: number, input: CreateRoute)
 
 export async function createStation(ctx: Ctx, riverId: number, input: CreateStation) {
   const river = await riverRow(ctx, ctx.db, riverId, true);
+  const place = input.territoryId ? await nodeInScope(ctx, ctx.db, input.territoryId) : { path: river.scopePath };
+  if (!place.path.startsWith(river.scopePath)) throw fieldError(ctx, 'territoryId', 'river.stationPlace');
   checkThresholds(ctx, input.thresholds);
   await accountsInScope(ctx, input.responsibleAccountIds);
   const [dup] = await ctx.db.select({ id: riverStations.id }).from(riverStations).where(eq(riverStations.code, input.code));
@@ -181,7 +183,7 @@ export async function createStation(ctx: Ctx, riverId: number, input: CreateStat
         keyHash: hashKey(key),
         keyIssuedAt: now,
         responsibleAccountIds: [...new Set(input.responsibleAccountIds)],
-        scopePath: river.scopePath,
+        scopePath: place.path,
       })
       .returning();
     if (input.thresholds.length)
@@ -192,7 +194,7 @@ export async function createStation(ctx: Ctx, riverId: number, input: CreateStat
       action: 'river.station.create',
       objectType: 'riverStation',
       objectId: row!.id,
-      scopePath: river.scopePath,
+      scopePath: place.path,
       after: { ...row, thresholds: input.thresholds },
     });
     return row!.id;
