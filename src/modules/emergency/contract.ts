@@ -47,7 +47,11 @@ export type SwitchOn = z.infer<typeof SwitchOn>;
 export const SwitchOff = z.object({ note: z.string().trim().min(1).max(2000) }).strict();
 export type SwitchOff = z.infer<typeof SwitchOff>;
 
-export const EventQuery = PageQuery.extend({ status: EventStatus.optional(), territoryId: Id.optional() });
+export const EventQuery = PageQuery.extend({
+  status: EventStatus.optional(),
+  territoryId: Id.optional(),
+  q: z.string().trim().max(100).optional(),
+});
 export type EventQuery = z.infer<typeof EventQuery>;
 
 export const Event = z.object({

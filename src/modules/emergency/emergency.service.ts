@@ -1,8 +1,9 @@
-import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
 import type { Ctx } from '../../kernel/context.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
+import { escapeLike } from '../../kernel/db/search.js';
 import { AppError, conflict, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
@@ -185,6 +186,7 @@ export async function getEvent(ctx: Ctx, id: number): Promise<Event> {
 export async function listEvents(ctx: Ctx, q: EventQuery) {
   const w: SQL[] = [eventVisible(ctx)];
   if (q.status) w.push(eq(emEvents.status, q.status));
+  if (q.q) w.push(ilike(emEvents.name, `%${escapeLike(q.q)}%`));
   if (q.territoryId) {
     const [n] = await ctx.db
       .select({ path: territories.path })

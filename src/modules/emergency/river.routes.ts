@@ -124,7 +124,7 @@ export async function riverRoutes(app: App): Promise<void> {
     async (req, reply) => sendXlsx(reply, ReadingLedger.name, await ledgerTemplate(ReadingLedger, req.locale)),
   );
   app.post(
-    `${P}/readings/import.xlsx`,
+    `${P}/readings/import`,
     {
       config: perm('river.manage'),
       schema: { tags, summary: 'Import readings from Excel (alerts as for the gateway)', querystring: ImportQuery, response: { 200: ImportReport } },

@@ -182,7 +182,7 @@ describe('river patrols 党建+河长制', () => {
     const upload = (mode: string) =>
       t.app.inject({
         method: 'POST',
-        url: `${P}/readings/import.xlsx?mode=${mode}`,
+        url: `${P}/readings/import?mode=${mode}`,
         headers: {
           'content-type': XLSX_MIME,
           cookie: [...streetAdmin.cookies].map(([k, v]) => `${k}=${v}`).join('; '),

@@ -9,6 +9,7 @@ import {
   emTaskAssignees,
   emTasks,
   riverAlerts,
+  riverPatrols,
   riverReadings,
   riverRivers,
   riverRoutes,
@@ -142,4 +143,18 @@ export async function makeAlert(db: Db, station: { id: number; scopePath: string
     })
     .returning();
   return a!;
+}
+
+export async function makePatrol(db: Db, route: { id: number; scopePath: string }) {
+  const [p] = await db
+    .insert(riverPatrols)
+    .values({
+      routeId: route.id,
+      patrollerName: '巡河党员',
+      startedAt: new Date(Date.now() - 3_600_000),
+      endedAt: new Date(),
+      scopePath: route.scopePath,
+    })
+    .returning();
+  return p!;
 }
