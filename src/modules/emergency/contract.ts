@@ -20,8 +20,13 @@ const Text = z.string().trim().max(2000);
 const Ref = z.object({ id: z.number().int(), name: z.string() });
 const Lng = z.number().min(-180).max(180);
 const Lat = z.number().min(-90).max(90);
-/** A line: 2 to 2,000 [lng, lat] points. */
-export const Line = z.array(z.tuple([Lng, Lat])).min(2).max(2000);
+/** A line: 2 to 2,000 [lng, lat] points (arrays of two numbers, checked in range). */
+export const Line = z
+  .array(z.array(z.number()).length(2))
+  .min(2)
+  .max(2000)
+  .refine((pts) => pts.every(([x, y]) => Math.abs(x!) <= 180 && Math.abs(y!) <= 90), { message: 'river.badLine' })
+  .transform((pts) => pts as [number, number][]);
 
 // ---- emergency mode -------------------------------------------------------------------------------------------
 

@@ -680,10 +680,12 @@ export async function myTasks(ctx: Ctx): Promise<Task[]> {
     .where(eq(emTaskAssignees.accountId, ctx.actor.accountId))
     .orderBy(desc(emTasks.createdAt), desc(emTasks.id))
     .limit(100);
-  return tasksOut(
+  // A member sees their own share of each task, not the others' check-ins.
+  const mine = await tasksOut(
     ctx.db,
     rows.map((r) => r.t),
   );
+  return mine.map((x) => ({ ...x, assignees: x.assignees.filter((a) => a.accountId === ctx.actor.accountId) }));
 }
 
 /** A member checks in to their task once, while the event is active. */
