@@ -78,9 +78,20 @@ export async function seedEmergency(db: DbOrTx): Promise<void> {
     .where(inSubtree(partyMembers.scopePath, community.path))
     .orderBy(asc(partyMembers.id))
     .limit(12);
+  // Orders found at doors and on patrols are filed in the grid worker's name (an order names a real reporter).
+  const reporter = acc.get('grid_worker') ?? acc.get('staff');
   const ctx: Ctx = {
     db: db as Db,
-    actor: systemActor(),
+    actor: reporter
+      ? {
+          ...systemActor(community.path),
+          accountId: reporter.id,
+          username: reporter.username,
+          displayName: reporter.name,
+          roles: ['gridWorker'],
+          territoryId: community.id,
+        }
+      : systemActor(),
     clock: systemClock,
     requestId: 'seed',
     ip: '',
@@ -318,7 +329,7 @@ async function seedRivers(
   rnd: ReturnType<typeof prng>,
   street: Node,
   community: Node,
-  acc: Map<string, { id: number; name: string }>,
+  acc: Map<string, { id: number; username: string; name: string }>,
 ) {
   const now = Date.now();
   // Anchor the lines on 文亭巷社区's grids, so the river runs through the grid map.
