@@ -1,14 +1,12 @@
-import { and, asc, eq, inArray, max, min } from 'drizzle-orm';
+import { and, asc, eq, inArray, max, min, or } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
-import { systemClock } from '../../kernel/clock.js';
-import { systemActor, type Ctx } from '../../kernel/context.js';
-import type { Db, DbOrTx } from '../../kernel/db/client.js';
+import type { DbOrTx } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
 import { prng } from '../../kernel/random.js';
 import { inSubtree } from '../../kernel/scope/scope.js';
 import { grids } from '../grids/index.js';
 import { partyMembers } from '../party-members/index.js';
-import { createOrder } from '../service-orders/index.js';
+import { serviceOrders } from '../service-orders/index.js';
 import type { VisitResult } from './constants.js';
 import { hashKey, lineLength } from './river.service.js';
 import {
@@ -78,26 +76,6 @@ export async function seedEmergency(db: DbOrTx): Promise<void> {
     .where(inSubtree(partyMembers.scopePath, community.path))
     .orderBy(asc(partyMembers.id))
     .limit(12);
-  // Orders found at doors and on patrols are filed in the grid worker's name (an order names a real reporter).
-  const reporter = acc.get('grid_worker') ?? acc.get('staff');
-  const ctx: Ctx = {
-    db: db as Db,
-    actor: reporter
-      ? {
-          ...systemActor(community.path),
-          accountId: reporter.id,
-          username: reporter.username,
-          displayName: reporter.name,
-          roles: ['gridWorker'],
-          territoryId: community.id,
-        }
-      : systemActor(),
-    clock: systemClock,
-    requestId: 'seed',
-    ip: '',
-    locale: 'zh-CN',
-  };
-
   // --- The flood drill, active -------------------------------------------------------------------------------
   const drillStart = new Date(now - 2 * DAY);
   const [drill] = await db
@@ -191,36 +169,38 @@ export async function seedEmergency(db: DbOrTx): Promise<void> {
     .where(and(eq(territories.level, 'household'), inSubtree(territories.path, compounds[1]!.path)))
     .orderBy(asc(territories.path));
   const knocker = acc.get('grid_worker');
+  // Households that need help have an order: the demo's open problem reports at households of the area (the service
+  // loop's demo orders), so the drill adds no orders of its own and the orders' demo stays as it is.
+  const helpOrders = await db
+    .select({ id: serviceOrders.id, territoryId: serviceOrders.territoryId })
+    .from(serviceOrders)
+    .innerJoin(territories, eq(territories.id, serviceOrders.territoryId))
+    .where(
+      and(
+        eq(serviceOrders.kind, 'problem'),
+        eq(territories.level, 'household'),
+        or(...area.map((c) => inSubtree(serviceOrders.scopePath, c.path))),
+      ),
+    )
+    .orderBy(asc(serviceOrders.id))
+    .limit(2);
+  const helpBy = new Map(helpOrders.map((o) => [o.territoryId, o.id]));
   const visits: (typeof emVisits.$inferInsert)[] = [];
-  let helped = 0;
   // The first compound mostly done, the second just begun.
   for (const [list, share] of [
     [households, 0.8],
     [second, 0.25],
   ] as const) {
     for (const h of list) {
-      if (rnd.next() > share) continue;
-      const roll = rnd.next();
-      let result: VisitResult = roll < 0.82 ? 'visited' : 'notHome';
-      let orderId: number | null = null;
-      if (roll > 0.97 && helped < 2) {
-        result = 'needsHelp';
-        helped++;
-        const order = await createOrder(ctx, {
-          kind: 'problem',
-          category: 'elderly',
-          title: helped === 1 ? '独居老人行动不便，需协助转移' : '地下室进水，需抽水泵',
-          description: '入户敲门「汛前入户排查」发现',
-          territoryId: h.id,
-        });
-        orderId = order.id;
-      }
+      const orderId = helpBy.get(h.id) ?? null;
+      if (!orderId && rnd.next() > share) continue;
+      const result: VisitResult = orderId ? 'needsHelp' : rnd.next() < 0.82 ? 'visited' : 'notHome';
       visits.push({
         campaignId: campaign!.id,
         householdId: h.id,
         scopePath: h.path,
         result,
-        note: result === 'notHome' ? '无人应门，已留联系卡' : null,
+        note: result === 'notHome' ? '无人应门，已留联系卡' : result === 'needsHelp' ? '已报社区派单' : null,
         attempts: result === 'notHome' ? 1 + rnd.int(0, 1) : 1,
         orderId,
         visitedAt: new Date(drillStart.getTime() + rnd.int(2, 40) * HOUR),
@@ -320,12 +300,11 @@ export async function seedEmergency(db: DbOrTx): Promise<void> {
       })),
     );
 
-  await seedRivers(db, ctx, rnd, street, community, acc);
+  await seedRivers(db, rnd, street, community, acc);
 }
 
 async function seedRivers(
   db: DbOrTx,
-  ctx: Ctx,
   rnd: ReturnType<typeof prng>,
   street: Node,
   community: Node,
@@ -429,7 +408,13 @@ async function seedRivers(
       })),
     );
 
-  // Patrols over the past two weeks; one found a problem, filed as an order.
+  // Patrols over the past two weeks; one found a problem: an environment report of the community (demo orders).
+  const [envOrder] = await db
+    .select({ id: serviceOrders.id, title: serviceOrders.title })
+    .from(serviceOrders)
+    .where(and(eq(serviceOrders.category, 'environment'), inSubtree(serviceOrders.scopePath, community.path)))
+    .orderBy(asc(serviceOrders.id))
+    .limit(1);
   const patrollers = ['party_member', 'grid_worker'].flatMap((u) => (acc.get(u) ? [acc.get(u)!] : []));
   for (let d = 13; d >= 1; d -= 2) {
     const who = patrollers[d % Math.max(1, patrollers.length)];
@@ -443,20 +428,14 @@ async function seedRivers(
         startedAt: start,
         endedAt: new Date(start.getTime() + HOUR),
         walked: routeLine,
-        note: d === 5 ? '发现岸边倾倒建筑垃圾' : '沿岸巡查，未见异常',
+        note: d === 5 && envOrder ? `发现问题：${envOrder.title}` : '沿岸巡查，未见异常',
         scopePath: community.path,
       })
       .returning();
-    if (d === 5) {
-      const order = await createOrder(ctx, {
-        kind: 'problem',
-        category: 'environment',
-        title: '湟水河岸边倾倒建筑垃圾',
-        description: '巡河（文亭巷社区党员巡河段）发现的问题',
-        territoryId: community.id,
-      });
-      await db.insert(riverProblems).values({ patrolId: p!.id, description: '湟水河岸边倾倒建筑垃圾', orderId: order.id, scopePath: community.path });
-    }
+    if (d === 5 && envOrder)
+      await db
+        .insert(riverProblems)
+        .values({ patrolId: p!.id, description: envOrder.title, orderId: envOrder.id, scopePath: community.path });
   }
 
   // 桃花江 of seed 004 (桂林市秀峰区 丽君街道), with its early-warning station.
