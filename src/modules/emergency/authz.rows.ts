@@ -41,7 +41,11 @@ export const rows: MatrixRows = {
     allow: R.switch,
     ok: 200,
     outside: 404,
-    call: async (f, w) => ({ method: 'POST', url: `${P}/events/${(await eventAt(f, w)).id}/off`, body: { note: '解除' } }),
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${P}/events/${(await eventAt(f, w)).id}/off`,
+      body: { note: '解除' },
+    }),
   },
   [`GET ${P}/events/:id/board`]: {
     allow: R.read,
@@ -75,7 +79,11 @@ export const rows: MatrixRows = {
     outside: 404,
     call: async (f, w) => {
       const a = await f.t.factory.account({ roles: ['partyMember'], territoryId: f.at('inside').household.id });
-      return { method: 'POST', url: `${P}/events/${(await eventAt(f, w)).id}/tasks`, body: { title: '转移群众', accountIds: [a.id] } };
+      return {
+        method: 'POST',
+        url: `${P}/events/${(await eventAt(f, w)).id}/tasks`,
+        body: { title: '转移群众', accountIds: [a.id] },
+      };
     },
   },
   [`GET ${P}/campaigns/:id`]: {
@@ -127,7 +135,11 @@ export const rows: MatrixRows = {
     allow: R.riverManage,
     ok: 201,
     outside: 404,
-    call: async (f, w) => ({ method: 'POST', url: `${Q}/rivers`, body: { name: `河${f.uniq()}`, territoryId: f.community(w) } }),
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${Q}/rivers`,
+      body: { name: `河${f.uniq()}`, territoryId: f.community(w) },
+    }),
   },
   [`GET ${Q}/rivers/:id`]: {
     allow: R.riverRead,

@@ -182,7 +182,12 @@ export const Task = z.object({
   dueAt: z.date().nullable(),
   post: Ref.nullable(),
   assignees: z.array(
-    z.object({ accountId: z.number().int(), name: z.string(), checkedInAt: z.date().nullable(), note: z.string().nullable() }),
+    z.object({
+      accountId: z.number().int(),
+      name: z.string(),
+      checkedInAt: z.date().nullable(),
+      note: z.string().nullable(),
+    }),
   ),
 });
 export type Task = z.infer<typeof Task>;

@@ -130,10 +130,25 @@ export async function seedEmergency(db: DbOrTx): Promise<void> {
     : [];
   const pm = acc.get('party_member');
   const roster = [
-    { postId: dutyPost!.id, partyMemberId: null, accountId: acc.get('staff')?.id ?? null, name: acc.get('staff')?.name ?? '社区工作者', shift: '白班', scopePath: community.path },
-    { postId: dutyPost!.id, partyMemberId: null, accountId: acc.get('grid_worker')?.id ?? null, name: acc.get('grid_worker')?.name ?? '网格员', shift: '夜班', scopePath: community.path },
+    {
+      postId: dutyPost!.id,
+      partyMemberId: null,
+      accountId: acc.get('staff')?.id ?? null,
+      name: acc.get('staff')?.name ?? '社区工作者',
+      shift: '白班',
+      scopePath: community.path,
+    },
+    {
+      postId: dutyPost!.id,
+      partyMemberId: null,
+      accountId: acc.get('grid_worker')?.id ?? null,
+      name: acc.get('grid_worker')?.name ?? '网格员',
+      shift: '夜班',
+      scopePath: community.path,
+    },
     ...areas.map((a, i) => {
-      const m = i === 0 && pm ? { id: null, name: pm.name, accountId: pm.id } : members[i % Math.max(1, members.length)];
+      const m =
+        i === 0 && pm ? { id: null, name: pm.name, accountId: pm.id } : members[i % Math.max(1, members.length)];
       return {
         postId: a.id,
         partyMemberId: m && m.id ? m.id : null,
@@ -281,7 +296,13 @@ export async function seedEmergency(db: DbOrTx): Promise<void> {
     .returning();
   const [pastCampaign] = await db
     .insert(emCampaigns)
-    .values({ eventId: past!.id, name: '疫苗接种入户宣传', areaIds: [third.id], areaPaths: [third.path], scopePath: street.path })
+    .values({
+      eventId: past!.id,
+      name: '疫苗接种入户宣传',
+      areaIds: [third.id],
+      areaPaths: [third.path],
+      scopePath: street.path,
+    })
     .returning();
   const thirdHouseholds = await db
     .select({ id: territories.id, path: territories.path })
@@ -325,7 +346,13 @@ async function seedRivers(
   ]);
   const [river] = await db
     .insert(riverRivers)
-    .values({ name: '湟水河（文汇路段）', territoryId: street.id, scopePath: street.path, chief: '街道级河长 文汇路街道党工委 张伟', course })
+    .values({
+      name: '湟水河（文汇路段）',
+      territoryId: street.id,
+      scopePath: street.path,
+      chief: '街道级河长 文汇路街道党工委 张伟',
+      course,
+    })
     .returning();
   const routeLine = course.slice(2, 7);
   const [route] = await db
@@ -384,7 +411,10 @@ async function seedRivers(
       });
   }
   const stored = await db.insert(riverReadings).values(readings).returning();
-  const limits = { waterLevel: [null, 2.8], ph: [6, 9], dissolvedOxygen: [5, null] } as Record<string, [number | null, number | null]>;
+  const limits = { waterLevel: [null, 2.8], ph: [6, 9], dissolvedOxygen: [5, null] } as Record<
+    string,
+    [number | null, number | null]
+  >;
   const alerts = stored.flatMap((r): { r: (typeof stored)[number]; bound: number; direction: 'above' | 'below' }[] => {
     const [lo, hi] = limits[r.metric] ?? [null, null];
     if (hi != null && r.value > hi) return [{ r, bound: hi, direction: 'above' as const }];
@@ -403,7 +433,12 @@ async function seedRivers(
         scopePath: community.path,
         createdAt: a.r.receivedAt,
         ...(i === 0
-          ? { status: 'closed' as const, closedAt: new Date(a.r.receivedAt.getTime() + 2 * HOUR), closedBy: acc.get('staff')?.id ?? null, closeNote: '已通知河长办，上游闸门调度后回落' }
+          ? {
+              status: 'closed' as const,
+              closedAt: new Date(a.r.receivedAt.getTime() + 2 * HOUR),
+              closedBy: acc.get('staff')?.id ?? null,
+              closeNote: '已通知河长办，上游闸门调度后回落',
+            }
           : {}),
       })),
     );
@@ -450,7 +485,13 @@ async function seedRivers(
   ];
   const [taohua] = await db
     .insert(riverRivers)
-    .values({ name: '桃花江（丽君段）', territoryId: lijun.id, scopePath: lijun.path, chief: '丽君街道河长 · 党员先锋队', course: thjLine })
+    .values({
+      name: '桃花江（丽君段）',
+      territoryId: lijun.id,
+      scopePath: lijun.path,
+      chief: '丽君街道河长 · 党员先锋队',
+      course: thjLine,
+    })
     .returning();
   await db.insert(riverRoutes).values({
     riverId: taohua!.id,

@@ -478,16 +478,13 @@ export async function recordVisit(ctx: Ctx, campaignId: number, input: RecordVis
       const orderCtx = pathInScope(ctx.actor, h.path)
         ? inTx(ctx, tx)
         : { ...inTx(ctx, tx), actor: { ...ctx.actor, scopePath: e.scopePath, territoryId: e.territoryId } };
-      const order = await createOrder(
-        orderCtx,
-        {
-          kind: 'problem',
-          category: 'elderly',
-          title: input.help!,
-          description: t('zh-CN', 'emergency.orderFromVisit', { campaign: c.name, note: input.note ?? '' }),
-          territoryId: h.id,
-        },
-      );
+      const order = await createOrder(orderCtx, {
+        kind: 'problem',
+        category: 'elderly',
+        title: input.help!,
+        description: t('zh-CN', 'emergency.orderFromVisit', { campaign: c.name, note: input.note ?? '' }),
+        territoryId: h.id,
+      });
       orderId = order.id;
     }
     const now = ctx.clock.now();
@@ -545,7 +542,10 @@ export async function listVisits(ctx: Ctx, campaignId: number, q: VisitQuery) {
   const w: SQL[] = [eq(emVisits.campaignId, c.id), inScope(ctx.actor, emVisits.scopePath)];
   if (q.result) w.push(eq(emVisits.result, q.result));
   if (q.buildingId) {
-    const [b] = await ctx.db.select({ path: territories.path }).from(territories).where(eq(territories.id, q.buildingId));
+    const [b] = await ctx.db
+      .select({ path: territories.path })
+      .from(territories)
+      .where(eq(territories.id, q.buildingId));
     if (!b) throw notFound();
     w.push(inSubtree(emVisits.scopePath, b.path));
   }
@@ -594,7 +594,8 @@ export async function createTask(ctx: Ctx, eventId: number, input: CreateTask): 
           .innerJoin(territories, eq(territories.id, accounts.territoryId))
           .where(and(inArray(accounts.id, input.accountIds), inScope(ctx.actor, territories.path)))
       : [];
-    if (named.length !== new Set(input.accountIds).size) throw fieldError(ctx, 'accountIds', 'emergency.memberNotFound');
+    if (named.length !== new Set(input.accountIds).size)
+      throw fieldError(ctx, 'accountIds', 'emergency.memberNotFound');
     const assignees = new Map<number, string>();
     for (const a of [...rosterAccounts, ...named]) if (!assignees.has(a.id)) assignees.set(a.id, a.name);
     if (!assignees.size) throw fieldError(ctx, 'accountIds', 'emergency.noAssignees');
@@ -727,9 +728,12 @@ export async function board(ctx: Ctx, eventId: number): Promise<Board> {
     pathInScope(ctx.actor, paths.get(p.place.id) ?? '') || owns(ctx, e);
   const allPosts = await postsOf(ctx, ctx.db, e.id);
   const postPaths = new Map(
-    (await ctx.db.select({ id: emPosts.territoryId, path: emPosts.scopePath }).from(emPosts).where(eq(emPosts.eventId, e.id))).map(
-      (r) => [r.id, r.path],
-    ),
+    (
+      await ctx.db
+        .select({ id: emPosts.territoryId, path: emPosts.scopePath })
+        .from(emPosts)
+        .where(eq(emPosts.eventId, e.id))
+    ).map((r) => [r.id, r.path]),
   );
   const posts = allPosts.filter((p) => visiblePost(p, postPaths));
   const campaigns = await campaignsOf(ctx, ctx.db, e.id);
@@ -738,7 +742,12 @@ export async function board(ctx: Ctx, eventId: number): Promise<Board> {
     await ctx.db
       .select()
       .from(emTasks)
-      .where(and(eq(emTasks.eventId, e.id), or(inScope(ctx.actor, emTasks.scopePath), owns(ctx, e) ? sql`true` : sql`false`)))
+      .where(
+        and(
+          eq(emTasks.eventId, e.id),
+          or(inScope(ctx.actor, emTasks.scopePath), owns(ctx, e) ? sql`true` : sql`false`),
+        ),
+      )
       .orderBy(desc(emTasks.createdAt), desc(emTasks.id)),
   );
   const sum = (k: 'households' | 'covered' | 'notHome' | 'needsHelp') => campaigns.reduce((s, c) => s + c[k], 0);

@@ -120,7 +120,10 @@ describe('emergency mode 平战结合', () => {
       result: 'visited',
     });
     expect(farVisit.status).toBe(404);
-    const notHh = await grid.post(`${P}/campaigns/${campaign.id}/visits`, { householdId: A1().building.id, result: 'visited' });
+    const notHh = await grid.post(`${P}/campaigns/${campaign.id}/visits`, {
+      householdId: A1().building.id,
+      result: 'visited',
+    });
     expect(notHh.status).toBe(400);
 
     const cov = (await ok(staff.get(`${P}/campaigns/${campaign.id}`))) as Campaign;
@@ -130,7 +133,9 @@ describe('emergency mode 平战结合', () => {
       ['2号楼', 1, 0, 0],
     ]);
     // The second knock at the not-home household counts it covered; attempts are kept.
-    const again = await ok(grid.post(`${P}/campaigns/${campaign.id}/visits`, { householdId: h2.id, result: 'visited' }));
+    const again = await ok(
+      grid.post(`${P}/campaigns/${campaign.id}/visits`, { householdId: h2.id, result: 'visited' }),
+    );
     expect(again.attempts).toBe(2);
     void h4;
 

@@ -5,8 +5,6 @@ import { inSubtree } from '../../kernel/scope/scope.js';
 import { COVERED } from './constants.js';
 import { emCampaigns, emEvents, emTaskAssignees, emTasks, emVisits, riverAlerts, riverPatrols } from './schema.js';
 
-
-
 /**
  * Figures of emergency mode and river patrols (decision 026), counted from records per node; each drills down to the
  * console list of the records counted.
@@ -130,4 +128,3 @@ export const EMERGENCY_FIGURES: readonly FigureDef[] = [
     drill: ({ node, from, to }) => `/river/alerts?territoryId=${node.id}&from=${from}&to=${to}`,
   },
 ];
-

@@ -118,41 +118,44 @@ export async function importReadingsLedger(ctx: Ctx, body: unknown, mode: Import
     }
     const k = `${s.id}:${r.value.readingId}`;
     if (seen.has(k)) {
-      errors.push(ledgerError(ReadingLedger, ctx.locale, r.row, 'readingId', 'river.replayed', { id: r.value.readingId }));
+      errors.push(
+        ledgerError(ReadingLedger, ctx.locale, r.row, 'readingId', 'river.replayed', { id: r.value.readingId }),
+      );
       continue;
     }
     seen.add(k);
     good.push(r);
   }
-  if (mode === 'all' && errors.length)
-    return { mode, total: parsed.total, imported: 0, skipped: parsed.total, errors };
+  if (mode === 'all' && errors.length) return { mode, total: parsed.total, imported: 0, skipped: parsed.total, errors };
   let imported = 0;
-  await ctx.db.transaction(async (tx) => {
-    for (const s of stations) {
-      const mine = good.filter((r) => r.value.station === s.code);
-      if (!mine.length) continue;
-      const res = await store(
-        tx,
-        s,
-        mine.map((r) => r.value),
-      );
-      for (const id of res.replayed) {
-        const r = mine.find((x) => x.value.readingId === id)!;
-        errors.push(ledgerError(ReadingLedger, ctx.locale, r.row, 'readingId', 'river.replayed', { id }));
+  await ctx.db
+    .transaction(async (tx) => {
+      for (const s of stations) {
+        const mine = good.filter((r) => r.value.station === s.code);
+        if (!mine.length) continue;
+        const res = await store(
+          tx,
+          s,
+          mine.map((r) => r.value),
+        );
+        for (const id of res.replayed) {
+          const r = mine.find((x) => x.value.readingId === id)!;
+          errors.push(ledgerError(ReadingLedger, ctx.locale, r.row, 'readingId', 'river.replayed', { id }));
+        }
+        if (mode === 'all' && res.replayed.length) throw new ReplayedInImport();
+        imported += res.stored;
       }
-      if (mode === 'all' && res.replayed.length) throw new ReplayedInImport();
-      imported += res.stored;
-    }
-    await audit(tx, ctx, {
-      action: 'river.readings.import',
-      objectType: 'riverReading',
-      scopePath: ctx.actor.scopePath,
-      after: { imported, stations: stations.map((s) => s.code) },
+      await audit(tx, ctx, {
+        action: 'river.readings.import',
+        objectType: 'riverReading',
+        scopePath: ctx.actor.scopePath,
+        after: { imported, stations: stations.map((s) => s.code) },
+      });
+    })
+    .catch((e: unknown) => {
+      if (!(e instanceof ReplayedInImport)) throw e;
+      imported = 0;
     });
-  }).catch((e: unknown) => {
-    if (!(e instanceof ReplayedInImport)) throw e;
-    imported = 0;
-  });
   errors.sort((a, b) => a.row - b.row);
   return { mode, total: parsed.total, imported, skipped: parsed.total - imported, errors };
 }

@@ -49,12 +49,18 @@ export async function riverRoutes(app: App): Promise<void> {
   registerXlsxBody(app);
   app.get(
     `${P}/rivers`,
-    { config: perm('river.read'), schema: { tags, summary: 'Rivers with routes and stations', response: { 200: z.array(River) } } },
+    {
+      config: perm('river.read'),
+      schema: { tags, summary: 'Rivers with routes and stations', response: { 200: z.array(River) } },
+    },
     async (req) => listRivers(req.ctx()),
   );
   app.post(
     `${P}/rivers`,
-    { config: perm('river.manage'), schema: { tags, summary: 'Add a river', body: CreateRiver, response: { 201: River } } },
+    {
+      config: perm('river.manage'),
+      schema: { tags, summary: 'Add a river', body: CreateRiver, response: { 201: River } },
+    },
     async (req, reply) => reply.status(201).send(await createRiver(req.ctx(), req.body)),
   );
   app.get(
@@ -66,7 +72,13 @@ export async function riverRoutes(app: App): Promise<void> {
     `${P}/rivers/:id/routes`,
     {
       config: perm('river.manage'),
-      schema: { tags, summary: 'Add a patrol route (a line)', params: IdParam, body: CreateRoute, response: { 201: River } },
+      schema: {
+        tags,
+        summary: 'Add a patrol route (a line)',
+        params: IdParam,
+        body: CreateRoute,
+        response: { 201: River },
+      },
     },
     async (req, reply) => reply.status(201).send(await createRoute(req.ctx(), req.params.id, req.body)),
   );
@@ -88,7 +100,13 @@ export async function riverRoutes(app: App): Promise<void> {
     `${P}/stations/:id/thresholds`,
     {
       config: perm('river.manage'),
-      schema: { tags, summary: 'Set the thresholds of a station', params: IdParam, body: SetThresholds, response: { 200: StationOut } },
+      schema: {
+        tags,
+        summary: 'Set the thresholds of a station',
+        params: IdParam,
+        body: SetThresholds,
+        response: { 200: StationOut },
+      },
     },
     async (req) => setThresholds(req.ctx(), req.params.id, req.body),
   );
@@ -96,51 +114,84 @@ export async function riverRoutes(app: App): Promise<void> {
     `${P}/stations/:id/key`,
     {
       config: perm('river.manage'),
-      schema: { tags, summary: 'Issue a new gateway key (the old one stops working)', params: IdParam, response: { 200: StationKey } },
+      schema: {
+        tags,
+        summary: 'Issue a new gateway key (the old one stops working)',
+        params: IdParam,
+        response: { 200: StationKey },
+      },
     },
     async (req) => rotateKey(req.ctx(), req.params.id),
   );
   app.get(
     `${P}/patrols`,
-    { config: perm('river.read'), schema: { tags, summary: 'Patrol logs', querystring: PatrolQuery, response: { 200: pageOf(Patrol) } } },
+    {
+      config: perm('river.read'),
+      schema: { tags, summary: 'Patrol logs', querystring: PatrolQuery, response: { 200: pageOf(Patrol) } },
+    },
     async (req) => listPatrols(req.ctx(), req.query),
   );
   app.post(
     `${P}/patrols`,
     {
       config: perm('river.patrol'),
-      schema: { tags, summary: 'Record a patrol; problems found become orders', body: PatrolInput, response: { 201: Patrol } },
+      schema: {
+        tags,
+        summary: 'Record a patrol; problems found become orders',
+        body: PatrolInput,
+        response: { 201: Patrol },
+      },
     },
     async (req, reply) => reply.status(201).send(await createPatrol(req.ctx(), req.body)),
   );
   app.get(
     `${P}/readings`,
-    { config: perm('river.read'), schema: { tags, summary: 'Readings', querystring: ReadingQuery, response: { 200: pageOf(Reading) } } },
+    {
+      config: perm('river.read'),
+      schema: { tags, summary: 'Readings', querystring: ReadingQuery, response: { 200: pageOf(Reading) } },
+    },
     async (req) => listReadings(req.ctx(), req.query),
   );
   app.get(
     `${P}/readings/template.xlsx`,
-    { config: perm('river.manage'), schema: { tags, summary: 'Empty readings sheet to fill in', response: { 200: z.unknown() } } },
+    {
+      config: perm('river.manage'),
+      schema: { tags, summary: 'Empty readings sheet to fill in', response: { 200: z.unknown() } },
+    },
     async (req, reply) => sendXlsx(reply, ReadingLedger.name, await ledgerTemplate(ReadingLedger, req.locale)),
   );
   app.post(
     `${P}/readings/import`,
     {
       config: perm('river.manage'),
-      schema: { tags, summary: 'Import readings from Excel (alerts as for the gateway)', querystring: ImportQuery, response: { 200: ImportReport } },
+      schema: {
+        tags,
+        summary: 'Import readings from Excel (alerts as for the gateway)',
+        querystring: ImportQuery,
+        response: { 200: ImportReport },
+      },
     },
     async (req) => importReadingsLedger(req.ctx(), req.body, req.query.mode),
   );
   app.get(
     `${P}/alerts`,
-    { config: perm('river.read'), schema: { tags, summary: 'Alerts', querystring: AlertQuery, response: { 200: pageOf(Alert) } } },
+    {
+      config: perm('river.read'),
+      schema: { tags, summary: 'Alerts', querystring: AlertQuery, response: { 200: pageOf(Alert) } },
+    },
     async (req) => listAlerts(req.ctx(), req.query),
   );
   app.post(
     `${P}/alerts/:id/close`,
     {
       config: perm('river.manage'),
-      schema: { tags, summary: 'Close an alert with what was done', params: IdParam, body: CloseAlert, response: { 200: Alert } },
+      schema: {
+        tags,
+        summary: 'Close an alert with what was done',
+        params: IdParam,
+        body: CloseAlert,
+        response: { 200: Alert },
+      },
     },
     async (req) => closeAlert(req.ctx(), req.params.id, req.body.note),
   );
@@ -153,7 +204,12 @@ export async function riverRoutes(app: App): Promise<void> {
         access: 'public',
         keyAuthenticated: true,
         throttle: [
-          { name: 'riverIngest', per: { body: 'station' }, limit: INGEST_LIMITS.perStation, windowSeconds: INGEST_LIMITS.windowSeconds },
+          {
+            name: 'riverIngest',
+            per: { body: 'station' },
+            limit: INGEST_LIMITS.perStation,
+            windowSeconds: INGEST_LIMITS.windowSeconds,
+          },
           { name: 'riverIngest', per: 'ip', limit: INGEST_LIMITS.perIp, windowSeconds: INGEST_LIMITS.windowSeconds },
         ],
       },
@@ -167,6 +223,14 @@ export async function riverRoutes(app: App): Promise<void> {
     async (req, reply) =>
       reply
         .status(201)
-        .send(await ingest(app.deps.database.db, app.deps.clock, { ip: req.ip, requestId: req.id }, req.headers.authorization, req.body)),
+        .send(
+          await ingest(
+            app.deps.database.db,
+            app.deps.clock,
+            { ip: req.ip, requestId: req.id },
+            req.headers.authorization,
+            req.body,
+          ),
+        ),
   );
 }

@@ -65,8 +65,10 @@ export const hashKey = (key: string) => createHash('sha256').update(key).digest(
 const newKey = () => `gzk_${randomBytes(32).toString('base64url')}`;
 
 /** A river the viewer keeps or patrols: in their subtree, or their own node lies below the river's node. */
-const riverVisible = (ctx: Ctx, col: typeof riverRivers.scopePath | typeof riverRoutes.scopePath = riverRivers.scopePath): SQL =>
-  or(inScope(ctx.actor, col), sql`${ctx.actor.scopePath} like ${col} || '%'`)!;
+const riverVisible = (
+  ctx: Ctx,
+  col: typeof riverRivers.scopePath | typeof riverRoutes.scopePath = riverRivers.scopePath,
+): SQL => or(inScope(ctx.actor, col), sql`${ctx.actor.scopePath} like ${col} || '%'`)!;
 
 async function nodeInScope(ctx: Ctx, db: DbOrTx, id: number) {
   const [n] = await db
@@ -107,7 +109,8 @@ function checkThresholds(ctx: Ctx, list: { metric: Metric; min?: number | null; 
     if (seen.has(x.metric)) throw fieldError(ctx, `thresholds.${i}.metric`, 'river.thresholdTwice');
     seen.add(x.metric);
     if (x.min == null && x.max == null) throw fieldError(ctx, `thresholds.${i}.max`, 'river.thresholdEmpty');
-    if (x.min != null && x.max != null && x.min > x.max) throw fieldError(ctx, `thresholds.${i}.min`, 'river.minAboveMax');
+    if (x.min != null && x.max != null && x.min > x.max)
+      throw fieldError(ctx, `thresholds.${i}.min`, 'river.minAboveMax');
   });
 }
 
@@ -128,7 +131,13 @@ export async function createRiver(ctx: Ctx, input: CreateRiver): Promise<River> 
         course: input.course ?? null,
       })
       .returning();
-    await audit(tx, ctx, { action: 'river.create', objectType: 'river', objectId: row!.id, scopePath: node.path, after: row });
+    await audit(tx, ctx, {
+      action: 'river.create',
+      objectType: 'river',
+      objectId: row!.id,
+      scopePath: node.path,
+      after: row,
+    });
     return row!.id;
   });
   return getRiver(ctx, id);
@@ -168,7 +177,10 @@ export async function createStation(ctx: Ctx, riverId: number, input: CreateStat
   if (!place.path.startsWith(river.scopePath)) throw fieldError(ctx, 'territoryId', 'river.stationPlace');
   checkThresholds(ctx, input.thresholds);
   await accountsInScope(ctx, input.responsibleAccountIds);
-  const [dup] = await ctx.db.select({ id: riverStations.id }).from(riverStations).where(eq(riverStations.code, input.code));
+  const [dup] = await ctx.db
+    .select({ id: riverStations.id })
+    .from(riverStations)
+    .where(eq(riverStations.code, input.code));
   if (dup) throw fieldError(ctx, 'code', 'river.codeTaken');
   const key = newKey();
   const now = ctx.clock.now();
@@ -189,7 +201,14 @@ export async function createStation(ctx: Ctx, riverId: number, input: CreateStat
     if (input.thresholds.length)
       await tx
         .insert(riverThresholds)
-        .values(input.thresholds.map((x) => ({ stationId: row!.id, metric: x.metric, min: x.min ?? null, max: x.max ?? null })));
+        .values(
+          input.thresholds.map((x) => ({
+            stationId: row!.id,
+            metric: x.metric,
+            min: x.min ?? null,
+            max: x.max ?? null,
+          })),
+        );
     await audit(tx, ctx, {
       action: 'river.station.create',
       objectType: 'riverStation',
@@ -231,7 +250,9 @@ export async function setThresholds(ctx: Ctx, stationId: number, input: SetThres
     if (input.thresholds.length)
       await tx
         .insert(riverThresholds)
-        .values(input.thresholds.map((x) => ({ stationId: s.id, metric: x.metric, min: x.min ?? null, max: x.max ?? null })));
+        .values(
+          input.thresholds.map((x) => ({ stationId: s.id, metric: x.metric, min: x.min ?? null, max: x.max ?? null })),
+        );
     await audit(tx, ctx, {
       action: 'river.station.thresholds',
       objectType: 'riverStation',
@@ -241,7 +262,11 @@ export async function setThresholds(ctx: Ctx, stationId: number, input: SetThres
       after: input.thresholds,
     });
   });
-  const [r] = await riversOut(ctx, ctx.db, await ctx.db.select().from(riverRivers).where(eq(riverRivers.id, s.riverId)));
+  const [r] = await riversOut(
+    ctx,
+    ctx.db,
+    await ctx.db.select().from(riverRivers).where(eq(riverRivers.id, s.riverId)),
+  );
   return r!.stations.find((x) => x.id === s.id)!;
 }
 
@@ -299,25 +324,23 @@ async function riversOut(ctx: Ctx, db: DbOrTx, rows: (typeof riverRivers.$inferS
       })),
     stations: stations
       .filter((s) => s.riverId === r.id && canManage(s.scopePath))
-      .map(
-        (s): StationOut => ({
-          id: s.id,
-          riverId: s.riverId,
-          code: s.code,
-          name: s.name,
-          location: s.location ?? null,
-          hasKey: !!s.keyHash,
-          keyIssuedAt: s.keyIssuedAt,
-          responsibleAccountIds: s.responsibleAccountIds,
-          thresholds: thresholds
-            .filter((x) => x.stationId === s.id)
-            .map((x) => ({ metric: x.metric, min: x.min, max: x.max })),
-          latest: latest
-            .filter((x) => x.stationId === s.id)
-            .map((x) => ({ metric: x.metric, value: x.value, measuredAt: x.measuredAt })),
-          openAlerts: open.find((x) => x.stationId === s.id)?.n ?? 0,
-        }),
-      ),
+      .map((s): StationOut => ({
+        id: s.id,
+        riverId: s.riverId,
+        code: s.code,
+        name: s.name,
+        location: s.location ?? null,
+        hasKey: !!s.keyHash,
+        keyIssuedAt: s.keyIssuedAt,
+        responsibleAccountIds: s.responsibleAccountIds,
+        thresholds: thresholds
+          .filter((x) => x.stationId === s.id)
+          .map((x) => ({ metric: x.metric, min: x.min, max: x.max })),
+        latest: latest
+          .filter((x) => x.stationId === s.id)
+          .map((x) => ({ metric: x.metric, value: x.value, measuredAt: x.measuredAt })),
+        openAlerts: open.find((x) => x.stationId === s.id)?.n ?? 0,
+      })),
   }));
 }
 
@@ -428,7 +451,12 @@ export async function listPatrols(ctx: Ctx, q: PatrolQuery) {
   const w: SQL[] = [inScope(ctx.actor, riverPatrols.scopePath)];
   if (q.territoryId) w.push(inSubtree(riverPatrols.scopePath, (await nodeInScope(ctx, ctx.db, q.territoryId)).path));
   if (q.riverId)
-    w.push(inArray(riverPatrols.routeId, ctx.db.select({ id: riverRoutes.id }).from(riverRoutes).where(eq(riverRoutes.riverId, q.riverId))));
+    w.push(
+      inArray(
+        riverPatrols.routeId,
+        ctx.db.select({ id: riverRoutes.id }).from(riverRoutes).where(eq(riverRoutes.riverId, q.riverId)),
+      ),
+    );
   if (q.from) w.push(gte(riverPatrols.startedAt, q.from));
   if (q.to) w.push(lt(riverPatrols.startedAt, q.to));
   const where = and(...w);
@@ -510,7 +538,13 @@ async function storeReadings(
       alerts.map((a) => ({
         kind: 'river.alert' as const,
         accountIds: s.responsibleAccountIds,
-        params: { station: s.name, metric: METRIC_LABELS[a.metric]['zh-CN'], value: a.value, bound: a.bound, unit: METRICS[a.metric] },
+        params: {
+          station: s.name,
+          metric: METRIC_LABELS[a.metric]['zh-CN'],
+          value: a.value,
+          bound: a.bound,
+          unit: METRICS[a.metric],
+        },
         link: `/river/alerts?stationId=${s.id}`,
       })),
     );
@@ -530,7 +564,13 @@ async function storeReadings(
  * The sensor gateway's endpoint: the station's key in `Authorization: Bearer <key>`. An unknown station and a bad
  * key get the same 401 (nothing written, nothing told); a replayed reading id gets 409 and changes nothing.
  */
-export async function ingest(db: Db, clock: Clock, meta: { ip: string; requestId: string }, authorization: string | undefined, input: Ingest) {
+export async function ingest(
+  db: Db,
+  clock: Clock,
+  meta: { ip: string; requestId: string },
+  authorization: string | undefined,
+  input: Ingest,
+) {
   const key = /^Bearer (\S{10,200})$/.exec(authorization ?? '')?.[1] ?? '';
   const [s] = await db.select().from(riverStations).where(eq(riverStations.code, input.station));
   const given = Buffer.from(hashKey(key), 'hex');
@@ -539,7 +579,13 @@ export async function ingest(db: Db, clock: Clock, meta: { ip: string; requestId
   const actor = { ...systemActor(s.scopePath), displayName: `station:${s.code}` };
   const ctx = { actor, clock, requestId: meta.requestId, ip: meta.ip };
   const res = await db.transaction((tx) =>
-    storeReadings(tx, ctx, s, [{ readingId: input.readingId, metric: input.metric, value: input.value, measuredAt: input.measuredAt }], 'gateway'),
+    storeReadings(
+      tx,
+      ctx,
+      s,
+      [{ readingId: input.readingId, metric: input.metric, value: input.value, measuredAt: input.measuredAt }],
+      'gateway',
+    ),
   );
   if (res.replayed.length) throw conflict('river.replayed', { id: input.readingId });
   return { accepted: true as const, alert: res.alerts > 0 };
@@ -548,7 +594,10 @@ export async function ingest(db: Db, clock: Clock, meta: { ip: string; requestId
 /** Readings from a spreadsheet (the import), station by code inside the viewer's subtree. */
 export async function importReadings(
   ctx: Ctx,
-  rows: { row: number; value: { station: string; readingId: string; metric: Metric; value: number; measuredAt: Date } }[],
+  rows: {
+    row: number;
+    value: { station: string; readingId: string; metric: Metric; value: number; measuredAt: Date };
+  }[],
 ) {
   const codes = [...new Set(rows.map((r) => r.value.station))];
   const stations = codes.length
@@ -557,7 +606,10 @@ export async function importReadings(
         .from(riverStations)
         .where(and(inArray(riverStations.code, codes), inScope(ctx.actor, riverStations.scopePath)))
     : [];
-  return { stations, store: (tx: DbOrTx, s: StationRow, list: ReadingIn[]) => storeReadings(tx, ctx, s, list, 'import') };
+  return {
+    stations,
+    store: (tx: DbOrTx, s: StationRow, list: ReadingIn[]) => storeReadings(tx, ctx, s, list, 'import'),
+  };
 }
 
 export async function listReadings(ctx: Ctx, q: ReadingQuery) {
@@ -603,7 +655,13 @@ export async function listAlerts(ctx: Ctx, q: AlertQuery, only?: SQL) {
   const where = and(...w);
   const [rows, [total]] = await Promise.all([
     ctx.db
-      .select({ a: riverAlerts, station: riverStations.name, riverId: riverRivers.id, river: riverRivers.name, measuredAt: riverReadings.measuredAt })
+      .select({
+        a: riverAlerts,
+        station: riverStations.name,
+        riverId: riverRivers.id,
+        river: riverRivers.name,
+        measuredAt: riverReadings.measuredAt,
+      })
       .from(riverAlerts)
       .innerJoin(riverStations, eq(riverStations.id, riverAlerts.stationId))
       .innerJoin(riverRivers, eq(riverRivers.id, riverStations.riverId))

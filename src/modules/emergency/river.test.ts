@@ -112,7 +112,15 @@ describe('river patrols 党建+河长制', () => {
       endedAt: new Date(now - 60_000).toISOString(),
     });
     expect(backwards.status).toBe(400);
-    expect((await farStaff.post(`${P}/patrols`, { routeId: river.routes[0]!.id, startedAt: new Date(now - 60_000), endedAt: new Date(now) })).status).toBe(404);
+    expect(
+      (
+        await farStaff.post(`${P}/patrols`, {
+          routeId: river.routes[0]!.id,
+          startedAt: new Date(now - 60_000),
+          endedAt: new Date(now),
+        })
+      ).status,
+    ).toBe(404);
     expect((await ok(staff.get(`${P}/patrols`))).total).toBe(1);
     expect((await ok(farStaff.get(`${P}/patrols`))).total).toBe(0);
   });
@@ -203,7 +211,15 @@ describe('river patrols 党建+河长制', () => {
   it('the gateway endpoint is limited per station', async () => {
     let last = 0;
     for (let i = 0; i <= INGEST_LIMITS.perStation; i++)
-      last = (await gateway('gzk_wrong-key-0000', { station: 'THJ-LIMIT', readingId: `l${i}`, metric: 'ph', value: 7, measuredAt: new Date().toISOString() })).statusCode;
+      last = (
+        await gateway('gzk_wrong-key-0000', {
+          station: 'THJ-LIMIT',
+          readingId: `l${i}`,
+          metric: 'ph',
+          value: 7,
+          measuredAt: new Date().toISOString(),
+        })
+      ).statusCode;
     expect(last).toBe(429);
   });
 });

@@ -292,7 +292,10 @@ export const riverStations = pgTable(
     keyHash: text(),
     keyIssuedAt: timestamp({ withTimezone: true }),
     /** Accounts told of alerts (the river chief's office, the street's duty staff). */
-    responsibleAccountIds: integer().array().notNull().default(sql`'{}'::integer[]`),
+    responsibleAccountIds: integer()
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
     scopePath: text().notNull(),
     createdAt: created(),
   },

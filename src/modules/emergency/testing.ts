@@ -71,7 +71,9 @@ export async function makeTask(db: Db, eventId: number, at: Place, accountIds: n
     .values({ eventId, title: `巡查${++n}`, scopePath: at.path })
     .returning();
   if (accountIds.length)
-    await db.insert(emTaskAssignees).values(accountIds.map((accountId) => ({ taskId: t!.id, accountId, name: '队员' })));
+    await db
+      .insert(emTaskAssignees)
+      .values(accountIds.map((accountId) => ({ taskId: t!.id, accountId, name: '队员' })));
   return t!;
 }
 
@@ -82,7 +84,14 @@ export async function makeMember(db: Db, at: Place, name: string, accountId?: nu
     .returning();
   const [m] = await db
     .insert(partyMembers)
-    .values({ name, kind: 'resident', homeBranchId: b!.id, territoryId: at.id, scopePath: at.path, accountId: accountId ?? null })
+    .values({
+      name,
+      kind: 'resident',
+      homeBranchId: b!.id,
+      territoryId: at.id,
+      scopePath: at.path,
+      accountId: accountId ?? null,
+    })
     .returning();
   return m!;
 }
@@ -109,7 +118,13 @@ export async function makeRiver(db: Db, at: Place, place: Place, key = `gzk_test
     .returning();
   const [s] = await db
     .insert(riverStations)
-    .values({ riverId: r!.id, code: `ST-${n}-${Math.random().toString(36).slice(2, 7)}`, name: `监测站${n}`, keyHash: hashKey(key), scopePath: at.path })
+    .values({
+      riverId: r!.id,
+      code: `ST-${n}-${Math.random().toString(36).slice(2, 7)}`,
+      name: `监测站${n}`,
+      keyHash: hashKey(key),
+      scopePath: at.path,
+    })
     .returning();
   await db.insert(riverThresholds).values({ stationId: s!.id, metric: 'ph', min: 6, max: 9 });
   return { river: r!, route: route!, station: s!, key };

@@ -47,7 +47,10 @@ export default function BoardPage() {
   const b = q.data;
   const chart = useMemo(() => {
     const rows = (b?.campaigns ?? []).flatMap((c) =>
-      c.buildings.map((x) => ({ ...x, label: b!.campaigns.length > 1 ? `${c.name}·${x.building.name}` : x.building.name })),
+      c.buildings.map((x) => ({
+        ...x,
+        label: b!.campaigns.length > 1 ? `${c.name}·${x.building.name}` : x.building.name,
+      })),
     );
     return {
       tooltip: { trigger: 'axis' },
@@ -56,9 +59,27 @@ export default function BoardPage() {
       xAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { rotate: rows.length > 8 ? 40 : 0 } },
       yAxis: { type: 'value', name: t('emergency.board.households') },
       series: [
-        { name: t('emergency.visit.visited'), type: 'bar', stack: 'h', color: '#52c41a', data: rows.map((r) => r.visited) },
-        { name: t('emergency.visit.needsHelp'), type: 'bar', stack: 'h', color: '#fa8c16', data: rows.map((r) => r.needsHelp) },
-        { name: t('emergency.visit.notHome'), type: 'bar', stack: 'h', color: '#faad14', data: rows.map((r) => r.notHome) },
+        {
+          name: t('emergency.visit.visited'),
+          type: 'bar',
+          stack: 'h',
+          color: '#52c41a',
+          data: rows.map((r) => r.visited),
+        },
+        {
+          name: t('emergency.visit.needsHelp'),
+          type: 'bar',
+          stack: 'h',
+          color: '#fa8c16',
+          data: rows.map((r) => r.needsHelp),
+        },
+        {
+          name: t('emergency.visit.notHome'),
+          type: 'bar',
+          stack: 'h',
+          color: '#faad14',
+          data: rows.map((r) => r.notHome),
+        },
         {
           name: t('emergency.board.pending'),
           type: 'bar',
@@ -136,17 +157,29 @@ export default function BoardPage() {
         </Col>
         <Col span={6}>
           <Card>
-            <Statistic title={t('emergency.board.covered')} value={b.totals.covered} suffix={`/ ${b.totals.households}`} />
+            <Statistic
+              title={t('emergency.board.covered')}
+              value={b.totals.covered}
+              suffix={`/ ${b.totals.households}`}
+            />
           </Card>
         </Col>
         <Col span={6}>
           <Card>
-            <Statistic title={t('emergency.board.notHomeHelp')} value={b.totals.notHome} suffix={`/ ${b.totals.needsHelp}`} />
+            <Statistic
+              title={t('emergency.board.notHomeHelp')}
+              value={b.totals.notHome}
+              suffix={`/ ${b.totals.needsHelp}`}
+            />
           </Card>
         </Col>
         <Col span={6}>
           <Card>
-            <Statistic title={t('emergency.board.checkedIn')} value={b.totals.checkedIn} suffix={`/ ${b.totals.assignees}`} />
+            <Statistic
+              title={t('emergency.board.checkedIn')}
+              value={b.totals.checkedIn}
+              suffix={`/ ${b.totals.assignees}`}
+            />
           </Card>
         </Col>
       </Row>
@@ -271,7 +304,9 @@ export default function BoardPage() {
         open={modal === 'campaign'}
         title={t('emergency.campaign.add')}
         fieldMap={{ areaIds: 'area' }}
-        submit={(v) => api.post(`/api/emergency/events/${e.id}/campaigns`, { name: v.name, areaIds: v.area ? [v.area.id] : [] })}
+        submit={(v) =>
+          api.post(`/api/emergency/events/${e.id}/campaigns`, { name: v.name, areaIds: v.area ? [v.area.id] : [] })
+        }
         onDone={refresh}
         onCancel={() => setModal(null)}
       >

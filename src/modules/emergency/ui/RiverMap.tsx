@@ -50,7 +50,9 @@ export function RiverMap({ rivers, patrols }: { rivers: RiverT[]; patrols: Patro
         coordinates: [[box[0], [box[1]![0], box[0]![1]], box[1], [box[0]![0], box[1]![1]], box[0]]],
       },
     });
-    echarts.registerMap(name, { type: 'FeatureCollection', features } as unknown as Parameters<typeof echarts.registerMap>[1]);
+    echarts.registerMap(name, { type: 'FeatureCollection', features } as unknown as Parameters<
+      typeof echarts.registerMap
+    >[1]);
     const stations = rivers.flatMap((r) => r.stations.filter((s) => s.location));
     return {
       tooltip: { trigger: 'item' },
@@ -78,7 +80,9 @@ export function RiverMap({ rivers, patrols }: { rivers: RiverT[]; patrols: Patro
           coordinateSystem: 'geo',
           polyline: true,
           lineStyle: { color: '#389e0d', width: 3, type: 'dashed' },
-          data: rivers.flatMap((r) => r.routes.map((x) => ({ name: `${x.name}（${(x.lengthM / 1000).toFixed(1)} km）`, coords: x.line }))),
+          data: rivers.flatMap((r) =>
+            r.routes.map((x) => ({ name: `${x.name}（${(x.lengthM / 1000).toFixed(1)} km）`, coords: x.line })),
+          ),
         },
         {
           name: t('river.map.walked'),
@@ -86,7 +90,10 @@ export function RiverMap({ rivers, patrols }: { rivers: RiverT[]; patrols: Patro
           coordinateSystem: 'geo',
           polyline: true,
           lineStyle: { color: '#fa8c16', width: 2 },
-          data: patrols.filter((p) => p.walked).slice(0, 5).map((p) => ({ name: `${p.patroller} ${p.startedAt.slice(0, 10)}`, coords: p.walked })),
+          data: patrols
+            .filter((p) => p.walked)
+            .slice(0, 5)
+            .map((p) => ({ name: `${p.patroller} ${p.startedAt.slice(0, 10)}`, coords: p.walked })),
         },
         {
           name: t('river.map.station'),

@@ -91,7 +91,8 @@ export default function RiverPage({ tab = 'map' }: { tab?: 'map' | 'alerts' | 'p
                         render: (_, s) =>
                           s.latest.map((x) => {
                             const th = s.thresholds.find((y) => y.metric === x.metric);
-                            const bad = th && ((th.max != null && x.value > th.max) || (th.min != null && x.value < th.min));
+                            const bad =
+                              th && ((th.max != null && x.value > th.max) || (th.min != null && x.value < th.min));
                             return (
                               <Tag key={x.metric} color={bad ? 'red' : 'green'}>
                                 {metricLabel(x.metric, lang)} {x.value} {METRICS[x.metric]}
@@ -169,7 +170,10 @@ export default function RiverPage({ tab = 'map' }: { tab?: 'map' | 'alerts' | 'p
                 rowKey={(r) => r.id}
                 testId="river-patrols"
                 columns={[
-                  { title: t('river.patrol.at'), render: (_, r) => `${formatDateTime(r.startedAt)} – ${formatDateTime(r.endedAt).slice(-5)}` },
+                  {
+                    title: t('river.patrol.at'),
+                    render: (_, r) => `${formatDateTime(r.startedAt)} – ${formatDateTime(r.endedAt).slice(-5)}`,
+                  },
                   { title: t('river.patrol.route'), render: (_, r) => `${r.river.name} · ${r.route.name}` },
                   { title: t('river.patrol.who'), dataIndex: 'patroller' },
                   { title: t('river.patrol.note'), dataIndex: 'note' },
@@ -202,14 +206,19 @@ export default function RiverPage({ tab = 'map' }: { tab?: 'map' | 'alerts' | 'p
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
       </FormModal>
-      <Modal open={key !== null} title={t('river.station.newKey')} onOk={() => setKey(null)} onCancel={() => setKey(null)}>
+      <Modal
+        open={key !== null}
+        title={t('river.station.newKey')}
+        onOk={() => setKey(null)}
+        onCancel={() => setKey(null)}
+      >
         <Alert type="warning" title={t('river.station.keyOnce')} style={{ marginBottom: 12 }} />
         <Typography.Paragraph copyable code data-testid="river-key">
           {key?.key}
         </Typography.Paragraph>
         <Typography.Text type="secondary">
-          curl -X POST /api/river/ingest -H &quot;Authorization: Bearer {key?.key.slice(0, 8)}…&quot; -d
-          &apos;{`{"station":"${key?.code}","readingId":"…","metric":"waterLevel","value":2.5,"measuredAt":"…"}`}&apos;
+          curl -X POST /api/river/ingest -H &quot;Authorization: Bearer {key?.key.slice(0, 8)}…&quot; -d &apos;
+          {`{"station":"${key?.code}","readingId":"…","metric":"waterLevel","value":2.5,"measuredAt":"…"}`}&apos;
         </Typography.Text>
       </Modal>
     </>

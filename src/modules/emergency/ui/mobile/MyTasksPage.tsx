@@ -11,7 +11,10 @@ const fail = (e: unknown) => Toast.show({ content: isApiError(e) ? e.message : S
 export default function MyTasksPage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const tasks = useQuery({ queryKey: ['emergency', 'm', 'tasks'], queryFn: () => api.get<EmTask[]>('/api/emergency/my-tasks') });
+  const tasks = useQuery({
+    queryKey: ['emergency', 'm', 'tasks'],
+    queryFn: () => api.get<EmTask[]>('/api/emergency/my-tasks'),
+  });
   const me = (task: EmTask) => task.assignees[0];
   const checkIn = async (task: EmTask) => {
     let note = '';
@@ -57,7 +60,12 @@ export default function MyTasksPage() {
                 </Tag>
               ) : (
                 active && (
-                  <Button color="primary" block onClick={() => void checkIn(task)} data-testid={`m-check-in-${task.id}`}>
+                  <Button
+                    color="primary"
+                    block
+                    onClick={() => void checkIn(task)}
+                    data-testid={`m-check-in-${task.id}`}
+                  >
                     {t('emergency.mobile.checkIn')}
                   </Button>
                 )
