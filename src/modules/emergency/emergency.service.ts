@@ -374,12 +374,19 @@ async function campaignsOf(ctx: Ctx, db: DbOrTx, eventId: number, campaignId?: n
       .where(and(eq(emVisits.campaignId, c.id), inScope(ctx.actor, emVisits.scopePath)));
     const byHousehold = new Map(visits.map((v) => [v.householdId, v.result]));
     const ancestorIds = [...new Set(hh.flatMap((h) => pathIds(h.path)))];
-    const buildings = ancestorIds.length
+    const nodes = ancestorIds.length
       ? await db
-          .select({ id: territories.id, name: territories.name, path: territories.path })
+          .select({ id: territories.id, name: territories.name, path: territories.path, level: territories.level })
           .from(territories)
-          .where(and(inArray(territories.id, ancestorIds), eq(territories.level, 'building')))
+          .where(and(inArray(territories.id, ancestorIds), inArray(territories.level, ['compound', 'building'])))
       : [];
+    // A building is named with its compound (楼号 repeat across compounds).
+    const buildings = nodes
+      .filter((n) => n.level === 'building')
+      .map((n) => {
+        const compound = nodes.find((c) => c.level === 'compound' && n.path.startsWith(c.path));
+        return { ...n, name: compound ? `${compound.name}${n.name}` : n.name };
+      });
     const per = new Map<number, { name: string; n: number; v: Record<VisitResult, number> }>();
     for (const h of hh) {
       const b = buildings.find((x) => h.path.startsWith(x.path));

@@ -129,8 +129,8 @@ describe('emergency mode 平战结合', () => {
     const cov = (await ok(staff.get(`${P}/campaigns/${campaign.id}`))) as Campaign;
     expect(cov).toMatchObject({ households: 4, covered: 2, notHome: 1, needsHelp: 1, rate: 50 });
     expect(cov.buildings.map((b) => [b.building.name, b.households, b.covered, b.rate])).toEqual([
-      ['1号楼', 3, 2, 66.7],
-      ['2号楼', 1, 0, 0],
+      [`${A1().compound.name}1号楼`, 3, 2, 66.7],
+      [`${A1().compound.name}2号楼`, 1, 0, 0],
     ]);
     // The second knock at the not-home household counts it covered; attempts are kept.
     const again = await ok(

@@ -54,9 +54,9 @@ export default function BoardPage() {
     );
     return {
       tooltip: { trigger: 'axis' },
-      legend: {},
-      grid: { left: 40, right: 16, bottom: 60, top: 40 },
-      xAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { rotate: rows.length > 8 ? 40 : 0 } },
+      legend: { top: 0 },
+      grid: { left: 40, right: 16, bottom: 80, top: 50 },
+      xAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { rotate: rows.length > 6 ? 35 : 0, interval: 0 } },
       yAxis: { type: 'value', name: t('emergency.board.households') },
       series: [
         {
