@@ -41,8 +41,8 @@ export function RiverMap({ rivers, patrols }: { rivers: RiverT[]; patrols: Patro
       properties: { name: `grid:${f.properties.id}` },
       geometry: f.geometry,
     }));
-    // A frame polygon so the map exists even without grids.
-    features.push({
+    // A frame polygon (drawn first, under the grids) so the map exists even without grids.
+    features.unshift({
       type: 'Feature',
       properties: { name: 'frame' },
       geometry: {
