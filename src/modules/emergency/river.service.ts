@@ -199,16 +199,14 @@ export async function createStation(ctx: Ctx, riverId: number, input: CreateStat
       })
       .returning();
     if (input.thresholds.length)
-      await tx
-        .insert(riverThresholds)
-        .values(
-          input.thresholds.map((x) => ({
-            stationId: row!.id,
-            metric: x.metric,
-            min: x.min ?? null,
-            max: x.max ?? null,
-          })),
-        );
+      await tx.insert(riverThresholds).values(
+        input.thresholds.map((x) => ({
+          stationId: row!.id,
+          metric: x.metric,
+          min: x.min ?? null,
+          max: x.max ?? null,
+        })),
+      );
     await audit(tx, ctx, {
       action: 'river.station.create',
       objectType: 'riverStation',

@@ -56,7 +56,11 @@ export default function BoardPage() {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 40, right: 16, bottom: 80, top: 50 },
-      xAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { rotate: rows.length > 6 ? 35 : 0, interval: 0 } },
+      xAxis: {
+        type: 'category',
+        data: rows.map((r) => r.label),
+        axisLabel: { rotate: rows.length > 6 ? 35 : 0, interval: 0 },
+      },
       yAxis: { type: 'value', name: t('emergency.board.households') },
       series: [
         {
