@@ -1,6 +1,6 @@
 import type { MatrixFixture, MatrixRows, Where } from '../../test/authz.js';
 import { EMERGENCY_ROLES as R } from './permissions.js';
-import { makeAlert, makeCampaign, makeEvent, makePatrol, makeRiver, makeTask } from './testing.js';
+import { makeAlert, makeCampaign, makeCandidate, makeEvent, makePatrol, makeRiver, makeTask } from './testing.js';
 
 /** Authorization-matrix rows of emergency mode and river patrols: inside is street A, outside street B. */
 const street = (f: MatrixFixture, w: Where) => (w === 'inside' ? f.tree.streetA : f.tree.streetB).street;
@@ -10,6 +10,7 @@ const campaignAt = async (f: MatrixFixture, w: Where) =>
 const riverAt = (f: MatrixFixture, w: Where) => makeRiver(f.t.db, street(f, w), f.at(w).community);
 const P = '/api/emergency';
 const Q = '/api/river';
+const R_ = '/api/recruitment/candidates';
 
 export const rows: MatrixRows = {
   [`GET ${P}/events`]: {
@@ -271,6 +272,49 @@ export const rows: MatrixRows = {
         value: 7,
         measuredAt: new Date().toISOString(),
       },
+    }),
+  },
+
+  [`GET ${R_}`]: {
+    allow: R.recruitment,
+    ok: 200,
+    outside: 'empty',
+    call: async (f, w) => ({ method: 'GET', url: `${R_}?branchId=${(await makeCandidate(f.t.db, f.at(w).compound)).branch.id}` }),
+  },
+  [`POST ${R_}`]: {
+    allow: R.recruitment,
+    ok: 201,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'POST',
+      url: R_,
+      body: { name: '新申请人', branchId: (await makeCandidate(f.t.db, f.at(w).compound)).branch.id, appliedOn: '2026-01-02' },
+    }),
+  },
+  [`GET ${R_}/:id`]: {
+    allow: R.recruitment,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => ({ method: 'GET', url: `${R_}/${(await makeCandidate(f.t.db, f.at(w).compound)).candidate.id}` }),
+  },
+  [`POST ${R_}/:id/record`]: {
+    allow: R.recruitment,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${R_}/${(await makeCandidate(f.t.db, f.at(w).compound)).candidate.id}/record`,
+      body: { talkedOn: '2025-01-10' },
+    }),
+  },
+  [`POST ${R_}/:id/advance`]: {
+    allow: R.recruitment,
+    ok: 409, // no talk recorded: refused with the reason
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${R_}/${(await makeCandidate(f.t.db, f.at(w).compound)).candidate.id}/advance`,
+      body: { to: 'activist', on: '2025-02-01' },
     }),
   },
 };

@@ -10,6 +10,7 @@ import {
   TEAM_KINDS,
   VISIT_RESULTS,
 } from './constants.js';
+import { STAGES } from './recruitment.rules.js';
 
 export * from './constants.js';
 
@@ -366,3 +367,50 @@ export const AlertQuery = PageQuery.extend({
 });
 export type AlertQuery = z.infer<typeof AlertQuery>;
 export const CloseAlert = z.object({ note: z.string().trim().min(1).max(500) }).strict();
+
+// ---- recruitment 发展党员 -------------------------------------------------------------------------------------
+
+const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { message: 'recruitment.badDate' });
+export const RecruitStage = z.enum(STAGES);
+export const CreateCandidate = z
+  .object({ name: z.string().trim().min(1).max(40), branchId: Id, birthDate: Day.nullish(), appliedOn: Day })
+  .strict();
+export type CreateCandidate = z.infer<typeof CreateCandidate>;
+export const RecordCandidate = z
+  .object({
+    talkedOn: Day.nullish(),
+    trainingHours: z.number().int().min(0).max(1000).nullish(),
+    introducers: z.array(z.string().trim().min(1).max(40)).max(4).nullish(),
+    review: z
+      .object({ talk: Day.nullish(), report: Day.nullish(), review: Day.nullish(), decide: Day.nullish() })
+      .strict()
+      .nullish(),
+  })
+  .strict();
+export type RecordCandidate = z.infer<typeof RecordCandidate>;
+export const AdvanceCandidate = z.object({ to: RecruitStage, on: Day, note: Text.nullish() }).strict();
+export type AdvanceCandidate = z.infer<typeof AdvanceCandidate>;
+export const CandidateQuery = PageQuery.extend({ stage: RecruitStage.optional(), branchId: Id.optional(), territoryId: Id.optional() });
+export type CandidateQuery = z.infer<typeof CandidateQuery>;
+export const Candidate = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  branch: Ref,
+  stage: RecruitStage,
+  birthDate: z.string().nullable(),
+  appliedOn: z.string(),
+  talkedOn: z.string().nullable(),
+  talkDueOn: z.string(),
+  activistOn: z.string().nullable(),
+  targetOn: z.string().nullable(),
+  probationOn: z.string().nullable(),
+  fullOn: z.string().nullable(),
+  trainingHours: z.number().int(),
+  introducers: z.array(z.string()),
+  review: z.record(z.string(), z.string()),
+  moves: z.array(z.object({ from: RecruitStage, to: RecruitStage, on: z.string(), note: z.string().nullable() })),
+});
+export type Candidate = z.infer<typeof Candidate>;

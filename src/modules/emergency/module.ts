@@ -4,9 +4,10 @@ import { seedEmergency } from './emergency.seed.js';
 import { EMERGENCY_FIGURES } from './figures.js';
 import { EMERGENCY_MESSAGES_EN, EMERGENCY_MESSAGES_ZH } from './messages.js';
 import { EMERGENCY_PERMISSIONS } from './permissions.js';
+import { recruitmentRoutes } from './recruitment.routes.js';
 import { riverRoutes } from './river.routes.js';
 
-/** Emergency mode 平战结合 and river patrols 党建+河长制 (issue 15 items 6 and 7, decision 026). */
+/** Emergency mode 平战结合, river patrols 党建+河长制 and recruitment 发展党员 (issue 15 items 5–7, decision 026). */
 export const emergencyModule: GongzhiModule = {
   name: 'emergency',
   permissions: EMERGENCY_PERMISSIONS,
@@ -14,6 +15,7 @@ export const emergencyModule: GongzhiModule = {
   routes: async (app) => {
     await emergencyRoutes(app);
     await riverRoutes(app);
+    await recruitmentRoutes(app);
   },
   figures: EMERGENCY_FIGURES,
   seedDemo: seedEmergency,

@@ -25,6 +25,7 @@ export const EMERGENCY_ROLES = {
   riverRead: ['partyMember', ...STAFF] as Role[],
   patrol: ['partyMember', ...STAFF] as Role[],
   riverManage: MANAGERS,
+  recruitment: MANAGERS,
 };
 
 export const EMERGENCY_PERMISSIONS: readonly PermissionDef[] = [
@@ -68,6 +69,12 @@ export const EMERGENCY_PERMISSIONS: readonly PermissionDef[] = [
     key: 'river.manage',
     label: { 'zh-CN': '维护河道、巡河路线、监测站与阈值', 'en-US': 'Keep rivers, routes, stations and thresholds' },
     roles: EMERGENCY_ROLES.riverManage,
+  },
+  {
+    key: 'recruitment.manage',
+    label: { 'zh-CN': '发展党员：登记申请人并按程序推进', 'en-US': 'Recruitment: register applicants and move them on' },
+    roles: EMERGENCY_ROLES.recruitment,
+    personalData: true,
   },
 ];
 registerPermissions(EMERGENCY_PERMISSIONS);

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   check,
+  date,
   doublePrecision,
   index,
   integer,
@@ -11,6 +12,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { accounts, territories } from '../../kernel/db/schema.js';
+import { partyOrgs } from '../organizations/schema.js';
 import { partyMembers } from '../party-members/schema.js';
 import { serviceOrders } from '../service-orders/schema.js';
 import type {
@@ -23,6 +25,7 @@ import type {
   AlertStatus,
   ReadingSource,
 } from './constants.js';
+import type { ReviewStep, Stage } from './recruitment.rules.js';
 
 const created = () => timestamp({ withTimezone: true }).notNull().defaultNow();
 
@@ -370,4 +373,61 @@ export const riverAlerts = pgTable(
     index('river_alerts_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
     check('river_alerts_status_ck', sql`${t.status} in ('open','closed')`),
   ],
+);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Recruitment 发展党员 (seed 003: 一谈一报一审一定)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A candidate on the way to membership, held by a branch (scopePath = the branch's). Dates are China days. */
+export const recruitCandidates = pgTable(
+  'recruit_candidates',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    name: text().notNull(),
+    branchId: integer()
+      .notNull()
+      .references(() => partyOrgs.id, { onDelete: 'restrict' }),
+    scopePath: text().notNull(),
+    birthDate: date({ mode: 'string' }),
+    stage: text().$type<Stage>().notNull().default('applicant'),
+    appliedOn: date({ mode: 'string' }).notNull(),
+    talkedOn: date({ mode: 'string' }),
+    activistOn: date({ mode: 'string' }),
+    targetOn: date({ mode: 'string' }),
+    probationOn: date({ mode: 'string' }),
+    fullOn: date({ mode: 'string' }),
+    trainingHours: integer().notNull().default(0),
+    introducers: text().array().notNull().default(sql`'{}'::text[]`),
+    /** 一谈一报一审一定: the day each step was done. */
+    review: jsonb().$type<Partial<Record<ReviewStep, string>>>().notNull().default({}),
+    createdAt: created(),
+    updatedAt: created(),
+  },
+  (t) => [
+    index('recruit_candidates_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
+    index('recruit_candidates_branch_idx').on(t.branchId),
+    check(
+      'recruit_candidates_stage_ck',
+      sql`${t.stage} in ('applicant','activist','target','probationary','full')`,
+    ),
+  ],
+);
+
+/** Each move between stages, with the day and who recorded it. */
+export const recruitMoves = pgTable(
+  'recruit_moves',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    candidateId: integer()
+      .notNull()
+      .references(() => recruitCandidates.id, { onDelete: 'cascade' }),
+    fromStage: text().$type<Stage>().notNull(),
+    toStage: text().$type<Stage>().notNull(),
+    on: date({ mode: 'string' }).notNull(),
+    note: text(),
+    byAccountId: integer().references(() => accounts.id, { onDelete: 'set null' }),
+    createdAt: created(),
+  },
+  (t) => [index('recruit_moves_candidate_idx').on(t.candidateId)],
 );

@@ -173,3 +173,17 @@ export async function makePatrol(db: Db, route: { id: number; scopePath: string 
     .returning();
   return p!;
 }
+
+/** A branch at `at` with one applicant candidate. */
+export async function makeCandidate(db: Db, at: Place) {
+  const { recruitCandidates } = await import('./schema.js');
+  const [b] = await db
+    .insert(partyOrgs)
+    .values({ kind: 'branch', name: `发展支部${++n}`, territoryId: at.id, scopePath: at.path })
+    .returning();
+  const [c] = await db
+    .insert(recruitCandidates)
+    .values({ name: `申请人${n}`, branchId: b!.id, scopePath: at.path, appliedOn: '2025-01-01' })
+    .returning();
+  return { branch: b!, candidate: c! };
+}
