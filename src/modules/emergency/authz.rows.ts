@@ -279,7 +279,10 @@ export const rows: MatrixRows = {
     allow: R.recruitment,
     ok: 200,
     outside: 'empty',
-    call: async (f, w) => ({ method: 'GET', url: `${R_}?branchId=${(await makeCandidate(f.t.db, f.at(w).compound)).branch.id}` }),
+    call: async (f, w) => ({
+      method: 'GET',
+      url: `${R_}?branchId=${(await makeCandidate(f.t.db, f.at(w).compound)).branch.id}`,
+    }),
   },
   [`POST ${R_}`]: {
     allow: R.recruitment,
@@ -288,14 +291,21 @@ export const rows: MatrixRows = {
     call: async (f, w) => ({
       method: 'POST',
       url: R_,
-      body: { name: '新申请人', branchId: (await makeCandidate(f.t.db, f.at(w).compound)).branch.id, appliedOn: '2026-01-02' },
+      body: {
+        name: '新申请人',
+        branchId: (await makeCandidate(f.t.db, f.at(w).compound)).branch.id,
+        appliedOn: '2026-01-02',
+      },
     }),
   },
   [`GET ${R_}/:id`]: {
     allow: R.recruitment,
     ok: 200,
     outside: 404,
-    call: async (f, w) => ({ method: 'GET', url: `${R_}/${(await makeCandidate(f.t.db, f.at(w).compound)).candidate.id}` }),
+    call: async (f, w) => ({
+      method: 'GET',
+      url: `${R_}/${(await makeCandidate(f.t.db, f.at(w).compound)).candidate.id}`,
+    }),
   },
   [`POST ${R_}/:id/record`]: {
     allow: R.recruitment,

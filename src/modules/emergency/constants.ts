@@ -53,3 +53,7 @@ export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
 /** The sensor endpoint's limits: per station code and per IP, per minute. */
 export const INGEST_LIMITS = { perStation: 120, perIp: 600, windowSeconds: 60 } as const;
+
+/** Recruitment 发展党员: the stages in order (rules in recruitment.rules.ts). */
+export const STAGES = ['applicant', 'activist', 'target', 'probationary', 'full'] as const;
+export type Stage = (typeof STAGES)[number];

@@ -9,8 +9,8 @@ import {
   READING_SOURCES,
   TEAM_KINDS,
   VISIT_RESULTS,
+  STAGES,
 } from './constants.js';
-import { STAGES } from './recruitment.rules.js';
 
 export * from './constants.js';
 
@@ -393,7 +393,11 @@ export const RecordCandidate = z
 export type RecordCandidate = z.infer<typeof RecordCandidate>;
 export const AdvanceCandidate = z.object({ to: RecruitStage, on: Day, note: Text.nullish() }).strict();
 export type AdvanceCandidate = z.infer<typeof AdvanceCandidate>;
-export const CandidateQuery = PageQuery.extend({ stage: RecruitStage.optional(), branchId: Id.optional(), territoryId: Id.optional() });
+export const CandidateQuery = PageQuery.extend({
+  stage: RecruitStage.optional(),
+  branchId: Id.optional(),
+  territoryId: Id.optional(),
+});
 export type CandidateQuery = z.infer<typeof CandidateQuery>;
 export const Candidate = z.object({
   id: z.number().int(),

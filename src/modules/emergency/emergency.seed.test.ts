@@ -7,7 +7,15 @@ import type { Database } from '../../kernel/db/client.js';
 import { territories } from '../../kernel/db/schema.js';
 import { resetDatabase, testDatabase } from '../../test/db.js';
 import { EMERGENCY_FIGURES } from './figures.js';
-import { emEvents, emTaskAssignees, emVisits, riverAlerts, riverPatrols, riverReadings } from './schema.js';
+import {
+  emEvents,
+  emTaskAssignees,
+  emVisits,
+  recruitCandidates,
+  riverAlerts,
+  riverPatrols,
+  riverReadings,
+} from './schema.js';
 
 /** The demo data (module.ts seedDemo): a flood drill partly covered, an ended campaign, a river with alerts. */
 let database: Database;
@@ -41,6 +49,9 @@ describe('demo emergency and river data', () => {
     expect(new Set(alerts.map((a) => a.status))).toEqual(new Set(['open', 'closed']));
     expect((await db.select().from(riverReadings)).length).toBeGreaterThan(100);
     expect((await db.select().from(riverPatrols)).length).toBeGreaterThan(3);
+
+    const stages = new Set((await db.select().from(recruitCandidates)).map((c) => c.stage));
+    expect(stages).toEqual(new Set(['applicant', 'activist', 'target', 'probationary', 'full']));
 
     // The coverage figure of the street is counted from the drill's records: partly done.
     const [street] = await db

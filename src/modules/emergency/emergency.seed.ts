@@ -5,6 +5,7 @@ import { accounts, territories } from '../../kernel/db/schema.js';
 import { prng } from '../../kernel/random.js';
 import { inSubtree } from '../../kernel/scope/scope.js';
 import { grids } from '../grids/index.js';
+import { partyOrgs } from '../organizations/index.js';
 import { partyMembers } from '../party-members/index.js';
 import { serviceOrders } from '../service-orders/index.js';
 import type { VisitResult } from './constants.js';
@@ -17,6 +18,8 @@ import {
   emTaskAssignees,
   emTasks,
   emVisits,
+  recruitCandidates,
+  recruitMoves,
   riverAlerts,
   riverPatrols,
   riverProblems,
@@ -322,6 +325,7 @@ export async function seedEmergency(db: DbOrTx): Promise<void> {
     );
 
   await seedRivers(db, rnd, street, community, acc);
+  await seedRecruitment(db, community);
 }
 
 async function seedRivers(
@@ -531,5 +535,97 @@ async function seedRivers(
         scopePath: thj.path,
       };
     }),
+  );
+}
+
+/** Candidates 发展党员 of 文亭巷社区's first branch, one or more in every stage, with consistent days and moves. */
+async function seedRecruitment(db: DbOrTx, community: Node) {
+  const [branch] = await db
+    .select({ id: partyOrgs.id, path: partyOrgs.scopePath })
+    .from(partyOrgs)
+    .where(and(eq(partyOrgs.kind, 'branch'), inSubtree(partyOrgs.scopePath, community.path)))
+    .orderBy(asc(partyOrgs.id))
+    .limit(1);
+  if (!branch) return;
+  const today = Date.now();
+  const d = (daysAgo: number) => new Date(today + 8 * HOUR - daysAgo * DAY).toISOString().slice(0, 10);
+  const review = (daysAgo: number, steps = 4) =>
+    Object.fromEntries(
+      (['talk', 'report', 'review', 'decide'] as const).slice(0, steps).map((k, i) => [k, d(daysAgo - i)]),
+    );
+  const people = [
+    { name: '马晓婷', birthDate: '2001-05-12', stage: 'applicant' as const, appliedOn: d(12) },
+    {
+      name: '韩志远',
+      birthDate: '1998-09-03',
+      stage: 'activist' as const,
+      appliedOn: d(200),
+      talkedOn: d(190),
+      activistOn: d(150),
+    },
+    {
+      name: '李思源',
+      birthDate: '1996-02-20',
+      stage: 'activist' as const,
+      appliedOn: d(500),
+      talkedOn: d(490),
+      activistOn: d(420),
+    },
+    {
+      name: '张雨萱',
+      birthDate: '1999-11-08',
+      stage: 'target' as const,
+      appliedOn: d(700),
+      talkedOn: d(690),
+      activistOn: d(650),
+      targetOn: d(40),
+      trainingHours: 24,
+      introducers: ['刘翠青', '赵敏'],
+      review: review(20, 2),
+    },
+    {
+      name: '冶福海',
+      birthDate: '1993-07-15',
+      stage: 'probationary' as const,
+      appliedOn: d(900),
+      talkedOn: d(890),
+      activistOn: d(850),
+      targetOn: d(300),
+      probationOn: d(120),
+      trainingHours: 32,
+      introducers: ['刘翠青', '马晓燕'],
+      review: review(140),
+    },
+    {
+      name: '祁晓东',
+      birthDate: '1995-01-30',
+      stage: 'full' as const,
+      appliedOn: d(1300),
+      talkedOn: d(1290),
+      activistOn: d(1250),
+      targetOn: d(800),
+      probationOn: d(400),
+      fullOn: d(20),
+      trainingHours: 24,
+      introducers: ['刘翠青', '韩建国'],
+      review: review(420),
+    },
+  ];
+  const rows = await db
+    .insert(recruitCandidates)
+    .values(people.map((p) => ({ ...p, branchId: branch.id, scopePath: branch.path })))
+    .returning();
+  const order = ['applicant', 'activist', 'target', 'probationary', 'full'] as const;
+  const dayOf = { activist: 'activistOn', target: 'targetOn', probationary: 'probationOn', full: 'fullOn' } as const;
+  await db.insert(recruitMoves).values(
+    rows.flatMap((r) =>
+      order.slice(1, order.indexOf(r.stage) + 1).map((to, i) => ({
+        candidateId: r.id,
+        fromStage: order[i]!,
+        toStage: to,
+        on: r[dayOf[to as keyof typeof dayOf]]!,
+        note: null,
+      })),
+    ),
   );
 }

@@ -3,7 +3,23 @@ import { territories } from '../../kernel/db/schema.js';
 import { rate, type FigureDef } from '../../kernel/figures.js';
 import { inSubtree } from '../../kernel/scope/scope.js';
 import { COVERED } from './constants.js';
-import { emCampaigns, emEvents, emTaskAssignees, emTasks, emVisits, riverAlerts, riverPatrols } from './schema.js';
+import type { Stage } from './recruitment.rules.js';
+import {
+  emCampaigns,
+  emEvents,
+  emTaskAssignees,
+  emTasks,
+  emVisits,
+  recruitCandidates,
+  riverAlerts,
+  riverPatrols,
+} from './schema.js';
+
+const STAGE_FIGURES: { stage: Stage; zh: string; en: string }[] = [
+  { stage: 'activist', zh: '入党积极分子', en: 'Activists' },
+  { stage: 'target', zh: '发展对象', en: 'Development targets' },
+  { stage: 'probationary', zh: '预备党员（发展中）', en: 'Probationary members (in the pipeline)' },
+];
 
 /**
  * Figures of emergency mode and river patrols (decision 026), counted from records per node; each drills down to the
@@ -127,4 +143,27 @@ export const EMERGENCY_FIGURES: readonly FigureDef[] = [
       ),
     drill: ({ node, from, to }) => `/river/alerts?territoryId=${node.id}&from=${from}&to=${to}`,
   },
+  ...STAGE_FIGURES.map(({ stage, zh, en }): FigureDef => ({
+    key: `recruitment.${stage}`,
+    section: 'emergency',
+    label: { 'zh-CN': zh, 'en-US': en },
+    formula: {
+      'zh-CN': `发展党员名册中当前处于「${zh}」阶段的人数（按所在党支部的区域）`,
+      'en-US': `Candidates now at the stage “${en}” (by their branch's area)`,
+    },
+    unit: 'count',
+    periodic: false,
+    higherIsBetter: true,
+    compute: async ({ db, nodes }) =>
+      Promise.all(
+        nodes.map(async (node) => {
+          const [r] = await db
+            .select({ n: count() })
+            .from(recruitCandidates)
+            .where(and(inSubtree(recruitCandidates.scopePath, node.path), eq(recruitCandidates.stage, stage)));
+          return { value: r?.n ?? 0 };
+        }),
+      ),
+    drill: ({ node }) => `/recruitment?stage=${stage}&territoryId=${node.id}`,
+  })),
 ];

@@ -100,7 +100,8 @@ export const EMERGENCY_MESSAGES_EN: Record<keyof typeof EMERGENCY_MESSAGES_ZH, s
   'recruitment.beforeLast': 'The day cannot be before the last stage’s day {date}',
   'recruitment.tooYoung': 'An applicant must be at least {age}',
   'recruitment.talkMissing': 'The branch must first talk with the applicant (within a month) and record it',
-  'recruitment.activistInterval': 'An activist is trained for at least {years} year(s): a development target from {date}',
+  'recruitment.activistInterval':
+    'An activist is trained for at least {years} year(s): a development target from {date}',
   'recruitment.introducers': '{n} full members must introduce the candidate',
   'recruitment.training': 'A development target needs at least {hours} hours of concentrated training',
   'recruitment.review': 'The political review (talk, report, review, decision) is not complete: {steps}',

@@ -72,7 +72,10 @@ export const EMERGENCY_PERMISSIONS: readonly PermissionDef[] = [
   },
   {
     key: 'recruitment.manage',
-    label: { 'zh-CN': '发展党员：登记申请人并按程序推进', 'en-US': 'Recruitment: register applicants and move them on' },
+    label: {
+      'zh-CN': '发展党员：登记申请人并按程序推进',
+      'en-US': 'Recruitment: register applicants and move them on',
+    },
     roles: EMERGENCY_ROLES.recruitment,
     personalData: true,
   },

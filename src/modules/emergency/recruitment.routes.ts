@@ -17,17 +17,31 @@ const P = '/api/recruitment/candidates';
 export async function recruitmentRoutes(app: App): Promise<void> {
   app.get(
     P,
-    { config, schema: { tags, summary: 'Candidates of your branches', querystring: CandidateQuery, response: { 200: pageOf(Candidate) } } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Candidates of your branches',
+        querystring: CandidateQuery,
+        response: { 200: pageOf(Candidate) },
+      },
+    },
     async (req) => listCandidates(req.ctx(), req.query),
   );
   app.post(
     P,
-    { config, schema: { tags, summary: 'Register an application to join', body: CreateCandidate, response: { 201: Candidate } } },
+    {
+      config,
+      schema: { tags, summary: 'Register an application to join', body: CreateCandidate, response: { 201: Candidate } },
+    },
     async (req, reply) => reply.status(201).send(await createCandidate(req.ctx(), req.body)),
   );
   app.get(
     `${P}/:id`,
-    { config, schema: { tags, summary: 'One candidate with their moves', params: IdParam, response: { 200: Candidate } } },
+    {
+      config,
+      schema: { tags, summary: 'One candidate with their moves', params: IdParam, response: { 200: Candidate } },
+    },
     async (req) => getCandidate(req.ctx(), req.params.id),
   );
   app.post(

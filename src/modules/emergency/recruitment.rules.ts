@@ -3,8 +3,9 @@
  * 《中国共产党发展党员工作细则》 (2014) and seed 003's political review 一谈一报一审一定. Pure functions: the service
  * loads the candidate, asks `checkMove`, and refuses with the reason it gives.
  */
-export const STAGES = ['applicant', 'activist', 'target', 'probationary', 'full'] as const;
-export type Stage = (typeof STAGES)[number];
+import { STAGES, type Stage } from './constants.js';
+
+export { STAGES, type Stage };
 
 export const RULES = {
   /** 年满十八岁 to apply (细则 第五条). */
@@ -57,7 +58,9 @@ export function checkMove(c: CandidateFacts, to: Stage, on: string, today: strin
   const from = STAGES.indexOf(c.stage);
   const next = STAGES.indexOf(to);
   if (next !== from + 1)
-    return next <= from ? { key: 'recruitment.backwards' } : { key: 'recruitment.skip', params: { next: STAGES[from + 1] ?? '' } };
+    return next <= from
+      ? { key: 'recruitment.backwards' }
+      : { key: 'recruitment.skip', params: { next: STAGES[from + 1] ?? '' } };
   if (on > today) return { key: 'recruitment.future' };
   const last = [c.appliedOn, c.activistOn, c.targetOn, c.probationOn].filter(Boolean).sort().at(-1)!;
   if (on < last) return { key: 'recruitment.beforeLast', params: { date: last } };
@@ -75,7 +78,8 @@ export function checkMove(c: CandidateFacts, to: Stage, on: string, today: strin
     case 'probationary': {
       if (c.introducers.length < RULES.introducers)
         return { key: 'recruitment.introducers', params: { n: RULES.introducers } };
-      if (c.trainingHours < RULES.trainingHours) return { key: 'recruitment.training', params: { hours: RULES.trainingHours } };
+      if (c.trainingHours < RULES.trainingHours)
+        return { key: 'recruitment.training', params: { hours: RULES.trainingHours } };
       const missing = REVIEW_STEPS.filter((s) => !c.review[s] || c.review[s]! > on);
       if (missing.length) return { key: 'recruitment.review', params: { steps: missing.join(',') } };
       return null;

@@ -26,8 +26,15 @@ const STAGE_DAY: Record<Stage, keyof Row> = {
 async function out(db: DbOrTx, rows: Row[]): Promise<Candidate[]> {
   const res: Candidate[] = [];
   for (const r of rows) {
-    const [b] = await db.select({ id: partyOrgs.id, name: partyOrgs.name }).from(partyOrgs).where(eq(partyOrgs.id, r.branchId));
-    const moves = await db.select().from(recruitMoves).where(eq(recruitMoves.candidateId, r.id)).orderBy(asc(recruitMoves.id));
+    const [b] = await db
+      .select({ id: partyOrgs.id, name: partyOrgs.name })
+      .from(partyOrgs)
+      .where(eq(partyOrgs.id, r.branchId));
+    const moves = await db
+      .select()
+      .from(recruitMoves)
+      .where(eq(recruitMoves.candidateId, r.id))
+      .orderBy(asc(recruitMoves.id));
     res.push({
       id: r.id,
       name: r.name,
@@ -66,13 +73,27 @@ export async function createCandidate(ctx: Ctx, input: CreateCandidate): Promise
     .where(and(eq(partyOrgs.id, input.branchId), inScope(ctx.actor, partyOrgs.scopePath)));
   if (!b) throw notFound();
   if (input.appliedOn > chinaDay(ctx.clock.now()))
-    throw new AppError('validation', undefined, {}, [{ field: 'appliedOn', message: t(ctx.locale, 'recruitment.future') }]);
+    throw new AppError('validation', undefined, {}, [
+      { field: 'appliedOn', message: t(ctx.locale, 'recruitment.future') },
+    ]);
   const id = await ctx.db.transaction(async (tx) => {
     const [r] = await tx
       .insert(c)
-      .values({ name: input.name, branchId: b.id, scopePath: b.path, birthDate: input.birthDate ?? null, appliedOn: input.appliedOn })
+      .values({
+        name: input.name,
+        branchId: b.id,
+        scopePath: b.path,
+        birthDate: input.birthDate ?? null,
+        appliedOn: input.appliedOn,
+      })
       .returning();
-    await audit(tx, ctx, { action: 'recruitment.apply', objectType: 'recruitCandidate', objectId: r!.id, scopePath: b.path, after: r });
+    await audit(tx, ctx, {
+      action: 'recruitment.apply',
+      objectType: 'recruitCandidate',
+      objectId: r!.id,
+      scopePath: b.path,
+      after: r,
+    });
     return r!.id;
   });
   return getCandidate(ctx, id);
@@ -110,7 +131,9 @@ export async function recordCandidate(ctx: Ctx, id: number, input: RecordCandida
     const today = chinaDay(ctx.clock.now());
     const days = [input.talkedOn, ...Object.values(input.review ?? {})].filter(Boolean) as string[];
     if (days.some((d) => d > today || d < r.appliedOn))
-      throw new AppError('validation', undefined, {}, [{ field: 'review', message: t(ctx.locale, 'recruitment.dayOutside') }]);
+      throw new AppError('validation', undefined, {}, [
+        { field: 'review', message: t(ctx.locale, 'recruitment.dayOutside') },
+      ]);
     const set: Partial<typeof c.$inferInsert> = { updatedAt: ctx.clock.now() };
     if (input.talkedOn !== undefined) set.talkedOn = input.talkedOn;
     if (input.trainingHours != null) set.trainingHours = input.trainingHours;
@@ -124,7 +147,14 @@ export async function recordCandidate(ctx: Ctx, id: number, input: RecordCandida
       set.review = merged;
     }
     const [after] = await tx.update(c).set(set).where(eq(c.id, id)).returning();
-    await audit(tx, ctx, { action: 'recruitment.record', objectType: 'recruitCandidate', objectId: id, scopePath: r.scopePath, before: r, after });
+    await audit(tx, ctx, {
+      action: 'recruitment.record',
+      objectType: 'recruitCandidate',
+      objectId: id,
+      scopePath: r.scopePath,
+      before: r,
+      after,
+    });
   });
   return getCandidate(ctx, id);
 }

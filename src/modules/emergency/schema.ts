@@ -398,7 +398,10 @@ export const recruitCandidates = pgTable(
     probationOn: date({ mode: 'string' }),
     fullOn: date({ mode: 'string' }),
     trainingHours: integer().notNull().default(0),
-    introducers: text().array().notNull().default(sql`'{}'::text[]`),
+    introducers: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** 一谈一报一审一定: the day each step was done. */
     review: jsonb().$type<Partial<Record<ReviewStep, string>>>().notNull().default({}),
     createdAt: created(),
@@ -407,10 +410,7 @@ export const recruitCandidates = pgTable(
   (t) => [
     index('recruit_candidates_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
     index('recruit_candidates_branch_idx').on(t.branchId),
-    check(
-      'recruit_candidates_stage_ck',
-      sql`${t.stage} in ('applicant','activist','target','probationary','full')`,
-    ),
+    check('recruit_candidates_stage_ck', sql`${t.stage} in ('applicant','activist','target','probationary','full')`),
   ],
 );
 

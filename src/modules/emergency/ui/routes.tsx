@@ -1,4 +1,4 @@
-import { AlertOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { AlertOutlined, EnvironmentOutlined, UserAddOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { ConsoleRoute } from '../../../web/app/module-routes';
 
@@ -40,5 +40,13 @@ export const consoleRoutes: ConsoleRoute[] = [
     permission: 'river.read',
     menu: false,
     Component: lazy(() => import('./RiverPatrolsPage')),
+  },
+  {
+    path: 'recruitment',
+    rank: 72,
+    labelKey: 'recruitment.nav',
+    permission: 'recruitment.manage',
+    icon: <UserAddOutlined />,
+    Component: lazy(() => import('./RecruitmentPage')),
   },
 ];
