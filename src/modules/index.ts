@@ -10,6 +10,7 @@ import { peopleModule } from './people/module.js';
 import { signupModule } from './signup/module.js';
 import { serviceOrdersModule } from './service-orders/module.js';
 import { coBuildingModule } from './co-building/module.js';
+import { emergencyModule } from './emergency/module.js';
 import { notificationsModule } from './notifications/module.js';
 import { territoryModule } from './territory/module.js';
 import { open311Module } from './open311/module.js';
@@ -36,4 +37,5 @@ export const MODULES: readonly GongzhiModule[] = [
   assessmentModule,
   dashboardModule,
   volunteeringModule,
+  emergencyModule,
 ];

@@ -123,6 +123,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const access = route.config?.access;
     if (!access) throw new Error(`route ${route.method} ${route.url} declares no access`);
+    if (route.config?.keyAuthenticated && access !== 'public')
+      throw new Error(`route ${route.method} ${route.url} is key-authenticated, so its access must be public`);
     for (const method of [route.method].flat())
       if (method !== 'HEAD')
         routeTable.push({ method, url: route.url, access, schema: route.schema as RouteEntry['schema'] });
@@ -185,7 +187,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     const cfg = req.routeOptions.config;
     const access = cfg?.access;
     if (!access) return; // non-API routes (static files, docs)
-    if (UNSAFE.has(req.method)) {
+    if (UNSAFE.has(req.method) && !cfg.keyAuthenticated) {
       if (!originAllowed(req, config)) throw new AppError('forbidden', 'error.auth.origin');
       const header = req.headers['x-csrf-token'];
       const sent = typeof header === 'string' ? header : '';

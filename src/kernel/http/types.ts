@@ -59,6 +59,11 @@ declare module 'fastify' {
     throttle?: readonly ThrottleRule[];
     /** A create that honours the `Idempotency-Key` header (idempotency.ts). */
     idempotent?: boolean;
+    /**
+     * A machine endpoint that authenticates each request by a key of its own (a sensor gateway's station key) and
+     * reads no session: origin and CSRF checks do not apply (no cookie grants it anything). Only with access `public`.
+     */
+    keyAuthenticated?: boolean;
   }
   interface FastifyInstance {
     deps: Deps;

@@ -8,6 +8,9 @@ export const NOTIFICATION_KINDS = [
   'meeting.invited',
   'actionItem.reminder',
   'actionItem.overdue',
+  // emergency module: a task pushed to members in emergency mode; a river reading past its threshold
+  'emergency.task',
+  'river.alert',
   // one message a day for accounts in digest mode
   'digest',
 ] as const;
