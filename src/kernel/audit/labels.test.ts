@@ -62,6 +62,10 @@ describe('audit labels', () => {
       ...Object.keys(MEETING_MOVES).map((m) => ({ action: `meeting.${m}`, objectType: 'meeting' })),
       ...AGREEMENT_STATUSES.map((s) => ({ action: `coAgreement.${s}`, objectType: 'coAgreement' })),
       ...ROUNDS.map((r) => ({ action: `assessment.score.${r}`, objectType: 'asAssessment' })),
+      ...['close', 'cancel', 'reopen'].map((m) => ({
+        action: `volunteering.activity.${m}`,
+        objectType: 'volActivity',
+      })),
     ];
     expect(families.map((f) => missingAuditLabel(f.action, f.objectType)).filter(Boolean)).toEqual([]);
   });

@@ -4,10 +4,12 @@ import { VOL_MESSAGES } from './messages.js';
 import { VOL_PERMISSIONS } from './permissions.js';
 import { volunteeringRoutes } from './volunteering.routes.js';
 import { seedVolunteering } from './volunteering.seed.js';
+import { AUDIT_LABELS } from './audit-labels.js';
 
 /** Volunteering and points 志愿服务与积分 (issue 15 items 1–3, 8; decision 022). */
 export const volunteeringModule: GongzhiModule = {
   name: 'volunteering',
+  auditLabels: AUDIT_LABELS,
   permissions: VOL_PERMISSIONS,
   messages: VOL_MESSAGES,
   routes: volunteeringRoutes,

@@ -1,0 +1,40 @@
+import type { AuditLabels } from '../../kernel/audit/labels.js';
+
+/** How the audit log names this module's actions and objects (issue 10, point 17). */
+export const AUDIT_LABELS: AuditLabels = {
+  actions: {
+    'emergency.campaign.create': { 'zh-CN': '发起入户敲门', 'en-US': 'Started door-to-door campaign' },
+    'emergency.post.create': { 'zh-CN': '设置值守岗位/责任区', 'en-US': 'Created duty post' },
+    'emergency.switchOff': { 'zh-CN': '解除应急状态', 'en-US': 'Switched emergency mode off' },
+    'emergency.switchOn': { 'zh-CN': '启动应急状态', 'en-US': 'Switched emergency mode on' },
+    'emergency.task.checkIn': { 'zh-CN': '应急任务签到', 'en-US': 'Checked in to task' },
+    'emergency.task.create': { 'zh-CN': '下发应急任务', 'en-US': 'Pushed emergency task' },
+    'emergency.visit': { 'zh-CN': '记录入户走访', 'en-US': 'Recorded household visit' },
+    'recruitment.advance': { 'zh-CN': '发展党员推进阶段', 'en-US': 'Advanced candidate' },
+    'recruitment.apply': { 'zh-CN': '登记入党申请', 'en-US': 'Registered application' },
+    'recruitment.record': { 'zh-CN': '记录发展材料', 'en-US': 'Recorded candidate step' },
+    'river.alert.close': { 'zh-CN': '处置预警', 'en-US': 'Closed alert' },
+    'river.alert.raise': { 'zh-CN': '触发预警', 'en-US': 'Raised alert' },
+    'river.create': { 'zh-CN': '新增河流', 'en-US': 'Added river' },
+    'river.patrol.create': { 'zh-CN': '记录巡河', 'en-US': 'Recorded patrol' },
+    'river.readings.import': { 'zh-CN': '导入监测数据', 'en-US': 'Imported readings' },
+    'river.route.create': { 'zh-CN': '新增巡河路线', 'en-US': 'Added patrol route' },
+    'river.station.create': { 'zh-CN': '新增监测站点', 'en-US': 'Added station' },
+    'river.station.key': { 'zh-CN': '重置站点密钥', 'en-US': 'Reset station key' },
+    'river.station.thresholds': { 'zh-CN': '设置预警阈值', 'en-US': 'Set thresholds' },
+  },
+  objects: {
+    emCampaign: { 'zh-CN': '入户敲门行动', 'en-US': 'Door-to-door campaign' },
+    emEvent: { 'zh-CN': '应急事件', 'en-US': 'Emergency event' },
+    emPost: { 'zh-CN': '值守岗位', 'en-US': 'Duty post' },
+    emTask: { 'zh-CN': '应急任务', 'en-US': 'Emergency task' },
+    emVisit: { 'zh-CN': '入户走访', 'en-US': 'Household visit' },
+    recruitCandidate: { 'zh-CN': '发展对象', 'en-US': 'Candidate' },
+    river: { 'zh-CN': '河流', 'en-US': 'River' },
+    riverAlert: { 'zh-CN': '预警', 'en-US': 'Alert' },
+    riverPatrol: { 'zh-CN': '巡河记录', 'en-US': 'Patrol' },
+    riverReading: { 'zh-CN': '监测数据', 'en-US': 'Reading' },
+    riverRoute: { 'zh-CN': '巡河路线', 'en-US': 'Patrol route' },
+    riverStation: { 'zh-CN': '监测站点', 'en-US': 'Station' },
+  },
+};
