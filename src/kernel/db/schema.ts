@@ -74,6 +74,11 @@ export const accounts = pgTable(
       .references(() => territories.id, { onDelete: 'restrict' }),
     locale: text().notNull().default('zh-CN'),
     mustChangePassword: boolean().notNull().default(false),
+    /**
+     * An admin-set password (creation or reset) is good for one sign-in before this moment; the first sign-in with it
+     * spends it (the session may only change it). Null: no limit (the first start's admin) or a chosen password.
+     */
+    temporaryPasswordUntil: timestamp({ withTimezone: true }),
     failedLogins: integer().notNull().default(0),
     lockedUntil: timestamp({ withTimezone: true }),
     totpSecret: text(),

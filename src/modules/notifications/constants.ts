@@ -8,6 +8,10 @@ export const NOTIFICATION_KINDS = [
   'meeting.invited',
   'actionItem.reminder',
   'actionItem.overdue',
+  // accounts module: the owner hears of a change of their roles or node, a grant asked for, a password reset
+  'account.rolesChanged',
+  'account.grantRequested',
+  'account.passwordReset',
   // one message a day for accounts in digest mode
   'digest',
 ] as const;
