@@ -10,6 +10,8 @@ import { AppError } from '../http/errors.js';
 import type { Locale } from '../i18n/i18n.js';
 import { t } from '../i18n/i18n.js';
 import { isRole, permissionsOf, SEPARATED_ADMIN_ROLES, type Role } from '../rbac/rbac.js';
+import { hashPii } from '../crypto/pii.js';
+import { looksLikePhone } from './phone-login.js';
 import { checkPasswordPolicy, dummyHash, hashPassword, verifyPassword } from './password.js';
 import { freshTotpStep, newTotpSecret, otpauthUrl } from './totp.js';
 
@@ -61,7 +63,12 @@ export async function login(
     .select({ acc: accounts, path: territories.path })
     .from(accounts)
     .innerJoin(territories, eq(territories.id, accounts.territoryId))
-    .where(eq(sql`lower(${accounts.username})`, input.username.trim().toLowerCase()));
+    .where(
+      // A phone number signs in through its keyed hash: usernames are never phone numbers (decision 025).
+      looksLikePhone(input.username.trim())
+        ? eq(accounts.phoneHash, hashPii('phone', input.username.trim()))
+        : eq(sql`lower(${accounts.username})`, input.username.trim().toLowerCase()),
+    );
   if (!row) {
     await verifyPassword(await dummyHash(), input.password);
     throw new AppError('auth.invalidCredentials');

@@ -6,6 +6,37 @@ import { inScope } from '../../kernel/scope/scope.js';
 import type { AuditQuery } from './contract.js';
 import { escapeLike } from '../../kernel/db/search.js';
 
+/**
+ * Fields of a record that say something about a person (a resident, a reporter, a party): the audit admin reads who
+ * did what to which record, never the person's data (issue 18 point 2). The row keeps them (masked numbers); the
+ * answer replaces them. Identifiers, states, roles and flags stay.
+ */
+const PERSONAL_KEYS =
+  /^(name|realName|displayName|address|addressText|careTags?|tags|phone\w*|mobile|contact\w*|idNumber\w*|birth\w*|gender|sex|ethnicity|nation|notes?|remarks?|description|content|text|body|lat|lng|location|photos?|attachments?|chairName|leaderName|leaderPhone|chairPhone)$/i;
+
+/** Records about residents and the people of the grassroots (not places, organisations or staff work). */
+const PERSONAL_OBJECTS = new Set([
+  'resident',
+  'signupRequest',
+  'serviceOrder',
+  'partyMember',
+  'mediationCase',
+  'mediationParty',
+  'dualRegistration',
+  'electionCandidate',
+  'account',
+]);
+
+export function redactPersonal(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(redactPersonal);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = PERSONAL_KEYS.test(k) && v !== null && v !== undefined && v !== '' ? '[personal]' : redactPersonal(v);
+  }
+  return out;
+}
+
 /** Searches the audit log of the actor's subtree, newest first. Read-only: nothing edits or deletes it. */
 export async function searchAudit(ctx: Ctx, q: AuditQuery) {
   const where: SQL[] = [inScope(ctx.actor, auditLog.scopePath)];
@@ -50,5 +81,14 @@ export async function searchAudit(ctx: Ctx, q: AuditQuery) {
       .offset(offsetOf(q)),
     ctx.db.select({ n: count() }).from(auditLog).where(cond),
   ]);
-  return { items, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  return {
+    items: items.map((i) =>
+      PERSONAL_OBJECTS.has(i.objectType)
+        ? { ...i, before: redactPersonal(i.before), after: redactPersonal(i.after) }
+        : i,
+    ),
+    total: total?.n ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }

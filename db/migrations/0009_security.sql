@@ -20,8 +20,10 @@ CREATE TABLE "account_grants" (
 );
 --> statement-breakpoint
 ALTER TABLE "accounts" ADD COLUMN "temporary_password_until" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "accounts" ADD COLUMN "phone_hash" text;--> statement-breakpoint
 ALTER TABLE "account_grants" ADD CONSTRAINT "account_grants_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "account_grants" ADD CONSTRAINT "account_grants_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "account_grants" ADD CONSTRAINT "account_grants_requested_by_accounts_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "account_grants" ADD CONSTRAINT "account_grants_decided_by_accounts_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "account_grants_pending_idx" ON "account_grants" USING btree ("state","scope_path");
+CREATE INDEX "account_grants_pending_idx" ON "account_grants" USING btree ("state","scope_path");--> statement-breakpoint
+CREATE UNIQUE INDEX "accounts_phone_hash_uq" ON "accounts" USING btree ("phone_hash");
