@@ -14,7 +14,7 @@ import { inScope, requireTerritoriesInScope } from '../../kernel/scope/scope.js'
 import type { Account, AccountListQuery, CreateAccount, UpdateAccount } from './contract.js';
 import { escapeLike } from '../../kernel/db/search.js';
 import { tellOwner } from './notices.js';
-import { TEMPORARY_PASSWORD_HOURS, needsSecondAdmin, openGrant, type Grant } from './grants.service.js';
+import { TEMPORARY_PASSWORD_HOURS, needsSecondAdmin, openGrant, type Grant } from './grants.store.js';
 
 function select(db: DbOrTx, now: Date) {
   return db
