@@ -10,6 +10,8 @@ import { AppError } from '../http/errors.js';
 import type { Locale } from '../i18n/i18n.js';
 import { t } from '../i18n/i18n.js';
 import { isRole, permissionsOf, SEPARATED_ADMIN_ROLES, type Role } from '../rbac/rbac.js';
+import { hashPii } from '../crypto/pii.js';
+import { looksLikePhone } from './phone-login.js';
 import { checkPasswordPolicy, dummyHash, hashPassword, verifyPassword } from './password.js';
 import { freshTotpStep, newTotpSecret, otpauthUrl } from './totp.js';
 
@@ -61,7 +63,12 @@ export async function login(
     .select({ acc: accounts, path: territories.path })
     .from(accounts)
     .innerJoin(territories, eq(territories.id, accounts.territoryId))
-    .where(eq(sql`lower(${accounts.username})`, input.username.trim().toLowerCase()));
+    .where(
+      // A phone number signs in through its keyed hash: usernames are never phone numbers (decision 025).
+      looksLikePhone(input.username.trim())
+        ? eq(accounts.phoneHash, hashPii('phone', input.username.trim()))
+        : eq(sql`lower(${accounts.username})`, input.username.trim().toLowerCase()),
+    );
   if (!row) {
     await verifyPassword(await dummyHash(), input.password);
     throw new AppError('auth.invalidCredentials');
@@ -70,14 +77,17 @@ export async function login(
   const anon = { actor: actorOf(acc, path, ''), clock, ...origin };
   const locked = acc.lockedUntil !== null && acc.lockedUntil > now;
   const passwordOk = await verifyPassword(acc.passwordHash, input.password);
-  if (locked || acc.disabled) {
+  // An admin-set password is one-time: spent by its first sign-in, or past its deadline (issue 18, point 1).
+  const temporarySpent =
+    acc.mustChangePassword && acc.temporaryPasswordUntil !== null && acc.temporaryPasswordUntil <= now;
+  if (locked || acc.disabled || (passwordOk && temporarySpent)) {
     await db.transaction((tx) =>
       audit(tx, anon, {
         action: 'auth.loginRefused',
         objectType: 'account',
         objectId: acc.id,
         scopePath: path,
-        after: { locked, disabled: acc.disabled },
+        after: { locked, disabled: acc.disabled, ...(temporarySpent ? { temporaryPasswordSpent: true } : {}) },
       }),
     );
     throw new AppError('auth.invalidCredentials');
@@ -117,7 +127,13 @@ export async function login(
   await db.transaction(async (tx) => {
     const used = await tx
       .update(accounts)
-      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now, totpLastStep: totpStepUsed ?? acc.totpLastStep })
+      .set({
+        failedLogins: 0,
+        lockedUntil: null,
+        lastLoginAt: now,
+        totpLastStep: totpStepUsed ?? acc.totpLastStep,
+        ...(acc.mustChangePassword && acc.temporaryPasswordUntil ? { temporaryPasswordUntil: now } : {}),
+      })
       .where(
         and(
           eq(accounts.id, acc.id),
@@ -230,7 +246,13 @@ export async function changePassword(
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(accounts)
-      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: ctx.clock.now(), updatedAt: ctx.clock.now() })
+      .set({
+        passwordHash,
+        mustChangePassword: false,
+        temporaryPasswordUntil: null,
+        passwordChangedAt: ctx.clock.now(),
+        updatedAt: ctx.clock.now(),
+      })
       .where(eq(accounts.id, acc.id));
     await tx.delete(sessions).where(and(eq(sessions.accountId, acc.id), ne(sessions.id, ctx.actor.sessionId)));
     await audit(tx, ctx, {

@@ -86,11 +86,16 @@ export function normalizePii(field: PiiField, value: string): string {
 
 /** Encrypts one personal number with the current key. */
 export function encryptPii(field: PiiField, value: string): string {
+  return encryptPiiText(field, normalizePii(field, value));
+}
+
+/** Encrypts a value as written (a landline keeps its dash): the encrypted columns of pii-columns.ts. */
+export function encryptPiiText(field: PiiField, value: string): string {
   const { currentId, keys } = keyring();
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keys.get(currentId)!, iv);
   cipher.setAAD(Buffer.from(field));
-  const ct = Buffer.concat([cipher.update(normalizePii(field, value), 'utf8'), cipher.final(), cipher.getAuthTag()]);
+  const ct = Buffer.concat([cipher.update(value, 'utf8'), cipher.final(), cipher.getAuthTag()]);
   return `v1:${currentId}:${iv.toString('base64')}:${ct.toString('base64')}`;
 }
 

@@ -23,6 +23,8 @@ export interface Database {
   /** Applies the committed migrations (on PostgreSQL under an advisory lock, so servers may start together). */
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** The embedded engine's own client (PGlite only): its dumpDataDir makes the backup (kernel/db/backup.ts). */
+  pglite?: PGlite;
 }
 
 export const MIGRATIONS_DIR = fromRoot('db', 'migrations');
@@ -80,17 +82,18 @@ function lockDataDir(dir: string): () => void {
 }
 
 /** Opens the embedded database in `dataDir` (or in memory with `memory://`). */
-export async function openPglite(dataDir: string): Promise<Database> {
+export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob } = {}): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   const unlock = inMemory ? () => undefined : lockDataDir(dataDir);
   try {
-    const client = inMemory ? new PGlite() : new PGlite(path.join(dataDir, 'pgdata'));
+    const client = inMemory ? new PGlite(opts) : new PGlite(path.join(dataDir, 'pgdata'), opts);
     await client.waitReady;
     const db = drizzlePglite({ client, casing: 'snake_case' });
     return {
       db,
       migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_DIR }),
       engine: 'pglite',
+      pglite: client,
       async query<T>(sqlText: string, params?: unknown[]) {
         const r = await client.query<T>(sqlText, params);
         return r.rows;

@@ -74,6 +74,16 @@ export const accounts = pgTable(
       .references(() => territories.id, { onDelete: 'restrict' }),
     locale: text().notNull().default('zh-CN'),
     mustChangePassword: boolean().notNull().default(false),
+    /**
+     * An admin-set password (creation or reset) is good for one sign-in before this moment; the first sign-in with it
+     * spends it (the session may only change it). Null: no limit (the first start's admin) or a chosen password.
+     */
+    temporaryPasswordUntil: timestamp({ withTimezone: true }),
+    /**
+     * A resident's sign-in phone as its keyed hash (decision 006's hashPii): usernames are never phone numbers;
+     * signing in with a phone number goes through this lookup (issue 18 point 2).
+     */
+    phoneHash: text(),
     failedLogins: integer().notNull().default(0),
     lockedUntil: timestamp({ withTimezone: true }),
     totpSecret: text(),
@@ -88,6 +98,7 @@ export const accounts = pgTable(
   },
   (t) => [
     uniqueIndex('accounts_username_uq').on(sql`lower(${t.username})`),
+    uniqueIndex('accounts_phone_hash_uq').on(t.phoneHash),
     index('accounts_territory_idx').on(t.territoryId),
   ],
 );

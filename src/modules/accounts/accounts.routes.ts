@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { pageOf } from '../../kernel/http/pagination.js';
 import type { App } from '../../kernel/http/types.js';
 import { IdParam } from '../territory/contract.js';
-import { Account, AccountListQuery, CreateAccount, ResetPassword, UpdateAccount } from './contract.js';
+import {
+  Account,
+  AccountListQuery,
+  CreateAccount,
+  Grant,
+  GrantListQuery,
+  Pending,
+  ResetPassword,
+  UpdateAccount,
+} from './contract.js';
+import { approveGrant, listGrants, rejectGrant } from './grants.service.js';
 import { createAccount, listAccounts, resetPassword, unlockAccount, updateAccount } from './accounts.service.js';
 
 const tags = ['accounts'];
@@ -45,13 +55,17 @@ export async function accountRoutes(app: App): Promise<void> {
       config: { access: { anyOf: ['account.update', 'account.assignRoles'] } },
       schema: {
         tags,
-        summary: 'Change name, roles, node or disabled flag',
+        summary:
+          'Change name, roles, node or disabled flag (admin roles and district scope: 202, a second admin approves)',
         params: IdParam,
         body: UpdateAccount,
-        response: { 200: Account },
+        response: { 200: Account, 202: Pending },
       },
     },
-    async (req) => updateAccount(req.ctx(), req.params.id, req.body),
+    async (req, reply) => {
+      const out = await updateAccount(req.ctx(), req.params.id, req.body);
+      return 'pending' in out ? reply.status(202).send(out) : out;
+    },
   );
 
   app.post(
@@ -66,16 +80,58 @@ export async function accountRoutes(app: App): Promise<void> {
       },
       schema: {
         tags,
-        summary: 'Set a password the owner must change',
+        summary: 'Set a one-time password the owner must change (admin accounts: 202, a second admin approves)',
         params: IdParam,
         body: ResetPassword,
-        response: { 204: z.null() },
+        response: { 202: Pending, 204: z.null() },
       },
     },
     async (req, reply) => {
-      await resetPassword(req.ctx(), config, req.params.id, req.body.password);
-      return reply.status(204).send(null);
+      const pending = await resetPassword(req.ctx(), config, req.params.id, req.body.password);
+      return pending ? reply.status(202).send(pending) : reply.status(204).send(null);
     },
+  );
+
+  app.get(
+    '/api/accounts/grants',
+    {
+      config: { access: { anyOf: ['account.assignRoles', 'account.approveGrant'] } },
+      schema: {
+        tags,
+        summary: 'Grants and password resets waiting for (or decided by) a second admin',
+        querystring: GrantListQuery,
+        response: { 200: pageOf(Grant) },
+      },
+    },
+    async (req) => listGrants(req.ctx(), req.query),
+  );
+
+  app.post(
+    '/api/accounts/grants/:id/approve',
+    {
+      config: { access: { permission: 'account.approveGrant' } },
+      schema: {
+        tags,
+        summary: 'Approve a grant asked for by another admin',
+        params: IdParam,
+        response: { 200: Grant },
+      },
+    },
+    async (req) => approveGrant(req.ctx(), req.params.id),
+  );
+
+  app.post(
+    '/api/accounts/grants/:id/reject',
+    {
+      config: { access: { anyOf: ['account.assignRoles', 'account.approveGrant'] } },
+      schema: {
+        tags,
+        summary: 'Reject a grant (or withdraw your own request)',
+        params: IdParam,
+        response: { 200: Grant },
+      },
+    },
+    async (req) => rejectGrant(req.ctx(), req.params.id),
   );
 
   app.post(

@@ -13,6 +13,8 @@ import { roleConflict, type Role } from '../../kernel/rbac/rbac.js';
 import { inScope, requireTerritoriesInScope } from '../../kernel/scope/scope.js';
 import type { Account, AccountListQuery, CreateAccount, UpdateAccount } from './contract.js';
 import { escapeLike } from '../../kernel/db/search.js';
+import { tellOwner } from './notices.js';
+import { TEMPORARY_PASSWORD_HOURS, needsSecondAdmin, openGrant, type Grant } from './grants.store.js';
 
 function select(db: DbOrTx, now: Date) {
   return db
@@ -35,7 +37,8 @@ function select(db: DbOrTx, now: Date) {
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof select>['execute']>>[number];
-const shape = ({ path: _path, ...rest }: Row): Account => rest;
+export type AccountRow = Row;
+export const shape = ({ path: _path, ...rest }: Row): Account => rest;
 
 /** Accounts bound inside the actor's subtree, searchable by name and role. */
 export async function listAccounts(ctx: Ctx, q: AccountListQuery) {
@@ -61,13 +64,13 @@ export async function listAccounts(ctx: Ctx, q: AccountListQuery) {
   return { items: rows.map(shape), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
-async function loadInScope(ctx: Ctx, db: DbOrTx, id: number): Promise<Row> {
+export async function loadInScope(ctx: Ctx, db: DbOrTx, id: number): Promise<Row> {
   const [row] = await select(db, ctx.clock.now()).where(and(eq(accounts.id, id), inScope(ctx.actor, territories.path)));
   if (!row) throw notFound();
   return row;
 }
 
-function checkRoles(ctx: Ctx, roles: readonly Role[]) {
+export function checkRoles(ctx: Ctx, roles: readonly Role[]) {
   const conflictKey = roleConflict(roles);
   if (conflictKey)
     throw new AppError('validation', undefined, {}, [{ field: 'roles', message: t(ctx.locale, conflictKey) }]);
@@ -87,6 +90,8 @@ export async function createAccount(ctx: Ctx, config: Config, input: CreateAccou
   if (input.roles.length && !ctx.actor.permissions.has('account.assignRoles'))
     throw forbidden('account.rolesNeedSecurityAdmin');
   checkRoles(ctx, input.roles);
+  // Admin roles are never given at creation: they go through a grant a second admin approves (four eyes).
+  if (input.roles.some((r) => needsSecondAdmin(r))) throw forbidden('account.grantNeedsApproval');
   checkPassword(ctx, config, input.password, input.username);
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
@@ -100,6 +105,7 @@ export async function createAccount(ctx: Ctx, config: Config, input: CreateAccou
         roles: input.roles,
         territoryId: input.territoryId,
         mustChangePassword: true,
+        temporaryPasswordUntil: temporaryUntil(ctx),
       })
       .returning({ id: accounts.id });
     const row = await loadInScope(ctx, tx, created!.id);
@@ -114,8 +120,14 @@ export async function createAccount(ctx: Ctx, config: Config, input: CreateAccou
   });
 }
 
-/** Changes name, roles, bound node or disabled flag; each kind of change needs its own permission. */
-export async function updateAccount(ctx: Ctx, id: number, patch: UpdateAccount): Promise<Account> {
+const temporaryUntil = (ctx: Ctx) => new Date(ctx.clock.now().getTime() + TEMPORARY_PASSWORD_HOURS * 3_600_000);
+
+/**
+ * Changes name, roles, bound node or disabled flag; each kind of change needs its own permission. A change that
+ * gives an admin role or a role at district level or above is not made: it becomes a pending grant a second admin
+ * approves (four eyes), answered `{ pending: grant }`.
+ */
+export async function updateAccount(ctx: Ctx, id: number, patch: UpdateAccount): Promise<Account | { pending: Grant }> {
   const p = ctx.actor.permissions;
   if ((patch.roles !== undefined || patch.territoryId !== undefined) && !p.has('account.assignRoles'))
     throw forbidden();
@@ -126,6 +138,17 @@ export async function updateAccount(ctx: Ctx, id: number, patch: UpdateAccount):
     if (id === ctx.actor.accountId && (patch.roles || patch.territoryId || patch.disabled))
       throw forbidden('account.notSelf');
     if (patch.territoryId !== undefined) await requireTerritoriesInScope(tx, ctx.actor, [patch.territoryId]);
+    if (patch.roles !== undefined || patch.territoryId !== undefined) {
+      const pending = await openGrant(ctx, tx, before, {
+        roles: patch.roles ?? before.roles,
+        territoryId: patch.territoryId ?? before.territory.id,
+      });
+      if (pending) {
+        if (patch.displayName !== undefined || patch.disabled !== undefined)
+          throw forbidden('account.grantNeedsApproval');
+        return { pending };
+      }
+    }
     await tx
       .update(accounts)
       .set({ ...patch, updatedAt: ctx.clock.now() })
@@ -140,19 +163,55 @@ export async function updateAccount(ctx: Ctx, id: number, patch: UpdateAccount):
       before: shape(before),
       after: shape(after),
     });
+    if (patch.roles !== undefined || patch.territoryId !== undefined)
+      await tellOwner(tx, ctx, id, 'account.rolesChanged', {
+        roles: after.roles.join(','),
+        node: after.territory.name,
+      });
     return shape(after);
   });
 }
 
-/** Sets a new password chosen by an admin; the owner must change it at next sign-in; their sessions end. */
-export async function resetPassword(ctx: Ctx, config: Config, id: number, password: string): Promise<void> {
+/**
+ * Sets a new password chosen by an admin: good for one sign-in within TEMPORARY_PASSWORD_HOURS, which must change it;
+ * the account's sessions end and its owner is told. Nobody resets their own password here. For an admin account or
+ * one bound at district level or above the reset waits for a second admin's approval (answered `{ pending }`).
+ */
+export async function resetPassword(
+  ctx: Ctx,
+  config: Config,
+  id: number,
+  password: string,
+): Promise<{ pending: Grant } | null> {
   const before = await loadInScope(ctx, ctx.db, id);
+  if (id === ctx.actor.accountId) throw forbidden('account.notSelf');
   checkPassword(ctx, config, password, before.username);
   const passwordHash = await hashPassword(password);
-  await ctx.db.transaction(async (tx) => {
+  const pending = await ctx.db.transaction((tx) => openGrant(ctx, tx, before, { passwordHash }));
+  if (pending) return { pending };
+  await applyPasswordReset(ctx, before, passwordHash);
+  return null;
+}
+
+/** Writes a reset password (directly, or when its grant is approved), ends the sessions, audits, tells the owner. */
+export async function applyPasswordReset(
+  ctx: Ctx,
+  before: { id: number; path: string; mustChangePassword: boolean },
+  passwordHash: string,
+  tx?: DbOrTx,
+): Promise<void> {
+  const id = before.id;
+  const run = async (tx: DbOrTx) => {
     await tx
       .update(accounts)
-      .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, updatedAt: ctx.clock.now() })
+      .set({
+        passwordHash,
+        mustChangePassword: true,
+        temporaryPasswordUntil: temporaryUntil(ctx),
+        failedLogins: 0,
+        lockedUntil: null,
+        updatedAt: ctx.clock.now(),
+      })
       .where(eq(accounts.id, id));
     await tx.delete(sessions).where(eq(sessions.accountId, id));
     await audit(tx, ctx, {
@@ -163,7 +222,10 @@ export async function resetPassword(ctx: Ctx, config: Config, id: number, passwo
       before: { mustChangePassword: before.mustChangePassword },
       after: { mustChangePassword: true },
     });
-  });
+    await tellOwner(tx, ctx, id, 'account.passwordReset', {});
+  };
+  if (tx) await run(tx);
+  else await ctx.db.transaction(run);
 }
 
 /** Lifts a lockout early. */

@@ -155,7 +155,7 @@ describe('三员分立: separated admin duties', () => {
     const [row] = await t.db.select().from(accounts).where(eq(accounts.id, acc.id));
     expect(row!.roles).toEqual([]);
     // one admin role alone is fine
-    expect((await sec.patch(`/api/accounts/${acc.id}`, { roles: ['auditAdmin'] })).status).toBe(200);
+    expect((await sec.patch(`/api/accounts/${acc.id}`, { roles: ['auditAdmin'] })).status).toBe(202); // and it waits for a second admin (four eyes)
   });
 
   it('refuses unknown roles', async () => {

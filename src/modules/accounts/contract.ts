@@ -53,3 +53,25 @@ export const UpdateAccount = z
 export type UpdateAccount = z.infer<typeof UpdateAccount>;
 
 export const ResetPassword = z.object({ password: z.string().min(1).max(256) });
+
+export const Grant = z.object({
+  id: z.number().int(),
+  kind: z.enum(['grant', 'resetPassword']),
+  state: z.enum(['pending', 'approved', 'rejected']),
+  account: z.object({ id: z.number().int(), username: z.string(), displayName: z.string() }),
+  beforeRoles: z.array(z.string()),
+  roles: z.array(z.string()).nullable(),
+  territory: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  requestedBy: z.object({ id: z.number().int(), displayName: z.string() }),
+  decidedBy: z.object({ id: z.number().int(), displayName: z.string() }).nullable(),
+  decidedAt: z.date().nullable(),
+  createdAt: z.date(),
+});
+/** A change that waits for a second admin (202). */
+export const Pending = z.object({ pending: Grant });
+
+export const GrantListQuery = PageQuery.extend({
+  state: z.enum(['pending', 'approved', 'rejected']).optional(),
+  accountId: z.coerce.number().int().positive().optional(),
+});
+export type GrantListQuery = z.infer<typeof GrantListQuery>;

@@ -14,6 +14,12 @@ export const permissions: readonly PermissionDef[] = [
     label: { 'zh-CN': '分配角色与数据范围', 'en-US': 'Assign roles and scope' },
     roles: ['securityAdmin'],
   },
+  {
+    // The second pair of eyes on admin grants and their password resets (issue 18): the other two admins.
+    key: 'account.approveGrant',
+    label: { 'zh-CN': '审批授权', 'en-US': 'Approve grants' },
+    roles: ['sysAdmin', 'securityAdmin'],
+  },
   { key: 'account.unlock', label: { 'zh-CN': '解锁账号', 'en-US': 'Unlock accounts' }, roles: ['securityAdmin'] },
   {
     key: 'account.resetPassword',

@@ -196,17 +196,21 @@ describe('personal data in the audit log', () => {
       requestId: 'req-mask',
       ip: '10.0.0.1',
     });
+    // the audit admin reads who did what to which record, not the resident's data (issue 18, decision 025)
     expect(entry.before).toEqual({
-      name: '张三',
-      phone: '138****1234',
-      idNumber: '6301**********1234',
+      name: '[personal]',
+      phone: '[personal]',
+      idNumber: '[personal]',
       password: '[redacted]',
     });
     expect(entry.after).toEqual({
-      name: '张三',
-      phone: '139****5678',
-      profile: { mobile: '137****1234', token: '[redacted]' },
+      name: '[personal]',
+      phone: '[personal]',
+      profile: { mobile: '[personal]', token: '[redacted]' },
     });
+    // the row itself keeps the masked numbers (decision 006)
+    const [row] = await t.db.select().from(auditLog).where(eq(auditLog.requestId, 'req-mask'));
+    expect(row!.before).toMatchObject({ phone: '138****1234', idNumber: '6301**********1234' });
     const text = JSON.stringify(res.body);
     for (const secret of ['13812341234', '630104199001011234', 'Secret-1', 'tkn']) expect(text).not.toContain(secret);
   });

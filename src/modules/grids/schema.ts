@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { piiText } from '../../kernel/crypto/pii-columns.js';
 import {
   check,
   doublePrecision,
@@ -84,7 +85,7 @@ export const gridWorkers = pgTable(
     partyMemberId: integer().references(() => partyMembers.id, { onDelete: 'set null' }),
     accountId: integer().references(() => accounts.id, { onDelete: 'set null' }),
     /** A staff work phone, not a resident's personal number; still masked for callers outside the staff. */
-    phone: text(),
+    phone: piiText('phone'), // encrypted at rest (decision 025)
     ...timestamps,
   },
   (t) => [

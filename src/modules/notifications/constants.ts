@@ -11,6 +11,10 @@ export const NOTIFICATION_KINDS = [
   // emergency module: a task pushed to members in emergency mode; a river reading past its threshold
   'emergency.task',
   'river.alert',
+  // accounts module: the owner hears of a change of their roles or node, a grant asked for, a password reset
+  'account.rolesChanged',
+  'account.grantRequested',
+  'account.passwordReset',
   // one message a day for accounts in digest mode
   'digest',
 ] as const;

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { piiText } from '../../kernel/crypto/pii-columns.js';
 import {
   boolean,
   check,
@@ -75,7 +76,7 @@ export const units = pgTable(
     /** 统一社会信用代码, when known. */
     creditCode: text(),
     contactName: text(),
-    contactPhone: text(),
+    contactPhone: piiText('phone'), // encrypted at rest (decision 025)
     address: text(),
     /** Two-new organisation 两新组织 (non-public firm or social organisation). */
     isNewOrganization: boolean().notNull().default(false),
@@ -102,7 +103,7 @@ export const ownersCommittees = pgTable(
     scopePath: text().notNull(),
     name: text().notNull(),
     chairName: text(),
-    chairPhone: text(),
+    chairPhone: piiText('phone'), // encrypted at rest (decision 025)
     termStart: date(),
     termEnd: date(),
     membersCount: integer().notNull().default(0),
@@ -125,7 +126,7 @@ export const residentsGroups = pgTable(
     scopePath: text().notNull(),
     name: text().notNull(),
     leaderName: text(),
-    leaderPhone: text(),
+    leaderPhone: piiText('phone'), // encrypted at rest (decision 025)
     ...timestamps,
   },
   (t) => [

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import { anonymiseAccount, pseudonymOf } from '../../kernel/auth/anonymise.js';
 import { audit, maskIdNumber, maskPhone } from '../../kernel/audit/audit.js';
 import type { Ctx } from '../../kernel/context.js';
 import { decryptPii, encryptPii, hashPii } from '../../kernel/crypto/pii.js';
@@ -291,12 +292,17 @@ export async function deleteResident(ctx: Ctx, id: number): Promise<void> {
     const before = (await toDtos(tx, [row]))[0]!;
     if (row.isPartyMember) throw conflict('people.isPartyMember');
     await tx.delete(residents).where(eq(residents.id, id));
+    // PIPL (issue 18 point 7): their own sign-in is disabled and stripped of who they were; orders and ratings
+    // they made stay, under a pseudonym.
+    const pseudonym = row.accountId ? pseudonymOf(row.accountId) : null;
+    if (row.accountId && pseudonym) await anonymiseAccount(tx, row.accountId, pseudonym);
     await audit(tx, ctx, {
       action: 'resident.delete',
       objectType: 'resident',
       objectId: id,
       scopePath: row.scopePath,
       before,
+      after: row.accountId ? { accountId: row.accountId, accountAnonymised: true, pseudonym } : undefined,
     });
   });
 }

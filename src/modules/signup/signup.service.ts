@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { and, count, desc, eq, gt, ilike, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { policyOf } from '../../kernel/auth/auth.service.js';
+import { generatedUsername } from '../../kernel/auth/phone-login.js';
 import { checkPasswordPolicy, hashPassword } from '../../kernel/auth/password.js';
 import { audit, maskPhone } from '../../kernel/audit/audit.js';
 import type { Clock } from '../../kernel/clock.js';
@@ -172,7 +173,7 @@ async function accountOfPhone(db: DbOrTx, phone: string) {
   const [acc] = await db
     .select({ id: accounts.id })
     .from(accounts)
-    .where(eq(sql`lower(${accounts.username})`, phone));
+    .where(or(eq(accounts.phoneHash, hashPii('phone', phone)), eq(sql`lower(${accounts.username})`, phone)));
   return acc ?? null;
 }
 
@@ -296,7 +297,9 @@ export async function completeSignup(
     const [acc] = await tx
       .insert(accounts)
       .values({
-        username: input.phone,
+        // Never the phone number (issue 18 point 2): a generated name; the phone signs in through its hash.
+        username: generatedUsername(),
+        phoneHash,
         displayName: row.name,
         passwordHash: row.passwordHash,
         roles: [],

@@ -20,7 +20,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import type { Account, TerritoryRef } from '../api/types';
-import { useCan, useRoleLabel, useRoles } from '../app/auth';
+import { useCan, useMe, useRoleLabel, useRoles } from '../app/auth';
 import { queryClient } from '../app/queryClient';
 import { FilterBar } from '../components/FilterBar';
 import { HiddenSubmit } from '../components/HiddenSubmit';
@@ -33,7 +33,107 @@ import { showFormError } from '../components/formErrors';
 import { currentLocale } from '../i18n';
 
 const LIST_KEY = ['accounts'] as const;
+const GRANTS_KEY = ['accounts', 'grants'] as const;
 const refreshList = () => queryClient.invalidateQueries({ queryKey: LIST_KEY });
+
+/** A change waiting for a second admin (four eyes, issue 18): an admin role, district scope or such a password reset. */
+interface Grant {
+  id: number;
+  kind: 'grant' | 'resetPassword';
+  state: 'pending' | 'approved' | 'rejected';
+  account: { id: number; username: string; displayName: string };
+  beforeRoles: string[];
+  roles: string[] | null;
+  territory: { id: number; name: string } | null;
+  requestedBy: { id: number; displayName: string };
+  createdAt: string;
+}
+
+/** Pending grants with approve / reject: a second admin decides; the one who asked may only withdraw. */
+function PendingGrants() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const can = useCan();
+  const me = useMe();
+  const roleLabel = useRoleLabel();
+  const decide = useMutation({
+    mutationFn: ({ g, how }: { g: Grant; how: 'approve' | 'reject' }) =>
+      api.post<Grant>(`/api/accounts/grants/${g.id}/${how}`),
+    onSuccess: async (g) => {
+      message.success(t(g.state === 'approved' ? 'account.grants.approved' : 'account.grants.rejected'));
+      await refreshList();
+    },
+    onError: (e) => message.error(e.message),
+  });
+  const columns: TableColumnsType<Grant> = [
+    {
+      title: t('account.username'),
+      key: 'account',
+      render: (_, g) => `${g.account.displayName}（${g.account.username}）`,
+    },
+    {
+      title: t('account.grants.change'),
+      key: 'change',
+      render: (_, g) =>
+        g.kind === 'resetPassword' ? (
+          <Tag color="orange">{t('account.resetPassword')}</Tag>
+        ) : (
+          <Space size={4} wrap>
+            {(g.roles ?? []).map((r) => (
+              <Tag key={r} color="red">
+                {roleLabel(r)}
+              </Tag>
+            ))}
+            {g.territory && <Typography.Text type="secondary">@ {g.territory.name}</Typography.Text>}
+          </Space>
+        ),
+    },
+    { title: t('account.grants.requestedBy'), key: 'by', render: (_, g) => g.requestedBy.displayName },
+    { title: t('account.grants.at'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_, g) => {
+        const mine = g.requestedBy.id === me.data?.id;
+        return (
+          <Space>
+            {can('account.approveGrant') && !mine && g.account.id !== me.data?.id && (
+              <Popconfirm
+                title={t('account.grants.approveConfirm', { username: g.account.username })}
+                onConfirm={() => decide.mutate({ g, how: 'approve' })}
+              >
+                <Button size="small" type="primary" data-testid={`grant-approve-${g.id}`}>
+                  {t('account.grants.approve')}
+                </Button>
+              </Popconfirm>
+            )}
+            <Button
+              size="small"
+              danger
+              onClick={() => decide.mutate({ g, how: 'reject' })}
+              data-testid={`grant-reject-${g.id}`}
+            >
+              {mine ? t('account.grants.withdraw') : t('account.grants.reject')}
+            </Button>
+          </Space>
+        );
+      },
+    },
+  ];
+  return (
+    <Card title={t('account.grants.title')} style={{ marginBottom: 16 }} data-testid="pending-grants">
+      <Typography.Paragraph type="secondary">{t('account.grants.help')}</Typography.Paragraph>
+      <PagedTable<Grant>
+        testId="grants-table"
+        queryKey={GRANTS_KEY}
+        path="/api/accounts/grants"
+        filters={{ state: 'pending' }}
+        columns={columns}
+        rowKey={(g) => g.id}
+      />
+    </Card>
+  );
+}
 
 function useRoleOptions() {
   const { data } = useRoles();
@@ -153,10 +253,11 @@ function EditAccountModal({ account, onClose }: { account: Account | undefined; 
       }
       if (canAssign && [...v.roles].sort().join() !== [...account.roles].sort().join()) body.roles = v.roles;
       if (Object.keys(body).length === 0) return Promise.resolve(account);
-      return api.patch<Account>(`/api/accounts/${account.id}`, body);
+      return api.patch<Account | { pending: Grant }>(`/api/accounts/${account.id}`, body);
     },
-    onSuccess: async () => {
-      message.success(t('common.saved'));
+    onSuccess: async (out) => {
+      if ('pending' in out) message.info(t('account.grants.waiting'));
+      else message.success(t('common.saved'));
       onClose();
       await refreshList();
     },
@@ -229,9 +330,12 @@ function ResetPasswordModal({ account, onClose }: { account: Account | undefined
   const [form] = Form.useForm<ResetValues>();
   const reset = useMutation({
     mutationFn: (v: ResetValues) =>
-      api.post(`/api/accounts/${account?.id ?? ''}/reset-password`, { password: v.password }),
-    onSuccess: async () => {
-      message.success(t('account.resetDone', { username: account?.username ?? '' }));
+      api.post<{ pending: Grant } | null>(`/api/accounts/${account?.id ?? ''}/reset-password`, {
+        password: v.password,
+      }),
+    onSuccess: async (out) => {
+      if (out && typeof out === 'object' && 'pending' in out) message.info(t('account.grants.waiting'));
+      else message.success(t('account.resetDone', { username: account?.username ?? '' }));
       onClose();
       await refreshList();
     },
@@ -424,6 +528,7 @@ export default function AccountsPage() {
           )
         }
       />
+      {(can('account.approveGrant') || can('account.assignRoles')) && <PendingGrants />}
       <Card>
         <FilterBar<AccountFilterForm>
           testId="account-filters"

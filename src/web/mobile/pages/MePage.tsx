@@ -51,7 +51,10 @@ export default function MePage() {
         >
           {t('notifications.mobile.entry')}
         </List.Item>
-        <List.Item extra={maskPhone(me.username)}>{t('mobile.me.phone')}</List.Item>
+        {/* usernames are never phone numbers (decision 025): the phone shown is the record's, masked */}
+        {record.data?.resident.phone && (
+          <List.Item extra={maskPhone(record.data.resident.phone)}>{t('mobile.me.phone')}</List.Item>
+        )}
         <List.Item
           description={record.data?.household.address ?? signup.data?.signup?.household.address ?? me.territory.name}
         >
@@ -73,6 +76,22 @@ export default function MePage() {
           {t('mobile.me.language')}
         </List.Item>
       </List>
+      {verified && (
+        <List className="gzm-section" header={t('mobile.me.myData')}>
+          {(['json', 'xlsx'] as const).map((format) => (
+            <List.Item
+              key={format}
+              description={t('mobile.me.myDataHint')}
+              onClick={() => {
+                window.location.href = `/api/people/me/export?format=${format}`;
+              }}
+              data-testid={`m-my-data-${format}`}
+            >
+              {t(format === 'json' ? 'mobile.me.myDataJson' : 'mobile.me.myDataXlsx')}
+            </List.Item>
+          ))}
+        </List>
+      )}
       <div className="gzm-pad">
         <Button block size="large" color="danger" fill="outline" onClick={() => void logout()} data-testid="m-logout">
           {t('mobile.me.logout')}
