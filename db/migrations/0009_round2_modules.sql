@@ -1,3 +1,24 @@
+CREATE TABLE "account_grants" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "account_grants_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"kind" text NOT NULL,
+	"account_id" integer NOT NULL,
+	"roles" text[],
+	"territory_id" integer,
+	"before_roles" text[] NOT NULL,
+	"before_territory_id" integer NOT NULL,
+	"password_hash" text,
+	"state" text DEFAULT 'pending' NOT NULL,
+	"requested_by" integer NOT NULL,
+	"decided_by" integer,
+	"decided_at" timestamp with time zone,
+	"scope_path" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "account_grants_kind_ck" CHECK ("account_grants"."kind" in ('grant','resetPassword')),
+	CONSTRAINT "account_grants_state_ck" CHECK ("account_grants"."state" in ('pending','approved','rejected')),
+	CONSTRAINT "account_grants_not_self_ck" CHECK ("account_grants"."requested_by" <> "account_grants"."account_id"),
+	CONSTRAINT "account_grants_four_eyes_ck" CHECK ("account_grants"."state" <> 'approved' or ("account_grants"."decided_by" is not null and "account_grants"."decided_by" <> "account_grants"."requested_by" and "account_grants"."decided_by" <> "account_grants"."account_id"))
+);
+--> statement-breakpoint
 CREATE TABLE "as_assessments" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "as_assessments_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"checklist_id" integer NOT NULL,
@@ -584,6 +605,12 @@ CREATE TABLE "vol_teams" (
 	CONSTRAINT "vol_teams_kind_ck" CHECK ("vol_teams"."kind" in ('volunteer','commando','vanguardPost','modelPost'))
 );
 --> statement-breakpoint
+ALTER TABLE "accounts" ADD COLUMN "temporary_password_until" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "accounts" ADD COLUMN "phone_hash" text;--> statement-breakpoint
+ALTER TABLE "account_grants" ADD CONSTRAINT "account_grants_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "account_grants" ADD CONSTRAINT "account_grants_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "account_grants" ADD CONSTRAINT "account_grants_requested_by_accounts_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "account_grants" ADD CONSTRAINT "account_grants_decided_by_accounts_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "as_assessments" ADD CONSTRAINT "as_assessments_checklist_id_as_checklists_id_fk" FOREIGN KEY ("checklist_id") REFERENCES "public"."as_checklists"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "as_assessments" ADD CONSTRAINT "as_assessments_party_org_id_party_orgs_id_fk" FOREIGN KEY ("party_org_id") REFERENCES "public"."party_orgs"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "as_assessments" ADD CONSTRAINT "as_assessments_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
@@ -672,6 +699,7 @@ ALTER TABLE "vol_team_members" ADD CONSTRAINT "vol_team_members_account_id_accou
 ALTER TABLE "vol_team_members" ADD CONSTRAINT "vol_team_members_member_id_party_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."party_members"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "vol_teams" ADD CONSTRAINT "vol_teams_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "vol_teams" ADD CONSTRAINT "vol_teams_created_by_accounts_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."accounts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "account_grants_pending_idx" ON "account_grants" USING btree ("state","scope_path");--> statement-breakpoint
 CREATE INDEX "as_assessments_scope_idx" ON "as_assessments" USING btree ("scope_path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "as_assessments_peer_idx" ON "as_assessments" USING btree ("peer_territory_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "as_assessments_org_uq" ON "as_assessments" USING btree ("checklist_id","party_org_id");--> statement-breakpoint
@@ -747,4 +775,5 @@ CREATE INDEX "vol_team_members_team_idx" ON "vol_team_members" USING btree ("tea
 CREATE INDEX "vol_team_members_scope_idx" ON "vol_team_members" USING btree ("scope_path" text_pattern_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "vol_team_members_account_uq" ON "vol_team_members" USING btree ("team_id","account_id") WHERE "vol_team_members"."account_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "vol_team_members_member_uq" ON "vol_team_members" USING btree ("team_id","member_id") WHERE "vol_team_members"."member_id" is not null;--> statement-breakpoint
-CREATE INDEX "vol_teams_scope_idx" ON "vol_teams" USING btree ("scope_path" text_pattern_ops);
+CREATE INDEX "vol_teams_scope_idx" ON "vol_teams" USING btree ("scope_path" text_pattern_ops);--> statement-breakpoint
+CREATE UNIQUE INDEX "accounts_phone_hash_uq" ON "accounts" USING btree ("phone_hash");
