@@ -1,15 +1,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MODULES } from '../../modules/index.js';
-import { EVENT_ACTIONS } from '../../modules/service-orders/constants.js';
-import { MEETING_MOVES } from '../../modules/meetings/constants.js';
-import { AGREEMENT_STATUSES } from '../../modules/co-building/constants.js';
-import { ROUNDS } from '../../modules/assessment/constants.js';
-import { fromRoot } from '../paths.js';
-import { registerModule } from '../modules.js';
-import { testApp, type TestApp } from '../../test/app.js';
-import { missingAuditLabel } from './labels.js';
+import { MODULES } from '../modules/index.js';
+import { EVENT_ACTIONS } from '../modules/service-orders/constants.js';
+import { MEETING_MOVES } from '../modules/meetings/constants.js';
+import { AGREEMENT_STATUSES } from '../modules/co-building/constants.js';
+import { ROUNDS } from '../modules/assessment/constants.js';
+import { fromRoot } from '../kernel/paths.js';
+import { registerModule } from '../kernel/modules.js';
+import { testApp, type TestApp } from './app.js';
+import { missingAuditLabel } from '../kernel/audit/labels.js';
 
 /**
  * Every audited action has a name in Chinese and English (issue 10, point 17). Two nets: a scan of the source for
