@@ -26,7 +26,7 @@ export interface RouteEntry {
   method: string;
   url: string;
   access: Access;
-  /** The route's zod schemas (body, querystring, params), for the fuzz test (src/test/fuzz.test.ts). */
+  /** The route's zod schemas (body, querystring, params), for the fuzz test (src/test/fuzz.ts). */
   schema?: { body?: unknown; querystring?: unknown; params?: unknown };
 }
 

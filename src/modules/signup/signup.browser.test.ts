@@ -124,7 +124,8 @@ describe('resident sign-up on the phone', () => {
     expect(await page.getByTestId('m-orders').textContent()).toContain('路灯不亮');
     await page.goto('/m/me');
     await page.getByTestId('m-me').waitFor();
-    expect(await page.getByTestId('m-me').textContent()).toContain('137****5246');
+    // The masked phone comes from the resident's record, loaded after the page shows.
+    await expect.poll(() => page.getByTestId('m-me').textContent()).toContain('137****5246');
     await b.screenshot(page, 'signup-m-10-me');
 
     await page.getByTestId('m-logout').click();

@@ -131,82 +131,91 @@ const moduleRows = import.meta.glob<{ rows: MatrixRows }>('../modules/*/authz.ro
 const ROWS: MatrixRows = {};
 for (const mod of Object.values(moduleRows)) Object.assign(ROWS, mod.rows);
 
-let t: TestApp;
-let fixture: MatrixFixture;
-const clients = new Map<Role | 'anonymous', Client>();
-let n = 0;
+/**
+ * One share of the routes (every `of`-th, from `shard`), so the suite's workers fuzz in parallel: src/test/fuzz.<k>.test.ts
+ * each run one share on the worker's own database.
+ */
+export function fuzzShard(shard: number, of: number): void {
+  let t: TestApp;
+  let fixture: MatrixFixture;
+  const clients = new Map<Role | 'anonymous', Client>();
+  let n = 0;
 
-beforeAll(async () => {
-  t = await testApp();
-  const tree = await t.factory.tree();
-  const at = (w: Where) => (w === 'inside' ? tree.streetA : tree.streetB).communities[0]!;
-  fixture = { t, tree, at, community: (w) => at(w).community.id, uniq: () => `fz${++n}` };
-  clients.set('anonymous', t.client());
-  for (const role of ROLES) clients.set(role, await t.as([role], tree.streetA.street.id));
-}, 120_000);
-afterAll(() => t.close());
+  beforeAll(async () => {
+    t = await testApp();
+    const tree = await t.factory.tree();
+    const at = (w: Where) => (w === 'inside' ? tree.streetA : tree.streetB).communities[0]!;
+    fixture = { t, tree, at, community: (w) => at(w).community.id, uniq: () => `fz${++n}` };
+    clients.set('anonymous', t.client());
+    for (const role of ROLES) clients.set(role, await t.as([role], tree.streetA.street.id));
+  }, 120_000);
+  afterAll(() => t.close());
 
-function clientFor(route: RouteEntry): Client {
-  const a = route.access;
-  if (a === 'public') return clients.get('anonymous')!;
-  if (a === 'authenticated') return clients.get('cityAdmin')!;
-  const wanted = 'permission' in a ? [a.permission] : a.anyOf;
-  const role = ROLES.find((r) => rolePermissions(r).some((p) => wanted.includes(p)));
-  return clients.get(role ?? 'cityAdmin')!;
-}
+  function clientFor(route: RouteEntry): Client {
+    const a = route.access;
+    if (a === 'public') return clients.get('anonymous')!;
+    if (a === 'authenticated') return clients.get('cityAdmin')!;
+    const wanted = 'permission' in a ? [a.permission] : a.anyOf;
+    const role = ROLES.find((r) => rolePermissions(r).some((p) => wanted.includes(p)));
+    return clients.get(role ?? 'cityAdmin')!;
+  }
 
-describe('fuzz: every route from its zod schema, no 5xx', () => {
-  it('answers below 500 to every generated input on every route', async () => {
-    const failures: string[] = [];
-    const routes = t.app.routeTable.filter((r) => !SKIP.has(`${r.method} ${r.url}`));
-    expect(routes.length).toBeGreaterThan(50);
-    for (const route of routes) {
-      const key = `${route.method} ${route.url}`;
-      const row = ROWS[key];
-      let base: Call | null = null;
-      try {
-        base = row ? await row.call(fixture, 'inside') : null;
-      } catch {
-        base = null;
-      }
-      const baseUrl = (base?.url ?? route.url.replace(/:\w+/g, '1')).split('?')[0]!;
-      const params = route.url.match(/:\w+/g) ?? [];
-      const gen = fc.record({
-        body: arb(jsonSchemaOf(route.schema?.body)),
-        query: arb(jsonSchemaOf(route.schema?.querystring)),
-        param: fc.option(fc.oneof(nasty.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)))), { freq: 5 }),
-        useBase: fc.boolean(),
-      });
-      const samples = fc.sample(gen, { numRuns: RUNS, seed: SEED });
-      const c = clientFor(route);
-      const started = Date.now();
-      // One at a time (PGlite serialises queries anyway); FUZZ_RUNS lowers the count for a quick local run.
-      const one = async (s: (typeof samples)[number]) => {
-        let url = baseUrl;
-        if (s.param !== null && params.length)
-          url = route.url.replace(/:\w+/g, safeEncode(String(s.param).slice(0, 200)));
-        url += queryOf(s.query);
-        const body =
-          route.method === 'GET' || route.method === 'DELETE'
-            ? undefined
-            : s.useBase && base?.body && typeof s.body === 'object' && s.body && !Array.isArray(s.body)
-              ? { ...(base.body as Json), ...(s.body as Json) }
-              : (s.body ?? {});
-        const res = await c.request(route.method as 'GET', url, body);
-        return res.status >= 500
-          ? `${key} ${url.slice(0, 200)} ${JSON.stringify(body)?.slice(0, 300)} → ${res.status}`
-          : null;
-      };
-      for (let i = 0; i < samples.length; i += CONCURRENCY) {
-        const bad = (await Promise.all(samples.slice(i, i + CONCURRENCY).map(one))).find(Boolean);
-        if (bad) {
-          failures.push(bad); // one failing input per route is enough to report
-          break;
+  describe(`fuzz: every route from its zod schema, no 5xx (part ${shard + 1} of ${of})`, () => {
+    it('answers below 500 to every generated input on its share of the routes', async () => {
+      const failures: string[] = [];
+      const all = t.app.routeTable
+        .filter((r) => !SKIP.has(`${r.method} ${r.url}`))
+        .sort((a, b) => `${a.method} ${a.url}`.localeCompare(`${b.method} ${b.url}`));
+      expect(all.length).toBeGreaterThan(50);
+      const routes = all.filter((_, i) => i % of === shard);
+      for (const route of routes) {
+        const key = `${route.method} ${route.url}`;
+        const row = ROWS[key];
+        let base: Call | null = null;
+        try {
+          base = row ? await row.call(fixture, 'inside') : null;
+        } catch {
+          base = null;
         }
+        const baseUrl = (base?.url ?? route.url.replace(/:\w+/g, '1')).split('?')[0]!;
+        const params = route.url.match(/:\w+/g) ?? [];
+        const gen = fc.record({
+          body: arb(jsonSchemaOf(route.schema?.body)),
+          query: arb(jsonSchemaOf(route.schema?.querystring)),
+          param: fc.option(fc.oneof(nasty.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)))), { freq: 5 }),
+          useBase: fc.boolean(),
+        });
+        const samples = fc.sample(gen, { numRuns: RUNS, seed: SEED });
+        const c = clientFor(route);
+        const started = Date.now();
+        // One at a time (PGlite serialises queries anyway); FUZZ_RUNS lowers the count for a quick local run.
+        const one = async (s: (typeof samples)[number]) => {
+          let url = baseUrl;
+          if (s.param !== null && params.length)
+            url = route.url.replace(/:\w+/g, safeEncode(String(s.param).slice(0, 200)));
+          url += queryOf(s.query);
+          const body =
+            route.method === 'GET' || route.method === 'DELETE'
+              ? undefined
+              : s.useBase && base?.body && typeof s.body === 'object' && s.body && !Array.isArray(s.body)
+                ? { ...(base.body as Json), ...(s.body as Json) }
+                : (s.body ?? {});
+          const res = await c.request(route.method as 'GET', url, body);
+          return res.status >= 500
+            ? `${key} ${url.slice(0, 200)} ${JSON.stringify(body)?.slice(0, 300)} → ${res.status}`
+            : null;
+        };
+        for (let i = 0; i < samples.length; i += CONCURRENCY) {
+          const bad = (await Promise.all(samples.slice(i, i + CONCURRENCY).map(one))).find(Boolean);
+          if (bad) {
+            failures.push(bad); // one failing input per route is enough to report
+            break;
+          }
+        }
+        // eslint-disable-next-line no-console
+        if (process.env.FUZZ_TIMES) console.log(`${Date.now() - started} ms ${key}`);
       }
-      // eslint-disable-next-line no-console
-      if (process.env.FUZZ_TIMES) console.log(`${Date.now() - started} ms ${key}`);
-    }
-    expect(failures).toEqual([]);
-  }, 600_000);
-});
+      expect(failures).toEqual([]);
+    }, 600_000);
+  });
+}
