@@ -10,13 +10,28 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
 const engines = process.env.TEST_DATABASE_URL ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
 const suffix = (engine: string) => (engine === 'postgres' ? ':pg' : '');
 
+// Files whose work does not depend on the engine under test run once, in the PGlite project: unit tests that open
+// no database, the bench tooling (always on PGlite), and the server-process test (it starts src/main.ts on its own
+// embedded data folder, and on the server named by TEST_DATABASE_URL itself where that is set).
+const ENGINE_FREE = [
+  'src/main.test.ts',
+  'src/bench/bench.test.ts',
+  'src/kernel/ledger/zip-guard.test.ts',
+  'src/modules/grids/spatial-index.test.ts',
+  'src/modules/service-orders/attachments.store.test.ts',
+  'src/modules/service-orders/attachments.metadata.test.ts',
+  'src/modules/service-orders/words.test.ts',
+  'src/modules/co-building/matching.test.ts',
+  'src/modules/open311/classifier.test.ts',
+];
+
 const projects: TestProjectInlineConfiguration[] = engines.flatMap((engine) => [
   {
     extends: true,
     test: {
       name: `api${suffix(engine)}`,
       include: ['src/**/*.test.ts'],
-      exclude: ['src/**/*.browser.test.ts'],
+      exclude: ['src/**/*.browser.test.ts', ...(engine === 'postgres' ? ENGINE_FREE : [])],
       env: { GONGZHI_TEST_ENGINE: engine },
       sequence: { groupOrder: 0 },
     },

@@ -5,7 +5,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fromRoot } from './kernel/paths.js';
-import { testServerUrl } from './test/db.js';
 
 /** Runs the real entry point (src/main.ts through tsx) as a user would, on a temporary data folder. */
 function start(env: Record<string, string>) {
@@ -67,8 +66,8 @@ describe('the server process', () => {
     expect(await alone.exited).toBe(1);
     expect(alone.output()).toMatch(/WORKERS > 1 needs PostgreSQL/);
 
-    // The PostgreSQL projects of the suite (TEST_DATABASE_URL) also run the workers.
-    const server = testServerUrl();
+    // This file runs once per suite (vitest.config.ts ENGINE_FREE); with a server named, it runs the workers there.
+    const server = process.env.TEST_DATABASE_URL;
     if (!server) return;
     const base = new URL(server);
     const name = `${base.pathname.slice(1) || 'gongzhi'}_${process.pid}_workers`;

@@ -1,27 +1,26 @@
-import os from 'node:os';
-import path from 'node:path';
 import { createApp } from '../app.js';
 import { manualClock } from '../kernel/clock.js';
 import { loadConfig } from '../kernel/config.js';
+import type { Database } from '../kernel/db/client.js';
 import { Client } from './http.js';
-import { resetDatabase, testDatabase } from './db.js';
+import { demoDatabase, resetDatabase, TEST_PII_KEYS, testDatabase, testDataDir } from './db.js';
 import { Factory } from './factories.js';
 
-/** Fixed keys for personal numbers in tests (never used outside tests). */
-export const TEST_PII_KEYS = {
-  PII_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
-  PII_HASH_KEY: Buffer.alloc(32, 9).toString('base64'),
-};
+export { TEST_PII_KEYS, testDataDir };
 
-/** Files a test app writes (uploads) go to a folder of this worker, never to the repository's ./data. */
-export function testDataDir(): string {
-  return path.join(os.tmpdir(), `gongzhi-test-${process.pid}`);
-}
-
-/** A real app on this worker's database, emptied first; the clock stands still until the test moves it. */
-export async function testApp(env: Record<string, string> = {}) {
-  const database = await testDatabase();
-  await resetDatabase(database);
+/**
+ * A real app on this worker's database, emptied first; the clock stands still until the test moves it. With
+ * `{ demo: true }` the app runs on a copy of the demo data instead (src/test/db.ts demoDatabase), its own.
+ */
+export async function testApp(env: Record<string, string> = {}, opts: { demo?: boolean } = {}) {
+  let database: Database;
+  let release = async (): Promise<void> => undefined;
+  if (opts.demo) {
+    ({ database, release } = await demoDatabase());
+  } else {
+    database = await testDatabase();
+    await resetDatabase(database);
+  }
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -50,7 +49,10 @@ export async function testApp(env: Record<string, string> = {}) {
       if (res.status !== 200) throw new Error(`login failed: ${JSON.stringify(res.body)}`);
       return Object.assign(c, { account: acc });
     },
-    close: () => app.close(),
+    async close() {
+      await app.close();
+      await release();
+    },
   };
 }
 export type TestApp = Awaited<ReturnType<typeof testApp>>;

@@ -3,7 +3,7 @@ import type { TestApp } from './app.js';
 import type { Factory } from './factories.js';
 
 /**
- * Rows of the authorization matrix (src/test/authz-matrix.test.ts). Each module keeps its rows in
+ * Rows of the authorization matrix (src/test/authz-matrix.ts). Each module keeps its rows in
  * `src/modules/<name>/authz.rows.ts` (`export const rows: MatrixRows = { 'GET /api/x': {…} }`).
  */
 export type Where = 'inside' | 'outside';

@@ -5,10 +5,8 @@ import { pino } from 'pino';
 import { createApp } from '../app.js';
 import { prepareDatabase } from '../bootstrap.js';
 import { systemClock } from '../kernel/clock.js';
-import { loadConfig } from '../kernel/config.js';
-import { TEST_PII_KEYS, testDataDir } from './app.js';
 import { fromRoot } from '../kernel/paths.js';
-import { resetDatabase, testDatabase } from './db.js';
+import { demoConfig, demoDatabase } from './db.js';
 
 export const DEMO_PASSWORD = 'Gongzhi@2026';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,17 +22,10 @@ export async function browserApp(env: Record<string, string> = {}) {
     throw new Error('dist/web is missing: build the console first (npm run build:web; npm test does it)');
   }
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium fonts-noto-cjk`);
-  const database = await testDatabase();
-  await resetDatabase(database);
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    ...TEST_PII_KEYS,
-    WEB_DIR: webDir,
-    DATA_DIR: testDataDir(),
-    ...env,
-  });
-  await prepareDatabase(database, config, pino({ level: 'silent' }));
+  // Its own copy of the demo data, seeded once per worker (src/test/db.ts).
+  const { database, release } = await demoDatabase();
+  const config = demoConfig({ WEB_DIR: webDir, ...env });
+  await prepareDatabase(database, config, pino({ level: 'silent' })); // finds the demo there: migrations only
   const app = await createApp({ config, database, clock: systemClock }, false);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser: Browser = await chromium.launch({
@@ -75,6 +66,7 @@ export async function browserApp(env: Record<string, string> = {}) {
       for (const c of contexts) await c.close().catch(() => undefined);
       await browser.close();
       await app.close();
+      await release();
     },
   };
 }

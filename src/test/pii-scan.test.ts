@@ -3,7 +3,6 @@ import { pino } from 'pino';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
-import { prepareDatabase } from '../bootstrap.js';
 import { PII_COLUMNS } from '../kernel/crypto/pii-columns.js';
 import { decryptPii } from '../kernel/crypto/pii.js';
 import type { App } from '../kernel/http/types.js';
@@ -23,8 +22,7 @@ let logApp: App;
 const numbers = new Set<string>();
 
 beforeAll(async () => {
-  t = await testApp();
-  await prepareDatabase(t.database, t.config, pino({ level: 'silent' }));
+  t = await testApp({}, { demo: true });
   for (const r of await t.db.select().from(residents)) {
     if (r.phoneEnc) numbers.add(decryptPii('phone', r.phoneEnc));
     if (r.idNumberEnc) numbers.add(decryptPii('idNumber', r.idNumberEnc));

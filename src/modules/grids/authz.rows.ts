@@ -2,7 +2,7 @@ import type { Role } from '../../kernel/rbac/rbac.js';
 import type { MatrixFixture, MatrixRows, Where } from '../../test/authz.js';
 import { buildingLeads, grids, gridWorkers, liaisonHouseholds } from './schema.js';
 
-/** Authorization-matrix rows of the grids module (src/test/authz-matrix.test.ts). */
+/** Authorization-matrix rows of the grids module (src/test/authz-matrix.ts). */
 const READ: Role[] = [
   'gridWorker',
   'communityStaff',

@@ -1,11 +1,8 @@
 import { asc, eq, like } from 'drizzle-orm';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareDatabase } from '../../bootstrap.js';
-import { loadConfig } from '../../kernel/config.js';
 import type { Database } from '../../kernel/db/client.js';
 import { territories } from '../../kernel/db/schema.js';
-import { resetDatabase, testDatabase } from '../../test/db.js';
+import { demoDatabase } from '../../test/db.js';
 import { DEMO_COMMUNITIES } from '../territory/territory.seed.js';
 import { boundaries } from './grids.service.js';
 import { buildingLeads, grids, gridWorkers, liaisonHouseholds } from './schema.js';
@@ -13,17 +10,12 @@ import { pointInGeometry, polygonsOf } from './spatial-index.js';
 
 /** The demo grids (module.ts seedDemo): real places, inside the real district boundaries, the seed 002 rules. */
 let database: Database;
+let release: (() => Promise<void>) | undefined;
 beforeAll(async () => {
-  database = await testDatabase();
-  await resetDatabase(database);
-  await prepareDatabase(
-    database,
-    loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIR: '/nonexistent' }),
-    pino({ level: 'silent' }),
-  );
+  ({ database, release } = await demoDatabase());
 });
 afterAll(async () => {
-  await resetDatabase(database);
+  await release?.();
 });
 
 describe('demo grids', () => {

@@ -1,27 +1,19 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareDatabase } from '../../bootstrap.js';
-import { loadConfig } from '../../kernel/config.js';
 import type { Database } from '../../kernel/db/client.js';
 import { accounts } from '../../kernel/db/schema.js';
-import { resetDatabase, testDatabase } from '../../test/db.js';
+import { demoDatabase } from '../../test/db.js';
 import { orderEvents, serviceOrders } from '../service-orders/schema.js';
 import { mediationCases, mediationParties, mediationSessions, mediationTeamMembers, mediationTeams } from './schema.js';
 
 /** The demo mediation data (module.ts seedDemo): teams per community, 金大姐说事室, cases in several stages. */
 let database: Database;
+let release: (() => Promise<void>) | undefined;
 beforeAll(async () => {
-  database = await testDatabase();
-  await resetDatabase(database);
-  await prepareDatabase(
-    database,
-    loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIR: '/nonexistent' }),
-    pino({ level: 'silent' }),
-  );
+  ({ database, release } = await demoDatabase());
 });
 afterAll(async () => {
-  await resetDatabase(database);
+  await release?.();
 });
 
 describe('demo mediation', () => {

@@ -1,27 +1,19 @@
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareDatabase } from '../../bootstrap.js';
 import { systemClock } from '../../kernel/clock.js';
-import { loadConfig } from '../../kernel/config.js';
 import { systemActor } from '../../kernel/context.js';
 import type { Database } from '../../kernel/db/client.js';
-import { resetDatabase, testDatabase } from '../../test/db.js';
+import { demoDatabase } from '../../test/db.js';
 import { orgLifeFigures } from './org-life.service.js';
 import { actionItems, agendaItems, meetings } from './schema.js';
 
 /** The demo meetings data (module.ts seedDemo): the four-party meeting, action items in every state, org life. */
 let database: Database;
+let release: (() => Promise<void>) | undefined;
 beforeAll(async () => {
-  database = await testDatabase();
-  await resetDatabase(database);
-  await prepareDatabase(
-    database,
-    loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIR: '/nonexistent' }),
-    pino({ level: 'silent' }),
-  );
+  ({ database, release } = await demoDatabase());
 });
 afterAll(async () => {
-  await resetDatabase(database);
+  await release?.();
 });
 
 describe('demo meetings', () => {

@@ -1,27 +1,19 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareDatabase } from '../../bootstrap.js';
-import { loadConfig } from '../../kernel/config.js';
 import type { Database } from '../../kernel/db/client.js';
 import { accounts } from '../../kernel/db/schema.js';
-import { resetDatabase, testDatabase } from '../../test/db.js';
+import { demoDatabase } from '../../test/db.js';
 import { orderEvents } from '../service-orders/schema.js';
 import { notifications } from './schema.js';
 
 /** The demo notifications (module.ts seedDemo): the demo accounts heard of the demo orders' moves. */
 let database: Database;
+let release: (() => Promise<void>) | undefined;
 beforeAll(async () => {
-  database = await testDatabase();
-  await resetDatabase(database);
-  await prepareDatabase(
-    database,
-    loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIR: '/nonexistent' }),
-    pino({ level: 'silent' }),
-  );
+  ({ database, release } = await demoDatabase());
 });
 afterAll(async () => {
-  await resetDatabase(database);
+  await release?.();
 });
 
 describe('demo notifications', () => {

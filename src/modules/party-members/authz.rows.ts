@@ -5,7 +5,7 @@ import type { MatrixFixture, MatrixRows, Where } from '../../test/authz.js';
 import { partyOrgs } from '../organizations/schema.js';
 import { dualRegistrations, partyMembers } from './schema.js';
 
-/** Authorization-matrix rows of the party-members module (src/test/authz-matrix.test.ts). */
+/** Authorization-matrix rows of the party-members module (src/test/authz-matrix.ts). */
 const STAFF: Role[] = ['communityStaff', 'communitySecretary', 'streetAdmin', 'districtAdmin', 'cityAdmin'];
 const DELETE: Role[] = ['communitySecretary', 'streetAdmin', 'districtAdmin', 'cityAdmin'];
 

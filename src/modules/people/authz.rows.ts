@@ -5,7 +5,7 @@ import type { Role } from '../../kernel/rbac/rbac.js';
 import type { MatrixFixture, MatrixRows, Where } from '../../test/authz.js';
 import { residents } from './schema.js';
 
-/** Authorization-matrix rows of the people module (src/test/authz-matrix.test.ts). */
+/** Authorization-matrix rows of the people module (src/test/authz-matrix.ts). */
 const STAFF: Role[] = ['communityStaff', 'communitySecretary', 'streetAdmin', 'districtAdmin', 'cityAdmin'];
 const READ: Role[] = ['gridWorker', ...STAFF];
 const DELETE: Role[] = ['communitySecretary', 'streetAdmin', 'districtAdmin', 'cityAdmin'];

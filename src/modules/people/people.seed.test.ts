@@ -1,7 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareDatabase } from '../../bootstrap.js';
 import { decryptPii } from '../../kernel/crypto/pii.js';
 import { testApp, type TestApp } from '../../test/app.js';
 import { dualEvaluations, dualRegistrations, partyMembers } from '../party-members/schema.js';
@@ -10,8 +8,7 @@ import { residents } from './schema.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await testApp();
-  await prepareDatabase(t.database, t.config, pino({ level: 'silent' }));
+  t = await testApp({}, { demo: true });
 }, 120_000);
 afterAll(() => t.close());
 

@@ -1,7 +1,5 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareDatabase } from '../../bootstrap.js';
 import { decryptPii } from '../../kernel/crypto/pii.js';
 import { accounts, auditLog } from '../../kernel/db/schema.js';
 import { testApp, type TestApp } from '../../test/app.js';
@@ -11,8 +9,7 @@ import { residents } from './schema.js';
 /** PIPL (issue 18 point 7): a resident takes a copy of their data; deleting them anonymises their account. */
 let t: TestApp;
 beforeAll(async () => {
-  t = await testApp();
-  await prepareDatabase(t.database, t.config, pino({ level: 'silent' }));
+  t = await testApp({}, { demo: true });
 }, 300_000);
 afterAll(() => t.close());
 

@@ -2,13 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { asc, eq, inArray } from 'drizzle-orm';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareDatabase } from '../../bootstrap.js';
-import { loadConfig } from '../../kernel/config.js';
 import type { Database } from '../../kernel/db/client.js';
 import { accounts } from '../../kernel/db/schema.js';
-import { resetDatabase, testDatabase } from '../../test/db.js';
+import { demoDatabase } from '../../test/db.js';
 import { ensureDemoPhotos } from './attachments.seed.js';
 import { sniffType } from './attachments.sniff.js';
 import { LocalStore } from './attachments.store.js';
@@ -16,18 +13,13 @@ import { orderAttachments, orderEvents, serviceOrders } from './schema.js';
 
 /** The demo photos (attachments.seed.ts): rows at seed time, bytes put in the store when the server starts. */
 let database: Database;
+let release: (() => Promise<void>) | undefined;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-demo-photos-'));
 beforeAll(async () => {
-  database = await testDatabase();
-  await resetDatabase(database);
-  await prepareDatabase(
-    database,
-    loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIR: '/nonexistent' }),
-    pino({ level: 'silent' }),
-  );
+  ({ database, release } = await demoDatabase());
 });
 afterAll(async () => {
-  await resetDatabase(database);
+  await release?.();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

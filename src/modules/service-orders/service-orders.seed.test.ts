@@ -1,12 +1,9 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareDatabase } from '../../bootstrap.js';
 import { manualClock } from '../../kernel/clock.js';
-import { loadConfig } from '../../kernel/config.js';
 import type { Database } from '../../kernel/db/client.js';
 import { accounts } from '../../kernel/db/schema.js';
-import { resetDatabase, testDatabase } from '../../test/db.js';
+import { demoDatabase } from '../../test/db.js';
 import { ORDER_STATUSES } from './constants.js';
 import { tick } from './scheduler.js';
 import { seedServiceOrders } from './service-orders.seed.js';
@@ -14,17 +11,12 @@ import { orderEvents, orderMenuItems, orderRoutingRules, orderUnitContacts, serv
 
 /** The demo orders (module.ts seedDemo): a few hundred, every state, timelines that lead to the state. */
 let database: Database;
+let release: (() => Promise<void>) | undefined;
 beforeAll(async () => {
-  database = await testDatabase();
-  await resetDatabase(database);
-  await prepareDatabase(
-    database,
-    loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIR: '/nonexistent' }),
-    pino({ level: 'silent' }),
-  );
+  ({ database, release } = await demoDatabase());
 });
 afterAll(async () => {
-  await resetDatabase(database);
+  await release?.();
 });
 
 describe('demo orders', () => {

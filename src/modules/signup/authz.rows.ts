@@ -3,7 +3,7 @@ import type { Role } from '../../kernel/rbac/rbac.js';
 import type { MatrixFixture, MatrixRows, Where } from '../../test/authz.js';
 import { signupRequests } from './schema.js';
 
-/** Authorization-matrix rows of the sign-up module (src/test/authz-matrix.test.ts). */
+/** Authorization-matrix rows of the sign-up module (src/test/authz-matrix.ts). */
 const REVIEW: Role[] = ['communityStaff', 'communitySecretary', 'streetAdmin', 'districtAdmin', 'cityAdmin'];
 let phones = 0;
 /** A valid mobile number not used before in this run. */

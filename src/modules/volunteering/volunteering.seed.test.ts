@@ -1,30 +1,22 @@
 import { eq, sql } from 'drizzle-orm';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareDatabase } from '../../bootstrap.js';
 import { systemClock } from '../../kernel/clock.js';
-import { loadConfig } from '../../kernel/config.js';
 import { systemActor } from '../../kernel/context.js';
 import type { Database } from '../../kernel/db/client.js';
 import { territories } from '../../kernel/db/schema.js';
-import { resetDatabase, testDatabase } from '../../test/db.js';
+import { demoDatabase } from '../../test/db.js';
 import { listSignups } from './activities.service.js';
 import { VOLUNTEERING_FIGURES } from './figures.js';
 import { pointEntries, volActivities, volSignups, volTeamMembers, volTeams } from './schema.js';
 
 /** The demo volunteering data (module.ts seedDemo) and the figures counted from it. */
 let database: Database;
+let release: (() => Promise<void>) | undefined;
 beforeAll(async () => {
-  database = await testDatabase();
-  await resetDatabase(database);
-  await prepareDatabase(
-    database,
-    loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIR: '/nonexistent' }),
-    pino({ level: 'silent' }),
-  );
+  ({ database, release } = await demoDatabase());
 }, 180_000);
 afterAll(async () => {
-  await resetDatabase(database);
+  await release?.();
 });
 
 describe('demo volunteering', () => {

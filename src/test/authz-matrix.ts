@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../kernel/db/schema.js';
 import { ROLES, type Role } from '../kernel/rbac/rbac.js';
 import { testApp, type TestApp } from './app.js';
-import type { MatrixFixture, MatrixRow, MatrixRows, Where } from './authz.js';
+import type { Call, MatrixFixture, MatrixRow, MatrixRows, Where } from './authz.js';
 import type { Client } from './http.js';
 
 /**
@@ -264,14 +264,16 @@ let t: TestApp;
 let fixture: MatrixFixture;
 const sessions = new Map<Role, Client>();
 
-beforeAll(async () => {
-  t = await testApp();
-  const tree = await t.factory.tree();
-  const at = (w: Where) => (w === 'inside' ? tree.streetA : tree.streetB).communities[0]!;
-  fixture = { t, tree, at, community: (w) => at(w).community.id, uniq };
-  for (const role of ROLES) sessions.set(role, await t.as([role], tree.streetA.street.id));
-});
-afterAll(() => t.close());
+function setup() {
+  beforeAll(async () => {
+    t = await testApp();
+    const tree = await t.factory.tree();
+    const at = (w: Where) => (w === 'inside' ? tree.streetA : tree.streetB).communities[0]!;
+    fixture = { t, tree, at, community: (w) => at(w).community.id, uniq };
+    for (const role of ROLES) sessions.set(role, await t.as([role], tree.streetA.street.id));
+  });
+  afterAll(() => t.close());
+}
 
 function expected(row: Row, role: Role | 'anonymous', where: Where): number | 'empty' {
   if (row.allow === 'public') return row.ok;
@@ -282,49 +284,67 @@ function expected(row: Row, role: Role | 'anonymous', where: Where): number | 'e
   return row.ok;
 }
 
-describe('authorization matrix', () => {
-  it('has a row for every registered /api route, and no row for a route that does not exist', () => {
-    const registered = new Set(t.app.routeTable.map((r) => `${r.method} ${r.url}`));
-    const missing = [...registered].filter((k) => !(k in MATRIX));
-    const stale = Object.keys(MATRIX).filter((k) => !registered.has(k));
-    expect(missing, 'routes without a matrix row').toEqual([]);
-    expect(stale, 'matrix rows without a route').toEqual([]);
-  });
+/**
+ * One share of the matrix (every `of`-th row, from `shard`), so the suite's workers check it in parallel:
+ * src/test/authz-matrix.<k>.test.ts. The first share also checks that every route has a row.
+ */
+export function matrixShard(shard: number, of: number): void {
+  setup();
+  describe(`authorization matrix (part ${shard + 1} of ${of})`, () => {
+    if (shard === 0)
+      it('has a row for every registered /api route, and no row for a route that does not exist', () => {
+        const registered = new Set(t.app.routeTable.map((r) => `${r.method} ${r.url}`));
+        const missing = [...registered].filter((k) => !(k in MATRIX));
+        const stale = Object.keys(MATRIX).filter((k) => !registered.has(k));
+        expect(missing, 'routes without a matrix row').toEqual([]);
+        expect(stale, 'matrix rows without a route').toEqual([]);
+      });
 
-  for (const [key, row] of Object.entries(MATRIX)) {
-    it(key, async () => {
-      const mismatches: string[] = [];
-      for (const role of [...ROLES, 'anonymous'] as const) {
-        for (const where of row.outside === 'none' ? (['inside'] as const) : (['inside', 'outside'] as const)) {
-          const client =
-            role === 'anonymous'
-              ? t.client()
-              : row.fresh
-                ? await t.as([role], fixture.community('inside'))
-                : sessions.get(role)!;
-          const call = await row.call(fixture, where);
-          const res = await client.request(call.method, call.url, call.body);
-          const want = expected(row, role, where);
-          const got =
-            want === 'empty'
-              ? res.status === 200 && res.body.total === 0
-                ? 'empty'
-                : `${res.status} total=${res.body?.total}`
-              : res.status;
-          if (got !== want)
-            mismatches.push(`${role} ${where}: expected ${want}, got ${got} ${JSON.stringify(res.body).slice(0, 120)}`);
-          if (
-            want !== 'empty' &&
-            where === 'inside' &&
-            row.outside === 'empty' &&
-            res.status === 200 &&
-            res.body.total === 0
-          ) {
-            mismatches.push(`${role} inside: the list came back empty, so the outside check proves nothing`);
+    for (const [key, row] of Object.entries(MATRIX).filter((_, i) => i % of === shard)) {
+      it(key, async () => {
+        const mismatches: string[] = [];
+        // A caller who must be turned away (401/403) never reaches the target, so the turned-away callers share one
+        // target per place; an allowed caller gets a target of its own (its call may use the target up).
+        const refused = new Map<Where, Promise<Call>>();
+        for (const role of [...ROLES, 'anonymous'] as const) {
+          for (const where of row.outside === 'none' ? (['inside'] as const) : (['inside', 'outside'] as const)) {
+            const client =
+              role === 'anonymous'
+                ? t.client()
+                : row.fresh
+                  ? await t.as([role], fixture.community('inside'))
+                  : sessions.get(role)!;
+            const turnedAway = [401, 403].includes(expected(row, role, where) as number);
+            let call: Call;
+            if (turnedAway) {
+              if (!refused.has(where)) refused.set(where, row.call(fixture, where));
+              call = await refused.get(where)!;
+            } else call = await row.call(fixture, where);
+            const res = await client.request(call.method, call.url, call.body);
+            const want = expected(row, role, where);
+            const got =
+              want === 'empty'
+                ? res.status === 200 && res.body.total === 0
+                  ? 'empty'
+                  : `${res.status} total=${res.body?.total}`
+                : res.status;
+            if (got !== want)
+              mismatches.push(
+                `${role} ${where}: expected ${want}, got ${got} ${JSON.stringify(res.body).slice(0, 120)}`,
+              );
+            if (
+              want !== 'empty' &&
+              where === 'inside' &&
+              row.outside === 'empty' &&
+              res.status === 200 &&
+              res.body.total === 0
+            ) {
+              mismatches.push(`${role} inside: the list came back empty, so the outside check proves nothing`);
+            }
           }
         }
-      }
-      expect(mismatches).toEqual([]);
-    });
-  }
-});
+        expect(mismatches).toEqual([]);
+      });
+    }
+  });
+}
