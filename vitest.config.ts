@@ -55,7 +55,7 @@ export default defineConfig({
     maxWorkers: 2,
     isolate: false,
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    hookTimeout: 180_000, // a worker's first demo copy seeds the demo first (src/test/db.ts)
     // expect.poll waits for what a page or a server shows after an action; vitest's default (1 s) is shorter than a
     // save and a refetch take when CI runs the suite on two busy cores (it made browser tests fail by chance).
     expect: { poll: { timeout: 10_000 } },
