@@ -89,7 +89,7 @@ describe('party-building alliances 党建联盟', () => {
       (await staff.post(`${P}/alliances/${id}/members`, { unitId: petro.id, name: '张书记', termFrom: day(-300) }))
         .status,
     ).toBe(400);
-    a = await ok(
+    await ok(
       staff.post(`${P}/alliances/${id}/members`, {
         unitId: petro.id,
         name: '张卫东',
@@ -97,7 +97,7 @@ describe('party-building alliances 党建联盟', () => {
         termFrom: day(-190),
       }),
     );
-    a = await ok(staff.post(`${P}/alliances/${id}/units`, { unitId: school.id, joinedOn: day(-150) }));
+    await ok(staff.post(`${P}/alliances/${id}/units`, { unitId: school.id, joinedOn: day(-150) }));
     expect((await staff.post(`${P}/alliances/${id}/units`, { unitId: school.id, joinedOn: day(-150) })).status).toBe(
       409,
     );
@@ -114,7 +114,7 @@ describe('party-building alliances 党建联盟', () => {
     expect(a.members[0]).toMatchObject({ name: '张卫东', committeePost: '兼职委员', current: true });
 
     // Rotating chair 轮值主席: terms never overlap; the overlap names the other term.
-    a = await ok(staff.post(`${P}/alliances/${id}/chairs`, { unitId: petro.id, termFrom: day(-200), termTo: day(-1) }));
+    await ok(staff.post(`${P}/alliances/${id}/chairs`, { unitId: petro.id, termFrom: day(-200), termTo: day(-1) }));
     const clash = await staff.post(`${P}/alliances/${id}/chairs`, {
       unitId: bank.id,
       termFrom: day(-10),
@@ -131,7 +131,7 @@ describe('party-building alliances 党建联盟', () => {
     expect((await staff.post(`${P}/alliances/${id}/units/${school.id}/leave`, { leftOn: day(1) })).status).toBe(409);
     const liu = a.members.find((m: { name: string }) => m.name === '刘芳');
     expect((await staff.post(`${P}/alliances/${id}/members/${liu.id}/end`, { termTo: day(-200) })).status).toBe(400);
-    a = await ok(staff.post(`${P}/alliances/${id}/members/${liu.id}/end`, { termTo: day(0) }));
+    await ok(staff.post(`${P}/alliances/${id}/members/${liu.id}/end`, { termTo: day(0) }));
     a = await ok(staff.post(`${P}/alliances/${id}/units/${school.id}/leave`, { leftOn: day(1) }));
     expect(a.units.find((u: { unit: { id: number } }) => u.unit.id === school.id)).toMatchObject({
       leftOn: day(1),
