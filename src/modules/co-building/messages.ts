@@ -112,8 +112,10 @@ export const CO_BUILDING_MESSAGES_EN: Record<keyof typeof CO_BUILDING_MESSAGES_Z
   'coBuilding.termOrder': 'A term cannot end before it starts',
   'coBuilding.memberEnded': 'This part-time member’s term has already ended',
   'coBuilding.beforeFounded': 'The day cannot be before the alliance was founded ({day})',
-  'coBuilding.formula.alliances': 'Alliances founded by the end of the period (around a community or street under the node)',
-  'coBuilding.formula.partTimeMembers': 'Part-time members serving on the last day: term from ≤ day, and no end or end ≥ day',
+  'coBuilding.formula.alliances':
+    'Alliances founded by the end of the period (around a community or street under the node)',
+  'coBuilding.formula.partTimeMembers':
+    'Part-time members serving on the last day: term from ≤ day, and no end or end ≥ day',
   'coBuilding.formula.agreementsSigned': 'Agreements signed in the period (by day signed)',
   'coBuilding.agreementSigned': 'The agreement is at “{status}”: no more deliverables can be added',
   'coBuilding.agreementMove': 'An agreement cannot go from “{from}” to “{to}”',
