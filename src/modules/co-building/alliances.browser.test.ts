@@ -4,7 +4,7 @@ import { browserApp, signIn, type BrowserApp } from '../../test/browser.js';
 let b: BrowserApp;
 beforeAll(async () => {
   b = await browserApp();
-});
+}, 240_000);
 afterAll(() => b?.close());
 
 describe('party-building alliances and agreements in the console', () => {
@@ -25,8 +25,10 @@ describe('party-building alliances and agreements in the console', () => {
     await page.getByTestId('alliance-action-unit').click();
     await page.locator('.ant-select-item-option').first().click();
     await page.getByTestId('alliance-member-name').fill('马晓东');
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     await page.getByTestId('alliance-action-day').click();
-    await page.locator('.ant-picker-today-btn').click();
+    await page.keyboard.type(today);
+    await page.keyboard.press('Enter');
     await page.locator('.ant-modal-footer .ant-btn-primary').click();
     await expect.poll(() => page.getByTestId('alliance-members').innerText()).toContain('马晓东');
     await b.screenshot(page, 'co-building-alliance');
@@ -36,5 +38,5 @@ describe('party-building alliances and agreements in the console', () => {
     await page.getByTestId('agreement-table').locator('.ant-table-row-expand-icon').first().click();
     await expect.poll(() => page.getByTestId('agreement-table').innerText()).toContain('按期完成');
     await b.screenshot(page, 'co-building-agreements');
-  });
+  }, 120_000);
 });
