@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
 import type { Ctx } from '../../kernel/context.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
@@ -20,7 +20,8 @@ import type {
   RateProject,
   ReportDeliverable,
 } from './contract.js';
-import { coAgreementRatings, coAgreements, coDeliverables } from './schema.js';
+import { allianceForAgreement } from './alliances.service.js';
+import { coAgreementRatings, coAgreements, coAlliances, coDeliverables } from './schema.js';
 
 const fieldError = (ctx: Ctx, field: string, key: string) =>
   new AppError('validation', undefined, {}, [{ field, message: t(ctx.locale, key) }]);
@@ -31,7 +32,8 @@ async function agreementsOut(ctx: Ctx, db: DbOrTx, rows: Row[]): Promise<Agreeme
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const today = chinaDay(ctx.clock.now());
-  const [ds, comms, us, ratings] = await Promise.all([
+  const allianceIds = [...new Set(rows.map((r) => r.allianceId).filter((x): x is number => x !== null))];
+  const [ds, comms, us, ratings, als] = await Promise.all([
     db
       .select()
       .from(coDeliverables)
@@ -54,6 +56,12 @@ async function agreementsOut(ctx: Ctx, db: DbOrTx, rows: Row[]): Promise<Agreeme
       .from(coAgreementRatings)
       .where(inArray(coAgreementRatings.agreementId, ids))
       .groupBy(coAgreementRatings.agreementId),
+    allianceIds.length
+      ? db
+          .select({ id: coAlliances.id, name: coAlliances.name })
+          .from(coAlliances)
+          .where(inArray(coAlliances.id, allianceIds))
+      : Promise.resolve([]),
   ]);
   return rows.map((r) => {
     const rt = ratings.find((x) => x.agreementId === r.id);
@@ -61,6 +69,7 @@ async function agreementsOut(ctx: Ctx, db: DbOrTx, rows: Row[]): Promise<Agreeme
       id: r.id,
       community: { id: r.communityId, name: comms.find((c) => c.id === r.communityId)?.name ?? '' },
       unit: { id: r.unitId, name: us.find((u) => u.id === r.unitId)?.name ?? '' },
+      alliance: r.allianceId ? { id: r.allianceId, name: als.find((a) => a.id === r.allianceId)?.name ?? '' } : null,
       title: r.title,
       content: r.content,
       year: r.year,
@@ -102,6 +111,9 @@ export async function listAgreements(ctx: Ctx, q: AgreementQuery) {
   const w: SQL[] = [inScope(ctx.actor, coAgreements.scopePath)];
   if (q.unitId) w.push(eq(coAgreements.unitId, q.unitId));
   if (q.year) w.push(eq(coAgreements.year, q.year));
+  if (q.allianceId) w.push(eq(coAgreements.allianceId, q.allianceId));
+  if (q.signedFrom) w.push(gte(coAgreements.signedOn, q.signedFrom));
+  if (q.signedTo) w.push(lte(coAgreements.signedOn, q.signedTo));
   if (q.status) w.push(inArray(coAgreements.status, q.status));
   if (q.territoryId) {
     const [n] = await ctx.db
@@ -137,6 +149,7 @@ export async function createAgreement(ctx: Ctx, input: CreateAgreement): Promise
     .from(units)
     .where(and(eq(units.id, input.unitId), inScope(ctx.actor, units.scopePath)));
   if (!unit) throw fieldError(ctx, 'unitId', 'coBuilding.unitNotFound');
+  if (input.allianceId) await allianceForAgreement(ctx, input.allianceId, comm.path, unit.id);
   const now = ctx.clock.now();
   const id = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -145,6 +158,7 @@ export async function createAgreement(ctx: Ctx, input: CreateAgreement): Promise
         communityId: comm.id,
         scopePath: comm.path,
         unitId: unit.id,
+        allianceId: input.allianceId ?? null,
         title: input.title,
         content: input.content ?? null,
         year: input.year,

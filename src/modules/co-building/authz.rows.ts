@@ -1,6 +1,6 @@
 import type { MatrixFixture, MatrixRows, Where } from '../../test/authz.js';
 import { CO_BUILDING_ROLES as R } from './permissions.js';
-import { makeAgreement, makeNeed, makeProject, makeResource } from './testing.js';
+import { makeAgreement, makeAlliance, makeNeed, makeProject, makeResource, makeUnit } from './testing.js';
 
 /** Authorization-matrix rows of co-building: inside records live in street A's first community, outside in B's. */
 const needAt = async (f: MatrixFixture, w: Where, status: 'open' | 'matched' = 'open') =>
@@ -14,7 +14,103 @@ type Stage = 'negotiating' | 'signed' | 'published' | 'fulfilling' | 'evaluated'
 const agreementAt = (f: MatrixFixture, w: Where, status: Stage = 'negotiating') =>
   makeAgreement(f.t.db, f.at(w).community, { title: `共建协议${f.uniq()}`, status });
 
+const allianceAt = (f: MatrixFixture, w: Where) =>
+  makeAlliance(f.t.db, f.at(w).community, { name: `党建联盟${f.uniq()}` });
+const A = `${P}/alliances`;
+
 export const rows: MatrixRows = {
+  [`GET ${A}`]: {
+    allow: R.read,
+    ok: 200,
+    outside: 'empty',
+    call: async (f, w) => ({ method: 'GET', url: `${A}?q=${encodeURIComponent((await allianceAt(f, w)).name)}` }),
+  },
+  [`POST ${A}`]: {
+    allow: R.manage,
+    ok: 201,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'POST',
+      url: A,
+      body: { territoryId: f.community(w), name: `区域化党建联盟${f.uniq()}`, foundedOn: '2026-03-01' },
+    }),
+  },
+  [`GET ${A}/:id`]: {
+    allow: R.read,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => ({ method: 'GET', url: `${A}/${(await allianceAt(f, w)).id}` }),
+  },
+  [`POST ${A}/:id/units`]: {
+    allow: R.manage,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => {
+      const u = await makeUnit(f.t.db, f.at(w).community, `新加入单位${f.uniq()}`);
+      return {
+        method: 'POST',
+        url: `${A}/${(await allianceAt(f, w)).id}/units`,
+        body: { unitId: u.id, joinedOn: '2026-05-01' },
+      };
+    },
+  },
+  [`POST ${A}/:id/units/:unitId/leave`]: {
+    allow: R.manage,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => {
+      const a = await allianceAt(f, w);
+      return { method: 'POST', url: `${A}/${a.id}/units/${a.unitIds[1]}/leave`, body: { leftOn: '2026-06-01' } };
+    },
+  },
+  [`POST ${A}/:id/members`]: {
+    allow: R.manage,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => {
+      const a = await allianceAt(f, w);
+      return {
+        method: 'POST',
+        url: `${A}/${a.id}/members`,
+        body: { unitId: a.unitIds[1], name: '李红梅', unitPost: '支部书记', termFrom: '2026-02-01' },
+      };
+    },
+  },
+  [`POST ${A}/:id/members/:memberId/end`]: {
+    allow: R.manage,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => {
+      const a = await allianceAt(f, w);
+      return { method: 'POST', url: `${A}/${a.id}/members/${a.memberId}/end`, body: { termTo: '2026-06-30' } };
+    },
+  },
+  [`POST ${A}/:id/chairs`]: {
+    allow: R.manage,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => {
+      const a = await allianceAt(f, w);
+      return {
+        method: 'POST',
+        url: `${A}/${a.id}/chairs`,
+        body: { unitId: a.unitIds[0], termFrom: '2026-01-01', termTo: '2026-12-31' },
+      };
+    },
+  },
+  [`POST ${A}/:id/meetings`]: {
+    allow: R.manage,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => {
+      const a = await allianceAt(f, w);
+      return {
+        method: 'POST',
+        url: `${A}/${a.id}/meetings`,
+        body: { heldOn: '2026-03-15', title: '一季度联席会议', minutes: '议定开放停车场', attendingUnitIds: a.unitIds },
+      };
+    },
+  },
   [`GET ${P}/needs`]: {
     allow: R.read,
     ok: 200,

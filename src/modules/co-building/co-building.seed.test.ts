@@ -2,7 +2,20 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../kernel/db/client.js';
 import { demoDatabase } from '../../test/db.js';
-import { coAgreements, coDeliverables, coMatches, coNeeds, coProjects, coResources, coTasks } from './schema.js';
+import { chairCurrent, memberCurrent } from './alliances.service.js';
+import { chinaDay } from './co-building.service.js';
+import {
+  coAgreements,
+  coAllianceChairs,
+  coAllianceMembers,
+  coAlliances,
+  coDeliverables,
+  coMatches,
+  coNeeds,
+  coProjects,
+  coResources,
+  coTasks,
+} from './schema.js';
 
 /** The demo co-building data (module.ts seedDemo): 大坝通道, 桥下蜜园, projects on time and late, open needs. */
 let database: Database;
@@ -39,5 +52,26 @@ describe('demo co-building', () => {
     const ds = await db.select().from(coDeliverables).where(eq(coDeliverables.agreementId, running!.id));
     expect(new Set(ds.map((d) => d.status))).toEqual(new Set(['done', 'notDone', 'pending']));
     expect(ds.some((d) => d.status === 'done' && d.doneOn! > d.dueOn)).toBe(true);
+  });
+
+  it('has a party-building alliance per demo community with a chair now, part-time members and its agreement', async () => {
+    const db = database.db;
+    const today = chinaDay(new Date());
+    const alliances = await db.select().from(coAlliances);
+    expect(alliances.length).toBe(6);
+    const chairs = await db.select().from(coAllianceChairs);
+    const members = await db.select().from(coAllianceMembers);
+    const agreements = await db.select().from(coAgreements);
+    for (const a of alliances) {
+      expect(chairs.filter((c) => c.allianceId === a.id && chairCurrent(c, today))).toHaveLength(1);
+      expect(chairs.filter((c) => c.allianceId === a.id).length).toBe(2);
+      expect(members.filter((m) => m.allianceId === a.id && memberCurrent(m, today)).length).toBeGreaterThanOrEqual(3);
+      expect(members.some((m) => m.allianceId === a.id && !memberCurrent(m, today))).toBe(true);
+      expect(agreements.filter((g) => g.allianceId === a.id && g.status === 'fulfilling')).toHaveLength(1);
+    }
+    // The red property company's repair team is a member unit's resource used by a project.
+    const repair = await db.select().from(coResources).where(eq(coResources.offererName, '红色物业维修班'));
+    expect(repair.length).toBe(6);
+    expect(repair.every((r) => r.unitId !== null)).toBe(true);
   });
 });

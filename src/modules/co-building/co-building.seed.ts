@@ -4,6 +4,7 @@ import { accounts, territories } from '../../kernel/db/schema.js';
 import { units } from '../organizations/index.js';
 import { DEMO_COMMUNITIES } from '../territory/index.js';
 import { agreementScore } from './agreements.js';
+import { seedAlliance } from './alliances.seed.js';
 import type { NeedSource, NeedStatus, OffererKind, ResourceKind } from './constants.js';
 import { chinaDay } from './co-building.service.js';
 import {
@@ -322,6 +323,7 @@ export async function seedCoBuilding(db: DbOrTx): Promise<void> {
     }
     for (const r of SPARE) await addResource(r);
     await seedAgreements(db, c, day, at);
+    await seedAlliance(db, c, day, at);
     for (const [k, n] of OPEN_NEEDS.entries())
       await db.insert(coNeeds).values({
         communityId: c.id,

@@ -40,6 +40,7 @@ import type {
 } from './contract.js';
 import { eligible, scoreOf, type OffererRecord, type ResourceForMatch } from './matching.js';
 import { coMatches, coNeeds, coProjectRatings, coProjects, coResources, coTasks } from './schema.js';
+import { allianceFigureValues } from './alliances.service.js';
 
 const DAY = 86_400_000;
 const fieldError = (ctx: Ctx, field: string, key: string, params: Record<string, string | number> = {}) =>
@@ -1113,6 +1114,7 @@ export async function coBuildingFigures(ctx: Ctx, q: FigureQuery): Promise<Figur
         ),
     ),
   ]);
+  const al = await allianceFigureValues(ctx.db, node.path, from, to);
   const base = `territoryId=${node.id}`;
   const f = (key: string, value: number, link: string) => ({
     key,
@@ -1131,6 +1133,9 @@ export async function coBuildingFigures(ctx: Ctx, q: FigureQuery): Promise<Figur
       f('resourcesUsed', used, `/co-building/resources?${base}&usedFrom=${from}&usedTo=${to}`),
       f('projectsDone', done, `/co-building/projects?${base}&status=done&doneFrom=${from}&doneTo=${to}`),
       f('projectsOnTime', onTime, `/co-building/projects?${base}&onTime=true&doneFrom=${from}&doneTo=${to}`),
+      f('alliances', al.alliances, `/co-building/alliances?${base}&on=${to}`),
+      f('partTimeMembers', al.partTimeMembers, `/co-building/alliances?${base}&on=${to}`),
+      f('agreementsSigned', al.agreementsSigned, `/co-building/agreements?${base}&signedFrom=${from}&signedTo=${to}`),
     ],
   };
 }

@@ -364,6 +364,8 @@ export const Agreement = z.object({
   id: z.number().int(),
   community: Ref,
   unit: Ref,
+  /** The party-building alliance 党建联盟 on the community's side, if any (decision 028). */
+  alliance: Ref.nullable(),
   title: z.string(),
   content: z.string().nullable(),
   year: z.number().int(),
@@ -384,6 +386,8 @@ export const CreateAgreement = z
   .object({
     communityId: Id,
     unitId: Id,
+    /** The alliance the agreement is made in; the unit must be its member and the community in its area. */
+    allianceId: Id.nullish(),
     title: Title,
     content: Text.nullish(),
     year: z.number().int().min(2000).max(2100),
@@ -404,8 +408,133 @@ export const ReportDeliverable = z
 export type ReportDeliverable = z.infer<typeof ReportDeliverable>;
 export const AgreementQuery = PageQuery.extend({
   unitId: Id.optional(),
+  allianceId: Id.optional(),
+  /** Signed 签约 on days in [signedFrom, signedTo] (the figures' drill-down). */
+  signedFrom: Day.optional(),
+  signedTo: Day.optional(),
   territoryId: Id.optional(),
   year: z.coerce.number().int().optional(),
   status: csv(AGREEMENT_STATUSES).optional(),
 });
 export type AgreementQuery = z.infer<typeof AgreementQuery>;
+
+// Party-building alliances 党建联盟 (decision 028) ----------------------------------------------------------
+
+const Name = z.string().trim().min(1).max(50);
+export const AllianceSummary = z.object({
+  id: z.number().int(),
+  territory: Ref,
+  name: z.string(),
+  description: z.string().nullable(),
+  foundedOn: z.string(),
+  /** Counted on `on` (today unless asked): member units, part-time members serving, the chair unit. */
+  on: z.string(),
+  unitCount: z.number().int(),
+  memberCount: z.number().int(),
+  chair: Ref.nullable(),
+  agreementCount: z.number().int(),
+});
+export type AllianceSummary = z.infer<typeof AllianceSummary>;
+export const AllianceUnit = z.object({
+  unit: Ref,
+  joinedOn: z.string(),
+  leftOn: z.string().nullable(),
+  current: z.boolean(),
+});
+export const AllianceMember = z.object({
+  id: z.number().int(),
+  unit: Ref,
+  name: z.string(),
+  unitPost: z.string().nullable(),
+  committeePost: z.string(),
+  termFrom: z.string(),
+  termTo: z.string().nullable(),
+  current: z.boolean(),
+});
+export const AllianceChair = z.object({
+  id: z.number().int(),
+  unit: Ref,
+  termFrom: z.string(),
+  termTo: z.string(),
+  current: z.boolean(),
+});
+export const AllianceMeeting = z.object({
+  id: z.number().int(),
+  heldOn: z.string(),
+  title: z.string(),
+  minutes: z.string(),
+  attendingUnits: z.array(Ref),
+});
+export const AllianceProject = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  status: ProjectStatus,
+  community: Ref,
+  /** The member unit whose resource the project uses. */
+  unit: Ref,
+});
+export const AllianceDetail = AllianceSummary.extend({
+  units: z.array(AllianceUnit),
+  members: z.array(AllianceMember),
+  chairs: z.array(AllianceChair),
+  meetings: z.array(AllianceMeeting),
+  agreements: z.array(
+    z.object({
+      id: z.number().int(),
+      title: z.string(),
+      unit: Ref,
+      year: z.number().int(),
+      status: AgreementStatus,
+      score: z.number().nullable(),
+    }),
+  ),
+  projects: z.array(AllianceProject),
+});
+export type AllianceDetail = z.infer<typeof AllianceDetail>;
+export const AllianceQuery = PageQuery.extend({
+  territoryId: Id.optional(),
+  q: z.string().trim().max(50).optional(),
+  /** The day the counts are taken on; the figures' drill-down passes the period's last day. */
+  on: Day.optional(),
+});
+export type AllianceQuery = z.infer<typeof AllianceQuery>;
+export const CreateAlliance = z
+  .object({
+    territoryId: Id,
+    name: Title,
+    description: Text.nullish(),
+    foundedOn: Day,
+    unitIds: z.array(Id).max(200).default([]),
+  })
+  .strict();
+export type CreateAlliance = z.infer<typeof CreateAlliance>;
+export const AddAllianceUnit = z.object({ unitId: Id, joinedOn: Day }).strict();
+export type AddAllianceUnit = z.infer<typeof AddAllianceUnit>;
+export const AllianceUnitParam = z.object({ id: Id, unitId: Id });
+export const AllianceMemberParam = z.object({ id: Id, memberId: Id });
+export const LeaveAlliance = z.object({ leftOn: Day }).strict();
+export type LeaveAlliance = z.infer<typeof LeaveAlliance>;
+export const AddAllianceMember = z
+  .object({
+    unitId: Id,
+    name: Name,
+    unitPost: Name.nullish(),
+    committeePost: Name.default('兼职委员'),
+    termFrom: Day,
+    termTo: Day.nullish(),
+  })
+  .strict();
+export type AddAllianceMember = z.infer<typeof AddAllianceMember>;
+export const EndAllianceMember = z.object({ termTo: Day }).strict();
+export type EndAllianceMember = z.infer<typeof EndAllianceMember>;
+export const AddAllianceChair = z.object({ unitId: Id, termFrom: Day, termTo: Day }).strict();
+export type AddAllianceChair = z.infer<typeof AddAllianceChair>;
+export const AddAllianceMeeting = z
+  .object({
+    heldOn: Day,
+    title: Title,
+    minutes: Text.min(1),
+    attendingUnitIds: z.array(Id).max(200).default([]),
+  })
+  .strict();
+export type AddAllianceMeeting = z.infer<typeof AddAllianceMeeting>;

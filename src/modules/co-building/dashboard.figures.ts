@@ -39,7 +39,12 @@ const KEYS = {
   resourcesUsed: { 'zh-CN': '对接资源', 'en-US': 'Resources used' },
   projectsDone: { 'zh-CN': '完成项目', 'en-US': 'Projects done' },
   projectsOnTime: { 'zh-CN': '按期完成项目', 'en-US': 'Projects done on time' },
+  alliances: { 'zh-CN': '党建联盟', 'en-US': 'Party-building alliances' },
+  partTimeMembers: { 'zh-CN': '兼职委员', 'en-US': 'Part-time committee members' },
+  agreementsSigned: { 'zh-CN': '签订共建协议', 'en-US': 'Agreements signed' },
 } as const;
+/** Stocks on the period's last day (decision 028), not counts over the period. */
+const STOCKS: ReadonlySet<Key> = new Set(['alliances', 'partTimeMembers']);
 type Key = keyof typeof KEYS;
 
 const LINKS: Record<Key, (id: number, from: string, to: string) => string> = {
@@ -49,6 +54,9 @@ const LINKS: Record<Key, (id: number, from: string, to: string) => string> = {
   resourcesUsed: (id, f, t) => `/co-building/resources?territoryId=${id}&usedFrom=${f}&usedTo=${t}`,
   projectsDone: (id, f, t) => `/co-building/projects?territoryId=${id}&status=done&doneFrom=${f}&doneTo=${t}`,
   projectsOnTime: (id, f, t) => `/co-building/projects?territoryId=${id}&onTime=true&doneFrom=${f}&doneTo=${t}`,
+  alliances: (id, _f, t) => `/co-building/alliances?territoryId=${id}&on=${t}`,
+  partTimeMembers: (id, _f, t) => `/co-building/alliances?territoryId=${id}&on=${t}`,
+  agreementsSigned: (id, f, t) => `/co-building/agreements?territoryId=${id}&signedFrom=${f}&signedTo=${t}`,
 };
 
 export const CO_BUILDING_FIGURES: readonly FigureDef[] = (Object.keys(KEYS) as Key[]).map((key) => ({
@@ -57,7 +65,7 @@ export const CO_BUILDING_FIGURES: readonly FigureDef[] = (Object.keys(KEYS) as K
   label: KEYS[key],
   formula: { 'zh-CN': ZH[`coBuilding.formula.${key}`], 'en-US': EN[`coBuilding.formula.${key}`] },
   unit: 'count' as const,
-  periodic: true,
+  periodic: !STOCKS.has(key),
   higherIsBetter: true,
   compute: async (input: FigureInput) =>
     (await all(input)).map((f) => ({ value: f.figures.find((x) => x.key === key)?.value ?? 0 })),

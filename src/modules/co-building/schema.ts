@@ -10,6 +10,7 @@ import {
   text,
   timestamp,
   uniqueIndex,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { accounts, territories } from '../../kernel/db/schema.js';
 import { units } from '../organizations/schema.js';
@@ -228,6 +229,8 @@ export const coAgreements = pgTable(
     unitId: integer()
       .notNull()
       .references(() => units.id, { onDelete: 'restrict' }),
+    /** Set when the community's side is a party-building alliance 党建联盟 (decision 028). */
+    allianceId: integer().references((): AnyPgColumn => coAlliances.id, { onDelete: 'restrict' }),
     title: text().notNull(),
     content: text(),
     year: integer().notNull(),
@@ -287,4 +290,112 @@ export const coAgreementRatings = pgTable(
     uniqueIndex('co_agreement_ratings_uq').on(t.agreementId, t.accountId),
     check('co_agreement_ratings_stars_ck', sql`${t.stars} between 1 and 5`),
   ],
+);
+
+/**
+ * A party-building alliance 党建联盟 (seed 001: 31 区域化党建联盟) of units around a community or street
+ * (decision 028). `territoryId` is that community or street, `scopePath` its path.
+ */
+export const coAlliances = pgTable(
+  'co_alliances',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    territoryId: integer()
+      .notNull()
+      .references(() => territories.id, { onDelete: 'restrict' }),
+    scopePath: text().notNull(),
+    name: text().notNull(),
+    description: text(),
+    foundedOn: date({ mode: 'string' }).notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    index('co_alliances_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
+    uniqueIndex('co_alliances_name_uq').on(t.territoryId, t.name),
+  ],
+);
+
+/** A member unit of an alliance from `joinedOn`; `leftOn` set when it leaves (the row stays, for history). */
+export const coAllianceUnits = pgTable(
+  'co_alliance_units',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    allianceId: integer()
+      .notNull()
+      .references(() => coAlliances.id, { onDelete: 'cascade' }),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    joinedOn: date({ mode: 'string' }).notNull(),
+    leftOn: date({ mode: 'string' }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('co_alliance_units_uq').on(t.allianceId, t.unitId),
+    check('co_alliance_units_left_ck', sql`${t.leftOn} is null or ${t.leftOn} >= ${t.joinedOn}`),
+  ],
+);
+
+/** A part-time committee member 兼职委员: a person from a member unit serving on the alliance's committee. */
+export const coAllianceMembers = pgTable(
+  'co_alliance_members',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    allianceId: integer()
+      .notNull()
+      .references(() => coAlliances.id, { onDelete: 'cascade' }),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    name: text().notNull(),
+    /** The post in the unit, e.g. 党委书记. */
+    unitPost: text(),
+    /** The post on the committee, e.g. 兼职委员, 兼职副书记. */
+    committeePost: text().notNull(),
+    termFrom: date({ mode: 'string' }).notNull(),
+    termTo: date({ mode: 'string' }),
+    ...timestamps,
+  },
+  (t) => [
+    index('co_alliance_members_alliance_idx').on(t.allianceId),
+    check('co_alliance_members_term_ck', sql`${t.termTo} is null or ${t.termTo} >= ${t.termFrom}`),
+  ],
+);
+
+/** A rotating chair 轮值主席 term: a member unit chairs the alliance from termFrom to termTo (no overlaps). */
+export const coAllianceChairs = pgTable(
+  'co_alliance_chairs',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    allianceId: integer()
+      .notNull()
+      .references(() => coAlliances.id, { onDelete: 'cascade' }),
+    unitId: integer()
+      .notNull()
+      .references(() => units.id, { onDelete: 'restrict' }),
+    termFrom: date({ mode: 'string' }).notNull(),
+    termTo: date({ mode: 'string' }).notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('co_alliance_chairs_uq').on(t.allianceId, t.termFrom),
+    check('co_alliance_chairs_term_ck', sql`${t.termTo} >= ${t.termFrom}`),
+  ],
+);
+
+/** A joint meeting 联席会议 of an alliance: the day, the attending units and the minutes. */
+export const coAllianceMeetings = pgTable(
+  'co_alliance_meetings',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    allianceId: integer()
+      .notNull()
+      .references(() => coAlliances.id, { onDelete: 'cascade' }),
+    heldOn: date({ mode: 'string' }).notNull(),
+    title: text().notNull(),
+    minutes: text().notNull(),
+    attendingUnitIds: jsonb().$type<number[]>().notNull().default([]),
+    ...timestamps,
+  },
+  (t) => [index('co_alliance_meetings_alliance_idx').on(t.allianceId, t.heldOn)],
 );

@@ -1,7 +1,18 @@
 import type { Db } from '../../kernel/db/client.js';
 import { units } from '../organizations/index.js';
 import type { AgreementStatus, NeedStatus, ProjectStatus } from './constants.js';
-import { coAgreements, coDeliverables, coMatches, coNeeds, coProjects, coResources, coTasks } from './schema.js';
+import {
+  coAgreements,
+  coAllianceMembers,
+  coAlliances,
+  coAllianceUnits,
+  coDeliverables,
+  coMatches,
+  coNeeds,
+  coProjects,
+  coResources,
+  coTasks,
+} from './schema.js';
 
 /** Test helpers shared by the API tests and the authorization-matrix rows (never used by the server). */
 interface Place {
@@ -144,4 +155,45 @@ export async function makeAgreement(
     ])
     .returning();
   return { ...a!, unitId: unit!.id, deliverableIds: ds.map((d) => d.id) };
+}
+
+/** An alliance around a community, founded 2026-01-01, with two member units and one serving part-time member. */
+export async function makeAlliance(db: Db, community: Place, opts: { name: string }) {
+  const us = await db
+    .insert(units)
+    .values(
+      [1, 2].map((k) => ({
+        territoryId: community.id,
+        scopePath: community.path,
+        kind: 'stateOwned' as const,
+        name: `${opts.name}成员单位${k}`,
+      })),
+    )
+    .returning();
+  const [a] = await db
+    .insert(coAlliances)
+    .values({ territoryId: community.id, scopePath: community.path, name: opts.name, foundedOn: '2026-01-01' })
+    .returning();
+  await db.insert(coAllianceUnits).values(us.map((u) => ({ allianceId: a!.id, unitId: u.id, joinedOn: '2026-01-01' })));
+  const [m] = await db
+    .insert(coAllianceMembers)
+    .values({
+      allianceId: a!.id,
+      unitId: us[0]!.id,
+      name: '王建国',
+      unitPost: '党委书记',
+      committeePost: '兼职委员',
+      termFrom: '2026-01-01',
+    })
+    .returning();
+  return { ...a!, unitIds: us.map((u) => u.id), memberId: m!.id };
+}
+
+/** A unit of a community that is not (yet) in any alliance. */
+export async function makeUnit(db: Db, community: Place, name: string) {
+  const [u] = await db
+    .insert(units)
+    .values({ territoryId: community.id, scopePath: community.path, kind: 'privateFirm', name })
+    .returning();
+  return u!;
 }

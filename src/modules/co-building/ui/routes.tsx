@@ -41,6 +41,27 @@ export const consoleRoutes: ConsoleRoute[] = [
     Component: lazy(() => import('./ProjectPage')),
   },
   {
+    path: 'co-building/alliances',
+    labelKey: 'coBuilding.tab.alliances',
+    permission: 'coBuilding.read',
+    menu: false,
+    Component: lazy(() => import('./AlliancesPage')),
+  },
+  {
+    path: 'co-building/alliances/:id',
+    labelKey: 'coBuilding.nav.alliance',
+    permission: 'coBuilding.read',
+    menu: false,
+    Component: lazy(() => import('./AlliancePage')),
+  },
+  {
+    path: 'co-building/agreements',
+    labelKey: 'coBuilding.tab.agreements',
+    permission: 'coBuilding.read',
+    menu: false,
+    Component: lazy(() => import('./AgreementsPage')),
+  },
+  {
     path: 'co-building/figures',
     labelKey: 'coBuilding.tab.figures',
     permission: 'coBuilding.read',

@@ -4,9 +4,9 @@ import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import type { Filters } from '../../../web/components/PagedTable';
 import { BOARD_TAGS, NEED_STATUS_COLORS } from './types';
 
-const TABS = ['needs', 'resources', 'projects', 'figures'] as const;
+const TABS = ['needs', 'resources', 'projects', 'alliances', 'agreements', 'figures'] as const;
 
-/** The four views of 共驻共建 (三张清单 and the figures), as tabs over their own routes. */
+/** The views of 共驻共建 (三张清单, alliances, agreements and the figures), as tabs over their own routes. */
 export function CoTabs() {
   const { t } = useTranslation();
   const navigate = useNavigate();

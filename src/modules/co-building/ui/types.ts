@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type * as C from '../contract';
 
 export {
+  AGREEMENT_NEXT,
+  AGREEMENT_STATUSES,
   BOARD_STATES,
   CO_CATEGORIES,
   MATCH_FACTORS,
@@ -45,3 +47,20 @@ export const NEED_STATUS_COLORS: Record<string, string> = {
 /** 挂图作战 colours: on schedule, late, done. */
 export const BOARD_COLORS: Record<string, string> = { due: '#1677ff', late: '#ff4d4f', done: '#52c41a' };
 export const BOARD_TAGS: Record<string, string> = { due: 'processing', late: 'error', done: 'success' };
+export type AllianceSummary = Wire<z.infer<typeof C.AllianceSummary>>;
+export type AllianceDetail = Wire<z.infer<typeof C.AllianceDetail>>;
+export type Agreement = Wire<z.infer<typeof C.Agreement>>;
+export const AGREEMENT_STATUS_COLORS: Record<string, string> = {
+  negotiating: 'default',
+  signed: 'blue',
+  published: 'cyan',
+  fulfilling: 'processing',
+  evaluated: 'success',
+};
+export const DELIVERABLE_STATE_COLORS: Record<string, string> = {
+  pending: 'default',
+  overdue: 'warning',
+  onTime: 'success',
+  late: 'orange',
+  notDone: 'error',
+};
