@@ -92,6 +92,13 @@ CREATE TABLE "as_visits" (
 ALTER TABLE "as_rectification_items" ALTER COLUMN "assessment_id" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "as_rectification_items" ADD COLUMN "visit_id" integer;--> statement-breakpoint
 ALTER TABLE "as_rectification_items" ADD COLUMN "review_id" integer;--> statement-breakpoint
+ALTER TABLE "recruit_moves" ADD COLUMN "vote_eligible" integer;--> statement-breakpoint
+ALTER TABLE "recruit_moves" ADD COLUMN "vote_present" integer;--> statement-breakpoint
+ALTER TABLE "recruit_moves" ADD COLUMN "vote_for" integer;--> statement-breakpoint
+ALTER TABLE "recruit_moves" ADD COLUMN "vote_against" integer;--> statement-breakpoint
+ALTER TABLE "recruit_moves" ADD COLUMN "vote_abstain" integer;--> statement-breakpoint
+ALTER TABLE "recruit_moves" ADD COLUMN "approved_by" text;--> statement-breakpoint
+ALTER TABLE "recruit_moves" ADD COLUMN "approved_on" date;--> statement-breakpoint
 ALTER TABLE "as_annual_reviews" ADD CONSTRAINT "as_annual_reviews_party_org_id_party_orgs_id_fk" FOREIGN KEY ("party_org_id") REFERENCES "public"."party_orgs"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "as_annual_reviews" ADD CONSTRAINT "as_annual_reviews_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "as_key_tasks" ADD CONSTRAINT "as_key_tasks_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
