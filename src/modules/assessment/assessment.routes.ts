@@ -1,6 +1,43 @@
 import type { App } from '../../kernel/http/types.js';
+import { sendXlsx } from '../../kernel/ledger/ledger.js';
 import {
+  addReviewProblems,
+  checkKeyTask,
+  closeReview,
+  createKeyTask,
+  createVisit,
+  getReview,
+  getVisit,
+  listKeyTasks,
+  listReviews,
+  listVisits,
+  openReview,
+  pushReminders,
+  rateReview,
+  reminders,
+  responsibilityList,
+  submitKeyTask,
+  submitReport,
+} from './cycle.service.js';
+import { exportCycleLedger } from './ledgers.js';
+import {
+  AddProblems,
   AddRectification,
+  CheckKeyTask,
+  CreateKeyTask,
+  CreateVisit,
+  KeyTaskQuery,
+  LedgerQuery,
+  OpenReview,
+  PushReminders,
+  RateReview,
+  ReminderQuery,
+  ResponsibilityQuery,
+  ReviewQuery,
+  StartServiceItem,
+  SubmitKeyTask,
+  SubmitReport,
+  VisitQuery,
   AddSupervisor,
   AssessmentQuery,
   BookingQuery,
@@ -22,7 +59,7 @@ import {
   SentTaskQuery,
   SubmitScores,
 } from './contract.js';
-import { createServiceItem, listServiceItems } from './catalogue.service.js';
+import { createServiceItem, listServiceItems, startServiceItem } from './catalogue.service.js';
 import {
   addSupervisor,
   createPeriod,
@@ -258,5 +295,158 @@ export async function assessmentRoutes(app: App): Promise<void> {
     `${P}/service-items`,
     { config: perm('assessment.manage'), schema: { tags, summary: 'Add a catalogue item', body: CreateServiceItem } },
     async (req, reply) => reply.status(201).send(await createServiceItem(req.ctx(), req.body)),
+  );
+  app.post(
+    `${P}/service-items/:id/start`,
+    {
+      config: { access: { permission: 'order.create' }, idempotent: true },
+      schema: { tags, summary: 'Start a catalogue item as a service order', params: IdParam, body: StartServiceItem },
+    },
+    async (req, reply) => reply.status(201).send(await startServiceItem(req.ctx(), req.params.id, req.body)),
+  );
+
+  // Key tasks 重点任务, responsibility lists 责任清单, monthly reminders 月度提醒清单 (decision 032) -----------------------
+  app.get(
+    `${P}/key-tasks`,
+    {
+      config: perm('assessment.read'),
+      schema: { tags, summary: 'Key tasks and responsibility items', querystring: KeyTaskQuery },
+    },
+    async (req) => listKeyTasks(req.ctx(), req.query),
+  );
+  app.post(
+    `${P}/key-tasks`,
+    {
+      config: perm('assessment.manage'),
+      schema: { tags, summary: 'Set a task for an organisation', body: CreateKeyTask },
+    },
+    async (req, reply) => reply.status(201).send(await createKeyTask(req.ctx(), req.body)),
+  );
+  app.post(
+    `${P}/key-tasks/:id/submit`,
+    {
+      config: perm('assessment.check'),
+      schema: { tags, summary: 'Hand in the evidence of a task', params: IdParam, body: SubmitKeyTask },
+    },
+    async (req) => submitKeyTask(req.ctx(), req.params.id, req.body.evidence),
+  );
+  app.post(
+    `${P}/key-tasks/:id/check`,
+    {
+      config: perm('assessment.manage'),
+      schema: { tags, summary: 'Accept or return a task', params: IdParam, body: CheckKeyTask },
+    },
+    async (req) => checkKeyTask(req.ctx(), req.params.id, req.body),
+  );
+  app.get(
+    `${P}/responsibility-lists`,
+    {
+      config: perm('assessment.read'),
+      schema: { tags, summary: 'Responsibility lists per organisation', querystring: ResponsibilityQuery },
+    },
+    async (req) => responsibilityList(req.ctx(), req.query.year),
+  );
+  app.get(
+    `${P}/reminders`,
+    { config: perm('assessment.read'), schema: { tags, summary: 'Monthly reminder list', querystring: ReminderQuery } },
+    async (req) => reminders(req.ctx(), req.query.month),
+  );
+  app.post(
+    `${P}/reminders/push`,
+    { config: perm('assessment.manage'), schema: { tags, summary: 'Push the monthly reminders', body: PushReminders } },
+    async (req) => pushReminders(req.ctx(), req.body.month),
+  );
+
+  // Visits 督导 / 观摩 ---------------------------------------------------------------------------------------------
+  app.get(
+    `${P}/visits`,
+    {
+      config: perm('assessment.read'),
+      schema: { tags, summary: 'Supervision and observation visits', querystring: VisitQuery },
+    },
+    async (req) => listVisits(req.ctx(), req.query),
+  );
+  app.post(
+    `${P}/visits`,
+    { config: perm('assessment.manage'), schema: { tags, summary: 'Record a visit with findings', body: CreateVisit } },
+    async (req, reply) => reply.status(201).send(await createVisit(req.ctx(), req.body)),
+  );
+  app.get(
+    `${P}/visits/:id`,
+    { config: perm('assessment.read'), schema: { tags, summary: 'One visit', params: IdParam } },
+    async (req) => getVisit(req.ctx(), req.params.id),
+  );
+
+  // Annual review 述职评议 ------------------------------------------------------------------------------------------
+  app.get(
+    `${P}/annual-reviews`,
+    {
+      config: { access: { anyOf: ['assessment.read', 'assessment.reviewRate'] } },
+      schema: { tags, summary: 'Annual reviews', querystring: ReviewQuery },
+    },
+    async (req) => listReviews(req.ctx(), req.query.year),
+  );
+  app.post(
+    `${P}/annual-reviews`,
+    { config: perm('assessment.manage'), schema: { tags, summary: 'Open an annual review', body: OpenReview } },
+    async (req, reply) => reply.status(201).send(await openReview(req.ctx(), req.body)),
+  );
+  app.get(
+    `${P}/annual-reviews/:id`,
+    {
+      config: { access: { anyOf: ['assessment.read', 'assessment.reviewRate'] } },
+      schema: { tags, summary: 'One annual review with its score', params: IdParam },
+    },
+    async (req) => getReview(req.ctx(), req.params.id),
+  );
+  app.post(
+    `${P}/annual-reviews/:id/report`,
+    {
+      config: perm('assessment.check'),
+      schema: { tags, summary: "The secretary's report", params: IdParam, body: SubmitReport },
+    },
+    async (req) => submitReport(req.ctx(), req.params.id, req.body.report),
+  );
+  app.post(
+    `${P}/annual-reviews/:id/ratings`,
+    {
+      config: perm('assessment.reviewRate'),
+      schema: { tags, summary: 'A member or resident rates the report', params: IdParam, body: RateReview },
+    },
+    async (req, reply) => reply.status(201).send(await rateReview(req.ctx(), req.params.id, req.body, 'public')),
+  );
+  app.post(
+    `${P}/annual-reviews/:id/superior-rating`,
+    {
+      config: perm('assessment.manage'),
+      schema: { tags, summary: 'The superior rates the report', params: IdParam, body: RateReview },
+    },
+    async (req, reply) => reply.status(201).send(await rateReview(req.ctx(), req.params.id, req.body, 'superior')),
+  );
+  app.post(
+    `${P}/annual-reviews/:id/close`,
+    { config: perm('assessment.manage'), schema: { tags, summary: 'Close and score a review', params: IdParam } },
+    async (req) => closeReview(req.ctx(), req.params.id),
+  );
+  app.post(
+    `${P}/annual-reviews/:id/problems`,
+    {
+      config: perm('assessment.manage'),
+      schema: { tags, summary: 'Problems raised become rectification items', params: IdParam, body: AddProblems },
+    },
+    async (req, reply) => reply.status(201).send(await addReviewProblems(req.ctx(), req.params.id, req.body)),
+  );
+  app.get(
+    `${P}/ledgers`,
+    {
+      config: perm('assessment.read'),
+      schema: { tags, summary: 'Ledgers of the annual cycle to Excel', querystring: LedgerQuery },
+    },
+    async (req, reply) =>
+      sendXlsx(
+        reply,
+        `assessment-${req.query.kind}`,
+        await exportCycleLedger(req.ctx(), req.query.kind, req.query.year),
+      ),
   );
 }

@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../kernel/db/client.js';
 import { demoDatabase } from '../../test/db.js';
-import { gradeOf, totalScore } from './grading.js';
+import { gradeOf, reviewScore, totalScore } from './grading.js';
 import {
+  asAnnualReviews,
+  asKeyTasks,
+  asReviewRatings,
+  asVisits,
   asAssessments,
   asBookings,
   asChecklistItems,
@@ -52,5 +56,35 @@ describe('demo assessment', () => {
     expect(new Set(sent.map((s) => s.status))).toEqual(new Set(['accepted', 'refused']));
     const bookings = await db.select().from(asBookings);
     expect(new Set(bookings.map((b) => b.status))).toEqual(new Set(['booked', 'cancelled']));
+  });
+
+  it('has the annual cycle in every state, review scores computed from the stored ratings (decision 032)', async () => {
+    const db = database.db;
+    const [tasks, visits, reviews, ratings, rect] = await Promise.all([
+      db.select().from(asKeyTasks),
+      db.select().from(asVisits),
+      db.select().from(asAnnualReviews),
+      db.select().from(asReviewRatings),
+      db.select().from(asRectificationItems),
+    ]);
+    expect(new Set(tasks.map((k) => k.status))).toEqual(new Set(['open', 'submitted', 'accepted', 'returned']));
+    expect(new Set(tasks.map((k) => k.kind))).toEqual(new Set(['key', 'responsibility']));
+    expect(visits.some((v) => v.kind === 'supervision' && v.unannounced)).toBe(true);
+    expect(visits.filter((v) => v.kind === 'observation').every((v) => v.score !== null)).toBe(true);
+    const findings = rect.filter((r) => r.visitId !== null);
+    expect(findings.some((f) => f.doneAt) && findings.some((f) => !f.doneAt)).toBe(true);
+    const closed = reviews.filter((r) => r.closedAt);
+    expect(closed.length).toBeGreaterThan(0);
+    for (const r of closed) {
+      const mine = ratings.filter((x) => x.reviewId === r.id);
+      const w = { member: r.memberWeight, resident: r.residentWeight, superior: r.superiorWeight };
+      const groups = (['member', 'resident', 'superior'] as const).map((k) => {
+        const g = mine.filter((x) => x.raterKind === k);
+        return { weight: w[k], n: g.length, sum: g.reduce((s, x) => s + x.score, 0) };
+      });
+      expect(r.score).toBe(reviewScore(groups));
+    }
+    expect(closed.some((r) => ratings.filter((x) => x.reviewId === r.id).length === 3)).toBe(true);
+    expect(reviews.some((r) => !r.closedAt && r.report)).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import { accounts, territories } from '../../kernel/db/schema.js';
 import { partyOrgs } from '../organizations/index.js';
 import { DEMO_COMMUNITIES } from '../territory/index.js';
 import type { Domain, Round, Stage } from './constants.js';
+import { seedCycle } from './cycle.seed.js';
 import { gradeOf, totalScore } from './grading.js';
 import {
   asAssessments,
@@ -524,4 +525,7 @@ export async function seedAssessment(db: DbOrTx): Promise<void> {
         atMostOnce,
       });
   await db.insert(asServiceItems).values(items);
+
+  // 6. The annual cycle (decision 032): key tasks, responsibility lists, visits, 述职评议.
+  await seedCycle(db, now, communities, streets);
 }

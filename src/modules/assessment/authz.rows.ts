@@ -1,10 +1,15 @@
 import type { MatrixFixture, MatrixRows, Where } from '../../test/authz.js';
+import { ORDER_ROLES } from '../service-orders/index.js';
 import { ASSESSMENT_ROLES as R } from './permissions.js';
 import { asSentTasks } from './schema.js';
 import {
   accountsWithRole,
   fullScores,
   makeAssessment,
+  makeKeyTask,
+  makeReview,
+  makeServiceItem,
+  makeVisit,
   makeBooking,
   makeChecklist,
   makeOrg,
@@ -22,6 +27,8 @@ import {
 const P = '/api/assessment';
 const street = (f: MatrixFixture, w: Where) => (w === 'inside' ? f.tree.streetA : f.tree.streetB).street;
 const streetPlace = (f: MatrixFixture, w: Where) => ({ id: street(f, w).id, path: street(f, w).path });
+const district = (f: MatrixFixture) => ({ id: f.tree.district.id, path: f.tree.district.path });
+const READERS = [...new Set([...R.read, ...R.reviewRate])];
 const second = (f: MatrixFixture, w: Where) =>
   (w === 'inside' ? f.tree.streetA : f.tree.streetB).communities[1]!.community;
 
@@ -393,5 +400,195 @@ export const rows: MatrixRows = {
         atMostOnce: true,
       },
     }),
+  },
+  [`POST ${P}/service-items/:id/start`]: {
+    allow: ORDER_ROLES.create,
+    ok: 201,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${P}/service-items/${(await makeServiceItem(f.t.db, streetPlace(f, w))).id}/start`,
+      body: { territoryId: f.at('inside').household.id },
+    }),
+  },
+
+  // Decision 032: key tasks, reminders, visits, annual review, ledgers. Sessions sit at street A.
+  [`GET ${P}/key-tasks`]: {
+    allow: R.read,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => {
+      await makeKeyTask(f.t.db, f.at(w).community, streetPlace(f, w));
+      return { method: 'GET', url: `${P}/key-tasks?territoryId=${f.community(w)}` };
+    },
+  },
+  [`POST ${P}/key-tasks`]: {
+    allow: R.manage,
+    ok: 201,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${P}/key-tasks`,
+      body: {
+        kind: 'responsibility',
+        year: 2026,
+        territoryId: f.community(w),
+        title: '红色物业联盟',
+        ownerName: '王书记',
+        dueOn: '2026-12-31',
+      },
+    }),
+  },
+  [`POST ${P}/key-tasks/:id/submit`]: {
+    allow: R.check,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => {
+      const k = await makeKeyTask(f.t.db, streetPlace(f, w), district(f));
+      return { method: 'POST', url: `${P}/key-tasks/${k.id}/submit`, body: { evidence: '成立文件' } };
+    },
+  },
+  [`POST ${P}/key-tasks/:id/check`]: {
+    allow: R.manage,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => {
+      const k = await makeKeyTask(f.t.db, f.at(w).community, streetPlace(f, w), 'submitted');
+      return { method: 'POST', url: `${P}/key-tasks/${k.id}/check`, body: { accept: true } };
+    },
+  },
+  [`GET ${P}/responsibility-lists`]: {
+    allow: R.read,
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'GET', url: `${P}/responsibility-lists?year=2030` }),
+  },
+  [`GET ${P}/reminders`]: {
+    allow: R.read,
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'GET', url: `${P}/reminders?month=2030-06` }),
+  },
+  [`POST ${P}/reminders/push`]: {
+    allow: R.manage,
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'POST', url: `${P}/reminders/push`, body: { month: '2030-06' } }),
+  },
+  [`GET ${P}/visits`]: {
+    allow: R.read,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => {
+      await makeVisit(f.t.db, f.at(w).community, streetPlace(f, w).path);
+      return { method: 'GET', url: `${P}/visits?territoryId=${f.community(w)}` };
+    },
+  },
+  [`POST ${P}/visits`]: {
+    allow: R.manage,
+    ok: 201,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${P}/visits`,
+      body: {
+        kind: 'supervision',
+        territoryId: f.community(w),
+        visitedOn: '2026-06-15',
+        unannounced: true,
+        inspectors: '督导组',
+        summary: '台账不全',
+        findings: [{ title: '补齐台账', dueOn: '2026-07-15' }],
+      },
+    }),
+  },
+  [`GET ${P}/visits/:id`]: {
+    allow: R.read,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'GET',
+      url: `${P}/visits/${(await makeVisit(f.t.db, f.at(w).community, streetPlace(f, w).path)).id}`,
+    }),
+  },
+  [`GET ${P}/annual-reviews`]: {
+    allow: READERS,
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'GET', url: `${P}/annual-reviews?year=2026` }),
+  },
+  [`POST ${P}/annual-reviews`]: {
+    allow: R.manage,
+    ok: 201,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${P}/annual-reviews`,
+      body: { partyOrgId: (await makeOrg(f.t.db, f.at(w).community)).id, year: 2026, secretaryName: '王书记' },
+    }),
+  },
+  [`GET ${P}/annual-reviews/:id`]: {
+    allow: READERS,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'GET',
+      url: `${P}/annual-reviews/${(await makeReview(f.t.db, streetPlace(f, w))).id}`,
+    }),
+  },
+  [`POST ${P}/annual-reviews/:id/report`]: {
+    allow: R.check,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${P}/annual-reviews/${(await makeReview(f.t.db, streetPlace(f, w), false)).id}/report`,
+      body: { report: '一年来……' },
+    }),
+  },
+  [`POST ${P}/annual-reviews/:id/superior-rating`]: {
+    allow: R.manage,
+    ok: 201,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${P}/annual-reviews/${(await makeReview(f.t.db, f.at(w).community)).id}/superior-rating`,
+      body: { score: 80 },
+    }),
+  },
+  [`POST ${P}/annual-reviews/:id/ratings`]: {
+    allow: ['partyMember', 'resident'],
+    ok: 201,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${P}/annual-reviews/${(await makeReview(f.t.db, streetPlace(f, w))).id}/ratings`,
+      body: { score: 90 },
+    }),
+  },
+  [`POST ${P}/annual-reviews/:id/close`]: {
+    allow: R.manage,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${P}/annual-reviews/${(await makeReview(f.t.db, f.at(w).community)).id}/close`,
+    }),
+  },
+  [`POST ${P}/annual-reviews/:id/problems`]: {
+    allow: R.manage,
+    ok: 201,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${P}/annual-reviews/${(await makeReview(f.t.db, f.at(w).community)).id}/problems`,
+      body: { items: [{ title: '停车难', dueOn: '2027-03-31' }] },
+    }),
+  },
+  [`GET ${P}/ledgers`]: {
+    allow: R.read,
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'GET', url: `${P}/ledgers?kind=keyTasks` }),
   },
 };

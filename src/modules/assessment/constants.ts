@@ -34,3 +34,15 @@ export const BOOKER_KINDS = ['unit', 'organisation', 'residentsGroup'] as const;
 export type BookerKind = (typeof BOOKER_KINDS)[number];
 export const BOOKING_STATUSES = ['booked', 'cancelled'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+/** 重点任务 or an item of a responsibility list 责任清单 (decision 032). */
+export const KEY_TASK_KINDS = ['key', 'responsibility'] as const;
+export type KeyTaskKind = (typeof KEY_TASK_KINDS)[number];
+export const KEY_TASK_STATUSES = ['open', 'submitted', 'accepted', 'returned'] as const;
+export type KeyTaskStatus = (typeof KEY_TASK_STATUSES)[number];
+/** 督导 supervision or the mid-year 观摩. */
+export const VISIT_KINDS = ['supervision', 'observation'] as const;
+export type VisitKind = (typeof VISIT_KINDS)[number];
+/** Who rates a secretary's report 述职评议. */
+export const REVIEW_RATER_KINDS = ['member', 'resident', 'superior'] as const;
+export type ReviewRaterKind = (typeof REVIEW_RATER_KINDS)[number];

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { PageQuery } from '../../kernel/http/pagination.js';
-import { BOOKER_KINDS, DOMAINS, GRADES, SERVICE_UNIT_KINDS, STAGES } from './constants.js';
+import {
+  BOOKER_KINDS,
+  DOMAINS,
+  GRADES,
+  KEY_TASK_KINDS,
+  KEY_TASK_STATUSES,
+  SERVICE_UNIT_KINDS,
+  STAGES,
+  VISIT_KINDS,
+} from './constants.js';
 
 export * from './constants.js';
 
@@ -177,3 +186,85 @@ export const ServiceItemQuery = z.object({
   q: z.string().trim().max(100).optional(),
 });
 export type ServiceItemQuery = z.infer<typeof ServiceItemQuery>;
+
+/** Starting a catalogue item as a service order 一窗受理 (decision 032): what the resident adds. */
+export const StartServiceItem = z.object({
+  description: Text.optional(),
+  /** The community (or a place below it) the item is asked for; the resident's own node when left out. */
+  territoryId: Id.optional(),
+});
+export type StartServiceItem = z.infer<typeof StartServiceItem>;
+
+// Key tasks, responsibility lists, reminders, visits, annual review (decision 032) ---------------------------------
+
+const Year = z.coerce.number().int().min(2000).max(2100);
+/** A month `YYYY-MM`. */
+const Month = z.string().regex(/^(20\d\d|2100)-(0[1-9]|1[0-2])$/, { message: 'assessment.badMonth' });
+
+export const CreateKeyTask = z.object({
+  kind: z.enum(KEY_TASK_KINDS),
+  year: Year,
+  territoryId: Id,
+  title: Title,
+  ownerName: z.string().trim().min(1).max(40),
+  dueOn: Day,
+});
+export type CreateKeyTask = z.infer<typeof CreateKeyTask>;
+export const KeyTaskQuery = PageQuery.extend({
+  kind: z.enum(KEY_TASK_KINDS).optional(),
+  status: z.enum(KEY_TASK_STATUSES).optional(),
+  year: Year.optional(),
+  territoryId: Id.optional(),
+  /** Due on or before today and not accepted. */
+  overdue: z.enum(['true', 'false']).optional(),
+});
+export type KeyTaskQuery = z.infer<typeof KeyTaskQuery>;
+export const SubmitKeyTask = z.object({ evidence: z.string().trim().min(1).max(2000) });
+export const CheckKeyTask = z
+  .object({ accept: z.boolean(), note: Text.optional() })
+  .refine((c) => c.accept || !!c.note, { path: ['note'], message: 'assessment.returnNote' });
+export type CheckKeyTask = z.infer<typeof CheckKeyTask>;
+export const ResponsibilityQuery = z.object({ year: Year });
+export const ReminderQuery = z.object({ month: Month });
+export const PushReminders = z.object({ month: Month });
+
+export const CreateVisit = z.object({
+  kind: z.enum(VISIT_KINDS),
+  territoryId: Id,
+  visitedOn: Day,
+  unannounced: z.boolean().default(false),
+  inspectors: Title,
+  summary: z.string().trim().min(1).max(2000),
+  score: z.number().int().min(0).max(100).optional(),
+  findings: z
+    .array(z.object({ title: Title, dueOn: Day }))
+    .max(30)
+    .default([]),
+});
+export type CreateVisit = z.infer<typeof CreateVisit>;
+export const VisitQuery = PageQuery.extend({ kind: z.enum(VISIT_KINDS).optional(), territoryId: Id.optional() });
+export type VisitQuery = z.infer<typeof VisitQuery>;
+
+export const OpenReview = z
+  .object({
+    partyOrgId: Id,
+    year: Year,
+    secretaryName: z.string().trim().min(1).max(40),
+    memberWeight: z.number().int().min(0).max(100).default(40),
+    residentWeight: z.number().int().min(0).max(100).default(30),
+    superiorWeight: z.number().int().min(0).max(100).default(30),
+  })
+  .refine((r) => r.memberWeight + r.residentWeight + r.superiorWeight === 100, {
+    path: ['superiorWeight'],
+    message: 'assessment.weightsSum',
+  });
+export type OpenReview = z.infer<typeof OpenReview>;
+export const ReviewQuery = z.object({ year: Year.optional() });
+export const SubmitReport = z.object({ report: z.string().trim().min(1).max(10_000) });
+export const RateReview = z.object({ score: z.number().int().min(0).max(100), comment: Text.optional() });
+export type RateReview = z.infer<typeof RateReview>;
+export const AddProblems = AddRectification;
+export const LedgerQuery = z.object({
+  kind: z.enum(['keyTasks', 'reviews', 'visits', 'rectification']),
+  year: Year.optional(),
+});

@@ -35,3 +35,22 @@ export function ratingScore(residentMean: number | null, supervisorMean: number 
         : (residentMean * (100 - weightPct) + supervisorMean * weightPct) / 100;
   return Math.round(mean * 20 * 10) / 10;
 }
+
+/** One group of raters of a 述职评议: its weight (percent), how many rated, the sum of their 0–100 scores. */
+export interface ReviewGroup {
+  weight: number;
+  n: number;
+  sum: number;
+}
+
+/**
+ * A secretary's 述职评议 score (decision 032): Σ wₖ × meanₖ ÷ Σ wₖ over the groups (members, residents, superior)
+ * that rated, one decimal; null when nobody rated. A group nobody rated drops out and the others' weights rescale.
+ */
+export function reviewScore(groups: readonly ReviewGroup[]): number | null {
+  const rated = groups.filter((g) => g.n > 0 && g.weight > 0);
+  const w = rated.reduce((s, g) => s + g.weight, 0);
+  if (!w) return null;
+  const sum = rated.reduce((s, g) => s + (g.weight * g.sum) / g.n, 0);
+  return Math.round((sum / w) * 10) / 10;
+}

@@ -45,6 +45,28 @@ export const ASSESSMENT_MESSAGES_ZH = {
   'assessment.figure.weak': '软弱涣散组织数',
   'assessment.figure.rating': '服务单位评议平均分',
   'assessment.figure.bookings': '场地预约次数',
+  'assessment.badMonth': '月份无效（格式 YYYY-MM）',
+  'assessment.taskNotOpen': '该任务已提交或已验收，不能再提交',
+  'assessment.taskNotSubmitted': '该任务尚未提交佐证材料，不能验收',
+  'assessment.returnNote': '退回时须写明原因',
+  'assessment.formula.completion': '完成率 = 已验收任务数 ÷ 任务总数 × 100%，取一位小数',
+  'assessment.reminderRule':
+    '列出截止日期在 {end} 及以前、尚未完成的事项：重点任务与责任清单未通过验收的，整改事项未完成的；已过截止日期的标为逾期',
+  'assessment.visitScoreObservation': '只有观摩可以打分，督导以发现的问题整改为准',
+  'assessment.weightsSum': '党员、群众代表、上级三方权重之和须为 100',
+  'assessment.reviewExists': '该党组织 {year} 年度述职评议已发起',
+  'assessment.reviewClosed': '该述职评议已结束',
+  'assessment.noReport': '书记尚未提交述职报告，暂不能评议',
+  'assessment.reviewRated': '您已对该述职评议打过分，每人只能评议一次',
+  'assessment.mayNotRateReview': '只有本组织的党员、群众代表和上级党组织可以评议',
+  'assessment.formula.review':
+    '得分 = (党员平均分 × {m} + 群众代表平均分 × {r} + 上级平均分 × {s}) ÷ 参评各方权重之和，取一位小数；无人评议的一方不计入',
+  'assessment.startOrder.title': '一窗受理：{name}',
+  'assessment.startOrder.item': '事项：{name}（{department}），承诺时限 {days} 个工作日',
+  'assessment.startOrder.materials': '所需材料：{list}',
+  'assessment.startOrder.atMostOnce': '最多跑一次',
+  'notification.assessment.reminder.title': '月度提醒清单',
+  'notification.assessment.reminder.body': '{place} {month}：{due} 项事项本月到期，其中 {overdue} 项已逾期',
 };
 
 export const ASSESSMENT_MESSAGES_EN: Record<keyof typeof ASSESSMENT_MESSAGES_ZH, string> = {
@@ -94,6 +116,28 @@ export const ASSESSMENT_MESSAGES_EN: Record<keyof typeof ASSESSMENT_MESSAGES_ZH,
   'assessment.figure.weak': 'Weak organisations',
   'assessment.figure.rating': 'Mean rating score of service units',
   'assessment.figure.bookings': 'Room bookings',
+  'assessment.badMonth': 'Not a valid month (YYYY-MM)',
+  'assessment.taskNotOpen': 'The task has been handed in or accepted already',
+  'assessment.taskNotSubmitted': 'No evidence has been handed in for this task yet',
+  'assessment.returnNote': 'Say why the task is returned',
+  'assessment.formula.completion': 'Completion = accepted tasks ÷ all tasks × 100 %, one decimal',
+  'assessment.reminderRule':
+    'Lists what falls due on or before {end} and is not finished: key tasks and responsibility items not accepted, rectification items not done; past-due ones are overdue',
+  'assessment.visitScoreObservation': 'Only a 观摩 visit is scored; a supervision visit records findings',
+  'assessment.weightsSum': 'The weights of members, residents and superior must add up to 100',
+  'assessment.reviewExists': 'The {year} annual review of this organisation is open already',
+  'assessment.reviewClosed': 'This annual review is closed',
+  'assessment.noReport': 'The secretary has not handed in the report yet',
+  'assessment.reviewRated': 'You rated this report already (once per person)',
+  'assessment.mayNotRateReview': "Only the organisation's members, residents' representatives and superior rate it",
+  'assessment.formula.review':
+    "Score = (members' mean × {m} + residents' mean × {r} + superior's mean × {s}) ÷ the weights of the groups that rated, one decimal",
+  'assessment.startOrder.title': 'One window: {name}',
+  'assessment.startOrder.item': 'Item: {name} ({department}), time limit {days} working days',
+  'assessment.startOrder.materials': 'Materials: {list}',
+  'assessment.startOrder.atMostOnce': 'At most one visit',
+  'notification.assessment.reminder.title': 'Monthly reminder list',
+  'notification.assessment.reminder.body': '{place} {month}: {due} matters fall due this month, {overdue} overdue',
 };
 registerMessages('zh-CN', ASSESSMENT_MESSAGES_ZH);
 registerMessages('en-US', ASSESSMENT_MESSAGES_EN);

@@ -24,6 +24,8 @@ export const ASSESSMENT_ROLES = {
   reply: ['unitContact'] as Role[],
   sendTask: UPPER,
   book: [...ORG, 'unitContact'] as Role[],
+  /** 述职评议: party members and residents inside the organisation's node (the superior rates with `manage`). */
+  reviewRate: ['partyMember', 'resident'] as Role[],
 };
 
 export const ASSESSMENT_PERMISSIONS: readonly PermissionDef[] = [
@@ -62,6 +64,11 @@ export const ASSESSMENT_PERMISSIONS: readonly PermissionDef[] = [
     key: 'assessment.book',
     label: { 'zh-CN': '预约党群服务中心场地', 'en-US': 'Book a service-centre room' },
     roles: ASSESSMENT_ROLES.book,
+  },
+  {
+    key: 'assessment.reviewRate',
+    label: { 'zh-CN': '述职评议打分', 'en-US': "Rate a secretary's annual report" },
+    roles: ASSESSMENT_ROLES.reviewRate,
   },
 ];
 registerPermissions(ASSESSMENT_PERMISSIONS);

@@ -17,6 +17,10 @@ import { accounts, territories } from '../../kernel/db/schema.js';
 import { partyOrgs } from '../organizations/schema.js';
 import type {
   BookerKind,
+  KeyTaskKind,
+  KeyTaskStatus,
+  ReviewRaterKind,
+  VisitKind,
   BookingStatus,
   Domain,
   Grade,
@@ -148,9 +152,10 @@ export const asRectificationItems = pgTable(
   'as_rectification_items',
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    assessmentId: integer()
-      .notNull()
-      .references(() => asAssessments.id, { onDelete: 'cascade' }),
+    /** Where the item comes from: exactly one of an assessment, a supervision visit 督导, an annual review 述职评议. */
+    assessmentId: integer().references(() => asAssessments.id, { onDelete: 'cascade' }),
+    visitId: integer().references(() => asVisits.id, { onDelete: 'cascade' }),
+    reviewId: integer().references(() => asAnnualReviews.id, { onDelete: 'cascade' }),
     scopePath: text().notNull(),
     title: text().notNull(),
     dueOn: date({ mode: 'string' }).notNull(),
@@ -158,7 +163,13 @@ export const asRectificationItems = pgTable(
     evidence: text(),
     ...timestamps,
   },
-  (t) => [index('as_rect_items_assessment_idx').on(t.assessmentId)],
+  (t) => [
+    index('as_rect_items_assessment_idx').on(t.assessmentId),
+    index('as_rect_items_visit_idx').on(t.visitId),
+    index('as_rect_items_review_idx').on(t.reviewId),
+    index('as_rect_items_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
+    check('as_rect_items_source_ck', sql`num_nonnulls(${t.assessmentId}, ${t.visitId}, ${t.reviewId}) = 1`),
+  ],
 );
 
 // Public rating 评议 (西宁评议) -----------------------------------------------------------------------------------
@@ -388,4 +399,159 @@ export const asServiceItems = pgTable(
     check('as_service_items_category_ck', sql`${t.category} in ('permit','convenience')`),
     check('as_service_items_limit_ck', sql`${t.timeLimitDays} >= 0`),
   ],
+);
+
+// Key tasks, supervision, the annual review (decision 032) ----------------------------------------------------------
+
+/**
+ * A key task 重点任务 or an item of an organisation's responsibility list 责任清单 for a year, set by a superior
+ * (`setByPath`, strictly above the organisation's node): the organisation hands in evidence, the superior accepts it
+ * or returns it with a note. Due-dates feed the monthly reminder list 月度提醒清单.
+ */
+export const asKeyTasks = pgTable(
+  'as_key_tasks',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    kind: text().$type<KeyTaskKind>().notNull(),
+    year: integer().notNull(),
+    territoryId: territoryRef(),
+    scopePath: text().notNull(),
+    setByTerritoryId: territoryRef(),
+    setByPath: text().notNull(),
+    title: text().notNull(),
+    ownerName: text().notNull(),
+    dueOn: date({ mode: 'string' }).notNull(),
+    status: text().$type<KeyTaskStatus>().notNull().default('open'),
+    evidence: text(),
+    submittedAt: timestamp({ withTimezone: true }),
+    checkNote: text(),
+    checkedAt: timestamp({ withTimezone: true }),
+    checkedByAccountId: integer().references(() => accounts.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (t) => [
+    index('as_key_tasks_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
+    index('as_key_tasks_due_idx').on(t.dueOn),
+    check('as_key_tasks_setter_ck', sql`${t.setByTerritoryId} <> ${t.territoryId}`),
+    check('as_key_tasks_kind_ck', sql`${t.kind} in ('key','responsibility')`),
+    check('as_key_tasks_status_ck', sql`${t.status} in ('open','submitted','accepted','returned')`),
+  ],
+);
+
+/**
+ * A site visit to an organisation's node: 督导 supervision (四不两直 when unannounced) or the mid-year 观摩 with the
+ * visitors' score; its findings become rectification items.
+ */
+export const asVisits = pgTable(
+  'as_visits',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    kind: text().$type<VisitKind>().notNull(),
+    territoryId: territoryRef(),
+    scopePath: text().notNull(),
+    byPath: text().notNull(),
+    visitedOn: date({ mode: 'string' }).notNull(),
+    unannounced: boolean().notNull().default(false),
+    inspectors: text().notNull(),
+    summary: text().notNull(),
+    score: integer(),
+    byAccountId: integer().references(() => accounts.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('as_visits_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
+    check('as_visits_kind_ck', sql`${t.kind} in ('supervision','observation')`),
+    check('as_visits_score_ck', sql`${t.score} is null or ${t.score} between 0 and 100`),
+  ],
+);
+
+/**
+ * The year-end 述职评议 of an organisation's secretary: the report, then ratings (0–100) by party members, residents'
+ * representatives and the superior, combined by the weights kept here (they sum to 100).
+ */
+export const asAnnualReviews = pgTable(
+  'as_annual_reviews',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    partyOrgId: integer()
+      .notNull()
+      .references(() => partyOrgs.id, { onDelete: 'restrict' }),
+    territoryId: territoryRef(),
+    scopePath: text().notNull(),
+    year: integer().notNull(),
+    secretaryName: text().notNull(),
+    report: text(),
+    reportedAt: timestamp({ withTimezone: true }),
+    memberWeight: integer().notNull().default(40),
+    residentWeight: integer().notNull().default(30),
+    superiorWeight: integer().notNull().default(30),
+    closedAt: timestamp({ withTimezone: true }),
+    score: doublePrecision(),
+    ...timestamps,
+  },
+  (t) => [
+    index('as_annual_reviews_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
+    uniqueIndex('as_annual_reviews_uq').on(t.partyOrgId, t.year),
+    check(
+      'as_annual_reviews_weights_ck',
+      sql`${t.memberWeight} >= 0 and ${t.residentWeight} >= 0 and ${t.superiorWeight} >= 0 and ${t.memberWeight} + ${t.residentWeight} + ${t.superiorWeight} = 100`,
+    ),
+  ],
+);
+
+/** One rating of a secretary's report, once per account (unique index). */
+export const asReviewRatings = pgTable(
+  'as_review_ratings',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    reviewId: integer()
+      .notNull()
+      .references(() => asAnnualReviews.id, { onDelete: 'cascade' }),
+    accountId: integer()
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    raterKind: text().$type<ReviewRaterKind>().notNull(),
+    score: integer().notNull(),
+    comment: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('as_review_ratings_once_uq').on(t.reviewId, t.accountId),
+    check('as_review_ratings_score_ck', sql`${t.score} between 0 and 100`),
+    check('as_review_ratings_kind_ck', sql`${t.raterKind} in ('member','resident','superior')`),
+  ],
+);
+
+/** The monthly reminder list pushed to an organisation's node (once per month per node). */
+export const asReminderPushes = pgTable(
+  'as_reminder_pushes',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    month: text().notNull(),
+    territoryId: territoryRef(),
+    scopePath: text().notNull(),
+    items: integer().notNull(),
+    recipients: integer().notNull(),
+    byAccountId: integer().references(() => accounts.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('as_reminder_pushes_uq').on(t.month, t.territoryId),
+    index('as_reminder_pushes_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
+  ],
+);
+
+/** A one-window item started as a service order 一窗受理 (decision 032): which item, which order, by whom. */
+export const asServiceItemOrders = pgTable(
+  'as_service_item_orders',
+  {
+    orderId: integer().primaryKey(),
+    serviceItemId: integer()
+      .notNull()
+      .references(() => asServiceItems.id, { onDelete: 'cascade' }),
+    scopePath: text().notNull(),
+    accountId: integer().references(() => accounts.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('as_service_item_orders_item_idx').on(t.serviceItemId)],
 );

@@ -405,7 +405,7 @@ export async function addRectification(ctx: Ctx, id: number, input: AddRectifica
 /** The organisation marks a rectification item done with its evidence. */
 export async function finishRectification(ctx: Ctx, itemId: number, evidence: string) {
   const now = ctx.clock.now();
-  const assessmentId = await ctx.db.transaction(async (tx) => {
+  const done = await ctx.db.transaction(async (tx) => {
     const [item] = await tx
       .select()
       .from(asRectificationItems)
@@ -426,7 +426,8 @@ export async function finishRectification(ctx: Ctx, itemId: number, evidence: st
       before: item,
       after,
     });
-    return item.assessmentId;
+    return { assessmentId: item.assessmentId, after: after! };
   });
-  return getAssessment(ctx, assessmentId);
+  // A finding of a visit or of an annual review answers with the item itself (decision 032).
+  return done.assessmentId ? getAssessment(ctx, done.assessmentId) : done.after;
 }

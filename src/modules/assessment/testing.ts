@@ -4,6 +4,10 @@ import { accounts } from '../../kernel/db/schema.js';
 import { partyOrgs } from '../organizations/index.js';
 import type { Stage } from './constants.js';
 import {
+  asAnnualReviews,
+  asKeyTasks,
+  asServiceItems,
+  asVisits,
   asAssessments,
   asBookings,
   asCentres,
@@ -207,4 +211,82 @@ export async function makeBooking(db: Db, room: { id: number; scopePath: string 
     })
     .returning();
   return b!;
+}
+
+/** A key task of `place` set by `setBy` (a node above it), in a state. */
+export async function makeKeyTask(
+  db: Db,
+  place: Place,
+  setBy: Place,
+  status: 'open' | 'submitted' | 'accepted' | 'returned' = 'open',
+) {
+  const [k] = await db
+    .insert(asKeyTasks)
+    .values({
+      kind: 'key',
+      year: 2030,
+      territoryId: place.id,
+      scopePath: place.path,
+      setByTerritoryId: setBy.id,
+      setByPath: setBy.path,
+      title: '小区党支部全覆盖',
+      ownerName: '王书记',
+      dueOn: '2030-06-30',
+      status,
+      evidence: status === 'open' ? null : '成立文件',
+    })
+    .returning();
+  return k!;
+}
+
+export async function makeVisit(db: Db, place: Place, byPath: string) {
+  const [v] = await db
+    .insert(asVisits)
+    .values({
+      kind: 'supervision',
+      territoryId: place.id,
+      scopePath: place.path,
+      byPath,
+      visitedOn: '2026-06-15',
+      unannounced: true,
+      inspectors: '督导组',
+      summary: '四不两直',
+    })
+    .returning();
+  return v!;
+}
+
+/** A 述职评议 of a new organisation at `place`, with the report handed in unless told otherwise. */
+export async function makeReview(db: Db, place: Place, reported = true) {
+  const org = await makeOrg(db, place);
+  const [r] = await db
+    .insert(asAnnualReviews)
+    .values({
+      partyOrgId: org.id,
+      territoryId: place.id,
+      scopePath: place.path,
+      year: 2026,
+      secretaryName: '王书记',
+      report: reported ? '述职报告' : null,
+      reportedAt: reported ? new Date() : null,
+    })
+    .returning();
+  return r!;
+}
+
+export async function makeServiceItem(db: Db, place: Place) {
+  const [i] = await db
+    .insert(asServiceItems)
+    .values({
+      territoryId: place.id,
+      scopePath: place.path,
+      category: 'convenience',
+      name: '居住证明开具',
+      department: '社区服务站',
+      materials: ['身份证'],
+      timeLimitDays: 1,
+      atMostOnce: true,
+    })
+    .returning();
+  return i!;
 }

@@ -391,7 +391,21 @@ export const RecordCandidate = z
   })
   .strict();
 export type RecordCandidate = z.infer<typeof RecordCandidate>;
-export const AdvanceCandidate = z.object({ to: RecruitStage, on: Day, note: Text.nullish() }).strict();
+const Count = z.number().int().min(0).max(100_000);
+export const RecruitVote = z
+  .object({ eligible: Count, present: Count, for: Count, against: Count, abstain: Count })
+  .strict();
+export const RecruitApproval = z.object({ by: z.string().trim().min(1).max(100), on: Day }).strict();
+export const AdvanceCandidate = z
+  .object({
+    to: RecruitStage,
+    on: Day,
+    note: Text.nullish(),
+    /** 支部大会表决 and 上级党委审批: required for probationary and full (decision 032). */
+    vote: RecruitVote.nullish(),
+    approval: RecruitApproval.nullish(),
+  })
+  .strict();
 export type AdvanceCandidate = z.infer<typeof AdvanceCandidate>;
 export const CandidateQuery = PageQuery.extend({
   stage: RecruitStage.optional(),
@@ -415,6 +429,15 @@ export const Candidate = z.object({
   trainingHours: z.number().int(),
   introducers: z.array(z.string()),
   review: z.record(z.string(), z.string()),
-  moves: z.array(z.object({ from: RecruitStage, to: RecruitStage, on: z.string(), note: z.string().nullable() })),
+  moves: z.array(
+    z.object({
+      from: RecruitStage,
+      to: RecruitStage,
+      on: z.string(),
+      note: z.string().nullable(),
+      vote: RecruitVote.nullable(),
+      approval: RecruitApproval.nullable(),
+    }),
+  ),
 });
 export type Candidate = z.infer<typeof Candidate>;

@@ -625,6 +625,18 @@ async function seedRecruitment(db: DbOrTx, community: Node) {
         toStage: to,
         on: r[dayOf[to as keyof typeof dayOf]]!,
         note: null,
+        // 支部大会表决 and 上级党委审批 (decision 032): 23 members with a vote, 21 present, 20 for, 1 abstaining.
+        ...(to === 'probationary' || to === 'full'
+          ? {
+              voteEligible: 23,
+              votePresent: 21,
+              voteFor: 20,
+              voteAgainst: 0,
+              voteAbstain: 1,
+              approvedBy: '文汇路街道党工委',
+              approvedOn: r[dayOf[to as keyof typeof dayOf]]!,
+            }
+          : {}),
       })),
     ),
   );

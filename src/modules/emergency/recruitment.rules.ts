@@ -96,3 +96,55 @@ export function checkMove(c: CandidateFacts, to: Stage, on: string, today: strin
 
 /** The talk with an applicant is due within a month of the application (shown as a flag, not a refusal). */
 export const talkDue = (appliedOn: string) => addDays(appliedOn, RULES.talkWithinDays);
+
+/** The branch meeting's vote 支部大会表决 on a move: full members with a vote (应到), present, for, against, abstaining. */
+export interface Vote {
+  eligible: number;
+  present: number;
+  for: number;
+  against: number;
+  abstain: number;
+}
+/** The higher committee's approval 上级党委审批: which committee, on which day. */
+export interface Approval {
+  by: string;
+  on: string;
+}
+
+/**
+ * Moves decided by a vote of the branch meeting and approved by the higher committee (细则 第二十五、二十八条 for
+ * 预备党员; 第三十二、三十三条 for 转正): the vote and the approval are recorded with the move.
+ */
+export const VOTED_STAGES: readonly Stage[] = ['probationary', 'full'];
+
+/**
+ * Why the vote or approval recorded with a move to `to` on day `on` is not enough; null when it is. More than half of
+ * the members with a vote must be present, and more than half of them must vote for (细则 第二十五条); the counts
+ * must add up; the approval comes on or after the meeting and not in the future. A vote given on another move is
+ * checked for consistency only.
+ */
+export function checkRecord(
+  to: Stage,
+  on: string,
+  today: string,
+  vote: Vote | null | undefined,
+  approval: Approval | null | undefined,
+): Refusal | null {
+  const voted = VOTED_STAGES.includes(to);
+  if (voted && !vote) return { key: 'recruitment.voteMissing' };
+  if (vote) {
+    if (vote.present > vote.eligible) return { key: 'recruitment.votePresent' };
+    if (vote.for + vote.against + vote.abstain > vote.present) return { key: 'recruitment.voteCount' };
+    if (voted && vote.present * 2 <= vote.eligible)
+      return { key: 'recruitment.quorum', params: { present: vote.present, eligible: vote.eligible } };
+    if (voted && vote.for * 2 <= vote.eligible)
+      return {
+        key: 'recruitment.voteMajority',
+        params: { for: vote.for, eligible: vote.eligible, need: Math.floor(vote.eligible / 2) + 1 },
+      };
+  }
+  if (voted && !approval) return { key: 'recruitment.approvalMissing' };
+  if (approval && (approval.on < on || approval.on > today))
+    return { key: 'recruitment.approvalDate', params: { date: on } };
+  return null;
+}

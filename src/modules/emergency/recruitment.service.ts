@@ -9,7 +9,7 @@ import { t } from '../../kernel/i18n/i18n.js';
 import { inScope, inSubtree } from '../../kernel/scope/scope.js';
 import { partyOrgs } from '../organizations/index.js';
 import type { AdvanceCandidate, Candidate, CandidateQuery, CreateCandidate, RecordCandidate } from './contract.js';
-import { checkMove, talkDue, type Stage } from './recruitment.rules.js';
+import { checkMove, checkRecord, talkDue, type Stage } from './recruitment.rules.js';
 import { recruitCandidates, recruitMoves } from './schema.js';
 
 const c = recruitCandidates;
@@ -51,7 +51,23 @@ async function out(db: DbOrTx, rows: Row[]): Promise<Candidate[]> {
       trainingHours: r.trainingHours,
       introducers: r.introducers,
       review: Object.fromEntries(Object.entries(r.review).filter(([, v]) => !!v)) as Record<string, string>,
-      moves: moves.map((m) => ({ from: m.fromStage, to: m.toStage, on: m.on, note: m.note })),
+      moves: moves.map((m) => ({
+        from: m.fromStage,
+        to: m.toStage,
+        on: m.on,
+        note: m.note,
+        vote:
+          m.voteEligible === null
+            ? null
+            : {
+                eligible: m.voteEligible,
+                present: m.votePresent ?? 0,
+                for: m.voteFor ?? 0,
+                against: m.voteAgainst ?? 0,
+                abstain: m.voteAbstain ?? 0,
+              },
+        approval: m.approvedBy && m.approvedOn ? { by: m.approvedBy, on: m.approvedOn } : null,
+      })),
     });
   }
   return res;
@@ -163,23 +179,24 @@ export async function recordCandidate(ctx: Ctx, id: number, input: RecordCandida
 export async function advanceCandidate(ctx: Ctx, id: number, input: AdvanceCandidate): Promise<Candidate> {
   await ctx.db.transaction(async (tx) => {
     const r = await row(ctx, tx, id);
-    const refusal = checkMove(
-      {
-        stage: r.stage,
-        birthDate: r.birthDate,
-        appliedOn: r.appliedOn,
-        talkedOn: r.talkedOn,
-        activistOn: r.activistOn,
-        targetOn: r.targetOn,
-        probationOn: r.probationOn,
-        trainingHours: r.trainingHours,
-        introducers: r.introducers,
-        review: r.review,
-      },
-      input.to,
-      input.on,
-      chinaDay(ctx.clock.now()),
-    );
+    const refusal =
+      checkMove(
+        {
+          stage: r.stage,
+          birthDate: r.birthDate,
+          appliedOn: r.appliedOn,
+          talkedOn: r.talkedOn,
+          activistOn: r.activistOn,
+          targetOn: r.targetOn,
+          probationOn: r.probationOn,
+          trainingHours: r.trainingHours,
+          introducers: r.introducers,
+          review: r.review,
+        },
+        input.to,
+        input.on,
+        chinaDay(ctx.clock.now()),
+      ) ?? checkRecord(input.to, input.on, chinaDay(ctx.clock.now()), input.vote, input.approval);
     if (refusal) {
       const params = { ...refusal.params };
       if (typeof params.next === 'string') params.next = t(ctx.locale, `recruitment.stage.${params.next}`);
@@ -197,6 +214,13 @@ export async function advanceCandidate(ctx: Ctx, id: number, input: AdvanceCandi
       toStage: input.to,
       on: input.on,
       note: input.note ?? null,
+      voteEligible: input.vote?.eligible ?? null,
+      votePresent: input.vote?.present ?? null,
+      voteFor: input.vote?.for ?? null,
+      voteAgainst: input.vote?.against ?? null,
+      voteAbstain: input.vote?.abstain ?? null,
+      approvedBy: input.approval?.by ?? null,
+      approvedOn: input.approval?.on ?? null,
       byAccountId: ctx.actor.accountId || null,
     });
     await audit(tx, ctx, {
@@ -205,7 +229,7 @@ export async function advanceCandidate(ctx: Ctx, id: number, input: AdvanceCandi
       objectId: id,
       scopePath: r.scopePath,
       before: { stage: r.stage },
-      after: { stage: input.to, on: input.on },
+      after: { stage: input.to, on: input.on, vote: input.vote ?? null, approval: input.approval ?? null },
     });
   });
   return getCandidate(ctx, id);

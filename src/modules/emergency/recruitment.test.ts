@@ -40,7 +40,10 @@ describe('recruitment 发展党员', () => {
     );
     expect(cand).toMatchObject({ stage: 'applicant', talkDueOn: day(-770) });
     expect((await farSecretary.get(`${P}/${cand.id}`)).status).toBe(404);
-    const move = (to: string, on: string) => secretary.post(`${P}/${cand.id}/advance`, { to, on });
+    const move = (to: string, on: string, extra: object = {}) =>
+      secretary.post(`${P}/${cand.id}/advance`, { to, on, ...extra });
+    const vote = { eligible: 23, present: 21, for: 20, against: 0, abstain: 1 };
+    const approval = (on: string) => ({ by: '文汇路街道党工委', on });
 
     // No talk yet: refused with the reason; a skipped step too.
     const noTalk = await move('activist', day(-790));
@@ -72,12 +75,38 @@ describe('recruitment 发展党员', () => {
     expect(noDecision.status).toBe(409);
     expect(noDecision.body.message).toContain('decide');
     await ok(secretary.post(`${P}/${cand.id}/record`, { review: { decide: day(-401) } }));
-    await ok(move('probationary', day(-400)));
+    // The branch meeting's vote and the higher committee's approval (decision 032).
+    const noVote = await move('probationary', day(-400));
+    expect(noVote.status).toBe(409);
+    expect(noVote.body.message).toContain('支部大会表决');
+    const fewFor = await move('probationary', day(-400), {
+      vote: { ...vote, for: 11, against: 9 },
+      approval: approval(day(-380)),
+    });
+    expect(fewFor.status).toBe(409);
+    expect(fewFor.body.message).toContain('至少 12 人'); // 23 with a vote: more than half is 12
+    const noQuorum = await move('probationary', day(-400), {
+      vote: { eligible: 23, present: 11, for: 11, against: 0, abstain: 0 },
+      approval: approval(day(-380)),
+    });
+    expect(noQuorum.body.message).toContain('未超过应到 23 人的半数');
+    const badSum = await move('probationary', day(-400), {
+      vote: { ...vote, against: 5 },
+      approval: approval(day(-380)),
+    });
+    expect(badSum.body.message).toContain('不能多于实到人数');
+    const noApproval = await move('probationary', day(-400), { vote });
+    expect(noApproval.body.message).toContain('上级党委审批');
+    const beforeMeeting = await move('probationary', day(-400), { vote, approval: approval(day(-401)) });
+    expect(beforeMeeting.body.message).toContain(day(-400));
+    const prob = await ok(move('probationary', day(-400), { vote, approval: approval(day(-380)) }));
+    expect(prob.moves.at(-1)).toMatchObject({ vote, approval: approval(day(-380)) });
 
     // Probation is one year.
-    expect((await move('full', day(-100))).status).toBe(409);
+    expect((await move('full', day(-100), { vote, approval: approval(day(-90)) })).status).toBe(409);
     expect((await move('full', day(1))).status).toBe(409); // not in the future
-    const full = await ok(move('full', day(-30)));
+    expect((await move('full', day(-30))).status).toBe(409); // no vote recorded
+    const full = await ok(move('full', day(-30), { vote, approval: approval(day(-20)) }));
     expect(full.stage).toBe('full');
     expect(full.moves.map((m: { to: string }) => m.to)).toEqual(['activist', 'target', 'probationary', 'full']);
     expect((await move('full', day(-20))).status).toBe(409);

@@ -426,6 +426,15 @@ export const recruitMoves = pgTable(
     toStage: text().$type<Stage>().notNull(),
     on: date({ mode: 'string' }).notNull(),
     note: text(),
+    /** The branch meeting's vote 支部大会表决 (required for 预备党员 and 转正). */
+    voteEligible: integer(),
+    votePresent: integer(),
+    voteFor: integer(),
+    voteAgainst: integer(),
+    voteAbstain: integer(),
+    /** The higher committee's approval 上级党委审批 (required for 预备党员 and 转正). */
+    approvedBy: text(),
+    approvedOn: date({ mode: 'string' }),
     byAccountId: integer().references(() => accounts.id, { onDelete: 'set null' }),
     createdAt: created(),
   },

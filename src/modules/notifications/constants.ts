@@ -11,6 +11,8 @@ export const NOTIFICATION_KINDS = [
   // emergency module: a task pushed to members in emergency mode; a river reading past its threshold
   'emergency.task',
   'river.alert',
+  // assessment module: the monthly reminder list 月度提醒清单 of an organisation (decision 032)
+  'assessment.reminder',
   // accounts module: the owner hears of a change of their roles or node, a grant asked for, a password reset
   'account.rolesChanged',
   'account.grantRequested',

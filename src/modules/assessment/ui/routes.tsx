@@ -42,6 +42,13 @@ export const consoleRoutes: ConsoleRoute[] = [
     Component: lazy(() => import('./WorkloadPage')),
   },
   {
+    path: 'assessment/tasks',
+    labelKey: 'assessment.tab.tasks',
+    permission: 'assessment.read',
+    menu: false,
+    Component: lazy(() => import('./TasksPage')),
+  },
+  {
     path: 'assessment/centres',
     labelKey: 'assessment.tab.centres',
     permission: 'assessment.read',

@@ -6,6 +6,7 @@ import { GRADE_COLORS } from './types';
 
 const TABS = [
   ['standardisation', 'assessment.read'],
+  ['tasks', 'assessment.read'],
   ['rating', 'assessment.read'],
   ['unit-ratings', 'assessment.reply'],
   ['workload', 'assessment.read'],

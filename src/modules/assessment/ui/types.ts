@@ -96,3 +96,93 @@ export interface Centre {
   rooms: { id: number; name: string; capacity: number; bookings: number; hours: number }[];
 }
 export const GRADE_COLORS: Record<string, string> = { advanced: 'green', pass: 'blue', lagging: 'red' };
+
+/** Decision 032: key tasks, reminders, visits, annual reviews. */
+export interface KeyTask {
+  id: number;
+  kind: 'key' | 'responsibility';
+  year: number;
+  place: Ref;
+  setBy: Ref;
+  title: string;
+  ownerName: string;
+  dueOn: string;
+  status: 'open' | 'submitted' | 'accepted' | 'returned';
+  overdue: boolean;
+  evidence: string | null;
+  checkNote: string | null;
+  may: { submit: boolean; check: boolean };
+}
+export interface Responsibility {
+  year: number;
+  formula: string;
+  items: {
+    place: Ref;
+    total: number;
+    key: number;
+    accepted: number;
+    submitted: number;
+    open: number;
+    overdue: number;
+    completion: number | null;
+    drill: string;
+  }[];
+}
+export interface Reminders {
+  month: string;
+  rule: string;
+  items: {
+    place: Ref;
+    due: number;
+    overdue: number;
+    pushedAt: string | null;
+    items: {
+      source: 'keyTask' | 'rectification';
+      id: number;
+      title: string;
+      dueOn: string;
+      overdue: boolean;
+      link: string;
+    }[];
+  }[];
+}
+export interface Finding {
+  id: number;
+  title: string;
+  dueOn: string;
+  doneAt: string | null;
+  evidence: string | null;
+}
+export interface Visit {
+  id: number;
+  kind: 'supervision' | 'observation';
+  place: Ref;
+  visitedOn: string;
+  unannounced: boolean;
+  inspectors: string;
+  summary: string;
+  score: number | null;
+  findings: Finding[];
+  open: number;
+}
+export interface Review {
+  id: number;
+  org: Ref;
+  place: Ref;
+  year: number;
+  secretaryName: string;
+  report: string | null;
+  closed: boolean;
+  score: number | null;
+  formula: string;
+  groups: { kind: 'member' | 'resident' | 'superior'; weight: number; n: number; mean: number | null }[];
+  problems: Finding[];
+  myRating: { score: number; comment: string | null } | null;
+  may: {
+    report: boolean;
+    rate: boolean;
+    rateAs: 'member' | 'resident' | 'superior' | null;
+    close: boolean;
+    problems: boolean;
+  };
+}

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, NavBar, SearchBar, Tabs, Tag } from 'antd-mobile';
+import { Button, Card, Dialog, Empty, NavBar, SearchBar, Tabs, Tag, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { api } from '../../../../web/api/client';
+import { api, isApiError } from '../../../../web/api/client';
 
 interface Item {
   id: number;
@@ -26,6 +26,21 @@ export default function OneWindowPage() {
     queryKey: ['assessment', 'm', 'catalogue', q, category],
     queryFn: () => api.get<Item[]>('/api/assessment/service-items', { category, ...(q ? { q } : {}) }),
   });
+  /** 一窗受理: the item becomes a service order in one step (decision 032); the resident follows it on /m/orders. */
+  const start = async (i: Item) => {
+    const go = await Dialog.confirm({
+      content: t('assessment.mobile.startConfirm', { name: i.name }),
+      confirmText: t('assessment.mobile.start'),
+    });
+    if (!go) return;
+    try {
+      const r = await api.post<{ orderId: number }>(`/api/assessment/service-items/${i.id}/start`, {});
+      Toast.show({ icon: 'success', content: t('assessment.mobile.started') });
+      void navigate(`/m/orders/${r.orderId}`);
+    } catch (e) {
+      Toast.show({ content: isApiError(e) ? e.message : String(e) });
+    }
+  };
   return (
     <div data-testid="m-one-window" style={{ paddingBottom: 16 }}>
       <NavBar onBack={() => void navigate('/m/rating')}>{t('assessment.mobile.catalogue')}</NavBar>
@@ -57,6 +72,16 @@ export default function OneWindowPage() {
               {t('assessment.catalogue.materials')}：{i.materials.join('、')}
             </div>
           )}
+          <Button
+            size="small"
+            color="primary"
+            fill="outline"
+            style={{ marginTop: 8 }}
+            onClick={() => void start(i)}
+            data-testid={`m-start-${i.id}`}
+          >
+            {t('assessment.mobile.start')}
+          </Button>
         </Card>
       ))}
     </div>
