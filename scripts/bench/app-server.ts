@@ -42,6 +42,8 @@ if (databaseUrl) {
     engine: 'postgres',
     migrate: async () => undefined,
     query: async <T>(q: string, p?: unknown[]) => (await pool!.query(q, p)).rows as T[],
+    queryNamed: async <T>(name: string, q: string, p: unknown[]) =>
+      (await pool!.query({ name, text: q, values: p })).rows as T[],
     close: () => pool!.end(),
   };
 } else {
@@ -54,6 +56,7 @@ if (databaseUrl) {
     engine: 'pglite',
     migrate: async () => undefined,
     query: async <T>(q: string, p?: unknown[]) => (await client.query<T>(q, p)).rows,
+    queryNamed: async <T>(_name: string, q: string, p: unknown[]) => (await client.query<T>(q, p)).rows,
     close: () => client.close(),
   };
 }

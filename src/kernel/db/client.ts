@@ -20,6 +20,11 @@ export interface Database {
   engine: Engine;
   /** Raw SQL for kernel chores (tests, health); returns rows. */
   query<T = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Raw SQL of a hot path as a named statement: on PostgreSQL parsed and planned once per pooled connection
+   * (`pg`'s named prepared statements); on PGlite the same as `query`. Optional (bench doubles may omit it).
+   */
+  queryNamed?<T = Record<string, unknown>>(name: string, sqlText: string, params: unknown[]): Promise<T[]>;
   /** Applies the committed migrations (on PostgreSQL under an advisory lock, so servers may start together). */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -98,6 +103,10 @@ export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob } =
         const r = await client.query<T>(sqlText, params);
         return r.rows;
       },
+      async queryNamed<T>(_name: string, sqlText: string, params: unknown[]) {
+        const r = await client.query<T>(sqlText, params);
+        return r.rows;
+      },
       async close() {
         await client.close();
         unlock();
@@ -130,6 +139,10 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     engine: 'postgres',
     async query<T>(sqlText: string, params?: unknown[]) {
       const r = await pool.query(sqlText, params);
+      return r.rows as T[];
+    },
+    async queryNamed<T>(name: string, sqlText: string, params: unknown[]) {
+      const r = await pool.query({ name, text: sqlText, values: params });
       return r.rows as T[];
     },
     close: () => pool.end(),

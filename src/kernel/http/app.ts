@@ -14,7 +14,8 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { authenticate, mfaRequired } from '../auth/auth.service.js';
+import { mfaRequired } from '../auth/auth.service.js';
+import { authenticateSession } from '../auth/session.js';
 import { authRoutes } from '../auth/auth.routes.js';
 import type { Ctx } from '../context.js';
 import { pickLocale, t, type Locale } from '../i18n/i18n.js';
@@ -166,7 +167,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
-      const auth = await authenticate(database.db, config, clock, token);
+      const auth = await authenticateSession(database, config, clock, token);
       if (auth) {
         req.actor = auth.actor;
         req.pendingSetup = {

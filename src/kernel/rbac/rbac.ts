@@ -53,6 +53,8 @@ export interface PermissionDef {
 }
 
 const registry = new Map<string, PermissionDef>();
+/** permissionsOf per set of roles, kept until the registry grows: the request path reads it (decision 031). */
+const granted = new Map<string, ReadonlySet<string>>();
 
 /** Adds permissions to the one registry; refuses duplicates and personal-data grants to admin roles. */
 export function registerPermissions(defs: readonly PermissionDef[]): void {
@@ -63,6 +65,7 @@ export function registerPermissions(defs: readonly PermissionDef[]): void {
     if (def.personalData && def.roles.some((r) => SEPARATED_ADMIN_ROLES.includes(r))) {
       throw new Error(`permission ${def.key} reads personal data and cannot go to an admin role`);
     }
+    if (!existing) granted.clear();
     registry.set(def.key, def);
   }
 }
@@ -80,6 +83,17 @@ export function permissionsOf(roles: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const def of registry.values()) if (def.roles.some((r) => roles.includes(r))) out.add(def.key);
   return out;
+}
+
+/** The permissions the given roles hold, as one shared read-only set per distinct list of roles. */
+export function grantedTo(roles: readonly string[]): ReadonlySet<string> {
+  const key = roles.join(',');
+  let set = granted.get(key);
+  if (!set) {
+    set = permissionsOf(roles);
+    granted.set(key, set);
+  }
+  return set;
 }
 
 export function rolePermissions(role: Role): string[] {

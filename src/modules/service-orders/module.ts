@@ -6,6 +6,7 @@ import { permissions } from './permissions.js';
 import { attachmentsEnUS, attachmentsZhCN } from './attachments.messages.js';
 import { enUS, zhCN } from './messages.js';
 import { tick } from './scheduler.js';
+import { foldRollupSlots, shanghaiDay } from './rollups.js';
 import { AUDIT_LABELS } from './audit-labels.js';
 import { SERVICE_LOOP_FIGURES } from './dashboard.figures.js';
 
@@ -20,6 +21,12 @@ export const serviceOrdersModule: GongzhiModule = {
   // Time limits: reminders and escalation (`ORDER_SCHEDULER_SECONDS`, default 60; 0 = off).
   schedulers: [
     { name: 'order scheduler', seconds: (c) => c.ORDER_SCHEDULER_SECONDS, pass: ({ db, clock }) => tick(db, clock) },
+    // The rollup's slots of past periods folded back into one row per key (decision 031).
+    {
+      name: 'rollup fold',
+      seconds: (c) => c.ORDER_SCHEDULER_SECONDS,
+      pass: ({ db, clock }) => foldRollupSlots(db, shanghaiDay(clock.now())),
+    },
   ],
   seedDemo: async (db) => {
     await seedServiceOrders(db);

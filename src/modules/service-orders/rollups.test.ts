@@ -5,7 +5,7 @@ import { testApp, type TestApp } from '../../test/app.js';
 import { TEST_PASSWORD } from '../../test/factories.js';
 import type { Client } from '../../test/http.js';
 import { grainRanges, planPeriod, splitPeriod } from './figures.js';
-import { dayStart, rollupSelectSql, shanghaiDay } from './rollups.js';
+import { addDays, dayStart, foldRollupSlots, rollupSelectSql, shanghaiDay } from './rollups.js';
 import { makeUnit } from './testing.js';
 
 /**
@@ -49,6 +49,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const rowsOf = (r: unknown) => (r as { rows: Record<string, unknown>[] }).rows;
+
+const SUMMED_SLOTS_SQL = `select grain, period, node_path, handler_unit_id, sum(found) as found, sum(claimed) as claimed,
+  sum(resolved) as resolved, sum(responded_on_time) as responded_on_time, sum(rated) as rated, sum(satisfied) as satisfied,
+  sum(reopened) as reopened, sum(resolve_ms) as resolve_ms from service_order_rollups group by 1, 2, 3, 4`;
 
 async function snapshot(query: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
@@ -192,10 +196,20 @@ describe('order rollups', () => {
     expect(legal).toBeGreaterThan(20);
 
     // The rollup equals a recount from the orders, row for row (every grain, community and handler unit).
-    const kept = await snapshot('select * from service_order_rollups');
+    // The rollup equals a recount from the orders, row for row (every grain, community and handler unit), its
+    // slots summed (decision 031) — and still after the slots of ended periods are folded into slot 0.
+    const kept = await snapshot(SUMMED_SLOTS_SQL);
     const recount = await snapshot((['d', 'm', 'y'] as const).map((g) => rollupSelectSql(g)).join(' union all '));
     expect(kept.size).toBeGreaterThan(3);
     expect([...kept].sort()).toEqual([...recount].sort());
+    const slots = async () =>
+      rowsOf(await t.db.execute(sql`select distinct slot from service_order_rollups order by slot`)).map((r) =>
+        Number(r.slot),
+      );
+    expect((await slots()).length).toBeGreaterThan(1);
+    expect(await foldRollupSlots(t.db, addDays(shanghaiDay(t.clock.now()), 400))).toBeGreaterThan(0);
+    expect(await slots()).toEqual([0]);
+    expect([...(await snapshot(SUMMED_SLOTS_SQL))].sort()).toEqual([...recount].sort());
 
     // The staff's unfiltered list takes its total from the rollup (merged duplicates included, as the list shows
     // them): it equals the rows.

@@ -9,6 +9,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   type AnyPgColumn,
@@ -282,6 +283,12 @@ export const serviceOrderRollups = pgTable(
     period: date({ mode: 'string' }).notNull(),
     nodePath: text().notNull(),
     handlerUnitId: integer().notNull().default(0),
+    /**
+     * One of ROLLUP_SLOTS rows per key (decision 031): a write adds to a slot drawn at random, so concurrent writers
+     * of one community's day do not queue on one row; reads sum the slots. The scheduler folds the slots of past
+     * periods back into slot 0 (rollups.ts: foldRollupSlots). The generator and the rebuild write slot 0.
+     */
+    slot: smallint().notNull().default(0),
     found: integer().notNull().default(0),
     claimed: integer().notNull().default(0),
     resolved: integer().notNull().default(0),
@@ -293,7 +300,7 @@ export const serviceOrderRollups = pgTable(
     resolveMs: bigint({ mode: 'number' }).notNull().default(0),
   },
   (t) => [
-    primaryKey({ columns: [t.grain, t.period, t.nodePath, t.handlerUnitId] }),
+    primaryKey({ columns: [t.grain, t.period, t.nodePath, t.handlerUnitId, t.slot] }),
     index('service_order_rollups_node_idx').using('btree', t.grain, t.nodePath.op('text_pattern_ops'), t.period),
     check('service_order_rollups_grain_ck', sql`${t.grain} in ('d','m','y')`),
   ],
