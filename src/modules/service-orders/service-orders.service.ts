@@ -17,6 +17,7 @@ import {
 import { escapeLike } from '../../kernel/db/search.js';
 import { alias } from 'drizzle-orm/pg-core';
 import { audit } from '../../kernel/audit/audit.js';
+import { creditOrderPoints } from './points.js';
 import type { Ctx } from '../../kernel/context.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
@@ -606,6 +607,8 @@ async function applyMove(
       after: { ...(after ?? {}), note: step.note ?? null, data: step.data ?? null },
     });
     if (after) await notifyMove(tx, ctx, row, after, step.action, step.note ?? null);
+    // A rating that finishes the order credits its party-member handler's points (decision 027).
+    if (after && (move === 'rateOk' || move === 'followUp')) await creditOrderPoints(tx, after);
     // Last in the transaction: the rollup rows stay locked only until the commit (docs/decisions/009).
     await applyRollup(tx, row, after ?? null);
   });
