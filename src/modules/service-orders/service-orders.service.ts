@@ -542,6 +542,7 @@ export async function createOrder(
     lng: input.location?.lng ?? null,
     lat: input.location?.lat ?? null,
     at: now,
+    text: [input.title, input.description, input.location?.address].filter(Boolean).join(' '),
   };
   return { ...detail, possibleDuplicates: await findDuplicates(ctx.db, subject, duplicates, now) };
 }
