@@ -147,7 +147,10 @@ CREATE TABLE "co_alliances" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "service_order_rollups" DROP CONSTRAINT "service_order_rollups_grain_period_node_path_handler_unit_id_pk";--> statement-breakpoint
 ALTER TABLE "as_rectification_items" ALTER COLUMN "assessment_id" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "service_order_rollups" ADD COLUMN "slot" smallint DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "service_order_rollups" ADD CONSTRAINT "service_order_rollups_grain_period_node_path_handler_unit_id_slot_pk" PRIMARY KEY("grain","period","node_path","handler_unit_id","slot");--> statement-breakpoint
 ALTER TABLE "as_rectification_items" ADD COLUMN "visit_id" integer;--> statement-breakpoint
 ALTER TABLE "as_rectification_items" ADD COLUMN "review_id" integer;--> statement-breakpoint
 ALTER TABLE "co_agreements" ADD COLUMN "alliance_id" integer;--> statement-breakpoint
@@ -200,4 +203,5 @@ ALTER TABLE "co_agreements" ADD CONSTRAINT "co_agreements_alliance_id_co_allianc
 CREATE INDEX "as_rect_items_visit_idx" ON "as_rectification_items" USING btree ("visit_id");--> statement-breakpoint
 CREATE INDEX "as_rect_items_review_idx" ON "as_rectification_items" USING btree ("review_id");--> statement-breakpoint
 CREATE INDEX "as_rect_items_scope_idx" ON "as_rectification_items" USING btree ("scope_path" text_pattern_ops);--> statement-breakpoint
+ALTER TABLE "party_members" DROP COLUMN "points";--> statement-breakpoint
 ALTER TABLE "as_rectification_items" ADD CONSTRAINT "as_rect_items_source_ck" CHECK (num_nonnulls("as_rectification_items"."assessment_id", "as_rectification_items"."visit_id", "as_rectification_items"."review_id") = 1);

@@ -516,7 +516,6 @@ async function run(
                 scope_path: compound.path,
                 resident_id: null,
                 joined_on: `${YEAR - rnd.int(1, Math.max(1, age - 19))}-07-01`,
-                points: rnd.int(0, 120),
               },
             });
           }
@@ -551,7 +550,6 @@ async function run(
       ['scope_path', 'text'],
       ['resident_id', 'int'],
       ['joined_on', 'date'],
-      ['points', 'int'],
     ],
     pm,
     { progress: pPm.tick },

@@ -28,6 +28,8 @@ export const MODULES: readonly GongzhiModule[] = [
   partyMembersModule,
   gridsModule,
   signupModule,
+  // Before the service loop: its demo orders earn points by the districts' rules volunteering's demo sets.
+  volunteeringModule,
   serviceOrdersModule,
   coBuildingModule,
   mediationModule,
@@ -36,6 +38,5 @@ export const MODULES: readonly GongzhiModule[] = [
   open311Module,
   assessmentModule,
   dashboardModule,
-  volunteeringModule,
   emergencyModule,
 ];

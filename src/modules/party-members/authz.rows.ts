@@ -191,6 +191,12 @@ export const rows: MatrixRows = {
     outside: 404,
     call: async (f, w) => ({ method: 'GET', url: `/api/party-members/${(await memberAt(f, w)).id}` }),
   },
+  'GET /api/party-members/:id/points': {
+    allow: STAFF,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => ({ method: 'GET', url: `/api/party-members/${(await memberAt(f, w)).id}/points` }),
+  },
   'POST /api/party-members': {
     allow: STAFF,
     ok: 201,

@@ -42,6 +42,27 @@ export const PartyMember = z.object({
 });
 export type PartyMember = z.infer<typeof PartyMember>;
 
+/** One row of the member's points ledger (issue 10 item 10): the record, how many, by which rule, when. */
+export const MemberPointEntry = z.object({
+  id: z.number().int(),
+  source: z.string(),
+  ref: z.string(),
+  quantity: z.number(),
+  requested: z.number().int(),
+  points: z.number().int(),
+  reason: z.string().nullable(),
+  status: z.string(),
+  period: z.string(),
+  at: z.date(),
+});
+export const MemberPoints = z.object({
+  memberId: z.number().int(),
+  /** The sum of the posted entries: the member's points figure, nothing else. */
+  points: z.number().int(),
+  entries: z.array(MemberPointEntry),
+});
+export type MemberPoints = z.infer<typeof MemberPoints>;
+
 export const MemberListQuery = PageQuery.extend({
   q: z.string().trim().max(50).optional(),
   kind: MemberKind.optional(),

@@ -22,6 +22,7 @@ import {
   IdParam,
   MemberExportQuery,
   MemberListQuery,
+  MemberPoints,
   MyMember,
   PartyMember,
   Registration,
@@ -37,6 +38,7 @@ import {
   deleteMember,
   exportMembers,
   getMember,
+  getMemberPoints,
   getMyMember,
   listCommunities,
   listEvaluations,
@@ -251,6 +253,20 @@ export async function partyMemberRoutes(app: App): Promise<void> {
       schema: { tags, summary: 'One member', params: IdParam, response: { 200: PartyMember } },
     },
     async (req) => getMember(req.ctx(), req.params.id),
+  );
+
+  app.get(
+    '/api/party-members/:id/points',
+    {
+      config: { access: { permission: 'partyMember.read' } },
+      schema: {
+        tags,
+        summary: "A member's points ledger and its sum (points come only from these records)",
+        params: IdParam,
+        response: { 200: MemberPoints },
+      },
+    },
+    async (req) => getMemberPoints(req.ctx(), req.params.id),
   );
 
   app.post(

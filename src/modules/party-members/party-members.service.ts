@@ -21,6 +21,7 @@ import {
   type UpdateMember,
 } from './contract.js';
 import { dualEvaluations, dualRegistrations, partyMembers } from './schema.js';
+import { memberPoints } from './points-source.js';
 import { escapeLike } from '../../kernel/db/search.js';
 
 const fieldError = (ctx: Ctx, field: string, key: string) =>
@@ -55,7 +56,8 @@ export function memberVisible(ctx: Ctx, registered: boolean): SQL {
   )!;
 }
 
-const memberColumns = {
+// A function, not a constant: the points' SQL is handed in by the volunteering module's setup, after this loads.
+const memberColumns = () => ({
   id: partyMembers.id,
   name: partyMembers.name,
   kind: partyMembers.kind,
@@ -65,17 +67,18 @@ const memberColumns = {
   accountId: partyMembers.accountId,
   joinedOn: partyMembers.joinedOn,
   posts: partyMembers.posts,
-  points: partyMembers.points,
+  // Points come only from the ledger (issue 10 item 10): the sum of the member's posted entries.
+  points: memberPoints.total(memberIdRef, sql`"party_members"."account_id"`),
   createdAt: partyMembers.createdAt,
   updatedAt: partyMembers.updatedAt,
   homeBranchId: partyOrgs.id,
   homeBranchName: partyOrgs.name,
   homeBranchKind: partyOrgs.kind,
-};
+});
 type MemberRow = Awaited<ReturnType<typeof memberQuery>>[number];
 const memberQuery = (db: DbOrTx, where: SQL | undefined) =>
   db
-    .select(memberColumns)
+    .select(memberColumns())
     .from(partyMembers)
     .innerJoin(partyOrgs, eq(partyOrgs.id, partyMembers.homeBranchId))
     .where(where);
@@ -193,6 +196,13 @@ async function loadVisible(ctx: Ctx, id: number, registered = true): Promise<Mem
 /** One member the actor sees (home subtree or a confirmed registration with their community); 404 otherwise. */
 export async function getMember(ctx: Ctx, id: number): Promise<PartyMember> {
   return (await toDtos(ctx, [await loadVisible(ctx, id)]))[0]!;
+}
+
+/** The member's points ledger (which order, wish or activity, how many, by which rule, when) and its sum. */
+export async function getMemberPoints(ctx: Ctx, id: number) {
+  const m = await loadVisible(ctx, id);
+  const entries = await memberPoints.ledger(ctx.db, { id: m.id, accountId: m.accountId }, 500);
+  return { memberId: m.id, points: m.points, entries };
 }
 
 /** A home branch: a branch, general branch or committee in the actor's subtree. */

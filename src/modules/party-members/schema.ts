@@ -36,7 +36,6 @@ export const partyMembers = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
-    points: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

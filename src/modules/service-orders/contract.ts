@@ -280,10 +280,12 @@ export type FollowUpBody = z.infer<typeof FollowUpBody>;
 export const ClaimBody = z.object({ as: z.enum(['member', 'unit']).nullish() }).strict();
 
 export const Suggestion = z.object({
-  source: z.enum(['rule', 'gridWorker', 'unit']),
+  source: z.enum(['rule', 'gridWorker', 'unit', 'member']),
   score: z.number(),
   target: DispatchTarget,
   label: z.string(),
+  /** Why a person is suggested (nearness, same-category orders done, orders in hand). */
+  detail: z.string().nullish(),
   respondHours: z.number().int().nullable(),
   resolveHours: z.number().int().nullable(),
 });

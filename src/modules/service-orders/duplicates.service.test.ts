@@ -5,6 +5,7 @@ import { testApp, type TestApp } from '../../test/app.js';
 import { TEST_PASSWORD } from '../../test/factories.js';
 import type { Client } from '../../test/http.js';
 import { notifications } from '../notifications/schema.js';
+import { placeWords, samePlaceWords } from './duplicates.service.js';
 import { makeUnit } from './testing.js';
 
 /** Duplicate reports and merging (issue 5 item 4), over HTTP. */
@@ -95,6 +96,39 @@ describe('possible duplicates', () => {
     expect(b.possibleDuplicates).toEqual([expect.objectContaining({ id: a.id, distanceMeters: null })]);
     const c = await report(r3, { category: 'greening', title: '2号楼树枝' });
     expect(c.possibleDuplicates).toEqual([]);
+  });
+
+  it('without a point, same community and category alone is never a match; the place words of the texts are (issue 10 item 9)', async () => {
+    // A report filed at the community itself (no building, no point) is "somewhere in the community": not near anything.
+    const a = await report(r1, { category: 'property', title: '电梯停运' });
+    const vague = await report(staff, {
+      category: 'property',
+      title: '居民反映电梯问题',
+      territoryId: A1().community.id,
+    });
+    expect(ids(vague.possibleDuplicates)).not.toContain(a.id);
+    expect(ids((await staff.get(`/api/orders/${a.id}/duplicates`)).body.items)).not.toContain(vague.id);
+    // Another building, no point, but the texts name the same place: offered.
+    const b = await report(r3, { category: 'property', title: '文亭巷小区1号楼电梯停运' });
+    const c = await report(staff, {
+      category: 'property',
+      title: '1号楼电梯又坏了',
+      description: '住户来电',
+      territoryId: A1().community.id,
+    });
+    expect(ids(c.possibleDuplicates)).toContain(b.id);
+    expect(ids(c.possibleDuplicates)).not.toContain(a.id);
+    // With a point on one side only, the same rule: no place words in common, nothing offered.
+    const d = await report(r2, { category: 'property', title: '电梯按钮失灵', location: P });
+    expect(ids(d.possibleDuplicates)).toEqual([a.id]); // a: the same building (r1 and r2 live in it)
+  });
+
+  it('place words: numbered parts and named places, not generic words', () => {
+    expect(placeWords('文亭巷小区3号楼2单元门口路灯坏了').sort()).toEqual(['2单元', '3号楼', '文亭巷'].sort());
+    expect(placeWords('小区门口路灯不亮')).toEqual([]);
+    expect(samePlaceWords('请到西关大街看看', '西关大街井盖松动')).toBe(true);
+    expect(samePlaceWords('3号楼电梯', '5号楼电梯')).toBe(false);
+    expect(samePlaceWords('路灯不亮', '路灯又不亮了')).toBe(false);
   });
 
   it('only within the time window', async () => {

@@ -49,6 +49,8 @@ export interface DuplicateSubject {
   lng: number | null;
   lat: number | null;
   at: Date;
+  /** Its words: title, description and address (the place words are compared when a point is missing). */
+  text: string;
 }
 
 /**
@@ -65,10 +67,40 @@ async function placePath(db: DbOrTx, path: string): Promise<string> {
   return b?.path ?? path;
 }
 
+const NUMBERED = /([0-9０-９]+|[一二三四五六七八九十]+)\s*(号楼|栋|幢|单元|号院|号)/g;
+const NAMED =
+  /([\u4e00-\u9fa5]{2,8}?)(小区|花园|家园|新村|公寓|大厦|广场|市场|公园|学校|医院|幼儿园|菜市场|巷|路|街)(?![灯面口边上旁沿])/g;
+
+/**
+ * The words of a place in a report's text (issue 10 item 9): numbered parts — 3号楼, 2单元, 5栋 — and named places
+ * — 文亭巷, 西关大街, 海湖花园小区. Generic words (路灯, 路口, 门口) are not places.
+ */
+export function placeWords(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(NUMBERED)) out.add(`${m[1]}${m[2]}`);
+  for (const m of text.matchAll(NAMED)) out.add(`${m[1]}${m[2]}`);
+  return [...out];
+}
+
+/** Two reports name the same place: a place word of one ends the other's ("文亭巷" in "请到文亭巷"), three characters at least. */
+export function samePlaceWords(a: string, b: string): boolean {
+  const wa = placeWords(a);
+  const wb = placeWords(b);
+  return wa.some((x) =>
+    wb.some((y) => {
+      const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+      return short.length >= 3 && long.endsWith(short);
+    }),
+  );
+}
+
 /**
  * Open problem reports that may duplicate the subject (issue 5 item 4): same community, kind and category, not
- * finished or merged, created within `hours` of it, and near it — within `meters` when both have a point,
- * otherwise in the same place (one's place lies inside the other's). Nearest first.
+ * finished or merged, created within `hours` of it, and near it. Nearest first. Near means:
+ * - both have a point: within `meters`;
+ * - either has none (issue 10 item 9): one's place lies inside the other's AND that place is below the community
+ *   (the same building, compound or grid — never "somewhere in the community"), or their texts name the same place
+ *   (placeWords); otherwise nothing is offered. Same community and category alone is never a match.
  */
 export async function findDuplicates(
   db: DbOrTx,
@@ -79,19 +111,30 @@ export async function findDuplicates(
 ): Promise<DuplicateCandidate[]> {
   if (s.kind !== 'problem') return [];
   const place = await placePath(db, s.scopePath);
-  const byPlace = or(sql`${o.scopePath} like ${`${place}%`}`, sql`${place} like ${o.scopePath} || '%'`)!;
+  const [community] = await db
+    .select({ path: territories.path })
+    .from(territories)
+    .where(eq(territories.id, s.communityId));
+  const below = (path: string) => !!community && path.length > community.path.length;
   const located = s.lng !== null && s.lat !== null;
   const dist = located ? distanceSql(s.lng!, s.lat!) : null;
   const hasPoint = sql`(${o.lng} is not null and ${o.lat} is not null)`;
-  const near = dist
-    ? or(and(hasPoint, sql`${dist} <= ${w.meters}::float8`), and(sql`not ${hasPoint}`, byPlace))!
-    : byPlace;
+  const near = dist ? or(and(hasPoint, sql`${dist} <= ${w.meters}::float8`), sql`not ${hasPoint}`)! : undefined;
   const distance = dist
     ? sql<number | null>`case when ${hasPoint} then ${dist} end`.mapWith((v) => (v === null ? null : Number(v)))
     : sql<null>`null::float8`.mapWith(() => null);
   const span = w.hours * HOUR;
   const rows = await db
-    .select({ id: o.id, title: o.title, category: o.category, status: o.status, createdAt: o.createdAt, distance })
+    .select({
+      id: o.id,
+      title: o.title,
+      category: o.category,
+      status: o.status,
+      createdAt: o.createdAt,
+      distance,
+      scopePath: o.scopePath,
+      text: sql<string>`concat_ws(' ', ${o.title}, ${o.description}, ${o.address})`,
+    })
     .from(o)
     .where(
       and(
@@ -107,16 +150,21 @@ export async function findDuplicates(
       ),
     )
     .orderBy(sql`${distance} asc nulls last`, sql`${o.createdAt} desc`, asc(o.id))
-    .limit(20);
-  return rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    category: r.category,
-    status: r.status,
-    distanceMeters: r.distance === null ? null : Math.round(r.distance),
-    ageHours: Math.round(((now.getTime() - r.createdAt.getTime()) / HOUR) * 10) / 10,
-    createdAt: r.createdAt,
-  }));
+    .limit(200);
+  const samePlace = (path: string) =>
+    (path.startsWith(place) && below(place)) || (place.startsWith(path) && below(path));
+  return rows
+    .filter((r) => r.distance !== null || samePlace(r.scopePath) || samePlaceWords(s.text, r.text))
+    .slice(0, 20)
+    .map((r) => ({
+      id: r.id,
+      title: r.title,
+      category: r.category,
+      status: r.status,
+      distanceMeters: r.distance === null ? null : Math.round(r.distance),
+      ageHours: Math.round(((now.getTime() - r.createdAt.getTime()) / HOUR) * 10) / 10,
+      createdAt: r.createdAt,
+    }));
 }
 
 /** GET /api/orders/:id/duplicates: the dispatcher's candidates for an order of their subtree. */
@@ -136,6 +184,7 @@ export async function orderDuplicates(ctx: Ctx, id: number, w: DuplicateWindow):
     lng: row.lng,
     lat: row.lat,
     at: row.createdAt,
+    text: [row.title, row.description, row.address].filter(Boolean).join(' '),
   };
   const items =
     row.status === 'merged' ? [] : await findDuplicates(ctx.db, subject, w, ctx.clock.now(), visibleOrders(v));

@@ -1,8 +1,10 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../kernel/clock.js';
 import type { Database } from '../../kernel/db/client.js';
 import { accounts } from '../../kernel/db/schema.js';
+import { partyMembers } from '../party-members/schema.js';
+import { pointEntries } from '../volunteering/schema.js';
 import { demoDatabase } from '../../test/db.js';
 import { ORDER_STATUSES } from './constants.js';
 import { tick } from './scheduler.js';
@@ -58,6 +60,35 @@ describe('demo orders', () => {
     );
     const [resident] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, 'resident'));
     expect(orders.filter((o) => o.reporterAccountId === resident!.id).length).toBeGreaterThan(5);
+  });
+
+  it('the demo’s party members earn their points from their rated orders by the rules (issue 10 item 10)', async () => {
+    const db = database.db;
+    const earned = (await db.select().from(serviceOrders)).filter(
+      (o) =>
+        ['rated', 'closed'].includes(o.status) &&
+        (o.rating === 'satisfied' || o.rating === 'basic') &&
+        o.handlerMemberId !== null,
+    );
+    expect(earned.length).toBeGreaterThan(10);
+    const entries = await db
+      .select()
+      .from(pointEntries)
+      .where(inArray(pointEntries.source, ['orderDone', 'wishClaimed']));
+    // One entry per earning order, of the rule its kind names, to its handler; none without an order behind it.
+    expect(entries.map((e) => e.ref).sort()).toEqual(earned.map((o) => `order:${o.id}`).sort());
+    for (const o of earned) {
+      const e = entries.find((x) => x.ref === `order:${o.id}`)!;
+      expect(e.source).toBe(o.kind === 'microWish' ? 'wishClaimed' : 'orderDone');
+      expect(e.memberId).toBe(o.handlerMemberId);
+      expect(e.at.getTime()).toBe(o.ratedAt!.getTime());
+    }
+    // The demo party member (an account) has earned some, and their figure is the ledger's sum.
+    const [pm] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, 'party_member'));
+    const [member] = await db.select().from(partyMembers).where(eq(partyMembers.accountId, pm!.id));
+    const mine = await db.select().from(pointEntries).where(eq(pointEntries.memberId, member!.id));
+    expect(mine.filter((e) => e.source === 'orderDone' || e.source === 'wishClaimed').length).toBeGreaterThan(0);
+    expect('points' in member!).toBe(false);
   });
 
   it('is deterministic', async () => {

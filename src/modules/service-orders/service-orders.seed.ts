@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { inSubtree } from '../../kernel/scope/scope.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
@@ -10,6 +10,7 @@ import type { EventAction, HandlerKind, OrderKind, OrderStatus, Rating } from '.
 import { orderEvents, orderMenuItems, orderRoutingRules, orderUnitContacts, serviceOrders } from './schema.js';
 import { rollupRebuildSql } from './rollups.js';
 import { demoReportText } from './demo-texts.js';
+import { creditOrderPoints } from './points.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -423,6 +424,27 @@ export async function seedServiceOrders(db: DbOrTx): Promise<void> {
   );
   // Bulk-inserted orders skip the per-write rollup: rebuild the figures' rollup from them (docs/decisions/009).
   for (const q of rollupRebuildSql()) await db.execute(sql.raw(q));
+  await seedOrderPoints(db);
+}
+
+/**
+ * The demo's party members earn their points as anyone would (issue 10 item 10): every demo order rated satisfied or
+ * basically satisfied whose handler is a party member is credited by the same function the rating move calls, in
+ * the order the ratings were given, so the period caps fall where they would have.
+ */
+async function seedOrderPoints(db: DbOrTx): Promise<void> {
+  const rated = await db
+    .select()
+    .from(serviceOrders)
+    .where(
+      and(
+        inArray(serviceOrders.status, ['rated', 'closed']),
+        inArray(serviceOrders.rating, ['satisfied', 'basic']),
+        or(isNotNull(serviceOrders.handlerMemberId), isNotNull(serviceOrders.handlerAccountId)),
+      ),
+    )
+    .orderBy(asc(serviceOrders.ratedAt), asc(serviceOrders.id));
+  for (const o of rated) await creditOrderPoints(db, o);
 }
 
 /**

@@ -17,6 +17,8 @@ import {
 import { escapeLike } from '../../kernel/db/search.js';
 import { alias } from 'drizzle-orm/pg-core';
 import { audit } from '../../kernel/audit/audit.js';
+import { creditOrderPoints } from './points.js';
+import { memberSuggestions } from './member-suggestions.js';
 import type { Ctx } from '../../kernel/context.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
@@ -541,6 +543,7 @@ export async function createOrder(
     lng: input.location?.lng ?? null,
     lat: input.location?.lat ?? null,
     at: now,
+    text: [input.title, input.description, input.location?.address].filter(Boolean).join(' '),
   };
   return { ...detail, possibleDuplicates: await findDuplicates(ctx.db, subject, duplicates, now) };
 }
@@ -606,6 +609,8 @@ async function applyMove(
       after: { ...(after ?? {}), note: step.note ?? null, data: step.data ?? null },
     });
     if (after) await notifyMove(tx, ctx, row, after, step.action, step.note ?? null);
+    // A rating that finishes the order credits its party-member handler's points (decision 027).
+    if (after && (move === 'rateOk' || move === 'followUp')) await creditOrderPoints(tx, after);
     // Last in the transaction: the rollup rows stay locked only until the commit (docs/decisions/009).
     await applyRollup(tx, row, after ?? null);
   });
@@ -1147,10 +1152,11 @@ const CATEGORY_UNIT_KINDS: Record<string, string[]> = {
 export async function suggestions(ctx: Ctx, id: number) {
   const order = await getOrder(ctx, id);
   const items: {
-    source: 'rule' | 'gridWorker' | 'unit';
+    source: 'rule' | 'gridWorker' | 'unit' | 'member';
     score: number;
     target: DispatchTarget;
     label: string;
+    detail?: string | null;
     respondHours: number | null;
     resolveHours: number | null;
   }[] = [];
@@ -1240,6 +1246,29 @@ export async function suggestions(ctx: Ctx, id: number) {
       score,
       target: { target: 'unit', unitId: u.id },
       label: u.name,
+      respondHours: null,
+      resolveHours: null,
+    });
+  }
+  // People (issue 10 item 4): dual-registered in-service members of the community, by nearness, skill and load.
+  const [place] = await ctx.db.select({ scopePath: o.scopePath }).from(o).where(eq(o.id, id));
+  const shown = new Set(items.map((i) => (i.target.target === 'member' ? i.target.memberId : null)));
+  for (const m of await memberSuggestions(ctx.db, {
+    communityId: order.community.id,
+    category: order.category,
+    scopePath: place!.scopePath,
+  })) {
+    if (shown.has(m.memberId)) continue;
+    items.push({
+      source: 'member',
+      score: m.score,
+      target: m.target,
+      label: m.name,
+      detail: t(ctx.locale, 'order.suggest.memberDetail', {
+        near: t(ctx.locale, `order.suggest.near.${m.near}`),
+        done: m.done,
+        load: m.load,
+      }),
       respondHours: null,
       resolveHours: null,
     });

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Select, Skeleton, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { api } from '../../../web/api/client';
 import type { Page } from '../../../web/api/types';
 import { queryClient } from '../../../web/app/queryClient';
@@ -11,7 +11,16 @@ import { formatDate, formatDateTime } from '../../../web/components/format';
 import { showFormError } from '../../../web/components/formErrors';
 import { useHas } from '../../people/ui';
 import { GradeCell, KindTag, StatusTag } from './shared';
-import { GRADES, recentPeriods, type EvaluationRow, type Grade, type PartyMember, type Registration } from './types';
+import {
+  GRADES,
+  recentPeriods,
+  type EvaluationRow,
+  type Grade,
+  type MemberPointEntry,
+  type MemberPoints,
+  type PartyMember,
+  type Registration,
+} from './types';
 
 /** 党员详情: record, dual registrations, and both sides of the dual evaluation per period. */
 export default function MemberDetailPage() {
@@ -28,6 +37,10 @@ export default function MemberDetailPage() {
   const regs = useQuery({
     queryKey: ['partyMembers', 'regs', id],
     queryFn: () => api.get<Page<Registration>>('/api/party-members/registrations', { memberId: id, pageSize: 50 }),
+  });
+  const points = useQuery({
+    queryKey: ['partyMembers', 'points', id],
+    queryFn: () => api.get<MemberPoints>(`/api/party-members/${id ?? ''}/points`),
   });
   const evals = useQuery({
     queryKey: ['partyMembers', 'evals', id, period],
@@ -75,6 +88,47 @@ export default function MemberDetailPage() {
             {m.registeredCommunities.map((c) => c.name).join('、') || '—'}
           </Descriptions.Item>
         </Descriptions>
+      </Card>
+      <Card
+        size="small"
+        title={t('partyMembers.points.ledger')}
+        extra={points.data ? t('partyMembers.points.total', { points: points.data.points }) : null}
+        style={{ marginBottom: 16 }}
+        data-testid="member-points"
+      >
+        <Alert type="info" showIcon title={t('partyMembers.points.ledgerHelp')} style={{ marginBottom: 12 }} />
+        <Table<MemberPointEntry>
+          size="small"
+          rowKey="id"
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          dataSource={points.data?.entries ?? []}
+          loading={points.isFetching}
+          locale={{ emptyText: t('partyMembers.points.noEntries') }}
+          columns={[
+            { title: t('partyMembers.points.at'), dataIndex: 'at', render: (v: string) => formatDateTime(v) },
+            {
+              title: t('partyMembers.points.source'),
+              dataIndex: 'source',
+              render: (s: string) => t(`volunteering.source.${s}`),
+            },
+            { title: t('partyMembers.points.ref'), key: 'ref', render: (_, e) => <PointRef entry={e} /> },
+            { title: t('partyMembers.points.quantity'), dataIndex: 'quantity' },
+            { title: t('partyMembers.points.requested'), dataIndex: 'requested' },
+            {
+              title: t('partyMembers.points.credited'),
+              key: 'points',
+              render: (_, e) => (
+                <Space size={4}>
+                  <b>{e.points}</b>
+                  {e.status === 'posted' && e.points < e.requested && (
+                    <Tag bordered={false}>{t('partyMembers.points.capped')}</Tag>
+                  )}
+                  {e.status !== 'posted' && <Tag bordered={false}>{t(`volunteering.entryStatus.${e.status}`)}</Tag>}
+                </Space>
+              ),
+            },
+          ]}
+        />
       </Card>
       <Card size="small" title={t('partyMembers.registrations')} style={{ marginBottom: 16 }}>
         <Table<Registration>
@@ -160,4 +214,13 @@ export default function MemberDetailPage() {
       </Card>
     </div>
   );
+}
+
+/** What earned a ledger entry: the order (a link), the activity sign-up, or a manual entry's reason. */
+function PointRef({ entry }: { entry: MemberPointEntry }) {
+  const { t } = useTranslation();
+  const [kind, id] = entry.ref.split(':');
+  if (kind === 'order') return <Link to={`/orders/${id}`}>{t('partyMembers.points.order', { id })}</Link>;
+  if (kind === 'signup') return <>{t('partyMembers.points.signup', { id })}</>;
+  return <>{entry.reason ?? '—'}</>;
 }

@@ -70,3 +70,22 @@ export function recentPeriods(now = new Date()): string[] {
   for (const year of [y, y - 1, y - 2]) out.push(String(year), `${year}-H2`, `${year}-H1`);
   return out;
 }
+
+/** The member's points ledger (GET /api/party-members/:id/points): points come only from these records. */
+export interface MemberPointEntry {
+  id: number;
+  source: string;
+  ref: string;
+  quantity: number;
+  requested: number;
+  points: number;
+  reason: string | null;
+  status: 'posted' | 'pending' | 'rejected';
+  period: string;
+  at: string;
+}
+export interface MemberPoints {
+  memberId: number;
+  points: number;
+  entries: MemberPointEntry[];
+}

@@ -670,7 +670,17 @@ function DispatchDrawer({
               key: 'source',
               width: 90,
               render: (_, s) => (
-                <Tag color={s.source === 'rule' ? 'red' : s.source === 'gridWorker' ? 'green' : 'blue'}>
+                <Tag
+                  color={
+                    s.source === 'rule'
+                      ? 'red'
+                      : s.source === 'gridWorker'
+                        ? 'green'
+                        : s.source === 'member'
+                          ? 'volcano'
+                          : 'blue'
+                  }
+                >
                   {t(`orders.suggest.from.${s.source}`)}
                 </Tag>
               ),
@@ -684,6 +694,11 @@ function DispatchDrawer({
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {t(`orders.handlerKind.${s.target.target === 'open' ? 'person' : s.target.target}`)} · {hours(s)}
                   </Typography.Text>
+                  {s.detail && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {s.detail}
+                    </Typography.Text>
+                  )}
                 </Space>
               ),
             },

@@ -89,10 +89,12 @@ export type DispatchBody = DispatchTarget & {
 };
 
 export interface Suggestion {
-  source: 'rule' | 'gridWorker' | 'unit';
+  source: 'rule' | 'gridWorker' | 'unit' | 'member';
   score: number;
   target: DispatchTarget;
   label: string;
+  /** Why a person is suggested (nearness, same-category orders done, orders in hand). */
+  detail?: string | null;
   respondHours: number | null;
   resolveHours: number | null;
 }
