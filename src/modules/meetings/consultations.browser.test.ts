@@ -49,5 +49,12 @@ describe('democratic consultation 协商议事', () => {
     await page.goto(`/consultations/${lift.id}/notice`);
     await expect.poll(() => page.getByTestId('consultation-notice-page').innerText()).toContain('协商议事公告');
     await b.screenshot(page, 'consultations-notice');
+
+    // The printable invitation of the demo compound's planned four-party meeting: invitees from the structure.
+    const planned = await apiCall<{ items: { id: number }[] }>(page, 'GET', '/api/meetings?status=planned');
+    await page.goto(`/meetings/${planned.body.items[0]!.id}`);
+    await page.getByTestId('meeting-notice').click();
+    await expect.poll(() => page.getByTestId('meeting-notice-page').innerText()).toContain('业主委员会');
+    await b.screenshot(page, 'meetings-notice');
   });
 });

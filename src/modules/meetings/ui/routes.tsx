@@ -27,6 +27,13 @@ export const consoleRoutes: ConsoleRoute[] = [
     Component: lazy(() => import('./PrintPage')),
   },
   {
+    path: 'meetings/:id/notice',
+    labelKey: 'meetings.notice.print',
+    permission: 'meeting.read',
+    menu: false,
+    Component: lazy(() => import('./MeetingNoticePage')),
+  },
+  {
     path: 'meetings/action-items',
     rank: 61,
     labelKey: 'meetings.nav.actionItems',
