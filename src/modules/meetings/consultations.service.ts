@@ -37,9 +37,13 @@ const fieldError = (ctx: Ctx, field: string, key: string, params: Record<string,
 const inTx = (ctx: Ctx, tx: DbOrTx): Ctx => ({ ...ctx, db: tx as Db });
 const isStaff = (ctx: Ctx) => ctx.actor.permissions.has('meeting.read');
 
-/** 王小明 → 王**: a resident sees the other residents' names masked (staff see the real name). */
+/**
+ * 王小明 → 王**: a resident sees the other residents' names masked (staff see the real name). A display name with a
+ * title before the name (在职党员 赵敏) is masked on the name itself (赵*).
+ */
 export const maskName = (name: string) => {
-  const chars = [...name.trim()];
+  const own = name.trim().split(/\s+/).pop() ?? '';
+  const chars = [...own];
   return chars.length <= 1 ? '*' : chars[0] + '*'.repeat(Math.min(chars.length - 1, 3));
 };
 

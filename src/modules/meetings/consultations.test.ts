@@ -105,6 +105,7 @@ describe('democratic consultation 协商议事', () => {
       [maskName(li.account.displayName), false],
     ]);
     expect(maskName(li.account.displayName)).not.toBe(li.account.displayName);
+    expect([maskName('王小明'), maskName('在职党员 赵敏'), maskName('李')]).toEqual(['王**', '赵*', '*']);
     const staffView = (await secretary.get(`/api/consultations/${id}`)).body;
     expect(staffView.commentList.map((c: { author: string }) => c.author)).toEqual([
       wang.account.displayName,

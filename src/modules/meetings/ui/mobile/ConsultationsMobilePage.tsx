@@ -142,13 +142,19 @@ export default function ConsultationsMobilePage() {
           <div>
             {c.territory.name} · {t('meetings.consultation.closesAt')} {formatDateTime(c.closesAt)}
           </div>
-          <Space style={{ marginTop: 4 }}>
+          <Space style={{ marginTop: 4 }} wrap>
             <Tag color={c.commenting ? 'primary' : c.status === 'concluded' ? 'success' : 'default'}>
               {c.status === 'open' && !c.commenting
                 ? t('meetings.consultation.awaiting')
                 : t(`meetings.consultation.status.${c.status}`)}
             </Tag>
-            <span>{t('meetings.consultation.participation', c)}</span>
+            <span>
+              {t('meetings.consultation.participation', {
+                people: c.participants,
+                comments: c.comments,
+                voters: c.voters,
+              })}
+            </span>
           </Space>
           {open === c.id ? (
             <Detail id={c.id} />
