@@ -2,6 +2,7 @@ import type { MatrixFixture, MatrixRows, Where } from '../../test/authz.js';
 import { accountOf } from '../service-orders/testing.js';
 import { MEETING_ROLES } from './permissions.js';
 import { orgLifeRows } from './org-life.authz.rows.js';
+import { consultationRows } from './consultations.authz.rows.js';
 import { makeMeeting } from './testing.js';
 
 /**
@@ -24,6 +25,7 @@ const url = async (f: MatrixFixture, w: Where, path: string, status: 'planned' |
 
 export const rows: MatrixRows = {
   ...orgLifeRows,
+  ...consultationRows,
   'GET /api/meetings/types': {
     allow: MEETING_ROLES.read,
     ok: 200,

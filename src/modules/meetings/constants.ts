@@ -165,7 +165,7 @@ export const MEETING_MOVES: Record<
 export const INVITEE_KINDS = ['account', 'unit', 'partyOrg', 'ownersCommittee', 'guest'] as const;
 export type InviteeKind = (typeof INVITEE_KINDS)[number];
 
-export const AGENDA_SOURCES = ['staff', 'hotspot', 'overdueOrder', 'carriedOver'] as const;
+export const AGENDA_SOURCES = ['staff', 'hotspot', 'overdueOrder', 'carriedOver', 'consultation'] as const;
 export type AgendaSource = (typeof AGENDA_SOURCES)[number];
 
 /** An order hotspot 每月一题: the same compound and category reported at least `minCount` times in `days` days. */
@@ -202,3 +202,15 @@ export const ORG_LIFE_STATUSES = ['planned', 'held', 'approved'] as const;
 export type OrgLifeStatus = (typeof ORG_LIFE_STATUSES)[number];
 export const ATTENDANCE_STATUSES = ['present', 'leave', 'absent'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+/**
+ * Democratic consultation 协商议事 (decision 029): a topic put to the residents of a compound or community.
+ * open (notice published; residents comment and vote until `closesAt`) → concluded (staff publish the result);
+ * open → withdrawn. The comment period is the time before `closesAt`, read from the clock, never stored.
+ */
+export const CONSULTATION_STATUSES = ['open', 'concluded', 'withdrawn'] as const;
+export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
+/** The levels a consultation is put to (the residents living under that node). */
+export const CONSULTATION_LEVELS = ['compound', 'community'] as const;
+/** The comment period: at least one day, at most sixty. */
+export const CONSULTATION_PERIOD_DAYS = { min: 1, max: 60 } as const;

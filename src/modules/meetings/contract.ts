@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { PageQuery } from '../../kernel/http/pagination.js';
+import { ORDER_CATEGORIES } from '../service-orders/index.js';
 import {
   ACTION_STATUSES,
   AGENDA_SOURCES,
   ATTENDANCE_STATUSES,
+  CONSULTATION_STATUSES,
   INVITEE_KINDS,
   MEETING_STATUSES,
   MEETING_TYPE_KEYS,
@@ -121,6 +123,8 @@ export const AgendaItem = z.object({
   source: z.enum(AGENDA_SOURCES),
   orders: z.array(LinkedOrder),
   carriedOver: z.object({ id: z.number().int(), title: z.string(), status: ActionStatus }).nullable(),
+  /** The consultation 协商议事 this item takes up (decision 029). */
+  consultationId: z.number().int().nullable(),
   minutes: z.string().nullable(),
   decisions: z.array(Decision),
 });
@@ -170,7 +174,8 @@ export const Proposals = z.object({
 export const AddAgendaItem = z
   .object({
     title: Title,
-    source: z.enum(AGENDA_SOURCES).default('staff'),
+    /** A consultation reaches the agenda only through `POST /api/consultations/:id/meeting`. */
+    source: z.enum(['staff', 'hotspot', 'overdueOrder', 'carriedOver']).default('staff'),
     orderIds: z.array(Id).max(50).default([]),
     actionItemId: Id.nullish(),
   })
@@ -363,3 +368,97 @@ export const StudyRecord = z.object({
   totalHours: z.number(),
 });
 export type StudyRecord = z.infer<typeof StudyRecord>;
+
+// Democratic consultation 协商议事 (decision 029) ---------------------------------------------------------------
+
+export const ConsultationStatus = z.enum(CONSULTATION_STATUSES);
+const Option = z.string().trim().min(1).max(60);
+export const CreateConsultation = z
+  .object({
+    territoryId: Id,
+    title: Title,
+    /** The notice 公告: what is asked, why, what happens with the answers. */
+    notice: z.string().trim().min(1).max(5000),
+    /** Options residents vote on: none (comments only) or 2 to 6, all different. */
+    options: z
+      .array(Option)
+      .max(6)
+      .default([])
+      .refine((o) => o.length === 0 || o.length >= 2, { message: 'meetings.consultation.optionsCount' })
+      .refine((o) => new Set(o).size === o.length, { message: 'meetings.consultation.optionsUnique' }),
+    closesAt: z.coerce.date(),
+  })
+  .strict();
+export type CreateConsultation = z.infer<typeof CreateConsultation>;
+
+export const ConsultationQuery = PageQuery.extend({
+  status: csv(CONSULTATION_STATUSES).optional(),
+  territoryId: Id.optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export type ConsultationQuery = z.infer<typeof ConsultationQuery>;
+
+const Tally = z.object({ option: z.string(), votes: z.number().int() });
+export const ConsultationListItem = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  territory: Ref,
+  opensAt: z.date(),
+  closesAt: z.date(),
+  status: ConsultationStatus,
+  /** open and before `closesAt`. */
+  commenting: z.boolean(),
+  comments: z.number().int(),
+  voters: z.number().int(),
+  /** Distinct accounts that commented or voted. */
+  participants: z.number().int(),
+});
+export type ConsultationListItem = z.infer<typeof ConsultationListItem>;
+
+export const ConsultationComment = z.object({
+  id: z.number().int(),
+  /** Staff see the real name; residents see it masked (surname and *), their own in full. */
+  author: z.string(),
+  mine: z.boolean(),
+  /** Null when hidden (the reason is shown instead). */
+  text: z.string().nullable(),
+  hidden: z.boolean(),
+  hiddenReason: z.string().nullable(),
+  createdAt: z.date(),
+});
+export type ConsultationComment = z.infer<typeof ConsultationComment>;
+
+export const Consultation = ConsultationListItem.extend({
+  notice: z.string(),
+  options: z.array(z.string()),
+  tally: z.array(Tally),
+  /** The caller's own vote (index into options), if any. */
+  myVote: z.number().int().nullable(),
+  commentList: z.array(ConsultationComment),
+  result: z.string().nullable(),
+  concludedAt: z.date().nullable(),
+  /** The meeting it was put to, with the decisions taken on it (live). */
+  meeting: z
+    .object({ id: z.number().int(), title: z.string(), status: MeetingStatus, decisions: z.array(z.string()) })
+    .nullable(),
+  order: LinkedOrder.nullable(),
+});
+export type Consultation = z.infer<typeof Consultation>;
+
+export const CommentInput = z.object({ text: z.string().trim().min(1).max(1000) }).strict();
+export const VoteInput = z.object({ option: z.number().int().min(0).max(5) }).strict();
+export const HideInput = z.object({ reason: z.string().trim().min(2).max(200) }).strict();
+export const CommentParam = z.object({ id: Id, commentId: Id });
+export const ToMeetingInput = z.object({ meetingId: Id }).strict();
+export const ConcludeInput = z
+  .object({
+    result: z.string().trim().min(1).max(5000),
+    /** Turn the result into a service order of this category (at the consultation's node). */
+    order: z
+      .object({ category: z.enum(ORDER_CATEGORIES), description: z.string().trim().max(2000).nullish() })
+      .nullish(),
+  })
+  .strict();
+export type ConcludeInput = z.infer<typeof ConcludeInput>;

@@ -58,7 +58,68 @@ const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_40
 const period = (from: string, to: string) =>
   `from=${encodeURIComponent(startOf(from))}&to=${encodeURIComponent(startOf(nextDay(to)))}`;
 
+/** Consultations opened in the period under each node, with the residents who took part in each (summed). */
+const consultCache = new WeakMap<FigureInput, Promise<{ opened: number; participation: number }[]>>();
+function consultationsOf(input: FigureInput) {
+  let p = consultCache.get(input);
+  if (p) return p;
+  p = (async () => {
+    if (!input.nodes.length) return [];
+    const paths = sql.join(
+      input.nodes.map((n, i) => sql`(${i}::int, ${n.path}::text)`),
+      sql`, `,
+    );
+    const res = await input.db.execute(sql`
+      with n(i, path) as (values ${paths}),
+      c as (select c.id, c.scope_path from consultations c
+            where c.opens_at >= ${input.from.toISOString()}::timestamptz and c.opens_at < ${input.to.toISOString()}::timestamptz),
+      p as (select c.id, count(distinct x.account_id)::int as people from c
+            join (select consultation_id, account_id from consultation_comments
+                  union select consultation_id, account_id from consultation_votes) x on x.consultation_id = c.id
+            group by c.id)
+      select n.i,
+        (select count(*) from c where c.scope_path like n.path || '%')::int as opened,
+        (select coalesce(sum(p.people), 0) from c join p on p.id = c.id where c.scope_path like n.path || '%')::int
+          as participation
+      from n order by n.i`);
+    return rowsOf(res).map((r) => ({ opened: Number(r.opened), participation: Number(r.participation) }));
+  })();
+  consultCache.set(input, p);
+  return p;
+}
+const consultDrill = ({ node, from, to }: { node: { id: number }; from: string; to: string }) =>
+  `/consultations?territoryId=${node.id}&${period(from, to)}`;
+
 export const MEETING_FIGURES: readonly FigureDef[] = [
+  {
+    key: 'meetings.consultations',
+    section: 'meetings',
+    label: { 'zh-CN': '协商议事', 'en-US': 'Consultations' },
+    formula: {
+      'zh-CN': '期内发布（征求意见开始）的协商议题数，含已撤回的',
+      'en-US': 'Consultations opened (comment period started) in the period, withdrawn ones included',
+    },
+    unit: 'count',
+    periodic: true,
+    higherIsBetter: true,
+    compute: async (input) => (await consultationsOf(input)).map((r) => ({ value: r.opened })),
+    drill: consultDrill,
+  },
+  {
+    key: 'meetings.consultationParticipation',
+    section: 'meetings',
+    label: { 'zh-CN': '居民参与协商人次', 'en-US': 'Residents taking part' },
+    formula: {
+      'zh-CN': '期内发布的每个协商议题中发表意见或参加表决的居民人数之和（同一居民在一个议题中只计一次）',
+      'en-US':
+        'Sum over the consultations opened in the period of the residents who commented or voted (each counted once per topic)',
+    },
+    unit: 'count',
+    periodic: true,
+    higherIsBetter: true,
+    compute: async (input) => (await consultationsOf(input)).map((r) => ({ value: r.participation })),
+    drill: consultDrill,
+  },
   {
     key: 'meetings.held',
     section: 'meetings',

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { Ctx } from '../../kernel/context.js';
+import type { StudyRecord } from './contract.js';
 import { territories } from '../../kernel/db/schema.js';
 import { t } from '../../kernel/i18n/i18n.js';
 import { inScope } from '../../kernel/scope/scope.js';
@@ -165,5 +166,69 @@ export async function exportLedger(ctx: Ctx, kind: LedgerKind, year?: number): P
   ws.addRow(HEADERS[kind][ctx.locale]).font = { bold: true };
   for (const r of rows) ws.addRow(r);
   ws.columns.forEach((c) => (c.width = 18));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * Study records 学习档案 to Excel (issue 13 item 7): a summary sheet (one row per member: sessions attended,
+ * lessons, hours) and one sheet per member listing every session attended and lesson studied.
+ */
+export async function exportStudy(ctx: Ctx, records: StudyRecord[]): Promise<Buffer> {
+  const zh = ctx.locale === 'zh-CN';
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Gongzhi';
+  const sum = wb.addWorksheet(zh ? '汇总' : 'Summary');
+  sum.addRow(
+    zh
+      ? ['党员', '所在支部', '参加组织生活（次）', '自学课程（门）', '学习时长（小时）']
+      : ['Member', 'Branch', 'Sessions attended', 'Lessons', 'Study hours'],
+  ).font = { bold: true };
+  const used = new Set<string>();
+  for (const r of records) {
+    sum.addRow([r.member.name, r.branch.name, r.sessions.length, r.lessons.length, r.totalHours]);
+    // A sheet name is at most 31 characters, unique, without []:*?/\ .
+    let name = r.member.name.replace(/[[\]:*?/\\]/g, '').slice(0, 24) || String(r.member.id);
+    if (used.has(name)) name = `${name}-${r.member.id}`.slice(0, 31);
+    used.add(name);
+    const ws = wb.addWorksheet(name);
+    ws.addRow([
+      zh ? `${r.member.name} 学习档案（${r.branch.name}）` : `Study record of ${r.member.name} (${r.branch.name})`,
+    ]).font = { bold: true, size: 13 };
+    ws.addRow(zh ? ['日期', '类别', '名称', '学时（小时）', '备注'] : ['Date', 'Kind', 'Title', 'Hours', 'Note']).font =
+      {
+        bold: true,
+      };
+    const rows: [string, string, string, number | null, string | null][] = [
+      ...r.sessions.map(
+        (x) =>
+          [china(x.heldAt).slice(0, 10), zh ? (KIND_ZH[x.kind] ?? x.kind) : x.kind, x.title, null, null] as [
+            string,
+            string,
+            string,
+            number | null,
+            string | null,
+          ],
+      ),
+      ...r.lessons.map(
+        (l) =>
+          [l.studiedOn, zh ? '自学' : 'lesson', l.title, l.hours, l.note] as [
+            string,
+            string,
+            string,
+            number | null,
+            string | null,
+          ],
+      ),
+    ].sort((a, b) => a[0].localeCompare(b[0]));
+    for (const x of rows) ws.addRow(x);
+    ws.addRow([
+      zh ? '合计' : 'Total',
+      '',
+      zh ? `组织生活 ${r.sessions.length} 次` : `${r.sessions.length} sessions`,
+      r.totalHours,
+    ]);
+    ws.columns.forEach((c, i) => (c.width = i === 2 ? 32 : 14));
+  }
+  sum.columns.forEach((c) => (c.width = 18));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -4,7 +4,7 @@ import { systemActor } from '../../kernel/context.js';
 import type { Database } from '../../kernel/db/client.js';
 import { demoDatabase } from '../../test/db.js';
 import { orgLifeFigures } from './org-life.service.js';
-import { actionItems, agendaItems, meetings } from './schema.js';
+import { actionItems, agendaItems, consultationComments, consultations, meetings } from './schema.js';
 
 /** The demo meetings data (module.ts seedDemo): the four-party meeting, action items in every state, org life. */
 let database: Database;
@@ -43,5 +43,15 @@ describe('demo meetings', () => {
     expect(flagged[0]!.missing).toEqual([{ kind: 'groupMeeting', period: twoMonthsAgo.toISOString().slice(0, 7) }]);
     expect(flagged[0]!.held).toBeGreaterThan(0);
     expect(flagged[0]!.attendanceRate).toBeGreaterThan(0.6);
+
+    // Two consultations of the compound: one concluded through the four-party meeting, one open, with comments
+    // from the demo accounts living there.
+    const cs = await db.select().from(consultations).orderBy(consultations.id);
+    expect(cs.map((c) => c.status)).toEqual(['concluded', 'open']);
+    expect(cs[0]!.meetingId).toBe(ms[0]!.id);
+    expect(cs[1]!.closesAt.getTime()).toBeGreaterThan(now.getTime());
+    const linked = (await db.select().from(agendaItems)).filter((i) => i.consultationId === cs[0]!.id);
+    expect(linked.map((i) => i.source)).toEqual(['consultation']);
+    expect((await db.select().from(consultationComments)).length).toBeGreaterThanOrEqual(2);
   });
 });

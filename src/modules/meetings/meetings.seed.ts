@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { systemClock } from '../../kernel/clock.js';
 import { systemActor, type Ctx } from '../../kernel/context.js';
 import type { Db, DbOrTx } from '../../kernel/db/client.js';
@@ -11,6 +11,9 @@ import { resolveInvitees } from './meetings.service.js';
 import {
   actionItems,
   agendaItems,
+  consultationComments,
+  consultations,
+  consultationVotes,
   meetingDecisions,
   meetingInvitees,
   meetings,
@@ -141,11 +144,13 @@ export async function seedMeetings(db: DbOrTx): Promise<void> {
     },
   ];
   const undone: { id: number; title: string }[] = [];
+  const itemIds: number[] = [];
   for (const [k, it] of items.entries()) {
     const [item] = await db
       .insert(agendaItems)
       .values({ meetingId: past!.id, sortOrder: k, title: it.title, source: it.source, minutes: it.minutes })
       .returning();
+    itemIds.push(item!.id);
     const [d] = await db
       .insert(meetingDecisions)
       .values({ meetingId: past!.id, agendaItemId: item!.id, text: it.decision })
@@ -204,6 +209,14 @@ export async function seedMeetings(db: DbOrTx): Promise<void> {
         actionItemId: u.id,
       })),
     );
+
+  await seedConsultations(db, compound, {
+    meetingId: past!.id,
+    agendaItemId: itemIds[1]!,
+    heldAt,
+    anchor,
+    secretaryId: secretary?.id ?? null,
+  });
 
   // Organisational life of the compound branch for the past twelve months; the 党小组会 of two months ago missed.
   const branch = four.compoundBranch;
@@ -265,4 +278,95 @@ export async function seedMeetings(db: DbOrTx): Promise<void> {
       })),
     ),
   );
+}
+
+/**
+ * Two consultations 协商议事 of the same compound (decision 029): last month's on where to build the charging
+ * station, whose comments and votes went to the four-party meeting (its second agenda item) and whose result is
+ * published; and this week's on adding a lift, open for comments, so the demo resident can comment and vote.
+ * Comments and votes come from the demo accounts living in the compound (陈秀兰, 赵敏), none invented.
+ */
+async function seedConsultations(
+  db: DbOrTx,
+  compound: { id: number; name: string; path: string },
+  at: { meetingId: number; agendaItemId: number; heldAt: Date; anchor: number; secretaryId: number | null },
+) {
+  const people = await db
+    .select({ id: accounts.id, name: accounts.displayName, path: territories.path })
+    .from(accounts)
+    .innerJoin(territories, eq(territories.id, accounts.territoryId))
+    .where(inArray(accounts.username, ['resident', 'party_member']))
+    .orderBy(asc(accounts.username));
+  // party_member 赵敏 first, then resident 陈秀兰; only those who live in the compound take part.
+  const [zhao, chen] = [people.find((p) => p.name.includes('赵敏')), people.find((p) => p.name.includes('陈秀兰'))].map(
+    (p) => (p && p.path.startsWith(compound.path) ? p : undefined),
+  );
+  const [charging] = await db
+    .insert(consultations)
+    .values({
+      territoryId: compound.id,
+      scopePath: compound.path,
+      title: `${compound.name}电动车集中充电桩选址征求意见`,
+      notice:
+        '近期楼道飞线充电问题反映较多，存在较大消防安全隐患。社区、业委会、物业公司拟在小区内建设电动车集中充电桩，现就选址征求全体居民意见，请在截止日前发表意见并参加表决。征求意见结果将提交四方联动例会协商议定。',
+      options: ['3号楼东侧空地', '小区北门停车场旁'],
+      opensAt: new Date(at.heldAt.getTime() - 14 * DAY),
+      closesAt: new Date(at.heldAt.getTime() - 2 * DAY),
+      status: 'concluded',
+      result:
+        '征求意见期内居民多数赞成选址3号楼东侧空地。经四方联动例会协商议定：在3号楼东侧建设集中充电桩，建成前开展飞线充电排查，物业公司负责报批。',
+      concludedAt: new Date(at.heldAt.getTime() + DAY),
+      concludedBy: at.secretaryId,
+      meetingId: at.meetingId,
+      createdBy: at.secretaryId,
+    })
+    .returning();
+  await db
+    .update(agendaItems)
+    .set({ source: 'consultation', consultationId: charging!.id })
+    .where(eq(agendaItems.id, at.agendaItemId));
+  const opened = charging!.opensAt.getTime();
+  const talk: { who: typeof zhao; text: string; day: number }[] = [
+    { who: chen, text: '支持建在3号楼东侧，那里离单元门近，晚上充电也方便照看。', day: 1 },
+    { who: zhao, text: '建议充电桩加装雨棚和监控，并配一组灭火器，党员可以轮流值守。', day: 2 },
+  ];
+  for (const c of talk)
+    if (c.who)
+      await db.insert(consultationComments).values({
+        consultationId: charging!.id,
+        accountId: c.who.id,
+        authorName: c.who.name,
+        text: c.text,
+        createdAt: new Date(opened + c.day * DAY),
+      });
+  for (const [who, option] of [
+    [chen, 0],
+    [zhao, 0],
+  ] as const)
+    if (who) await db.insert(consultationVotes).values({ consultationId: charging!.id, accountId: who.id, option });
+
+  const [lift] = await db
+    .insert(consultations)
+    .values({
+      territoryId: compound.id,
+      scopePath: compound.path,
+      title: `${compound.name}老旧楼栋加装电梯征求意见`,
+      notice:
+        '根据老旧小区改造计划，小区部分楼栋可申请加装电梯，费用由政府补贴和住户按楼层分摊。现征求居民意见，请实名发表意见并表决；征求意见结束后将提交居民议事会协商。',
+      options: ['同意加装', '暂不加装'],
+      opensAt: new Date(at.anchor - 2 * DAY),
+      closesAt: new Date(at.anchor + 5 * DAY + 10 * HOUR),
+      createdBy: at.secretaryId,
+    })
+    .returning();
+  if (zhao) {
+    await db.insert(consultationComments).values({
+      consultationId: lift!.id,
+      accountId: zhao.id,
+      authorName: zhao.name,
+      text: '家里老人住五楼，上下楼很困难，同意加装；希望一楼住户的采光问题也一并考虑。',
+      createdAt: new Date(at.anchor - DAY),
+    });
+    await db.insert(consultationVotes).values({ consultationId: lift!.id, accountId: zhao.id, option: 0 });
+  }
 }

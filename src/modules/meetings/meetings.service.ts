@@ -394,6 +394,7 @@ export async function getMeeting(ctx: Ctx, id: number): Promise<Meeting> {
       return o ? [o] : [];
     }),
     carriedOver: carried.find((c) => c.id === i.actionItemId) ?? null,
+    consultationId: i.consultationId,
     minutes: i.minutes,
     decisions: decisions
       .filter((d) => d.agendaItemId === i.id)

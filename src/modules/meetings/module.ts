@@ -2,6 +2,7 @@ import type { GongzhiModule } from '../../kernel/http/types.js';
 import { seedMeetings } from './meetings.seed.js';
 import { meetingRoutes } from './meetings.routes.js';
 import { orgLifeRoutes } from './org-life.routes.js';
+import { consultationRoutes } from './consultations.routes.js';
 import { MEETING_FIGURES } from './dashboard.figures.js';
 import './messages.js';
 import './permissions.js';
@@ -14,6 +15,7 @@ export const meetingsModule: GongzhiModule = {
   routes: async (app) => {
     await meetingRoutes(app);
     await orgLifeRoutes(app);
+    await consultationRoutes(app);
   },
   seedDemo: seedMeetings,
   figures: MEETING_FIGURES,

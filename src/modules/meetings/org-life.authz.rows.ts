@@ -104,6 +104,21 @@ export const orgLifeRows: MatrixRows = {
     outside: 404,
     call: async (f, w) => ({ method: 'GET', url: `/api/org-life/study/branch/${(await branchAt(f, w)).branch.id}` }),
   },
+  'GET /api/org-life/study/branch/:branchId/export.xlsx': {
+    allow: MEETING_ROLES.orgLifeRead,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'GET',
+      url: `/api/org-life/study/branch/${(await branchAt(f, w)).branch.id}/export.xlsx`,
+    }),
+  },
+  'GET /api/org-life/study/mine/export.xlsx': {
+    allow: MEETING_ROLES.studyOwn,
+    ok: 200,
+    outside: 'none',
+    call: async () => ({ method: 'GET', url: '/api/org-life/study/mine/export.xlsx' }),
+  },
   'POST /api/org-life/study/lessons': {
     allow: MEETING_ROLES.orgLifeManage,
     ok: 201,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { pageOf } from '../../kernel/http/pagination.js';
 import type { App } from '../../kernel/http/types.js';
+import { sendXlsx } from '../../kernel/ledger/ledger.js';
+import { exportStudy } from './ledgers.js';
 import {
   CreateSession,
   FiguresQuery,
@@ -143,6 +145,32 @@ export async function orgLifeRoutes(app: App): Promise<void> {
       },
     },
     async (req) => branchStudy(req.ctx(), req.params.branchId),
+  );
+  app.get(
+    '/api/org-life/study/branch/:branchId/export.xlsx',
+    {
+      config: perm('orgLife.read'),
+      schema: {
+        tags,
+        summary: 'Study records of a branch’s members as .xlsx (a summary and one sheet per member)',
+        params: BranchParam,
+        response: { 200: z.unknown().describe('.xlsx file') },
+      },
+    },
+    async (req, reply) =>
+      sendXlsx(reply, 'study-records', await exportStudy(req.ctx(), await branchStudy(req.ctx(), req.params.branchId))),
+  );
+  app.get(
+    '/api/org-life/study/mine/export.xlsx',
+    {
+      config: perm('study.own'),
+      schema: {
+        tags,
+        summary: 'Your own study record as .xlsx',
+        response: { 200: z.unknown().describe('.xlsx file') },
+      },
+    },
+    async (req, reply) => sendXlsx(reply, 'my-study-record', await exportStudy(req.ctx(), await myStudy(req.ctx()))),
   );
   app.post(
     '/api/org-life/study/lessons',

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../test/app.js';
 import type { Client } from '../../test/http.js';
@@ -163,5 +164,34 @@ describe('organisational life', () => {
       '赵党员',
     ]);
     expect((await farStaff.get(`/api/org-life/study/branch/${branch.branch.id}`)).status).toBe(404);
+
+    // Exported: a summary row per member and a sheet per member, its hours the same as the record's.
+    const xlsx = async (c: Client, url: string) => {
+      const res = await t.app.inject({
+        method: 'GET',
+        url,
+        headers: { cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+      });
+      expect(res.statusCode).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      return wb;
+    };
+    const wb = await xlsx(secretary, `/api/org-life/study/branch/${branch.branch.id}/export.xlsx`);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '张党员', '李党员', '王党员', '赵党员']);
+    const summary = wb.worksheets[0]!.getRow(2).values as unknown[];
+    expect(summary.slice(1)).toEqual(['张党员', '小区第一党支部', mine.body[0].sessions.length, 2, 3.5]);
+    const sheet = wb.getWorksheet('张党员')!;
+    const titles: string[] = [];
+    sheet.eachRow((row, n) => n > 2 && titles.push(String(row.getCell(3).value)));
+    expect(titles).toEqual(expect.arrayContaining(['党史学习教育专题', '“七一”重要讲话精神', '专题党课']));
+    const ownBook = await xlsx(member, '/api/org-life/study/mine/export.xlsx');
+    expect(ownBook.worksheets.map((w) => w.name)).toEqual(['汇总', '张党员']);
+    const far = await t.app.inject({
+      method: 'GET',
+      url: `/api/org-life/study/branch/${branch.branch.id}/export.xlsx`,
+      headers: { cookie: [...farStaff.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
+    expect(far.statusCode).toBe(404);
   });
 });

@@ -19,6 +19,8 @@ export const MEETING_ROLES = {
   orgLifeRead: STAFF,
   orgLifeManage: ['communityStaff', 'communitySecretary', 'streetAdmin'] as Role[],
   studyOwn: ['partyMember'] as Role[],
+  /** Residents (and party members, who live somewhere too) read, comment on and vote in consultations. */
+  consult: ['resident', 'partyMember'] as Role[],
 };
 
 /** Meetings, action items, organisational life and study records (issue 13). */
@@ -53,6 +55,11 @@ export const MEETING_PERMISSIONS: PermissionDef[] = [
     key: 'study.own',
     label: { 'zh-CN': '查看和记录本人学习档案', 'en-US': 'View and record one’s own study record' },
     roles: MEETING_ROLES.studyOwn,
+  },
+  {
+    key: 'consultation.join',
+    label: { 'zh-CN': '参与协商议事（评论、表决）', 'en-US': 'Take part in consultations (comment, vote)' },
+    roles: MEETING_ROLES.consult,
   },
 ];
 registerPermissions(MEETING_PERMISSIONS);

@@ -26,6 +26,7 @@ import type {
   OwnerKind,
   SessionMode,
   AttendanceStatus,
+  ConsultationStatus,
 } from './constants.js';
 
 const timestamps = {
@@ -108,12 +109,17 @@ export const agendaItems = pgTable(
     /** The records it came from: order ids, the carried-over action item. */
     orderIds: jsonb().$type<number[]>().notNull().default([]),
     actionItemId: integer(),
+    /** The consultation 协商议事 put to the meeting (decision 029). */
+    consultationId: integer(),
     minutes: text(),
     ...timestamps,
   },
   (t) => [
     index('meeting_agenda_items_meeting_idx').on(t.meetingId, t.sortOrder),
-    check('meeting_agenda_source_ck', sql`${t.source} in ('staff','hotspot','overdueOrder','carriedOver')`),
+    check(
+      'meeting_agenda_source_ck',
+      sql`${t.source} in ('staff','hotspot','overdueOrder','carriedOver','consultation')`,
+    ),
   ],
 );
 
@@ -273,4 +279,82 @@ export const studyLessons = pgTable(
     index('study_lessons_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
     check('study_lessons_minutes_ck', sql`${t.minutes} > 0 and ${t.minutes} <= 1440`),
   ],
+);
+
+/**
+ * A democratic consultation 协商议事 (issue 13 item 5, decision 029): a topic put to the residents of a compound or
+ * community with a notice, a comment period (until `closesAt`), optional options to vote on, and a published result
+ * that feeds a meeting (an agenda item) or a service order.
+ */
+export const consultations = pgTable(
+  'consultations',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    territoryId: integer()
+      .notNull()
+      .references(() => territories.id, { onDelete: 'restrict' }),
+    scopePath: text().notNull(),
+    title: text().notNull(),
+    notice: text().notNull(),
+    /** What residents vote on (empty: comments only). */
+    options: jsonb().$type<string[]>().notNull().default([]),
+    opensAt: timestamp({ withTimezone: true }).notNull(),
+    closesAt: timestamp({ withTimezone: true }).notNull(),
+    status: text().$type<ConsultationStatus>().notNull().default('open'),
+    result: text(),
+    concludedAt: timestamp({ withTimezone: true }),
+    concludedBy: integer().references(() => accounts.id, { onDelete: 'set null' }),
+    meetingId: integer().references(() => meetings.id, { onDelete: 'set null' }),
+    orderId: integer().references(() => serviceOrders.id, { onDelete: 'set null' }),
+    createdBy: integer().references(() => accounts.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (t) => [
+    index('consultations_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
+    index('consultations_opens_idx').on(t.opensAt),
+    check('consultations_status_ck', sql`${t.status} in ('open','concluded','withdrawn')`),
+    check('consultations_period_ck', sql`${t.closesAt} > ${t.opensAt}`),
+  ],
+);
+
+/** A resident's comment on a consultation: their own words, never edited by staff, only hidden with a reason. */
+export const consultationComments = pgTable(
+  'consultation_comments',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    consultationId: integer()
+      .notNull()
+      .references(() => consultations.id, { onDelete: 'cascade' }),
+    accountId: integer()
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'restrict' }),
+    /** The real name of the account when it commented. */
+    authorName: text().notNull(),
+    text: text().notNull(),
+    hiddenAt: timestamp({ withTimezone: true }),
+    hiddenBy: integer().references(() => accounts.id, { onDelete: 'set null' }),
+    hiddenReason: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('consultation_comments_consultation_idx').on(t.consultationId, t.createdAt),
+    index('consultation_comments_account_idx').on(t.accountId),
+  ],
+);
+
+/** A resident's vote (one per consultation and account; changeable while the period runs). */
+export const consultationVotes = pgTable(
+  'consultation_votes',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    consultationId: integer()
+      .notNull()
+      .references(() => consultations.id, { onDelete: 'cascade' }),
+    accountId: integer()
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'restrict' }),
+    option: integer().notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('consultation_votes_uq').on(t.consultationId, t.accountId)],
 );

@@ -6,6 +6,8 @@ import { eq } from 'drizzle-orm';
 import {
   actionItems,
   agendaItems,
+  consultationComments,
+  consultations,
   meetingDecisions,
   meetingInvitees,
   meetings,
@@ -160,4 +162,32 @@ export async function makeSession(db: Db, branch: { id: number; scopePath: strin
       .insert(orgLifeAttendance)
       .values(members.map((m) => ({ sessionId: row!.id, memberId: m.id, memberName: m.name, accountId: m.accountId })));
   return row!;
+}
+
+/** A consultation 协商议事 straight in the database: open until `closesAt`, two options, one comment when given. */
+export async function makeConsultation(
+  db: Db,
+  at: Place,
+  now: Date,
+  opts: { title: string; closesAt: Date; commentBy?: number | null },
+) {
+  const [row] = await db
+    .insert(consultations)
+    .values({
+      territoryId: at.id,
+      scopePath: at.path,
+      title: opts.title,
+      notice: '请居民发表意见',
+      options: ['同意', '不同意'],
+      opensAt: new Date(Math.min(now.getTime(), opts.closesAt.getTime()) - 86_400_000),
+      closesAt: opts.closesAt,
+    })
+    .returning();
+  const comments = opts.commentBy
+    ? await db
+        .insert(consultationComments)
+        .values({ consultationId: row!.id, accountId: opts.commentBy, authorName: '居民甲', text: '同意加装' })
+        .returning()
+    : [];
+  return { consultation: row!, comment: comments[0] ?? null };
 }

@@ -8,6 +8,9 @@ export const NOTIFICATION_KINDS = [
   'meeting.invited',
   'actionItem.reminder',
   'actionItem.overdue',
+  // meetings module: a consultation 协商议事 put to the residents, and its published result (decision 029)
+  'consultation.opened',
+  'consultation.concluded',
   // emergency module: a task pushed to members in emergency mode; a river reading past its threshold
   'emergency.task',
   'river.alert',

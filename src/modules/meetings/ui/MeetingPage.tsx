@@ -369,6 +369,11 @@ export default function MeetingPage() {
         title={m.title}
         extra={
           <Space>
+            <Link to={`/meetings/${m.id}/notice`}>
+              <Button icon={<PrinterOutlined />} data-testid="meeting-notice">
+                {t('meetings.notice.print')}
+              </Button>
+            </Link>
             <Link to={`/meetings/${m.id}/print`}>
               <Button icon={<PrinterOutlined />} data-testid="meeting-print">
                 {t('meetings.print')}

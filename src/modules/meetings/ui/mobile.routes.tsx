@@ -15,4 +15,16 @@ export const mobileRoutes: MobileRoute[] = [
       anyPermission: ['meeting.attend'],
     },
   },
+  {
+    path: 'consultations',
+    Component: lazy(() => import('./mobile/ConsultationsMobilePage')),
+    tabBar: true,
+    rank: 51,
+    tab: {
+      titleKey: 'meetings.consultation.mobile.tab',
+      icon: 'M4 4h16v11H8l-4 4z M8 9h8 M8 12h5',
+      testId: 'm-tab-consultations',
+      anyPermission: ['consultation.join'],
+    },
+  },
 ];

@@ -1,4 +1,4 @@
-import { CalendarOutlined, CheckSquareOutlined, FlagOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CheckSquareOutlined, CommentOutlined, FlagOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { ConsoleRoute } from '../../../web/app/module-routes';
 
@@ -27,6 +27,13 @@ export const consoleRoutes: ConsoleRoute[] = [
     Component: lazy(() => import('./PrintPage')),
   },
   {
+    path: 'meetings/:id/notice',
+    labelKey: 'meetings.notice.print',
+    permission: 'meeting.read',
+    menu: false,
+    Component: lazy(() => import('./MeetingNoticePage')),
+  },
+  {
     path: 'meetings/action-items',
     rank: 61,
     labelKey: 'meetings.nav.actionItems',
@@ -41,5 +48,27 @@ export const consoleRoutes: ConsoleRoute[] = [
     permission: 'orgLife.read',
     icon: <FlagOutlined />,
     Component: lazy(() => import('./OrgLifePage')),
+  },
+  {
+    path: 'consultations',
+    rank: 63,
+    labelKey: 'meetings.consultation.nav',
+    permission: 'meeting.read',
+    icon: <CommentOutlined />,
+    Component: lazy(() => import('./ConsultationsPage')),
+  },
+  {
+    path: 'consultations/:id',
+    labelKey: 'meetings.consultation.navOne',
+    permission: 'meeting.read',
+    menu: false,
+    Component: lazy(() => import('./ConsultationPage')),
+  },
+  {
+    path: 'consultations/:id/notice',
+    labelKey: 'meetings.consultation.navNotice',
+    permission: 'meeting.read',
+    menu: false,
+    Component: lazy(() => import('./ConsultationNoticePage')),
   },
 ];

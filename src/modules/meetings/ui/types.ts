@@ -54,3 +54,7 @@ export interface MySession {
   myStatus: 'present' | 'leave' | 'absent';
   minutes: string | null;
 }
+export type Consultation = Wire<z.infer<typeof C.Consultation>>;
+export type ConsultationListItem = Wire<z.infer<typeof C.ConsultationListItem>>;
+export const CONSULTATION_STATUSES = ['open', 'concluded', 'withdrawn'] as const;
+export const CONSULTATION_COLORS: Record<string, string> = { open: 'blue', concluded: 'green', withdrawn: 'default' };
