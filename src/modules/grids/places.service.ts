@@ -61,7 +61,8 @@ export function kmFromBBox(b: BBox, lng: number, lat: number): number {
   const y = Math.min(Math.max(lat, b[1]), b[3]);
   const rad = Math.PI / 180;
   const h =
-    Math.sin(((lat - y) * rad) / 2) ** 2 + Math.cos(lat * rad) * Math.cos(y * rad) * Math.sin(((lng - x) * rad) / 2) ** 2;
+    Math.sin(((lat - y) * rad) / 2) ** 2 +
+    Math.cos(lat * rad) * Math.cos(y * rad) * Math.sin(((lng - x) * rad) / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
@@ -121,7 +122,11 @@ export async function demoPoints(
   const [areas, gridRows] = communities.length
     ? await Promise.all([
         db
-          .select({ compoundId: compoundAreas.compoundId, communityId: compoundAreas.communityId, g: compoundAreas.geometry })
+          .select({
+            compoundId: compoundAreas.compoundId,
+            communityId: compoundAreas.communityId,
+            g: compoundAreas.geometry,
+          })
           .from(compoundAreas)
           .where(inArray(compoundAreas.communityId, communities)),
         db
@@ -161,7 +166,8 @@ export async function demoPoints(
         const y0 = b[1] + Math.floor(k / 3) * h;
         // The middle half of the cell: a building's spot, orders of it spread within ~30 m.
         box = [x0 + w / 4, y0 + h / 4, x0 + (3 * w) / 4, y0 + (3 * h) / 4];
-      } else box = [b[0] + (b[2] - b[0]) / 4, b[1] + (b[3] - b[1]) / 4, b[2] - (b[2] - b[0]) / 4, b[3] - (b[3] - b[1]) / 4];
+      } else
+        box = [b[0] + (b[2] - b[0]) / 4, b[1] + (b[3] - b[1]) / 4, b[2] - (b[2] - b[0]) / 4, b[3] - (b[3] - b[1]) / 4];
     } else {
       const bs = mine.map((r) => bboxOf(r.g));
       box = [

@@ -473,16 +473,19 @@ async function gridRankingOf(
       .where(eq(grids.communityId, community?.id ?? node.id)),
   ]);
   const byGrid = new Map<number, { t: Tally; overdue: number }>();
-  for (const r of rowsOf(counts)) byGrid.set(r.k === null ? 0 : Number(r.k), { t: tallyCols(r), overdue: Number(r.overdue) });
+  for (const r of rowsOf(counts))
+    byGrid.set(r.k === null ? 0 : Number(r.k), { t: tallyCols(r), overdue: Number(r.overdue) });
   const base = drillOf(node.id, q.from, q.to).found;
   const rows: OrderFigures['gridRanking'] = gridRows
     .map((g) => {
       const x = byGrid.get(g.id);
-      return { grid: { id: g.id, name: g.name }, ...countsOf(x?.t ?? zeroTally(), x?.overdue ?? 0), drill: { ...base, gridId: String(g.id) } };
+      return {
+        grid: { id: g.id, name: g.name },
+        ...countsOf(x?.t ?? zeroTally(), x?.overdue ?? 0),
+        drill: { ...base, gridId: String(g.id) },
+      };
     })
-    .sort(
-      (a, b) => (b.resolutionRate ?? -1) - (a.resolutionRate ?? -1) || b.found - a.found || a.grid.id - b.grid.id,
-    );
+    .sort((a, b) => (b.resolutionRate ?? -1) - (a.resolutionRate ?? -1) || b.found - a.found || a.grid.id - b.grid.id);
   const none = byGrid.get(0);
   if (none && none.t.found > 0)
     rows.push({

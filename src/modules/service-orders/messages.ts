@@ -135,10 +135,12 @@ export const enUS: MessageBundle = {
   'order.walkInStaffOnly': 'Only staff can register a matter for a walk-in',
   'figures.direct.community': "Community's own (社区直属)",
   'figures.direct.node': '{name} itself',
-  'order.pointOutside': "The point is outside your community's grids (about {km} km away): choose a point inside the community",
+  'order.pointOutside':
+    "The point is outside your community's grids (about {km} km away): choose a point inside the community",
   'order.pointOutsideConfirm':
     "The point is outside the community's grids (about {km} km away); when registering for someone, confirm it to go ahead",
-  'order.pointFarOutside': 'The point is far outside this area (about {km} km): it cannot be accepted; check the location',
+  'order.pointFarOutside':
+    'The point is far outside this area (about {km} km): it cannot be accepted; check the location',
   'order.pointOutside.noGrids': "The point lies in another community's grid: choose a point inside your community",
   'order.pointOutsideConfirm.noGrids':
     "The point lies in another community's grid; when registering for someone, confirm it to go ahead",

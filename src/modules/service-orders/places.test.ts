@@ -28,7 +28,7 @@ const box = (x0: number, y0: number, x1: number, y1: number) => ({
   ],
 });
 const q = (path: string, params: Record<string, string | number>) =>
-  `${path}?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString()}`;
+  `${path}?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)])).toString()}`;
 const report = (c: Client, lng: number, lat: number, extra: Record<string, unknown> = {}) =>
   c.post('/api/orders', {
     kind: 'problem',
@@ -120,7 +120,12 @@ describe('filing by a map point', () => {
 });
 
 describe('figures that add up', () => {
-  type Row = { found: number; direct?: boolean; territory?: { id: number; name: string }; drill: Record<string, string> };
+  type Row = {
+    found: number;
+    direct?: boolean;
+    territory?: { id: number; name: string };
+    drill: Record<string, string>;
+  };
   const sum = (rows: Row[]) => rows.reduce((n, r) => n + r.found, 0);
 
   it("the community's level below adds up to its total with a 社区直属 row, and so does the per-grid ranking", async () => {

@@ -11,7 +11,7 @@ import { PageTitle } from '../../../web/components/PageTitle';
 import { formatNumber } from '../../../web/components/format';
 import type { Flag, FlagKind, FlagPage } from './types';
 
-const KINDS: FlagKind[] = ['branchTooLarge', 'compoundWithoutBranch', 'buildingWithoutLead'];
+const KINDS: FlagKind[] = ['branchTooLarge', 'compoundWithoutBranch', 'buildingWithoutLead', 'nameMismatch'];
 const SEVERITY_COLOR = { high: 'red', medium: 'orange', low: 'gold' } as const;
 
 /** Where a flag is fixed: the organisation to upgrade, or the compound page (branch, lead, building). */
@@ -89,7 +89,15 @@ export default function FlagsPage() {
               <Space>
                 <Badge
                   count={formatNumber(counts.data?.counts[kind] ?? 0)}
-                  color={kind === 'branchTooLarge' ? 'red' : kind === 'compoundWithoutBranch' ? 'orange' : 'gold'}
+                  color={
+                    kind === 'branchTooLarge'
+                      ? 'red'
+                      : kind === 'compoundWithoutBranch'
+                        ? 'orange'
+                        : kind === 'nameMismatch'
+                          ? 'blue'
+                          : 'gold'
+                  }
                 />
                 {t(`organizations.flags.kind.${kind}`)}
               </Space>

@@ -133,7 +133,7 @@ export default function FiguresPage() {
     // The node's own row (社区直属) and the no-grid row stay last: they are what is left, not a competitor.
     const last = (r: RankRow) => (r.key === 'direct' || r.key === 'g0' ? 1 : 0);
     return list.sort((a, b) => last(a) - last(b) || compare(sort.key, sort.desc)(a, b));
-  }, [f, of, sort]);
+  }, [f, of, sort, t]);
 
   const rankingOption = useMemo<FiguresChartOption>(
     () => ({
@@ -338,7 +338,13 @@ export default function FiguresPage() {
           <Card
             size="small"
             style={{ marginTop: 16 }}
-            title={t(of === 'nodes' ? 'orderFigures.rankNodes' : of === 'grids' ? 'orderFigures.rankGrids' : 'orderFigures.rankUnits')}
+            title={t(
+              of === 'nodes'
+                ? 'orderFigures.rankNodes'
+                : of === 'grids'
+                  ? 'orderFigures.rankGrids'
+                  : 'orderFigures.rankUnits',
+            )}
           >
             <Table<RankRow>
               size="small"
@@ -360,7 +366,9 @@ export default function FiguresPage() {
               columns={[
                 { title: '#', key: 'rank', width: 48, render: (_, __, i) => i + 1 },
                 {
-                  title: t(of === 'nodes' ? 'orderFigures.place' : of === 'grids' ? 'orderFigures.grid' : 'orderFigures.unit'),
+                  title: t(
+                    of === 'nodes' ? 'orderFigures.place' : of === 'grids' ? 'orderFigures.grid' : 'orderFigures.unit',
+                  ),
                   key: 'name',
                   dataIndex: 'name',
                   ellipsis: true,
