@@ -8,6 +8,7 @@ import { DEMO_COMMUNITIES } from '../territory/index.js';
 import { boundaries } from './grids.service.js';
 import {
   buildingLeads,
+  compoundAreas,
   gridIndexVersion,
   grids,
   gridWorkers,
@@ -178,6 +179,27 @@ export async function seedGrids(db: DbOrTx): Promise<void> {
       )
       .returning({ id: grids.id, kind: grids.kind });
     const basicIds = inserted.filter((g) => g.kind === 'basic').map((g) => g.id);
+
+    // Compound footprints (issue 10 item 8): the community's compounds side by side in strips across its area,
+    // with streets between them and along its edges (社区直属: a point there is the community's own). No PRNG draw,
+    // so everything the demo drew before stays the same.
+    const compounds = await db
+      .select({ id: territories.id })
+      .from(territories)
+      .where(and(eq(territories.parentId, c.id), eq(territories.level, 'compound')))
+      .orderBy(asc(territories.sortOrder), asc(territories.id));
+    if (compounds.length) {
+      const strip = (x1 - x0) / compounds.length;
+      const gapX = Math.min(0.0006, strip / 6);
+      const gapY = (y1 - y0) * 0.16; // the south edge's main street (the professional grid's band) stays outside
+      await db.insert(compoundAreas).values(
+        compounds.map((k, i) => {
+          const geometry = rect(x0 + i * strip + gapX, y0 + gapY, x0 + (i + 1) * strip - gapX, y1 - 0.0005);
+          const [minLng, minLat, maxLng, maxLat] = bboxOf(geometry);
+          return { compoundId: k.id, communityId: c.id, scopePath: c.path, geometry, minLng, minLat, maxLng, maxLat };
+        }),
+      );
+    }
 
     // Workers: one full-time per basic grid, then part-time ones from the community's party members (in-service
     // first) while there are households enough for them to follow (about 40 each).

@@ -1,2 +1,12 @@
 export { gridMap, gridsAt } from './grids.service.js';
 export { gridWorkers, grids } from './schema.js';
+export {
+  compoundAt,
+  demoPoints,
+  gridExtent,
+  kmFromBBox,
+  placeAt,
+  type DemoPoint,
+  type PlaceAt,
+} from './places.service.js';
+export { compoundAreas } from './schema.js';

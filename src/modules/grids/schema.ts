@@ -140,3 +140,33 @@ export const buildingLeads = pgTable(
     index('building_leads_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
   ],
 );
+
+/**
+ * The footprint of a compound 小区 (issue 10 item 8): a polygon inside its community, so that a report placed by a
+ * map point is filed at the compound it falls in (and the grid), not at the community. A point inside the
+ * community's grids but in no compound (a street between compounds) stays the community's own 社区直属.
+ */
+export const compoundAreas = pgTable(
+  'compound_areas',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    compoundId: integer()
+      .notNull()
+      .references(() => territories.id, { onDelete: 'cascade' }),
+    communityId: integer()
+      .notNull()
+      .references(() => territories.id, { onDelete: 'cascade' }),
+    scopePath: text().notNull(),
+    geometry: jsonb().$type<GridGeometry>().notNull(),
+    minLng: doublePrecision().notNull(),
+    minLat: doublePrecision().notNull(),
+    maxLng: doublePrecision().notNull(),
+    maxLat: doublePrecision().notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('compound_areas_compound_uq').on(t.compoundId),
+    index('compound_areas_community_idx').on(t.communityId),
+    index('compound_areas_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
+  ],
+);

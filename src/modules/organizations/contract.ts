@@ -98,7 +98,7 @@ export const UpdatePartyOrg = z
 export type UpdatePartyOrg = z.infer<typeof UpdatePartyOrg>;
 
 // ---------------------------------------------------------------- flags
-export const FLAG_KINDS = ['branchTooLarge', 'compoundWithoutBranch', 'buildingWithoutLead'] as const;
+export const FLAG_KINDS = ['branchTooLarge', 'compoundWithoutBranch', 'buildingWithoutLead', 'nameMismatch'] as const;
 export const FlagKind = z.enum(FLAG_KINDS);
 export type FlagKind = z.infer<typeof FlagKind>;
 
@@ -136,6 +136,7 @@ export const FlagPage = z.object({
     branchTooLarge: z.number().int(),
     compoundWithoutBranch: z.number().int(),
     buildingWithoutLead: z.number().int(),
+    nameMismatch: z.number().int(),
   }),
 });
 

@@ -17,7 +17,20 @@ const SEVERITY: Record<FlagKind, Flag['severity']> = {
   branchTooLarge: 'high',
   compoundWithoutBranch: 'medium',
   buildingWithoutLead: 'low',
+  nameMismatch: 'low',
 };
+
+/**
+ * The kind a party organisation's name says it is, by its ending (issue 10 item 11): a 总支 named …党支部 after a
+ * change of kind, or a branch still called …党总支. Checked longest ending first (党总支部 before 支部).
+ */
+export const NAME_KIND_SQL = (name: SQL) => sql`case
+    when ${name} ~ '(党小组|小组)$' then 'group'
+    when ${name} ~ '总支(部)?(委员会)?$' then 'generalBranch'
+    when ${name} ~ '(党工委|工作委员会)$' then 'workingCommittee'
+    when ${name} ~ '支部(委员会)?$' then 'branch'
+    when ${name} ~ '(党委|委员会)$' then 'committee'
+    else null end`;
 
 const FlagRow = z.object({
   kind: z.enum(FLAG_KINDS),
@@ -73,6 +86,13 @@ export function flagQueries(scope: string): Record<FlagKind, SQL> {
        where b.level = 'building' and b.path like ${like}
          and ${orgFigures.buildingLead(sql.raw('b.id'))} is null
          and ${orgFigures.membersUnder(sql.raw('b.path'))} = 0`,
+    nameMismatch: sql`
+      select 'nameMismatch' as kind, 4 as sev, t.path as tpath, t.id as tid, t.name as tname, t.level as tlevel,
+             null::int as community_id, null::text as community_name, null::text as compound_name,
+             o.id as org_id, o.name as org_name, o.kind as org_kind, null::int as cnt, o.id as link_id, null::int as focus_id
+        from party_orgs o
+        join territories t on t.id = o.territory_id
+       where o.scope_path like ${like} and ${NAME_KIND_SQL(sql.raw('o.name'))} <> o.kind`,
   };
 }
 
@@ -95,6 +115,11 @@ function message(ctx: Ctx, r: z.infer<typeof FlagRow>): string {
       return t(ctx.locale, 'flag.compoundWithoutBranch', { compound: r.tname });
     case 'buildingWithoutLead':
       return t(ctx.locale, 'flag.buildingWithoutLead', { compound: r.compound_name ?? '', building: r.tname });
+    case 'nameMismatch':
+      return t(ctx.locale, 'flag.nameMismatch', {
+        org: r.org_name ?? '',
+        kind: r.org_kind ? t(ctx.locale, `partyOrg.kind.${r.org_kind}`) : '',
+      });
   }
 }
 
@@ -112,7 +137,7 @@ export async function listFlags(ctx: Ctx, q: FlagQuery) {
       sql`select f.* from (${picked}) f order by f.sev, f.tpath, f.tid, f.org_id limit ${q.pageSize} offset ${offsetOf(q)}`,
     ),
   ]);
-  const counts = { branchTooLarge: 0, compoundWithoutBranch: 0, buildingWithoutLead: 0 };
+  const counts = { branchTooLarge: 0, compoundWithoutBranch: 0, buildingWithoutLead: 0, nameMismatch: 0 };
   for (const r of z.array(z.object({ kind: z.enum(FLAG_KINDS), n: z.coerce.number().int() })).parse(rowsOf(countRes)))
     counts[r.kind] = r.n;
   const rows = z.array(FlagRow).parse(rowsOf(pageRes));
@@ -128,11 +153,15 @@ export async function listFlags(ctx: Ctx, q: FlagQuery) {
         : null,
     count: r.cnt,
     message: message(ctx, r),
-    link: { route: r.kind === 'branchTooLarge' ? 'partyOrg' : 'compound', id: r.link_id, focusId: r.focus_id },
+    link: {
+      route: r.kind === 'branchTooLarge' || r.kind === 'nameMismatch' ? 'partyOrg' : 'compound',
+      id: r.link_id,
+      focusId: r.focus_id,
+    },
   }));
   const total = q.kind
     ? counts[q.kind]
-    : counts.branchTooLarge + counts.compoundWithoutBranch + counts.buildingWithoutLead;
+    : counts.branchTooLarge + counts.compoundWithoutBranch + counts.buildingWithoutLead + counts.nameMismatch;
   return { items, total, page: q.page, pageSize: q.pageSize, counts };
 }
 

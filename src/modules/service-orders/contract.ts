@@ -49,6 +49,8 @@ export const CreateOrder = z
       .object({ name: z.string().trim().min(1).max(40) })
       .strict()
       .nullish(),
+    /** Staff registering for someone: the point lies outside the community's grids and they confirm it (issue 10 item 8). */
+    confirmOutside: z.boolean().optional(),
   })
   .strict();
 export type CreateOrder = z.infer<typeof CreateOrder>;
@@ -74,6 +76,10 @@ export const OrderListQuery = PageQuery.extend({
   unitId: Id.optional(),
   /** Orders located in this grid (the dashboard's map: a grid's orders). */
   gridId: Id.optional(),
+  /** true: only orders placed in no grid (the per-grid ranking's last row). */
+  noGrid: boolQ.optional(),
+  /** true: only orders filed at the territory itself, not below it (the ranking's 社区直属 row); needs territoryId. */
+  direct: boolQ.optional(),
   inbox: z.enum(INBOXES).optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
@@ -390,7 +396,10 @@ export const OrderFigures = Counts.extend({
   from: z.date().nullable(),
   to: z.date().nullable(),
   drill: z.record(z.string(), Drill),
-  ranking: z.array(Counts.extend({ territory: Place, drill: Drill })),
+  /** The level below; a last row `direct: true` holds the orders filed at the node itself (社区直属): the rows add up. */
+  ranking: z.array(Counts.extend({ territory: Place, direct: z.boolean(), drill: Drill })),
+  /** Per grid (a community or below): every grid of the community, and `grid: null` for orders in no grid. */
+  gridRanking: z.array(Counts.extend({ grid: Ref.nullable(), drill: Drill })),
   /** The units with orders in the subtree, in ranking order: at most the first 500 (figures.ts UNIT_RANKING_MAX). */
   unitRanking: z.array(Counts.extend({ unit: Ref, drill: Drill })),
   /** How many units have orders in the subtree and period (unitRanking may list fewer). */

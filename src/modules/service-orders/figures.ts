@@ -1,12 +1,13 @@
-import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../kernel/context.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { rowsOf } from '../../kernel/db/rows.js';
 import { territories } from '../../kernel/db/schema.js';
 import { AppError, notFound } from '../../kernel/http/errors.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope } from '../../kernel/scope/scope.js';
+import { inScope, pathIds } from '../../kernel/scope/scope.js';
 import { TERRITORY_LEVELS, type TerritoryLevel } from '../../kernel/territory-levels.js';
+import { grids } from '../grids/index.js';
 import { units } from '../organizations/index.js';
 import { NOT_COUNTED, OVERDUE_AT_SQL, UNFINISHED_SQL } from './constants.js';
 import type { Counts, OrderFigures, OrderTrend } from './contract.js';
@@ -194,7 +195,8 @@ function collect<T>(
   for (const r of rows) {
     const g = Number(r.g);
     if (g === 3 && sets.includes('total')) out.total.set(0, value(r));
-    else if (g === 1 && r.c !== null && sets.includes('child')) out.child.set(Number(r.c), value(r));
+    // A null child: orders filed at the node itself (社区直属), kept under key 0 so the ranking adds up.
+    else if (g === 1 && sets.includes('child')) out.child.set(r.c === null ? 0 : Number(r.c), value(r));
     else if (g === 2 && r.u !== null && Number(r.u) !== 0 && sets.includes('unit')) out.unit.set(Number(r.u), value(r));
   }
   return out;
@@ -233,7 +235,7 @@ async function fromRollup(
     if (sets.includes('total')) add(out.total, 0, t);
     if (sets.includes('child')) {
       const seg = String(r.node_path).split('/')[node.depth + 2];
-      if (seg) add(out.child, Number(seg), t);
+      add(out.child, seg ? Number(seg) : 0, t);
     }
     const u = Number(r.u);
     if (sets.includes('unit') && u !== 0) add(out.unit, u, t);
@@ -359,6 +361,7 @@ export async function orderFigures(
   const ranking = children
     .map((c) => ({
       territory: { id: c.id, name: c.name, level: c.level },
+      direct: false,
       ...countsOf(byChild.tallies.get(c.id) ?? zeroTally(), byChild.overdue.get(c.id) ?? 0),
       drill: drillOf(c.id, q.from, q.to).found,
     }))
@@ -366,6 +369,24 @@ export async function orderFigures(
       (a, b) =>
         (b.resolutionRate ?? -1) - (a.resolutionRate ?? -1) || b.found - a.found || a.territory.id - b.territory.id,
     );
+  // The node's own orders (filed at the community itself, not at a compound below it): an explicit row, last, so the
+  // level below adds up to the total (issue 10 item 8).
+  const own = byChild.tallies.get(0);
+  const ownOverdue = byChild.overdue.get(0) ?? 0;
+  if ((own && own.found > 0) || ownOverdue > 0)
+    ranking.push({
+      territory: {
+        id: node.id,
+        name: t(ctx.locale, node.level === 'community' ? 'figures.direct.community' : 'figures.direct.node', {
+          name: node.name,
+        }),
+        level: node.level,
+      },
+      direct: true,
+      ...countsOf(own ?? zeroTally(), ownOverdue),
+      drill: { ...drillOf(node.id, q.from, q.to).found, direct: 'true' },
+    });
+  const gridRanking = TERRITORY_LEVELS.indexOf(node.level) >= COMMUNITY_RANK ? await gridRankingOf(ctx, node, q) : [];
   // Every unit with orders in the subtree, ranked; the answer carries the first UNIT_RANKING_MAX of them (a whole
   // city has about 5,000: a 1.2 MB answer whose encoding alone missed the 100 ms budget) and their number.
   const ranked = [...byUnit.tallies]
@@ -404,6 +425,7 @@ export async function orderFigures(
     ...countsOf(tallies.total.get(0) ?? zeroTally(), overdue.total.get(0) ?? 0),
     drill: drillOf(node.id, q.from, q.to),
     ranking,
+    gridRanking,
     unitRanking,
     unitCount: ranked.length,
     excluded: {
@@ -414,6 +436,64 @@ export async function orderFigures(
       },
     },
   };
+}
+
+/**
+ * The per-grid ranking of a community (or a node below one): every grid of the community with the counted orders
+ * placed in it, and a row for the orders placed in no grid (no point, or a point confirmed outside), so the rows add
+ * up to the total. Counted from the orders (a community holds a few thousand at most).
+ */
+async function gridRankingOf(
+  ctx: Ctx,
+  node: Node,
+  q: { from?: Date | undefined; to?: Date | undefined },
+): Promise<OrderFigures['gridRanking']> {
+  const now = ctx.clock.now().toISOString();
+  const [community] =
+    node.level === 'community'
+      ? [{ id: node.id }]
+      : await ctx.db
+          .select({ id: territories.id })
+          .from(territories)
+          .where(and(inArray(territories.id, pathIds(node.path)), eq(territories.level, 'community')));
+  const [counts, gridRows] = await Promise.all([
+    ctx.db.execute(sql`
+      select grid_id as k, count(*) as found, count(accepted_at) as claimed, count(resolved_at) as resolved,
+        count(*) filter (where accepted_at <= respond_by) as "respondedOnTime", count(rating) as rated,
+        count(*) filter (where rating in ('satisfied','basic')) as satisfied, coalesce(sum(reopen_count), 0) as reopened,
+        coalesce(sum(round(extract(epoch from (resolved_at - created_at)) * 1000)), 0) as "resolveMs",
+        count(*) filter (where ${sql.raw(UNFINISHED_SQL())} and ${sql.raw(OVERDUE_AT_SQL())} < ${now}::timestamptz) as overdue
+      from service_orders
+      where scope_path like ${`${node.path}%`} and status not in (${lit(NOT_COUNTED)})
+        and (${created([q.from ?? null, q.to ?? null])})
+      group by grid_id`),
+    ctx.db
+      .select({ id: grids.id, name: grids.name, communityId: grids.communityId })
+      .from(grids)
+      .where(eq(grids.communityId, community?.id ?? node.id)),
+  ]);
+  const byGrid = new Map<number, { t: Tally; overdue: number }>();
+  for (const r of rowsOf(counts))
+    byGrid.set(r.k === null ? 0 : Number(r.k), { t: tallyCols(r), overdue: Number(r.overdue) });
+  const base = drillOf(node.id, q.from, q.to).found;
+  const rows: OrderFigures['gridRanking'] = gridRows
+    .map((g) => {
+      const x = byGrid.get(g.id);
+      return {
+        grid: { id: g.id, name: g.name },
+        ...countsOf(x?.t ?? zeroTally(), x?.overdue ?? 0),
+        drill: { ...base, gridId: String(g.id) },
+      };
+    })
+    .sort((a, b) => (b.resolutionRate ?? -1) - (a.resolutionRate ?? -1) || b.found - a.found || a.grid.id - b.grid.id);
+  const none = byGrid.get(0);
+  if (none && none.t.found > 0)
+    rows.push({
+      grid: null,
+      ...countsOf(none.t, none.overdue),
+      drill: { ...base, noGrid: 'true' } as Record<string, string>,
+    });
+  return rows;
 }
 
 function excludedDrill(territoryId: number, from: Date | undefined, to: Date | undefined): Record<string, string> {

@@ -64,6 +64,14 @@ export const zhCN: MessageBundle = {
   'order.move.cancel': '作废',
   'order.move.followUp': '回访',
   'order.walkInStaffOnly': '只有工作人员可以为来访群众登记',
+  'figures.direct.community': '社区直属',
+  'figures.direct.node': '{name}直属',
+  'order.pointOutside': '所选位置不在本社区的网格范围内（相距约 {km} 公里），请在本社区内重新选点',
+  'order.pointOutsideConfirm':
+    '所选位置不在本社区的网格范围内（相距约 {km} 公里）；如确为代群众登记的辖区外事项，请勾选确认后再提交',
+  'order.pointFarOutside': '所选位置远在本辖区之外（约 {km} 公里），不能受理，请核对位置',
+  'order.pointOutside.noGrids': '所选位置属于其他社区的网格，请在本社区内重新选点',
+  'order.pointOutsideConfirm.noGrids': '所选位置属于其他社区的网格；如确为代群众登记的辖区外事项，请勾选确认后再提交',
   'order.cancelNoReason': '未办理前关闭',
   'order.reporterRates': '提出人可以自己评价，不需要代录回访评价',
 };
@@ -133,6 +141,17 @@ export const enUS: MessageBundle = {
   'order.move.cancel': 'be cancelled',
   'order.move.followUp': 'be followed up',
   'order.walkInStaffOnly': 'Only staff can register a matter for a walk-in',
+  'figures.direct.community': "Community's own (社区直属)",
+  'figures.direct.node': '{name} itself',
+  'order.pointOutside':
+    "The point is outside your community's grids (about {km} km away): choose a point inside the community",
+  'order.pointOutsideConfirm':
+    "The point is outside the community's grids (about {km} km away); when registering for someone, confirm it to go ahead",
+  'order.pointFarOutside':
+    'The point is far outside this area (about {km} km): it cannot be accepted; check the location',
+  'order.pointOutside.noGrids': "The point lies in another community's grid: choose a point inside your community",
+  'order.pointOutsideConfirm.noGrids':
+    "The point lies in another community's grid; when registering for someone, confirm it to go ahead",
   'order.cancelNoReason': 'Closed before anyone took it',
   'order.reporterRates': 'The reporter can rate it in the app: no follow-up rating is recorded for them',
 };

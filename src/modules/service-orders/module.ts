@@ -1,6 +1,7 @@
 import type { GongzhiModule } from '../../kernel/http/types.js';
 import { seedAttachments } from './attachments.seed.js';
 import { seedServiceOrders } from './service-orders.seed.js';
+import { placeDemoOrders } from './places.seed.js';
 import { serviceOrderRoutes } from './service-orders.routes.js';
 import { permissions } from './permissions.js';
 import { attachmentsEnUS, attachmentsZhCN } from './attachments.messages.js';
@@ -31,5 +32,6 @@ export const serviceOrdersModule: GongzhiModule = {
   seedDemo: async (db) => {
     await seedServiceOrders(db);
     await seedAttachments(db); // demo photos on orders (attachments.seed.ts)
+    await placeDemoOrders(db); // demo orders on the map (places.seed.ts)
   },
 };

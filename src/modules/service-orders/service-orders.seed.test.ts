@@ -7,6 +7,8 @@ import { partyMembers } from '../party-members/schema.js';
 import { pointEntries } from '../volunteering/schema.js';
 import { demoDatabase } from '../../test/db.js';
 import { ORDER_STATUSES } from './constants.js';
+import { compoundAreas, grids } from '../grids/schema.js';
+import { pointInGeometry } from '../grids/spatial-index.js';
 import { tick } from './scheduler.js';
 import { seedServiceOrders } from './service-orders.seed.js';
 import { orderEvents, orderMenuItems, orderRoutingRules, orderUnitContacts, serviceOrders } from './schema.js';
@@ -89,6 +91,25 @@ describe('demo orders', () => {
     const mine = await db.select().from(pointEntries).where(eq(pointEntries.memberId, member!.id));
     expect(mine.filter((e) => e.source === 'orderDone' || e.source === 'wishClaimed').length).toBeGreaterThan(0);
     expect('points' in member!).toBe(false);
+  });
+
+  it('are on the map: every demo order has a point inside its grid, and at its compound when filed below one', async () => {
+    const db = database.db;
+    const rows = await db
+      .select({ o: serviceOrders, g: grids.geometry, gc: grids.communityId })
+      .from(serviceOrders)
+      .leftJoin(grids, eq(grids.id, serviceOrders.gridId))
+      .where(sql`${serviceOrders.kind} <> 'mediation'`);
+    const areas = await db.select().from(compoundAreas);
+    for (const { o, g, gc } of rows) {
+      expect(o.lng, `order ${o.id}`).not.toBeNull();
+      expect(g, `order ${o.id}`).not.toBeNull();
+      expect(pointInGeometry(g!, o.lng!, o.lat!), `order ${o.id}`).toBe(true);
+      expect(gc).toBe(o.communityId);
+      const area = areas.find((a) => o.scopePath.startsWith(`${a.scopePath}${a.compoundId}/`));
+      if (o.territoryId !== o.communityId) expect(pointInGeometry(area!.geometry, o.lng!, o.lat!)).toBe(true);
+      else expect(areas.some((a) => pointInGeometry(a.geometry, o.lng!, o.lat!))).toBe(false);
+    }
   });
 
   it('is deterministic', async () => {

@@ -27,7 +27,7 @@ import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
 import { inScope, pathIds, pathInScope } from '../../kernel/scope/scope.js';
 import type { TerritoryLevel } from '../../kernel/territory-levels.js';
-import { gridsAt } from '../grids/index.js';
+import { gridExtent, gridsAt, kmFromBBox, placeAt } from '../grids/index.js';
 import { grids, gridWorkers } from '../grids/index.js';
 import { partyOrgs, units } from '../organizations/index.js';
 import { dualRegistrations, partyMembers } from '../party-members/index.js';
@@ -199,7 +199,9 @@ export function orderFilters(
   territoryPath?: string,
 ): SQL[] {
   const w: SQL[] = [visibleOrders(v)];
-  if (territoryPath) w.push(sql`${o.scopePath} like ${`${territoryPath}%`}`);
+  if (territoryPath)
+    w.push(q.direct ? eq(o.scopePath, territoryPath) : sql`${o.scopePath} like ${`${territoryPath}%`}`);
+  if (q.noGrid) w.push(sql`${o.gridId} is null`);
   if (q.status) w.push(inArray(o.status, q.status));
   if (q.kind) w.push(eq(o.kind, q.kind));
   if (q.unitId) w.push(eq(o.handlerUnitId, q.unitId));
@@ -390,6 +392,37 @@ export async function ruleFor(db: DbOrTx, communityId: number, category: string)
 const fieldError = (ctx: Ctx, field: string, key: string) =>
   new AppError('validation', undefined, {}, [{ field, message: t(ctx.locale, key) }]);
 
+/** Beyond this distance from the caller's grids a point is refused even for a report on someone's behalf. */
+export const FAR_OUTSIDE_KM = 50;
+
+/**
+ * A point in none of the grids of the caller's community (else subtree), issue 10 item 8. Refused with a clear
+ * message; staff registering a matter on someone's behalf (a walk-in) may confirm it (`confirmOutside`) unless it is
+ * far outside (FAR_OUTSIDE_KM, e.g. another province). Where the area has no grids at all the point cannot be judged
+ * and is kept as given. True when the order goes ahead on the staff's confirmation.
+ */
+async function checkOutside(ctx: Ctx, scopePath: string, input: CreateOrder): Promise<boolean> {
+  const { lng, lat } = input.location!;
+  const extent = await gridExtent(ctx.db, scopePath);
+  if (!extent) {
+    // No grids here to judge by; a point inside another community's grid is still plainly not this community's.
+    const [elsewhere] = await gridsAt(ctx.db, '/', lng, lat);
+    if (!elsewhere) return false;
+  }
+  const km = extent ? kmFromBBox(extent, lng, lat) : 0;
+  const fail = (key: string) =>
+    new AppError('validation', undefined, {}, [
+      {
+        field: 'location',
+        message: t(ctx.locale, extent ? key : `${key}.noGrids`, { km: km < 10 ? km.toFixed(1) : Math.round(km) }),
+      },
+    ]);
+  if (km > FAR_OUTSIDE_KM) throw fail('order.pointFarOutside');
+  if (!input.walkIn) throw fail('order.pointOutside');
+  if (!input.confirmOutside) throw fail('order.pointOutsideConfirm');
+  return true;
+}
+
 /** Places an order; a problem report answers the open reports nearby it may duplicate (issue 5 item 4). */
 export async function createOrder(
   ctx: Ctx,
@@ -405,14 +438,16 @@ export async function createOrder(
   let territoryId = input.territoryId ?? null;
   let gridId: number | null = null;
   let gridCommunityId: number | null = null;
+  let outsideConfirmed = false;
   if (input.location && input.kind === 'problem') {
-    // As locate does (the caller's community, else their subtree), from the in-memory grid index alone.
-    const [top] = await gridsAt(ctx.db, home ?? ctx.actor.scopePath, input.location.lng, input.location.lat);
-    if (top) {
-      gridId = top.id;
-      gridCommunityId = top.communityId;
-      territoryId ??= top.communityId;
-    }
+    // As locate does (the caller's community, else their subtree): the grid from the in-memory grid index, and the
+    // compound whose footprint holds the point — the order is filed there, not at the community (issue 10 item 8).
+    const at = await placeAt(ctx.db, home ?? ctx.actor.scopePath, input.location.lng, input.location.lat);
+    if (at.grid) {
+      gridId = at.grid.id;
+      gridCommunityId = at.grid.communityId;
+      territoryId ??= at.compoundId ?? at.grid.communityId;
+    } else outsideConfirmed = await checkOutside(ctx, home ?? ctx.actor.scopePath, input);
   }
   territoryId ??= ctx.actor.territoryId;
   const node =
@@ -496,7 +531,7 @@ export async function createOrder(
         actorId: ctx.actor.accountId,
         actorName: ctx.actor.displayName,
         note: null,
-        data: { kind: row!.kind, category },
+        data: outsideConfirmed ? { kind: row!.kind, category, outsideConfirmed } : { kind: row!.kind, category },
       })
       .returning();
     await audit(tx, ctx, {

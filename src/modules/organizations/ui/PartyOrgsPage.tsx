@@ -24,7 +24,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../../web/api/client';
-import type { TerritoryRef } from '../../../web/api/types';
+import type { Territory, TerritoryRef } from '../../../web/api/types';
 import { queryClient } from '../../../web/app/queryClient';
 import { LevelTag } from '../../../web/components/LevelTag';
 import { PageTitle } from '../../../web/components/PageTitle';
@@ -61,7 +61,36 @@ export default function PartyOrgsPage() {
   const can = useOrgCan();
   const [params, setParams] = useSearchParams();
   const selectedId = Number(params.get('id')) || undefined;
-  const [place, setPlace] = useState<TerritoryRef | undefined>();
+  // The place filter lives in the URL (`territoryId`), so the dashboard's drill-down opens on its node (issue 16).
+  const placeId = Number(params.get('territoryId')) || undefined;
+  const placeRow = useQuery({
+    queryKey: ['territories', 'one', placeId],
+    queryFn: () => api.get<Territory>(`/api/territories/${placeId}`),
+    enabled: placeId !== undefined,
+    retry: false,
+  });
+  const place: TerritoryRef | undefined =
+    placeId === undefined
+      ? undefined
+      : placeRow.data
+        ? { id: placeRow.data.id, name: placeRow.data.name, level: placeRow.data.level }
+        : { id: placeId, name: `#${placeId}`, level: 'community' };
+  /** Selects an organisation (or none), keeping the place filter. */
+  const select = (id: number | undefined) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      if (id === undefined) next.delete('id');
+      else next.set('id', String(id));
+      return next;
+    });
+  const setPlace = (p: TerritoryRef | undefined) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      if (p) next.set('territoryId', String(p.id));
+      else next.delete('territoryId');
+      next.delete('id');
+      return next;
+    });
   const [modal, setModal] = useState<{
     org?: PartyOrg;
     initial?: { kind?: PartyOrg['kind']; territory?: TerritoryRef; parentId?: number };
@@ -103,14 +132,22 @@ export default function PartyOrgsPage() {
   // Open on the top organisation, so the page shows something useful at once.
   const firstRoot = treeData[0]?.key;
   useEffect(() => {
-    if (!selectedId && typeof firstRoot === 'number') setParams({ id: String(firstRoot) }, { replace: true });
+    if (!selectedId && typeof firstRoot === 'number')
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          next.set('id', String(firstRoot));
+          return next;
+        },
+        { replace: true },
+      );
   }, [selectedId, firstRoot, setParams]);
 
   const remove = useMutation({
     mutationFn: (id: number) => api.delete(`/api/organizations/party-orgs/${id}`),
     onSuccess: async () => {
       message.success(t('organizations.common.deleted'));
-      setParams({});
+      select(undefined);
       await queryClient.invalidateQueries({ queryKey: ['organizations'] });
     },
     onError: (e) => message.error(e.message),
@@ -161,7 +198,7 @@ export default function PartyOrgsPage() {
                   showLine
                   defaultExpandedKeys={keys}
                   selectedKeys={selectedId ? [selectedId] : []}
-                  onSelect={(k) => k[0] !== undefined && setParams({ id: String(k[0]) })}
+                  onSelect={(k) => k[0] !== undefined && select(Number(k[0]))}
                   treeData={treeData}
                   data-testid="org-tree"
                 />
@@ -303,7 +340,7 @@ export default function PartyOrgsPage() {
         org={modal?.org}
         initial={modal?.initial}
         onClose={() => setModal(null)}
-        onSaved={(o) => setParams({ id: String(o.id) })}
+        onSaved={(o) => select(o.id)}
       />
     </div>
   );

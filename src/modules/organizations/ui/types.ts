@@ -48,7 +48,7 @@ export interface PartyOrgDetail extends PartyOrg {
   territoryAncestors: TerritoryRef[];
 }
 
-export type FlagKind = 'branchTooLarge' | 'compoundWithoutBranch' | 'buildingWithoutLead';
+export type FlagKind = 'branchTooLarge' | 'compoundWithoutBranch' | 'buildingWithoutLead' | 'nameMismatch';
 export interface Flag {
   kind: FlagKind;
   severity: 'high' | 'medium' | 'low';

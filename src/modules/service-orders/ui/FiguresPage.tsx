@@ -89,7 +89,7 @@ export default function FiguresPage() {
   const [place, setPlace] = useState<TerritoryRef | undefined>();
   const [period, setPeriod] = useState<Period>('thisMonth');
   const [custom, setCustom] = useState<[Dayjs, Dayjs] | null>(null);
-  const [of, setOf] = useState<'nodes' | 'units'>('nodes');
+  const [of, setOf] = useState<'nodes' | 'units' | 'grids'>('nodes');
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'found', desc: true });
   const range = periodRange(period, custom);
   const params = { territoryId: place?.id, from: range?.from.toISOString(), to: range?.to.toISOString() };
@@ -122,10 +122,18 @@ export default function FiguresPage() {
     if (!f) return [];
     const list: RankRow[] =
       of === 'nodes'
-        ? f.ranking.map((r) => ({ ...r, key: `t${r.territory.id}`, name: r.territory.name }))
-        : f.unitRanking.map((r) => ({ ...r, key: `u${r.unit.id}`, name: r.unit.name }));
-    return list.sort(compare(sort.key, sort.desc));
-  }, [f, of, sort]);
+        ? f.ranking.map((r) => ({ ...r, key: r.direct ? 'direct' : `t${r.territory.id}`, name: r.territory.name }))
+        : of === 'grids'
+          ? f.gridRanking.map((r) => ({
+              ...r,
+              key: r.grid ? `g${r.grid.id}` : 'g0',
+              name: r.grid?.name ?? t('orderFigures.noGrid'),
+            }))
+          : f.unitRanking.map((r) => ({ ...r, key: `u${r.unit.id}`, name: r.unit.name }));
+    // The node's own row (社区直属) and the no-grid row stay last: they are what is left, not a competitor.
+    const last = (r: RankRow) => (r.key === 'direct' || r.key === 'g0' ? 1 : 0);
+    return list.sort((a, b) => last(a) - last(b) || compare(sort.key, sort.desc)(a, b));
+  }, [f, of, sort, t]);
 
   const rankingOption = useMemo<FiguresChartOption>(
     () => ({
@@ -266,9 +274,10 @@ export default function FiguresPage() {
                 title={
                   <Segmented
                     value={of}
-                    onChange={(v) => setOf(v === 'units' ? 'units' : 'nodes')}
+                    onChange={(v) => setOf(v === 'units' || v === 'grids' ? v : 'nodes')}
                     options={[
                       { value: 'nodes', label: t('orderFigures.rankNodes') },
+                      ...(f.gridRanking.length ? [{ value: 'grids', label: t('orderFigures.rankGrids') }] : []),
                       { value: 'units', label: t('orderFigures.rankUnits') },
                     ]}
                     data-testid="figures-rank-of"
@@ -329,7 +338,13 @@ export default function FiguresPage() {
           <Card
             size="small"
             style={{ marginTop: 16 }}
-            title={of === 'nodes' ? t('orderFigures.rankNodes') : t('orderFigures.rankUnits')}
+            title={t(
+              of === 'nodes'
+                ? 'orderFigures.rankNodes'
+                : of === 'grids'
+                  ? 'orderFigures.rankGrids'
+                  : 'orderFigures.rankUnits',
+            )}
           >
             <Table<RankRow>
               size="small"
@@ -351,7 +366,9 @@ export default function FiguresPage() {
               columns={[
                 { title: '#', key: 'rank', width: 48, render: (_, __, i) => i + 1 },
                 {
-                  title: of === 'nodes' ? t('orderFigures.place') : t('orderFigures.unit'),
+                  title: t(
+                    of === 'nodes' ? 'orderFigures.place' : of === 'grids' ? 'orderFigures.grid' : 'orderFigures.unit',
+                  ),
                   key: 'name',
                   dataIndex: 'name',
                   ellipsis: true,

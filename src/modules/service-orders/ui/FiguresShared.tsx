@@ -24,7 +24,10 @@ export interface OrderFigures extends Counts {
   from: string | null;
   to: string | null;
   drill: Record<string, Drill>;
-  ranking: (Counts & { territory: PlaceRef; drill: Drill })[];
+  /** The level below; the last row `direct` holds the node's own orders (社区直属), so the rows add up. */
+  ranking: (Counts & { territory: PlaceRef; direct: boolean; drill: Drill })[];
+  /** Per grid (a community or below); `grid: null` for orders in no grid. */
+  gridRanking: (Counts & { grid: { id: number; name: string } | null; drill: Drill })[];
   unitRanking: (Counts & { unit: { id: number; name: string }; drill: Drill })[];
 }
 

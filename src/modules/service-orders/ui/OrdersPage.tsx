@@ -60,6 +60,8 @@ const API_PARAMS = [
   'category',
   'territoryId',
   'gridId',
+  'noGrid',
+  'direct',
   'counted',
   'unitId',
   'from',
@@ -74,6 +76,8 @@ const API_PARAMS = [
 /** Parameters without a control of their own on the page: shown as removable tags. */
 const EXTRA_PARAMS = [
   'gridId',
+  'noGrid',
+  'direct',
   'counted',
   'unitId',
   'accepted',
