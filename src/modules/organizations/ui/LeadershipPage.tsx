@@ -31,7 +31,7 @@ import { PageTitle } from '../../../web/components/PageTitle';
 import { TerritoryTreeSelect } from '../../../web/components/TerritoryTreeSelect';
 import { formatNumber } from '../../../web/components/format';
 import { COMMITTEE_POSTS, EDUCATION_LEVELS, GENDERS, PARTY_POSTS } from '../constants';
-import { Chart, type ChartOption } from './Chart';
+import { EChart, type ChartOption } from '../../../web/components/EChart';
 import { formatRate, fromDay, toDay, useOrgCan } from './shared';
 import type {
   CommitteePost,
@@ -324,11 +324,11 @@ export default function LeadershipPage() {
               <Row gutter={16}>
                 <Col xs={24} lg={12}>
                   <Typography.Text strong>{t('organizations.leadership.educationMix')}</Typography.Text>
-                  <Chart option={opts.edu} testId="chart-education" />
+                  <EChart option={opts.edu} testId="chart-education" />
                 </Col>
                 <Col xs={24} lg={12}>
                   <Typography.Text strong>{t('organizations.leadership.ageBands')}</Typography.Text>
-                  <Chart option={opts.age} testId="chart-age" />
+                  <EChart option={opts.age} testId="chart-age" />
                 </Col>
               </Row>
             )}
