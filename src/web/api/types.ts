@@ -1,7 +1,22 @@
 /**
- * Shapes of the HTTP API as documented in docs/API.md. When modules publish `contract.ts` with zod schemas,
- * these types give way to `z.infer` of those contracts.
+ * Shapes of the HTTP API the console shares. A module's shapes come from its zod contract (`Wire<z.infer<...>>`,
+ * imported with `import type` so no server code enters the bundle); what is written out here is the kernel's
+ * (session, errors, pages), which has no contract module.
  */
+import type { z } from 'zod';
+import type * as AccountsContract from '../../modules/accounts/contract';
+import type * as AuditContract from '../../modules/audit-log/contract';
+import type * as TerritoryContract from '../../modules/territory/contract';
+
+/** A contract type as it arrives over JSON: dates become ISO strings. */
+export type Wire<T> = T extends Date
+  ? string
+  : T extends (infer U)[]
+    ? Wire<U>[]
+    : T extends object
+      ? { [K in keyof T]: Wire<T[K]> }
+      : T;
+
 export type Locale = 'zh-CN' | 'en-US';
 
 export { TERRITORY_LEVELS, type TerritoryLevel } from '../../kernel/territory-levels.js';
@@ -56,56 +71,18 @@ export interface Role {
   permissions: string[];
 }
 
-export interface Account {
-  id: number;
-  username: string;
-  displayName: string;
-  roles: string[];
-  territory: TerritoryRef;
-  disabled: boolean;
-  locked: boolean;
-  totpEnabled: boolean;
-  mustChangePassword: boolean;
-  lastLoginAt: string | null;
-  createdAt: string;
-}
+export type Account = Wire<z.infer<typeof AccountsContract.Account>>;
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorId: number | null;
-  actorName: string;
-  actorRoles: string[];
-  action: string;
-  actionLabel: string;
-  objectType: string;
-  objectLabel: string;
-  objectId: string | null;
+/** An audit record; `before`/`after` are JSON snapshots (the contract says `unknown`). */
+export type AuditEntry = Omit<Wire<z.infer<typeof AuditContract.AuditEntry>>, 'before' | 'after'> & {
   before: Json;
   after: Json;
-  ip: string | null;
-  requestId: string | null;
-}
+};
 
-export interface Territory {
-  id: number;
-  parentId: number | null;
-  level: TerritoryLevel;
-  name: string;
-  divisionCode: string | null;
-  path: string;
-  depth: number;
-  childCount: number;
-  sortOrder: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface TerritoryDetail extends Territory {
-  ancestors: TerritoryRef[];
-}
+export type Territory = Wire<z.infer<typeof TerritoryContract.Territory>>;
+export type TerritoryDetail = Wire<z.infer<typeof TerritoryContract.TerritoryDetail>>;
 
 export interface TotpSetup {
   secret: string;

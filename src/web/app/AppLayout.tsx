@@ -1,6 +1,5 @@
 import {
   ApartmentOutlined,
-  AuditOutlined,
   BorderInnerOutlined,
   ClusterOutlined,
   IdcardOutlined,
@@ -9,7 +8,6 @@ import {
   LogoutOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
-  TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
@@ -45,11 +43,7 @@ const NAV_BEFORE: NavItem[] = [
     permission: 'territory.read',
   },
 ];
-const NAV_AFTER: NavItem[] = [
-  { key: 'accounts', path: '/accounts', icon: <TeamOutlined />, label: 'nav.accounts', permission: 'account.read' },
-  { key: 'audit', path: '/audit', icon: <AuditOutlined />, label: 'nav.audit', permission: 'audit.read' },
-  { key: 'me', path: '/me', icon: <SafetyCertificateOutlined />, label: 'nav.me' },
-];
+const NAV_AFTER: NavItem[] = [{ key: 'me', path: '/me', icon: <SafetyCertificateOutlined />, label: 'nav.me' }];
 const GROUP_ICONS: Record<MenuGroup, ReactNode> = {
   structure: <ClusterOutlined />,
   grids: <BorderInnerOutlined />,

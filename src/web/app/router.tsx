@@ -9,8 +9,6 @@ const LoginPage = lazy(() => import('../pages/LoginPage'));
 const ChangePasswordPage = lazy(() => import('../pages/ChangePasswordPage'));
 const HomePage = lazy(() => import('../pages/HomePage'));
 const TerritoryPage = lazy(() => import('../../modules/territory/ui'));
-const AuditPage = lazy(() => import('../pages/AuditPage'));
-const AccountsPage = lazy(() => import('../pages/AccountsPage'));
 const MyAccountPage = lazy(() => import('../pages/MyAccountPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 /** The residents' mobile pages (antd-mobile), a separate chunk: the console never loads them. */
@@ -67,22 +65,6 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="territory.read">
                 <TerritoryPage />
-              </RequirePermission>
-            ),
-          },
-          {
-            path: 'audit',
-            element: (
-              <RequirePermission permission="audit.read">
-                <AuditPage />
-              </RequirePermission>
-            ),
-          },
-          {
-            path: 'accounts',
-            element: (
-              <RequirePermission permission="account.read">
-                <AccountsPage />
               </RequirePermission>
             ),
           },

@@ -15,6 +15,12 @@ function toNamePath(field: string): NamePath {
   return parts.map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
+/** One line for a toast: an API error's first field message (the most precise), else its message. */
+export function errorText(error: unknown): string {
+  if (isApiError(error)) return error.fields[0]?.message ?? error.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
 /**
  * Shows an API error on a form: each `fields[]` entry goes under its form item (by name, with `fieldMap`
  * for names that differ); the rest, or an error without fields, becomes a message toast.

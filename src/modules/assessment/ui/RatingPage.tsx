@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../../web/api/client';
 import { PageSpin } from '../../../web/components/Loading';
 import { PageTitle } from '../../../web/components/PageTitle';
-import { Chart, type ChartOption } from './Chart';
+import { EChart, type ChartOption } from '../../../web/components/EChart';
 import { AsTabs } from './shared';
 import type { Period, RankRow, Ranking } from './types';
 
@@ -76,7 +76,7 @@ export default function RatingPage() {
             {t('assessment.formulaLabel')}：{r.data.formula}
           </Typography.Paragraph>
           <Card size="small" title={t('assessment.allUnits')} style={{ marginBottom: 16 }}>
-            <Chart option={option} height={Math.max(200, count * 28)} testId="as-rating-chart" />
+            <EChart option={option} height={Math.max(200, count * 28)} testId="as-rating-chart" />
           </Card>
           <Row gutter={16}>
             <Col xs={24} lg={12}>

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type * as C from '../contract';
+import type { Wire } from '../../../web/api/types';
 
 export {
   AGREEMENT_NEXT,
@@ -13,15 +14,6 @@ export {
   RESOURCE_KINDS,
 } from '../constants';
 export type { BoardState, NeedStatus } from '../constants';
-
-/** A contract type as it arrives over JSON: dates become ISO strings. */
-type Wire<T> = T extends Date
-  ? string
-  : T extends (infer U)[]
-    ? Wire<U>[]
-    : T extends object
-      ? { [K in keyof T]: Wire<T[K]> }
-      : T;
 
 export type Need = Wire<z.infer<typeof C.Need>>;
 export type NeedDetail = Wire<z.infer<typeof C.NeedDetail>>;

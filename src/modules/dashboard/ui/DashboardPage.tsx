@@ -11,7 +11,7 @@ import type { TerritoryRef } from '../../../web/api/types';
 import { PageSpin } from '../../../web/components/Loading';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { TerritoryTreeSelect } from '../../../web/components/TerritoryTreeSelect';
-import { Chart, type ChartOption } from './Chart';
+import { EChart, type ChartOption } from '../../../web/components/EChart';
 import { formatAmount, type DashboardData, type FigureCardData } from './types';
 
 type Child = DashboardData['children'][number];
@@ -220,7 +220,7 @@ export default function DashboardPage() {
                   />
                 </Col>
                 <Col xs={24} xl={8}>
-                  <Chart
+                  <EChart
                     option={rankingOption}
                     height={Math.max(200, ranked.length * 28 + 40)}
                     testId="dashboard-ranking"
@@ -234,7 +234,7 @@ export default function DashboardPage() {
             )}
           </Card>
           <Card size="small" title={`${t('dashboard.trend')} · ${figure?.label ?? ''}`}>
-            <Chart option={trendOption} height={280} testId="dashboard-trend" />
+            <EChart option={trendOption} height={280} testId="dashboard-trend" />
           </Card>
         </>
       )}

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { api } from '../../../web/api/client';
-import { Chart, type ChartOption } from './Chart';
+import { EChart, type ChartOption } from '../../../web/components/EChart';
 import { LiveMapView } from './LiveMapView';
 import { formatAmount, type DashboardData, type FigureCardData, type HotspotListData, type LiveMapData } from './types';
 
@@ -171,11 +171,11 @@ export default function ScreenPage() {
         </aside>
         <section style={{ gridColumn: '1 / 3', background: PANEL, border: EDGE, padding: 8, minHeight: 0 }}>
           <div style={{ fontSize: 16, marginBottom: 4 }}>{t('dashboard.screen.trend')}</div>
-          <Chart option={trend} height={250} testId="screen-trend" />
+          <EChart option={trend} height={250} testId="screen-trend" />
         </section>
         <section style={{ background: PANEL, border: EDGE, padding: 8, minHeight: 0 }}>
           <div style={{ fontSize: 16, marginBottom: 4 }}>{t('dashboard.screen.ranking')}</div>
-          <Chart option={ranking} height={250} testId="screen-ranking" />
+          <EChart option={ranking} height={250} testId="screen-ranking" />
         </section>
       </div>
     </div>

@@ -26,7 +26,7 @@ import { PageSpin } from '../../../web/components/Loading';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { TerritoryTreeSelect } from '../../../web/components/TerritoryTreeSelect';
 import { formatDateTime } from '../../../web/components/format';
-import { EChart } from './EChart';
+import { EChart, type ChartOption } from '../../../web/components/EChart';
 import { POST_KINDS, VISIT_RESULTS, type EmBoard } from './types';
 
 type Ref = { id: number } | undefined;
@@ -45,7 +45,7 @@ export default function BoardPage() {
     refetchInterval: 30_000,
   });
   const b = q.data;
-  const chart = useMemo(() => {
+  const chart = useMemo<ChartOption>(() => {
     const rows = (b?.campaigns ?? []).flatMap((c) =>
       c.buildings.map((x) => ({
         ...x,

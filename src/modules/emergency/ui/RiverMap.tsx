@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../web/api/client';
 import { useCan } from '../../../web/app/auth';
-import { EChart, echarts } from './EChart';
+import { EChart, echarts, type ChartOption } from '../../../web/components/EChart';
 import type { PatrolT, RiverT } from './types';
 
 interface GridFeatures {
@@ -25,7 +25,7 @@ export function RiverMap({ rivers, patrols }: { rivers: RiverT[]; patrols: Patro
     enabled: can('grid.read'),
     retry: false,
   });
-  const option = useMemo(() => {
+  const option = useMemo<ChartOption | null>(() => {
     const pts = rivers.flatMap((r) => [...(r.course ?? []), ...r.routes.flatMap((x) => x.line)]);
     if (!pts.length) return null;
     const xs = pts.map((p) => p[0]!);
@@ -72,7 +72,7 @@ export function RiverMap({ rivers, patrols }: { rivers: RiverT[]; patrols: Patro
           coordinateSystem: 'geo',
           polyline: true,
           lineStyle: { color: '#1677ff', width: 6, opacity: 0.6 },
-          data: rivers.filter((r) => r.course).map((r) => ({ name: r.name, coords: r.course })),
+          data: rivers.flatMap((r) => (r.course ? [{ name: r.name, coords: r.course }] : [])),
         },
         {
           name: t('river.map.route'),
@@ -91,9 +91,10 @@ export function RiverMap({ rivers, patrols }: { rivers: RiverT[]; patrols: Patro
           polyline: true,
           lineStyle: { color: '#fa8c16', width: 2 },
           data: patrols
-            .filter((p) => p.walked)
-            .slice(0, 5)
-            .map((p) => ({ name: `${p.patroller} ${p.startedAt.slice(0, 10)}`, coords: p.walked })),
+            .flatMap((p) =>
+              p.walked ? [{ name: `${p.patroller} ${p.startedAt.slice(0, 10)}`, coords: p.walked }] : [],
+            )
+            .slice(0, 5),
         },
         {
           name: t('river.map.station'),

@@ -6,15 +6,10 @@ import type {
   River as RiverOut,
   Task as TaskOut,
 } from '../contract';
+import type { Wire } from '../../../web/api/types';
 
 /** What the API sends: the contract's types with dates as ISO strings (JSON). */
-export type Wire<T> = T extends Date
-  ? string
-  : T extends (infer U)[]
-    ? Wire<U>[]
-    : T extends object
-      ? { [K in keyof T]: Wire<T[K]> }
-      : T;
+export type { Wire };
 
 export type EmEvent = Wire<EventOut>;
 export type EmBoard = Wire<BoardOut>;

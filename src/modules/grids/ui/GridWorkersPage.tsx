@@ -19,7 +19,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../web/api/client';
 import type { Page, Territory } from '../../../web/api/types';
-import { useMe } from '../../../web/app/auth';
+import { useCan } from '../../../web/app/auth';
 import { queryClient } from '../../../web/app/queryClient';
 import { FilterBar } from '../../../web/components/FilterBar';
 import { FormModal } from '../../../web/components/FormModal';
@@ -268,8 +268,7 @@ function LiaisonDrawer({
 export default function GridWorkersPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { data: me } = useMe();
-  const canManage = !!me?.permissions.includes('grid.manageWorkers');
+  const canManage = useCan()('grid.manageWorkers');
   const [filters, setFilters] = useState<Filters>({});
   const [editing, setEditing] = useState<GridWorker | 'new' | null>(null);
   const [liaisons, setLiaisons] = useState<GridWorker | null>(null);

@@ -1,14 +1,8 @@
 import type { z } from 'zod';
 import type * as C from '../contract';
+import type { Wire } from '../../../web/api/types';
 
 /** Console-side shapes of the meetings API: the zod contract's output with dates as ISO strings. */
-type Wire<T> = T extends Date
-  ? string
-  : T extends (infer U)[]
-    ? Wire<U>[]
-    : T extends object
-      ? { [K in keyof T]: Wire<T[K]> }
-      : T;
 
 export type Meeting = Wire<z.infer<typeof C.Meeting>>;
 export type MeetingListItem = Wire<z.infer<typeof C.MeetingListItem>>;

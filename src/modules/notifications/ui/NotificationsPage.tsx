@@ -16,6 +16,7 @@ import {
   type NotificationPage,
   type NotificationPreferences,
 } from './api';
+import { errorText } from '../../../web/components/formErrors';
 
 const PREFS_KEY = [...NOTIFICATIONS_KEY, 'preferences'] as const;
 
@@ -46,7 +47,7 @@ function PreferencesCard() {
       await queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY });
       void message.success(t('notifications.prefs.saved'));
     } catch (e) {
-      void message.error(isApiError(e) ? (e.fields[0]?.message ?? e.message) : String(e));
+      void message.error(errorText(e));
     } finally {
       setSaving(false);
     }

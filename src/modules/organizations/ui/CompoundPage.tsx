@@ -13,8 +13,9 @@ import { TerritoryTreeSelect } from '../../../web/components/TerritoryTreeSelect
 import { formatDate } from '../../../web/components/format';
 import { OrgFormModal } from './OrgFormModal';
 import { OwnersFormModal, PropertyFormModal, ResidentsGroupFormModal } from './PartnerForms';
-import { OrgKindTag, useOrgCan } from './shared';
+import { OrgKindTag } from './shared';
 import type { CompoundBuilding, CompoundOverview, FourPartyKey, PartyOrg, ResidentsGroup } from './types';
+import { useCan } from '../../../web/app/auth';
 
 function PartyCard({
   k,
@@ -61,7 +62,7 @@ function PartyCard({
 export default function CompoundPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const can = useOrgCan();
+  const can = useCan();
   const manage = can('unit.manage');
   const [params, setParams] = useSearchParams();
   const id = Number(params.get('id')) || undefined;

@@ -34,8 +34,9 @@ import { PageTitle } from '../../../web/components/PageTitle';
 import { TerritoryTreeSelect } from '../../../web/components/TerritoryTreeSelect';
 import { formatDate } from '../../../web/components/format';
 import { CANDIDATE_POSTS, REVIEW_DEPARTMENTS } from '../constants';
-import { fromDay, useOrgCan } from './shared';
+import { fromDay } from './shared';
 import type { Candidate, CandidateOutcome, CandidatePost, Election, ElectionDetail, ReviewDepartment } from './types';
+import { useCan } from '../../../web/app/auth';
 
 const OUTCOME_COLOR: Record<CandidateOutcome, string> = { pass: 'green', fail: 'red', pending: 'default' };
 const refresh = () => queryClient.invalidateQueries({ queryKey: ['organizations'] });
@@ -193,7 +194,7 @@ function ReviewModal({ candidate, onClose }: { candidate: Candidate | null; onCl
 export default function ElectionsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const manage = useOrgCan()('leadership.manage');
+  const manage = useCan()('leadership.manage');
   const [params, setParams] = useSearchParams();
   const selected = Number(params.get('id')) || undefined;
   const [modal, setModal] = useState<'election' | 'candidate' | null>(null);

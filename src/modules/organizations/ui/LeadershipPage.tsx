@@ -31,8 +31,8 @@ import { PageTitle } from '../../../web/components/PageTitle';
 import { TerritoryTreeSelect } from '../../../web/components/TerritoryTreeSelect';
 import { formatNumber } from '../../../web/components/format';
 import { COMMITTEE_POSTS, EDUCATION_LEVELS, GENDERS, PARTY_POSTS } from '../constants';
-import { Chart, type ChartOption } from './Chart';
-import { formatRate, fromDay, toDay, useOrgCan } from './shared';
+import { EChart, type ChartOption } from '../../../web/components/EChart';
+import { formatRate, fromDay, toDay } from './shared';
 import type {
   CommitteePost,
   EducationLevel,
@@ -42,6 +42,7 @@ import type {
   LeadershipMember,
   PartyPost,
 } from './types';
+import { useCan } from '../../../web/app/auth';
 
 const EDU_COLORS: Record<EducationLevel | 'unknown', string> = {
   postgraduate: '#a8071a',
@@ -211,7 +212,7 @@ function MemberModal({
 export default function LeadershipPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const manage = useOrgCan()('leadership.manage');
+  const manage = useCan()('leadership.manage');
   const [place, setPlace] = useState<TerritoryRef | undefined>();
   const [who, setWho] = useState<'secretaries' | 'members'>('secretaries');
   const [editing, setEditing] = useState<LeadershipMember | null | undefined>(undefined);
@@ -324,11 +325,11 @@ export default function LeadershipPage() {
               <Row gutter={16}>
                 <Col xs={24} lg={12}>
                   <Typography.Text strong>{t('organizations.leadership.educationMix')}</Typography.Text>
-                  <Chart option={opts.edu} testId="chart-education" />
+                  <EChart option={opts.edu} testId="chart-education" />
                 </Col>
                 <Col xs={24} lg={12}>
                   <Typography.Text strong>{t('organizations.leadership.ageBands')}</Typography.Text>
-                  <Chart option={opts.age} testId="chart-age" />
+                  <EChart option={opts.age} testId="chart-age" />
                 </Col>
               </Row>
             )}

@@ -31,8 +31,9 @@ import { PageTitle } from '../../../web/components/PageTitle';
 import { TerritoryTreeSelect } from '../../../web/components/TerritoryTreeSelect';
 import { formatDate, formatNumber } from '../../../web/components/format';
 import { OrgFormModal } from './OrgFormModal';
-import { OrgKindTag, useOrgCan } from './shared';
+import { OrgKindTag } from './shared';
 import type { PartyOrg, PartyOrgDetail } from './types';
+import { useCan } from '../../../web/app/auth';
 
 function OrgTitle({ org }: { org: PartyOrg }) {
   const { t } = useTranslation();
@@ -58,7 +59,7 @@ function OrgTitle({ org }: { org: PartyOrg }) {
 export default function PartyOrgsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const can = useOrgCan();
+  const can = useCan();
   const [params, setParams] = useSearchParams();
   const selectedId = Number(params.get('id')) || undefined;
   // The place filter lives in the URL (`territoryId`), so the dashboard's drill-down opens on its node (issue 16).

@@ -14,8 +14,9 @@ import { formatDate } from '../../../web/components/format';
 import { ExportButton, ImportButton } from '../../people/ui';
 import { UNIT_KINDS } from '../constants';
 import { OwnersFormModal, ResidentsGroupFormModal, UnitFormModal } from './PartnerForms';
-import { OrgKindTag, useOrgCan } from './shared';
+import { OrgKindTag } from './shared';
 import type { OwnersCommittee, ResidentsGroup, Unit, UnitKind } from './types';
+import { useCan } from '../../../web/app/auth';
 
 function useRemove(path: string) {
   const { t } = useTranslation();
@@ -32,7 +33,7 @@ function useRemove(path: string) {
 
 function UnitsTab() {
   const { t } = useTranslation();
-  const manage = useOrgCan()('unit.manage');
+  const manage = useCan()('unit.manage');
   const [filters, setFilters] = useState<Filters>({});
   const [editing, setEditing] = useState<Unit | null | undefined>(undefined);
   const remove = useRemove('/api/organizations/units');
@@ -165,7 +166,7 @@ function UnitsTab() {
 
 function OwnersTab() {
   const { t } = useTranslation();
-  const manage = useOrgCan()('unit.manage');
+  const manage = useCan()('unit.manage');
   const [editing, setEditing] = useState<OwnersCommittee | null>(null);
   const remove = useRemove('/api/organizations/owners-committees');
   return (
@@ -217,7 +218,7 @@ function OwnersTab() {
 
 function GroupsTab() {
   const { t } = useTranslation();
-  const manage = useOrgCan()('unit.manage');
+  const manage = useCan()('unit.manage');
   const [editing, setEditing] = useState<ResidentsGroup | null | undefined>(undefined);
   const remove = useRemove('/api/organizations/residents-groups');
   return (

@@ -1,24 +1,7 @@
 import { Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../../web/app/auth';
 import type { PartyOrgKind } from './types';
-
-/** The module's own permission keys (the console's Permission type lists only the kernel ones). */
-export type OrgPermission =
-  | 'partyOrg.read'
-  | 'partyOrg.manage'
-  | 'flag.read'
-  | 'unit.read'
-  | 'unit.manage'
-  | 'leadership.read'
-  | 'leadership.manage';
-
-/** Whether the signed-in account holds one of this module's permissions (the server checks again). */
-export function useOrgCan(): (p: OrgPermission) => boolean {
-  const { data: me } = useMe();
-  return (p) => !!me?.permissions.includes(p);
-}
 
 const KIND_COLORS: Record<PartyOrgKind, string> = {
   workingCommittee: 'red',

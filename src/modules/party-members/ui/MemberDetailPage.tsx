@@ -9,7 +9,6 @@ import { queryClient } from '../../../web/app/queryClient';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { formatDate, formatDateTime } from '../../../web/components/format';
 import { showFormError } from '../../../web/components/formErrors';
-import { useHas } from '../../people/ui';
 import { GradeCell, KindTag, StatusTag } from './shared';
 import {
   GRADES,
@@ -21,12 +20,13 @@ import {
   type PartyMember,
   type Registration,
 } from './types';
+import { useCan } from '../../../web/app/auth';
 
 /** 党员详情: record, dual registrations, and both sides of the dual evaluation per period. */
 export default function MemberDetailPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const has = useHas();
+  const has = useCan();
   const { id } = useParams();
   const [period, setPeriod] = useState(recentPeriods()[3]!);
   const [form] = Form.useForm<{ side: 'community' | 'unit'; grade: Grade; comment?: string }>();

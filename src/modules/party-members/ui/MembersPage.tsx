@@ -22,10 +22,11 @@ import { FilterBar } from '../../../web/components/FilterBar';
 import { PagedTable, type Filters } from '../../../web/components/PagedTable';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { formatDate } from '../../../web/components/format';
-import { ExportButton, ImportButton, useHas } from '../../people/ui';
+import { ExportButton, ImportButton } from '../../people/ui';
 import { MemberFormModal } from './MemberFormModal';
 import { KindTag } from './shared';
 import { MEMBER_KINDS, MEMBER_POSTS, type MemberKind, type MemberPost, type PartyMember } from './types';
+import { useCan } from '../../../web/app/auth';
 
 interface FilterValues {
   q?: string;
@@ -38,7 +39,7 @@ interface FilterValues {
 export default function MembersPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const has = useHas();
+  const has = useCan();
   // A drill-down link (the dashboard's member figures) carries its filters in the URL: the members held there.
   const [params] = useSearchParams();
   const [filters, setFilters] = useState<Filters>(() =>

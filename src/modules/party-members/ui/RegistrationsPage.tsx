@@ -9,9 +9,9 @@ import { queryClient } from '../../../web/app/queryClient';
 import { PagedTable } from '../../../web/components/PagedTable';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { formatDateTime } from '../../../web/components/format';
-import { useHas } from '../../people/ui';
 import { KindTag, StatusTag } from './shared';
 import type { Registration, RegistrationStatus } from './types';
+import { useCan } from '../../../web/app/auth';
 
 const TABS: RegistrationStatus[] = ['pending', 'confirmed', 'rejected', 'withdrawn'];
 
@@ -19,7 +19,7 @@ const TABS: RegistrationStatus[] = ['pending', 'confirmed', 'rejected', 'withdra
 export default function RegistrationsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const has = useHas();
+  const has = useCan();
   const [status, setStatus] = useState<RegistrationStatus>('pending');
   const [rejecting, setRejecting] = useState<Registration | null>(null);
   const [note, setNote] = useState('');

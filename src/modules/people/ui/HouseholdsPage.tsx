@@ -9,13 +9,13 @@ import { PagedTable, type Filters } from '../../../web/components/PagedTable';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { TerritoryTreeSelect } from '../../../web/components/TerritoryTreeSelect';
 import { ExportButton, ImportButton } from './ledger';
-import { useHas } from './shared';
 import type { Household } from './types';
+import { useCan } from '../../../web/app/auth';
 
 /** 住户管理: households (territory nodes of level household) with their member counts. */
 export default function HouseholdsPage() {
   const { t } = useTranslation();
-  const has = useHas();
+  const has = useCan();
   const [filters, setFilters] = useState<Filters>({});
   const columns: TableColumnsType<Household> = [
     {

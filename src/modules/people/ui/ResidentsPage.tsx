@@ -25,8 +25,9 @@ import { PageTitle } from '../../../web/components/PageTitle';
 import { TerritoryTreeSelect } from '../../../web/components/TerritoryTreeSelect';
 import { ExportButton, ImportButton } from './ledger';
 import { ResidentFormModal } from './ResidentFormModal';
-import { CareTags, Masked, useHas } from './shared';
+import { CareTags, Masked } from './shared';
 import { ageOf, RESIDENT_TAGS, type Resident, type ResidentTag } from './types';
+import { useCan } from '../../../web/app/auth';
 
 interface FilterValues {
   area?: TerritoryRef;
@@ -46,7 +47,7 @@ function numberFilter(raw: string | undefined): { phone?: string; idNumber?: str
 export default function ResidentsPage() {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
-  const has = useHas();
+  const has = useCan();
   const [filters, setFilters] = useState<Filters>({});
   const [editing, setEditing] = useState<Resident | null>(null);
   const [formOpen, setFormOpen] = useState(false);

@@ -1,6 +1,5 @@
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../../web/app/auth';
 import type { ResidentTag } from './types';
 
 const TAG_COLORS: Record<ResidentTag, string> = {
@@ -38,10 +37,4 @@ export function Masked({ value }: { value: string | null }) {
       </span>
     </Tooltip>
   );
-}
-
-/** Whether the signed-in account holds a permission of this module (the server checks again). */
-export function useHas(): (permission: string) => boolean {
-  const { data: me } = useMe();
-  return (p) => !!me?.permissions.includes(p);
 }

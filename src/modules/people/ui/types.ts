@@ -1,57 +1,16 @@
-/** Reply shapes of the people API (src/modules/people/contract.ts), as JSON. */
-export type Gender = 'male' | 'female';
-export type Relation = 'householder' | 'spouse' | 'child' | 'parent' | 'grandchild' | 'sibling' | 'other';
-export const RELATIONS: Relation[] = ['householder', 'spouse', 'child', 'parent', 'grandchild', 'sibling', 'other'];
-export type ResidentTag =
-  'elderlyAlone' | 'emptyNest' | 'disabled' | 'lowIncome' | 'extremeHardship' | 'leftBehindChild' | 'veteran';
-export const RESIDENT_TAGS: ResidentTag[] = [
-  'elderlyAlone',
-  'emptyNest',
-  'disabled',
-  'lowIncome',
-  'extremeHardship',
-  'leftBehindChild',
-  'veteran',
-];
+/** Reply shapes of the people API: its zod contract (src/modules/people/contract.ts) as JSON. */
+import type { z } from 'zod';
+import type { Wire } from '../../../web/api/types';
+import type * as C from '../contract';
 
-export interface Resident {
-  id: number;
-  name: string;
-  gender: Gender | null;
-  birthDate: string | null;
-  householdId: number;
-  address: string;
-  relation: Relation | null;
-  tags: ResidentTag[];
-  phone: string | null;
-  idNumber: string | null;
-  isPartyMember: boolean;
-  hasAccount: boolean;
-  note: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export { RELATIONS, RESIDENT_TAGS, type Gender, type Relation, type ResidentTag } from '../constants';
 
-export interface Household {
-  id: number;
-  name: string;
-  address: string;
-  path: string;
-  memberCount: number;
-  householderName: string | null;
-}
+export type Resident = Wire<z.infer<typeof C.Resident>>;
+export type Household = Wire<z.infer<typeof C.Household>>;
+export type HouseholdDetail = Wire<z.infer<typeof C.HouseholdDetail>>;
+export type MyRecord = Wire<z.infer<typeof C.MyRecord>>;
 
-export interface HouseholdDetail extends Household {
-  ancestors: { id: number; name: string; level: string }[];
-  members: Resident[];
-}
-
-export interface MyRecord {
-  resident: Resident;
-  household: Household;
-  members: Resident[];
-}
-
+/** The ledger import's reply (src/kernel/ledger, which has no contract module). */
 export interface ImportReport {
   mode: 'all' | 'goodRows';
   total: number;

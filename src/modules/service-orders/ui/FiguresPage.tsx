@@ -24,7 +24,7 @@ import type { TerritoryRef } from '../../../web/api/types';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { TerritoryTreeSelect } from '../../../web/components/TerritoryTreeSelect';
 import { formatNumber } from '../../../web/components/format';
-import { FiguresChart, type FiguresChartOption } from './FiguresChart';
+import { EChart, type ChartOption } from '../../../web/components/EChart';
 import {
   drillUrl,
   formatPercent,
@@ -135,7 +135,7 @@ export default function FiguresPage() {
     return list.sort((a, b) => last(a) - last(b) || compare(sort.key, sort.desc)(a, b));
   }, [f, of, sort, t]);
 
-  const rankingOption = useMemo<FiguresChartOption>(
+  const rankingOption = useMemo<ChartOption>(
     () => ({
       color: ['#c8102e'],
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -164,7 +164,7 @@ export default function FiguresPage() {
     [rows, sort.key, t],
   );
 
-  const trendOption = useMemo<FiguresChartOption | null>(() => {
+  const trendOption = useMemo<ChartOption | null>(() => {
     if (!trendSig) return null;
     const data = (JSON.parse(trendSig) as [number, number][]).map(([found, resolved]) => ({ found, resolved }));
     return {
@@ -311,7 +311,7 @@ export default function FiguresPage() {
                 {rows.length === 0 ? (
                   <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('orderFigures.noRanking')} />
                 ) : (
-                  <FiguresChart
+                  <EChart
                     option={rankingOption}
                     height={Math.max(160, Math.min(rows.length, 30) * 30 + 24)}
                     testId="chart-ranking"
@@ -323,7 +323,7 @@ export default function FiguresPage() {
             <Col xs={24} xl={10}>
               <Card size="small" title={t('orderFigures.trend')}>
                 {trendOption ? (
-                  <FiguresChart
+                  <EChart
                     option={trendOption}
                     testId="chart-trend"
                     onItemClick={(i) => go(trend.data?.months[i]?.drill)}

@@ -1,5 +1,4 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMe } from '../../../web/app/auth';
 
 /** Shapes of GET /api/orders/figures as the console reads them (contract.ts OrderFigures, dates as strings). */
 export type Drill = Record<string, string>;
@@ -77,10 +76,4 @@ export function trendMonths(end: Dayjs): { from: Dayjs; to: Dayjs }[] {
     const from = last.subtract(11 - i, 'month');
     return { from, to: from.add(1, 'month') };
   });
-}
-
-/** Whether the signed-in account holds a service-order permission (the server checks again). */
-export function useOrderCan(): (p: 'order.figures' | 'order.configure' | 'order.read' | 'unit.read') => boolean {
-  const { data: me } = useMe();
-  return (p) => !!me?.permissions.includes(p);
 }

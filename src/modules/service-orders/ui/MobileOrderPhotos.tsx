@@ -1,9 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Card, Image, ImageUploader, ImageViewer, Toast, type ImageUploadItem } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../web/api/client';
+
 import type { OrderDetail } from '../../../web/mobile/types';
 import { formatSize, isViewable, PHOTO_ACCEPT, uploadAttachments, type OrderAttachment } from './attachments';
+import { errorText } from '../../../web/components/formErrors';
 
 const FINISHED = ['resolved', 'rated', 'closed', 'merged'];
 /** Photos per order the resident pages offer to add at once (the server takes up to 9 per request). */
@@ -28,7 +29,7 @@ export function MobileOrderPhotos({ order, meId }: { order: OrderDetail; meId: n
       Toast.show({ icon: 'success', content: t('mobile.order.photosAdded') });
       return { key: saved!.id, url: saved!.url };
     } catch (e) {
-      Toast.show({ content: isApiError(e) ? (e.fields[0]?.message ?? e.message) : String(e) });
+      Toast.show({ content: errorText(e) });
       throw e;
     }
   };

@@ -2,8 +2,7 @@ import { FilePdfOutlined, FileImageOutlined, UploadOutlined } from '@ant-design/
 import { App, Button, Card, Empty, Form, Image, Select, Space, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../web/api/client';
-import { useMe } from '../../../web/app/auth';
+import { useCan, useMe } from '../../../web/app/auth';
 import { formatDateTime } from '../../../web/components/format';
 import {
   FILE_ACCEPT,
@@ -13,6 +12,7 @@ import {
   uploadAttachments,
   type OrderAttachment,
 } from './attachments';
+import { errorText } from '../../../web/components/formErrors';
 
 type Stage = OrderAttachment['stage'];
 const STAGES: Stage[] = ['report', 'resolve', 'other'];
@@ -25,8 +25,6 @@ interface OrderLike {
   reporter: { id: number } | null;
   attachments?: OrderAttachment[];
 }
-
-const errorText = (e: unknown) => (isApiError(e) ? (e.fields[0]?.message ?? e.message) : String(e));
 
 /**
  * 照片和附件 of an order (issue 5 item 6), for the console's order page: photos as thumbnails in one preview group,
@@ -41,7 +39,7 @@ export function OrderAttachments({ order, onChanged }: { order: OrderLike; onCha
   const all = order.attachments ?? [];
   const photos = all.filter((a) => isViewable(a.mime));
   const files = all.filter((a) => !isViewable(a.mime));
-  const may = (p: string) => !!me?.permissions.includes(p);
+  const may = useCan();
   const mayUpload = order.reporter?.id === me?.id || may('order.handle') || may('order.dispatch');
   const caption = (a: OrderAttachment) =>
     t('orders.attachments.by', { name: a.uploader?.name ?? '—', at: formatDateTime(a.createdAt) });

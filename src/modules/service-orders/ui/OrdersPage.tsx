@@ -27,6 +27,7 @@ import type { Page, Territory, TerritoryRef } from '../../../web/api/types';
 import { useCan, useMe } from '../../../web/app/auth';
 import { queryClient } from '../../../web/app/queryClient';
 import { formatNumber } from '../../../web/components/format';
+import { showFormError } from '../../../web/components/formErrors';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { TerritoryTreeSelect } from '../../../web/components/TerritoryTreeSelect';
 import {
@@ -518,7 +519,7 @@ function BulkModal({
       form.resetFields();
       onDone(r);
     },
-    onError: (e) => message.error(e.message),
+    onError: (e) => void showFormError(form, e, message),
   });
   return (
     <Modal

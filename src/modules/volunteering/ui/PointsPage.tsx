@@ -23,7 +23,7 @@ import type { TerritoryRef } from '../../../web/api/types';
 import { useCan, useMe } from '../../../web/app/auth';
 import { FilterBar } from '../../../web/components/FilterBar';
 import { formatDateTime } from '../../../web/components/format';
-import { showFormError } from '../../../web/components/formErrors';
+import { errorText, showFormError } from '../../../web/components/formErrors';
 import { PagedTable, type Filters } from '../../../web/components/PagedTable';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { TerritoryTreeSelect } from '../../../web/components/TerritoryTreeSelect';
@@ -263,7 +263,7 @@ function RulesTab() {
       setDraft(null);
       void q.refetch();
     },
-    onError: (e) => void message.error(isApiError(e) ? (e.fields[0]?.message ?? e.message) : String(e)),
+    onError: (e) => void message.error(errorText(e)),
   });
   const rules = draft ?? q.data?.rules ?? [];
   const edit = can('points.rules');

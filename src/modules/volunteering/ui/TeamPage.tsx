@@ -2,10 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Descriptions, Form, Input, InputNumber, Space, Switch, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api, isApiError } from '../../../web/api/client';
+import { api } from '../../../web/api/client';
 import { useCan } from '../../../web/app/auth';
 import { PageSpin } from '../../../web/components/Loading';
 import { PageTitle } from '../../../web/components/PageTitle';
+import { showFormError } from '../../../web/components/formErrors';
 import type { Team, TeamMember } from './types';
 
 /** A team or post with its members and their duties. */
@@ -26,7 +27,7 @@ export default function TeamPage() {
       form.resetFields();
       void qc.invalidateQueries({ queryKey: ['volunteering'] });
     },
-    onError: (e) => void message.error(isApiError(e) ? (e.fields[0]?.message ?? e.message) : String(e)),
+    onError: (e) => void showFormError(form, e, message),
   });
   const tm = q.data;
   if (!tm) return <PageSpin />;

@@ -14,9 +14,9 @@ import {
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
-import { api, isApiError } from '../../../../web/api/client';
+import { api } from '../../../../web/api/client';
 import type { Page } from '../../../../web/api/types';
-import { useMe } from '../../../../web/app/auth';
+import { useCan, useMe } from '../../../../web/app/auth';
 import { Spinner } from '../../../../web/mobile/Spinner';
 import type { GridMapData } from '../../../grids/ui';
 import { PHOTO_ACCEPT, uploadAttachments } from '../attachments';
@@ -30,6 +30,7 @@ import {
   type MyRecord,
   type OrderKind,
 } from '../../../../web/mobile/types';
+import { errorText } from '../../../../web/components/formErrors';
 
 /** The grids module's map (ECharts), loaded only when the resident picks a place on it. */
 const GridMapView = lazy(() => import('../../../grids/ui').then((m) => ({ default: m.GridMapView })));
@@ -52,6 +53,7 @@ export default function NewOrderPage() {
   const qc = useQueryClient();
   const { kind: raw } = useParams();
   const { data: me } = useMe();
+  const can = useCan();
   const [menuItem, setMenuItem] = useState<MenuItem | null>(null);
   const [busy, setBusy] = useState(false);
   const [place, setPlace] = useState<Place>('home');
@@ -62,7 +64,7 @@ export default function NewOrderPage() {
   const record = useQuery({
     queryKey: ['m', 'people', 'me'],
     queryFn: () => api.get<MyRecord>('/api/people/me'),
-    enabled: !!me?.permissions.includes('resident.self'),
+    enabled: can('resident.self'),
   });
   const menu = useQuery({
     queryKey: ['m', 'menu'],
@@ -123,7 +125,7 @@ export default function NewOrderPage() {
         } catch (e) {
           Toast.show({
             content: t('mobile.order.photosFailed', {
-              message: isApiError(e) ? (e.fields[0]?.message ?? e.message) : String(e),
+              message: errorText(e),
             }),
           });
         }
@@ -145,7 +147,7 @@ export default function NewOrderPage() {
       });
       void navigate(`/m/orders/${order.id}`, { replace: true });
     } catch (e) {
-      Toast.show({ content: isApiError(e) ? (e.fields[0]?.message ?? e.message) : String(e) });
+      Toast.show({ content: errorText(e) });
     } finally {
       setBusy(false);
     }

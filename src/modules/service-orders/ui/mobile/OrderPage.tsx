@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { api, isApiError } from '../../../../web/api/client';
-import { useMe } from '../../../../web/app/auth';
+import { useCan, useMe } from '../../../../web/app/auth';
 import { formatDateTime } from '../../../../web/components/format';
 import { Spinner } from '../../../../web/mobile/Spinner';
 import { RATINGS, type OrderDetail, type Rating } from '../../../../web/mobile/types';
@@ -29,6 +29,7 @@ export default function OrderPage() {
   const backTo =
     typeof from === 'object' && from !== null && 'from' in from && typeof from.from === 'string' ? from.from : '/m';
   const { data: me } = useMe();
+  const can = useCan();
   const [busy, setBusy] = useState(false);
   const order = useQuery({ queryKey: ['m', 'orders', id], queryFn: () => api.get<OrderDetail>(`/api/orders/${id}`) });
   if (order.isLoading) return <Spinner />;
@@ -38,8 +39,7 @@ export default function OrderPage() {
     o.handler && (o.handler.unit?.name ?? o.handler.member?.name ?? o.handler.account?.name ?? o.handler.department);
   // The reporter rates a resolved order; a co-reporter (their duplicate was merged into it) once, when the server offers it.
   const mayRate =
-    (o.status === 'resolved' && o.reporter?.id === me?.id && !!me?.permissions.includes('order.rate')) ||
-    !!o.moves?.includes('rate');
+    (o.status === 'resolved' && o.reporter?.id === me?.id && can('order.rate')) || !!o.moves?.includes('rate');
   const myCo = o.reporter?.id === me?.id ? undefined : o.coReporters?.find((c) => c.account.id === me?.id);
   const myRating = myCo
     ? { rating: myCo.rating, comment: myCo.ratingComment }

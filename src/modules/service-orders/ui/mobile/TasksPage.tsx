@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api, isApiError } from '../../../../web/api/client';
 import type { Page } from '../../../../web/api/types';
-import { useMe } from '../../../../web/app/auth';
+import { useCan, useMe } from '../../../../web/app/auth';
 import { formatDateTime } from '../../../../web/components/format';
 import { Spinner } from '../../../../web/mobile/Spinner';
 import type { Order } from '../../../../web/mobile/types';
@@ -38,10 +38,11 @@ export default function TasksPage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const { data: me } = useMe();
+  const can = useCan();
   const [params, setParams] = useSearchParams();
   const tab: ListKey = isListKey(params.get('tab')) ? (params.get('tab') as ListKey) : 'toAccept';
-  const canHandle = !!me?.permissions.includes('order.handle');
-  const canClaim = !!me?.permissions.includes('order.claim');
+  const canHandle = can('order.handle');
+  const canClaim = can('order.claim');
   const [busy, setBusy] = useState<number | null>(null);
   const lists = {
     toAccept: useList('toAccept', canHandle),

@@ -3,11 +3,12 @@ import { Button, Form, Input, NavBar, Result, Steps, Toast } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, isApiError } from '../../../../web/api/client';
+import { api } from '../../../../web/api/client';
 import type { Me } from '../../../../web/api/types';
 import { resetSession } from '../../../../web/app/auth';
 import { HouseholdPicker } from './HouseholdPicker';
 import type { MySignup } from '../../../../web/mobile/types';
+import { errorText } from '../../../../web/components/formErrors';
 
 type Step = 'phone' | 'verify' | 'household' | 'done';
 const STEPS: Step[] = ['phone', 'verify', 'household', 'done'];
@@ -22,7 +23,7 @@ function useCountdown() {
   return [left, setLeft] as const;
 }
 
-const toast = (e: unknown) => Toast.show({ content: isApiError(e) ? (e.fields[0]?.message ?? e.message) : String(e) });
+const toast = (e: unknown) => Toast.show({ content: errorText(e) });
 
 /** Phone → one-time code → name and password → household → linked at once or pending the community's check. */
 export default function SignupPage() {

@@ -3,14 +3,14 @@ import { Card, DatePicker, Form, Input, Select, Space, Tag, Tooltip, Typography,
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import type { AuditEntry } from '../api/types';
-import { useRoleLabel } from '../app/auth';
-import { FilterBar } from '../components/FilterBar';
-import { JsonDiff } from '../components/JsonDiff';
-import { PagedTable, type Filters } from '../components/PagedTable';
-import { PageTitle } from '../components/PageTitle';
-import { formatDateTime } from '../components/format';
+import { api } from '../../../web/api/client';
+import type { AuditEntry } from '../../../web/api/types';
+import { useRoleLabel } from '../../../web/app/auth';
+import { FilterBar } from '../../../web/components/FilterBar';
+import { JsonDiff } from '../../../web/components/JsonDiff';
+import { PagedTable, type Filters } from '../../../web/components/PagedTable';
+import { PageTitle } from '../../../web/components/PageTitle';
+import { formatDateTime } from '../../../web/components/format';
 
 interface AuditFilterForm {
   q?: string;
