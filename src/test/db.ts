@@ -45,8 +45,12 @@ export function testDatabase(): Promise<Database> {
   return opened;
 }
 
-/** Empties every table (the audit log too: TRUNCATE is not a row delete) so each test file starts clean. */
+/**
+ * Empties every table (the audit log too: TRUNCATE is not a row delete) so each test file starts clean, on a new
+ * `db` handle: what the last file left in per-handle caches (the grid index) goes with the old one.
+ */
 export async function resetDatabase(database: Database): Promise<void> {
+  database.renew?.();
   const rows = await database.query<{ tablename: string }>(
     "select tablename from pg_tables where schemaname = 'public' order by tablename",
   );

@@ -30,6 +30,12 @@ export interface Database {
   close(): Promise<void>;
   /** The embedded engine's own client (PGlite only): its dumpDataDir makes the backup (kernel/db/backup.ts). */
   pglite?: PGlite;
+  /**
+   * Replaces `db` with a new handle on the same connection(s). In-process caches of database state are kept per
+   * handle (the grid index, the dispatch model), so a handle renewed after the data was emptied or restored
+   * under it (the test harness's reset) starts with none of them.
+   */
+  renew?(): void;
 }
 
 export const MIGRATIONS_DIR = fromRoot('db', 'migrations');
@@ -93,10 +99,13 @@ export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob } =
   try {
     const client = inMemory ? new PGlite(opts) : new PGlite(path.join(dataDir, 'pgdata'), opts);
     await client.waitReady;
-    const db = drizzlePglite({ client, casing: 'snake_case' });
-    return {
-      db,
-      migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_DIR }),
+    const make = () => drizzlePglite({ client, casing: 'snake_case' });
+    const database: Database = {
+      db: make(),
+      renew: () => {
+        database.db = make();
+      },
+      migrate: () => migratePglite(make(), { migrationsFolder: MIGRATIONS_DIR }),
       engine: 'pglite',
       pglite: client,
       async query<T>(sqlText: string, params?: unknown[]) {
@@ -112,6 +121,7 @@ export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob } =
         unlock();
       },
     };
+    return database;
   } catch (e) {
     unlock();
     throw e;
@@ -123,9 +133,12 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on('error', () => undefined); // idle client errors surface on the next query instead of crashing
   await pool.query('select 1');
-  const db = drizzlePg({ client: pool, casing: 'snake_case' });
-  return {
-    db,
+  const make = () => drizzlePg({ client: pool, casing: 'snake_case' });
+  const database: Database = {
+    db: make(),
+    renew: () => {
+      database.db = make();
+    },
     async migrate() {
       const conn = await pool.connect();
       try {
@@ -147,6 +160,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     },
     close: () => pool.end(),
   };
+  return database;
 }
 
 /** Opens the configured engine: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR. */
