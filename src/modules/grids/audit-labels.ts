@@ -5,6 +5,8 @@ export const AUDIT_LABELS: AuditLabels = {
   actions: {
     'buildingLead.delete': { 'zh-CN': '撤销楼栋长/楼栋责任党员', 'en-US': 'Removed building lead' },
     'buildingLead.set': { 'zh-CN': '设置楼栋长/楼栋责任党员', 'en-US': 'Set building lead' },
+    'buildingResponsible.delete': { 'zh-CN': '撤销楼栋责任党员', 'en-US': 'Removed building responsible party member' },
+    'buildingResponsible.set': { 'zh-CN': '设置楼栋责任党员', 'en-US': 'Set building responsible party member' },
     'grid.create': { 'zh-CN': '新建网格', 'en-US': 'Created grid' },
     'grid.delete': { 'zh-CN': '删除网格', 'en-US': 'Deleted grid' },
     'grid.import': { 'zh-CN': '导入网格', 'en-US': 'Imported grids' },

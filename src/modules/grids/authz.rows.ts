@@ -1,6 +1,8 @@
 import type { Role } from '../../kernel/rbac/rbac.js';
 import type { MatrixFixture, MatrixRows, Where } from '../../test/authz.js';
 import { buildingLeads, grids, gridWorkers, liaisonHouseholds } from './schema.js';
+import { partyOrgs } from '../organizations/index.js';
+import { partyMembers } from '../party-members/index.js';
 
 /** Authorization-matrix rows of the grids module (src/test/authz-matrix.ts). */
 const READ: Role[] = [
@@ -217,6 +219,45 @@ export const rows: MatrixRows = {
       const b = await f.t.factory.territory(f.at(w).compound.id, 'building', `楼${f.uniq()}`);
       await f.t.db.insert(buildingLeads).values({ buildingId: b.id, scopePath: b.path, name: '楼栋长' });
       return { method: 'DELETE', url: `/api/grids/buildings/${b.id}/lead` };
+    },
+  },
+  'PUT /api/grids/buildings/:buildingId/responsible-member': {
+    allow: MANAGE,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => {
+      const c = f.at(w).community;
+      const [b] = await f.t.db
+        .insert(partyOrgs)
+        .values({ kind: 'branch', name: `党支部${f.uniq()}`, territoryId: c.id, scopePath: c.path })
+        .returning();
+      const [m] = await f.t.db
+        .insert(partyMembers)
+        .values({
+          name: `责任党员${f.uniq()}`,
+          kind: 'resident',
+          homeBranchId: b!.id,
+          territoryId: c.id,
+          scopePath: c.path,
+        })
+        .returning();
+      return {
+        method: 'PUT',
+        url: `/api/grids/buildings/${f.at(w).building.id}/responsible-member`,
+        body: { partyMemberId: m!.id },
+      };
+    },
+  },
+  'DELETE /api/grids/buildings/:buildingId/responsible-member': {
+    allow: MANAGE,
+    ok: 204,
+    outside: 404,
+    call: async (f, w) => {
+      const b = await f.t.factory.territory(f.at(w).compound.id, 'building', `楼${f.uniq()}`);
+      await f.t.db
+        .insert(buildingLeads)
+        .values({ buildingId: b.id, scopePath: b.path, role: 'responsibleMember', name: '责任党员' });
+      return { method: 'DELETE', url: `/api/grids/buildings/${b.id}/responsible-member` };
     },
   },
 };

@@ -229,6 +229,9 @@ export const SetBuildingLead = z.object({
   name: Name,
   partyMemberId: z.number().int().positive().max(2_147_483_647).nullish(),
 });
+export const SetBuildingResponsible = z.object({
+  partyMemberId: z.number().int().positive().max(2_147_483_647),
+});
 export const BuildingLead = z.object({
   id: z.number().int(),
   buildingId: z.number().int(),
@@ -246,4 +249,6 @@ export const BuildingRow = z.object({
   buildingId: z.number().int(),
   label: z.string(),
   lead: z.object({ name: z.string(), partyMemberId: z.number().int().nullable() }).nullable(),
+  /** The building's responsible party member 楼栋责任党员. */
+  responsibleMember: z.object({ name: z.string(), partyMemberId: z.number().int().nullable() }).nullable(),
 });

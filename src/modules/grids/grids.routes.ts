@@ -25,6 +25,7 @@ import {
   LocateResult,
   MapQuery,
   SetBuildingLead,
+  SetBuildingResponsible,
   UpdateGrid,
   UpdateWorker,
   WorkerListQuery,
@@ -46,6 +47,7 @@ import {
   listWorkers,
   locate,
   setBuildingLead,
+  setBuildingResponsible,
   unassignLiaison,
   updateGrid,
   updateWorker,
@@ -300,6 +302,38 @@ export async function gridRoutes(app: App): Promise<void> {
     },
     async (req, reply) => {
       await deleteBuildingLead(req.ctx(), req.params.buildingId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.put(
+    '/api/grids/buildings/:buildingId/responsible-member',
+    {
+      config: workers,
+      schema: {
+        tags,
+        summary: "Set a building's responsible party member 楼栋责任党员 (one per building)",
+        params: BuildingParam,
+        body: SetBuildingResponsible,
+        response: { 200: BuildingLead },
+      },
+    },
+    async (req) => setBuildingResponsible(req.ctx(), req.params.buildingId, req.body),
+  );
+
+  app.delete(
+    '/api/grids/buildings/:buildingId/responsible-member',
+    {
+      config: workers,
+      schema: {
+        tags,
+        summary: "Remove a building's responsible party member",
+        params: BuildingParam,
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await deleteBuildingLead(req.ctx(), req.params.buildingId, 'responsibleMember');
       return reply.status(204).send(null);
     },
   );

@@ -1,4 +1,4 @@
-import { asc, eq, like } from 'drizzle-orm';
+import { and, asc, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../kernel/db/client.js';
 import { territories } from '../../kernel/db/schema.js';
@@ -79,7 +79,7 @@ describe('demo grids', () => {
       const leads = await db
         .select()
         .from(buildingLeads)
-        .where(like(buildingLeads.scopePath, `${c!.path}%`));
+        .where(and(like(buildingLeads.scopePath, `${c!.path}%`), eq(buildingLeads.role, 'lead')));
       expect(leads.length).toBeGreaterThan(buildings.length / 2);
       expect(leads.length).toBeLessThan(buildings.length);
     }

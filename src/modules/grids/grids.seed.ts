@@ -258,7 +258,7 @@ export async function seedGrids(db: DbOrTx): Promise<void> {
     });
     for (let i = 0; i < links.length; i += 1000) await db.insert(liaisonHouseholds).values(links.slice(i, i + 1000));
 
-    // Building leads for most buildings, not all ("一名党员一栋楼", seed 004: the gaps are what the flag shows).
+    // Building leads 楼栋长 for most buildings, not all ("一名党员一栋楼", seed 004: the gaps are what the flag shows).
     const buildings = await db
       .select({ id: territories.id, path: territories.path })
       .from(territories)
@@ -270,7 +270,11 @@ export async function seedGrids(db: DbOrTx): Promise<void> {
         const m = members[i];
         return { buildingId: b.id, scopePath: b.path, name: m ? m.name : name(), partyMemberId: m ? m.id : null };
       });
-    if (leads.length) await db.insert(buildingLeads).values(leads);
+    // The lead who is a party member is also the building's responsible party member 楼栋责任党员.
+    const responsible = leads
+      .filter((l) => l.partyMemberId !== null)
+      .map((l) => ({ ...l, role: 'responsibleMember' as const }));
+    if (leads.length) await db.insert(buildingLeads).values([...leads, ...responsible]);
   }
   await db.insert(gridIndexVersion).values({ id: 1, version: 1 }).onConflictDoNothing();
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { audit, maskPhone } from '../../kernel/audit/audit.js';
 import type { Ctx } from '../../kernel/context.js';
@@ -1109,7 +1110,44 @@ async function requireBuilding(tx: DbOrTx, ctx: Ctx, buildingId: number): Promis
   return b.path;
 }
 
-/** Sets (or replaces) the one lead of a building of the subtree. */
+type BuildingRole = 'lead' | 'responsibleMember';
+const ROLE_ACTION: Record<BuildingRole, string> = { lead: 'buildingLead', responsibleMember: 'buildingResponsible' };
+
+/** Sets (or replaces) the one holder of a building role in the caller's transaction, with its audit row. */
+async function setBuildingRole(
+  tx: DbOrTx,
+  ctx: Ctx,
+  building: { id: number; scopePath: string },
+  role: BuildingRole,
+  input: { name: string; partyMemberId: number | null },
+) {
+  const { id: buildingId, scopePath } = building;
+  const roleOf = and(eq(buildingLeads.buildingId, buildingId), eq(buildingLeads.role, role));
+  const [before] = await tx.select().from(buildingLeads).where(roleOf);
+  const values = { name: input.name, partyMemberId: input.partyMemberId, updatedAt: ctx.clock.now() };
+  const [after] = await tx
+    .insert(buildingLeads)
+    .values({ buildingId, scopePath, role, ...values })
+    .onConflictDoUpdate({ target: [buildingLeads.buildingId, buildingLeads.role], set: values })
+    .returning();
+  await audit(tx, ctx, {
+    action: `${ROLE_ACTION[role]}.set`,
+    objectType: 'building',
+    objectId: buildingId,
+    scopePath,
+    before: before ?? null,
+    after,
+  });
+  return {
+    id: after!.id,
+    buildingId,
+    name: after!.name,
+    partyMemberId: after!.partyMemberId,
+    updatedAt: after!.updatedAt,
+  };
+}
+
+/** Sets (or replaces) the one building lead 楼栋长 of a building of the subtree. */
 export async function setBuildingLead(
   ctx: Ctx,
   buildingId: number,
@@ -1118,39 +1156,46 @@ export async function setBuildingLead(
   return ctx.db.transaction(async (tx) => {
     const scopePath = await requireBuilding(tx, ctx, buildingId);
     await checkRefs(tx, ctx, { partyMemberId: input.partyMemberId });
-    const [before] = await tx.select().from(buildingLeads).where(eq(buildingLeads.buildingId, buildingId));
-    const values = { name: input.name, partyMemberId: input.partyMemberId ?? null, updatedAt: ctx.clock.now() };
-    const [after] = await tx
-      .insert(buildingLeads)
-      .values({ buildingId, scopePath, ...values })
-      .onConflictDoUpdate({ target: buildingLeads.buildingId, set: values })
-      .returning();
-    await audit(tx, ctx, {
-      action: 'buildingLead.set',
-      objectType: 'building',
-      objectId: buildingId,
-      scopePath,
-      before: before ?? null,
-      after,
+    return setBuildingRole(tx, ctx, { id: buildingId, scopePath }, 'lead', {
+      name: input.name,
+      partyMemberId: input.partyMemberId ?? null,
     });
-    return {
-      id: after!.id,
-      buildingId,
-      name: after!.name,
-      partyMemberId: after!.partyMemberId,
-      updatedAt: after!.updatedAt,
-    };
   });
 }
 
-/** Removes the lead of a building of the subtree (404 when it has none). */
-export async function deleteBuildingLead(ctx: Ctx, buildingId: number): Promise<void> {
+/**
+ * Sets (or replaces) the building's responsible party member 楼栋责任党员: a party member of the subtree, whose
+ * name is taken from the member's record. It meets "一名党员一栋楼" for the building.
+ */
+export async function setBuildingResponsible(ctx: Ctx, buildingId: number, input: { partyMemberId: number }) {
+  return ctx.db.transaction(async (tx) => {
+    const scopePath = await requireBuilding(tx, ctx, buildingId);
+    const [m] = await tx
+      .select({ id: partyMembers.id, name: partyMembers.name })
+      .from(partyMembers)
+      .where(and(eq(partyMembers.id, input.partyMemberId), inScope(ctx.actor, partyMembers.scopePath)));
+    if (!m)
+      throw new AppError('validation', undefined, {}, [
+        { field: 'partyMemberId', message: t(ctx.locale, 'grid.partyMemberNotFound') },
+      ]);
+    return setBuildingRole(tx, ctx, { id: buildingId, scopePath }, 'responsibleMember', {
+      name: m.name,
+      partyMemberId: m.id,
+    });
+  });
+}
+
+/** Removes the holder of a building role of the subtree (404 when it has none). */
+export async function deleteBuildingLead(ctx: Ctx, buildingId: number, role: BuildingRole = 'lead'): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const scopePath = await requireBuilding(tx, ctx, buildingId);
-    const [before] = await tx.delete(buildingLeads).where(eq(buildingLeads.buildingId, buildingId)).returning();
+    const [before] = await tx
+      .delete(buildingLeads)
+      .where(and(eq(buildingLeads.buildingId, buildingId), eq(buildingLeads.role, role)))
+      .returning();
     if (!before) throw notFound();
     await audit(tx, ctx, {
-      action: 'buildingLead.delete',
+      action: `${ROLE_ACTION[role]}.delete`,
       objectType: 'building',
       objectId: buildingId,
       scopePath,
@@ -1166,8 +1211,11 @@ export async function listBuildings(ctx: Ctx, q: BuildingListQuery) {
     const path = (await requireTerritoriesInScope(ctx.db, ctx.actor, [q.communityId])).get(q.communityId)!;
     where.push(inScope({ scopePath: path }, territories.path));
   }
+  const responsible = alias(buildingLeads, 'responsible');
   if (q.withoutLead === 'true') where.push(sql`${buildingLeads.id} is null`);
   if (q.withoutLead === 'false') where.push(sql`${buildingLeads.id} is not null`);
+  const leadJoin = and(eq(buildingLeads.buildingId, territories.id), eq(buildingLeads.role, 'lead'));
+  const responsibleJoin = and(eq(responsible.buildingId, territories.id), eq(responsible.role, 'responsibleMember'));
   const cond = and(...where);
   const [rows, [total]] = await Promise.all([
     ctx.db
@@ -1177,18 +1225,17 @@ export async function listBuildings(ctx: Ctx, q: BuildingListQuery) {
         name: territories.name,
         leadName: buildingLeads.name,
         partyMemberId: buildingLeads.partyMemberId,
+        responsibleName: responsible.name,
+        responsibleMemberId: responsible.partyMemberId,
       })
       .from(territories)
-      .leftJoin(buildingLeads, eq(buildingLeads.buildingId, territories.id))
+      .leftJoin(buildingLeads, leadJoin)
+      .leftJoin(responsible, responsibleJoin)
       .where(cond)
       .orderBy(asc(territories.path))
       .limit(q.pageSize)
       .offset(offsetOf(q)),
-    ctx.db
-      .select({ n: count() })
-      .from(territories)
-      .leftJoin(buildingLeads, eq(buildingLeads.buildingId, territories.id))
-      .where(cond),
+    ctx.db.select({ n: count() }).from(territories).leftJoin(buildingLeads, leadJoin).where(cond),
   ]);
   const labels = await householdLabels(ctx.db, rows);
   return {
@@ -1196,6 +1243,8 @@ export async function listBuildings(ctx: Ctx, q: BuildingListQuery) {
       buildingId: r.id,
       label: labels.get(r.id) ?? r.name,
       lead: r.leadName === null ? null : { name: r.leadName, partyMemberId: r.partyMemberId },
+      responsibleMember:
+        r.responsibleName === null ? null : { name: r.responsibleName, partyMemberId: r.responsibleMemberId },
     })),
     total: total?.n ?? 0,
     page: q.page,

@@ -4,6 +4,7 @@ import { auditLog, territories } from '../../kernel/db/schema.js';
 import { testApp, type TestApp } from '../../test/app.js';
 import type { Client } from '../../test/http.js';
 import { partyOrgs } from '../organizations/schema.js';
+import { partyMembers } from '../party-members/schema.js';
 import { buildingLeads, gridIndexVersion, grids, liaisonHouseholds } from './schema.js';
 
 let t: TestApp;
@@ -571,6 +572,82 @@ describe('building leads (一名党员一栋楼)', () => {
       .where(and(eq(auditLog.objectType, 'building'), eq(auditLog.objectId, String(building.id)), gt(auditLog.id, 0)))
       .orderBy(asc(auditLog.id));
     expect(audits.map((r) => r.a)).toEqual(['buildingLead.set', 'buildingLead.set', 'buildingLead.delete']);
+  });
+
+  it('a responsible party member 楼栋责任党员 clears the 一名党员一栋楼 flag; the building lead alone does not', async () => {
+    const building = await t.factory.territory(A().compound.id, 'building', '责任楼');
+    const admin = await t.as(['streetAdmin'], tree.streetA.street.id);
+    const flagged = async () => {
+      const res = await admin.get('/api/organizations/flags?kind=buildingWithoutLead&pageSize=200');
+      expect(res.status).toBe(200);
+      return res.body.items.some((i: { territory: { id: number } }) => i.territory.id === building.id);
+    };
+    const [branch] = await t.db
+      .insert(partyOrgs)
+      .values({ kind: 'branch', name: '责任楼测试支部', territoryId: A().community.id, scopePath: A().community.path })
+      .returning();
+    // the member lives elsewhere in the community, not in this building
+    const [member] = await t.db
+      .insert(partyMembers)
+      .values({
+        name: '周责任',
+        kind: 'resident',
+        homeBranchId: branch!.id,
+        territoryId: A().community.id,
+        scopePath: A().community.path,
+      })
+      .returning();
+    expect(await flagged()).toBe(true);
+
+    expect((await staff.request('PUT', `/api/grids/buildings/${building.id}/lead`, { name: '赵楼长' })).status).toBe(
+      200,
+    );
+    expect(await flagged()).toBe(true);
+
+    const set = await staff.request('PUT', `/api/grids/buildings/${building.id}/responsible-member`, {
+      partyMemberId: member!.id,
+    });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ buildingId: building.id, name: '周责任', partyMemberId: member!.id });
+    expect(await flagged()).toBe(false);
+
+    const list = await staff.get(`/api/grids/buildings?communityId=${A().community.id}&pageSize=200`);
+    expect(list.body.items.find((b: { buildingId: number }) => b.buildingId === building.id)).toMatchObject({
+      lead: { name: '赵楼长', partyMemberId: null },
+      responsibleMember: { name: '周责任', partyMemberId: member!.id },
+    });
+
+    // a member of another street is not found; removing the responsible member brings the flag back
+    const [otherBranch] = await t.db
+      .insert(partyOrgs)
+      .values({ kind: 'branch', name: '乙街道支部', territoryId: B().community.id, scopePath: B().community.path })
+      .returning();
+    const [outsider] = await t.db
+      .insert(partyMembers)
+      .values({
+        name: '外街道党员',
+        kind: 'resident',
+        homeBranchId: otherBranch!.id,
+        territoryId: B().community.id,
+        scopePath: B().community.path,
+      })
+      .returning();
+    const bad = await staff.request('PUT', `/api/grids/buildings/${building.id}/responsible-member`, {
+      partyMemberId: outsider!.id,
+    });
+    expect(bad.status).toBe(400);
+    expect((await staff.delete(`/api/grids/buildings/${building.id}/responsible-member`)).status).toBe(204);
+    expect(await flagged()).toBe(true);
+    const audits = await t.db
+      .select({ a: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.objectType, 'building'), eq(auditLog.objectId, String(building.id))))
+      .orderBy(asc(auditLog.id));
+    expect(audits.map((r) => r.a)).toEqual([
+      'buildingLead.set',
+      'buildingResponsible.set',
+      'buildingResponsible.delete',
+    ]);
   });
 
   it('only buildings of my subtree have leads set here', async () => {

@@ -18,10 +18,16 @@ export const gridsModule: GongzhiModule = {
   routes: gridRoutes,
   figures: GRID_FIGURES,
   seedDemo: seedGrids,
-  // A compound's page and the 一名党员一栋楼 flag read building leads through this.
+  // A compound's page reads building leads, the 一名党员一栋楼 flag responsible members through this.
   setup: () =>
     provideOrgFigures({
       buildingLead: (buildingId) =>
-        sql<string | null>`(select l.name from ${buildingLeads} l where l.building_id = ${buildingId} limit 1)`,
+        sql<
+          string | null
+        >`(select l.name from ${buildingLeads} l where l.building_id = ${buildingId} and l.role = 'lead')`,
+      buildingResponsible: (buildingId) =>
+        sql<
+          string | null
+        >`(select l.name from ${buildingLeads} l where l.building_id = ${buildingId} and l.role = 'responsibleMember')`,
     }),
 };

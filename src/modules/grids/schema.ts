@@ -117,8 +117,10 @@ export const liaisonHouseholds = pgTable(
 );
 
 /**
- * The building lead 楼栋长 of a building ("一名党员一栋楼", seed 004): a person, preferably a party member.
- * One current lead per building.
+ * The two roles of a building (seed 004), one current holder each: the building lead 楼栋长 (`lead`: a person,
+ * preferably a party member) and the building's responsible party member 楼栋责任党员 (`responsibleMember`: a
+ * party member). "一名党员一栋楼" is met by a responsible member or by a party member living in the building; the
+ * lead alone does not meet it.
  */
 export const buildingLeads = pgTable(
   'building_leads',
@@ -128,6 +130,9 @@ export const buildingLeads = pgTable(
       .notNull()
       .references(() => territories.id, { onDelete: 'cascade' }),
     scopePath: text().notNull(),
+    role: text({ enum: ['lead', 'responsibleMember'] })
+      .notNull()
+      .default('lead'),
     name: text().notNull(),
     partyMemberId: integer().references(() => partyMembers.id, { onDelete: 'set null' }),
     /** Optional resident record of the lead (people module). */
@@ -136,7 +141,7 @@ export const buildingLeads = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('building_leads_building_uq').on(t.buildingId),
+    uniqueIndex('building_leads_building_role_uq').on(t.buildingId, t.role),
     index('building_leads_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
   ],
 );

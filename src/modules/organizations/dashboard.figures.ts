@@ -42,9 +42,9 @@ export const ORGANIZATION_FIGURES: readonly FigureDef[] = [
     section: 'structure',
     label: { 'zh-CN': '组织预警', 'en-US': 'Structure flags' },
     formula: {
-      'zh-CN': '当前的组织设置预警：百人以上的社区支部、无支部的小区、无楼栋长的楼栋（按记录实时计算）',
+      'zh-CN': '当前的组织设置预警：百人以上的社区支部、无支部的小区、无责任党员也无党员居住的楼栋（按记录实时计算）',
       'en-US':
-        'Structure flags now: community branches of 100+ members, compounds without a branch, buildings without a lead',
+        'Structure flags now: community branches of 100+ members, compounds without a branch, buildings with no responsible party member and none living there',
     },
     unit: 'count',
     periodic: false,

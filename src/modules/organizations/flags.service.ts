@@ -52,7 +52,8 @@ const FlagRow = z.object({
  * The three rule flags as one set-based query each, every one limited to the subtree `scope` (a path prefix):
  * - branchTooLarge: a community-level branch with 100+ members (seed 004);
  * - compoundWithoutBranch: a compound with no branch of its own ("支部建在小区上", seed 000);
- * - buildingWithoutLead: a building with no building lead and no party member recorded under it
+ * - buildingWithoutLead: a building with no responsible party member 楼栋责任党员 and no party member recorded under it
+ *   (the building lead 楼栋长 is a separate role and does not count)
  *   ("一名党员一栋楼", seed 004). Members are matched by path range, which the text_pattern_ops index serves.
  */
 export function flagQueries(scope: string): Record<FlagKind, SQL> {
@@ -84,7 +85,7 @@ export function flagQueries(scope: string): Record<FlagKind, SQL> {
         join territories c on c.id = b.parent_id
         left join territories cm on cm.id = c.parent_id
        where b.level = 'building' and b.path like ${like}
-         and ${orgFigures.buildingLead(sql.raw('b.id'))} is null
+         and ${orgFigures.buildingResponsible(sql.raw('b.id'))} is null
          and ${orgFigures.membersUnder(sql.raw('b.path'))} = 0`,
     nameMismatch: sql`
       select 'nameMismatch' as kind, 4 as sev, t.path as tpath, t.id as tid, t.name as tname, t.level as tlevel,

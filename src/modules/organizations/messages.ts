@@ -19,7 +19,7 @@ export const zhCN: MessageBundle = {
   'org.hasMembers': '该党组织还有 {count} 名党员，不能删除',
   'flag.branchTooLarge': '{org}有党员 {count} 名，达到 {limit} 名以上，应改设党委或党总支',
   'flag.compoundWithoutBranch': '{compound}尚未建立小区党支部（支部建在小区上）',
-  'flag.buildingWithoutLead': '{compound}{building}没有楼栋长，也没有党员（一名党员一栋楼）',
+  'flag.buildingWithoutLead': '{compound}{building}没有楼栋责任党员，也没有党员居住（一名党员一栋楼）',
   'flag.nameMismatch': '「{org}」的名称与其组织类别（{kind}）不符，请更正名称或类别',
   'unit.servesCompounds': '该单位正为 {count} 个小区提供物业服务，只能是物业企业',
   'unit.servesCompoundsConflict': '该单位正为 {count} 个小区提供物业服务，不能删除',
@@ -61,7 +61,7 @@ export const enUS: MessageBundle = {
   'flag.branchTooLarge':
     '{org} has {count} members ({limit} or more): upgrade it to a party committee or general branch',
   'flag.compoundWithoutBranch': '{compound} has no party branch of its own',
-  'flag.buildingWithoutLead': '{compound} {building} has no building lead and no party member',
+  'flag.buildingWithoutLead': '{compound} {building} has no responsible party member and no party member living there',
   'flag.nameMismatch': '"{org}": the name does not fit its kind ({kind}); correct the name or the kind',
   'unit.servesCompounds': 'It manages {count} compounds and must stay a property company',
   'unit.servesCompoundsConflict': 'It manages {count} compounds and cannot be deleted',

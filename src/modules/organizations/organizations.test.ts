@@ -225,7 +225,7 @@ describe('rule flags', () => {
     // a property company's branch is not the compound's own branch
   });
 
-  it('flags a building with neither lead nor party member until a lead is named or a member lives there', async () => {
+  it('flags a building with neither responsible member nor resident party member until one is there', async () => {
     const [x, y] = f.streetA.communities.map((k) => k.building);
     let flags = await flagsOf(c, 'buildingWithoutLead');
     expect(flags.items.map((i) => i.territory.id).sort()).toEqual([x!.id, y!.id].sort());
@@ -234,7 +234,13 @@ describe('rule flags', () => {
       id: f.streetA.communities[0]!.compound.id,
       focusId: x!.id,
     });
+    // the building lead 楼栋长 is a separate role: naming one does not meet 一名党员一栋楼
     await t.db.insert(buildingLeads).values({ buildingId: x!.id, scopePath: x!.path, name: '楼栋长甲' });
+    flags = await flagsOf(c, 'buildingWithoutLead');
+    expect(flags.items.map((i) => i.territory.id).sort()).toEqual([x!.id, y!.id].sort());
+    await t.db
+      .insert(buildingLeads)
+      .values({ buildingId: x!.id, scopePath: x!.path, role: 'responsibleMember', name: '责任党员甲' });
     flags = await flagsOf(c, 'buildingWithoutLead');
     expect(flags.items.map((i) => i.territory.id)).toEqual([y!.id]);
     // a party member recorded under the building (its household) also clears it

@@ -127,10 +127,14 @@ export async function getUnit(ctx: Ctx, id: number): Promise<Unit> {
   return shapeUnit(ctx, await loadUnit(ctx, ctx.db, id));
 }
 
-/** Where a unit can be registered. */
-export const UNIT_LEVELS = ['street', 'community', 'compound', 'building'] as const;
+/**
+ * Where a unit can be registered: a district department 区直部门 (区政府办, seed 002) sits at the district, other
+ * units at a street, community, compound or building. The list's scope rule is the same for all: a community
+ * account does not see a district unit.
+ */
+export const UNIT_LEVELS = ['district', 'street', 'community', 'compound', 'building'] as const;
 
-/** Registers a unit at a street, community, compound or building of the actor's subtree. */
+/** Registers a unit at a district, street, community, compound or building of the actor's subtree. */
 export async function createUnit(ctx: Ctx, input: CreateUnit): Promise<Unit> {
   return ctx.db.transaction(async (tx) => insertUnit(ctx, tx, input));
 }

@@ -1,4 +1,4 @@
-import { AppstoreOutlined, EditOutlined, EnvironmentOutlined, TeamOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, BankOutlined, EditOutlined, EnvironmentOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { ConsoleRoute } from '../../../web/app/module-routes';
 
@@ -27,6 +27,14 @@ export const consoleRoutes: ConsoleRoute[] = [
     group: 'grids',
     icon: <TeamOutlined />,
     Component: lazy(() => import('./GridWorkersPage')),
+  },
+  {
+    path: 'grids/buildings',
+    labelKey: 'grids.nav.buildings',
+    permission: 'grid.read',
+    group: 'grids',
+    icon: <BankOutlined />,
+    Component: lazy(() => import('./BuildingsPage')),
   },
   {
     path: 'grids/editor',
