@@ -205,6 +205,7 @@ CREATE TABLE "consultations" (
 );
 --> statement-breakpoint
 ALTER TABLE "meeting_agenda_items" DROP CONSTRAINT "meeting_agenda_source_ck";--> statement-breakpoint
+DROP INDEX "building_leads_building_uq";--> statement-breakpoint
 ALTER TABLE "service_order_rollups" DROP CONSTRAINT "service_order_rollups_grain_period_node_path_handler_unit_id_pk";--> statement-breakpoint
 ALTER TABLE "as_rectification_items" ALTER COLUMN "assessment_id" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "service_order_rollups" ADD COLUMN "slot" smallint DEFAULT 0 NOT NULL;--> statement-breakpoint
@@ -219,6 +220,7 @@ ALTER TABLE "recruit_moves" ADD COLUMN "vote_against" integer;--> statement-brea
 ALTER TABLE "recruit_moves" ADD COLUMN "vote_abstain" integer;--> statement-breakpoint
 ALTER TABLE "recruit_moves" ADD COLUMN "approved_by" text;--> statement-breakpoint
 ALTER TABLE "recruit_moves" ADD COLUMN "approved_on" date;--> statement-breakpoint
+ALTER TABLE "building_leads" ADD COLUMN "role" text DEFAULT 'lead' NOT NULL;--> statement-breakpoint
 ALTER TABLE "meeting_agenda_items" ADD COLUMN "consultation_id" integer;--> statement-breakpoint
 ALTER TABLE "as_annual_reviews" ADD CONSTRAINT "as_annual_reviews_party_org_id_party_orgs_id_fk" FOREIGN KEY ("party_org_id") REFERENCES "public"."party_orgs"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "as_annual_reviews" ADD CONSTRAINT "as_annual_reviews_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
@@ -282,6 +284,7 @@ ALTER TABLE "co_agreements" ADD CONSTRAINT "co_agreements_alliance_id_co_allianc
 CREATE INDEX "as_rect_items_visit_idx" ON "as_rectification_items" USING btree ("visit_id");--> statement-breakpoint
 CREATE INDEX "as_rect_items_review_idx" ON "as_rectification_items" USING btree ("review_id");--> statement-breakpoint
 CREATE INDEX "as_rect_items_scope_idx" ON "as_rectification_items" USING btree ("scope_path" text_pattern_ops);--> statement-breakpoint
+CREATE UNIQUE INDEX "building_leads_building_role_uq" ON "building_leads" USING btree ("building_id","role");--> statement-breakpoint
 ALTER TABLE "party_members" DROP COLUMN "points";--> statement-breakpoint
 ALTER TABLE "as_rectification_items" ADD CONSTRAINT "as_rect_items_source_ck" CHECK (num_nonnulls("as_rectification_items"."assessment_id", "as_rectification_items"."visit_id", "as_rectification_items"."review_id") = 1);--> statement-breakpoint
 ALTER TABLE "meeting_agenda_items" ADD CONSTRAINT "meeting_agenda_source_ck" CHECK ("meeting_agenda_items"."source" in ('staff','hotspot','overdueOrder','carriedOver','consultation'));
