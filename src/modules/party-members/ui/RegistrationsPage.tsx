@@ -52,7 +52,18 @@ export default function RegistrationsPage() {
     },
     { title: t('partyMembers.field.homeBranch'), key: 'home', render: (_, r) => r.member.homeBranchName },
     { title: t('partyMembers.field.community'), key: 'community', width: 130, render: (_, r) => r.community.name },
-    { title: t('partyMembers.field.note'), dataIndex: 'note', width: 180, render: (v: string | null) => v ?? '—' },
+    {
+      title: t('partyMembers.field.applicationNote'),
+      dataIndex: 'note',
+      width: 180,
+      render: (v: string | null) => <span data-testid="reg-note">{v ?? '—'}</span>,
+    },
+    {
+      title: t('partyMembers.field.decisionNote'),
+      dataIndex: 'decisionNote',
+      width: 180,
+      render: (v: string | null) => <span data-testid="reg-decision-note">{v ?? '—'}</span>,
+    },
     {
       title: t('partyMembers.field.requestedAt'),
       dataIndex: 'requestedAt',
