@@ -157,7 +157,7 @@ describe('resident sign-up on the phone', () => {
 
   it('shows the user agreement and privacy notice at /m/privacy without signing in, in English too', async () => {
     const page = await b.page({ mobile: true, locale: 'en-US' });
-    await page.addInitScript(() => localStorage.setItem('gz.lang', 'en-US'));
+    await page.addInitScript("localStorage.setItem('gz.lang', 'en-US')");
     await page.goto('/m/privacy');
     await page.getByTestId('m-privacy-notice').waitFor();
     const text = (await page.getByTestId('m-privacy').textContent()) ?? '';
