@@ -111,7 +111,10 @@ export const Registration = z.object({
   requestedAt: z.date(),
   decidedAt: z.date().nullable(),
   decidedByName: z.string().nullable(),
+  /** The member's application note. */
   note: z.string().nullable(),
+  /** The reviewer's note on confirming or rejecting (the member's note stays as written). */
+  decisionNote: z.string().nullable(),
 });
 export type Registration = z.infer<typeof Registration>;
 

@@ -29,6 +29,7 @@ describe('dual registration 双报到 in the console', () => {
     const option = member.locator('.ant-select-item-option', { hasText: '文亭巷社区' });
     await option.first().waitFor();
     await option.first().click();
+    await member.getByPlaceholder('说明（如：居住在某小区某楼）').fill('住在文亭巷小区');
     await member.getByTestId('registration-submit').click();
     await expect.poll(() => member.getByTestId('my-registrations').getByTestId('status-pending').count()).toBe(1);
     await b.screenshot(member, 'party-members-my-registration-pending');
@@ -41,6 +42,12 @@ describe('dual registration 双报到 in the console', () => {
     await expect
       .poll(() => staff.getByTestId('registrations-table').locator('tbody tr', { hasText: '赵敏' }).count())
       .toBe(0);
+    // the member's own note stays on the confirmed registration (issue 10 point 15)
+    await staff.getByRole('tab', { name: '已确认' }).click();
+    const done = staff.getByTestId('registrations-table').locator('tbody tr', { hasText: '赵敏' });
+    await done.waitFor();
+    expect(await done.getByTestId('reg-note').textContent()).toBe('住在文亭巷小区');
+    await b.screenshot(staff, 'party-members-registrations-confirmed');
 
     await staff.goto('/party-members');
     await staff.getByTestId('member-filter-q').fill('赵敏');

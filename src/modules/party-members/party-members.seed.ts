@@ -191,7 +191,7 @@ export async function seedPartyMembers(db: DbOrTx): Promise<void> {
       status,
       requestedAt: requested,
       decidedAt: status === 'pending' ? null : new Date(requested.getTime() + rnd.int(1, 10) * 86_400_000),
-      note: status === 'rejected' ? '住址不在本社区，请向居住地社区报到' : null,
+      decisionNote: status === 'rejected' ? '住址不在本社区，请向居住地社区报到' : null,
     });
     if (status === 'confirmed') {
       for (const side of ['community', 'unit'] as const) {

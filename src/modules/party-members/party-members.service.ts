@@ -383,6 +383,7 @@ async function registrationRows(ctx: Ctx, where: SQL | undefined, page?: { limit
       requestedAt: dualRegistrations.requestedAt,
       decidedAt: dualRegistrations.decidedAt,
       note: dualRegistrations.note,
+      decisionNote: dualRegistrations.decisionNote,
       communityPath: dualRegistrations.communityPath,
       memberId: partyMembers.id,
       memberName: partyMembers.name,
@@ -417,6 +418,7 @@ async function registrationRows(ctx: Ctx, where: SQL | undefined, page?: { limit
     decidedAt: r.decidedAt,
     decidedByName: r.decidedByName,
     note: r.note,
+    decisionNote: r.decisionNote,
   }));
 }
 
@@ -568,7 +570,7 @@ export async function decideRegistration(
     const before = await oneRegistration(c, id);
     await tx
       .update(dualRegistrations)
-      .set({ status, decidedAt: ctx.clock.now(), decidedBy: ctx.actor.accountId || null, ...(note ? { note } : {}) })
+      .set({ status, decidedAt: ctx.clock.now(), decidedBy: ctx.actor.accountId || null, decisionNote: note || null })
       .where(eq(dualRegistrations.id, id));
     const after = await oneRegistration(c, id);
     await audit(tx, ctx, {

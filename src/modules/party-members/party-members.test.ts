@@ -180,6 +180,17 @@ describe('dual registration 双报到', () => {
     const res = await staffA.post(`/api/party-members/registrations/${reg}/confirm`, { note: '欢迎报到' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'confirmed', decidedByName: staffA.account.displayName });
+    // issue 10 point 15: the member's own note stays beside the reviewer's, on the staff's list and the member's own
+    expect(res.body).toMatchObject({ note: '住在甲一小区', decisionNote: '欢迎报到' });
+    const listed = await staffA.get('/api/party-members/registrations?status=confirmed');
+    expect(listed.body.items.find((r: { id: number }) => r.id === reg)).toMatchObject({
+      note: '住在甲一小区',
+      decisionNote: '欢迎报到',
+    });
+    expect((await self.get('/api/party-members/me')).body.registrations[0]).toMatchObject({
+      note: '住在甲一小区',
+      decisionNote: '欢迎报到',
+    });
     expect((await staffA.post(`/api/party-members/registrations/${reg}/confirm`, {})).status).toBe(409);
     expect(await roster(staffA)).toContain('赵敏');
     expect(await roster(staffA)).not.toContain('同单位党员');
@@ -208,7 +219,7 @@ describe('dual registration 双报到', () => {
     });
     expect(r2.status).toBe(201);
     const rej = await staffA2.post(`/api/party-members/registrations/${r2.body.id}/reject`, { note: '不在本社区居住' });
-    expect(rej.body).toMatchObject({ status: 'rejected', note: '不在本社区居住' });
+    expect(rej.body).toMatchObject({ status: 'rejected', note: null, decisionNote: '不在本社区居住' });
     expect(await roster(staffA2)).not.toContain('同单位党员');
     // a resident member does not register
     const held = await staffA.post('/api/party-members', {

@@ -72,7 +72,10 @@ export const dualRegistrations = pgTable(
     requestedBy: integer().references(() => accounts.id, { onDelete: 'set null' }),
     decidedAt: timestamp({ withTimezone: true }),
     decidedBy: integer().references(() => accounts.id, { onDelete: 'set null' }),
+    /** The member's own application note (kept as written; issue 10 point 15). */
     note: text(),
+    /** The reviewer's note when confirming or rejecting, beside the member's. */
+    decisionNote: text(),
   },
   (t) => [
     index('dual_registrations_community_idx').using('btree', t.communityPath.op('text_pattern_ops')),

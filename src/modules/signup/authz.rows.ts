@@ -44,7 +44,7 @@ export const rows: MatrixRows = {
     call: async () => ({
       method: 'POST',
       url: '/api/signup/verify',
-      body: { phone: phone(), code: '123456', password: 'Resident-2026', name: '测试' },
+      body: { phone: phone(), code: '123456', password: 'Resident-2026', name: '测试', consent: true },
     }),
   },
   'GET /api/signup/communities': {

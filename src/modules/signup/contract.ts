@@ -19,6 +19,11 @@ export const VerifyRequest = z.object({
     .regex(/^\d{6}$/, { message: 'signup.codeFormat' }),
   password: z.string().min(1).max(256),
   name: z.string().trim().min(1).max(32),
+  /** Consent to the privacy notice and user agreement (/m/privacy); sign-up without it is refused. */
+  consent: z
+    .boolean()
+    .optional()
+    .refine((v) => v === true, { message: 'signup.consentRequired' }),
 });
 export const Ticket = z.object({ ticket: z.string(), expiresAt: z.date() });
 
@@ -41,6 +46,8 @@ export const MySignup = z.object({
   reason: z.string().nullable(),
   createdAt: z.date(),
   decidedAt: z.date().nullable(),
+  /** The notice version consented to and when (null for sign-ups older than the consent step). */
+  consent: z.object({ version: z.string(), at: z.date() }).nullable(),
 });
 export type MySignup = z.infer<typeof MySignup>;
 

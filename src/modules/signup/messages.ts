@@ -14,6 +14,7 @@ export const zhCN: MessageBundle = {
   'signup.notPlace': '只能查询社区、小区、楼栋、单元的下级',
   'signup.notPending': '该申请已处理（{status}）',
   'signup.nothingToChange': '您已完成实名认证，无需重新选择住户',
+  'signup.consentRequired': '请阅读并同意《用户协议》和《隐私政策》',
   'signup.smsText': '【共治】您的注册验证码为 {code}，5 分钟内有效。如非本人操作请忽略。',
 };
 export const enUS: MessageBundle = {
@@ -30,5 +31,6 @@ export const enUS: MessageBundle = {
   'signup.notPlace': 'Only communities, compounds, buildings and units can be opened',
   'signup.notPending': 'This request was already handled ({status})',
   'signup.nothingToChange': 'You are already verified; no need to choose a household again',
+  'signup.consentRequired': 'Please read and agree to the user agreement and the privacy notice',
   'signup.smsText': '[Gongzhi] Your sign-up code is {code}, valid for 5 minutes.',
 };

@@ -26,6 +26,9 @@ export const signupCodes = pgTable(
     name: text(),
     passwordHash: text(),
     usedAt: timestamp({ withTimezone: true }),
+    /** The privacy notice and user agreement version consented to at the verify step, and when. */
+    consentVersion: text(),
+    consentAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     index('signup_codes_phone_idx').on(t.phoneHash, t.createdAt),
@@ -59,6 +62,9 @@ export const signupRequests = pgTable(
     decidedBy: integer().references(() => accounts.id, { onDelete: 'set null' }),
     decidedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull(),
+    /** The privacy notice and user agreement version the resident consented to at sign-up, and when (issue 10/21). */
+    consentVersion: text(),
+    consentAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     index('signup_requests_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),

@@ -70,6 +70,18 @@ describe('resident sign-up on the phone', () => {
     await page.locator('[data-testid=m-name] input').fill('马玉兰');
     await page.locator('[data-testid=m-password] input').fill('Yulan-2026');
     await page.locator('[data-testid=m-password2] input').fill('Yulan-2026');
+    // Without consent to the user agreement and privacy notice the form does not go on (issue 10 point 21).
+    await page.getByTestId('m-verify').click();
+    await page.getByText('请阅读并同意《用户协议》和《隐私政策》').waitFor();
+    // The notice opens from the consent line without leaving the form.
+    await page.getByTestId('m-read-notice').click();
+    await page.getByTestId('m-privacy-notice').waitFor();
+    expect(await page.getByTestId('m-privacy-notice').textContent()).toContain('我的数据');
+    await b.screenshot(page, 'signup-m-03a-notice');
+    await page.getByTestId('m-privacy-close').click();
+    await page.getByTestId('m-privacy-notice').waitFor({ state: 'hidden' });
+    // the box itself (the middle of the line is the agreement's link)
+    await page.locator('[data-testid=m-consent] .adm-checkbox-icon').click();
     await b.screenshot(page, 'signup-m-03-verify');
     await page.getByTestId('m-verify').click();
 
@@ -127,6 +139,13 @@ describe('resident sign-up on the phone', () => {
     // The masked phone comes from the resident's record, loaded after the page shows.
     await expect.poll(() => page.getByTestId('m-me').textContent()).toContain('137****5246');
     await b.screenshot(page, 'signup-m-10-me');
+    // 我的 → the user agreement and privacy notice
+    await page.getByTestId('m-me-privacy').click();
+    await page.getByTestId('m-privacy-agreement').waitFor();
+    expect(await page.getByTestId('m-privacy').textContent()).toContain('隐私政策');
+    await b.screenshot(page, 'signup-m-11-privacy');
+    await page.goto('/m/me');
+    await page.getByTestId('m-me').waitFor();
 
     await page.getByTestId('m-logout').click();
     await page.getByRole('button', { name: '确定' }).click();
@@ -134,5 +153,17 @@ describe('resident sign-up on the phone', () => {
     // The console's own sign-in page is untouched by the mobile routes.
     await page.goto('/login');
     await page.getByTestId('login-username').waitFor();
+  });
+
+  it('shows the user agreement and privacy notice at /m/privacy without signing in, in English too', async () => {
+    const page = await b.page({ mobile: true, locale: 'en-US' });
+    await page.addInitScript("localStorage.setItem('gz.lang', 'en-US')");
+    await page.goto('/m/privacy');
+    await page.getByTestId('m-privacy-notice').waitFor();
+    const text = (await page.getByTestId('m-privacy').textContent()) ?? '';
+    expect(text).toContain('User agreement');
+    expect(text).toContain('Personal Information Protection Law');
+    expect(text).toContain('139****5678');
+    await b.screenshot(page, 'signup-m-12-privacy-en');
   });
 });

@@ -20,6 +20,7 @@ import { addressesOf } from '../people/index.js';
 import { addSignedUpResident, linkResidentByPhone } from '../people/index.js';
 import {
   CODE_MAX_ATTEMPTS,
+  CONSENT_VERSION,
   CODE_TTL_MS,
   IP_PER_HOUR,
   PHONE_PER_HOUR,
@@ -120,9 +121,11 @@ export async function requestCode(
  */
 export async function verifyCode(
   env: PublicEnv,
-  input: { phone: string; code: string; password: string; name: string },
+  input: { phone: string; code: string; password: string; name: string; consent?: boolean | undefined },
 ): Promise<{ ticket: string; expiresAt: Date }> {
   const now = env.clock.now();
+  // The route's schema refuses it already; kept here so no other caller can skip the consent (issue 10 point 21).
+  if (input.consent !== true) throw fieldError(env, 'consent', 'signup.consentRequired');
   const phoneHash = hashPii('phone', input.phone);
   const problems = checkPasswordPolicy(input.password, policyOf(env.config), env.locale, {
     username: input.phone,
@@ -161,6 +164,8 @@ export async function verifyCode(
         ticketExpiresAt: new Date(now.getTime() + TICKET_TTL_MS),
         name: input.name,
         passwordHash,
+        consentVersion: CONSENT_VERSION,
+        consentAt: now,
       })
       .where(eq(signupCodes.id, row.id));
     return null;
@@ -232,6 +237,8 @@ interface Claimant {
   name: string;
   phoneEnc: string;
   phoneHash: string;
+  consentVersion: string | null;
+  consentAt: Date | null;
 }
 
 /**
@@ -311,7 +318,14 @@ export async function completeSignup(
     const done = await attach(
       tx,
       now,
-      { accountId: acc!.id, name: row.name, phoneEnc: encryptPii('phone', input.phone), phoneHash },
+      {
+        accountId: acc!.id,
+        name: row.name,
+        phoneEnc: encryptPii('phone', input.phone),
+        phoneHash,
+        consentVersion: row.consentVersion,
+        consentAt: row.consentAt,
+      },
       hh.id,
       env.locale,
     );
@@ -335,6 +349,7 @@ export async function completeSignup(
         status: done.status,
         residentId: done.residentId,
         requestId: done.requestId,
+        consentVersion: row.consentVersion,
       },
     });
     return done.requestId;
@@ -361,6 +376,7 @@ async function requestsOf(db: DbOrTx, where: ReturnType<typeof and>, page?: { li
     reason: r.reason,
     createdAt: r.createdAt,
     decidedAt: r.decidedAt,
+    consent: r.consentVersion && r.consentAt ? { version: r.consentVersion, at: r.consentAt } : null,
     name: r.name,
     phone: maskPhone(decryptPii('phone', r.phoneEnc)),
     decidedBy: decider,
@@ -378,6 +394,7 @@ export async function mySignup(ctx: Ctx): Promise<MySignup | null> {
     reason: r.reason,
     createdAt: r.createdAt,
     decidedAt: r.decidedAt,
+    consent: r.consent,
   };
 }
 
@@ -403,7 +420,15 @@ export async function chooseHousehold(ctx: Ctx, householdId: number): Promise<My
     const done = await attach(
       tx,
       now,
-      { accountId: ctx.actor.accountId, name: last.name, phoneEnc: last.phoneEnc, phoneHash: last.phoneHash },
+      {
+        accountId: ctx.actor.accountId,
+        name: last.name,
+        phoneEnc: last.phoneEnc,
+        phoneHash: last.phoneHash,
+        // the consent given at sign-up carries over to the new request
+        consentVersion: last.consentVersion,
+        consentAt: last.consentAt,
+      },
       householdId,
       ctx.locale,
     );

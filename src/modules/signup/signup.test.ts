@@ -5,6 +5,8 @@ import { accounts, auditLog } from '../../kernel/db/schema.js';
 import { testApp, type TestApp } from '../../test/app.js';
 import { type Client } from '../../test/http.js';
 import { residents } from '../people/schema.js';
+import { CONSENT_VERSION } from './constants.js';
+import { signupRequests } from './schema.js';
 import { capturingSmsGateway, setSmsGateway } from './sms.js';
 
 type Tree = Awaited<ReturnType<TestApp['factory']['tree']>>;
@@ -36,7 +38,7 @@ async function codeFor(c: Client, phone: string) {
 async function signUp(phone: string, householdId: number, name = '新居民') {
   const c = t.client();
   const code = await codeFor(c, phone);
-  const v = await c.post('/api/signup/verify', { phone, code, password: PASSWORD, name });
+  const v = await c.post('/api/signup/verify', { phone, code, password: PASSWORD, name, consent: true });
   expect(v.status, JSON.stringify(v.body)).toBe(200);
   const done = await c.post('/api/signup/complete', { ticket: v.body.ticket, phone, householdId });
   expect(done.status, JSON.stringify(done.body)).toBe(201);
@@ -58,12 +60,18 @@ describe('one-time code', () => {
     const c = t.client('en-US');
     const code = await codeFor(c, phone);
     const wrong = code === '000000' ? '111111' : '000000';
-    const first = await c.post('/api/signup/verify', { phone, code: wrong, password: PASSWORD, name: 'A' });
+    const first = await c.post('/api/signup/verify', {
+      phone,
+      code: wrong,
+      password: PASSWORD,
+      name: 'A',
+      consent: true,
+    });
     expect(first.status).toBe(400);
     expect(first.body.fields[0]).toEqual({ field: 'code', message: 'Wrong code; 4 tries left' });
     for (let i = 0; i < 4; i++)
-      await c.post('/api/signup/verify', { phone, code: wrong, password: PASSWORD, name: 'A' });
-    const right = await c.post('/api/signup/verify', { phone, code, password: PASSWORD, name: 'A' });
+      await c.post('/api/signup/verify', { phone, code: wrong, password: PASSWORD, name: 'A', consent: true });
+    const right = await c.post('/api/signup/verify', { phone, code, password: PASSWORD, name: 'A', consent: true });
     expect(right.status).toBe(400);
     expect(right.body.fields[0].message).toBe('Too many wrong tries; ask for a new code');
   });
@@ -73,7 +81,7 @@ describe('one-time code', () => {
     const c = t.client();
     const code = await codeFor(c, phone);
     t.clock.advance(5 * 60_000 + 1000);
-    const res = await c.post('/api/signup/verify', { phone, code, password: PASSWORD, name: 'A' });
+    const res = await c.post('/api/signup/verify', { phone, code, password: PASSWORD, name: 'A', consent: true });
     expect(res.status).toBe(400);
     expect(res.body.fields[0].message).toBe('验证码已失效，请重新获取');
   });
@@ -128,7 +136,13 @@ describe('one-time code', () => {
     });
     const c = t.client();
     const code = await codeFor(c, acc.username);
-    const res = await c.post('/api/signup/verify', { phone: acc.username, code, password: PASSWORD, name: 'A' });
+    const res = await c.post('/api/signup/verify', {
+      phone: acc.username,
+      code,
+      password: PASSWORD,
+      name: 'A',
+      consent: true,
+    });
     expect(res.status).toBe(409);
     expect(res.body.message).toBe('该手机号已注册，请直接登录');
   });
@@ -137,9 +151,42 @@ describe('one-time code', () => {
     const phone = newPhone();
     const c = t.client();
     const code = await codeFor(c, phone);
-    const res = await c.post('/api/signup/verify', { phone, code, password: 'short', name: 'A' });
+    const res = await c.post('/api/signup/verify', { phone, code, password: 'short', name: 'A', consent: true });
     expect(res.status).toBe(400);
     expect(res.body.fields[0].field).toBe('password');
+  });
+});
+
+describe('consent to the privacy notice and user agreement (issue 10 point 21)', () => {
+  it('refuses sign-up without consent, with a message on the consent field', async () => {
+    const phone = newPhone();
+    const c = t.client();
+    const code = await codeFor(c, phone);
+    const missing = await c.post('/api/signup/verify', { phone, code, password: PASSWORD, name: 'A' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.fields).toEqual([{ field: 'consent', message: '请阅读并同意《用户协议》和《隐私政策》' }]);
+    const no = await t
+      .client('en-US')
+      .post('/api/signup/verify', { phone, code, password: PASSWORD, name: 'A', consent: false });
+    expect(no.status).toBe(400);
+    expect(no.body.fields).toEqual([
+      { field: 'consent', message: 'Please read and agree to the user agreement and the privacy notice' },
+    ]);
+    // nothing was used up: the code still works once consent is given
+    const yes = await c.post('/api/signup/verify', { phone, code, password: PASSWORD, name: 'A', consent: true });
+    expect(yes.status).toBe(200);
+  });
+
+  it('stores the version and time of consent with the sign-up record and shows it to the resident', async () => {
+    const at = t.clock.now();
+    const { c, request } = await signUp(newPhone(), tree.streetA.communities[0]!.household.id, '同意者');
+    expect(request.consent).toEqual({ version: CONSENT_VERSION, at: at.toISOString() });
+    const [row] = await t.db.select().from(signupRequests).where(eq(signupRequests.id, request.id));
+    expect(row).toMatchObject({ consentVersion: CONSENT_VERSION, consentAt: at });
+    expect((await c.get('/api/signup/me')).body.signup.consent).toEqual({
+      version: CONSENT_VERSION,
+      at: at.toISOString(),
+    });
   });
 });
 
@@ -270,6 +317,8 @@ describe('matching the register', () => {
     const re = await c.post('/api/signup/me/household', { householdId: hh.id });
     expect(re.status).toBe(200);
     expect(re.body.status).toBe('linked');
+    // the consent given at sign-up carries over to the new request
+    expect(re.body.consent).toEqual(request.consent);
     expect((await c.get('/api/people/me')).body.household.id).toBe(hh.id);
     expect((await c.post('/api/signup/me/household', { householdId: hh.id })).status).toBe(409);
   });

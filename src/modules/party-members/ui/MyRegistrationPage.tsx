@@ -138,7 +138,16 @@ export default function MyRegistrationPage() {
               dataIndex: 'decidedAt',
               render: (v: string | null) => formatDateTime(v),
             },
-            { title: t('partyMembers.field.note'), dataIndex: 'note', render: (v: string | null) => v ?? '—' },
+            {
+              title: t('partyMembers.field.applicationNote'),
+              dataIndex: 'note',
+              render: (v: string | null) => v ?? '—',
+            },
+            {
+              title: t('partyMembers.field.decisionNote'),
+              dataIndex: 'decisionNote',
+              render: (v: string | null) => v ?? '—',
+            },
             {
               title: t('common.actions'),
               key: 'a',

@@ -50,9 +50,14 @@ export default function RegistrationsPage() {
       width: 110,
       render: (_, r) => <KindTag kind={r.member.kind} />,
     },
-    { title: t('partyMembers.field.homeBranch'), key: 'home', render: (_, r) => r.member.homeBranchName },
+    { title: t('partyMembers.field.homeBranch'), key: 'home', width: 200, render: (_, r) => r.member.homeBranchName },
     { title: t('partyMembers.field.community'), key: 'community', width: 130, render: (_, r) => r.community.name },
-    { title: t('partyMembers.field.note'), dataIndex: 'note', width: 180, render: (v: string | null) => v ?? '—' },
+    {
+      title: t('partyMembers.field.applicationNote'),
+      dataIndex: 'note',
+      width: 150,
+      render: (v: string | null) => <span data-testid="reg-note">{v ?? '—'}</span>,
+    },
     {
       title: t('partyMembers.field.requestedAt'),
       dataIndex: 'requestedAt',
@@ -68,6 +73,12 @@ export default function RegistrationsPage() {
     ...(status === 'pending'
       ? []
       : [
+          {
+            title: t('partyMembers.field.decisionNote'),
+            dataIndex: 'decisionNote',
+            width: 150,
+            render: (v: string | null) => <span data-testid="reg-decision-note">{v ?? '—'}</span>,
+          },
           {
             title: t('partyMembers.field.decidedBy'),
             key: 'by',

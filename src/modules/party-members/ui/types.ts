@@ -40,7 +40,10 @@ export interface Registration {
   requestedAt: string;
   decidedAt: string | null;
   decidedByName: string | null;
+  /** The member's application note. */
   note: string | null;
+  /** The reviewer's note (confirm or reject). */
+  decisionNote: string | null;
 }
 
 export interface SideEvaluation {

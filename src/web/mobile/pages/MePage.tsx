@@ -92,6 +92,11 @@ export default function MePage() {
           ))}
         </List>
       )}
+      <List className="gzm-section">
+        <List.Item onClick={() => navigate('/m/privacy')} data-testid="m-me-privacy">
+          {t('mobile.me.privacy')}
+        </List.Item>
+      </List>
       <div className="gzm-pad">
         <Button block size="large" color="danger" fill="outline" onClick={() => void logout()} data-testid="m-logout">
           {t('mobile.me.logout')}

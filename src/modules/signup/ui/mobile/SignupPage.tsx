@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Form, Input, NavBar, Result, Steps, Toast } from 'antd-mobile';
+import { Button, Checkbox, Form, Input, NavBar, Popup, Result, Steps, Toast } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -7,6 +7,7 @@ import { api } from '../../../../web/api/client';
 import type { Me } from '../../../../web/api/types';
 import { resetSession } from '../../../../web/app/auth';
 import { HouseholdPicker } from './HouseholdPicker';
+import { PrivacyText, type PrivacyPart } from './PrivacyTexts';
 import type { MySignup } from '../../../../web/mobile/types';
 import { errorText } from '../../../../web/components/formErrors';
 
@@ -35,6 +36,7 @@ export default function SignupPage() {
   const [ticket, setTicket] = useState('');
   const [result, setResult] = useState<MySignup | null>(null);
   const [busy, setBusy] = useState(false);
+  const [reading, setReading] = useState<PrivacyPart | null>(null);
   const [left, setLeft] = useCountdown();
   const policy = useQuery({
     queryKey: ['auth', 'password-policy'],
@@ -55,7 +57,7 @@ export default function SignupPage() {
     }
   };
 
-  const verify = async (v: { code: string; name: string; password: string; password2: string }) => {
+  const verify = async (v: { code: string; name: string; password: string; password2: string; consent: boolean }) => {
     setBusy(true);
     try {
       const res = await api.post<{ ticket: string }>('/api/signup/verify', {
@@ -63,6 +65,7 @@ export default function SignupPage() {
         code: v.code,
         name: v.name,
         password: v.password,
+        consent: v.consent === true,
       });
       setPassword(v.password);
       setTicket(res.ticket);
@@ -194,8 +197,57 @@ export default function SignupPage() {
           >
             <Input type="password" autoComplete="new-password" data-testid="m-password2" />
           </Form.Item>
+          <Form.Item
+            name="consent"
+            valuePropName="checked"
+            rules={[
+              {
+                validator: (_, value) =>
+                  value === true ? Promise.resolve() : Promise.reject(new Error(t('signup.privacy.consentRequired'))),
+              },
+            ]}
+          >
+            <Checkbox data-testid="m-consent">
+              <span style={{ fontSize: 15 }}>
+                {t('signup.privacy.consent')}
+                <a
+                  onClick={(e) => {
+                    e.preventDefault();
+                    e.stopPropagation();
+                    setReading('agreement');
+                  }}
+                  data-testid="m-read-agreement"
+                >
+                  {t('signup.privacy.agreementLink')}
+                </a>
+                {t('signup.privacy.and')}
+                <a
+                  onClick={(e) => {
+                    e.preventDefault();
+                    e.stopPropagation();
+                    setReading('notice');
+                  }}
+                  data-testid="m-read-notice"
+                >
+                  {t('signup.privacy.noticeLink')}
+                </a>
+              </span>
+            </Checkbox>
+          </Form.Item>
         </Form>
       )}
+      <Popup
+        visible={reading !== null}
+        onMaskClick={() => setReading(null)}
+        bodyStyle={{ maxHeight: '80vh', overflowY: 'auto' }}
+      >
+        {reading && <PrivacyText part={reading} />}
+        <div className="gzm-pad">
+          <Button block onClick={() => setReading(null)} data-testid="m-privacy-close">
+            {t('signup.privacy.close')}
+          </Button>
+        </div>
+      </Popup>
 
       {step === 'household' && <HouseholdPicker onPick={(hh) => complete(hh.id)} />}
 
