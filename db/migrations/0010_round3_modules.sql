@@ -222,6 +222,11 @@ ALTER TABLE "recruit_moves" ADD COLUMN "approved_by" text;--> statement-breakpoi
 ALTER TABLE "recruit_moves" ADD COLUMN "approved_on" date;--> statement-breakpoint
 ALTER TABLE "building_leads" ADD COLUMN "role" text DEFAULT 'lead' NOT NULL;--> statement-breakpoint
 ALTER TABLE "meeting_agenda_items" ADD COLUMN "consultation_id" integer;--> statement-breakpoint
+ALTER TABLE "dual_registrations" ADD COLUMN "decision_note" text;--> statement-breakpoint
+ALTER TABLE "signup_codes" ADD COLUMN "consent_version" text;--> statement-breakpoint
+ALTER TABLE "signup_codes" ADD COLUMN "consent_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "signup_requests" ADD COLUMN "consent_version" text;--> statement-breakpoint
+ALTER TABLE "signup_requests" ADD COLUMN "consent_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "as_annual_reviews" ADD CONSTRAINT "as_annual_reviews_party_org_id_party_orgs_id_fk" FOREIGN KEY ("party_org_id") REFERENCES "public"."party_orgs"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "as_annual_reviews" ADD CONSTRAINT "as_annual_reviews_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "as_key_tasks" ADD CONSTRAINT "as_key_tasks_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
