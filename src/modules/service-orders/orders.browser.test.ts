@@ -180,7 +180,7 @@ describe('the service loop: 居民点单 → 社区派单 → 党员接单、办
     await staff.locator('.ant-modal textarea').fill('重复上报，已合并处理');
     await staff.locator('#order-bulk-submit').click();
     await staff.getByTestId('order-bulk-report').waitFor();
-    expect(await staff.locator('.ant-modal-title', { hasText: '已处理 1 条，1 条未处理' }).count()).toBe(1);
+    await expect.poll(() => staff.locator('.ant-modal-title', { hasText: '已处理 1 条，1 条未处理' }).count()).toBe(1);
     const report = await staff.getByTestId('order-bulk-report').textContent();
     expect(report).toContain('重复上报：路灯不亮（二）');
     expect(report).toContain('工单当前状态为「已派单」，不能关闭');
@@ -198,8 +198,8 @@ describe('the service loop: 居民点单 → 社区派单 → 党员接单、办
     const expected = await apiCall<{ total: number }>(staff, 'GET', `/api/orders?${drill}`);
     await staff.goto(`/orders?${drill}`);
     await staff.getByTestId('order-extra-filters').waitFor();
-    expect(await staff.getByTestId('order-extra-filters').textContent()).toContain('已办结：是');
-    expect(await staff.locator('.ant-tabs-tab-active').textContent()).toContain('全部');
+    await expect.poll(() => staff.getByTestId('order-extra-filters').textContent()).toContain('已办结：是');
+    await expect.poll(() => staff.locator('.ant-tabs-tab-active').textContent()).toContain('全部');
     await expect
       .poll(() => staff.getByTestId('orders-table').locator('.ant-pagination-total-text').textContent())
       .toContain(`共 ${expected.body.total} 条`);
