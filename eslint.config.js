@@ -12,7 +12,9 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      parserOptions: { project: ['./tsconfig.json', './tsconfig.web.json'], tsconfigRootDir: import.meta.dirname },
+      // Server and test code belong to tsconfig.json, console code to tsconfig.web.json (the block below): each file
+      // names only its own program, so linting the server never builds the console's program and vice versa.
+      parserOptions: { project: ['./tsconfig.json'], tsconfigRootDir: import.meta.dirname },
       globals: { ...globals.node },
     },
     rules: {
@@ -34,7 +36,10 @@ export default tseslint.config(
   {
     files: ['src/web/**/*.{ts,tsx}', 'src/modules/*/ui/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    languageOptions: { globals: { ...globals.browser } },
+    languageOptions: {
+      parserOptions: { project: ['./tsconfig.web.json'], tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser },
+    },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {

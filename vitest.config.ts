@@ -1,4 +1,5 @@
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import LongestFirst from './src/test/sequencer.js';
 
 // One PGlite (or one PostgreSQL database) per worker, shared by the files that worker runs: isolate is off so
 // the module that holds it survives from file to file. Browser tests live in their own projects.
@@ -33,7 +34,6 @@ const projects: TestProjectInlineConfiguration[] = engines.flatMap((engine) => [
       include: ['src/**/*.test.ts'],
       exclude: ['src/**/*.browser.test.ts', ...(engine === 'postgres' ? ENGINE_FREE : [])],
       env: { GONGZHI_TEST_ENGINE: engine },
-      sequence: { groupOrder: 0 },
     },
   },
   {
@@ -42,9 +42,7 @@ const projects: TestProjectInlineConfiguration[] = engines.flatMap((engine) => [
       name: `browser${suffix(engine)}`,
       include: ['src/**/*.browser.test.ts'],
       env: { GONGZHI_TEST_ENGINE: engine },
-      maxWorkers: 1,
       testTimeout: 60_000,
-      sequence: { groupOrder: 1 },
     },
   },
 ]);
@@ -59,6 +57,9 @@ export default defineConfig({
     // expect.poll waits for what a page or a server shows after an action; vitest's default (1 s) is shorter than a
     // save and a refetch take when CI runs the suite on two busy cores (it made browser tests fail by chance).
     expect: { poll: { timeout: 10_000 } },
+    // All four projects share the two workers in one group, longest file first (decision 043): browser files no
+    // longer queue after the API files on one core at the end of the run.
+    sequence: { sequencer: LongestFirst },
     projects,
   },
 });
