@@ -9,7 +9,7 @@ import { createApp } from '../../src/app.js';
 import { systemClock } from '../../src/kernel/clock.js';
 import type { Database, Db } from '../../src/kernel/db/client.js';
 import { prng } from '../../src/kernel/random.js';
-import { gridIndex } from '../../src/modules/grids/grids.service.js';
+import { gridIndex } from '../../src/modules/grids/grid-index.service.js';
 import { genConfig } from './generate.js';
 import { summarize, type Captured, type ChildCommand, type ChildReply } from './shared.js';
 

@@ -129,7 +129,8 @@ export const MapQuery = z.object({
 });
 export type MapQuery = z.infer<typeof MapQuery>;
 
-const Feature = (props: z.ZodType) => z.object({ type: z.literal('Feature'), properties: props, geometry: Geometry });
+const Feature = <P extends z.ZodType>(properties: P) =>
+  z.object({ type: z.literal('Feature'), properties, geometry: Geometry });
 export const GridMap = z.object({
   /** District / city boundaries (shipped data, WGS-84) around the grids. */
   boundaries: z.object({

@@ -30,28 +30,19 @@ import {
   UpdateWorker,
   WorkerListQuery,
 } from './contract.js';
+import { deleteBuildingLead, listBuildings, setBuildingLead, setBuildingResponsible } from './buildings.service.js';
+import { locate } from './grid-index.service.js';
+import { createGrid, deleteGrid, getGrid, gridMap, importGrids, listGrids, updateGrid } from './grids.service.js';
 import {
   assignLiaisons,
-  createGrid,
   createWorker,
-  deleteBuildingLead,
-  deleteGrid,
   deleteWorker,
-  getGrid,
-  gridMap,
-  importGrids,
-  listBuildings,
-  listGrids,
   listLiaisons,
   liaisonsUnder,
   listWorkers,
-  locate,
-  setBuildingLead,
-  setBuildingResponsible,
   unassignLiaison,
-  updateGrid,
   updateWorker,
-} from './grids.service.js';
+} from './workers.service.js';
 
 const tags = ['grids'];
 const read = { access: { permission: 'grid.read' } };

@@ -1,4 +1,5 @@
-export { gridMap, gridsAt } from './grids.service.js';
+export { gridsAt } from './grid-index.service.js';
+export { gridMap } from './grids.service.js';
 export { gridWorkers, grids } from './schema.js';
 export {
   compoundAt,

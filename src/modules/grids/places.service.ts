@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../kernel/db/client.js';
 import { territories } from '../../kernel/db/schema.js';
 import { inSubtree, pathIds } from '../../kernel/scope/scope.js';
-import { gridsAt, type Entry } from './grids.service.js';
+import { gridsAt, type Entry } from './grid-index.service.js';
 import { compoundAreas, grids } from './schema.js';
 import { bboxOf, pointInGeometry, type BBox } from './spatial-index.js';
 

@@ -8,14 +8,8 @@ import type * as AccountsContract from '../../modules/accounts/contract';
 import type * as AuditContract from '../../modules/audit-log/contract';
 import type * as TerritoryContract from '../../modules/territory/contract';
 
-/** A contract type as it arrives over JSON: dates become ISO strings. */
-export type Wire<T> = T extends Date
-  ? string
-  : T extends (infer U)[]
-    ? Wire<U>[]
-    : T extends object
-      ? { [K in keyof T]: Wire<T[K]> }
-      : T;
+export type { Wire, WireOf, BodyOf } from './wire';
+import type { Wire } from './wire';
 
 export type Locale = 'zh-CN' | 'en-US';
 

@@ -1,66 +1,26 @@
-/** Shapes of the grids API (src/modules/grids/contract.ts), as the console reads them. */
-export type GridKind = 'basic' | 'professional' | 'responsibilityArea';
-export const GRID_KINDS: readonly GridKind[] = ['basic', 'professional', 'responsibilityArea'];
-export type Position = [number, number];
-export type Geometry =
-  { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
-export type BBox = [number, number, number, number];
+/**
+ * Shapes of the grids API as the console reads them: the module's zod contract (../contract.ts) on the wire
+ * (dates as ISO strings, decision 034). Only the runtime lists and colours are written here.
+ */
+import { everyOf, type WireOf } from '../../../web/api/wire';
+import type * as C from '../contract';
 
-export interface GridRow {
-  id: number;
-  name: string;
-  kind: GridKind;
-  department: string | null;
-  community: { id: number; name: string };
-  bbox: BBox;
-  workerCount: number;
-  flaggedWorkerCount: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type GridKind = WireOf<typeof C.GridKind>;
+export const GRID_KINDS = everyOf<GridKind>()(['basic', 'professional', 'responsibilityArea']);
 
-export interface GridWorker {
-  id: number;
-  gridId: number;
-  gridName: string;
-  name: string;
-  kind: 'fullTime' | 'partTime';
-  partyMemberId: number | null;
-  accountId: number | null;
-  phone: string | null;
-  liaisonCount: number;
-  liaisonFlag: 'under' | 'over' | null;
-}
+export type GridRow = WireOf<typeof C.Grid>;
+export type GridDetail = WireOf<typeof C.GridDetail>;
+export type GridWorker = WireOf<typeof C.GridWorker>;
+export type Geometry = GridDetail['geometry'];
+export type Position = Extract<Geometry, { type: 'Polygon' }>['coordinates'][number][number];
+export type BBox = GridRow['bbox'];
 
-export interface GridDetail extends GridRow {
-  geometry: Geometry;
-  workers: GridWorker[];
-}
+export type GridMapData = WireOf<typeof C.GridMap>;
+export type GridFeatureProps = GridMapData['grids']['features'][number]['properties'];
 
-export interface GridFeatureProps {
-  id: number;
-  name: string;
-  kind: GridKind;
-  department: string | null;
-  communityId: number;
-  communityName: string;
-  workerCount: number;
-}
-
-export interface GridMapData {
-  boundaries: {
-    type: 'FeatureCollection';
-    features: { type: 'Feature'; properties: { code: string; name: string; level: string }; geometry: Geometry }[];
-  };
-  grids: {
-    type: 'FeatureCollection';
-    features: { type: 'Feature'; properties: GridFeatureProps; geometry: Geometry }[];
-  };
-  bbox: BBox | null;
-}
-
-export const LIAISON_MIN = 30;
-export const LIAISON_MAX = 50;
+/** Seed 002: each grid worker follows 30–50 households (the contract's LIAISON_MIN/MAX). */
+export const LIAISON_MIN = 30 satisfies typeof C.LIAISON_MIN;
+export const LIAISON_MAX = 50 satisfies typeof C.LIAISON_MAX;
 
 /** Kind colours: blue basic grids, orange professional grids, party red responsibility areas. */
 export const KIND_COLORS: Record<GridKind, string> = {

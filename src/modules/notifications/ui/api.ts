@@ -1,39 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../web/api/client';
 import { queryClient } from '../../../web/app/queryClient';
+import type { WireOf } from '../../../web/api/wire';
+import type * as C from '../contract';
 
-/** A notification as the API renders it (texts already in the reader's language). */
-export interface DigestItem {
-  kind: string;
-  title: string;
-  body: string;
-  orderId: number | null;
-  link: string | null;
-  at: string;
-}
-export interface AppNotification {
-  id: number;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  orderId: number | null;
-  createdAt: string;
-  readAt: string | null;
-  items: DigestItem[] | null;
-}
-export interface NotificationPage {
-  items: AppNotification[];
-  total: number;
-  page: number;
-  pageSize: number;
-  unread: number;
-}
-export interface NotificationPreferences {
-  mode: 'instant' | 'dailyDigest';
-  digestHour: number;
-  timeZone: string;
-}
+/** A notification as the API renders it (texts already in the reader's language): the contract on the wire. */
+export type AppNotification = WireOf<typeof C.Notification>;
+export type DigestItem = NonNullable<AppNotification['items']>[number];
+export type NotificationPage = WireOf<typeof C.NotificationPage>;
+export type NotificationPreferences = WireOf<typeof C.Preferences>;
 
 export const NOTIFICATIONS_KEY = ['notifications'] as const;
 /** The bell and the mobile badge poll this often. */
@@ -50,7 +25,7 @@ export function useLatestNotifications(pageSize = 8, enabled = true) {
 }
 
 export async function markRead(body: { ids: number[] } | { all: true }) {
-  const r = await api.post<{ updated: number; unread: number }>('/api/notifications/read', body);
+  const r = await api.post<WireOf<typeof C.MarkReadResult>>('/api/notifications/read', body);
   await queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY });
   return r;
 }

@@ -1,43 +1,11 @@
 import dayjs, { type Dayjs } from 'dayjs';
 
-/** Shapes of GET /api/orders/figures as the console reads them (contract.ts OrderFigures, dates as strings). */
-export type Drill = Record<string, string>;
-export interface Counts {
-  found: number;
-  claimed: number;
-  resolved: number;
-  responseRate: number | null;
-  resolutionRate: number | null;
-  satisfactionRate: number | null;
-  overdue: number;
-  averageResolveHours: number | null;
-  reopened: number;
-}
-export interface PlaceRef {
-  id: number;
-  name: string;
-  level: string;
-}
-export interface OrderFigures extends Counts {
-  territory: PlaceRef;
-  from: string | null;
-  to: string | null;
-  drill: Record<string, Drill>;
-  /** The level below; the last row `direct` holds the node's own orders (社区直属), so the rows add up. */
-  ranking: (Counts & { territory: PlaceRef; direct: boolean; drill: Drill })[];
-  /** Per grid (a community or below); `grid: null` for orders in no grid. */
-  gridRanking: (Counts & { grid: { id: number; name: string } | null; drill: Drill })[];
-  unitRanking: (Counts & { unit: { id: number; name: string }; drill: Drill })[];
-}
+import type { Counts, OrderFigures, OrderTrend, Place } from './types';
 
-/** GET /api/orders/figures/trend: per Asia/Shanghai month `YYYY-MM`, with the month's drill-down. */
-export interface OrderTrend {
-  territory: PlaceRef;
-  months: (Pick<Counts, 'found' | 'claimed' | 'resolved' | 'responseRate' | 'resolutionRate' | 'satisfactionRate'> & {
-    month: string;
-    drill: Drill;
-  })[];
-}
+/** GET /api/orders/figures and its trend as the console reads them (contract.ts, dates as strings; decision 034). */
+export type { Counts, OrderFigures, OrderTrend };
+export type PlaceRef = Place;
+export type Drill = OrderTrend['months'][number]['drill'];
 
 /** The orders list URL of a drill-down query (the inbox page of the orders console reads these filters). */
 export const drillUrl = (drill: Drill): string => `/orders?${new URLSearchParams(drill).toString()}`;

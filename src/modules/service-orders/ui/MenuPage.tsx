@@ -16,16 +16,8 @@ import {
   useCommunityNames,
   useDefaultCommunity,
 } from './MenuShared';
+import type { MenuItem } from './types';
 
-interface MenuItem {
-  id: number;
-  communityId: number;
-  name: string;
-  category: string;
-  description: string | null;
-  active: boolean;
-  updatedAt: string;
-}
 interface Values {
   communityId?: number;
   name: string;

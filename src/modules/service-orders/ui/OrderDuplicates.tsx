@@ -8,33 +8,14 @@ import { useCan } from '../../../web/app/auth';
 import { formatDateTime, formatNumber } from '../../../web/components/format';
 import { FINISHED } from '../constants';
 import { RelTime, StatusTag } from './shared';
-import type { OrderDetail, OrderStatus, Rating } from './types';
-
-/** GET /api/orders/:id/duplicates (contract.ts DuplicateCandidate), as JSON. */
-interface DuplicateCandidate {
-  id: number;
-  title: string;
-  category: string;
-  status: OrderStatus;
-  distanceMeters: number | null;
-  ageHours: number;
-  createdAt: string;
-}
-interface CoReporter {
-  account: { id: number; name: string };
-  sourceOrderId: number | null;
-  rating: Rating | null;
-  ratingComment: string | null;
-  ratedAt: string | null;
-}
-type WithMerge = OrderDetail & { mergedIntoId?: number | null; coReporters?: CoReporter[] };
+import type { DuplicateCandidate, OrderDetail } from './types';
 
 /**
  * 疑似重复诉求 (issue 5 item 4): on a problem report, the open reports of the same category nearby in the time
  * window, and the dispatcher's merge in either direction; on a merged order, where it went; on a target, the
  * reporters of the duplicates merged into it and their ratings.
  */
-export function OrderDuplicates({ order, onChanged }: { order: WithMerge; onChanged: (o: OrderDetail) => void }) {
+export function OrderDuplicates({ order, onChanged }: { order: OrderDetail; onChanged: (o: OrderDetail) => void }) {
   const { t } = useTranslation();
   const can = useCan();
   const navigate = useNavigate();

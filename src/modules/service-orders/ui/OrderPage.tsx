@@ -68,6 +68,7 @@ import {
 import {
   RATINGS,
   type DispatchBody,
+  type HandOverCandidates,
   type OrderAction,
   type OrderDetail,
   type OrderEvent,
@@ -743,11 +744,6 @@ function DispatchDrawer({
       </div>
     </Drawer>
   );
-}
-
-interface HandOverCandidates {
-  members: { id: number; name: string }[];
-  staff: { id: number; name: string }[];
 }
 
 /** 单位下单: the unit's contact names one of the unit's in-service party members or staff as the handler. */

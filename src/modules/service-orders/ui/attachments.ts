@@ -1,19 +1,7 @@
 import { api } from '../../../web/api/client';
 
-/** A photo or file on an order, as the API answers it (contract.ts Attachment). */
-export interface OrderAttachment {
-  id: number;
-  orderId: number;
-  eventId: number | null;
-  stage: 'report' | 'resolve' | 'other';
-  name: string;
-  mime: string;
-  size: number;
-  sha256: string;
-  uploader: { id: number; name: string } | null;
-  createdAt: string;
-  url: string;
-}
+export type { OrderAttachment } from './types';
+import type { OrderAttachment } from './types';
 
 /** What the file pickers offer (the server decides by content; this only filters the picker). */
 export const PHOTO_ACCEPT = 'image/jpeg,image/png,image/webp,image/heic,image/heif,.heic,.heif';

@@ -1,4 +1,10 @@
-/** Shapes of the volunteering API as the pages read them (JSON: dates as strings). */
+/**
+ * Shapes of the volunteering API as the pages read them: the module's zod contract (../contract.ts) on the wire
+ * (dates as ISO strings, decision 034). The value lists below are the console's pickers.
+ */
+import type { WireOf } from '../../../web/api/wire';
+import type * as C from '../contract';
+
 export const ACTIVITY_KINDS = ['volunteer', 'serviceFair', 'themeDay'] as const;
 export const ACTIVITY_STATUSES = ['open', 'closed', 'cancelled'] as const;
 export const SIGNUP_STATUSES = ['signedUp', 'checkedIn', 'checkedOut', 'confirmed', 'rejected', 'cancelled'] as const;
@@ -25,137 +31,17 @@ export const STATUS_COLORS: Record<string, string> = {
   pending: 'orange',
 };
 
-interface Ref {
-  id: number;
-  name: string;
-}
-export interface Shift {
-  id: number;
-  label: string;
-  startsAt: string;
-  endsAt: string;
-  capacity: number;
-  taken: number;
-}
-export interface ActivityListItem {
-  id: number;
-  kind: string;
-  title: string;
-  status: string;
-  place: string;
-  territory: Ref;
-  team: Ref | null;
-  startsAt: string | null;
-  endsAt: string | null;
-  capacity: number;
-  taken: number;
-  confirmedHours: number;
-}
-export interface Signup {
-  id: number;
-  shiftId: number;
-  name: string;
-  accountId: number | null;
-  memberId: number | null;
-  status: string;
-  checkInAt: string | null;
-  checkInMethod: string | null;
-  checkOutAt: string | null;
-  checkOutMethod: string | null;
-  spanMinutes: number | null;
-  confirmedMinutes: number | null;
-  confirmedAt: string | null;
-  creditCommunity: string | null;
-  reportBranch: string | null;
-  note: string | null;
-}
-export interface Activity extends ActivityListItem {
-  description: string | null;
-  lng: number | null;
-  lat: number | null;
-  radiusM: number;
-  organisers: Ref[];
-  isOrganiser: boolean;
-  shifts: Shift[];
-  signups: Signup[];
-}
-export interface SignupRow extends Signup {
-  activity: Ref;
-  shiftLabel: string;
-  startsAt: string;
-}
-export interface OpenActivity extends ActivityListItem {
-  description: string | null;
-  lng: number | null;
-  lat: number | null;
-  radiusM: number;
-  shifts: (Shift & { mine: Signup | null })[];
-}
-export interface Entry {
-  id: number;
-  personKey: string;
-  name: string;
-  branch: Ref | null;
-  source: string;
-  ref: string;
-  quantity: number;
-  points: number;
-  requested: number;
-  reason: string | null;
-  status: string;
-  period: string;
-  at: string;
-  requestedBy: number | null;
-  approvedBy: number | null;
-}
-export interface MyPoints {
-  year: number;
-  yearPoints: number;
-  totalPoints: number;
-  grade: string | null;
-  stars: number;
-  rule: { thresholds: number[]; evaluation: Record<string, string> };
-  entries: Entry[];
-}
-export interface Rule {
-  source: string;
-  unit: 'hour' | 'event';
-  points: number;
-  cap: number | null;
-  capPeriod: 'month' | 'year';
-}
-export interface Rules {
-  district: Ref;
-  own: boolean;
-  rules: Rule[];
-}
-export interface RankingRow {
-  rank: number;
-  id: number | string;
-  name: string;
-  points: number;
-  people?: number;
-  stars?: number;
-}
-export interface TeamListItem {
-  id: number;
-  kind: string;
-  name: string;
-  territory: Ref;
-  duties: string[];
-  members: number;
-  confirmedHours: number;
-}
-export interface TeamMember {
-  id: number;
-  name: string;
-  accountId: number | null;
-  memberId: number | null;
-  isLeader: boolean;
-  duty: string | null;
-  joinedOn: string | null;
-}
-export interface Team extends TeamListItem {
-  description: string | null;
-  memberList: TeamMember[];
-}
+export type Shift = WireOf<typeof C.Shift>;
+export type ActivityListItem = WireOf<typeof C.ActivityListItem>;
+export type Signup = WireOf<typeof C.Signup>;
+export type Activity = WireOf<typeof C.Activity>;
+export type SignupRow = WireOf<typeof C.SignupRow>;
+export type OpenActivity = WireOf<typeof C.OpenActivity>;
+export type Entry = WireOf<typeof C.Entry>;
+export type MyPoints = WireOf<typeof C.MyPoints>;
+export type Rule = WireOf<typeof C.Rule>;
+export type Rules = WireOf<typeof C.Rules>;
+export type RankingRow = WireOf<typeof C.RankingRow>;
+export type TeamListItem = WireOf<typeof C.TeamListItem>;
+export type TeamMember = WireOf<typeof C.TeamMember>;
+export type Team = WireOf<typeof C.Team>;
