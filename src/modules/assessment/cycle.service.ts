@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
-import type { Ctx } from '../../kernel/context.js';
-import type { DbOrTx } from '../../kernel/db/client.js';
+import type { Clock } from '../../kernel/clock.js';
+import { systemActor, type Ctx } from '../../kernel/context.js';
+import type { Db, DbOrTx } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
 import { conflict, forbidden, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
@@ -379,32 +380,44 @@ const REMINDED: Role[] = ['communityStaff', 'communitySecretary', 'streetAdmin',
 export async function pushReminders(ctx: Ctx, month: string) {
   const list = await reminders(ctx, month);
   const now = ctx.clock.now();
+  const groups = list.items.filter((g) => g.place.id !== ctx.actor.territoryId);
   return ctx.db.transaction(async (tx) => {
     let pushed = 0;
     let skipped = 0;
     let recipients = 0;
-    for (const g of list.items) {
-      if (g.place.id === ctx.actor.territoryId) continue;
-      const people = await tx
-        .select({ id: accounts.id })
-        .from(accounts)
-        .where(
-          and(
-            eq(accounts.territoryId, g.place.id),
-            eq(accounts.disabled, false),
-            sql`${accounts.roles} && ${sql.raw(`ARRAY[${REMINDED.map((r) => `'${r}'`).join(',')}]::text[]`)}`,
-          ),
-        );
-      const [path] = await tx
-        .select({ path: territories.path })
-        .from(territories)
-        .where(eq(territories.id, g.place.id));
+    // Every node's path and its staff in one query (a node without staff still comes back, with no account).
+    const rows = groups.length
+      ? await tx
+          .select({ territoryId: territories.id, path: territories.path, accountId: accounts.id })
+          .from(territories)
+          .leftJoin(
+            accounts,
+            and(
+              eq(accounts.territoryId, territories.id),
+              eq(accounts.disabled, false),
+              sql`${accounts.roles} && ${sql.raw(`ARRAY[${REMINDED.map((r) => `'${r}'`).join(',')}]::text[]`)}`,
+            ),
+          )
+          .where(
+            inArray(
+              territories.id,
+              groups.map((g) => g.place.id),
+            ),
+          )
+          .orderBy(asc(territories.id), asc(accounts.id))
+      : [];
+    const paths = new Map(rows.map((r) => [r.territoryId, r.path]));
+    const staff = new Map<number, number[]>();
+    for (const r of rows)
+      if (r.accountId !== null) staff.set(r.territoryId, [...(staff.get(r.territoryId) ?? []), r.accountId]);
+    for (const g of groups) {
+      const people = staff.get(g.place.id) ?? [];
       const [row] = await tx
         .insert(asReminderPushes)
         .values({
           month,
           territoryId: g.place.id,
-          scopePath: path!.path,
+          scopePath: paths.get(g.place.id)!,
           items: g.due,
           recipients: people.length,
           byAccountId: ctx.actor.accountId || null,
@@ -420,7 +433,7 @@ export async function pushReminders(ctx: Ctx, month: string) {
       recipients += await notify(tx, ctx, [
         {
           kind: 'assessment.reminder',
-          accountIds: people.map((p) => p.id),
+          accountIds: people,
           params: { month, due: g.due, overdue: g.overdue, place: g.place.name },
           link: `/assessment/tasks?tab=reminders&month=${month}`,
         },
@@ -435,6 +448,20 @@ export async function pushReminders(ctx: Ctx, month: string) {
     }
     return { month, pushed, skipped, recipients };
   });
+}
+
+/**
+ * One pass of the monthly reminder scheduler (`ASSESSMENT_REMINDER_SECONDS`): on the first day of a month (China
+ * time) it pushes that month's list for every organisation, as the system. Idempotent: the pushes are unique by
+ * (month, node), so later passes of the day, a second process or a street's own push never remind a node twice.
+ * Any other day it does nothing.
+ */
+export async function reminderPass(db: Db, clock: Clock) {
+  const today = chinaDay(clock.now());
+  const month = today.slice(0, 7);
+  if (!today.endsWith('-01')) return { month, ran: false as const, pushed: 0, skipped: 0, recipients: 0 };
+  const ctx: Ctx = { db, clock, actor: systemActor(), requestId: 'assessment-reminders', ip: '', locale: 'zh-CN' };
+  return { ran: true as const, ...(await pushReminders(ctx, month)) };
 }
 
 // Visits 督导 / 观摩 with findings ------------------------------------------------------------------------------------
