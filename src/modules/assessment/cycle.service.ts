@@ -20,15 +20,17 @@ import type {
   KeyTaskQuery,
   OpenReview,
   RateReview,
+  ScoreVisit,
   VisitQuery,
 } from './contract.js';
-import { reviewScore } from './grading.js';
+import { reviewScore, visitScore } from './grading.js';
 import {
   asAnnualReviews,
   asKeyTasks,
   asRectificationItems,
   asReminderPushes,
   asReviewRatings,
+  asVisitScores,
   asVisits,
 } from './schema.js';
 import { fieldError } from './standardisation.service.js';
@@ -470,7 +472,8 @@ type VisitRow = typeof asVisits.$inferSelect;
 
 async function visitsOut(ctx: Ctx, rows: VisitRow[]) {
   if (!rows.length) return [];
-  const [names, findings] = await Promise.all([
+  const ids = rows.map((r) => r.id);
+  const [names, findings, scores] = await Promise.all([
     namesOf(
       ctx.db,
       rows.map((r) => r.territoryId),
@@ -478,16 +481,14 @@ async function visitsOut(ctx: Ctx, rows: VisitRow[]) {
     ctx.db
       .select()
       .from(asRectificationItems)
-      .where(
-        inArray(
-          asRectificationItems.visitId,
-          rows.map((r) => r.id),
-        ),
-      )
+      .where(inArray(asRectificationItems.visitId, ids))
       .orderBy(asc(asRectificationItems.dueOn), asc(asRectificationItems.id)),
+    ctx.db.select().from(asVisitScores).where(inArray(asVisitScores.visitId, ids)).orderBy(asc(asVisitScores.id)),
   ]);
   return rows.map((r) => {
     const mine = findings.filter((f) => f.visitId === r.id);
+    const given = scores.filter((x) => x.visitId === r.id);
+    const sum = given.reduce((a, x) => a + x.score, 0);
     return {
       id: r.id,
       kind: r.kind,
@@ -496,11 +497,59 @@ async function visitsOut(ctx: Ctx, rows: VisitRow[]) {
       unannounced: r.unannounced,
       inspectors: r.inspectors,
       summary: r.summary,
-      score: r.score,
+      // The visit's score is the visitors' mean, one decimal; null until someone scored.
+      score: given.length ? visitScore(given.map((x) => x.score)) : null,
+      scoreFormula: given.length ? t(ctx.locale, 'assessment.visitScoreRule', { sum, n: given.length }) : null,
+      scores: given.map((x) => ({ visitor: x.visitorName, score: x.score, comment: x.comment, at: x.createdAt })),
+      myScore: given.find((x) => x.accountId === ctx.actor.accountId)?.score ?? null,
       findings: mine.map((f) => ({ id: f.id, title: f.title, dueOn: f.dueOn, doneAt: f.doneAt, evidence: f.evidence })),
       open: mine.filter((f) => !f.doneAt).length,
     };
   });
+}
+
+/** Inserts a visitor's score of a 观摩 (409 when this visitor scored it already). */
+async function addVisitScore(ctx: Ctx, tx: DbOrTx, visit: VisitRow, input: ScoreVisit) {
+  const [row] = await tx
+    .insert(asVisitScores)
+    .values({
+      visitId: visit.id,
+      accountId: ctx.actor.accountId,
+      visitorName: ctx.actor.displayName,
+      score: input.score,
+      comment: input.comment || null,
+      createdAt: ctx.clock.now(),
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!row) throw conflict('assessment.visitScored');
+  await audit(tx, ctx, {
+    action: 'assessment.visit.score',
+    objectType: 'asVisit',
+    objectId: visit.id,
+    scopePath: visit.scopePath,
+    after: row,
+  });
+  return row;
+}
+
+/**
+ * A visitor scores a 观摩 once: a manager with the visit in scope, not at the visited node; a supervision visit is
+ * never scored.
+ */
+export async function scoreVisit(ctx: Ctx, id: number, input: ScoreVisit) {
+  await ctx.db.transaction(async (tx) => {
+    const [v] = await tx
+      .select()
+      .from(asVisits)
+      .where(and(eq(asVisits.id, id), inScope(ctx.actor, asVisits.scopePath)))
+      .for('update');
+    if (!v) throw notFound();
+    if (v.territoryId === ctx.actor.territoryId) throw forbidden('assessment.ownOrg');
+    if (v.kind !== 'observation') throw fieldError(ctx, 'score', 'assessment.visitScoreObservation');
+    await addVisitScore(ctx, tx, v, input);
+  });
+  return getVisit(ctx, id);
 }
 
 /** A superior records a visit to a node below it; its findings become rectification items of that node. */
@@ -521,7 +570,6 @@ export async function createVisit(ctx: Ctx, input: CreateVisit) {
         unannounced: input.unannounced,
         inspectors: input.inspectors,
         summary: input.summary,
-        score: input.score ?? null,
         byAccountId: ctx.actor.accountId || null,
         createdAt: now,
       })
@@ -548,6 +596,8 @@ export async function createVisit(ctx: Ctx, input: CreateVisit) {
       scopePath: row!.scopePath,
       after: { ...row, findings },
     });
+    // The recorder's score, if given, is the first visitor's score.
+    if (input.score !== undefined) await addVisitScore(ctx, tx, row!, { score: input.score });
     return row!;
   });
   return (await visitsOut(ctx, [row]))[0]!;

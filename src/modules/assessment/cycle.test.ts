@@ -210,6 +210,48 @@ describe('visits 督导 / 观摩', () => {
       obs.id,
     );
   });
+
+  it("keeps each visitor's score of a 观摩, once each; the visit scores their mean", async () => {
+    const place = A2().community.id;
+    const obs = await ok(
+      street.post(`${P}/visits`, {
+        kind: 'observation',
+        territoryId: place,
+        visitedOn: chinaToday(),
+        inspectors: '街道观摩团',
+        summary: '年中观摩',
+        score: 92,
+      }),
+      201,
+    );
+    expect(obs.scores).toHaveLength(1);
+    const second = await t.as(['streetAdmin'], tree.streetA.street.id);
+    const third = await t.as(['streetAdmin'], tree.streetA.street.id);
+    await ok(second.post(`${P}/visits/${obs.id}/scores`, { score: 85, comment: '台账规范' }), 201);
+    const v = await ok(third.post(`${P}/visits/${obs.id}/scores`, { score: 80 }), 201);
+    // Hand computation: (92 + 85 + 80) ÷ 3 = 257 ÷ 3 = 85.666… → 85.7.
+    expect(v.score).toBe(85.7);
+    expect(v.scoreFormula).toContain('257 ÷ 3');
+    expect(v.scores.map((x: { score: number }) => x.score)).toEqual([92, 85, 80]);
+    expect(v.myScore).toBe(80);
+    // A visitor scores once (the recorder too); out of range 400; another street 404; a supervision is not scored.
+    expect((await third.post(`${P}/visits/${obs.id}/scores`, { score: 90 })).status).toBe(409);
+    expect((await street.post(`${P}/visits/${obs.id}/scores`, { score: 90 })).status).toBe(409);
+    expect((await second.post(`${P}/visits/${obs.id}/scores`, { score: 101 })).status).toBe(400);
+    expect((await streetB.post(`${P}/visits/${obs.id}/scores`, { score: 90 })).status).toBe(404);
+    const sup = await ok(
+      street.post(`${P}/visits`, {
+        kind: 'supervision',
+        territoryId: place,
+        visitedOn: chinaToday(),
+        inspectors: '督导组',
+        summary: '四不两直',
+      }),
+      201,
+    );
+    expect((await second.post(`${P}/visits/${sup.id}/scores`, { score: 90 })).status).toBe(400);
+    expect((await ok(street.get(`${P}/visits/${obs.id}`))).score).toBe(85.7);
+  });
 });
 
 describe('annual review 述职评议', () => {
