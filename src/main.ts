@@ -89,7 +89,11 @@ async function primary(config: Config, log: Logger) {
   let stopping = false;
   let up = false;
   const fork = (index: number): Worker => {
-    const w = cluster.fork(index > 0 ? { ORDER_SCHEDULER_SECONDS: '0', NOTIFICATION_DIGEST_SECONDS: '0' } : {});
+    const w = cluster.fork(
+      index > 0
+        ? { ORDER_SCHEDULER_SECONDS: '0', NOTIFICATION_DIGEST_SECONDS: '0', ASSESSMENT_REMINDER_SECONDS: '0' }
+        : {},
+    );
     w.on('exit', (code, signal) => {
       if (stopping) return;
       if (!up) {

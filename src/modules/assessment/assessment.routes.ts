@@ -15,6 +15,7 @@ import {
   pushReminders,
   rateReview,
   reminders,
+  scoreVisit,
   responsibilityList,
   submitKeyTask,
   submitReport,
@@ -38,6 +39,7 @@ import {
   SubmitKeyTask,
   SubmitReport,
   VisitQuery,
+  ScoreVisit,
   AddSupervisor,
   AssessmentQuery,
   BookingQuery,
@@ -375,6 +377,14 @@ export async function assessmentRoutes(app: App): Promise<void> {
     `${P}/visits/:id`,
     { config: perm('assessment.read'), schema: { tags, summary: 'One visit', params: IdParam } },
     async (req) => getVisit(req.ctx(), req.params.id),
+  );
+  app.post(
+    `${P}/visits/:id/scores`,
+    {
+      config: perm('assessment.manage'),
+      schema: { tags, summary: 'A visitor scores a 观摩 (once each)', params: IdParam, body: ScoreVisit },
+    },
+    async (req, reply) => reply.status(201).send(await scoreVisit(req.ctx(), req.params.id, req.body)),
   );
 
   // Annual review 述职评议 ------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import {
   asAnnualReviews,
   asKeyTasks,
   asReviewRatings,
+  asVisitScores,
   asVisits,
   asAssessments,
   asBookings,
@@ -60,17 +61,21 @@ describe('demo assessment', () => {
 
   it('has the annual cycle in every state, review scores computed from the stored ratings (decision 032)', async () => {
     const db = database.db;
-    const [tasks, visits, reviews, ratings, rect] = await Promise.all([
+    const [tasks, visits, reviews, ratings, rect, visitScores] = await Promise.all([
       db.select().from(asKeyTasks),
       db.select().from(asVisits),
       db.select().from(asAnnualReviews),
       db.select().from(asReviewRatings),
       db.select().from(asRectificationItems),
+      db.select().from(asVisitScores),
     ]);
     expect(new Set(tasks.map((k) => k.status))).toEqual(new Set(['open', 'submitted', 'accepted', 'returned']));
     expect(new Set(tasks.map((k) => k.kind))).toEqual(new Set(['key', 'responsibility']));
     expect(visits.some((v) => v.kind === 'supervision' && v.unannounced)).toBe(true);
-    expect(visits.filter((v) => v.kind === 'observation').every((v) => v.score !== null)).toBe(true);
+    // Every 观摩 scored by visitors above it, several of them somewhere (its score is their mean).
+    const observed = visits.filter((v) => v.kind === 'observation');
+    expect(observed.every((v) => visitScores.some((x) => x.visitId === v.id))).toBe(true);
+    expect(observed.some((v) => visitScores.filter((x) => x.visitId === v.id).length >= 2)).toBe(true);
     const findings = rect.filter((r) => r.visitId !== null);
     expect(findings.some((f) => f.doneAt) && findings.some((f) => !f.doneAt)).toBe(true);
     const closed = reviews.filter((r) => r.closedAt);

@@ -27,6 +27,7 @@ export const AUDIT_LABELS: AuditLabels = {
     'assessment.keyTask.return': { 'zh-CN': '任务退回', 'en-US': 'Returned task' },
     'assessment.reminders.push': { 'zh-CN': '推送月度提醒清单', 'en-US': 'Pushed monthly reminders' },
     'assessment.visit.create': { 'zh-CN': '记录督导观摩', 'en-US': 'Recorded visit' },
+    'assessment.visit.score': { 'zh-CN': '观摩打分', 'en-US': 'Scored a visit' },
     'assessment.review.open': { 'zh-CN': '发起述职评议', 'en-US': 'Opened annual review' },
     'assessment.review.report': { 'zh-CN': '提交述职报告', 'en-US': 'Handed in annual report' },
     'assessment.review.rate': { 'zh-CN': '述职评议打分', 'en-US': 'Rated annual report' },

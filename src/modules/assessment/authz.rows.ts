@@ -502,6 +502,16 @@ export const rows: MatrixRows = {
       },
     }),
   },
+  [`POST ${P}/visits/:id/scores`]: {
+    allow: R.manage,
+    ok: 201,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'POST',
+      url: `${P}/visits/${(await makeVisit(f.t.db, f.at(w).community, streetPlace(f, w).path, 'observation')).id}/scores`,
+      body: { score: 88 },
+    }),
+  },
   [`GET ${P}/visits/:id`]: {
     allow: R.read,
     ok: 200,

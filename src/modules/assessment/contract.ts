@@ -242,6 +242,9 @@ export const CreateVisit = z.object({
     .default([]),
 });
 export type CreateVisit = z.infer<typeof CreateVisit>;
+/** A visitor's own score of a 观摩 (once per visitor). */
+export const ScoreVisit = z.object({ score: z.number().int().min(0).max(100), comment: Text.optional() });
+export type ScoreVisit = z.infer<typeof ScoreVisit>;
 export const VisitQuery = PageQuery.extend({ kind: z.enum(VISIT_KINDS).optional(), territoryId: Id.optional() });
 export type VisitQuery = z.infer<typeof VisitQuery>;
 

@@ -3,7 +3,14 @@ import type { DbOrTx } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
 import { partyOrgs } from '../organizations/index.js';
 import { reviewScore } from './grading.js';
-import { asAnnualReviews, asKeyTasks, asRectificationItems, asReviewRatings, asVisits } from './schema.js';
+import {
+  asAnnualReviews,
+  asKeyTasks,
+  asRectificationItems,
+  asReviewRatings,
+  asVisitScores,
+  asVisits,
+} from './schema.js';
 
 type Place = { id: number; path: string; parentId: number | null; name: string };
 const DAY = 86_400_000;
@@ -22,10 +29,20 @@ export async function seedCycle(db: DbOrTx, now: Date, communities: Place[], str
   const [y, m] = today.split('-').map(Number) as [number, number];
   const monthEnd = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
   const demo = await db
-    .select({ id: accounts.id, username: accounts.username, path: territories.path })
+    .select({ id: accounts.id, username: accounts.username, path: territories.path, name: accounts.displayName })
     .from(accounts)
     .innerJoin(territories, eq(territories.id, accounts.territoryId))
-    .where(inArray(accounts.username, ['party_member', 'resident', 'street_admin', 'secretary']));
+    .where(
+      inArray(accounts.username, [
+        'party_member',
+        'resident',
+        'street_admin',
+        'secretary',
+        'district_admin',
+        'city_admin',
+        'xigu_admin',
+      ]),
+    );
   const acc = (u: string) => demo.find((a) => a.username === u) ?? null;
 
   for (const s of streets) {
@@ -111,20 +128,38 @@ export async function seedCycle(db: DbOrTx, now: Date, communities: Place[], str
         updatedAt: at(-20),
       },
     ]);
+    // Mid-year 观摩: each visitor above the community scores it once; the visit's score is their mean.
     const SCORES = [92, 85, 78, 88, 81, 90];
-    await db.insert(asVisits).values(
-      comms.map((c, i) => ({
-        kind: 'observation' as const,
-        territoryId: c.id,
-        scopePath: c.path,
-        byPath: s.path,
-        visitedOn: `${year}-06-${String(10 + i).padStart(2, '0')}`,
-        inspectors: `${s.name}各社区书记观摩团`,
-        summary: '年中观摩：红色物业、小区党支部、党群服务中心',
-        score: SCORES[i % SCORES.length]!,
-        createdAt: at(-150),
-      })),
+    const visits = await db
+      .insert(asVisits)
+      .values(
+        comms.map((c, i) => ({
+          kind: 'observation' as const,
+          territoryId: c.id,
+          scopePath: c.path,
+          byPath: s.path,
+          visitedOn: `${year}-06-${String(10 + i).padStart(2, '0')}`,
+          inspectors: `${s.name}各社区书记观摩团`,
+          summary: '年中观摩：红色物业、小区党支部、党群服务中心',
+          createdAt: at(-150),
+        })),
+      )
+      .returning();
+    const visitors = ['street_admin', 'district_admin', 'xigu_admin', 'city_admin'].map(acc).filter((a) => a !== null);
+    const scoreRows = visits.flatMap((v, i) =>
+      visitors
+        .filter((a) => v.scopePath.startsWith(a.path) && v.scopePath !== a.path)
+        // The last community is still waiting for its third visitor.
+        .slice(0, i === visits.length - 1 && i > 0 ? 2 : 3)
+        .map((a, k) => ({
+          visitId: v.id,
+          accountId: a.id,
+          visitorName: a.name,
+          score: SCORES[i % SCORES.length]! + [0, -3, 2][k]!,
+          createdAt: at(-150),
+        })),
     );
+    if (scoreRows.length) await db.insert(asVisitScores).values(scoreRows);
 
     // 述职评议: last year's closed (score from the ratings), this year's open.
     const orgs = await db

@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
-import type { Ctx } from '../../kernel/context.js';
-import type { DbOrTx } from '../../kernel/db/client.js';
+import type { Clock } from '../../kernel/clock.js';
+import { systemActor, type Ctx } from '../../kernel/context.js';
+import type { Db, DbOrTx } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
 import { conflict, forbidden, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
@@ -19,15 +20,17 @@ import type {
   KeyTaskQuery,
   OpenReview,
   RateReview,
+  ScoreVisit,
   VisitQuery,
 } from './contract.js';
-import { reviewScore } from './grading.js';
+import { reviewScore, visitScore } from './grading.js';
 import {
   asAnnualReviews,
   asKeyTasks,
   asRectificationItems,
   asReminderPushes,
   asReviewRatings,
+  asVisitScores,
   asVisits,
 } from './schema.js';
 import { fieldError } from './standardisation.service.js';
@@ -379,32 +382,44 @@ const REMINDED: Role[] = ['communityStaff', 'communitySecretary', 'streetAdmin',
 export async function pushReminders(ctx: Ctx, month: string) {
   const list = await reminders(ctx, month);
   const now = ctx.clock.now();
+  const groups = list.items.filter((g) => g.place.id !== ctx.actor.territoryId);
   return ctx.db.transaction(async (tx) => {
     let pushed = 0;
     let skipped = 0;
     let recipients = 0;
-    for (const g of list.items) {
-      if (g.place.id === ctx.actor.territoryId) continue;
-      const people = await tx
-        .select({ id: accounts.id })
-        .from(accounts)
-        .where(
-          and(
-            eq(accounts.territoryId, g.place.id),
-            eq(accounts.disabled, false),
-            sql`${accounts.roles} && ${sql.raw(`ARRAY[${REMINDED.map((r) => `'${r}'`).join(',')}]::text[]`)}`,
-          ),
-        );
-      const [path] = await tx
-        .select({ path: territories.path })
-        .from(territories)
-        .where(eq(territories.id, g.place.id));
+    // Every node's path and its staff in one query (a node without staff still comes back, with no account).
+    const rows = groups.length
+      ? await tx
+          .select({ territoryId: territories.id, path: territories.path, accountId: accounts.id })
+          .from(territories)
+          .leftJoin(
+            accounts,
+            and(
+              eq(accounts.territoryId, territories.id),
+              eq(accounts.disabled, false),
+              sql`${accounts.roles} && ${sql.raw(`ARRAY[${REMINDED.map((r) => `'${r}'`).join(',')}]::text[]`)}`,
+            ),
+          )
+          .where(
+            inArray(
+              territories.id,
+              groups.map((g) => g.place.id),
+            ),
+          )
+          .orderBy(asc(territories.id), asc(accounts.id))
+      : [];
+    const paths = new Map(rows.map((r) => [r.territoryId, r.path]));
+    const staff = new Map<number, number[]>();
+    for (const r of rows)
+      if (r.accountId !== null) staff.set(r.territoryId, [...(staff.get(r.territoryId) ?? []), r.accountId]);
+    for (const g of groups) {
+      const people = staff.get(g.place.id) ?? [];
       const [row] = await tx
         .insert(asReminderPushes)
         .values({
           month,
           territoryId: g.place.id,
-          scopePath: path!.path,
+          scopePath: paths.get(g.place.id)!,
           items: g.due,
           recipients: people.length,
           byAccountId: ctx.actor.accountId || null,
@@ -420,7 +435,7 @@ export async function pushReminders(ctx: Ctx, month: string) {
       recipients += await notify(tx, ctx, [
         {
           kind: 'assessment.reminder',
-          accountIds: people.map((p) => p.id),
+          accountIds: people,
           params: { month, due: g.due, overdue: g.overdue, place: g.place.name },
           link: `/assessment/tasks?tab=reminders&month=${month}`,
         },
@@ -437,13 +452,28 @@ export async function pushReminders(ctx: Ctx, month: string) {
   });
 }
 
+/**
+ * One pass of the monthly reminder scheduler (`ASSESSMENT_REMINDER_SECONDS`): on the first day of a month (China
+ * time) it pushes that month's list for every organisation, as the system. Idempotent: the pushes are unique by
+ * (month, node), so later passes of the day, a second process or a street's own push never remind a node twice.
+ * Any other day it does nothing.
+ */
+export async function reminderPass(db: Db, clock: Clock) {
+  const today = chinaDay(clock.now());
+  const month = today.slice(0, 7);
+  if (!today.endsWith('-01')) return { month, ran: false as const, pushed: 0, skipped: 0, recipients: 0 };
+  const ctx: Ctx = { db, clock, actor: systemActor(), requestId: 'assessment-reminders', ip: '', locale: 'zh-CN' };
+  return { ran: true as const, ...(await pushReminders(ctx, month)) };
+}
+
 // Visits 督导 / 观摩 with findings ------------------------------------------------------------------------------------
 
 type VisitRow = typeof asVisits.$inferSelect;
 
 async function visitsOut(ctx: Ctx, rows: VisitRow[]) {
   if (!rows.length) return [];
-  const [names, findings] = await Promise.all([
+  const ids = rows.map((r) => r.id);
+  const [names, findings, scores] = await Promise.all([
     namesOf(
       ctx.db,
       rows.map((r) => r.territoryId),
@@ -451,16 +481,14 @@ async function visitsOut(ctx: Ctx, rows: VisitRow[]) {
     ctx.db
       .select()
       .from(asRectificationItems)
-      .where(
-        inArray(
-          asRectificationItems.visitId,
-          rows.map((r) => r.id),
-        ),
-      )
+      .where(inArray(asRectificationItems.visitId, ids))
       .orderBy(asc(asRectificationItems.dueOn), asc(asRectificationItems.id)),
+    ctx.db.select().from(asVisitScores).where(inArray(asVisitScores.visitId, ids)).orderBy(asc(asVisitScores.id)),
   ]);
   return rows.map((r) => {
     const mine = findings.filter((f) => f.visitId === r.id);
+    const given = scores.filter((x) => x.visitId === r.id);
+    const sum = given.reduce((a, x) => a + x.score, 0);
     return {
       id: r.id,
       kind: r.kind,
@@ -469,11 +497,59 @@ async function visitsOut(ctx: Ctx, rows: VisitRow[]) {
       unannounced: r.unannounced,
       inspectors: r.inspectors,
       summary: r.summary,
-      score: r.score,
+      // The visit's score is the visitors' mean, one decimal; null until someone scored.
+      score: given.length ? visitScore(given.map((x) => x.score)) : null,
+      scoreFormula: given.length ? t(ctx.locale, 'assessment.visitScoreRule', { sum, n: given.length }) : null,
+      scores: given.map((x) => ({ visitor: x.visitorName, score: x.score, comment: x.comment, at: x.createdAt })),
+      myScore: given.find((x) => x.accountId === ctx.actor.accountId)?.score ?? null,
       findings: mine.map((f) => ({ id: f.id, title: f.title, dueOn: f.dueOn, doneAt: f.doneAt, evidence: f.evidence })),
       open: mine.filter((f) => !f.doneAt).length,
     };
   });
+}
+
+/** Inserts a visitor's score of a 观摩 (409 when this visitor scored it already). */
+async function addVisitScore(ctx: Ctx, tx: DbOrTx, visit: VisitRow, input: ScoreVisit) {
+  const [row] = await tx
+    .insert(asVisitScores)
+    .values({
+      visitId: visit.id,
+      accountId: ctx.actor.accountId,
+      visitorName: ctx.actor.displayName,
+      score: input.score,
+      comment: input.comment || null,
+      createdAt: ctx.clock.now(),
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!row) throw conflict('assessment.visitScored');
+  await audit(tx, ctx, {
+    action: 'assessment.visit.score',
+    objectType: 'asVisit',
+    objectId: visit.id,
+    scopePath: visit.scopePath,
+    after: row,
+  });
+  return row;
+}
+
+/**
+ * A visitor scores a 观摩 once: a manager with the visit in scope, not at the visited node; a supervision visit is
+ * never scored.
+ */
+export async function scoreVisit(ctx: Ctx, id: number, input: ScoreVisit) {
+  await ctx.db.transaction(async (tx) => {
+    const [v] = await tx
+      .select()
+      .from(asVisits)
+      .where(and(eq(asVisits.id, id), inScope(ctx.actor, asVisits.scopePath)))
+      .for('update');
+    if (!v) throw notFound();
+    if (v.territoryId === ctx.actor.territoryId) throw forbidden('assessment.ownOrg');
+    if (v.kind !== 'observation') throw fieldError(ctx, 'score', 'assessment.visitScoreObservation');
+    await addVisitScore(ctx, tx, v, input);
+  });
+  return getVisit(ctx, id);
 }
 
 /** A superior records a visit to a node below it; its findings become rectification items of that node. */
@@ -494,7 +570,6 @@ export async function createVisit(ctx: Ctx, input: CreateVisit) {
         unannounced: input.unannounced,
         inspectors: input.inspectors,
         summary: input.summary,
-        score: input.score ?? null,
         byAccountId: ctx.actor.accountId || null,
         createdAt: now,
       })
@@ -521,6 +596,8 @@ export async function createVisit(ctx: Ctx, input: CreateVisit) {
       scopePath: row!.scopePath,
       after: { ...row, findings },
     });
+    // The recorder's score, if given, is the first visitor's score.
+    if (input.score !== undefined) await addVisitScore(ctx, tx, row!, { score: input.score });
     return row!;
   });
   return (await visitsOut(ctx, [row]))[0]!;

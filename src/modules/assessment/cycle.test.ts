@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../test/app.js';
 import type { Client } from '../../test/http.js';
 import { notifications } from '../notifications/schema.js';
+import { reminderPass } from './cycle.service.js';
 import { reviewScore } from './grading.js';
 import { chinaToday, makeOrg } from './testing.js';
 
@@ -209,6 +210,48 @@ describe('visits 督导 / 观摩', () => {
       obs.id,
     );
   });
+
+  it("keeps each visitor's score of a 观摩, once each; the visit scores their mean", async () => {
+    const place = A2().community.id;
+    const obs = await ok(
+      street.post(`${P}/visits`, {
+        kind: 'observation',
+        territoryId: place,
+        visitedOn: chinaToday(),
+        inspectors: '街道观摩团',
+        summary: '年中观摩',
+        score: 92,
+      }),
+      201,
+    );
+    expect(obs.scores).toHaveLength(1);
+    const second = await t.as(['streetAdmin'], tree.streetA.street.id);
+    const third = await t.as(['streetAdmin'], tree.streetA.street.id);
+    await ok(second.post(`${P}/visits/${obs.id}/scores`, { score: 85, comment: '台账规范' }), 201);
+    const v = await ok(third.post(`${P}/visits/${obs.id}/scores`, { score: 80 }), 201);
+    // Hand computation: (92 + 85 + 80) ÷ 3 = 257 ÷ 3 = 85.666… → 85.7.
+    expect(v.score).toBe(85.7);
+    expect(v.scoreFormula).toContain('257 ÷ 3');
+    expect(v.scores.map((x: { score: number }) => x.score)).toEqual([92, 85, 80]);
+    expect(v.myScore).toBe(80);
+    // A visitor scores once (the recorder too); out of range 400; another street 404; a supervision is not scored.
+    expect((await third.post(`${P}/visits/${obs.id}/scores`, { score: 90 })).status).toBe(409);
+    expect((await street.post(`${P}/visits/${obs.id}/scores`, { score: 90 })).status).toBe(409);
+    expect((await second.post(`${P}/visits/${obs.id}/scores`, { score: 101 })).status).toBe(400);
+    expect((await streetB.post(`${P}/visits/${obs.id}/scores`, { score: 90 })).status).toBe(404);
+    const sup = await ok(
+      street.post(`${P}/visits`, {
+        kind: 'supervision',
+        territoryId: place,
+        visitedOn: chinaToday(),
+        inspectors: '督导组',
+        summary: '四不两直',
+      }),
+      201,
+    );
+    expect((await second.post(`${P}/visits/${sup.id}/scores`, { score: 90 })).status).toBe(400);
+    expect((await ok(street.get(`${P}/visits/${obs.id}`))).score).toBe(85.7);
+  });
 });
 
 describe('annual review 述职评议', () => {
@@ -357,5 +400,65 @@ describe('ledgers', () => {
     expect(titles.sort()).toEqual(['党群服务中心提档升级', '小区党支部全覆盖', '红色物业联盟组建'].sort());
     for (const kind of ['visits', 'reviews', 'rectification'])
       expect((await street.get(`${P}/ledgers?kind=${kind}`)).status).toBe(200);
+  });
+});
+
+describe('the monthly reminder scheduler', () => {
+  it('pushes on the 1st of the month by the clock, once per month per organisation', async () => {
+    const own = await t.factory.tree();
+    const st = await t.as(['streetAdmin'], own.streetA.street.id);
+    const c1 = own.streetA.communities[0]!.community;
+    const sec = await t.as(['communitySecretary'], c1.id);
+    const staff = await t.as(['communityStaff'], c1.id);
+    await ok(
+      st.post(`${P}/key-tasks`, {
+        kind: 'key',
+        year: 2040,
+        territoryId: c1.id,
+        title: '换届准备',
+        ownerName: '李',
+        dueOn: '2040-03-20',
+      }),
+      201,
+    );
+    const heard = async () =>
+      (await t.db.select().from(notifications).where(eq(notifications.accountId, sec.account.id))).filter(
+        (n) => n.kind === 'assessment.reminder',
+      );
+    const at = (iso: string) => t.clock.set(new Date(iso));
+    try {
+      // The last day of February (China time): nothing.
+      at('2040-02-29T23:30:00+08:00');
+      expect(await reminderPass(t.db, t.clock)).toMatchObject({ ran: false, pushed: 0 });
+      // 1 March 00:10 in China (still 29 February in UTC): March's list goes out.
+      at('2040-03-01T00:10:00+08:00');
+      const first = await reminderPass(t.db, t.clock);
+      expect(first).toMatchObject({ ran: true, month: '2040-03' });
+      expect(first.pushed).toBeGreaterThanOrEqual(1);
+      const got = await heard();
+      expect(got).toHaveLength(1);
+      expect(got[0]!.params).toMatchObject({ month: '2040-03', due: 1, overdue: 0 });
+      // Both staff accounts at the node were reached.
+      expect(
+        (await t.db.select().from(notifications).where(eq(notifications.accountId, staff.account.id))).filter(
+          (n) => n.kind === 'assessment.reminder',
+        ),
+      ).toHaveLength(1);
+      // Later passes the same day (or of a second process) remind nobody twice.
+      at('2040-03-01T18:00:00+08:00');
+      expect(await reminderPass(t.db, t.clock)).toMatchObject({ ran: true, pushed: 0 });
+      at('2040-03-02T09:00:00+08:00');
+      expect(await reminderPass(t.db, t.clock)).toMatchObject({ ran: false });
+      expect(await heard()).toHaveLength(1);
+      // April: the task (not accepted) is now overdue and is pushed again, once.
+      at('2040-04-01T08:00:00+08:00');
+      expect((await reminderPass(t.db, t.clock)).pushed).toBeGreaterThanOrEqual(1);
+      await reminderPass(t.db, t.clock);
+      const april = await heard();
+      expect(april).toHaveLength(2);
+      expect(april.map((n) => n.params)).toContainEqual(expect.objectContaining({ month: '2040-04', overdue: 1 }));
+    } finally {
+      t.clock.set(new Date());
+    }
   });
 });

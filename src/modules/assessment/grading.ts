@@ -54,3 +54,9 @@ export function reviewScore(groups: readonly ReviewGroup[]): number | null {
   const sum = rated.reduce((s, g) => s + (g.weight * g.sum) / g.n, 0);
   return Math.round((sum / w) * 10) / 10;
 }
+
+/** A 观摩's score: the mean of its visitors' scores, one decimal (decision 037). */
+export function visitScore(scores: readonly number[]): number | null {
+  if (!scores.length) return null;
+  return Math.round((scores.reduce((a, x) => a + x, 0) / scores.length) * 10) / 10;
+}

@@ -4,8 +4,15 @@ import type { Ctx } from '../../kernel/context.js';
 import { territories } from '../../kernel/db/schema.js';
 import { inScope } from '../../kernel/scope/scope.js';
 import { partyOrgs } from '../organizations/index.js';
-import { reviewScore } from './grading.js';
-import { asAnnualReviews, asKeyTasks, asRectificationItems, asReviewRatings, asVisits } from './schema.js';
+import { reviewScore, visitScore } from './grading.js';
+import {
+  asAnnualReviews,
+  asKeyTasks,
+  asRectificationItems,
+  asReviewRatings,
+  asVisitScores,
+  asVisits,
+} from './schema.js';
 
 /** Ledgers 台账 of the annual cycle to Excel (decision 032): key tasks, visits, annual reviews, rectification items. */
 export const CYCLE_LEDGERS = ['keyTasks', 'reviews', 'visits', 'rectification'] as const;
@@ -123,6 +130,17 @@ export async function exportCycleLedger(ctx: Ctx, kind: CycleLedger, year?: numb
           )
       : [];
     const names = await placeNames(xs.map((x) => x.territoryId));
+    const given = xs.length
+      ? await ctx.db
+          .select({ visitId: asVisitScores.visitId, score: asVisitScores.score })
+          .from(asVisitScores)
+          .where(
+            inArray(
+              asVisitScores.visitId,
+              xs.map((x) => x.id),
+            ),
+          )
+      : [];
     for (const x of xs) {
       if (year && Number(x.visitedOn.slice(0, 4)) !== year) continue;
       const f = found.filter((r) => r.visitId === x.id);
@@ -133,7 +151,7 @@ export async function exportCycleLedger(ctx: Ctx, kind: CycleLedger, year?: numb
         x.unannounced ? l.yes : l.no,
         x.inspectors,
         x.summary,
-        x.score,
+        visitScore(given.filter((g) => g.visitId === x.id).map((g) => g.score)),
         f.length,
         f.filter((r) => !r.doneAt).length,
       ]);

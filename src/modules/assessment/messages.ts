@@ -58,6 +58,8 @@ export const ASSESSMENT_MESSAGES_ZH = {
   'assessment.reviewClosed': '该述职评议已结束',
   'assessment.noReport': '书记尚未提交述职报告，暂不能评议',
   'assessment.reviewRated': '您已对该述职评议打过分，每人只能评议一次',
+  'assessment.visitScored': '您已为这次观摩打过分，每位观摩人只能打一次',
+  'assessment.visitScoreRule': '观摩得分 = 各观摩人评分之和 ÷ 观摩人数 = {sum} ÷ {n}，保留一位小数',
   'assessment.mayNotRateReview': '只有本组织的党员、群众代表和上级党组织可以评议',
   'assessment.formula.review':
     '得分 = (党员平均分 × {m} + 群众代表平均分 × {r} + 上级平均分 × {s}) ÷ 参评各方权重之和，取一位小数；无人评议的一方不计入',
@@ -129,6 +131,9 @@ export const ASSESSMENT_MESSAGES_EN: Record<keyof typeof ASSESSMENT_MESSAGES_ZH,
   'assessment.reviewClosed': 'This annual review is closed',
   'assessment.noReport': 'The secretary has not handed in the report yet',
   'assessment.reviewRated': 'You rated this report already (once per person)',
+  'assessment.visitScored': 'You scored this visit already (once per visitor)',
+  'assessment.visitScoreRule':
+    "Visit score = sum of the visitors' scores ÷ number of visitors = {sum} ÷ {n}, one decimal",
   'assessment.mayNotRateReview': "Only the organisation's members, residents' representatives and superior rate it",
   'assessment.formula.review':
     "Score = (members' mean × {m} + residents' mean × {r} + superior's mean × {s}) ÷ the weights of the groups that rated, one decimal",

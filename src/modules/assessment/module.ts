@@ -1,5 +1,6 @@
 import type { GongzhiModule } from '../../kernel/http/types.js';
 import { assessmentRoutes } from './assessment.routes.js';
+import { reminderPass } from './cycle.service.js';
 import { seedAssessment } from './assessment.seed.js';
 import { ASSESSMENT_FIGURES } from './figures.js';
 import './messages.js';
@@ -12,5 +13,13 @@ export const assessmentModule: GongzhiModule = {
   auditLabels: AUDIT_LABELS,
   routes: assessmentRoutes,
   seedDemo: seedAssessment,
+  // The monthly reminder list 月度提醒清单 goes out by itself on the 1st (`ASSESSMENT_REMINDER_SECONDS`; 0 = off).
+  schedulers: [
+    {
+      name: 'assessment monthly reminders',
+      seconds: (c) => c.ASSESSMENT_REMINDER_SECONDS,
+      pass: ({ db, clock }) => reminderPass(db, clock),
+    },
+  ],
   figures: ASSESSMENT_FIGURES,
 };

@@ -454,14 +454,34 @@ export const asVisits = pgTable(
     unannounced: boolean().notNull().default(false),
     inspectors: text().notNull(),
     summary: text().notNull(),
-    score: integer(),
     byAccountId: integer().references(() => accounts.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('as_visits_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
     check('as_visits_kind_ck', sql`${t.kind} in ('supervision','observation')`),
-    check('as_visits_score_ck', sql`${t.score} is null or ${t.score} between 0 and 100`),
+  ],
+);
+
+/** Each visitor's score of a 观摩 (0–100), once per visitor; the visit's score is their mean (computed, not kept). */
+export const asVisitScores = pgTable(
+  'as_visit_scores',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    visitId: integer()
+      .notNull()
+      .references(() => asVisits.id, { onDelete: 'cascade' }),
+    accountId: integer()
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    visitorName: text().notNull(),
+    score: integer().notNull(),
+    comment: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('as_visit_scores_once_uq').on(t.visitId, t.accountId),
+    check('as_visit_scores_score_ck', sql`${t.score} between 0 and 100`),
   ],
 );
 

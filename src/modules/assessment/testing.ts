@@ -239,11 +239,16 @@ export async function makeKeyTask(
   return k!;
 }
 
-export async function makeVisit(db: Db, place: Place, byPath: string) {
+export async function makeVisit(
+  db: Db,
+  place: Place,
+  byPath: string,
+  kind: 'supervision' | 'observation' = 'supervision',
+) {
   const [v] = await db
     .insert(asVisits)
     .values({
-      kind: 'supervision',
+      kind,
       territoryId: place.id,
       scopePath: place.path,
       byPath,

@@ -16,6 +16,7 @@ import {
   Table,
   Tabs,
   Tag,
+  Tooltip,
   Typography,
 } from 'antd';
 import { useState } from 'react';
@@ -394,6 +395,7 @@ function Visits() {
   const qc = useQueryClient();
   const [creating, setCreating] = useState(false);
   const [done, setDone] = useState<{ id: number; title: string } | null>(null);
+  const [scoring, setScoring] = useState<Visit | null>(null);
   const visits = useQuery({
     queryKey: ['assessment', 'visits'],
     queryFn: () => api.get<{ items: Visit[]; total: number }>('/api/assessment/visits', { pageSize: 100 }),
@@ -464,7 +466,39 @@ function Visits() {
           { title: t('assessment.cycle.place'), render: (_, v) => v.place.name },
           { title: t('assessment.cycle.inspectors'), dataIndex: 'inspectors' },
           { title: t('assessment.cycle.summary'), dataIndex: 'summary', ellipsis: true },
-          { title: t('assessment.cycle.score'), render: (_, v) => v.score ?? '—' },
+          {
+            title: t('assessment.cycle.score'),
+            render: (_, v) => (
+              <Space size={4}>
+                {v.score === null ? (
+                  '—'
+                ) : (
+                  <Tooltip
+                    title={
+                      <>
+                        <div>{v.scoreFormula}</div>
+                        {v.scores.map((x, i) => (
+                          <div key={i}>
+                            {x.visitor}：{x.score}
+                            {x.comment ? `（${x.comment}）` : ''}
+                          </div>
+                        ))}
+                      </>
+                    }
+                  >
+                    <span data-testid={`as-visit-score-${v.id}`}>
+                      {v.score}（{t('assessment.cycle.visitors', { n: v.scores.length })}）
+                    </span>
+                  </Tooltip>
+                )}
+                {v.kind === 'observation' && v.myScore === null && can('assessment.manage') && (
+                  <Button size="small" data-testid={`as-visit-rate-${v.id}`} onClick={() => setScoring(v)}>
+                    {t('assessment.cycle.scoreVisit')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
           {
             title: t('assessment.cycle.findingsOpen'),
             render: (_, v) => `${v.open} / ${v.findings.length}`,
@@ -565,6 +599,24 @@ function Visits() {
       >
         <Form.Item name="evidence" label={t('assessment.field.evidence')} rules={[{ required: true }]}>
           <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </FormModal>
+      <FormModal<{ score: number; comment?: string }>
+        open={!!scoring}
+        title={scoring ? `${t('assessment.cycle.scoreVisit')} · ${scoring.place.name}` : ''}
+        testId="as-visit-score-form"
+        submit={(v) => api.post(`/api/assessment/visits/${scoring!.id}/scores`, v)}
+        onDone={async () => {
+          setScoring(null);
+          await refresh();
+        }}
+        onCancel={() => setScoring(null)}
+      >
+        <Form.Item name="score" label={t('assessment.cycle.score')} rules={[{ required: true }]}>
+          <InputNumber min={0} max={100} />
+        </Form.Item>
+        <Form.Item name="comment" label={t('assessment.field.comment')}>
+          <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
       </FormModal>
     </Card>

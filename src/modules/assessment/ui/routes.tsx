@@ -55,4 +55,11 @@ export const consoleRoutes: ConsoleRoute[] = [
     menu: false,
     Component: lazy(() => import('./CentresPage')),
   },
+  {
+    path: 'assessment/settings',
+    labelKey: 'assessment.tab.settings',
+    permission: 'assessment.read',
+    menu: false,
+    Component: lazy(() => import('./SettingsPage')),
+  },
 ];

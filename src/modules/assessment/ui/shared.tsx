@@ -11,6 +11,7 @@ const TABS = [
   ['unit-ratings', 'assessment.reply'],
   ['workload', 'assessment.read'],
   ['centres', 'assessment.read'],
+  ['settings', 'assessment.read'],
 ] as const;
 
 /** The views of 考评督导 as tabs over their own routes. */

@@ -162,6 +162,9 @@ export interface Visit {
   inspectors: string;
   summary: string;
   score: number | null;
+  scoreFormula: string | null;
+  scores: { visitor: string; score: number; comment: string | null; at: string }[];
+  myScore: number | null;
   findings: Finding[];
   open: number;
 }
