@@ -92,6 +92,8 @@ export const ConfigSchema = z.object({
   ORDER_SCHEDULER_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   /** Seconds between passes composing daily notification digests; 0 = off. Off when NODE_ENV=test. */
   NOTIFICATION_DIGEST_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  /** Seconds between passes of the shared-items 便民共享服务柜 reminders (due tomorrow, overdue); 0 = off. Off in tests. */
+  SHARED_ITEMS_SCHEDULER_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   /** Where order photos and files go: `local` (DATA_DIR/files) or `s3` (an S3-compatible store, path-style). */
   FILE_STORE: z.enum(['local', 's3']).default('local'),
   /** Largest accepted upload, per file, in bytes (default 10 MB). */
