@@ -1,5 +1,6 @@
 import type { MatrixFixture, MatrixRows, Where } from '../../test/authz.js';
-import { accountOf } from '../service-orders/testing.js';
+import { and, eq, sql } from 'drizzle-orm';
+import { accounts } from '../../kernel/db/schema.js';
 import { CO_BUILDING_ROLES as R } from './permissions.js';
 import { chinaDay } from './shared-items.service.js';
 import { makeLoan, makeSharedItem } from './shared-items.testing.js';
@@ -15,7 +16,7 @@ const today = (f: MatrixFixture) => chinaDay(f.t.clock.now());
 const loanAt = async (f: MatrixFixture, w: Where) => {
   const borrower =
     w === 'inside'
-      ? await accountOf(f.t.db, 'resident', f.tree.streetA.street.id)
+      ? await residentAt(f, f.tree.streetA.street.id)
       : (await f.t.factory.account({ roles: ['resident'], territoryId: f.at(w).household.id })).id;
   return makeLoan(f.t.db, f.at(w).community, {
     name: `借出物品${f.uniq()}`,
@@ -23,6 +24,16 @@ const loanAt = async (f: MatrixFixture, w: Where) => {
     dueOn: today(f),
   });
 };
+/** The matrix's resident session sits at street A: the first resident account there. */
+async function residentAt(f: MatrixFixture, territoryId: number): Promise<number | null> {
+  const [a] = await f.t.db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(eq(accounts.territoryId, territoryId), sql`'resident' = any(${accounts.roles})`))
+    .orderBy(accounts.id)
+    .limit(1);
+  return a?.id ?? null;
+}
 const I = '/api/co-building/shared-items';
 const L = '/api/co-building/shared-loans';
 const C = '/api/co-building/cabinet';
