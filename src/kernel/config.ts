@@ -94,6 +94,8 @@ export const ConfigSchema = z.object({
   NOTIFICATION_DIGEST_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   /** Seconds between passes of the monthly reminder list push (acts on the 1st of a month, China time); 0 = off. */
   ASSESSMENT_REMINDER_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+  /** Seconds between passes of the shared-items 便民共享服务柜 reminders (due tomorrow, overdue); 0 = off. Off in tests. */
+  SHARED_ITEMS_SCHEDULER_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   /** Where order photos and files go: `local` (DATA_DIR/files) or `s3` (an S3-compatible store, path-style). */
   FILE_STORE: z.enum(['local', 's3']).default('local'),
   /** Largest accepted upload, per file, in bytes (default 10 MB). */

@@ -1,5 +1,6 @@
 import type { MatrixFixture, MatrixRows, Where } from '../../test/authz.js';
 import { CO_BUILDING_ROLES as R } from './permissions.js';
+import { SHARED_ITEM_ROWS } from './shared-items.rows.js';
 import { makeAgreement, makeAlliance, makeNeed, makeProject, makeResource, makeUnit } from './testing.js';
 
 /** Authorization-matrix rows of co-building: inside records live in street A's first community, outside in B's. */
@@ -383,3 +384,6 @@ export const rows: MatrixRows = {
     call: async (f, w) => ({ method: 'GET', url: `${P}/figures?territoryId=${f.community(w)}` }),
   },
 };
+
+// 便民共享服务柜 (decision 042): its rows live in shared-items.rows.ts.
+Object.assign(rows, SHARED_ITEM_ROWS);

@@ -72,3 +72,6 @@ export const CO_BUILDING_FIGURES: readonly FigureDef[] = (Object.keys(KEYS) as K
   // The drill's `to` is the period's last day (inclusive), as the co-building lists take it.
   drill: ({ node, from, to }) => LINKS[key](node.id, from, to),
 }));
+
+/** 便民共享服务柜 figures (decision 042): items, loans in the period, overdue; appended to the module's figures. */
+export { SHARED_ITEM_FIGURES } from './shared-items.figures.js';

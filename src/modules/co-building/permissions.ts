@@ -19,6 +19,8 @@ export const CO_BUILDING_ROLES = {
   raise: ['resident', ...STAFF] as Role[],
   manage: MANAGERS,
   rate: ['resident'] as Role[],
+  /** 便民共享服务柜: residents borrow items of their community on /m (decision 042). */
+  borrow: ['resident'] as Role[],
 };
 
 export const CO_BUILDING_PERMISSIONS: readonly PermissionDef[] = [
@@ -42,6 +44,11 @@ export const CO_BUILDING_PERMISSIONS: readonly PermissionDef[] = [
     key: 'coBuilding.rate',
     label: { 'zh-CN': '评价共建项目成效', 'en-US': 'Rate a co-building project' },
     roles: CO_BUILDING_ROLES.rate,
+  },
+  {
+    key: 'coBuilding.borrow',
+    label: { 'zh-CN': '借用便民共享服务柜物品', 'en-US': 'Borrow shared items' },
+    roles: CO_BUILDING_ROLES.borrow,
   },
 ];
 registerPermissions(CO_BUILDING_PERMISSIONS);

@@ -26,6 +26,14 @@ import type {
   ProjectStatus,
   ResourceKind,
 } from './constants.js';
+import type {
+  ItemCategory,
+  ItemCondition,
+  ItemEventKind,
+  ItemStatus,
+  LoanChannel,
+  LoanStatus,
+} from './shared-items.constants.js';
 
 const timestamps = {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -398,4 +406,102 @@ export const coAllianceMeetings = pgTable(
     ...timestamps,
   },
   (t) => [index('co_alliance_meetings_alliance_idx').on(t.allianceId, t.heldOn)],
+);
+
+// ---------------------------------------------------------------------------------------------------------------
+// 便民共享服务柜 shared items (issue 12 point 8, decision 042)
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * An item of a 便民共享服务柜 (seed 002, 临洮街中街社区): kept at a service centre or cabinet, a node of the tree
+ * (`territoryId`, `scopePath`) inside a community (`communityId`, `communityPath`: residents of the community
+ * borrow it). Never deleted: a lost, damaged or retired item keeps its row and history.
+ */
+export const coSharedItems = pgTable(
+  'co_shared_items',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    communityId: integer()
+      .notNull()
+      .references(() => territories.id, { onDelete: 'restrict' }),
+    communityPath: text().notNull(),
+    territoryId: integer()
+      .notNull()
+      .references(() => territories.id, { onDelete: 'restrict' }),
+    scopePath: text().notNull(),
+    name: text().notNull(),
+    category: text().$type<ItemCategory>().notNull(),
+    condition: text().$type<ItemCondition>().notNull().default('good'),
+    /** Where in the place it is kept, e.g. 党群服务中心一楼 共享柜 A3. */
+    location: text().notNull(),
+    photoUrl: text(),
+    description: text(),
+    status: text().$type<ItemStatus>().notNull().default('available'),
+    maxDays: integer().notNull().default(7),
+    ...timestamps,
+  },
+  (t) => [
+    index('co_shared_items_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
+    index('co_shared_items_community_idx').on(t.communityId, t.status),
+    check('co_shared_items_max_days_ck', sql`${t.maxDays} between 1 and 60`),
+  ],
+);
+
+/**
+ * A loan of an item: to a resident's account (borrowed on /m or lent at the counter) or to a named person at the
+ * counter. At most one loan of an item is open (out or returnRequested) at a time: the partial unique index.
+ */
+export const coItemLoans = pgTable(
+  'co_item_loans',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    itemId: integer()
+      .notNull()
+      .references(() => coSharedItems.id, { onDelete: 'restrict' }),
+    scopePath: text().notNull(),
+    borrowerAccountId: integer().references(() => accounts.id, { onDelete: 'set null' }),
+    borrowerName: text().notNull(),
+    borrowerPhone: text(),
+    channel: text().$type<LoanChannel>().notNull(),
+    status: text().$type<LoanStatus>().notNull().default('out'),
+    lentAt: timestamp({ withTimezone: true }).notNull(),
+    dueOn: date({ mode: 'string' }).notNull(),
+    conditionOut: text().$type<ItemCondition>().notNull(),
+    returnRequestedAt: timestamp({ withTimezone: true }),
+    returnedAt: timestamp({ withTimezone: true }),
+    conditionIn: text().$type<ItemCondition>(),
+    note: text(),
+    lentByAccountId: integer().references(() => accounts.id, { onDelete: 'set null' }),
+    receivedByAccountId: integer().references(() => accounts.id, { onDelete: 'set null' }),
+    remindedAt: timestamp({ withTimezone: true }),
+    overdueNoticeAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('co_item_loans_open_uq')
+      .on(t.itemId)
+      .where(sql`${t.status} in ('out', 'returnRequested')`),
+    index('co_item_loans_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
+    index('co_item_loans_borrower_idx').on(t.borrowerAccountId),
+    index('co_item_loans_due_idx').on(t.status, t.dueOn),
+  ],
+);
+
+/** The history of an item: every loan move and every status change, with who and a note. */
+export const coItemEvents = pgTable(
+  'co_item_events',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    itemId: integer()
+      .notNull()
+      .references(() => coSharedItems.id, { onDelete: 'restrict' }),
+    loanId: integer().references(() => coItemLoans.id, { onDelete: 'restrict' }),
+    kind: text().$type<ItemEventKind>().notNull(),
+    condition: text().$type<ItemCondition>(),
+    note: text(),
+    accountId: integer().references(() => accounts.id, { onDelete: 'set null' }),
+    actorName: text().notNull(),
+    at: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('co_item_events_item_idx').on(t.itemId, t.at)],
 );

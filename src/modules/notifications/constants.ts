@@ -20,6 +20,9 @@ export const NOTIFICATION_KINDS = [
   'account.rolesChanged',
   'account.grantRequested',
   'account.passwordReset',
+  // co-building: a shared item 便民共享服务柜 due back tomorrow, or overdue (decision 042)
+  'sharedItem.reminder',
+  'sharedItem.overdue',
   // one message a day for accounts in digest mode
   'digest',
 ] as const;
