@@ -31,6 +31,8 @@ export interface Order {
   title: string;
   description: string | null;
   status: OrderStatus;
+  /** 'patrol': found on a visit 排摸发现 (decision 038); 'report': reported by a resident or for one. */
+  origin?: 'report' | 'patrol';
   community: Ref;
   territory: Place;
   location: { lng: number; lat: number; address: string | null } | null;
