@@ -16,6 +16,7 @@ import { territoryModule } from './territory/module.js';
 import { open311Module } from './open311/module.js';
 import { assessmentModule } from './assessment/module.js';
 import { dashboardModule } from './dashboard/module.js';
+import { visitsModule } from './visits/module.js';
 import { volunteeringModule } from './volunteering/module.js';
 
 /** Every module of the app, in the order their routes register. */
@@ -31,6 +32,8 @@ export const MODULES: readonly GongzhiModule[] = [
   // Before the service loop: its demo orders earn points by the districts' rules volunteering's demo sets.
   volunteeringModule,
   serviceOrdersModule,
+  // After the service loop: its demo visits mark a share of the demo reports as found on a visit (排摸发现).
+  visitsModule,
   coBuildingModule,
   mediationModule,
   notificationsModule,

@@ -10,4 +10,4 @@ export {
   type DemoPoint,
   type PlaceAt,
 } from './places.service.js';
-export { compoundAreas } from './schema.js';
+export { compoundAreas, liaisonHouseholds } from './schema.js';

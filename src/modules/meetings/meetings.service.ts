@@ -46,6 +46,7 @@ import type {
   MyMeeting,
   Proposal,
 } from './contract.js';
+import { settleMeetingPoints } from './points.js';
 import { actionItems, agendaItems, meetingCorrections, meetingDecisions, meetingInvitees, meetings } from './schema.js';
 
 const HOUR = 3_600_000;
@@ -660,6 +661,8 @@ export async function moveMeeting(ctx: Ctx, id: number, move: keyof typeof MEETI
     const patch: Partial<typeof m.$inferInsert> = { status: rule.to, updatedAt: now };
     if (move === 'approve') Object.assign(patch, { approvedAt: now, approvedBy: ctx.actor.accountId });
     await tx.update(m).set(patch).where(eq(m.id, id));
+    // Minutes approved: each attending party member earns the meeting points, once (issue 15 item 2).
+    if (move === 'approve') await settleMeetingPoints(tx, id, row.scopePath, now);
     await audit(tx, ctx, {
       action: `meeting.${move}`,
       objectType: 'meeting',
@@ -766,6 +769,8 @@ export async function correctMeeting(ctx: Ctx, id: number, input: CorrectionInpu
         .update(meetingInvitees)
         .set({ attended: input.attended, signedInBy: input.attended ? 'secretary' : null, updatedAt: now })
         .where(eq(meetingInvitees.id, inv.id));
+      // Corrected attendance: the points follow by a ledger entry (a reversal, or a credit again), never a delete.
+      await settleMeetingPoints(tx, id, row.scopePath, now, { inviteeId: inv.id, reason: input.reason });
     } else {
       throw fieldError(ctx, 'reason', 'meetings.correctionEmpty');
     }

@@ -20,6 +20,7 @@ import type {
   SessionUpdate,
   StudyRecord,
 } from './contract.js';
+import { settleOrgLifePoints } from './points.js';
 import { orgLifeAttendance, orgLifeSessions, studyLessons } from './schema.js';
 
 const s = orgLifeSessions;
@@ -192,6 +193,8 @@ export async function updateSession(ctx: Ctx, id: number, input: SessionUpdate):
         .returning();
       if (!hit) throw fieldError(ctx, `attendance.${i}.memberId`, 'meetings.notOnRoster');
     }
+    // Approved: each member present earns the meeting points, once per session (issue 15 item 2).
+    if (input.status === 'approved') await settleOrgLifePoints(tx, id, row.scopePath, now);
     await audit(tx, ctx, {
       action: 'orgLife.update',
       objectType: 'orgLifeSession',

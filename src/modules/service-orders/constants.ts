@@ -202,3 +202,7 @@ export const MOVE_PERMISSIONS: Record<Move, string> = {
   cancel: 'order.dispatch',
   followUp: 'order.dispatch',
 };
+
+/** Where an order came from: a resident's (or staff's) report 群众上报, or a finding on a visit 排摸发现 (decision 038). */
+export const ORDER_ORIGINS = ['report', 'patrol'] as const;
+export type OrderOrigin = (typeof ORDER_ORIGINS)[number];

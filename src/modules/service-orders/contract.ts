@@ -8,6 +8,7 @@ import {
   HANDLER_KINDS,
   ORDER_ACTIONS,
   ORDER_KINDS,
+  ORDER_ORIGINS,
   ORDER_STATUSES,
   RATING_CHANNELS,
   RATINGS,
@@ -92,6 +93,8 @@ export const OrderListQuery = PageQuery.extend({
   merged: boolQ.optional(),
   /** true: only the orders the figures count (not merged, cancelled or invalid); false: only those left out. */
   counted: boolQ.optional(),
+  /** 'patrol': only findings on visits 排摸发现; 'report': only reports (decision 038). */
+  origin: z.enum(ORDER_ORIGINS).optional(),
   q: z.string().trim().max(100).optional(),
 });
 export type OrderListQuery = z.infer<typeof OrderListQuery>;
@@ -137,6 +140,8 @@ export const Order = z.object({
   cancelReason: z.string().nullable(),
   /** The order this duplicate was merged into (status 'merged'). */
   mergedIntoId: z.number().int().nullable(),
+  /** 'report' 群众上报 or 'patrol' 排摸发现 (found on a visit, decision 038). */
+  origin: z.enum(ORDER_ORIGINS),
   overdue: z.boolean(),
   createdAt: z.date(),
   updatedAt: z.date(),

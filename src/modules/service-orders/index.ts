@@ -6,7 +6,9 @@ export {
   OVERDUE_AT_SQL,
   UNFINISHED,
   UNFINISHED_SQL,
+  ORDER_ORIGINS,
   type EventAction,
+  type OrderOrigin,
   type OrderStatus,
 } from './constants.js';
 export { ORDER_ROLES } from './permissions.js';

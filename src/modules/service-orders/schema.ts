@@ -22,6 +22,7 @@ import type {
   EscalationLevel,
   EventAction,
   HandlerKind,
+  OrderOrigin,
   OrderKind,
   OrderStatus,
   Rating,
@@ -94,6 +95,8 @@ export const serviceOrders = pgTable(
     cancelReason: text(),
     /** Set when this report was merged, as a duplicate, into another order (status 'merged'). */
     mergedIntoId: integer().references((): AnyPgColumn => serviceOrders.id, { onDelete: 'set null' }),
+    /** 'report': reported by a resident (or staff for one); 'patrol': found on a visit 排摸发现 (decision 038). */
+    origin: text().$type<OrderOrigin>().notNull().default('report'),
     ...timestamps,
   },
   (t) => [
@@ -130,6 +133,7 @@ export const serviceOrders = pgTable(
       'service_orders_rating_channel_ck',
       sql`${t.ratingChannel} is null or ${t.ratingChannel} in ('app','phone','visit')`,
     ),
+    check('service_orders_origin_ck', sql`${t.origin} in ('report','patrol')`),
     check('service_orders_cancel_kind_ck', sql`${t.cancelKind} is null or ${t.cancelKind} in ('void','invalid')`),
   ],
 );

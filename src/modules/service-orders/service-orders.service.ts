@@ -56,6 +56,7 @@ import {
   UNFINISHED_SQL,
   type EventAction,
   type Move,
+  type OrderOrigin,
   type OrderStatus,
 } from './constants.js';
 import type {
@@ -185,6 +186,7 @@ function toOrder(r: Joined, now: Date): Order {
     cancelKind: x.cancelKind,
     cancelReason: x.cancelReason,
     mergedIntoId: x.mergedIntoId,
+    origin: x.origin,
     overdue: isOverdue(x, now),
     createdAt: x.createdAt,
     updatedAt: x.updatedAt,
@@ -220,6 +222,7 @@ export function orderFilters(
   if (q.merged !== undefined) w.push(q.merged ? eq(o.status, 'merged') : sql`${o.status} <> 'merged'`);
   if (q.counted !== undefined)
     w.push(q.counted ? notInArray(o.status, [...NOT_COUNTED]) : inArray(o.status, [...NOT_COUNTED]));
+  if (q.origin) w.push(eq(o.origin, q.origin));
   if (q.q) w.push(or(ilike(o.title, `%${escapeLike(q.q)}%`), ilike(o.description, `%${escapeLike(q.q)}%`))!);
   const me = v.actor.accountId;
   const asHandler = or(
@@ -428,6 +431,8 @@ export async function createOrder(
   ctx: Ctx,
   input: CreateOrder,
   duplicates: DuplicateWindow = DEFAULT_DUPLICATE_WINDOW,
+  /** 'patrol' for a finding on a visit 排摸发现 (the visits module, decision 038); never from the public API. */
+  origin: OrderOrigin = 'report',
 ): Promise<CreatedOrder> {
   const now = ctx.clock.now();
   // The caller's own chain, read once: their home community, and the place when they report at their own node or
@@ -510,6 +515,7 @@ export async function createOrder(
         // is rated on a follow-up 回访 (issue 10 item 6).
         reporterAccountId: walkIn ? null : ctx.actor.accountId,
         reporterName: walkIn?.name ?? null,
+        origin,
         respondHours,
         resolveHours,
         respondBy,

@@ -275,6 +275,67 @@ export async function awardPoints(tx: DbOrTx, input: AwardInput): Promise<typeof
   return row!;
 }
 
+export interface SettleInput extends Omit<AwardInput, 'quantity'> {
+  /** True: the person should hold the points for the ref (credit unless held); false: reverse what they hold. */
+  earned: boolean;
+  /** Why, on a reversal entry (e.g. attendance corrected to absent). */
+  reason?: string | null;
+}
+
+/**
+ * Brings a person's points for one record in line with it, never deleting an entry (issue 15 item 2): the first
+ * credit is `ref` itself (awardPoints: rule and cap); a reversal is a further entry `ref#n` with the negative of
+ * what is held, in the period of the credit (so its cap is freed); a credit again after a reversal is `ref#n` by
+ * the rule and cap. Idempotent: settling the same way twice writes nothing. Runs in the caller's transaction.
+ */
+export async function settlePoints(tx: DbOrTx, input: SettleInput): Promise<typeof pointEntries.$inferSelect | null> {
+  const { person, source, ref, at } = input;
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`points:${person.personKey}`}))`);
+  const held = await tx
+    .select()
+    .from(e)
+    .where(
+      and(
+        eq(e.source, source),
+        eq(e.personKey, person.personKey),
+        or(eq(e.ref, ref), sql`${e.ref} like ${`${escapeLike(ref)}#%`}`),
+      ),
+    )
+    .orderBy(asc(e.id));
+  const net = held.filter((x) => x.status === 'posted').reduce((n, x) => n + x.points, 0);
+  // Credits are never negative and reversals always are: the last entry tells whether the points are held now.
+  const lastEntry = held.at(-1);
+  const credited = lastEntry !== undefined && lastEntry.points >= 0;
+  if (input.earned) {
+    if (credited) return null;
+    return awardPoints(tx, { person, source, ref: held.length ? `${ref}#${held.length}` : ref, at });
+  }
+  if (net <= 0) return null;
+  const last = [...held].reverse().find((x) => x.points > 0)!;
+  const [row] = await tx
+    .insert(e)
+    .values({
+      personKey: person.personKey,
+      accountId: person.accountId,
+      memberId: person.memberId,
+      name: person.name,
+      scopePath: last.scopePath,
+      branchId: last.branchId,
+      branchPath: last.branchPath,
+      source,
+      ref: `${ref}#${held.length}`,
+      quantity: 1,
+      points: -net,
+      requested: -net,
+      reason: input.reason ?? null,
+      status: 'posted',
+      period: last.period,
+      at,
+    })
+    .returning();
+  return row!;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Reading the ledger
 // ---------------------------------------------------------------------------------------------------------------

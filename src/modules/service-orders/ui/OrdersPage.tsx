@@ -72,6 +72,7 @@ const API_PARAMS = [
   'overdue',
   'respondedOnTime',
   'rating',
+  'origin',
   'q',
 ] as const;
 /** Parameters without a control of their own on the page: shown as removable tags. */
@@ -94,6 +95,7 @@ interface FilterValues {
   category?: string;
   territory?: TerritoryRef;
   range?: [Dayjs | null, Dayjs | null] | null;
+  origin?: 'report' | 'patrol';
   q?: string;
 }
 
@@ -179,6 +181,7 @@ export default function OrdersPage() {
         ? { id: territory.data.id, name: territory.data.name, level: territory.data.level }
         : undefined,
       range: from || to ? [from ? dayjs(from) : null, to ? dayjs(to).subtract(1, 'millisecond') : null] : null,
+      origin: (params.get('origin') as 'report' | 'patrol' | null) ?? undefined,
       q: params.get('q') ?? undefined,
     });
   }, [params, territory.data, form]);
@@ -201,6 +204,7 @@ export default function OrdersPage() {
       territoryId: v.territory ? String(v.territory.id) : undefined,
       from: from ? from.startOf('day').toISOString() : undefined,
       to: to ? to.add(1, 'day').startOf('day').toISOString() : undefined,
+      origin: v.origin,
       q: v.q?.trim() || undefined,
     });
   };
@@ -224,6 +228,11 @@ export default function OrdersPage() {
         <Space orientation="vertical" size={2}>
           <Space size={4} wrap>
             <KindTag kind={o.kind} />
+            {o.origin === 'patrol' && (
+              <Tag color="cyan" data-testid={`order-origin-patrol-${o.id}`}>
+                {t('orders.origin.patrol')}
+              </Tag>
+            )}
             <Link to={`/orders/${o.id}`} data-testid={`order-link-${o.id}`}>
               {o.title}
             </Link>
@@ -337,6 +346,15 @@ export default function OrdersPage() {
             allowClear
             style={{ width: 130 }}
             options={ORDER_KINDS.map((k) => ({ value: k, label: t(`orders.kind.${k}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="origin">
+          <Select
+            placeholder={t('orders.field.origin')}
+            allowClear
+            style={{ width: 120 }}
+            options={(['report', 'patrol'] as const).map((k) => ({ value: k, label: t(`orders.origin.${k}`) }))}
+            data-testid="order-filter-origin"
           />
         </Form.Item>
         <Form.Item name="category">
