@@ -1139,3 +1139,46 @@ export async function coBuildingFigures(ctx: Ctx, q: FigureQuery): Promise<Figur
     ],
   };
 }
+
+/** An open need as another module sees it (the meetings' agenda proposals): what it is and where. */
+export interface OpenNeedRef {
+  id: number;
+  title: string;
+  category: string;
+  status: NeedStatus;
+  territory: { id: number; name: string };
+  scopePath: string;
+  createdAt: Date;
+}
+
+/**
+ * The needs of the subtree `path` not yet taken up (status open or matched, no project yet), oldest first — what a
+ * meeting of that body could decide on (issue 13 item 2); with `ids`, those needs only (still open or not).
+ */
+export async function openNeedsUnder(
+  db: DbOrTx,
+  path: string,
+  opts: { limit?: number; ids?: number[] } = {},
+): Promise<OpenNeedRef[]> {
+  const w: SQL[] = [sql`${coNeeds.scopePath} like ${path + '%'}`];
+  if (opts.ids) {
+    if (!opts.ids.length) return [];
+    w.push(inArray(coNeeds.id, opts.ids));
+  } else w.push(inArray(coNeeds.status, ['open', 'matched']));
+  const rows = await db
+    .select({ n: coNeeds, tName: territories.name })
+    .from(coNeeds)
+    .innerJoin(territories, eq(territories.id, coNeeds.territoryId))
+    .where(and(...w))
+    .orderBy(asc(coNeeds.createdAt), asc(coNeeds.id))
+    .limit(opts.limit ?? 20);
+  return rows.map(({ n, tName }) => ({
+    id: n.id,
+    title: n.title,
+    category: n.category,
+    status: n.status,
+    territory: { id: n.territoryId, name: tName },
+    scopePath: n.scopePath,
+    createdAt: n.createdAt,
+  }));
+}

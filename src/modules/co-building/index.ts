@@ -5,3 +5,5 @@ export type { Figures as CoBuildingFigures, FigureQuery as CoBuildingFigureQuery
 export { createNeed } from './co-building.service.js';
 export { CO_CATEGORIES, type CoCategory } from './constants.js';
 export type { NeedDetail } from './contract.js';
+/** Open needs of a subtree (the meetings' agenda proposals, issue 13 item 2). */
+export { openNeedsUnder, type OpenNeedRef } from './co-building.service.js';

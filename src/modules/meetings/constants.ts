@@ -165,7 +165,15 @@ export const MEETING_MOVES: Record<
 export const INVITEE_KINDS = ['account', 'unit', 'partyOrg', 'ownersCommittee', 'guest'] as const;
 export type InviteeKind = (typeof INVITEE_KINDS)[number];
 
-export const AGENDA_SOURCES = ['staff', 'hotspot', 'overdueOrder', 'carriedOver', 'consultation'] as const;
+export const AGENDA_SOURCES = [
+  'staff',
+  'hotspot',
+  'overdueOrder',
+  'carriedOver',
+  'consultation',
+  'need',
+  'flag',
+] as const;
 export type AgendaSource = (typeof AGENDA_SOURCES)[number];
 
 /** An order hotspot 每月一题: the same compound and category reported at least `minCount` times in `days` days. */

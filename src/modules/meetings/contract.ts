@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PageQuery } from '../../kernel/http/pagination.js';
+import { FlagKind } from '../organizations/contract.js';
 import { ORDER_CATEGORIES } from '../service-orders/index.js';
 import {
   ACTION_STATUSES,
@@ -99,6 +100,21 @@ export const LinkedOrder = z.object({
   category: z.string(),
 });
 
+/** An open need of co-building on the agenda, its status live (issue 13 item 2). */
+export const LinkedNeed = z.object({ id: z.number().int(), title: z.string(), status: z.string() });
+/**
+ * A structure flag on the agenda: its kind and the id of the flagged organisation or place; `open` while the rule
+ * still flags it (computed afresh), `message` and the console `link` where to fix it while it stands.
+ */
+export const LinkedFlag = z.object({
+  kind: FlagKind,
+  id: z.number().int(),
+  open: z.boolean(),
+  message: z.string().nullable(),
+  link: z.string().nullable(),
+});
+export type LinkedFlag = z.infer<typeof LinkedFlag>;
+
 export const ActionItem = z.object({
   id: z.number().int(),
   meetingId: z.number().int(),
@@ -125,6 +141,8 @@ export const AgendaItem = z.object({
   carriedOver: z.object({ id: z.number().int(), title: z.string(), status: ActionStatus }).nullable(),
   /** The consultation 协商议事 this item takes up (decision 029). */
   consultationId: z.number().int().nullable(),
+  need: LinkedNeed.nullable(),
+  flag: LinkedFlag.nullable(),
   minutes: z.string().nullable(),
   decisions: z.array(Decision),
 });
@@ -156,10 +174,12 @@ export const Meeting = z.object({
 export type Meeting = z.infer<typeof Meeting>;
 
 export const Proposal = z.object({
-  source: z.enum(['hotspot', 'overdueOrder', 'carriedOver']),
+  source: z.enum(['hotspot', 'overdueOrder', 'carriedOver', 'need', 'flag']),
   title: z.string(),
   orders: z.array(LinkedOrder),
   actionItemId: z.number().int().nullable(),
+  need: LinkedNeed.nullable(),
+  flag: LinkedFlag.nullable(),
   /** Hotspot: the compound and the category repeated. */
   compound: Ref.nullable(),
   category: z.string().nullable(),
@@ -175,9 +195,13 @@ export const AddAgendaItem = z
   .object({
     title: Title,
     /** A consultation reaches the agenda only through `POST /api/consultations/:id/meeting`. */
-    source: z.enum(['staff', 'hotspot', 'overdueOrder', 'carriedOver']).default('staff'),
+    source: z.enum(['staff', 'hotspot', 'overdueOrder', 'carriedOver', 'need', 'flag']).default('staff'),
     orderIds: z.array(Id).max(50).default([]),
     actionItemId: Id.nullish(),
+    /** source `need`: the open need of the subtree it takes up. */
+    needId: Id.nullish(),
+    /** source `flag`: the structure flag to fix (kind and the flagged organisation's or place's id). */
+    flag: z.object({ kind: FlagKind, id: Id }).strict().nullish(),
   })
   .strict();
 export type AddAgendaItem = z.infer<typeof AddAgendaItem>;

@@ -9,8 +9,17 @@ import { AppError, conflict, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
 import { inScope, pathIds } from '../../kernel/scope/scope.js';
+import { openNeedsUnder } from '../co-building/index.js';
 import { notify, type NotifyEvent } from '../notifications/index.js';
-import { fourParty, listOwnersCommittees, listPartyOrgs, listUnits } from '../organizations/index.js';
+import {
+  flagsUnder,
+  fourParty,
+  listOwnersCommittees,
+  listPartyOrgs,
+  listUnits,
+  type FlagKind,
+  type FlagRef,
+} from '../organizations/index.js';
 import {
   createOrder,
   orderHotspots,
@@ -39,6 +48,7 @@ import type {
   AddAgendaItem,
   AgendaItem,
   CorrectionInput,
+  LinkedFlag,
   CreateMeeting,
   Meeting,
   MeetingListItem,
@@ -346,6 +356,28 @@ async function actionItemsOut(
   }));
 }
 
+/** The console page where a flag is fixed (as the organizations' flags page links it). */
+function flagLink(f: FlagRef): string {
+  if (f.link.route === 'partyOrg') return `/party-orgs?id=${f.link.id}`;
+  return `/compounds?id=${f.link.id}${f.link.focusId ? `&focus=${f.link.focusId}` : ''}`;
+}
+const flagOut = (f: FlagRef): LinkedFlag => ({
+  kind: f.kind,
+  id: f.id,
+  open: true,
+  message: f.message,
+  link: flagLink(f),
+});
+
+/** A saved flag link, looked up afresh: still standing (with where to fix it) or fixed since. */
+async function linkedFlag(ctx: Ctx, path: string, kind: FlagKind, id: number): Promise<LinkedFlag> {
+  const [f] = await flagsUnder(ctx, path, { limit: 1, only: { kind, id } });
+  return f ? flagOut(f) : { kind, id, open: false, message: null, link: null };
+}
+
+const needOut = (n: { id: number; title: string; status: string } | undefined) =>
+  n ? { id: n.id, title: n.title, status: n.status } : null;
+
 /** One meeting with invitees, agenda, minutes, decisions and action items (orders' status live). */
 export async function getMeeting(ctx: Ctx, id: number): Promise<Meeting> {
   const row = await meetingRow(ctx, id);
@@ -386,6 +418,11 @@ export async function getMeeting(ctx: Ctx, id: number): Promise<Meeting> {
     ctx.db,
     items.flatMap((i) => i.orderIds),
   );
+  const needIds = items.flatMap((i) => (i.needId ? [i.needId] : []));
+  const needs = await openNeedsUnder(ctx.db, row.scopePath, { ids: needIds, limit: needIds.length });
+  const flags = new Map<number, LinkedFlag>();
+  for (const i of items)
+    if (i.flagKind && i.flagId) flags.set(i.id, await linkedFlag(ctx, row.scopePath, i.flagKind, i.flagId));
   const agenda: AgendaItem[] = items.map((i) => ({
     id: i.id,
     title: i.title,
@@ -396,6 +433,8 @@ export async function getMeeting(ctx: Ctx, id: number): Promise<Meeting> {
     }),
     carriedOver: carried.find((c) => c.id === i.actionItemId) ?? null,
     consultationId: i.consultationId,
+    need: needOut(needs.find((n) => n.id === i.needId)),
+    flag: flags.get(i.id) ?? null,
     minutes: i.minutes,
     decisions: decisions
       .filter((d) => d.agendaItemId === i.id)
@@ -478,14 +517,17 @@ export async function listMeetings(ctx: Ctx, q: MeetingQuery) {
 
 /**
  * What the agenda could take up (seed 002's 每月一题): order hotspots of the meeting's subtree (same compound and
- * category repeated), its overdue orders, and the undone action items of earlier meetings of the same body.
+ * category repeated), its overdue orders, its open needs of co-building, its structure flags to fix, and the undone
+ * action items of earlier meetings of the same body (issue 13 item 2); each linked, none already on this agenda.
  */
 export async function proposals(ctx: Ctx, id: number) {
   const row = await meetingRow(ctx, id);
   const now = ctx.clock.now();
-  const [hot, late, undone, taken] = await Promise.all([
+  const [hot, late, needs, flags, undone, taken] = await Promise.all([
     orderHotspots(ctx.db, row.scopePath, now, HOTSPOT_RULE),
     overdueOrders(ctx.db, row.scopePath, now, 20),
+    openNeedsUnder(ctx.db, row.scopePath, { limit: 20 }),
+    flagsUnder(ctx, row.scopePath, { limit: 20 }),
     ctx.db
       .select({ id: a.id, title: a.title })
       .from(a)
@@ -495,6 +537,9 @@ export async function proposals(ctx: Ctx, id: number) {
   ]);
   const takenOrders = new Set(taken.flatMap((x) => x.orderIds));
   const takenActions = new Set(taken.flatMap((x) => (x.actionItemId ? [x.actionItemId] : [])));
+  const takenNeeds = new Set(taken.flatMap((x) => (x.needId ? [x.needId] : [])));
+  const takenFlags = new Set(taken.flatMap((x) => (x.flagKind && x.flagId ? [`${x.flagKind}:${x.flagId}`] : [])));
+  const none = { orders: [], actionItemId: null, need: null, flag: null, compound: null, category: null, count: 1 };
   const statuses = await orderStatuses(
     ctx.db,
     hot.flatMap((h) => h.orderIds),
@@ -515,6 +560,8 @@ export async function proposals(ctx: Ctx, id: number) {
           return x ? [x] : [];
         }),
         actionItemId: null,
+        need: null,
+        flag: null,
         compound: { id: h.compoundId, name: h.compoundName },
         category: h.category,
         count: h.count,
@@ -526,20 +573,36 @@ export async function proposals(ctx: Ctx, id: number) {
         title: t(ctx.locale, 'meetings.proposal.overdue', { title: o.title }),
         orders: [orderOut(o)!],
         actionItemId: null,
+        need: null,
+        flag: null,
         compound: null,
         category: o.category,
         count: 1,
       })),
+    ...needs
+      .filter((n) => !takenNeeds.has(n.id))
+      .map((n) => ({
+        ...none,
+        source: 'need' as const,
+        title: t(ctx.locale, 'meetings.proposal.need', { title: n.title, place: n.territory.name }),
+        need: needOut(n),
+        category: n.category,
+      })),
+    ...flags
+      .filter((f) => !takenFlags.has(`${f.kind}:${f.id}`))
+      .map((f) => ({
+        ...none,
+        source: 'flag' as const,
+        title: t(ctx.locale, 'meetings.proposal.flag', { message: f.message }),
+        flag: flagOut(f),
+      })),
     ...undone
       .filter((u) => !takenActions.has(u.id))
       .map((u) => ({
+        ...none,
         source: 'carriedOver' as const,
         title: u.title,
-        orders: [],
         actionItemId: u.id,
-        compound: null,
-        category: null,
-        count: 1,
       })),
   ];
   return { rule: HOTSPOT_RULE, items };
@@ -568,6 +631,19 @@ export async function addAgendaItem(ctx: Ctx, id: number, input: AddAgendaItem):
         .where(and(eq(a.id, input.actionItemId), eq(a.bodyKey, row.bodyKey)));
       if (!x) throw fieldError(ctx, 'actionItemId', 'meetings.actionItemNotFound');
     }
+    // A need or a flag is linked only from the meeting's own subtree, and only under its own source.
+    if (input.source === 'need' && !input.needId) throw fieldError(ctx, 'needId', 'meetings.needRequired');
+    if (input.source === 'flag' && !input.flag) throw fieldError(ctx, 'flag', 'meetings.flagRequired');
+    if (input.needId) {
+      if (input.source !== 'need') throw fieldError(ctx, 'needId', 'meetings.needRequired');
+      const [n] = await openNeedsUnder(tx, row.scopePath, { ids: [input.needId], limit: 1 });
+      if (!n) throw fieldError(ctx, 'needId', 'meetings.needNotFound');
+    }
+    if (input.flag) {
+      if (input.source !== 'flag') throw fieldError(ctx, 'flag', 'meetings.flagRequired');
+      const [f] = await flagsUnder({ ...ctx, db: tx }, row.scopePath, { limit: 1, only: input.flag });
+      if (!f) throw fieldError(ctx, 'flag.id', 'meetings.flagNotFound');
+    }
     const [{ n } = { n: 0 }] = await tx
       .select({ n: sql<number>`coalesce(max(${agendaItems.sortOrder}) + 1, 0)::int`.mapWith(Number) })
       .from(agendaItems)
@@ -582,6 +658,9 @@ export async function addAgendaItem(ctx: Ctx, id: number, input: AddAgendaItem):
         source: input.source,
         orderIds: input.orderIds,
         actionItemId: input.actionItemId ?? null,
+        needId: input.needId ?? null,
+        flagKind: input.flag?.kind ?? null,
+        flagId: input.flag?.id ?? null,
         createdAt: now,
         updatedAt: now,
       })

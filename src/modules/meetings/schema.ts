@@ -12,6 +12,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { accounts, territories } from '../../kernel/db/schema.js';
+import type { FlagKind } from '../organizations/contract.js';
 import { partyOrgs } from '../organizations/schema.js';
 import { partyMembers } from '../party-members/schema.js';
 import { serviceOrders } from '../service-orders/schema.js';
@@ -111,6 +112,11 @@ export const agendaItems = pgTable(
     actionItemId: integer(),
     /** The consultation 协商议事 put to the meeting (decision 029). */
     consultationId: integer(),
+    /** An open need of co-building put to the meeting (issue 13 item 2). */
+    needId: integer(),
+    /** A structure flag to fix: its kind and the id of the flagged organisation or place (issue 13 item 2). */
+    flagKind: text().$type<FlagKind>(),
+    flagId: integer(),
     minutes: text(),
     ...timestamps,
   },
@@ -118,7 +124,7 @@ export const agendaItems = pgTable(
     index('meeting_agenda_items_meeting_idx').on(t.meetingId, t.sortOrder),
     check(
       'meeting_agenda_source_ck',
-      sql`${t.source} in ('staff','hotspot','overdueOrder','carriedOver','consultation')`,
+      sql`${t.source} in ('staff','hotspot','overdueOrder','carriedOver','consultation','need','flag')`,
     ),
   ],
 );

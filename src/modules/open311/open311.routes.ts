@@ -29,6 +29,8 @@ import {
   listUpdates,
   Open311Error,
   parsePostBody,
+  parseUpdateBody,
+  postUpdate,
   requestOfToken,
   serviceDefinition,
   type Client,
@@ -250,6 +252,16 @@ async function geoReportRoutes(app: App) {
       const list = await listUpdates(ctxOf(req), path, query(req) as ListQuery);
       return send(reply, fmt, list, () => xmlList('service_request_updates', 'request_update', asXml(list)));
     });
+
+    app.post(
+      `${BASE}/servicerequestupdates${suffix}`,
+      { schema: { hide: true }, config: { idempotent: fmt === 'json' } },
+      async (req, reply) => {
+        const { path } = keyed(req);
+        const done = [await postUpdate(ctxOf(req), path, parseUpdateBody(req.body))];
+        return send(reply, fmt, done, () => xmlList('service_request_updates', 'request_update', asXml(done)));
+      },
+    );
   }
 
   app.get(`${BASE}/services/:file`, { schema: { hide: true } }, async (req, reply) => {

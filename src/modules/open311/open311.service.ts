@@ -7,7 +7,14 @@ import { AppError } from '../../kernel/http/errors.js';
 import type { Locale } from '../../kernel/i18n/i18n.js';
 import { t } from '../../kernel/i18n/i18n.js';
 import { inSubtree } from '../../kernel/scope/scope.js';
-import { createOrder, FINISHED, orderEvents, serviceOrders, type OrderStatus } from '../service-orders/index.js';
+import {
+  commentOnOrder,
+  createOrder,
+  FINISHED,
+  orderEvents,
+  serviceOrders,
+  type OrderStatus,
+} from '../service-orders/index.js';
 import { SERVICE_CODES, SERVICE_TEXTS, type ServiceCode } from './constants.js';
 import { open311Clients, open311Requests } from './schema.js';
 
@@ -454,7 +461,7 @@ export interface RequestUpdate {
 }
 
 /** Timeline actions a resident may read about; the note is shown for these only (staff notes stay inside). */
-const PUBLIC_NOTES = new Set(['resolve', 'cancel', 'close']);
+const PUBLIC_NOTES = new Set(['resolve', 'cancel', 'close', 'comment']);
 
 /**
  * GET servicerequestupdates (mySociety's extension): the timelines of the problem reports in the key's node,
@@ -513,4 +520,86 @@ export async function jurisdictionPath(db: Db, client: Client, jurisdiction: str
     throw new Open311Error(404, t(locale, 'open311.unknownJurisdiction'));
   // A jurisdiction above the key's node is the key's node: a key never reaches beyond it.
   return path.startsWith(client.scopePath) ? path : client.scopePath;
+}
+
+/** The states a mySociety client may report with an update (its Open311 updates extension), compared lower-case. */
+const UPDATE_STATES = [
+  'open',
+  'closed',
+  'fixed',
+  'in_progress',
+  'action_scheduled',
+  'investigating',
+  'duplicate',
+  'not_councils_responsibility',
+  'no_further_action',
+  'internal_referral',
+  'unable_to_fix',
+] as const;
+
+/** The fields of a POST servicerequestupdates body (form-encoded or JSON), as strings. */
+export interface PostUpdate {
+  service_request_id?: string;
+  description?: string;
+  status?: string;
+  email?: string;
+  first_name?: string;
+  last_name?: string;
+  title?: string;
+  media_url?: string;
+  updated_datetime?: string;
+  account_id?: string;
+}
+
+/** Reads a POST servicerequestupdates body: the same form or JSON reading as for requests. */
+export function parseUpdateBody(body: unknown): PostUpdate {
+  const { attributes: _attributes, ...fields } = parsePostBody(body);
+  return fields as PostUpdate;
+}
+
+/**
+ * POST servicerequestupdates (mySociety's extension): the client's update becomes a comment event on the order's
+ * timeline through the service-orders face (it never moves the order: the loop's moves stay with its handlers; a
+ * status the client reports is kept on the comment). The request must be a problem report in the key's node (404
+ * otherwise, as for GET requests/{id}); `description` is required; the e-mail address is checked and not stored.
+ * Answered as the extension does: one `request_update` with its `update_id`.
+ */
+export async function postUpdate(ctx: Ctx, scopePath: string, u: PostUpdate): Promise<{ update_id: string }> {
+  const L = ctx.locale;
+  const id = clean(L, 'service_request_id', u.service_request_id, 20);
+  if (!id) throw new Open311Error(400, t(L, 'open311.required', { field: 'service_request_id' }));
+  if (!/^\d{1,9}$/.test(id)) throw new Open311Error(404, t(L, 'open311.requestNotFound'));
+  const description = clean(L, 'description', u.description, MAX.description);
+  if (!description) throw new Open311Error(400, t(L, 'open311.required', { field: 'description' }));
+  const status = clean(L, 'status', u.status, 40)?.toLowerCase();
+  if (status !== undefined && !(UPDATE_STATES as readonly string[]).includes(status))
+    throw new Open311Error(400, t(L, 'open311.badField', { field: 'status' }));
+  const email = clean(L, 'email', u.email, 200);
+  if (email !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+    throw new Open311Error(400, t(L, 'open311.badField', { field: 'email' }));
+  const name = [clean(L, 'first_name', u.first_name, 50), clean(L, 'last_name', u.last_name, 50)]
+    .filter(Boolean)
+    .join(' ');
+  const media = clean(L, 'media_url', u.media_url, 500);
+  if (media !== undefined && !/^https?:\/\//.test(media))
+    throw new Open311Error(400, t(L, 'open311.badField', { field: 'media_url' }));
+  const reported = parseDate(L, 'updated_datetime', u.updated_datetime);
+  const data: Record<string, string> = { channel: 'open311' };
+  if (status) data.status = status;
+  if (media) data.media_url = media;
+  if (reported) data.updated_datetime = reported.toISOString();
+  try {
+    const done = await commentOnOrder(
+      ctx,
+      Number(id),
+      scopePath,
+      { note: description, authorName: name || null, data },
+      'problem',
+    );
+    return { update_id: String(done.eventId) };
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'notFound') throw new Open311Error(404, t(L, 'open311.requestNotFound'));
+    if (e instanceof AppError) throw fromAppError(e, L);
+    throw e;
+  }
 }

@@ -104,7 +104,7 @@ export function unionOf(parts: SQL[]): SQL {
   );
 }
 
-function message(ctx: Ctx, r: z.infer<typeof FlagRow>): string {
+function message(ctx: Pick<Ctx, 'locale'>, r: z.infer<typeof FlagRow>): string {
   switch (r.kind) {
     case 'branchTooLarge':
       return t(ctx.locale, 'flag.branchTooLarge', {
@@ -124,6 +124,59 @@ function message(ctx: Ctx, r: z.infer<typeof FlagRow>): string {
   }
 }
 
+function flagOf(ctx: Pick<Ctx, 'locale'>, r: z.infer<typeof FlagRow>): Flag {
+  return {
+    kind: r.kind,
+    severity: SEVERITY[r.kind],
+    territory: { id: r.tid, name: r.tname, level: r.tlevel },
+    community:
+      r.community_id !== null && r.community_name !== null ? { id: r.community_id, name: r.community_name } : null,
+    org:
+      r.org_id !== null && r.org_name !== null && r.org_kind !== null
+        ? { id: r.org_id, name: r.org_name, kind: r.org_kind }
+        : null,
+    count: r.cnt,
+    message: message(ctx, r),
+    link: {
+      route: r.kind === 'branchTooLarge' || r.kind === 'nameMismatch' ? 'partyOrg' : 'compound',
+      id: r.link_id,
+      focusId: r.focus_id,
+    },
+  };
+}
+
+/** A flag as another module keeps it: its kind and the id of what is flagged (the party organisation, else the place). */
+export type FlagRef = Flag & { id: number };
+export const flagIdOf = (f: Flag): number => f.org?.id ?? f.territory.id;
+
+/**
+ * The rule flags of the subtree `path` (the meetings' agenda proposals, issue 13 item 2), most severe first, each
+ * with the id that names it together with its kind; with `only`, just that flag if it still stands.
+ */
+export async function flagsUnder(
+  ctx: Pick<Ctx, 'db' | 'locale'>,
+  path: string,
+  opts: { limit?: number; only?: { kind: FlagKind; id: number } } = {},
+): Promise<FlagRef[]> {
+  const queries = flagQueries(path);
+  const picked = opts.only ? queries[opts.only.kind] : unionOf(FLAG_KINDS.map((k) => queries[k]));
+  const only = opts.only
+    ? opts.only.kind === 'branchTooLarge' || opts.only.kind === 'nameMismatch'
+      ? sql` where f.org_id = ${opts.only.id}`
+      : sql` where f.tid = ${opts.only.id}`
+    : sql``;
+  const res = await ctx.db.execute(
+    sql`select f.* from (${picked}) f${only} order by f.sev, f.tpath, f.tid, f.org_id limit ${opts.limit ?? 20}`,
+  );
+  return z
+    .array(FlagRow)
+    .parse(rowsOf(res))
+    .map((r) => {
+      const f = flagOf(ctx, r);
+      return { ...f, id: flagIdOf(f) };
+    });
+}
+
 /** The rule flags of the actor's subtree, computed from the records on every call (never stored), a page at a time. */
 export async function listFlags(ctx: Ctx, q: FlagQuery) {
   const scope = q.territoryId
@@ -141,25 +194,10 @@ export async function listFlags(ctx: Ctx, q: FlagQuery) {
   const counts = { branchTooLarge: 0, compoundWithoutBranch: 0, buildingWithoutLead: 0, nameMismatch: 0 };
   for (const r of z.array(z.object({ kind: z.enum(FLAG_KINDS), n: z.coerce.number().int() })).parse(rowsOf(countRes)))
     counts[r.kind] = r.n;
-  const rows = z.array(FlagRow).parse(rowsOf(pageRes));
-  const items: Flag[] = rows.map((r) => ({
-    kind: r.kind,
-    severity: SEVERITY[r.kind],
-    territory: { id: r.tid, name: r.tname, level: r.tlevel },
-    community:
-      r.community_id !== null && r.community_name !== null ? { id: r.community_id, name: r.community_name } : null,
-    org:
-      r.org_id !== null && r.org_name !== null && r.org_kind !== null
-        ? { id: r.org_id, name: r.org_name, kind: r.org_kind }
-        : null,
-    count: r.cnt,
-    message: message(ctx, r),
-    link: {
-      route: r.kind === 'branchTooLarge' || r.kind === 'nameMismatch' ? 'partyOrg' : 'compound',
-      id: r.link_id,
-      focusId: r.focus_id,
-    },
-  }));
+  const items: Flag[] = z
+    .array(FlagRow)
+    .parse(rowsOf(pageRes))
+    .map((r) => flagOf(ctx, r));
   const total = q.kind
     ? counts[q.kind]
     : counts.branchTooLarge + counts.compoundWithoutBranch + counts.buildingWithoutLead + counts.nameMismatch;

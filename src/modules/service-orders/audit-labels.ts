@@ -8,6 +8,7 @@ export const AUDIT_LABELS: AuditLabels = {
     'order.cancel': { 'zh-CN': '作废', 'en-US': 'Cancelled' },
     'order.claim': { 'zh-CN': '认领', 'en-US': 'Claimed' },
     'order.close': { 'zh-CN': '关闭', 'en-US': 'Closed' },
+    'order.comment': { 'zh-CN': '外部留言', 'en-US': 'Outside comment' },
     'order.coRate': { 'zh-CN': '共同评价', 'en-US': 'Co-rated' },
     'order.create': { 'zh-CN': '点单', 'en-US': 'Placed order' },
     'order.dispatch': { 'zh-CN': '派单', 'en-US': 'Dispatched' },

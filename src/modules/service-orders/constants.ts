@@ -86,6 +86,7 @@ export const EVENT_ACTIONS = [
   'handDown',
   'cancel',
   'followUp',
+  'comment',
 ] as const;
 export type EventAction = (typeof EVENT_ACTIONS)[number];
 

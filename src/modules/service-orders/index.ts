@@ -32,3 +32,5 @@ export {
   type OrderGridHotspot,
   type OrderHotspot,
 } from './open-matters.js';
+/** A comment on an order's timeline from outside the loop (Open311 updates). */
+export { commentOnOrder, type OrderComment } from './comments.service.js';

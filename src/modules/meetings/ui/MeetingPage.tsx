@@ -158,6 +158,7 @@ function AgendaCard({ m, item, index }: { m: Meeting; item: AgendaItem; index: n
           ))}
         </div>
       )}
+      <OpenMatterLinks need={item.need} flag={item.flag} testId={`matter-link-agenda-${index}`} />
       {item.carriedOver && (
         <div style={{ marginBottom: 8 }}>
           <Typography.Text type="secondary">{t('meetings.carriedOver')}：</Typography.Text>
@@ -270,6 +271,35 @@ function CorrectionModal(props: {
   );
 }
 
+/** The open need or structure flag an agenda item (or proposal) is linked to, with where to see or fix it. */
+function OpenMatterLinks(props: { need: AgendaItem['need']; flag: AgendaItem['flag']; testId: string }) {
+  const { t } = useTranslation();
+  const { need, flag } = props;
+  if (!need && !flag) return null;
+  return (
+    <span style={{ marginBottom: 8, display: 'inline-block' }} data-testid={props.testId}>
+      {need && (
+        <Link to={`/co-building/needs/${need.id}`}>
+          <Tag color="cyan">
+            {t('meetings.linkedNeed')} #{need.id}（
+            {t(`coBuilding.needStatus.${need.status}`, { defaultValue: need.status })}）
+          </Tag>
+        </Link>
+      )}
+      {flag &&
+        (flag.open && flag.link ? (
+          <Link to={flag.link}>
+            <Tag color="orange">
+              {t('meetings.linkedFlag')} · {t('meetings.openRecord')}
+            </Tag>
+          </Link>
+        ) : (
+          <Tag color="green">{t('meetings.flagFixed')}</Tag>
+        ))}
+    </span>
+  );
+}
+
 function Proposals({ m }: { m: Meeting }) {
   const { t } = useTranslation();
   const [own, setOwn] = useState('');
@@ -280,8 +310,14 @@ function Proposals({ m }: { m: Meeting }) {
   });
   const add = useMeetingMutation(
     m.id,
-    (p: { title: string; source: string; orderIds?: number[]; actionItemId?: number | null }) =>
-      api.post(`/api/meetings/${m.id}/agenda`, p),
+    (p: {
+      title: string;
+      source: string;
+      orderIds?: number[];
+      actionItemId?: number | null;
+      needId?: number;
+      flag?: { kind: string; id: number };
+    }) => api.post(`/api/meetings/${m.id}/agenda`, p),
     () => setOwn(''),
   );
   const rule = proposals.data?.rule;
@@ -309,6 +345,8 @@ function Proposals({ m }: { m: Meeting }) {
                     source: p.source,
                     orderIds: p.orders.map((o) => o.id),
                     actionItemId: p.actionItemId,
+                    ...(p.need ? { needId: p.need.id } : {}),
+                    ...(p.flag ? { flag: { kind: p.flag.kind, id: p.flag.id } } : {}),
                   })
                 }
                 data-testid={`proposal-add-${k}`}
@@ -325,6 +363,7 @@ function Proposals({ m }: { m: Meeting }) {
                   {t('meetings.orderCount', { count: p.orders.length })}
                 </Typography.Text>
               )}
+              <OpenMatterLinks need={p.need} flag={p.flag} testId={`matter-link-proposal-${k}`} />
             </Space>
           </List.Item>
         )}
