@@ -1,5 +1,6 @@
 import type { GongzhiModule } from '../../kernel/http/types.js';
 import { allianceRoutes } from './alliances.routes.js';
+import { challengeRoutes } from './challenges.routes.js';
 import { coBuildingRoutes } from './co-building.routes.js';
 import { seedCoBuilding } from './co-building.seed.js';
 import { CO_BUILDING_FIGURES } from './dashboard.figures.js';
@@ -14,6 +15,7 @@ export const coBuildingModule: GongzhiModule = {
   routes: async (app) => {
     await coBuildingRoutes(app);
     await allianceRoutes(app);
+    await challengeRoutes(app);
   },
   seedDemo: seedCoBuilding,
   figures: CO_BUILDING_FIGURES,
