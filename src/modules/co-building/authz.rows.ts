@@ -390,9 +390,18 @@ export const rows: MatrixRows = {
 type ChallengeStage = 'open' | 'taken' | 'inProgress' | 'solved';
 const challengeAt = (f: MatrixFixture, w: Where, status: ChallengeStage = 'open') =>
   makeChallenge(f.t.db, f.at(w).community, { title: `揭榜${f.uniq()}`, status });
-const C = `${P}/challenges`;
 function challengeRows(): MatrixRows {
+  const C = `${P}/challenges`;
   return {
+    [`GET ${P}/timeline`]: {
+      allow: CR.timeline,
+      ok: 200,
+      outside: 404,
+      call: async (f, w) => {
+        await challengeAt(f, w, 'solved');
+        return { method: 'GET', url: `${P}/timeline?communityId=${f.community(w)}` };
+      },
+    },
     [`GET ${C}`]: {
       allow: CR.read,
       ok: 200,

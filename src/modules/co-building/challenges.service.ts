@@ -386,21 +386,3 @@ export async function rateChallenge(ctx: Ctx, id: number, input: RateChallenge):
     return { after: { stars: input.stars, comment: input.comment ?? null } };
   });
 }
-
-/** Figures of a subtree over China days [from, to]: challenges posted, and closed as solved. */
-export async function challengeFigureValues(db: DbOrTx, path: string, from: string, to: string) {
-  const under = inSubtree(coChallenges.scopePath, path);
-  const [[posted], [solved]] = await Promise.all([
-    db
-      .select({ n: count() })
-      .from(coChallenges)
-      .where(and(under, gte(coChallenges.postedOn, from), lte(coChallenges.postedOn, to))),
-    db
-      .select({ n: count() })
-      .from(coChallenges)
-      .where(
-        and(under, eq(coChallenges.status, 'solved'), gte(coChallenges.closedOn, from), lte(coChallenges.closedOn, to)),
-      ),
-  ]);
-  return { challengesPosted: posted?.n ?? 0, challengesSolved: solved?.n ?? 0 };
-}

@@ -4,7 +4,8 @@ import { auditLog } from '../../kernel/db/schema.js';
 import { testApp, type TestApp } from '../../test/app.js';
 import type { Client } from '../../test/http.js';
 import { chinaDay } from './co-building.service.js';
-import { makeUnit } from './testing.js';
+import { coProjects } from './schema.js';
+import { makeProject, makeResource, makeUnit } from './testing.js';
 
 const DAY = 86_400_000;
 let t: TestApp;
@@ -151,5 +152,39 @@ describe('揭榜挂帅 challenges', () => {
     const mine = (await ok(resident.get(`${P}?pageSize=100`))).items as { title: string }[];
     expect(mine.map((x) => x.title)).not.toContain('小区停车难');
     expect((await resident.get(`${P}/${f.id}`)).status).toBe(404);
+  });
+
+  it('shows a community’s public timeline: need → match → project → outcome → rating, and challenges; residents see only their own', async () => {
+    const res = await makeResource(t.db, A1().community, { title: '台阶施工队', offererName: '鲁沙尔镇建筑公司' });
+    const p = await makeProject(t.db, A1().community, {
+      title: '大坝通道台阶改造',
+      status: 'done',
+      doneOn: day(-1),
+      resourceId: res.id,
+    });
+    await t.db.update(coProjects).set({ outcome: '台阶加宽，老人孩子走得安全' }).where(eq(coProjects.id, p.id));
+    await ok(resident.post(`/api/co-building/projects/${p.id}/ratings`, { stars: 5 }), 201);
+
+    const tl = await ok(resident.get('/api/co-building/timeline?pageSize=100'));
+    expect(tl.community.id).toBe(A1().community.id);
+    const items = tl.items as { kind: string; id: number; title: string; steps: { step: string; ref: unknown }[] }[];
+    const need = items.find((e) => e.kind === 'need' && e.id === p.needId)!;
+    expect(need.steps.map((s) => s.step)).toEqual(['need', 'match', 'project', 'outcome', 'rating']);
+    expect(need.steps[1]!.ref).toEqual({ type: 'resource', id: res.id });
+    expect(need.steps[4]).toMatchObject({ stars: 5, count: 1, ref: { type: 'project', id: p.id } });
+    const solved = items.find((e) => e.kind === 'challenge' && e.title === '老旧三无楼院治理')!;
+    expect(solved.steps.map((s) => s.step)).toEqual(['posted', 'taken', 'progress', 'progress', 'outcome', 'rating']);
+    // The non-public challenge is not on it.
+    expect(items.map((e) => e.title)).not.toContain('小区停车难');
+
+    // A resident of another community sees their own (without these) and gets 404 for this one.
+    const far = await ok(farResident.get('/api/co-building/timeline'));
+    expect(far.community.id).toBe(B1().community.id);
+    expect((far.items as { title: string }[]).map((e) => e.title)).not.toContain('老旧三无楼院治理');
+    expect((await farResident.get(`/api/co-building/timeline?communityId=${A1().community.id}`)).status).toBe(404);
+    expect((await farStaff.get(`/api/co-building/timeline?communityId=${A1().community.id}`)).status).toBe(404);
+    const st = await ok(staff.get(`/api/co-building/timeline?communityId=${A1().community.id}&pageSize=1`));
+    expect(st.total).toBe(tl.total);
+    expect(st.items).toHaveLength(1);
   });
 });

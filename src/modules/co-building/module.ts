@@ -1,6 +1,7 @@
 import type { GongzhiModule } from '../../kernel/http/types.js';
 import { allianceRoutes } from './alliances.routes.js';
 import { challengeRoutes } from './challenges.routes.js';
+import { timelineRoutes } from './timeline.routes.js';
 import { coBuildingRoutes } from './co-building.routes.js';
 import { seedCoBuilding } from './co-building.seed.js';
 import { CO_BUILDING_FIGURES } from './dashboard.figures.js';
@@ -16,6 +17,7 @@ export const coBuildingModule: GongzhiModule = {
     await coBuildingRoutes(app);
     await allianceRoutes(app);
     await challengeRoutes(app);
+    await timelineRoutes(app);
   },
   seedDemo: seedCoBuilding,
   figures: CO_BUILDING_FIGURES,
