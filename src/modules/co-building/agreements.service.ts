@@ -22,6 +22,7 @@ import type {
 } from './contract.js';
 import { allianceForAgreement } from './alliances.service.js';
 import { coAgreementRatings, coAgreements, coAlliances, coDeliverables } from './schema.js';
+import { agreementsFulfilledWhere } from './challenges.figures.js';
 
 const fieldError = (ctx: Ctx, field: string, key: string) =>
   new AppError('validation', undefined, {}, [{ field, message: t(ctx.locale, key) }]);
@@ -115,6 +116,7 @@ export async function listAgreements(ctx: Ctx, q: AgreementQuery) {
   if (q.signedFrom) w.push(gte(coAgreements.signedOn, q.signedFrom));
   if (q.signedTo) w.push(lte(coAgreements.signedOn, q.signedTo));
   if (q.status) w.push(inArray(coAgreements.status, q.status));
+  if (q.fulfilledFrom || q.fulfilledTo) w.push(agreementsFulfilledWhere(q.fulfilledFrom, q.fulfilledTo));
   if (q.territoryId) {
     const [n] = await ctx.db
       .select({ path: territories.path })

@@ -1,7 +1,8 @@
 import type { MatrixFixture, MatrixRows, Where } from '../../test/authz.js';
-import { CO_BUILDING_ROLES as R } from './permissions.js';
+import { CHALLENGE_ROLES as CR, CO_BUILDING_ROLES as R } from './permissions.js';
 import { SHARED_ITEM_ROWS } from './shared-items.rows.js';
 import { makeAgreement, makeAlliance, makeNeed, makeProject, makeResource, makeUnit } from './testing.js';
+import { makeChallenge } from './challenges.testing.js';
 
 /** Authorization-matrix rows of co-building: inside records live in street A's first community, outside in B's. */
 const needAt = async (f: MatrixFixture, w: Where, status: 'open' | 'matched' = 'open') =>
@@ -383,7 +384,104 @@ export const rows: MatrixRows = {
     outside: 404,
     call: async (f, w) => ({ method: 'GET', url: `${P}/figures?territoryId=${f.community(w)}` }),
   },
+  ...challengeRows(),
 };
 
 // 便民共享服务柜 (decision 042): its rows live in shared-items.rows.ts.
 Object.assign(rows, SHARED_ITEM_ROWS);
+// 揭榜挂帅 challenges and the public timeline (decision 041) -------------------------------------------------
+type ChallengeStage = 'open' | 'taken' | 'inProgress' | 'solved';
+const challengeAt = (f: MatrixFixture, w: Where, status: ChallengeStage = 'open') =>
+  makeChallenge(f.t.db, f.at(w).community, { title: `揭榜${f.uniq()}`, status });
+function challengeRows(): MatrixRows {
+  const C = `${P}/challenges`;
+  return {
+    [`GET ${P}/timeline`]: {
+      allow: CR.timeline,
+      ok: 200,
+      outside: 404,
+      call: async (f, w) => {
+        await challengeAt(f, w, 'solved');
+        return { method: 'GET', url: `${P}/timeline?communityId=${f.community(w)}` };
+      },
+    },
+    [`GET ${C}`]: {
+      allow: CR.read,
+      ok: 200,
+      outside: 'empty',
+      call: async (f, w) => ({ method: 'GET', url: `${C}?q=${encodeURIComponent((await challengeAt(f, w)).title)}` }),
+    },
+    [`POST ${C}`]: {
+      allow: R.manage,
+      ok: 201,
+      outside: 404,
+      call: async (f, w) => ({
+        method: 'POST',
+        url: C,
+        body: {
+          territoryId: f.community(w),
+          title: `老旧楼院治理${f.uniq()}`,
+          description: '无物业楼院环境整治',
+          category: 'property',
+          deadline: '2099-12-31',
+          reward: '表彰',
+        },
+      }),
+    },
+    [`GET ${C}/:id`]: {
+      allow: CR.read,
+      ok: 200,
+      outside: 404,
+      call: async (f, w) => ({ method: 'GET', url: `${C}/${(await challengeAt(f, w)).id}` }),
+    },
+    [`POST ${C}/:id/applicants`]: {
+      allow: CR.apply,
+      ok: 200,
+      outside: 404,
+      call: async (f, w) => ({
+        method: 'POST',
+        url: `${C}/${(await challengeAt(f, w)).id}/applicants`,
+        body: { kind: 'member', name: '马文军', plan: '组织党员每周清运' },
+      }),
+    },
+    [`POST ${C}/:id/pick`]: {
+      allow: R.manage,
+      ok: 200,
+      outside: 404,
+      call: async (f, w) => {
+        const c = await challengeAt(f, w);
+        return { method: 'POST', url: `${C}/${c.id}/pick`, body: { picked: [c.applicantId] } };
+      },
+    },
+    [`POST ${C}/:id/reports`]: {
+      allow: CR.apply,
+      ok: 200,
+      outside: 404,
+      call: async (f, w) => ({
+        method: 'POST',
+        url: `${C}/${(await challengeAt(f, w, 'taken')).id}/reports`,
+        body: { reportedOn: '2026-03-01', text: '清理楼道杂物' },
+      }),
+    },
+    [`POST ${C}/:id/move`]: {
+      allow: R.manage,
+      ok: 200,
+      outside: 404,
+      call: async (f, w) => ({
+        method: 'POST',
+        url: `${C}/${(await challengeAt(f, w, 'inProgress')).id}/move`,
+        body: { to: 'solved', outcome: '环境整治到位', stars: 5 },
+      }),
+    },
+    [`POST ${C}/:id/ratings`]: {
+      allow: R.rate,
+      ok: 201,
+      outside: 404,
+      call: async (f, w) => ({
+        method: 'POST',
+        url: `${C}/${(await challengeAt(f, w, 'solved')).id}/ratings`,
+        body: { stars: 4 },
+      }),
+    },
+  };
+}

@@ -41,6 +41,7 @@ import type {
 import { eligible, scoreOf, type OffererRecord, type ResourceForMatch } from './matching.js';
 import { coMatches, coNeeds, coProjectRatings, coProjects, coResources, coTasks } from './schema.js';
 import { allianceFigureValues } from './alliances.service.js';
+import { challengeFigureValues } from './challenges.figures.js';
 
 const DAY = 86_400_000;
 const fieldError = (ctx: Ctx, field: string, key: string, params: Record<string, string | number> = {}) =>
@@ -1115,6 +1116,7 @@ export async function coBuildingFigures(ctx: Ctx, q: FigureQuery): Promise<Figur
     ),
   ]);
   const al = await allianceFigureValues(ctx.db, node.path, from, to);
+  const ch = await challengeFigureValues(ctx.db, node.path, from, to);
   const base = `territoryId=${node.id}`;
   const f = (key: string, value: number, link: string) => ({
     key,
@@ -1136,6 +1138,17 @@ export async function coBuildingFigures(ctx: Ctx, q: FigureQuery): Promise<Figur
       f('alliances', al.alliances, `/co-building/alliances?${base}&on=${to}`),
       f('partTimeMembers', al.partTimeMembers, `/co-building/alliances?${base}&on=${to}`),
       f('agreementsSigned', al.agreementsSigned, `/co-building/agreements?${base}&signedFrom=${from}&signedTo=${to}`),
+      f('challengesPosted', ch.challengesPosted, `/co-building/challenges?${base}&from=${from}&to=${to}`),
+      f(
+        'challengesSolved',
+        ch.challengesSolved,
+        `/co-building/challenges?${base}&status=solved&closedFrom=${from}&closedTo=${to}`,
+      ),
+      f(
+        'agreementsFulfilled',
+        ch.agreementsFulfilled,
+        `/co-building/agreements?${base}&fulfilledFrom=${from}&fulfilledTo=${to}`,
+      ),
     ],
   };
 }

@@ -412,6 +412,9 @@ export const AgreementQuery = PageQuery.extend({
   /** Signed 签约 on days in [signedFrom, signedTo] (the figures' drill-down). */
   signedFrom: Day.optional(),
   signedTo: Day.optional(),
+  /** Evaluated 评约 on days in [fulfilledFrom, fulfilledTo] with every deliverable done (decision 041). */
+  fulfilledFrom: Day.optional(),
+  fulfilledTo: Day.optional(),
   territoryId: Id.optional(),
   year: z.coerce.number().int().optional(),
   status: csv(AGREEMENT_STATUSES).optional(),

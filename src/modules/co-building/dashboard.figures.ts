@@ -3,7 +3,15 @@ import type { Db } from '../../kernel/db/client.js';
 import type { FigureDef, FigureInput } from '../../kernel/figures.js';
 import { chinaDay, coBuildingFigures } from './co-building.service.js';
 import type { Figures } from './contract.js';
-import { CO_BUILDING_MESSAGES_EN as EN, CO_BUILDING_MESSAGES_ZH as ZH } from './messages.js';
+import {
+  CHALLENGE_MESSAGES_EN,
+  CHALLENGE_MESSAGES_ZH,
+  CO_BUILDING_MESSAGES_EN,
+  CO_BUILDING_MESSAGES_ZH,
+} from './messages.js';
+
+const ZH = { ...CO_BUILDING_MESSAGES_ZH, ...CHALLENGE_MESSAGES_ZH };
+const EN = { ...CO_BUILDING_MESSAGES_EN, ...CHALLENGE_MESSAGES_EN };
 
 /**
  * Co-building's figures for the dashboard (issue 16): the same counts and drill-down links as the module's own
@@ -42,6 +50,9 @@ const KEYS = {
   alliances: { 'zh-CN': '党建联盟', 'en-US': 'Party-building alliances' },
   partTimeMembers: { 'zh-CN': '兼职委员', 'en-US': 'Part-time committee members' },
   agreementsSigned: { 'zh-CN': '签订共建协议', 'en-US': 'Agreements signed' },
+  challengesPosted: { 'zh-CN': '发布揭榜挂帅榜单', 'en-US': 'Challenges posted' },
+  challengesSolved: { 'zh-CN': '揭榜攻克', 'en-US': 'Challenges solved' },
+  agreementsFulfilled: { 'zh-CN': '履约完成的共建协议', 'en-US': 'Agreements fulfilled' },
 } as const;
 /** Stocks on the period's last day (decision 028), not counts over the period. */
 const STOCKS: ReadonlySet<Key> = new Set(['alliances', 'partTimeMembers']);
@@ -57,6 +68,10 @@ const LINKS: Record<Key, (id: number, from: string, to: string) => string> = {
   alliances: (id, _f, t) => `/co-building/alliances?territoryId=${id}&on=${t}`,
   partTimeMembers: (id, _f, t) => `/co-building/alliances?territoryId=${id}&on=${t}`,
   agreementsSigned: (id, f, t) => `/co-building/agreements?territoryId=${id}&signedFrom=${f}&signedTo=${t}`,
+  challengesPosted: (id, f, t) => `/co-building/challenges?territoryId=${id}&from=${f}&to=${t}`,
+  challengesSolved: (id, f, t) =>
+    `/co-building/challenges?territoryId=${id}&status=solved&closedFrom=${f}&closedTo=${t}`,
+  agreementsFulfilled: (id, f, t) => `/co-building/agreements?territoryId=${id}&fulfilledFrom=${f}&fulfilledTo=${t}`,
 };
 
 export const CO_BUILDING_FIGURES: readonly FigureDef[] = (Object.keys(KEYS) as Key[]).map((key) => ({

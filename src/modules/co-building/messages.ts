@@ -138,3 +138,60 @@ export const CO_BUILDING_MESSAGES_EN: Record<keyof typeof CO_BUILDING_MESSAGES_Z
 };
 registerMessages('zh-CN', CO_BUILDING_MESSAGES_ZH);
 registerMessages('en-US', CO_BUILDING_MESSAGES_EN);
+
+// 揭榜挂帅 challenges, the public timeline and their figures (issue 12 points 7, 9, 10; decision 041).
+export const CHALLENGE_MESSAGES_ZH = {
+  'coBuilding.challengeLevel': '揭榜挂帅榜单须由社区或街道发布',
+  'coBuilding.challengeDeadlinePast': '揭榜期限不能早于今天',
+  'coBuilding.challengeMove': '榜单不能从「{from}」直接进入「{to}」',
+  'coBuilding.challengeNotOpen': '榜单处于「{status}」状态，已不接受揭榜',
+  'coBuilding.challengeNotTaken': '榜单处于「{status}」状态，确定揭榜人后、结榜前才能报告进展',
+  'coBuilding.challengeNotClosed': '榜单处于「{status}」状态，结榜后才能评价',
+  'coBuilding.alreadyRatedChallenge': '您已评价过该榜单',
+  'coBuilding.applicantNameRequired': '请填写揭榜人姓名',
+  'coBuilding.applicantNotFound': '所选揭榜人不是该榜单待定的揭榜人',
+  'coBuilding.reasonRequired': '请为未选中的揭榜人（{names}）写明原因',
+  'coBuilding.beforeTaken': '进展日期不能早于确定揭榜人的日期 {day}',
+  'coBuilding.outcomeRequired': '结榜须写明攻坚成效',
+  'coBuilding.starsRequired': '结榜须给出 1–5 星评价',
+  'coBuilding.noCommunity': '请选择社区',
+  'coBuilding.challengeStatus.open': '张榜中',
+  'coBuilding.challengeStatus.taken': '已揭榜',
+  'coBuilding.challengeStatus.inProgress': '攻坚中',
+  'coBuilding.challengeStatus.solved': '已攻克',
+  'coBuilding.challengeStatus.failed': '未攻克',
+  'coBuilding.challengeStatus.withdrawn': '已撤榜',
+  'coBuilding.formula.challengesPosted': '期间内发布的揭榜挂帅榜单数（按发榜日期）',
+  'coBuilding.formula.challengesSolved': '期间内攻克的榜单数（状态为已攻克，按结榜日期）',
+  'coBuilding.formula.agreementsFulfilled':
+    '期间内评约的共建协议中，承诺事项全部完成的协议数（按评约时间；有未完成事项的不计）',
+};
+export const CHALLENGE_MESSAGES_EN: Record<keyof typeof CHALLENGE_MESSAGES_ZH, string> = {
+  'coBuilding.challengeLevel': 'A challenge is posted by a community or a street',
+  'coBuilding.challengeDeadlinePast': 'The deadline cannot be before today',
+  'coBuilding.challengeMove': 'A challenge cannot go from “{from}” to “{to}”',
+  'coBuilding.challengeNotOpen': 'The challenge is “{status}”: it no longer takes applications',
+  'coBuilding.challengeNotTaken':
+    'The challenge is “{status}”: progress is reported after takers are picked, before it closes',
+  'coBuilding.challengeNotClosed': 'The challenge is “{status}”: it is rated after it closes',
+  'coBuilding.alreadyRatedChallenge': 'You have already rated this challenge',
+  'coBuilding.applicantNameRequired': 'Give the applicant’s name',
+  'coBuilding.applicantNotFound': 'That is not a pending applicant of this challenge',
+  'coBuilding.reasonRequired': 'Give the reason for each applicant not picked ({names})',
+  'coBuilding.beforeTaken': 'The report’s day cannot be before the takers were picked ({day})',
+  'coBuilding.outcomeRequired': 'Closing a challenge needs its outcome',
+  'coBuilding.starsRequired': 'Closing a challenge needs a 1–5 rating',
+  'coBuilding.noCommunity': 'Choose a community',
+  'coBuilding.challengeStatus.open': 'open',
+  'coBuilding.challengeStatus.taken': 'taken',
+  'coBuilding.challengeStatus.inProgress': 'in progress',
+  'coBuilding.challengeStatus.solved': 'solved',
+  'coBuilding.challengeStatus.failed': 'failed',
+  'coBuilding.challengeStatus.withdrawn': 'withdrawn',
+  'coBuilding.formula.challengesPosted': 'Challenges posted in the period (by day posted)',
+  'coBuilding.formula.challengesSolved': 'Challenges closed as solved in the period (by day closed)',
+  'coBuilding.formula.agreementsFulfilled':
+    'Agreements evaluated in the period whose deliverables were all done (by time evaluated; any not done excludes it)',
+};
+registerMessages('zh-CN', CHALLENGE_MESSAGES_ZH);
+registerMessages('en-US', CHALLENGE_MESSAGES_EN);

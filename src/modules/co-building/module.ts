@@ -1,5 +1,7 @@
 import type { GongzhiModule } from '../../kernel/http/types.js';
 import { allianceRoutes } from './alliances.routes.js';
+import { challengeRoutes } from './challenges.routes.js';
+import { timelineRoutes } from './timeline.routes.js';
 import { coBuildingRoutes } from './co-building.routes.js';
 import { seedCoBuilding } from './co-building.seed.js';
 import { CO_BUILDING_FIGURES, SHARED_ITEM_FIGURES } from './dashboard.figures.js';
@@ -19,6 +21,8 @@ export const coBuildingModule: GongzhiModule = {
     await coBuildingRoutes(app);
     await allianceRoutes(app);
     await sharedItemRoutes(app); // 便民共享服务柜 (decision 042)
+    await challengeRoutes(app);
+    await timelineRoutes(app);
   },
   seedDemo: async (db) => {
     await seedCoBuilding(db);

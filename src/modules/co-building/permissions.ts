@@ -52,3 +52,28 @@ export const CO_BUILDING_PERMISSIONS: readonly PermissionDef[] = [
   },
 ];
 registerPermissions(CO_BUILDING_PERMISSIONS);
+
+// 揭榜挂帅 challenges and the public timeline (issue 12 points 7 and 9, decision 041).
+/** Who may see challenges (residents only public ones), apply to take one, and read the public timeline. */
+export const CHALLENGE_ROLES = {
+  read: ['resident', 'partyMember', 'unitContact', ...STAFF] as Role[],
+  apply: ['partyMember', 'unitContact', ...STAFF] as Role[],
+  timeline: ['resident', 'partyMember', ...STAFF] as Role[],
+};
+registerPermissions([
+  {
+    key: 'coBuilding.challengeRead',
+    label: { 'zh-CN': '查看揭榜挂帅榜单', 'en-US': 'View 揭榜挂帅 challenges' },
+    roles: CHALLENGE_ROLES.read,
+  },
+  {
+    key: 'coBuilding.challengeApply',
+    label: { 'zh-CN': '揭榜、报告攻坚进展', 'en-US': 'Apply to take a challenge, report progress' },
+    roles: CHALLENGE_ROLES.apply,
+  },
+  {
+    key: 'coBuilding.timeline',
+    label: { 'zh-CN': '查看社区共建公开时间线', 'en-US': 'View the community’s public co-building timeline' },
+    roles: CHALLENGE_ROLES.timeline,
+  },
+]);

@@ -15,6 +15,7 @@ import {
 import { accounts, territories } from '../../kernel/db/schema.js';
 import { units } from '../organizations/schema.js';
 import { serviceOrders } from '../service-orders/schema.js';
+import type { ApplicantDecision, ApplicantKind, ChallengeStatus } from './challenges.constants.js';
 import type {
   AgreementStatus,
   DeliverableStatus,
@@ -504,4 +505,107 @@ export const coItemEvents = pgTable(
     at: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [index('co_item_events_item_idx').on(t.itemId, t.at)],
+);
+
+// 揭榜挂帅 challenges (issue 12 point 7, decision 041) --------------------------------------------------------
+
+/**
+ * A challenge 揭榜挂帅 (seeds 003/004): a hard problem posted by a community or street with a deadline and a
+ * reward or recognition. open → taken → inProgress → solved / failed; withdrawn while open or taken.
+ */
+export const coChallenges = pgTable(
+  'co_challenges',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    /** The community or street that posted it; `scopePath` its path. */
+    territoryId: integer()
+      .notNull()
+      .references(() => territories.id, { onDelete: 'restrict' }),
+    scopePath: text().notNull(),
+    title: text().notNull(),
+    description: text().notNull(),
+    category: text().notNull(),
+    deadline: date({ mode: 'string' }).notNull(),
+    /** The reward or recognition 奖励或表彰 offered. */
+    reward: text().notNull(),
+    /** Shown on the community's public timeline and rateable by its residents. */
+    public: integer().notNull().default(1),
+    status: text().$type<ChallengeStatus>().notNull().default('open'),
+    postedByAccountId: integer().references(() => accounts.id, { onDelete: 'set null' }),
+    postedOn: date({ mode: 'string' }).notNull(),
+    takenOn: date({ mode: 'string' }),
+    /** The day it was closed as solved, failed or withdrawn. */
+    closedOn: date({ mode: 'string' }),
+    outcome: text(),
+    /** The poster's rating of the outcome, 1–5. */
+    posterStars: integer(),
+    ...timestamps,
+  },
+  (t) => [
+    index('co_challenges_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
+    check('co_challenges_status_ck', sql`${t.status} in ('open','taken','inProgress','solved','failed','withdrawn')`),
+    check('co_challenges_stars_ck', sql`${t.posterStars} is null or ${t.posterStars} between 1 and 5`),
+  ],
+);
+
+/** An application to take the 榜 by a cadre, a party member or a unit; the poster picks one or more. */
+export const coChallengeApplicants = pgTable(
+  'co_challenge_applicants',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    challengeId: integer()
+      .notNull()
+      .references(() => coChallenges.id, { onDelete: 'cascade' }),
+    kind: text().$type<ApplicantKind>().notNull(),
+    name: text().notNull(),
+    unitId: integer().references(() => units.id, { onDelete: 'restrict' }),
+    accountId: integer().references(() => accounts.id, { onDelete: 'set null' }),
+    plan: text().notNull(),
+    appliedOn: date({ mode: 'string' }).notNull(),
+    decision: text().$type<ApplicantDecision>().notNull().default('pending'),
+    /** Why an applicant was not picked (required then). */
+    reason: text(),
+    ...timestamps,
+  },
+  (t) => [
+    index('co_challenge_applicants_challenge_idx').on(t.challengeId),
+    check('co_challenge_applicants_decision_ck', sql`${t.decision} in ('pending','picked','notPicked')`),
+  ],
+);
+
+/** A progress report 进展 on a taken challenge: a day and text. */
+export const coChallengeReports = pgTable(
+  'co_challenge_reports',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    challengeId: integer()
+      .notNull()
+      .references(() => coChallenges.id, { onDelete: 'cascade' }),
+    reportedOn: date({ mode: 'string' }).notNull(),
+    text: text().notNull(),
+    reportedByAccountId: integer().references(() => accounts.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (t) => [index('co_challenge_reports_challenge_idx').on(t.challengeId, t.reportedOn)],
+);
+
+/** A resident's rating of a public challenge's outcome (1–5), one per resident. */
+export const coChallengeRatings = pgTable(
+  'co_challenge_ratings',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    challengeId: integer()
+      .notNull()
+      .references(() => coChallenges.id, { onDelete: 'cascade' }),
+    accountId: integer()
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    stars: integer().notNull(),
+    comment: text(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('co_challenge_ratings_uq').on(t.challengeId, t.accountId),
+    check('co_challenge_ratings_stars_ck', sql`${t.stars} between 1 and 5`),
+  ],
 );

@@ -87,7 +87,17 @@ function ReportModal({ a, d, onClose }: { a: Agreement; d: Deliverable; onClose:
   );
 }
 
-const FILTER_KEYS = ['territoryId', 'unitId', 'allianceId', 'year', 'status', 'signedFrom', 'signedTo'];
+const FILTER_KEYS = [
+  'territoryId',
+  'unitId',
+  'allianceId',
+  'year',
+  'status',
+  'signedFrom',
+  'signedTo',
+  'fulfilledFrom',
+  'fulfilledTo',
+];
 
 /**
  * 契约化共建: agreements of the area, 商约 → 签约 → 公示 → 履约 → 评约; each deliverable's state, the computed
