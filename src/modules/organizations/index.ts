@@ -2,5 +2,6 @@
 export { partyOrgs, units } from './schema.js';
 export { provideOrgFigures, type OrgFigureSources } from './figures.js';
 export { fourParty, listOwnersCommittees, listUnits } from './partners.service.js';
+export { listFlags } from './flags.service.js';
 export { getPartyOrg, listPartyOrgs } from './party-org.service.js';
 export type { FourParty, OwnersCommittee, PartyOrg, Unit } from './contract.js';
