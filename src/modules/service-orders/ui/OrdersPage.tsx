@@ -72,6 +72,7 @@ const API_PARAMS = [
   'overdue',
   'respondedOnTime',
   'rating',
+  'assignedToMe',
   'q',
 ] as const;
 /** Parameters without a control of their own on the page: shown as removable tags. */
@@ -86,6 +87,7 @@ const EXTRA_PARAMS = [
   'overdue',
   'respondedOnTime',
   'rating',
+  'assignedToMe',
 ] as const;
 
 interface FilterValues {
