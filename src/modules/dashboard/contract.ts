@@ -57,6 +57,11 @@ export const Dashboard = z.object({
       territory: Node,
       amounts: z.record(z.string(), Amount),
       drills: z.record(z.string(), z.string()),
+      /**
+       * The node's own row 社区直属 (records filed at the node itself, in no child), last, so the rows add up to the
+       * node's figure; a drill-down only where the list can filter "this level only" (the orders list).
+       */
+      direct: z.boolean().optional(),
     }),
   ),
   trend: z.object({ months: z.array(z.string()), values: z.record(z.string(), z.array(z.number().nullable())) }),

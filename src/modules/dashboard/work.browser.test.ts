@@ -5,7 +5,7 @@ import { apiCall, browserApp, signIn, type BrowserApp } from '../../test/browser
 let b: BrowserApp;
 beforeAll(async () => {
   b = await browserApp();
-}, 240_000);
+}, 480_000);
 afterAll(() => b?.close());
 
 const number = (s: string) => Number(s.replace(/[^\d.]/g, ''));

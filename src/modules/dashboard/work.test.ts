@@ -4,7 +4,7 @@ import { testApp, type TestApp } from '../../test/app.js';
 import type { Client } from '../../test/http.js';
 import { serviceOrders } from '../service-orders/schema.js';
 import { makeUnit } from '../service-orders/testing.js';
-import type { WorkCard } from './contract.js';
+import type { Dashboard, WorkCard } from './contract.js';
 
 /** 我的工作 (issue 10 item 19): every count equals a hand count of this test's own records, for several roles. */
 let t: TestApp;
@@ -113,5 +113,32 @@ describe('GET /api/dashboard/work', () => {
     const b = (await ok(staffB.get('/api/dashboard/work'))) as WorkCard;
     expect(count(b, 'toDispatch')?.count).toBe(2);
     expect(rateOf(b, 'responseRate')).toMatchObject({ numerator: 0, denominator: 2 });
+  });
+
+  it('the dashboard’s level below has a 社区直属 row, so the rows add up to the community’s figure', async () => {
+    const A2 = tree.streetA.communities[1]!;
+    const residentA2 = await t.as(['resident'], A2.household.id);
+    const staffA2 = await t.as(['communityStaff'], A2.community.id);
+    for (let i = 0; i < 2; i++) await report(residentA2, A2.household.id);
+    for (let i = 0; i < 3; i++)
+      await ok(
+        staffA2.post('/api/orders', {
+          kind: 'problem',
+          category: 'repair',
+          title: '社区门口路灯不亮',
+          territoryId: A2.community.id,
+          walkIn: { name: '王大爷' },
+        }),
+        201,
+      );
+    const d = (await ok(staffA2.get(`/api/dashboard?territoryId=${A2.community.id}&months=0`))) as Dashboard;
+    const total = d.figures.find((f) => f.key === 'orders.found')!.amount.value;
+    expect(total).toBe(5);
+    const own = d.children.find((c) => c.direct)!;
+    expect(own.territory.name).toBe('社区直属');
+    expect(own.amounts['orders.found']?.value).toBe(3);
+    expect(d.children.reduce((s, c) => s + (c.amounts['orders.found']?.value ?? 0), 0)).toBe(total);
+    expect(own.drills['orders.found']).toContain('direct=true');
+    expect(await linkTotal(staffA2, own.drills['orders.found']!)).toBe(3);
   });
 });
