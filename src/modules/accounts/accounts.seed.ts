@@ -18,45 +18,45 @@ export interface DemoAccount {
 
 /** One demo account per role, bound to real places of the seeds (文亭巷社区 of seed 000, 化工街社区 of seed 002). */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { username: 'city_admin', displayName: '西宁市委组织部 王磊', role: 'cityAdmin', at: { code: '6301' } },
-  { username: 'district_admin', displayName: '城西区委组织部 李娜', role: 'districtAdmin', at: { code: '630104' } },
-  { username: 'street_admin', displayName: '文汇路街道党工委 张伟', role: 'streetAdmin', at: { code: '630104006' } },
+  { username: 'city_admin', displayName: '王磊', role: 'cityAdmin', at: { code: '6301' } },
+  { username: 'district_admin', displayName: '李娜', role: 'districtAdmin', at: { code: '630104' } },
+  { username: 'street_admin', displayName: '张伟', role: 'streetAdmin', at: { code: '630104006' } },
   {
     username: 'secretary',
-    displayName: '文亭巷社区书记 刘翠青',
+    displayName: '刘翠青',
     role: 'communitySecretary',
     at: { code: '630104006001' },
   },
-  { username: 'staff', displayName: '文亭巷社区工作者 马晓燕', role: 'communityStaff', at: { code: '630104006001' } },
+  { username: 'staff', displayName: '马晓燕', role: 'communityStaff', at: { code: '630104006001' } },
   {
     username: 'grid_worker',
-    displayName: '网格员 韩建国',
+    displayName: '韩建国',
     role: 'gridWorker',
     at: { code: '630104006001', below: ['*0'] },
   },
   {
     username: 'party_member',
-    displayName: '在职党员 赵敏',
+    displayName: '赵敏',
     role: 'partyMember',
     at: { code: '630104006001', below: ['*0', '*0', '*0', '*0'] },
   },
   {
     username: 'resident',
-    displayName: '居民 陈秀兰',
+    displayName: '陈秀兰',
     role: 'resident',
     at: { code: '630104006001', below: ['*0', '*0', '*0', '*1'] },
   },
-  { username: 'unit_contact', displayName: '共建单位联络人 周涛', role: 'unitContact', at: { code: '630104006001' } },
-  { username: 'xigu_admin', displayName: '西固区委组织部 杨帆', role: 'districtAdmin', at: { code: '620104' } },
+  { username: 'unit_contact', displayName: '周涛', role: 'unitContact', at: { code: '630104006001' } },
+  { username: 'xigu_admin', displayName: '杨帆', role: 'districtAdmin', at: { code: '620104' } },
   {
     username: 'xigu_staff',
-    displayName: '化工街社区工作者 李舒亮',
+    displayName: '李舒亮',
     role: 'communityStaff',
     at: { code: '620104007003' },
   },
-  { username: 'sys_admin', displayName: '系统管理员', role: 'sysAdmin', at: { code: null } },
-  { username: 'security_admin', displayName: '安全管理员', role: 'securityAdmin', at: { code: null } },
-  { username: 'audit_admin', displayName: '审计管理员', role: 'auditAdmin', at: { code: null } },
+  { username: 'sys_admin', displayName: '孙立新', role: 'sysAdmin', at: { code: null } },
+  { username: 'security_admin', displayName: '何静', role: 'securityAdmin', at: { code: null } },
+  { username: 'audit_admin', displayName: '郭志强', role: 'auditAdmin', at: { code: null } },
 ];
 
 async function resolveNode(db: Db, rootId: number, at: DemoAccount['at']): Promise<{ id: number; name: string }> {

@@ -23,7 +23,7 @@ describe('four-eyes grants in the console', () => {
     const page = await b.page();
     await signIn(page, 'sys_admin');
     await page.goto('/accounts');
-    await page.getByTestId('pending-grants').getByText('文亭巷社区工作者 马晓燕', { exact: false }).waitFor();
+    await page.getByTestId('pending-grants').getByText('马晓燕', { exact: false }).waitFor();
     await b.screenshot(page, 'accounts-pending-grants');
     await page.getByTestId(`grant-approve-${id}`).click();
     await page.locator('.ant-popconfirm .ant-btn-primary').click();

@@ -18,6 +18,12 @@ export const rows: MatrixRows = {
     outside: 404,
     call: async (f, w) => ({ method: 'GET', url: `${P}?territoryId=${f.community(w)}&months=1` }),
   },
+  [`GET ${P}/work`]: {
+    allow: 'any',
+    ok: 200,
+    outside: 'none', // always the caller's own node: dashboard work.test.ts checks the counts stay in the subtree
+    call: async () => ({ method: 'GET', url: `${P}/work` }),
+  },
   [`GET ${P}/map`]: {
     allow: R.read,
     ok: 200,

@@ -57,6 +57,11 @@ export const Dashboard = z.object({
       territory: Node,
       amounts: z.record(z.string(), Amount),
       drills: z.record(z.string(), z.string()),
+      /**
+       * The node's own row 社区直属 (records filed at the node itself, in no child), last, so the rows add up to the
+       * node's figure; a drill-down only where the list can filter "this level only" (the orders list).
+       */
+      direct: z.boolean().optional(),
     }),
   ),
   trend: z.object({ months: z.array(z.string()), values: z.record(z.string(), z.array(z.number().nullable())) }),
@@ -170,3 +175,34 @@ export const HotspotActionResult = z.object({
   link: z.string(),
 });
 export type HotspotActionResult = z.infer<typeof HotspotActionResult>;
+
+// ---- 我的工作: the home page's work card ----------------------------------------------------------------------
+
+export const WORK_COUNTS = ['toDispatch', 'toAccept', 'overdue', 'escalated', 'flags'] as const;
+export const WORK_RATES = ['responseRate', 'resolutionRate', 'satisfactionRate'] as const;
+export const WorkCard = z.object({
+  territory: Node,
+  /** The China month of the rates, `YYYY-MM`. */
+  month: z.string(),
+  /** Only the counts the caller's roles work on (a dispatcher: to dispatch; a handler: to accept; …). */
+  counts: z.array(
+    z.object({
+      key: z.enum(WORK_COUNTS),
+      count: z.number().int(),
+      /** The console list of exactly the records counted (a path inside the SPA, with its filter query). */
+      link: z.string(),
+    }),
+  ),
+  /** This month's three rates of the caller's subtree (staff who read the figures), numerator over denominator. */
+  rates: z.array(
+    z.object({
+      key: z.enum(WORK_RATES),
+      value: z.number().nullable(),
+      numerator: z.number().int(),
+      denominator: z.number().int(),
+      /** The orders of the numerator (e.g. responded on time this month). */
+      link: z.string(),
+    }),
+  ),
+});
+export type WorkCard = z.infer<typeof WorkCard>;

@@ -10,8 +10,10 @@ import {
   HotspotQuery,
   LiveMap,
   MapQuery,
+  WorkCard,
 } from './contract.js';
 import { dashboard, gridLive, hotspotToAgenda, hotspotToNeed, hotspots, liveMap } from './dashboard.service.js';
+import { workCard } from './work.service.js';
 
 const P = '/api/dashboard';
 const tags = ['dashboard'];
@@ -32,6 +34,19 @@ export async function dashboardRoutes(app: App): Promise<void> {
       },
     },
     async (req) => dashboard(req.ctx(), req.query),
+  );
+  app.get(
+    `${P}/work`,
+    {
+      // Every signed-in account: the answer holds only what the caller's own permissions work on.
+      config: { access: 'authenticated' as const },
+      schema: {
+        tags,
+        summary: "我的工作: the caller's orders to dispatch / accept, overdue, escalated, flags, this month's rates",
+        response: { 200: WorkCard },
+      },
+    },
+    async (req) => workCard(req.ctx()),
   );
   app.get(
     `${P}/map`,

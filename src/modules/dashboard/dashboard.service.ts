@@ -102,6 +102,52 @@ const nextMonth = (ym: string) => {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 };
 
+/**
+ * The node's own records (filed at the node, in none of its children): the node's amount less the children's, for
+ * the figures that add up (counts, sums, and rates by numerator and denominator); other figures have no own amount.
+ * Shown only when some figure has records of its own (issue 10 item 8: 社区直属, so the level below adds up).
+ */
+function directRow(
+  ctx: Ctx,
+  node: Node,
+  defs: readonly FigureDef[],
+  figures: FigureCard[],
+  kids: Dashboard['children'],
+  p: { from: string; to: string },
+): Dashboard['children'][number] | null {
+  const amounts: Record<string, FigureAmount> = {};
+  const drills: Record<string, string> = {};
+  let any = false;
+  for (const f of figures) {
+    const of = (c: Dashboard['children'][number]) => c.amounts[f.key];
+    const a = f.amount;
+    let own: FigureAmount = { value: null };
+    if (a.numerator !== undefined && a.denominator !== undefined) {
+      const n = a.numerator - kids.reduce((s, c) => s + (of(c)?.numerator ?? 0), 0);
+      const d = a.denominator - kids.reduce((s, c) => s + (of(c)?.denominator ?? 0), 0);
+      if (n >= 0 && d >= 0) {
+        own = { value: d === 0 ? null : Math.round((n / d) * 1000) / 10, numerator: n, denominator: d };
+        if (d > 0) any = true;
+      }
+    } else if (f.unit !== 'percent' && f.unit !== 'score' && a.value !== null) {
+      const v = a.value - kids.reduce((s, c) => s + (of(c)?.value ?? 0), 0);
+      if (v >= 0) {
+        own = { value: Math.round(v * 10) / 10 };
+        if (v > 0) any = true;
+      }
+    }
+    amounts[f.key] = own;
+    const def = defs.find((d) => d.key === f.key)!;
+    const drill = def.drill({ node, from: p.from, to: p.to });
+    if (drill.startsWith('/orders?')) drills[f.key] = `${drill}&direct=true`;
+  }
+  if (!any) return null;
+  const name = t(ctx.locale, node.level === 'community' ? 'dashboard.direct.community' : 'dashboard.direct.node', {
+    name: node.name,
+  });
+  return { territory: { id: node.id, name, level: node.level }, amounts, drills, direct: true };
+}
+
 export async function dashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboard> {
   const node = await nodeInScope(ctx, q.territoryId);
   const p = periodOf(ctx, q);
@@ -136,6 +182,8 @@ export async function dashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboard>
           drills: Object.fromEntries(defs.map((d) => [d.key, d.drill({ node: k, from: p.from, to: p.to })])),
         }),
       );
+      const own = directRow(ctx, node, defs, figures, children, p);
+      if (own) children.push(own);
     }
   }
 

@@ -7,6 +7,8 @@ export const DASHBOARD_MESSAGES_ZH = {
   'dashboard.notAHotspot': '该小区该类问题在期间内未达到高频问题的次数',
   'dashboard.noNextMeeting': '该社区没有待召开的会议，请先安排会议',
   'dashboard.hotspotTitle': '{place}：{category}问题 {n} 天内反映 {count} 次',
+  'dashboard.direct.community': '社区直属',
+  'dashboard.direct.node': '{name}直属',
 };
 export const DASHBOARD_MESSAGES_EN: Record<keyof typeof DASHBOARD_MESSAGES_ZH, string> = {
   'dashboard.badDate': 'A day is written YYYY-MM-DD',
@@ -15,6 +17,8 @@ export const DASHBOARD_MESSAGES_EN: Record<keyof typeof DASHBOARD_MESSAGES_ZH, s
   'dashboard.notAHotspot': 'This place and category were not reported often enough in the period to be a hotspot',
   'dashboard.noNextMeeting': 'The community has no planned meeting; plan one first',
   'dashboard.hotspotTitle': '{place}: {category} reported {count} times in {n} days',
+  'dashboard.direct.community': "Community's own (社区直属)",
+  'dashboard.direct.node': '{name} itself',
 };
 registerMessages('zh-CN', DASHBOARD_MESSAGES_ZH);
 registerMessages('en-US', DASHBOARD_MESSAGES_EN);

@@ -354,7 +354,7 @@ async function seedRivers(
       name: '湟水河（文汇路段）',
       territoryId: street.id,
       scopePath: street.path,
-      chief: '街道级河长 文汇路街道党工委 张伟',
+      chief: '张伟',
       course,
     })
     .returning();

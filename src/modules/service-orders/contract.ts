@@ -82,6 +82,8 @@ export const OrderListQuery = PageQuery.extend({
   /** true: only orders filed at the territory itself, not below it (the ranking's 社区直属 row); needs territoryId. */
   direct: boolQ.optional(),
   inbox: z.enum(INBOXES).optional(),
+  /** true: only orders handed to the caller: their account, a unit they answer for, or them as a party member. */
+  assignedToMe: boolQ.optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
   accepted: boolQ.optional(),

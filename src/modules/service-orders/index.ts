@@ -14,7 +14,15 @@ export {
 export { ORDER_ROLES } from './permissions.js';
 export { applyRollup } from './rollups.js';
 export { orderEvents, orderUnitContacts, serviceOrders } from './schema.js';
-export { createOrder, dispatchOrder, getOrder, isOverdue, resolveOrder, startOrder } from './service-orders.service.js';
+export {
+  countOrders,
+  createOrder,
+  dispatchOrder,
+  getOrder,
+  isOverdue,
+  resolveOrder,
+  startOrder,
+} from './service-orders.service.js';
 export {
   ORDER_NOTICE_KINDS,
   onOrderNotices,

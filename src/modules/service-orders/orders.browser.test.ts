@@ -140,7 +140,7 @@ describe('the service loop: 居民点单 → 社区派单 → 党员接单、办
     await expect.poll(() => statusOf(staff)).toBe('order-status-closed');
     const timeline = await staff.getByTestId('order-timeline').textContent();
     for (const step of ['点单', '派单', '接单', '开始办理', '办结', '评单', '关闭']) expect(timeline).toContain(step);
-    expect(timeline).toContain('在职党员 赵敏');
+    expect(timeline).toContain('赵敏');
     expect(await staff.getByTestId('order-rating').textContent()).toContain('修得很快');
     await b.screenshot(staff, 'orders-06-order-closed');
 

@@ -230,6 +230,7 @@ export function orderFilters(
     v.unitIds.length ? inArray(o.handlerUnitId, v.unitIds) : undefined,
     v.memberIds.length ? inArray(o.handlerMemberId, v.memberIds) : undefined,
   )!;
+  if (q.assignedToMe) w.push(asHandler);
   switch (q.inbox) {
     case 'toDispatch':
       w.push(eq(o.status, 'submitted'));
@@ -293,6 +294,17 @@ export async function listOrders(ctx: Ctx, q: OrderListQuery) {
     counted(),
   ]);
   return { items: rows.map((r) => toOrder(r, now)), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** How many orders the list with these filters holds for the caller (the home page's 我的工作 counts). */
+export async function countOrders(ctx: Ctx, q: Omit<OrderListQuery, 'page' | 'pageSize'>): Promise<number> {
+  const v = await viewerOf(ctx.db, ctx.actor);
+  const territoryPath = q.territoryId ? (await territoryPathInScope(ctx, q.territoryId)).path : undefined;
+  const [row] = await ctx.db
+    .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
+    .from(o)
+    .where(and(...orderFilters(q, v, ctx.clock.now(), territoryPath)));
+  return row?.n ?? 0;
 }
 
 async function timelineOf(db: DbOrTx, id: number): Promise<OrderEvent[]> {

@@ -139,7 +139,7 @@ export async function seedVolunteering(db: DbOrTx): Promise<void> {
         rows.push({
           teamId: team!.id,
           scopePath: community.path,
-          name: '在职党员 赵敏',
+          name: '赵敏',
           accountId: partyMember,
           memberId: me?.id ?? null,
           duty: '楼栋长',
@@ -150,7 +150,7 @@ export async function seedVolunteering(db: DbOrTx): Promise<void> {
         rows.push({
           teamId: team!.id,
           scopePath: community.path,
-          name: '居民 陈秀兰',
+          name: '陈秀兰',
           accountId: resident,
           duty: '助老助残',
         });
@@ -270,13 +270,7 @@ export async function seedVolunteering(db: DbOrTx): Promise<void> {
       teamId: teamIds[0]!,
       shifts: [{ label: '上午', start: anchor - 14 * DAY, hours: 3, capacity: 10 }],
     });
-    await signups(
-      done,
-      0,
-      [...people.slice(0, 6), ...(isWt ? me(resident, '居民 陈秀兰') : [])],
-      'confirmed',
-      'volunteer',
-    );
+    await signups(done, 0, [...people.slice(0, 6), ...(isWt ? me(resident, '陈秀兰') : [])], 'confirmed', 'volunteer');
     await signups(done, 0, people.slice(6, 7), 'rejected', 'volunteer');
 
     // 2. A service fair 便民服务集市 last week: morning confirmed, afternoon awaiting the organiser.
@@ -293,7 +287,7 @@ export async function seedVolunteering(db: DbOrTx): Promise<void> {
     await signups(
       fair,
       0,
-      [...people.slice(7, 11), ...(isWt ? me(partyMember, '在职党员 赵敏') : [])],
+      [...people.slice(7, 11), ...(isWt ? me(partyMember, '赵敏') : [])],
       'confirmed',
       'serviceFair',
     );
@@ -308,20 +302,8 @@ export async function seedVolunteering(db: DbOrTx): Promise<void> {
       teamId: teamIds[1]!,
       shifts: [{ label: '全天', start: now - HOUR, hours: 6, capacity: 20 }],
     });
-    await signups(
-      today,
-      0,
-      [...(isWt ? me(partyMember, '在职党员 赵敏') : []), ...people.slice(1, 4)],
-      'checkedIn',
-      'themeDay',
-    );
-    await signups(
-      today,
-      0,
-      [...(isWt ? me(resident, '居民 陈秀兰') : []), ...people.slice(4, 5)],
-      'signedUp',
-      'themeDay',
-    );
+    await signups(today, 0, [...(isWt ? me(partyMember, '赵敏') : []), ...people.slice(1, 4)], 'checkedIn', 'themeDay');
+    await signups(today, 0, [...(isWt ? me(resident, '陈秀兰') : []), ...people.slice(4, 5)], 'signedUp', 'themeDay');
 
     // 4. Upcoming next week: a full morning shift, room in the afternoon.
     const next = await mkActivity({

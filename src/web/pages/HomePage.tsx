@@ -10,6 +10,7 @@ import { Breadcrumb, Button, Card, Col, Descriptions, Row, Skeleton, Space, Tag,
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { WorkCard } from '../../modules/dashboard/ui';
 import { api } from '../api/client';
 import type { Permission, TerritoryDetail } from '../api/types';
 import { useMe, useRoleLabel } from '../app/auth';
@@ -103,6 +104,7 @@ export default function HomePage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <WorkCard />
       <Typography.Title level={5}>{t('home.shortcuts')}</Typography.Title>
       <Row gutter={[16, 16]}>
         {shortcuts.map((s) => (

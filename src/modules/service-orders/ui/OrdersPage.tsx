@@ -73,6 +73,7 @@ const API_PARAMS = [
   'respondedOnTime',
   'rating',
   'origin',
+  'assignedToMe',
   'q',
 ] as const;
 /** Parameters without a control of their own on the page: shown as removable tags. */
@@ -87,6 +88,7 @@ const EXTRA_PARAMS = [
   'overdue',
   'respondedOnTime',
   'rating',
+  'assignedToMe',
 ] as const;
 
 interface FilterValues {
