@@ -92,6 +92,14 @@ export const ConfigSchema = z.object({
   ORDER_SCHEDULER_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   /** Seconds between passes composing daily notification digests; 0 = off. Off when NODE_ENV=test. */
   NOTIFICATION_DIGEST_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  /**
+   * Retention of closed records (issue 18 point 7, decision 035): orders and mediation cases closed, cancelled or
+   * merged longer ago than this many years lose their personal data (reporter name, address text, free text);
+   * their figures stay.
+   */
+  RETENTION_CLOSED_YEARS: z.coerce.number().int().min(1).max(100).default(5),
+  /** Seconds between retention passes; 0 = off. Off when NODE_ENV=test. */
+  RETENTION_PASS_SECONDS: z.coerce.number().int().min(0).max(604_800).default(3600),
   /** Where order photos and files go: `local` (DATA_DIR/files) or `s3` (an S3-compatible store, path-style). */
   FILE_STORE: z.enum(['local', 's3']).default('local'),
   /** Largest accepted upload, per file, in bytes (default 10 MB). */

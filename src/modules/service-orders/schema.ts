@@ -94,6 +94,8 @@ export const serviceOrders = pgTable(
     cancelReason: text(),
     /** Set when this report was merged, as a duplicate, into another order (status 'merged'). */
     mergedIntoId: integer().references((): AnyPgColumn => serviceOrders.id, { onDelete: 'set null' }),
+    /** When the retention pass stripped its personal data (retention.ts, decision 035); null while kept. */
+    personalDataRemovedAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
   (t) => [
