@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The static checks of `npm test`, run side by side (decision 043): lint (server and console code apart, so each
-// ESLint process builds only the TypeScript program it needs), formatting, module walls, both type checks and the
-// console build. They used to run one after the other, each on one core; on CI's two cores running two at a time,
+// ESLint process builds only the TypeScript program it needs), formatting, module walls, the lockfile's sources
+// (decision 035), both type checks and the console build. They used to run one after the other, each on one core; on CI's two cores running two at a time,
 // longest first, takes about half the time. Each job's output is printed when it ends, with its time.
 //   node scripts/check.mjs            every check
 //   node scripts/check.mjs lint walls only the named ones
@@ -26,6 +26,7 @@ const JOBS = [
   { name: 'tsc:console', group: 'typecheck', cmd: ['npx', 'tsc', '-p', 'tsconfig.web.json', '--noEmit'] },
   { name: 'walls', group: 'walls', cmd: ['npx', 'tsx', 'scripts/walls.ts'] },
   { name: 'format', group: 'format', cmd: ['npx', 'prettier', '--check', '.', '--log-level', 'warn'] },
+  { name: 'lockfile', group: 'lockfile', cmd: ['node', 'scripts/lockfile-check.mjs'] },
 ];
 
 const wanted = process.argv.slice(2);

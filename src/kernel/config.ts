@@ -96,6 +96,14 @@ export const ConfigSchema = z.object({
   ASSESSMENT_REMINDER_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
   /** Seconds between passes of the shared-items 便民共享服务柜 reminders (due tomorrow, overdue); 0 = off. Off in tests. */
   SHARED_ITEMS_SCHEDULER_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  /**
+   * Retention of closed records (issue 18 point 7, decision 035): orders and mediation cases closed, cancelled or
+   * merged longer ago than this many years lose their personal data (reporter name, address text, free text);
+   * their figures stay.
+   */
+  RETENTION_CLOSED_YEARS: z.coerce.number().int().min(1).max(100).default(5),
+  /** Seconds between retention passes; 0 = off. Off when NODE_ENV=test. */
+  RETENTION_PASS_SECONDS: z.coerce.number().int().min(0).max(604_800).default(3600),
   /** Where order photos and files go: `local` (DATA_DIR/files) or `s3` (an S3-compatible store, path-style). */
   FILE_STORE: z.enum(['local', 's3']).default('local'),
   /** Largest accepted upload, per file, in bytes (default 10 MB). */

@@ -337,7 +337,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
           running.push(
             every(
               seconds,
-              () => s.pass({ db: opts.database.db, clock: opts.clock }),
+              () => s.pass({ db: opts.database.db, clock: opts.clock, config }),
               (e) => app.log.error({ err: e }, `${s.name} pass failed`),
             ),
           );

@@ -86,7 +86,7 @@ export interface ModuleScheduler {
   /** Seconds between passes from the configuration; 0 = off. The kernel keeps every scheduler off in tests. */
   seconds: (config: Config) => number;
   /** One pass; passes never overlap (kernel/every.ts). */
-  pass: (deps: { db: Db; clock: Clock }) => Promise<unknown>;
+  pass: (deps: { db: Db; clock: Clock; config: Config }) => Promise<unknown>;
 }
 
 /**

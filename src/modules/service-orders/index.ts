@@ -13,6 +13,7 @@ export {
 } from './constants.js';
 export { ORDER_ROLES } from './permissions.js';
 export { applyRollup } from './rollups.js';
+export { onRetentionStrip, type RetentionListener } from './retention.js';
 export { orderEvents, orderUnitContacts, serviceOrders } from './schema.js';
 export {
   countOrders,

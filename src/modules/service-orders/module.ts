@@ -7,6 +7,7 @@ import { permissions } from './permissions.js';
 import { attachmentsEnUS, attachmentsZhCN } from './attachments.messages.js';
 import { enUS, zhCN } from './messages.js';
 import { tick } from './scheduler.js';
+import { retentionPass } from './retention.js';
 import { foldRollupSlots, shanghaiDay } from './rollups.js';
 import { AUDIT_LABELS } from './audit-labels.js';
 import { SERVICE_LOOP_FIGURES } from './dashboard.figures.js';
@@ -27,6 +28,12 @@ export const serviceOrdersModule: GongzhiModule = {
       name: 'rollup fold',
       seconds: (c) => c.ORDER_SCHEDULER_SECONDS,
       pass: ({ db, clock }) => foldRollupSlots(db, shanghaiDay(clock.now())),
+    },
+    // Retention of closed records: personal data of orders finished RETENTION_CLOSED_YEARS ago (decision 035).
+    {
+      name: 'retention',
+      seconds: (c) => c.RETENTION_PASS_SECONDS,
+      pass: ({ db, clock, config }) => retentionPass(db, clock, config.RETENTION_CLOSED_YEARS),
     },
   ],
   seedDemo: async (db) => {

@@ -97,6 +97,8 @@ export const serviceOrders = pgTable(
     mergedIntoId: integer().references((): AnyPgColumn => serviceOrders.id, { onDelete: 'set null' }),
     /** 'report': reported by a resident (or staff for one); 'patrol': found on a visit 排摸发现 (decision 038). */
     origin: text().$type<OrderOrigin>().notNull().default('report'),
+    /** When the retention pass stripped its personal data (retention.ts, decision 035); null while kept. */
+    personalDataRemovedAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
   (t) => [

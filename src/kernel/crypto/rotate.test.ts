@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, TEST_PII_KEYS, type TestApp } from '../../test/app.js';
+import { PII_COLUMNS } from './pii-columns.js';
+import { configurePii, decryptPii, hashPii, keyId } from './pii.js';
+import { piiKeyUsage, rotatePiiKeys } from './rotate.js';
+
+// Key rotation (issue 18, decision 035): `npm run keys:rotate` re-encrypts every declared personal-data column
+// under a new key; afterwards the old key is no longer needed and the keyed-hash look-ups still match.
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp({}, { demo: true });
+}, 600_000);
+afterAll(() => t?.close());
+
+const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
+
+/** Every declared column's values in plain text, by `table.column#id`. */
+async function plainValues(): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const c of PII_COLUMNS) {
+    const rows = rowsOf<{ id: number; v: string }>(
+      await t.db.execute(
+        sql`select id, ${sql.identifier(c.column)} as v from ${sql.identifier(c.table)} where ${sql.identifier(c.column)} like 'v1:%'`,
+      ),
+    );
+    for (const r of rows) out.set(`${c.table}.${c.column}#${r.id}`, decryptPii(c.field, r.v));
+  }
+  return out;
+}
+
+describe('npm run keys:rotate', () => {
+  it('re-encrypts every personal-data column under the new key; reads and hashed look-ups are unchanged', async () => {
+    const oldKey = TEST_PII_KEYS.PII_ENCRYPTION_KEY;
+    const oldId = keyId(Buffer.from(oldKey, 'base64'));
+    const before = await plainValues();
+    expect(before.size).toBeGreaterThan(100);
+    const usageBefore = await piiKeyUsage(t.db);
+    expect(Object.keys(usageBefore)).toEqual([oldId]);
+
+    // Step 1: the new key is current, the old one is kept for reading.
+    const newKey = randomBytes(32).toString('base64');
+    const newId = keyId(Buffer.from(newKey, 'base64'));
+    configurePii({ ...t.config, PII_ENCRYPTION_KEY: newKey, PII_PREVIOUS_KEYS: oldKey });
+    // Step 2: the rotation, in one transaction.
+    const columns = await t.db.transaction((tx) => rotatePiiKeys(tx));
+    const rewritten = columns.reduce((n, c) => n + c.rewritten, 0);
+    expect(rewritten).toBe(usageBefore[oldId]);
+    for (const table of ['residents', 'grid_workers', 'mediation_parties'])
+      expect(
+        columns.filter((c) => c.table === table).reduce((n, c) => n + c.rewritten, 0),
+        table,
+      ).toBeGreaterThan(0);
+    expect(await piiKeyUsage(t.db)).toEqual({ [newId]: rewritten });
+    // Idempotent.
+    expect((await rotatePiiKeys(t.db)).every((c) => c.rewritten === 0)).toBe(true);
+
+    // Step 3: the old key dropped; every value still reads as it did.
+    configurePii({ ...t.config, PII_ENCRYPTION_KEY: newKey, PII_PREVIOUS_KEYS: undefined });
+    expect(await plainValues()).toEqual(before);
+
+    // With only the new key configured, a resident is still found by phone through the keyed hash.
+    const [r] = rowsOf<{ id: number; phone_enc: string }>(
+      await t.db.execute(sql`select id, phone_enc from residents where phone_enc is not null order by id limit 1`),
+    );
+    const phone = decryptPii('phone', r!.phone_enc);
+    const found = rowsOf<{ id: number }>(
+      await t.db.execute(sql`select id from residents where phone_hash = ${hashPii('phone', phone)}`),
+    );
+    expect(found.map((x) => x.id)).toContain(r!.id);
+  }, 600_000);
+});
