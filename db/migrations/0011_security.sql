@@ -1,1 +1,0 @@
-ALTER TABLE "service_orders" ADD COLUMN "personal_data_removed_at" timestamp with time zone;
