@@ -24,6 +24,7 @@ const ENGINE_FREE = [
   'src/modules/service-orders/words.test.ts',
   'src/modules/co-building/matching.test.ts',
   'src/modules/open311/classifier.test.ts',
+  'src/kernel/db/search.test.ts',
 ];
 
 const projects: TestProjectInlineConfiguration[] = engines.flatMap((engine) => [

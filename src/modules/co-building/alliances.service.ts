@@ -31,6 +31,7 @@ import {
   coProjects,
   coResources,
 } from './schema.js';
+import { escapeLike } from '../../kernel/db/search.js';
 
 /**
  * Party-building alliances 党建联盟 (issue 12 point 5, decision 028): units around a community or street, their
@@ -134,7 +135,7 @@ export async function listAlliances(ctx: Ctx, q: AllianceQuery) {
     if (!n) throw notFound();
     w.push(inSubtree(coAlliances.scopePath, n.path));
   }
-  if (q.q) w.push(ilike(coAlliances.name, `%${q.q}%`));
+  if (q.q) w.push(ilike(coAlliances.name, `%${escapeLike(q.q)}%`));
   const where = and(...w);
   const [rows, [total]] = await Promise.all([
     ctx.db.select().from(coAlliances).where(where).orderBy(asc(coAlliances.id)).limit(q.pageSize).offset(offsetOf(q)),

@@ -21,6 +21,7 @@ import type {
   ReportChallenge,
 } from './challenges.contract.js';
 import { coChallengeApplicants, coChallengeRatings, coChallengeReports, coChallenges } from './schema.js';
+import { escapeLike } from '../../kernel/db/search.js';
 
 /**
  * 揭榜挂帅 challenges (issue 12 point 7, decision 041; seeds 003/004). A community or street posts a hard problem
@@ -119,7 +120,7 @@ export async function listChallenges(ctx: Ctx, q: ChallengeQuery) {
   if (q.territoryId) w.push(inSubtree(coChallenges.scopePath, await nodePath(ctx, q.territoryId)));
   if (q.status) w.push(inArray(coChallenges.status, q.status));
   if (q.category) w.push(eq(coChallenges.category, q.category));
-  if (q.q) w.push(ilike(coChallenges.title, `%${q.q}%`));
+  if (q.q) w.push(ilike(coChallenges.title, `%${escapeLike(q.q)}%`));
   if (q.from) w.push(gte(coChallenges.postedOn, q.from));
   if (q.to) w.push(lte(coChallenges.postedOn, q.to));
   if (q.closedFrom) w.push(gte(coChallenges.closedOn, q.closedFrom));

@@ -42,6 +42,7 @@ import { eligible, scoreOf, type OffererRecord, type ResourceForMatch } from './
 import { coMatches, coNeeds, coProjectRatings, coProjects, coResources, coTasks } from './schema.js';
 import { allianceFigureValues } from './alliances.service.js';
 import { challengeFigureValues } from './challenges.figures.js';
+import { escapeLike } from '../../kernel/db/search.js';
 
 const DAY = 86_400_000;
 const fieldError = (ctx: Ctx, field: string, key: string, params: Record<string, string | number> = {}) =>
@@ -175,7 +176,8 @@ export async function listNeeds(ctx: Ctx, q: NeedQuery) {
   if (q.to) w.push(lt(coNeeds.createdAt, dayEnd(q.to)));
   if (q.closedFrom) w.push(gte(coNeeds.closedAt, dayStart(q.closedFrom)));
   if (q.closedTo) w.push(lt(coNeeds.closedAt, dayEnd(q.closedTo)));
-  if (q.q) w.push(or(ilike(coNeeds.title, `%${q.q}%`), ilike(coNeeds.description, `%${q.q}%`))!);
+  if (q.q)
+    w.push(or(ilike(coNeeds.title, `%${escapeLike(q.q)}%`), ilike(coNeeds.description, `%${escapeLike(q.q)}%`))!);
   const where = and(...w);
   const [rows, [total]] = await Promise.all([
     ctx.db
@@ -419,7 +421,10 @@ export async function listResources(ctx: Ctx, q: ResourceQuery) {
     if (q.usedTo) m.push(lt(coMatches.createdAt, dayEnd(q.usedTo)));
     w.push(sql`exists (select 1 from ${coMatches} where ${and(...m)})`);
   }
-  if (q.q) w.push(or(ilike(coResources.title, `%${q.q}%`), ilike(coResources.offererName, `%${q.q}%`))!);
+  if (q.q)
+    w.push(
+      or(ilike(coResources.title, `%${escapeLike(q.q)}%`), ilike(coResources.offererName, `%${escapeLike(q.q)}%`))!,
+    );
   const where = and(...w);
   const [rows, [total]] = await Promise.all([
     ctx.db
@@ -744,7 +749,8 @@ export async function listProjects(ctx: Ctx, q: ProjectQuery) {
   if (q.to) w.push(lt(coProjects.createdAt, dayEnd(q.to)));
   if (q.doneFrom) w.push(gte(coProjects.doneOn, q.doneFrom));
   if (q.doneTo) w.push(sql`${coProjects.doneOn} <= ${q.doneTo}`);
-  if (q.q) w.push(or(ilike(coProjects.title, `%${q.q}%`), ilike(coProjects.ownerName, `%${q.q}%`))!);
+  if (q.q)
+    w.push(or(ilike(coProjects.title, `%${escapeLike(q.q)}%`), ilike(coProjects.ownerName, `%${escapeLike(q.q)}%`))!);
   const where = and(...w);
   const [rows, [total]] = await Promise.all([
     ctx.db

@@ -38,6 +38,7 @@ import type {
   SharedLoanQuery,
   UpdateSharedItem,
 } from './shared-items.contract.js';
+import { escapeLike } from '../../kernel/db/search.js';
 
 /**
  * 便民共享服务柜 shared items (issue 12 point 8, decision 042). Staff keep the items of their subtree and lend at
@@ -173,7 +174,7 @@ export async function listSharedItems(ctx: Ctx, q: SharedItemQuery) {
   if (q.status?.length) w.push(inArray(coSharedItems.status, q.status));
   if (q.category) w.push(eq(coSharedItems.category, q.category));
   if (q.condition) w.push(eq(coSharedItems.condition, q.condition));
-  if (q.q) w.push(ilike(coSharedItems.name, `%${q.q}%`));
+  if (q.q) w.push(ilike(coSharedItems.name, `%${escapeLike(q.q)}%`));
   if (q.createdTo) w.push(lt(coSharedItems.createdAt, new Date(Date.parse(`${q.createdTo}T00:00:00+08:00`) + DAY)));
   const where = and(...w);
   const [rows, [total]] = await Promise.all([
@@ -569,7 +570,7 @@ export async function listCommunityItems(ctx: Ctx, q: CommunityItemQuery) {
   if (q.category) w.push(eq(coSharedItems.category, q.category));
   if (q.available === true) w.push(eq(coSharedItems.status, 'available'));
   if (q.available === false) w.push(ne(coSharedItems.status, 'available'));
-  if (q.q) w.push(ilike(coSharedItems.name, `%${q.q}%`));
+  if (q.q) w.push(ilike(coSharedItems.name, `%${escapeLike(q.q)}%`));
   const where = and(...w);
   const today = chinaDay(ctx.clock.now());
   const [rows, [total]] = await Promise.all([

@@ -27,6 +27,7 @@ import {
   meetingDecisions,
   meetings,
 } from './schema.js';
+import { escapeLike } from '../../kernel/db/search.js';
 
 const DAY = 86_400_000;
 /** At most this many comments per resident and consultation (a conversation, not a flood). */
@@ -152,7 +153,7 @@ export async function listConsultations(ctx: Ctx, q: ConsultationQuery) {
   }
   if (q.from) w.push(gte(c.opensAt, q.from));
   if (q.to) w.push(sql`${c.opensAt} < ${q.to.toISOString()}::timestamptz`);
-  if (q.q) w.push(ilike(c.title, `%${q.q}%`));
+  if (q.q) w.push(ilike(c.title, `%${escapeLike(q.q)}%`));
   const where = and(...w);
   const now = ctx.clock.now();
   const [rows, [total]] = await Promise.all([

@@ -58,6 +58,7 @@ import type {
 } from './contract.js';
 import { settleMeetingPoints } from './points.js';
 import { actionItems, agendaItems, meetingCorrections, meetingDecisions, meetingInvitees, meetings } from './schema.js';
+import { escapeLike } from '../../kernel/db/search.js';
 
 const HOUR = 3_600_000;
 const m = meetings;
@@ -477,7 +478,7 @@ export async function listMeetings(ctx: Ctx, q: MeetingQuery) {
   }
   if (q.from) w.push(gte(m.startsAt, q.from));
   if (q.to) w.push(lte(m.startsAt, q.to));
-  if (q.q) w.push(ilike(m.title, `%${q.q}%`));
+  if (q.q) w.push(ilike(m.title, `%${escapeLike(q.q)}%`));
   const where = and(...w);
   const count1 = (expr: SQL) => sql<number>`(${expr})::int`.mapWith(Number);
   const [rows, [total]] = await Promise.all([
@@ -1042,7 +1043,7 @@ export async function listActionItems(ctx: Ctx, q: ActionItemQuery) {
   if (q.overdue === 'true') w.push(and(inArray(a.status, [...UNDONE]), lte(a.dueAt, now))!);
   if (q.overdue === 'false') w.push(or(sql`${a.status} not in ('open','inProgress')`, gte(a.dueAt, now))!);
   if (q.meetingId) w.push(eq(a.meetingId, q.meetingId));
-  if (q.q) w.push(ilike(a.title, `%${q.q}%`));
+  if (q.q) w.push(ilike(a.title, `%${escapeLike(q.q)}%`));
   const where = and(...w);
   const [rows, [total]] = await Promise.all([
     selectActions(ctx.db).where(where).orderBy(asc(a.dueAt), asc(a.id)).limit(q.pageSize).offset(offsetOf(q)),
