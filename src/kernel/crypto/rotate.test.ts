@@ -93,6 +93,13 @@ describe('npm run keys:rotate', () => {
       expect(res.body.items.map((x: { id: number }) => x.id)).toContain(r!.id);
       const item = res.body.items.find((x: { id: number }) => x.id === r!.id);
       expect(item.phone).toBe(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
+      // What the lost check met: an account made without a node sits at a new root, outside the demo's tree.
+      const outside = await t.factory.account({ roles: ['cityAdmin'] });
+      const o = new Client(second);
+      expect((await o.login(outside.username, outside.password)).status).toBe(200);
+      const none = await o.get(`/api/people/residents?phone=${phone}`);
+      expect(none.status).toBe(200);
+      expect(none.body.items).toEqual([]);
     } finally {
       await second.close();
     }
