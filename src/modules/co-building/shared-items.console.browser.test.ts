@@ -78,4 +78,24 @@ describe('shared items in the console', () => {
     );
     expect(after).toMatchObject({ status: 'damaged', condition: 'damaged' });
   });
+
+  it('the overdue loans, in English, from the figure drill-down', async () => {
+    const desk = await b.page();
+    await signIn(desk, 'staff');
+    await desk.goto('/co-building/shared-loans?state=overdue');
+    await desk.getByTestId('lang-switch').click();
+    await desk.getByTestId('lang-en-US').click();
+    const table = desk.getByTestId('shared-loan-table');
+    await expect.poll(() => table.innerText()).toContain('Confirm return');
+    await b.screenshot(desk, 'shared-loans-console-overdue-en');
+    const text = await table.innerText();
+    expect(text).toContain('Overdue');
+    expect(text).toContain('手推购物车');
+    expect(text).toContain('Confirm return');
+    expect(text).not.toContain('电子血压计'); // due in two days: not overdue
+    // Back to Chinese: the language is remembered for the account, which other tests sign in as.
+    await desk.getByTestId('lang-switch').click();
+    await desk.getByTestId('lang-zh-CN').click();
+    await expect.poll(() => table.innerText()).toContain('确认归还');
+  });
 });

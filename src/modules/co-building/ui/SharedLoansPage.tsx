@@ -75,7 +75,8 @@ export default function SharedLoansPage() {
     {
       title: '',
       key: 'a',
-      width: 110,
+      width: 140,
+      fixed: 'right',
       render: (_, l) =>
         can('coBuilding.manage') &&
         (l.status === 'out' || l.status === 'returnRequested') && (
@@ -126,7 +127,7 @@ export default function SharedLoansPage() {
         columns={columns}
         rowKey={(l) => l.id}
         testId="shared-loan-table"
-        scrollX={1300}
+        scrollX={1250}
       />
       {receiving && <ReceiveModal loan={receiving} onClose={() => setReceiving(null)} />}
     </div>
