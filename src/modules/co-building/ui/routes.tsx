@@ -1,4 +1,4 @@
-import { ApartmentOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, InboxOutlined, SwapOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { ConsoleRoute } from '../../../web/app/module-routes';
 
@@ -67,5 +67,21 @@ export const consoleRoutes: ConsoleRoute[] = [
     permission: 'coBuilding.read',
     menu: false,
     Component: lazy(() => import('./FiguresPage')),
+  },
+  {
+    path: 'co-building/shared-items',
+    rank: 60,
+    labelKey: 'coShared.nav.items',
+    permission: 'coBuilding.read',
+    icon: <InboxOutlined />,
+    Component: lazy(() => import('./SharedItemsPage')),
+  },
+  {
+    path: 'co-building/shared-loans',
+    rank: 60,
+    labelKey: 'coShared.nav.loans',
+    permission: 'coBuilding.read',
+    icon: <SwapOutlined />,
+    Component: lazy(() => import('./SharedLoansPage')),
   },
 ];
