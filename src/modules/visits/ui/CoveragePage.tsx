@@ -132,16 +132,17 @@ export default function CoveragePage() {
           />
         </Card>
       )}
-      <Table<CoverageRow>
-        rowKey={(r) => r.worker.id}
-        columns={columns}
-        dataSource={rows}
-        loading={cov.isFetching}
-        pagination={rows.length > 50 ? { pageSize: 50 } : false}
-        onRow={(r) => ({ onClick: () => open(r), style: { cursor: 'pointer' } })}
-        locale={{ emptyText: t('visits.coverage.none') }}
-        data-testid="coverage-table"
-      />
+      <div data-testid="coverage-table">
+        <Table<CoverageRow>
+          rowKey={(r) => r.worker.id}
+          columns={columns}
+          dataSource={rows}
+          loading={cov.isFetching}
+          pagination={rows.length > 50 ? { pageSize: 50 } : false}
+          onRow={(r) => ({ onClick: () => open(r), style: { cursor: 'pointer' } })}
+          locale={{ emptyText: t('visits.coverage.none') }}
+        />
+      </div>
     </div>
   );
 }

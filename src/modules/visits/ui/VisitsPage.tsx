@@ -24,7 +24,7 @@ import { FormModal } from '../../../web/components/FormModal';
 import { PagedTable, type Filters } from '../../../web/components/PagedTable';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { TerritoryTreeSelect } from '../../../web/components/TerritoryTreeSelect';
-import { useLiaisons, useMyWorker, WorkerSelect } from './shared';
+import { GridSelect, useLiaisons, useMyWorker, WorkerSelect } from './shared';
 import { ORDER_CATEGORIES, type FindingOrderBody, type RecordVisitBody, type Visit } from './types';
 
 const KEY = ['visits'] as const;
@@ -142,6 +142,7 @@ export default function VisitsPage() {
     const to = params.get('to');
     form.setFieldsValue({
       workerId: params.get('workerId') ? Number(params.get('workerId')) : undefined,
+      gridId: params.get('gridId') ? Number(params.get('gridId')) : undefined,
       range: from || to ? [from ? dayjs(from) : null, to ? dayjs(to) : null] : null,
       hasFinding: (params.get('hasFinding') as 'true' | 'false' | null) ?? undefined,
       hasOrder: (params.get('hasOrder') as 'true' | 'false' | null) ?? undefined,
@@ -152,7 +153,7 @@ export default function VisitsPage() {
     const [from, to] = v.range ?? [null, null];
     const set = (k: string, x: string | undefined) => x && next.set(k, x);
     set('workerId', v.workerId ? String(v.workerId) : undefined);
-    set('gridId', params.get('gridId') ?? undefined);
+    set('gridId', v.gridId ? String(v.gridId) : undefined);
     set('from', from?.format('YYYY-MM-DD'));
     set('to', to?.format('YYYY-MM-DD'));
     set('hasFinding', v.hasFinding);
@@ -280,6 +281,9 @@ export default function VisitsPage() {
       >
         <Form.Item name="workerId" label={t('visits.field.worker')}>
           <WorkerSelect allowClear testId="visit-filter-worker" />
+        </Form.Item>
+        <Form.Item name="gridId" label={t('visits.field.grid')}>
+          <GridSelect />
         </Form.Item>
         <Form.Item name="range" label={t('visits.field.dates')}>
           <DatePicker.RangePicker allowEmpty={[true, true]} />

@@ -3,7 +3,7 @@ import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../web/api/client';
 import type { Page } from '../../../web/api/types';
-import type { GridWorker, LiaisonList } from './types';
+import type { GridRow, GridWorker, LiaisonList } from './types';
 
 /** The grid workers of the caller's scope (a grid worker sees their community's), at most 200. */
 export function useWorkers() {
@@ -56,6 +56,29 @@ export function WorkerSelect({
       loading={workers.isFetching}
       placeholder={t('visits.pickWorker')}
       options={(workers.data?.items ?? []).map((w) => ({ value: w.id, label: `${w.name} · ${w.gridName}` }))}
+    />
+  );
+}
+
+/** The grids of the caller's scope (the list's grid filter). */
+export function GridSelect({ value, onChange }: { value?: number; onChange?: (v: number | undefined) => void }) {
+  const { t } = useTranslation();
+  const grids = useQuery({
+    queryKey: ['visits', 'grids'],
+    queryFn: ({ signal }) => api.get<Page<GridRow>>('/api/grids', { pageSize: 200 }, signal),
+    staleTime: 60_000,
+  });
+  return (
+    <Select<number>
+      data-testid="visit-filter-grid"
+      style={{ minWidth: 180 }}
+      showSearch={{ optionFilterProp: 'label' }}
+      allowClear
+      value={value}
+      onChange={(v) => onChange?.(v)}
+      loading={grids.isFetching}
+      placeholder={t('visits.field.grid')}
+      options={(grids.data?.items ?? []).map((g) => ({ value: g.id, label: `${g.community.name} · ${g.name}` }))}
     />
   );
 }

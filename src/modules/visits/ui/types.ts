@@ -23,4 +23,5 @@ export function monthRange(month: string): { from: string; to: string } {
 
 /** Grid workers and their liaison households, from the grids contract (the picker's source). */
 export type GridWorker = WireOf<typeof G.GridWorker>;
+export type GridRow = WireOf<typeof G.Grid>;
 export type LiaisonList = WireOf<typeof G.LiaisonList>;
