@@ -338,6 +338,14 @@ export async function coverage(ctx: Ctx, q: CoverageQuery): Promise<Coverage> {
   ];
   if (q.gridId) w.push(eq(gridWorkers.gridId, q.gridId));
   if (q.communityId) w.push(eq(grids.communityId, q.communityId));
+  if (q.territoryId) {
+    const [node] = await ctx.db
+      .select({ path: territories.path })
+      .from(territories)
+      .where(and(eq(territories.id, q.territoryId), inScope(ctx.actor, territories.path)));
+    if (!node) throw notFound();
+    w.push(sql`${gridWorkers.scopePath} like ${`${node.path}%`}`);
+  }
   const rows = await coverageRows(ctx.db, and(...w)!, from, to);
   const total = rows.reduce((s, r) => ({ assigned: s.assigned + r.assigned, visited: s.visited + r.visited }), {
     assigned: 0,

@@ -204,6 +204,10 @@ describe('visits: record, finding → order (排摸发现), coverage, scope', ()
     const ids = (res.body.items as { worker: { id: number } }[]).map((r) => r.worker.id);
     expect(ids).toContain(w!.id);
     expect(ids).toContain(workerId);
+    // The dashboard's drill-down: workers at or below a place.
+    const at = await staff.get(`/api/visits/coverage?territoryId=${A().community.id}`);
+    expect((at.body.items as { worker: { id: number } }[]).map((r) => r.worker.id)).toContain(workerId);
+    expect((await outsider.get(`/api/visits/coverage?territoryId=${A().community.id}`)).status).toBe(404);
     await t.db.delete(gridWorkers).where(eq(gridWorkers.id, w!.id));
   });
 });

@@ -27,6 +27,7 @@ export default function CoveragePage() {
     month,
     communityId: params.get('communityId') ?? undefined,
     gridId: params.get('gridId') ?? undefined,
+    territoryId: params.get('territoryId') ?? undefined,
   };
   const cov = useQuery({
     queryKey: ['visits', 'coverage', query],
