@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, List, NavBar, Rate, TextArea, Toast } from 'antd-mobile';
+import { Button, Card, List, NavBar, TextArea, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -75,7 +75,26 @@ export default function CoChallengePage() {
             {closed && !c.ratedByMe && (
               <>
                 <p style={{ fontSize: 17 }}>{t('mCo.rateAsk')}</p>
-                <Rate value={stars} onChange={setStars} style={{ '--star-size': '32px' }} data-testid="m-co-stars" />
+                <div style={{ display: 'flex', gap: 4 }} data-testid="m-co-stars">
+                  {[1, 2, 3, 4, 5].map((n) => (
+                    <button
+                      key={n}
+                      type="button"
+                      aria-label={t('mCo.starN', { n })}
+                      onClick={() => setStars(n)}
+                      data-testid={`m-co-star-${n}`}
+                      style={{
+                        fontSize: 34,
+                        border: 0,
+                        background: 'none',
+                        padding: 2,
+                        color: n <= stars ? '#ffb400' : '#ccc',
+                      }}
+                    >
+                      ★
+                    </button>
+                  ))}
+                </div>
                 <TextArea
                   placeholder={t('mCo.commentPlaceholder')}
                   value={comment}
