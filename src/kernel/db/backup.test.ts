@@ -15,7 +15,10 @@ import { openPglite, openPostgres, type Database } from './client.js';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-backup-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** A little of everything: territories, accounts, audit rows with their hash chain. */
+/**
+ * A little of everything: territories, accounts, audit rows with their hash chain. The audit rows use a kernel action:
+ * this file loads no module, so a module's labels may not be registered in the worker that runs it.
+ */
 async function fill(database: Database) {
   const f = new Factory(database.db);
   const tree = await f.tree();
@@ -27,7 +30,7 @@ async function fill(database: Database) {
       audit(
         tx,
         { actor: systemActor(), clock, ip: '', requestId: '' },
-        { action: 'territory.update', objectType: 'territory', objectId: i, scopePath: '/' },
+        { action: 'export.download', objectType: 'export', objectId: i, scopePath: '/' },
       ),
     );
 }

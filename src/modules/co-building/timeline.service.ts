@@ -27,14 +27,14 @@ const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString(
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 async function communityFor(ctx: Ctx, communityId: number | undefined) {
-  const residentOnly = ctx.actor.roles.every((r) => r === 'resident');
-  // The community the caller lives or works in (its own node or the community above it).
+  // The community the caller lives or works in (its own node or the community above it). Another community is
+  // answered only inside the caller's subtree: a resident bound to a household never has one, so a resident sees
+  // their own community only.
   const [own] = await ctx.db
     .select({ id: territories.id, name: territories.name, path: territories.path })
     .from(territories)
     .where(and(eq(territories.level, 'community'), sql`${ctx.actor.scopePath} like ${territories.path} || '%'`));
-  if (residentOnly || !communityId) {
-    if (communityId && communityId !== own?.id) throw notFound();
+  if (!communityId) {
     if (!own)
       throw new AppError('validation', undefined, {}, [
         { field: 'communityId', message: t(ctx.locale, 'coBuilding.noCommunity') },
