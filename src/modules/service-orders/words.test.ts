@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { t } from '../../kernel/i18n/i18n.js';
+import { registerMessages, t } from '../../kernel/i18n/i18n.js';
 import { readFileSync } from 'node:fs';
 import { EVENT_ACTIONS, ORDER_ACTIONS, ORDER_STATUSES } from './constants.js';
-import './messages.js';
+import { enUS, zhCN } from './messages.js';
+
+// The module registers its words when the app loads it; this file opens no app, so it registers them itself (with
+// isolation off, whether another file loaded the module first in this worker is down to the order files run in).
+registerMessages('zh-CN', zhCN);
+registerMessages('en-US', enUS);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const json = (rel: string): any => JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8'));
