@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../app.js';
 import { testApp, TEST_PII_KEYS, type TestApp } from '../../test/app.js';
+import { Client } from '../../test/http.js';
+import { pathIds } from '../scope/scope.js';
 import { PII_COLUMNS } from './pii-columns.js';
 import { configurePii, decryptPii, hashPii, keyId } from './pii.js';
 import { piiKeyUsage, rotatePiiKeys } from './rotate.js';
@@ -61,13 +64,44 @@ describe('npm run keys:rotate', () => {
     expect(await plainValues()).toEqual(before);
 
     // With only the new key configured, a resident is still found by phone through the keyed hash.
-    const [r] = rowsOf<{ id: number; phone_enc: string }>(
-      await t.db.execute(sql`select id, phone_enc from residents where phone_enc is not null order by id limit 1`),
+    const [r] = rowsOf<{ id: number; phone_enc: string; scope_path: string }>(
+      await t.db.execute(
+        sql`select id, phone_enc, scope_path from residents where phone_enc is not null order by id limit 1`,
+      ),
     );
     const phone = decryptPii('phone', r!.phone_enc);
     const found = rowsOf<{ id: number }>(
       await t.db.execute(sql`select id from residents where phone_hash = ${hashPii('phone', phone)}`),
     );
     expect(found.map((x) => x.id)).toContain(r!.id);
+
+    // And through the API of a second app on the same (rotated) database, configured with the new key only. It must
+    // be this database and an account inside the demo's tree: testApp() would open another database (emptied, or a
+    // fresh demo copy), and factory.account() without a node makes a new root of its own — scoped to nothing here.
+    const config = { ...t.config, PII_ENCRYPTION_KEY: newKey, PII_PREVIOUS_KEYS: undefined };
+    const second = await createApp({ config, database: t.database, clock: t.clock }, false);
+    try {
+      await second.ready();
+      const root = pathIds(r!.scope_path)[0]!;
+      const acc = await t.factory.account({ roles: ['cityAdmin'], territoryId: root });
+      const c = new Client(second);
+      expect((await c.login(acc.username, acc.password)).status).toBe(200);
+      // Written as people type it: spaces and dashes are normalised before the keyed hash.
+      const typed = `${phone.slice(0, 3)} ${phone.slice(3, 7)}-${phone.slice(7)}`;
+      const res = await c.get(`/api/people/residents?phone=${encodeURIComponent(typed)}`);
+      expect(res.status).toBe(200);
+      expect(res.body.items.map((x: { id: number }) => x.id)).toContain(r!.id);
+      const item = res.body.items.find((x: { id: number }) => x.id === r!.id);
+      expect(item.phone).toBe(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
+      // What the lost check met: an account made without a node sits at a new root, outside the demo's tree.
+      const outside = await t.factory.account({ roles: ['cityAdmin'] });
+      const o = new Client(second);
+      expect((await o.login(outside.username, outside.password)).status).toBe(200);
+      const none = await o.get(`/api/people/residents?phone=${phone}`);
+      expect(none.status).toBe(200);
+      expect(none.body.items).toEqual([]);
+    } finally {
+      await second.close();
+    }
   }, 600_000);
 });

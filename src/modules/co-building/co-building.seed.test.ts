@@ -9,6 +9,10 @@ import {
   coAllianceChairs,
   coAllianceMembers,
   coAlliances,
+  coChallengeApplicants,
+  coChallengeRatings,
+  coChallengeReports,
+  coChallenges,
   coDeliverables,
   coMatches,
   coNeeds,
@@ -73,5 +77,28 @@ describe('demo co-building', () => {
     const repair = await db.select().from(coResources).where(eq(coResources.offererName, '红色物业维修班'));
     expect(repair.length).toBe(6);
     expect(repair.every((r) => r.unitId !== null)).toBe(true);
+  });
+});
+
+describe('demo 揭榜挂帅 challenges', () => {
+  it('has one in every state, with picks and reasons, reports, outcomes and the demo resident’s rating', async () => {
+    const db = database.db;
+    const rows = await db.select().from(coChallenges);
+    expect(new Set(rows.map((c) => c.status))).toEqual(
+      new Set(['open', 'taken', 'inProgress', 'solved', 'failed', 'withdrawn']),
+    );
+    const lift = rows.find((c) => c.title === '老旧小区加装电梯协调')!;
+    expect(lift.status).toBe('solved');
+    expect(lift.takenOn! <= lift.closedOn!).toBe(true);
+    const applicants = await db.select().from(coChallengeApplicants);
+    for (const a of applicants.filter((x) => x.decision === 'notPicked')) expect(a.reason).toBeTruthy();
+    for (const c of rows.filter((x) => x.status !== 'open' && x.status !== 'withdrawn'))
+      expect(applicants.some((a) => a.challengeId === c.id && a.decision === 'picked')).toBe(true);
+    for (const c of rows.filter((x) => x.status === 'open'))
+      expect(applicants.filter((a) => a.challengeId === c.id).every((a) => a.decision === 'pending')).toBe(true);
+    const reports = await db.select().from(coChallengeReports).where(eq(coChallengeReports.challengeId, lift.id));
+    expect(reports.length).toBe(3);
+    const ratings = await db.select().from(coChallengeRatings);
+    expect(ratings.map((r) => r.challengeId)).toEqual([lift.id]);
   });
 });

@@ -541,3 +541,6 @@ export const AddAllianceMeeting = z
   })
   .strict();
 export type AddAllianceMeeting = z.infer<typeof AddAllianceMeeting>;
+// 揭榜挂帅 challenges and the public timeline (decision 041), for the console and /m pages.
+export * from './challenges.contract.js';
+export * from './timeline.contract.js';

@@ -4,6 +4,7 @@ import { challengeRoutes } from './challenges.routes.js';
 import { timelineRoutes } from './timeline.routes.js';
 import { coBuildingRoutes } from './co-building.routes.js';
 import { seedCoBuilding } from './co-building.seed.js';
+import { seedChallenges } from './challenges.seed.js';
 import { CO_BUILDING_FIGURES, SHARED_ITEM_FIGURES } from './dashboard.figures.js';
 import './messages.js';
 import './permissions.js';
@@ -27,6 +28,7 @@ export const coBuildingModule: GongzhiModule = {
   seedDemo: async (db) => {
     await seedCoBuilding(db);
     await seedSharedItems(db); // 便民共享服务柜 at 临洮街中街社区 and 文亭巷社区 (decision 042)
+    await seedChallenges(db); // 揭榜挂帅 in every state (seeds 003, 004; decision 041)
   },
   figures: [...CO_BUILDING_FIGURES, ...SHARED_ITEM_FIGURES],
   // 便民共享服务柜: reminders the day before a loan is due and once when overdue (`SHARED_ITEMS_SCHEDULER_SECONDS`).

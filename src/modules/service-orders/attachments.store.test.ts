@@ -54,6 +54,10 @@ describe('stores', () => {
     expect(fs.readFileSync(path.join(dir, 'files', sha.slice(0, 2), sha.slice(2, 4), sha)).equals(bytes)).toBe(true);
     expect(await text((await store.get(sha))!)).toBe('%PDF-1.4 hello');
     expect(() => blobKey('../../etc/passwd')).toThrow();
+    // Retention removes bytes (decision 035); removing what is not there is a no-op.
+    await store.remove(sha);
+    expect(await store.get(sha)).toBeNull();
+    await store.remove(sha);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -68,6 +72,10 @@ describe('stores', () => {
       if (init?.method === 'PUT') {
         objects.set(key, Buffer.from(init.body as Buffer));
         return new Response(null, { status: 200 });
+      }
+      if (init?.method === 'DELETE') {
+        objects.delete(key);
+        return new Response(null, { status: 204 });
       }
       const got = objects.get(key);
       if (!got) return new Response('<Error><Code>NoSuchKey</Code></Error>', { status: 404 });
@@ -90,6 +98,9 @@ describe('stores', () => {
     expect(await text((await store.get(sha))!)).toBe('%PDF-1.4 s3');
     expect(seen.filter((s) => s.method === 'PUT')).toHaveLength(1);
     expect(seen[0]!.url).toBe(`http://127.0.0.1:9000/gongzhi/files/${sha.slice(0, 2)}/${sha.slice(2, 4)}/${sha}`);
+    await store.remove(sha);
+    expect(await store.get(sha)).toBeNull();
+    expect(seen.filter((s) => s.method === 'DELETE').map((s) => s.url)).toEqual([seen[0]!.url]);
     expect(
       seen.every((s) => s.auth.startsWith('AWS4-HMAC-SHA256 Credential=AK/20260102/cn-north-1/s3/aws4_request,')),
     ).toBe(true);

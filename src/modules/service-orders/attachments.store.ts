@@ -15,6 +15,8 @@ export interface FileStore {
   put(sha256: string, bytes: Buffer, mime: string): Promise<void>;
   /** The bytes as a stream, or null when the store does not have them. */
   get(sha256: string): Promise<Readable | null>;
+  /** Removes the bytes (retention, decision 035); removing bytes the store does not have is a no-op. */
+  remove(sha256: string): Promise<void>;
 }
 
 const HASH = /^[0-9a-f]{64}$/;
@@ -56,6 +58,14 @@ export class LocalStore implements FileStore {
       return null;
     }
     return createReadStream(file);
+  }
+
+  async remove(sha256: string): Promise<void> {
+    try {
+      await fs.unlink(this.file(sha256));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
   }
 }
 
@@ -180,6 +190,13 @@ export class S3Store implements FileStore {
     if (res.status === 404) return null;
     if (!res.ok || !res.body) throw new Error(`S3 GET ${url} answered ${res.status}`);
     return Readable.fromWeb(res.body as WebReadableStream<Uint8Array>);
+  }
+
+  async remove(sha256: string): Promise<void> {
+    const url = this.url(sha256);
+    const res = await this.fetch(url, { method: 'DELETE', headers: this.sign('DELETE', url, sha256Hex('')) });
+    // S3 answers 204 whether or not the key existed; some compatible stores answer 404 for a missing key.
+    if (!res.ok && res.status !== 404) throw new Error(`S3 DELETE ${url} answered ${res.status}`);
   }
 }
 

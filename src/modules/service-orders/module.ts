@@ -8,6 +8,7 @@ import { attachmentsEnUS, attachmentsZhCN } from './attachments.messages.js';
 import { enUS, zhCN } from './messages.js';
 import { tick } from './scheduler.js';
 import { retentionPass } from './retention.js';
+import { storeFrom } from './attachments.store.js';
 import { foldRollupSlots, shanghaiDay } from './rollups.js';
 import { AUDIT_LABELS } from './audit-labels.js';
 import { SERVICE_LOOP_FIGURES } from './dashboard.figures.js';
@@ -33,7 +34,7 @@ export const serviceOrdersModule: GongzhiModule = {
     {
       name: 'retention',
       seconds: (c) => c.RETENTION_PASS_SECONDS,
-      pass: ({ db, clock, config }) => retentionPass(db, clock, config.RETENTION_CLOSED_YEARS),
+      pass: ({ db, clock, config }) => retentionPass(db, clock, config.RETENTION_CLOSED_YEARS, storeFrom(config)),
     },
   ],
   seedDemo: async (db) => {

@@ -78,6 +78,8 @@ export const CoverageQuery = z.object({
   month: Month.optional(),
   communityId: Id.optional(),
   gridId: Id.optional(),
+  /** Workers at or below this place (the dashboard figure's drill-down). */
+  territoryId: Id.optional(),
 });
 export type CoverageQuery = z.infer<typeof CoverageQuery>;
 

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { audit } from '../../kernel/audit/audit.js';
 import type { Ctx } from '../../kernel/context.js';
@@ -329,9 +329,23 @@ export const COVERAGE_FORMULA = {
 export async function coverage(ctx: Ctx, q: CoverageQuery): Promise<Coverage> {
   const month = q.month ?? chinaDay(ctx.clock.now()).slice(0, 7);
   const { from, to } = monthDays(month);
-  const w: SQL[] = [inScope(ctx.actor, gridWorkers.scopePath)];
+  // A grid worker bound below their grid (a compound) still sees their own grid's workers, themself among them.
+  const w: SQL[] = [
+    or(
+      inScope(ctx.actor, gridWorkers.scopePath),
+      sql`exists (select 1 from ${gridWorkers} ow where ow.grid_id = ${gridWorkers.gridId} and ow.account_id = ${ctx.actor.accountId})`,
+    )!,
+  ];
   if (q.gridId) w.push(eq(gridWorkers.gridId, q.gridId));
   if (q.communityId) w.push(eq(grids.communityId, q.communityId));
+  if (q.territoryId) {
+    const [node] = await ctx.db
+      .select({ path: territories.path })
+      .from(territories)
+      .where(and(eq(territories.id, q.territoryId), inScope(ctx.actor, territories.path)));
+    if (!node) throw notFound();
+    w.push(sql`${gridWorkers.scopePath} like ${`${node.path}%`}`);
+  }
   const rows = await coverageRows(ctx.db, and(...w)!, from, to);
   const total = rows.reduce((s, r) => ({ assigned: s.assigned + r.assigned, visited: s.visited + r.visited }), {
     assigned: 0,

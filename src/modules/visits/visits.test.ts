@@ -186,4 +186,28 @@ describe('visits: record, finding → order (排摸发现), coverage, scope', ()
     const orders = await t.db.select().from(serviceOrders).where(eq(serviceOrders.origin, 'patrol'));
     expect(orders).toHaveLength(2);
   });
+  it('a grid worker bound below the community sees their own grid in coverage', async () => {
+    const below = await t.as(['gridWorker'], A().building.id);
+    const [g] = await t.db.select({ gridId: gridWorkers.gridId }).from(gridWorkers).where(eq(gridWorkers.id, workerId));
+    const [w] = await t.db
+      .insert(gridWorkers)
+      .values({
+        gridId: g!.gridId,
+        scopePath: A().community.path,
+        kind: 'partTime',
+        name: '王网格',
+        accountId: below.account.id,
+      })
+      .returning();
+    const res = await below.get('/api/visits/coverage');
+    expect(res.status).toBe(200);
+    const ids = (res.body.items as { worker: { id: number } }[]).map((r) => r.worker.id);
+    expect(ids).toContain(w!.id);
+    expect(ids).toContain(workerId);
+    // The dashboard's drill-down: workers at or below a place.
+    const at = await staff.get(`/api/visits/coverage?territoryId=${A().community.id}`);
+    expect((at.body.items as { worker: { id: number } }[]).map((r) => r.worker.id)).toContain(workerId);
+    expect((await outsider.get(`/api/visits/coverage?territoryId=${A().community.id}`)).status).toBe(404);
+    await t.db.delete(gridWorkers).where(eq(gridWorkers.id, w!.id));
+  });
 });

@@ -17,3 +17,9 @@ export function formatDate(value: string | null | undefined): string {
 export function formatNumber(n: number): string {
   return new Intl.NumberFormat(currentLocale()).format(n);
 }
+
+/**
+ * Today's date in China (YYYY-MM-DD), whatever the browser's time zone: the server dates records by the China day,
+ * so a form's default date must be that day too (a browser on UTC would default to yesterday before 08:00).
+ */
+export const chinaToday = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);

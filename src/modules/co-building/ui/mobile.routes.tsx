@@ -16,4 +16,18 @@ export const mobileRoutes: MobileRoute[] = [
     },
   },
   { path: 'shared/loans', Component: lazy(() => import('./mobile/SharedLoansPage')), tabBar: true },
+  // 揭榜挂帅 and the community's public co-building timeline (issue 12 points 7 and 9, decision 041).
+  {
+    path: 'co-building',
+    Component: lazy(() => import('./mobile/CoTimelinePage')),
+    tabBar: true,
+    rank: 190,
+    tab: {
+      titleKey: 'mCo.tab',
+      icon: 'M12 3v18M5 7h7M12 12h7M5 17h7',
+      testId: 'm-tab-co-building',
+      anyPermission: ['coBuilding.timeline'],
+    },
+  },
+  { path: 'co-building/challenges/:id', Component: lazy(() => import('./mobile/CoChallengePage')) },
 ];

@@ -1,4 +1,4 @@
-import { ApartmentOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, FlagOutlined, InboxOutlined, SwapOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { ConsoleRoute } from '../../../web/app/module-routes';
 
@@ -67,5 +67,37 @@ export const consoleRoutes: ConsoleRoute[] = [
     permission: 'coBuilding.read',
     menu: false,
     Component: lazy(() => import('./FiguresPage')),
+  },
+  {
+    path: 'co-building/shared-items',
+    rank: 60,
+    labelKey: 'coShared.nav.items',
+    permission: 'coBuilding.read',
+    icon: <InboxOutlined />,
+    Component: lazy(() => import('./SharedItemsPage')),
+  },
+  {
+    path: 'co-building/shared-loans',
+    rank: 60,
+    labelKey: 'coShared.nav.loans',
+    permission: 'coBuilding.read',
+    icon: <SwapOutlined />,
+    Component: lazy(() => import('./SharedLoansPage')),
+  },
+  // 揭榜挂帅 challenges (issue 12 point 7, decision 041).
+  {
+    path: 'co-building/challenges',
+    rank: 61,
+    labelKey: 'coChallenge.nav',
+    permission: 'coBuilding.challengeRead',
+    icon: <FlagOutlined />,
+    Component: lazy(() => import('./ChallengesPage')),
+  },
+  {
+    path: 'co-building/challenges/:id',
+    labelKey: 'coChallenge.navOne',
+    permission: 'coBuilding.challengeRead',
+    menu: false,
+    Component: lazy(() => import('./ChallengePage')),
   },
 ];
