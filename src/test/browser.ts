@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { pino } from 'pino';
+import { expect } from 'vitest';
 import { createApp } from '../app.js';
 import { prepareDatabase } from '../bootstrap.js';
 import { systemClock } from '../kernel/clock.js';
@@ -79,6 +80,18 @@ export async function signIn(page: Page, username: string): Promise<void> {
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);
   await page.keyboard.press('Enter');
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+/**
+ * Picks an option in the antd Select list that is open (its field was just clicked), by text or the first, and waits
+ * until the list has closed. The list fades out: a click on a button under it meanwhile lands on the list instead, which
+ * failed a test on a busy CI machine. Single selects only (a multiple select keeps its list open).
+ */
+export async function pickOption(page: Page, text?: string): Promise<void> {
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  const options = open.locator('.ant-select-item-option');
+  await (text === undefined ? options : options.filter({ hasText: text })).first().click();
+  await expect.poll(() => open.count()).toBe(0);
 }
 
 /** A call to the API with a signed-in browser profile's cookies and CSRF token, as the pages make them. */

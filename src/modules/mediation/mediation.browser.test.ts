@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserApp, DEMO_PASSWORD, type BrowserApp, signIn } from '../../test/browser.js';
+import { browserApp, DEMO_PASSWORD, type BrowserApp, pickOption, signIn } from '../../test/browser.js';
 
 let b: BrowserApp;
 beforeAll(async () => {
@@ -30,7 +30,7 @@ describe('mediation in the resident pages and the console', () => {
     await expect.poll(() => page.getByTestId('case-parties').innerText()).toContain('楼上住户王某');
     await page.getByTestId('case-assign').click();
     await page.getByTestId('assign-team').click();
-    await page.locator('.ant-select-item-option').first().click();
+    await pickOption(page);
     await page.locator('.ant-modal-footer .ant-btn-primary').click();
     await page.getByTestId('case-accept').click();
     await page.getByTestId('session-place').fill('社区说事室');
@@ -41,7 +41,7 @@ describe('mediation in the resident pages and the console', () => {
     await page.getByTestId('agreement-submit').click();
     await expect.poll(() => page.getByTestId('case-agreement').innerText()).not.toContain('尚未记录调解协议');
     await page.getByTestId('outcome-select').click();
-    await page.locator('.ant-select-item-option').first().click();
+    await pickOption(page);
     await page.getByTestId('outcome-note').fill('双方签订协议，邻里和好');
     await page.getByTestId('outcome-submit').click();
     await page.getByTestId('followup-form').waitFor();

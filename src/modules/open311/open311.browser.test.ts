@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserApp, signIn, type BrowserApp } from '../../test/browser.js';
+import { browserApp, pickOption, signIn, type BrowserApp } from '../../test/browser.js';
 
 let b: BrowserApp;
 beforeAll(async () => {
@@ -16,7 +16,7 @@ describe('open311 in the console', () => {
     await admin.getByTestId('client-name').fill('12345 市民热线');
     await admin.getByTestId('client-node').click();
     await admin.keyboard.type('文亭巷');
-    await admin.locator('.ant-select-item-option').filter({ hasText: '文亭巷社区' }).first().click();
+    await pickOption(admin, '文亭巷社区');
     await admin.locator('.ant-modal-footer .ant-btn-primary').click();
     const key = (await admin.getByTestId('client-key').locator('code').innerText()).trim();
     expect(key).toMatch(/^o311_/);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserApp, signIn, type BrowserApp } from '../../test/browser.js';
+import { browserApp, pickOption, signIn, type BrowserApp } from '../../test/browser.js';
 
 let b: BrowserApp;
 beforeAll(async () => {
@@ -39,7 +39,7 @@ describe('organisation structure in the console', () => {
     await page.getByTestId('org-edit').click();
     await page.getByTestId('org-form').waitFor();
     await page.getByTestId('org-form-kind').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '党总支' }).click();
+    await pickOption(page, '党总支');
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await expect.poll(() => page.getByTestId('org-detail').count()).toBe(1);
     await expect.poll(() => page.getByRole('heading', { name: /党总支/ }).count()).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserApp, signIn, type BrowserApp } from '../../test/browser.js';
+import { browserApp, pickOption, signIn, type BrowserApp } from '../../test/browser.js';
 
 let b: BrowserApp;
 beforeAll(async () => {
@@ -60,7 +60,7 @@ describe('service-order figures in the console', () => {
     await page.getByTestId('menu-form').waitFor();
     await page.getByTestId('menu-form-name').fill('代缴水电费');
     await page.getByTestId('menu-form-category').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '为老服务' }).click();
+    await pickOption(page, '为老服务');
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await expect.poll(() => page.getByTestId('menu-table').getByText('代缴水电费').count()).toBe(1);
     await b.screenshot(page, 'order-menu');
