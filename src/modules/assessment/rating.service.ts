@@ -1,3 +1,4 @@
+import { chinaDay } from '../../kernel/clock.js';
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
 import type { Ctx } from '../../kernel/context.js';
@@ -11,7 +12,6 @@ import { asRatingPeriods, asRatings, asServiceUnitContacts, asServiceUnits, asSu
 import { fieldError } from './standardisation.service.js';
 
 /** The China calendar day of an instant. */
-export const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** Rows of the actor's subtree, or on the actor's way up (a resident sees the windows of its community and street). */
 const servesActor = (ctx: Ctx, col: typeof asServiceUnits.scopePath | typeof asRatingPeriods.scopePath) =>

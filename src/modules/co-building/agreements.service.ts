@@ -9,7 +9,7 @@ import { t } from '../../kernel/i18n/i18n.js';
 import { inScope } from '../../kernel/scope/scope.js';
 import { units } from '../organizations/index.js';
 import { agreementScore, deliverableState } from './agreements.js';
-import { chinaDay } from './co-building.service.js';
+import { chinaDay } from '../../kernel/clock.js';
 import { AGREEMENT_NEXT, type AgreementStatus } from './constants.js';
 import type {
   AddDeliverable,

@@ -1,3 +1,4 @@
+import { chinaDay } from '../../kernel/clock.js';
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
 import type { Ctx } from '../../kernel/context.js';
@@ -44,7 +45,6 @@ type UnitRow = typeof coAllianceUnits.$inferSelect;
 type MemberRow = typeof coAllianceMembers.$inferSelect;
 type ChairRow = typeof coAllianceChairs.$inferSelect;
 
-const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 const fieldError = (ctx: Ctx, field: string, key: string, params: Record<string, string | number> = {}) =>
   new AppError('validation', undefined, {}, [{ field, message: t(ctx.locale, key, params) }]);
 

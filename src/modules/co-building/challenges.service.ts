@@ -1,3 +1,4 @@
+import { chinaDay } from '../../kernel/clock.js';
 import { and, asc, avg, count, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
 import type { Ctx } from '../../kernel/context.js';
@@ -31,7 +32,6 @@ import { escapeLike } from '../../kernel/db/search.js';
  */
 
 type Row = typeof coChallenges.$inferSelect;
-const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 const fieldError = (ctx: Ctx, field: string, key: string, params: Record<string, string | number> = {}) =>
   new AppError('validation', undefined, {}, [{ field, message: t(ctx.locale, key, params) }]);
 const statusName = (ctx: Ctx, s: ChallengeStatus) => t(ctx.locale, `coBuilding.challengeStatus.${s}`);

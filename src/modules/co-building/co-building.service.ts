@@ -1,3 +1,4 @@
+import { chinaDay, chinaDayStart } from '../../kernel/clock.js';
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
 import type { Ctx } from '../../kernel/context.js';
@@ -48,10 +49,7 @@ const DAY = 86_400_000;
 const fieldError = (ctx: Ctx, field: string, key: string, params: Record<string, string | number> = {}) =>
   new AppError('validation', undefined, {}, [{ field, message: t(ctx.locale, key, params) }]);
 const inTx = (ctx: Ctx, tx: DbOrTx): Ctx => ({ ...ctx, db: tx as Ctx['db'] });
-/** The calendar day in China time (UTC+8). */
-export const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
-const dayEnd = (day: string) => new Date(dayStart(day).getTime() + DAY);
+const dayEnd = (day: string) => new Date(chinaDayStart(day).getTime() + DAY);
 
 interface Node {
   id: number;
@@ -172,9 +170,9 @@ export async function listNeeds(ctx: Ctx, q: NeedQuery) {
   if (q.category) w.push(eq(coNeeds.category, q.category));
   if (q.source) w.push(eq(coNeeds.source, q.source));
   if (q.projectId) w.push(eq(coNeeds.projectId, q.projectId));
-  if (q.from) w.push(gte(coNeeds.createdAt, dayStart(q.from)));
+  if (q.from) w.push(gte(coNeeds.createdAt, chinaDayStart(q.from)));
   if (q.to) w.push(lt(coNeeds.createdAt, dayEnd(q.to)));
-  if (q.closedFrom) w.push(gte(coNeeds.closedAt, dayStart(q.closedFrom)));
+  if (q.closedFrom) w.push(gte(coNeeds.closedAt, chinaDayStart(q.closedFrom)));
   if (q.closedTo) w.push(lt(coNeeds.closedAt, dayEnd(q.closedTo)));
   if (q.q)
     w.push(or(ilike(coNeeds.title, `%${escapeLike(q.q)}%`), ilike(coNeeds.description, `%${escapeLike(q.q)}%`))!);
@@ -413,11 +411,11 @@ export async function listResources(ctx: Ctx, q: ResourceQuery) {
     w.push(sql`${coResources.active} = 1 and ${coResources.usedCapacity} < ${coResources.capacity}`);
   if (q.available === false)
     w.push(sql`(${coResources.active} = 0 or ${coResources.usedCapacity} >= ${coResources.capacity})`);
-  if (q.from) w.push(gte(coResources.createdAt, dayStart(q.from)));
+  if (q.from) w.push(gte(coResources.createdAt, chinaDayStart(q.from)));
   if (q.to) w.push(lt(coResources.createdAt, dayEnd(q.to)));
   if (q.usedFrom || q.usedTo) {
     const m: SQL[] = [eq(coMatches.resourceId, coResources.id), eq(coMatches.decision, 'accepted')];
-    if (q.usedFrom) m.push(gte(coMatches.createdAt, dayStart(q.usedFrom)));
+    if (q.usedFrom) m.push(gte(coMatches.createdAt, chinaDayStart(q.usedFrom)));
     if (q.usedTo) m.push(lt(coMatches.createdAt, dayEnd(q.usedTo)));
     w.push(sql`exists (select 1 from ${coMatches} where ${and(...m)})`);
   }
@@ -745,7 +743,7 @@ export async function listProjects(ctx: Ctx, q: ProjectQuery) {
   if (q.state === 'due') w.push(and(eq(coProjects.status, 'inProgress'), gte(coProjects.dueOn, today))!);
   if (q.onTime === true) w.push(sql`${coProjects.status} = 'done' and ${coProjects.doneOn} <= ${coProjects.dueOn}`);
   if (q.onTime === false) w.push(sql`${coProjects.status} = 'done' and ${coProjects.doneOn} > ${coProjects.dueOn}`);
-  if (q.from) w.push(gte(coProjects.createdAt, dayStart(q.from)));
+  if (q.from) w.push(gte(coProjects.createdAt, chinaDayStart(q.from)));
   if (q.to) w.push(lt(coProjects.createdAt, dayEnd(q.to)));
   if (q.doneFrom) w.push(gte(coProjects.doneOn, q.doneFrom));
   if (q.doneTo) w.push(sql`${coProjects.doneOn} <= ${q.doneTo}`);
@@ -1055,7 +1053,7 @@ export async function coBuildingFigures(ctx: Ctx, q: FigureQuery): Promise<Figur
   const to = q.to ?? today;
   if (to < from) throw fieldError(ctx, 'to', 'coBuilding.periodOrder');
   const under = (col: AnyPgColumn) => sql`${col} like ${node.path + '%'}`;
-  const s = dayStart(from);
+  const s = chinaDayStart(from);
   const e = dayEnd(to);
   const one = async (q2: Promise<{ n: number }[]>) => (await q2)[0]?.n ?? 0;
   const [raised, met, offered, used, done, onTime] = await Promise.all([

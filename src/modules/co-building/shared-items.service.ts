@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { audit } from '../../kernel/audit/audit.js';
-import type { Clock } from '../../kernel/clock.js';
+import { addDays, chinaDay, chinaDayStart, type Clock } from '../../kernel/clock.js';
 import { systemActor, type Ctx } from '../../kernel/context.js';
 import type { Db, DbOrTx } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
@@ -49,9 +49,6 @@ import { escapeLike } from '../../kernel/db/search.js';
 type ItemRow = typeof coSharedItems.$inferSelect;
 type LoanRow = typeof coItemLoans.$inferSelect;
 const DAY = 86_400_000;
-export const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-export const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 const fieldError = (ctx: Ctx, field: string, key: string, params: Record<string, string | number> = {}) =>
   new AppError('validation', undefined, {}, [{ field, message: t(ctx.locale, key, params) }]);
 const statusConflict = (ctx: Ctx, status: ItemStatus) =>
@@ -175,7 +172,7 @@ export async function listSharedItems(ctx: Ctx, q: SharedItemQuery) {
   if (q.category) w.push(eq(coSharedItems.category, q.category));
   if (q.condition) w.push(eq(coSharedItems.condition, q.condition));
   if (q.q) w.push(ilike(coSharedItems.name, `%${escapeLike(q.q)}%`));
-  if (q.createdTo) w.push(lt(coSharedItems.createdAt, new Date(Date.parse(`${q.createdTo}T00:00:00+08:00`) + DAY)));
+  if (q.createdTo) w.push(lt(coSharedItems.createdAt, new Date(chinaDayStart(q.createdTo).getTime() + DAY)));
   const where = and(...w);
   const [rows, [total]] = await Promise.all([
     ctx.db
@@ -454,8 +451,8 @@ export async function listSharedLoans(ctx: Ctx, q: SharedLoanQuery) {
   else if (q.state) w.push(eq(coItemLoans.status, q.state));
   if (q.itemId) w.push(eq(coItemLoans.itemId, q.itemId));
   if (q.borrowerAccountId) w.push(eq(coItemLoans.borrowerAccountId, q.borrowerAccountId));
-  if (q.from) w.push(gte(coItemLoans.lentAt, new Date(`${q.from}T00:00:00+08:00`)));
-  if (q.to) w.push(lt(coItemLoans.lentAt, new Date(Date.parse(`${q.to}T00:00:00+08:00`) + DAY)));
+  if (q.from) w.push(gte(coItemLoans.lentAt, chinaDayStart(q.from)));
+  if (q.to) w.push(lt(coItemLoans.lentAt, new Date(chinaDayStart(q.to).getTime() + DAY)));
   const where = and(...w);
   const [rows, [total]] = await Promise.all([
     ctx.db
@@ -744,9 +741,9 @@ export async function sharedItemFigures(
   to: string,
   today: string,
 ): Promise<{ items: number; loans: number; overdue: number }> {
-  const end = new Date(Date.parse(`${to}T00:00:00+08:00`) + DAY);
+  const end = new Date(chinaDayStart(to).getTime() + DAY);
   const last = to < today ? to : today;
-  const lastEnd = new Date(Date.parse(`${last}T00:00:00+08:00`) + DAY);
+  const lastEnd = new Date(chinaDayStart(last).getTime() + DAY);
   const [[items], [loans], [late]] = await Promise.all([
     db
       .select({ n: count() })
@@ -764,7 +761,7 @@ export async function sharedItemFigures(
       .where(
         and(
           inSubtree(coItemLoans.scopePath, path),
-          gte(coItemLoans.lentAt, new Date(`${from}T00:00:00+08:00`)),
+          gte(coItemLoans.lentAt, chinaDayStart(from)),
           lt(coItemLoans.lentAt, end),
         ),
       ),

@@ -1,3 +1,4 @@
+import { chinaDay, chinaDayStart } from '../../kernel/clock.js';
 import { and, asc, desc, eq, gte, lt, notInArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../kernel/context.js';
 import { territories } from '../../kernel/db/schema.js';
@@ -45,9 +46,6 @@ import type {
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** The calendar day in China time (UTC+8). */
-export const chinaDay = (d: Date) => new Date(d.getTime() + 8 * HOUR).toISOString().slice(0, 10);
-const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
 const fieldError = (ctx: Ctx, field: string, key: string, params: Record<string, string | number> = {}) =>
   new AppError('validation', undefined, {}, [{ field, message: t(ctx.locale, key, params) }]);
 
@@ -69,7 +67,7 @@ function periodOf(ctx: Ctx, q: { from?: string | undefined; to?: string | undefi
   const to = q.to ?? today;
   if (to < from) throw fieldError(ctx, 'to', 'dashboard.periodOrder');
   if (Date.parse(to) - Date.parse(from) > 3 * 366 * DAY) throw fieldError(ctx, 'to', 'dashboard.periodTooLong');
-  return { from, to, start: dayStart(from), end: new Date(dayStart(to).getTime() + DAY) };
+  return { from, to, start: chinaDayStart(from), end: new Date(chinaDayStart(to).getTime() + DAY) };
 }
 
 async function computeAll(defs: readonly FigureDef[], input: FigureInput): Promise<Map<string, FigureAmount[]>> {
@@ -191,8 +189,8 @@ export async function dashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboard>
   const months = monthsEnding(p.to, q.months);
   const values: Record<string, (number | null)[]> = Object.fromEntries(defs.map((d) => [d.key, []]));
   for (const ym of months) {
-    const start = dayStart(`${ym}-01`);
-    const end = dayStart(`${nextMonth(ym)}-01`);
+    const start = chinaDayStart(`${ym}-01`);
+    const end = chinaDayStart(`${nextMonth(ym)}-01`);
     const month = await computeAll(defs, {
       ...base,
       nodes: [node],

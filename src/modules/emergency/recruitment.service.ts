@@ -1,3 +1,4 @@
+import { chinaDay } from '../../kernel/clock.js';
 import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
 import type { Ctx } from '../../kernel/context.js';
@@ -14,7 +15,6 @@ import { recruitCandidates, recruitMoves } from './schema.js';
 
 const c = recruitCandidates;
 type Row = typeof c.$inferSelect;
-const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 const STAGE_DAY: Record<Stage, keyof Row> = {
   applicant: 'appliedOn',
   activist: 'activistOn',

@@ -1,3 +1,4 @@
+import { CHINA_OFFSET_MS } from '../../kernel/clock.js';
 import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
 import type { Ctx } from '../../kernel/context.js';
@@ -25,8 +26,6 @@ import { orgLifeAttendance, orgLifeSessions, studyLessons } from './schema.js';
 
 const s = orgLifeSessions;
 const att = orgLifeAttendance;
-/** Periods are counted in China Standard Time (UTC+8, no daylight saving). */
-const CST = 8 * 3_600_000;
 const fieldError = (ctx: Ctx, field: string, key: string) =>
   new AppError('validation', undefined, {}, [{ field, message: t(ctx.locale, key) }]);
 
@@ -291,7 +290,7 @@ export async function mySessions(ctx: Ctx) {
 
 /** The period key of a moment for a rule: `2026-03` (month) or `2026-Q1` (quarter), in China time. */
 export function periodOf(d: Date, every: 'month' | 'quarter'): string {
-  const c = new Date(d.getTime() + CST);
+  const c = new Date(d.getTime() + CHINA_OFFSET_MS);
   const y = c.getUTCFullYear();
   const mo = c.getUTCMonth();
   return every === 'month' ? `${y}-${String(mo + 1).padStart(2, '0')}` : `${y}-Q${Math.floor(mo / 3) + 1}`;
@@ -302,8 +301,8 @@ export function endedPeriods(year: number, every: 'month' | 'quarter', since: Da
   const out: string[] = [];
   const step = every === 'month' ? 1 : 3;
   for (let mo = 0; mo < 12; mo += step) {
-    const start = new Date(Date.UTC(year, mo, 1) - CST);
-    const end = new Date(Date.UTC(year, mo + step, 1) - CST);
+    const start = new Date(Date.UTC(year, mo, 1) - CHINA_OFFSET_MS);
+    const end = new Date(Date.UTC(year, mo + step, 1) - CHINA_OFFSET_MS);
     if (end > now) break;
     if (end <= since) continue;
     out.push(periodOf(start, every));
@@ -344,8 +343,8 @@ async function branchesUnder(ctx: Ctx, territoryId: number | undefined): Promise
 export async function orgLifeFigures(ctx: Ctx, year: number, territoryId?: number): Promise<OrgLifeFigures> {
   const branches = await branchesUnder(ctx, territoryId);
   const now = ctx.clock.now();
-  const from = new Date(Date.UTC(year, 0, 1) - CST);
-  const to = new Date(Date.UTC(year + 1, 0, 1) - CST);
+  const from = new Date(Date.UTC(year, 0, 1) - CHINA_OFFSET_MS);
+  const to = new Date(Date.UTC(year + 1, 0, 1) - CHINA_OFFSET_MS);
   const ids = branches.map((b) => b.id);
   const sessions = ids.length
     ? await ctx.db

@@ -1,3 +1,4 @@
+import { chinaDay } from '../../kernel/clock.js';
 import { and, asc, count, desc, eq, ilike, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../../kernel/audit/audit.js';
@@ -24,7 +25,7 @@ import type {
 } from './contract.js';
 import { rowsOf } from '../../kernel/db/rows.js';
 import { candidateReviews, electionCandidates, elections, leadershipMembers } from './schema.js';
-import { chinaDate, escapeLike, invalid, placeInScope, placeOfLevel } from './shared.js';
+import { escapeLike, invalid, placeInScope, placeOfLevel } from './shared.js';
 
 // ---------------------------------------------------------------- members of the 两委
 
@@ -62,7 +63,7 @@ type MemberRow = Awaited<ReturnType<ReturnType<typeof selectMembers>['execute']>
 function shapeMember(ctx: Ctx, { scopePath: _p, ...r }: MemberRow): LeadershipMember {
   return {
     ...r,
-    age: ageOn(chinaDate(ctx.clock.now()), r.birthDate, r.birthYear),
+    age: ageOn(chinaDay(ctx.clock.now()), r.birthDate, r.birthYear),
     dualRole: r.partyPost === 'secretary' && r.committeePost === 'director',
   };
 }
@@ -106,7 +107,7 @@ interface PostCheck {
 
 /** A community has one secretary and one director; a birth date may not lie in the future. */
 async function checkMember(ctx: Ctx, db: DbOrTx, c: PostCheck) {
-  if (c.birthDate && c.birthDate > chinaDate(ctx.clock.now()))
+  if (c.birthDate && c.birthDate > chinaDay(ctx.clock.now()))
     throw invalid('birthDate', t(ctx.locale, 'leadership.birthFuture'));
   for (const [field, col, post] of [
     ['partyPost', leadershipMembers.partyPost, 'secretary'],
@@ -243,7 +244,7 @@ const CommunityRow = z.object({
 export async function leadershipFigures(ctx: Ctx, territoryId?: number): Promise<LeadershipFigures> {
   const path = territoryId ? (await placeInScope(ctx, ctx.db, territoryId)).path : ctx.actor.scopePath;
   const pattern = `${path}%`;
-  const today = chinaDate(ctx.clock.now());
+  const today = chinaDay(ctx.clock.now());
   const members = sql`
     select community_id, party_post, committee_post, education, gender,
            case when birth_date is not null then date_part('year', age(${today}::date, birth_date))::int
@@ -529,7 +530,7 @@ export async function recordReview(ctx: Ctx, candidateId: number, input: RecordR
     const values = {
       outcome: input.outcome,
       note: input.note ?? null,
-      reviewedOn: input.reviewedOn ?? chinaDate(ctx.clock.now()),
+      reviewedOn: input.reviewedOn ?? chinaDay(ctx.clock.now()),
     };
     if (before)
       await tx

@@ -68,7 +68,3 @@ export function contactPhone(ctx: Ctx, phone: string | null): string | null {
   return ctx.actor.permissions.has('unit.revealContact') ? phone : maskPhone(phone);
 }
 
-/** `YYYY-MM-DD` of a date in China time (UTC+8), for date columns compared against the clock. */
-export function chinaDate(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}

@@ -1,3 +1,4 @@
+import { chinaDay } from '../../kernel/clock.js';
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { audit } from '../../kernel/audit/audit.js';
@@ -17,13 +18,10 @@ import { visits } from './schema.js';
 /** Visits 走访 (issue 10 item 13, decision 038): record, list, a finding → a service order, household coverage. */
 
 const v = visits;
-const CST = 8 * 3_600_000;
 const inTx = (ctx: Ctx, tx: DbOrTx): Ctx => ({ ...ctx, db: tx as Ctx['db'] });
 const fieldError = (ctx: Ctx, field: string, key: string, params: Record<string, string | number> = {}) =>
   new AppError('validation', undefined, {}, [{ field, message: t(ctx.locale, key, params) }]);
 
-/** The China day of an instant (YYYY-MM-DD). */
-export const chinaDay = (at: Date) => new Date(at.getTime() + CST).toISOString().slice(0, 10);
 /** First and last China day of a month (YYYY-MM). */
 export function monthDays(month: string): { from: string; to: string } {
   const [y, m] = month.split('-').map(Number) as [number, number];

@@ -1,3 +1,4 @@
+import { chinaDay } from '../../kernel/clock.js';
 import { and, asc, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
 import type { Ctx } from '../../kernel/context.js';
@@ -158,7 +159,7 @@ export async function addTeamMember(
         memberId,
         isLeader: input.isLeader,
         duty: input.duty ?? null,
-        joinedOn: new Date(ctx.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10),
+        joinedOn: chinaDay(ctx.clock.now()),
       })
       .returning();
     await audit(tx, ctx, {
