@@ -5,7 +5,7 @@ import type { Ctx } from '../../kernel/context.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
 import { conflict, notFound } from '../../kernel/http/errors.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope } from '../../kernel/scope/scope.js';
+import { inScope, placeInScope } from '../../kernel/scope/scope.js';
 import type { CreatePeriod, CreateServiceUnit, RateUnit } from './contract.js';
 import { ratingScore } from './grading.js';
 import { asRatingPeriods, asRatings, asServiceUnitContacts, asServiceUnits, asSupervisors } from './schema.js';
@@ -50,11 +50,7 @@ export async function listPeriods(ctx: Ctx) {
 }
 
 export async function createServiceUnit(ctx: Ctx, input: CreateServiceUnit) {
-  const [place] = await ctx.db
-    .select()
-    .from(territories)
-    .where(and(eq(territories.id, input.territoryId), inScope(ctx.actor, territories.path)));
-  if (!place) throw notFound();
+  const place = await placeInScope(ctx.db, ctx.actor, input.territoryId);
   if (input.contactAccountIds.length) {
     const found = await ctx.db
       .select({ id: accounts.id })

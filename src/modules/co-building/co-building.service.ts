@@ -8,7 +8,7 @@ import { territories } from '../../kernel/db/schema.js';
 import { AppError, conflict, forbidden, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope } from '../../kernel/scope/scope.js';
+import { inScope, placeFilter, placeInScope } from '../../kernel/scope/scope.js';
 import { units } from '../organizations/index.js';
 import { createOrder, ORDER_CATEGORIES, orderHotspots } from '../service-orders/index.js';
 import type { BoardState, NeedStatus } from './constants.js';
@@ -56,14 +56,6 @@ interface Node {
   name: string;
   path: string;
   level: string;
-}
-async function nodeInScope(ctx: Ctx, db: DbOrTx, id: number): Promise<Node> {
-  const [n] = await db
-    .select({ id: territories.id, name: territories.name, path: territories.path, level: territories.level })
-    .from(territories)
-    .where(and(eq(territories.id, id), inScope(ctx.actor, territories.path)));
-  if (!n) throw notFound();
-  return n;
 }
 /** The community a node lies in (the node itself when it is one); null above community level. */
 async function communityOf(db: DbOrTx, path: string): Promise<Node | null> {
@@ -123,7 +115,7 @@ async function needsOut(db: DbOrTx, rows: NeedRow[]): Promise<Need[]> {
 }
 
 export async function createNeed(ctx: Ctx, input: CreateNeed): Promise<NeedDetail> {
-  const node = await nodeInScope(ctx, ctx.db, input.territoryId ?? ctx.actor.territoryId);
+  const node = await placeInScope(ctx.db, ctx.actor, input.territoryId ?? ctx.actor.territoryId);
   const community = await communityOf(ctx.db, node.path);
   if (!community) throw fieldError(ctx, 'territoryId', 'coBuilding.notInCommunity');
   if (input.source === 'recurringOrders' && input.sourceOrderIds.length === 0)
@@ -164,8 +156,7 @@ export async function createNeed(ctx: Ctx, input: CreateNeed): Promise<NeedDetai
 
 export async function listNeeds(ctx: Ctx, q: NeedQuery) {
   const w: SQL[] = [inScope(ctx.actor, coNeeds.scopePath)];
-  if (q.territoryId)
-    w.push(sql`${coNeeds.scopePath} like ${(await nodeInScope(ctx, ctx.db, q.territoryId)).path + '%'}`);
+  w.push(...(await placeFilter(ctx.db, ctx.actor, coNeeds.scopePath, q.territoryId)));
   if (q.status) w.push(inArray(coNeeds.status, q.status));
   if (q.category) w.push(eq(coNeeds.category, q.category));
   if (q.source) w.push(eq(coNeeds.source, q.source));
@@ -352,7 +343,7 @@ function checkWindow(ctx: Ctx, from: string | null | undefined, to: string | nul
 }
 
 export async function createResource(ctx: Ctx, input: CreateResource): Promise<Resource> {
-  const node = await nodeInScope(ctx, ctx.db, input.territoryId);
+  const node = await placeInScope(ctx.db, ctx.actor, input.territoryId);
   await checkUnit(ctx, input.unitId);
   if (input.offererKind === 'unit' && !input.unitId) throw fieldError(ctx, 'unitId', 'coBuilding.unitRequired');
   checkWindow(ctx, input.availableFrom, input.availableTo);
@@ -403,8 +394,7 @@ export async function getResource(ctx: Ctx, id: number): Promise<Resource> {
 
 export async function listResources(ctx: Ctx, q: ResourceQuery) {
   const w: SQL[] = [inScope(ctx.actor, coResources.scopePath)];
-  if (q.territoryId)
-    w.push(sql`${coResources.scopePath} like ${(await nodeInScope(ctx, ctx.db, q.territoryId)).path + '%'}`);
+  w.push(...(await placeFilter(ctx.db, ctx.actor, coResources.scopePath, q.territoryId)));
   if (q.kind) w.push(eq(coResources.kind, q.kind));
   if (q.category) w.push(sql`${coResources.categories} @> ${JSON.stringify([q.category])}::jsonb`);
   if (q.available === true)
@@ -735,8 +725,7 @@ async function projectsOut(ctx: Ctx, db: DbOrTx, rows: ProjectRow[]): Promise<Pr
 export async function listProjects(ctx: Ctx, q: ProjectQuery) {
   const today = chinaDay(ctx.clock.now());
   const w: SQL[] = [inScope(ctx.actor, coProjects.scopePath)];
-  if (q.territoryId)
-    w.push(sql`${coProjects.scopePath} like ${(await nodeInScope(ctx, ctx.db, q.territoryId)).path + '%'}`);
+  w.push(...(await placeFilter(ctx.db, ctx.actor, coProjects.scopePath, q.territoryId)));
   if (q.status) w.push(inArray(coProjects.status, q.status));
   if (q.state === 'done') w.push(eq(coProjects.status, 'done'));
   if (q.state === 'late') w.push(and(eq(coProjects.status, 'inProgress'), lt(coProjects.dueOn, today))!);
@@ -1047,7 +1036,7 @@ export async function rateProject(ctx: Ctx, projectId: number, input: RateProjec
  * the console list of the records it counts.
  */
 export async function coBuildingFigures(ctx: Ctx, q: FigureQuery): Promise<Figures> {
-  const node = await nodeInScope(ctx, ctx.db, q.territoryId ?? ctx.actor.territoryId);
+  const node = await placeInScope(ctx.db, ctx.actor, q.territoryId ?? ctx.actor.territoryId);
   const today = chinaDay(ctx.clock.now());
   const from = q.from ?? `${today.slice(0, 4)}-01-01`;
   const to = q.to ?? today;

@@ -1,5 +1,4 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { audit } from '../../kernel/audit/audit.js';
 import { addDays, chinaDay, chinaDayStart, type Clock } from '../../kernel/clock.js';
 import { systemActor, type Ctx } from '../../kernel/context.js';
@@ -8,7 +7,7 @@ import { accounts, territories } from '../../kernel/db/schema.js';
 import { AppError, conflict, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope, inSubtree } from '../../kernel/scope/scope.js';
+import { inScope, inSubtree, placeFilter, placeInScope } from '../../kernel/scope/scope.js';
 import { notify } from '../notifications/index.js';
 import { coItemEvents, coItemLoans, coSharedItems } from './schema.js';
 import {
@@ -149,16 +148,6 @@ async function loansOut(db: DbOrTx, rows: LoanRow[], today: string): Promise<Sha
   });
 }
 
-async function placeFilter(ctx: Ctx, territoryId: number | undefined, column: AnyPgColumn) {
-  if (!territoryId) return [];
-  const [n] = await ctx.db
-    .select({ path: territories.path })
-    .from(territories)
-    .where(and(eq(territories.id, territoryId), inScope(ctx.actor, territories.path)));
-  if (!n) throw notFound();
-  return [inSubtree(column, n.path)];
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Staff: items, their history, loans
 // ---------------------------------------------------------------------------------------------------------------
@@ -166,7 +155,7 @@ async function placeFilter(ctx: Ctx, territoryId: number | undefined, column: An
 export async function listSharedItems(ctx: Ctx, q: SharedItemQuery) {
   const w: SQL[] = [
     inScope(ctx.actor, coSharedItems.scopePath),
-    ...(await placeFilter(ctx, q.territoryId, coSharedItems.scopePath)),
+    ...(await placeFilter(ctx.db, ctx.actor, coSharedItems.scopePath, q.territoryId)),
   ];
   if (q.status?.length) w.push(inArray(coSharedItems.status, q.status));
   if (q.category) w.push(eq(coSharedItems.category, q.category));
@@ -261,11 +250,7 @@ async function event(
 }
 
 export async function createSharedItem(ctx: Ctx, input: CreateSharedItem): Promise<SharedItemDetail> {
-  const [node] = await ctx.db
-    .select({ id: territories.id, path: territories.path })
-    .from(territories)
-    .where(and(eq(territories.id, input.territoryId), inScope(ctx.actor, territories.path)));
-  if (!node) throw notFound();
+  const node = await placeInScope(ctx.db, ctx.actor, input.territoryId);
   const community = await communityOf(ctx.db, node.path);
   if (!community) throw fieldError(ctx, 'territoryId', 'coBuilding.shared.notInCommunity');
   const now = ctx.clock.now();
@@ -444,7 +429,7 @@ export async function listSharedLoans(ctx: Ctx, q: SharedLoanQuery) {
   const today = chinaDay(ctx.clock.now());
   const w: SQL[] = [
     inScope(ctx.actor, coItemLoans.scopePath),
-    ...(await placeFilter(ctx, q.territoryId, coItemLoans.scopePath)),
+    ...(await placeFilter(ctx.db, ctx.actor, coItemLoans.scopePath, q.territoryId)),
   ];
   if (q.state === 'open') w.push(OPEN_LOAN);
   else if (q.state === 'overdue') w.push(OPEN_LOAN, lt(coItemLoans.dueOn, today));

@@ -7,7 +7,7 @@ import { territories } from '../../kernel/db/schema.js';
 import { AppError, conflict, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope } from '../../kernel/scope/scope.js';
+import { inScope, placeFilter } from '../../kernel/scope/scope.js';
 import { getPartyOrg, listPartyOrgs, type PartyOrg } from '../organizations/index.js';
 import { branchRoster, membersOfAccount } from '../party-members/index.js';
 import { ORG_LIFE_KINDS, ORG_LIFE_RULES, type OrgLifeKind } from './constants.js';
@@ -150,14 +150,7 @@ export async function listSessions(ctx: Ctx, q: SessionQuery) {
   if (q.status) w.push(inArray(s.status, q.status));
   if (q.from) w.push(gte(s.heldAt, q.from));
   if (q.to) w.push(lt(s.heldAt, q.to));
-  if (q.territoryId) {
-    const [node] = await ctx.db
-      .select({ path: territories.path })
-      .from(territories)
-      .where(and(eq(territories.id, q.territoryId), inScope(ctx.actor, territories.path)));
-    if (!node) throw notFound();
-    w.push(sql`${s.scopePath} like ${`${node.path}%`}`);
-  }
+  w.push(...(await placeFilter(ctx.db, ctx.actor, s.scopePath, q.territoryId)));
   const where = and(...w);
   const [rows, [total]] = await Promise.all([
     ctx.db.select().from(s).where(where).orderBy(desc(s.heldAt), desc(s.id)).limit(q.pageSize).offset(offsetOf(q)),

@@ -8,7 +8,7 @@ import { territories } from '../../kernel/db/schema.js';
 import { notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope, inSubtree } from '../../kernel/scope/scope.js';
+import { inScope, placeFilter, placeInScope } from '../../kernel/scope/scope.js';
 import { REQUIRED_REVIEW_DEPARTMENTS, type ReviewDepartment } from './constants.js';
 import type {
   Candidate,
@@ -25,7 +25,7 @@ import type {
 } from './contract.js';
 import { rowsOf } from '../../kernel/db/rows.js';
 import { candidateReviews, electionCandidates, elections, leadershipMembers } from './schema.js';
-import { escapeLike, invalid, placeInScope, placeOfLevel } from './shared.js';
+import { escapeLike, invalid, placeOfLevel } from './shared.js';
 
 // ---------------------------------------------------------------- members of the 两委
 
@@ -74,8 +74,7 @@ const POST_ORDER = sql`case ${leadershipMembers.partyPost} when 'secretary' then
 /** Members of the leadership teams of the actor's subtree (or of one community), secretaries first. */
 export async function listLeadershipMembers(ctx: Ctx, q: LeadershipListQuery) {
   const where: SQL[] = [inScope(ctx.actor, leadershipMembers.scopePath)];
-  if (q.territoryId)
-    where.push(inSubtree(leadershipMembers.scopePath, (await placeInScope(ctx, ctx.db, q.territoryId)).path));
+  where.push(...(await placeFilter(ctx.db, ctx.actor, leadershipMembers.scopePath, q.territoryId)));
   if (q.q) where.push(ilike(leadershipMembers.name, `%${escapeLike(q.q)}%`));
   const cond = and(...where);
   const [rows, [total]] = await Promise.all([
@@ -242,7 +241,7 @@ const CommunityRow = z.object({
  * share of communities with a secretary whose secretary is also the residents' committee director.
  */
 export async function leadershipFigures(ctx: Ctx, territoryId?: number): Promise<LeadershipFigures> {
-  const path = territoryId ? (await placeInScope(ctx, ctx.db, territoryId)).path : ctx.actor.scopePath;
+  const path = territoryId ? (await placeInScope(ctx.db, ctx.actor, territoryId)).path : ctx.actor.scopePath;
   const pattern = `${path}%`;
   const today = chinaDay(ctx.clock.now());
   const members = sql`
@@ -404,7 +403,7 @@ function withCounts({ scopePath: _p, ...e }: ElectionRow, cands: Candidate[]): E
 /** Elections of the subtree, newest first, with the outcome counts of their candidates. */
 export async function listElections(ctx: Ctx, q: ElectionListQuery) {
   const where: SQL[] = [inScope(ctx.actor, elections.scopePath)];
-  if (q.territoryId) where.push(inSubtree(elections.scopePath, (await placeInScope(ctx, ctx.db, q.territoryId)).path));
+  where.push(...(await placeFilter(ctx.db, ctx.actor, elections.scopePath, q.territoryId)));
   const cond = and(...where);
   const [rows, [total]] = await Promise.all([
     selectElections(ctx.db)

@@ -3,9 +3,9 @@ import type { Ctx } from '../../kernel/context.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { rowsOf } from '../../kernel/db/rows.js';
 import { territories } from '../../kernel/db/schema.js';
-import { AppError, notFound } from '../../kernel/http/errors.js';
+import { AppError } from '../../kernel/http/errors.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope, pathIds } from '../../kernel/scope/scope.js';
+import { pathIds, placeInScope } from '../../kernel/scope/scope.js';
 import { TERRITORY_LEVELS, type TerritoryLevel } from '../../kernel/territory-levels.js';
 import { grids } from '../grids/index.js';
 import { units } from '../organizations/index.js';
@@ -326,29 +326,13 @@ async function figuresOf(db: DbOrTx, node: Node, from: Date | undefined, to: Dat
   return { tallies, overdue };
 }
 
-/** The territory asked for (default: the caller's own node), if the caller may see it. */
-async function nodeInScope(ctx: Ctx, territoryId: number | undefined): Promise<Node> {
-  const [node] = await ctx.db
-    .select({
-      id: territories.id,
-      name: territories.name,
-      level: territories.level,
-      path: territories.path,
-      depth: territories.depth,
-    })
-    .from(territories)
-    .where(and(eq(territories.id, territoryId ?? ctx.actor.territoryId), inScope(ctx.actor, territories.path)));
-  if (!node) throw notFound();
-  return node;
-}
-
 /** Figures of a subtree and period (created in [from, to)), and the ranking of the nodes one level below. */
 export async function orderFigures(
   ctx: Ctx,
   q: { territoryId?: number | undefined; from?: Date | undefined; to?: Date | undefined },
 ): Promise<OrderFigures> {
   const now = ctx.clock.now();
-  const node = await nodeInScope(ctx, q.territoryId);
+  const node = await placeInScope(ctx.db, ctx.actor, q.territoryId ?? ctx.actor.territoryId);
   const [{ tallies, overdue }, children, excluded] = await Promise.all([
     figuresOf(ctx.db, node, q.from, q.to, now),
     ctx.db
@@ -559,7 +543,7 @@ export async function orderTrend(
   const months = monthsBetween(q.from, q.to);
   if (!months.length || months.length > TREND_MONTHS_MAX)
     throw new AppError('validation', undefined, {}, [{ field: 'to', message: t(ctx.locale, 'order.trendRange') }]);
-  const node = await nodeInScope(ctx, q.territoryId);
+  const node = await placeInScope(ctx.db, ctx.actor, q.territoryId ?? ctx.actor.territoryId);
   const start = `${q.from}-01`;
   const end = `${q.to}-01`;
   const res = atOrAboveCommunity(node.level)

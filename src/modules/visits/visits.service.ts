@@ -8,7 +8,7 @@ import { territories } from '../../kernel/db/schema.js';
 import { AppError, conflict, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope, pathIds, pathInScope } from '../../kernel/scope/scope.js';
+import { inScope, pathIds, pathInScope, placeFilter } from '../../kernel/scope/scope.js';
 import { grids, gridWorkers, liaisonHouseholds } from '../grids/index.js';
 import { partyMembers } from '../party-members/index.js';
 import { createOrder, serviceOrders } from '../service-orders/index.js';
@@ -132,14 +132,7 @@ export async function listVisits(ctx: Ctx, q: VisitListQuery) {
   const w: SQL[] = [inScope(ctx.actor, v.scopePath)];
   if (q.workerId) w.push(eq(v.workerId, q.workerId));
   if (q.gridId) w.push(eq(v.gridId, q.gridId));
-  if (q.territoryId) {
-    const [node] = await ctx.db
-      .select({ path: territories.path })
-      .from(territories)
-      .where(and(eq(territories.id, q.territoryId), inScope(ctx.actor, territories.path)));
-    if (!node) throw notFound();
-    w.push(sql`${v.scopePath} like ${`${node.path}%`}`);
-  }
+  w.push(...(await placeFilter(ctx.db, ctx.actor, v.scopePath, q.territoryId)));
   if (q.from) w.push(gte(v.visitedOn, q.from));
   if (q.to) w.push(lte(v.visitedOn, q.to));
   if (q.hasFinding !== undefined) w.push(q.hasFinding ? isNotNull(v.finding) : isNull(v.finding));
@@ -336,14 +329,7 @@ export async function coverage(ctx: Ctx, q: CoverageQuery): Promise<Coverage> {
   ];
   if (q.gridId) w.push(eq(gridWorkers.gridId, q.gridId));
   if (q.communityId) w.push(eq(grids.communityId, q.communityId));
-  if (q.territoryId) {
-    const [node] = await ctx.db
-      .select({ path: territories.path })
-      .from(territories)
-      .where(and(eq(territories.id, q.territoryId), inScope(ctx.actor, territories.path)));
-    if (!node) throw notFound();
-    w.push(sql`${gridWorkers.scopePath} like ${`${node.path}%`}`);
-  }
+  w.push(...(await placeFilter(ctx.db, ctx.actor, gridWorkers.scopePath, q.territoryId)));
   const rows = await coverageRows(ctx.db, and(...w)!, from, to);
   const total = rows.reduce((s, r) => ({ assigned: s.assigned + r.assigned, visited: s.visited + r.visited }), {
     assigned: 0,

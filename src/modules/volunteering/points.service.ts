@@ -8,7 +8,7 @@ import { escapeLike } from '../../kernel/db/search.js';
 import { AppError, conflict, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope, inSubtree, pathIds } from '../../kernel/scope/scope.js';
+import { inScope, inSubtree, pathIds, placeInScope } from '../../kernel/scope/scope.js';
 import { partyOrgs } from '../organizations/index.js';
 import { dualEvaluations, dualRegistrations, partyMembers } from '../party-members/index.js';
 import {
@@ -176,11 +176,7 @@ export async function getRules(ctx: Ctx, districtId: number) {
 }
 
 export async function putRules(ctx: Ctx, districtId: number, rules: Rule[]) {
-  const [d] = await ctx.db
-    .select({ id: territories.id, level: territories.level, path: territories.path })
-    .from(territories)
-    .where(and(eq(territories.id, districtId), inScope(ctx.actor, territories.path)));
-  if (!d) throw notFound();
+  const d = await placeInScope(ctx.db, ctx.actor, districtId);
   if (d.level !== 'district') throw fieldError(ctx, 'districtId', 'points.notDistrict');
   await ctx.db.transaction(async (tx) => {
     const before = await rulesFor(tx, d.id);

@@ -7,7 +7,7 @@ import { accounts, territories } from '../../kernel/db/schema.js';
 import { escapeLike } from '../../kernel/db/search.js';
 import { notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
-import { inScope, inSubtree } from '../../kernel/scope/scope.js';
+import { inScope, inSubtree, placeInScope } from '../../kernel/scope/scope.js';
 import { partyMembers } from '../party-members/index.js';
 import type { TeamKind } from './constants.js';
 import type { TeamListItem, TeamMember, TeamQuery } from './contract.js';
@@ -94,11 +94,7 @@ export async function createTeam(
   ctx: Ctx,
   input: { kind: TeamKind; name: string; territoryId: number; duties: string[]; description?: string | null },
 ) {
-  const [n] = await ctx.db
-    .select({ path: territories.path })
-    .from(territories)
-    .where(and(eq(territories.id, input.territoryId), inScope(ctx.actor, territories.path)));
-  if (!n) throw notFound();
+  const n = await placeInScope(ctx.db, ctx.actor, input.territoryId);
   const id = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(T)
