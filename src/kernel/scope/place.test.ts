@@ -1,4 +1,4 @@
-import { asc, sql } from 'drizzle-orm';
+import { and, asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../test/app.js';
 import { territories } from '../db/schema.js';
@@ -51,12 +51,12 @@ describe('placeInScope', () => {
 });
 
 describe('placeFilter', () => {
-  const namesUnder = async (territoryId: number | undefined) => {
+  const idsUnder = async (territoryId: number | undefined) => {
     const w = await placeFilter(t.db, { scopePath: tree.country.path }, territories.path, territoryId);
     const rows = await t.db
       .select({ id: territories.id })
       .from(territories)
-      .where(sql.join([sql`true`, ...w], sql` and `))
+      .where(and(...w))
       .orderBy(asc(territories.id));
     return rows.map((r) => r.id);
   };
@@ -67,7 +67,7 @@ describe('placeFilter', () => {
 
   it('narrows to the place and everything below it, nothing beside it', async () => {
     const a1 = tree.streetA.communities[0]!;
-    expect(await namesUnder(a1.community.id)).toEqual([
+    expect(await idsUnder(a1.community.id)).toEqual([
       a1.community.id,
       a1.compound.id,
       a1.building.id,

@@ -464,78 +464,87 @@ async function loanRow(ctx: Ctx, db: DbOrTx, id: number, where: SQL): Promise<Lo
 const loanConflict = (ctx: Ctx, l: LoanRow) =>
   conflict('coBuilding.shared.loanStatus', { status: t(ctx.locale, `coBuilding.shared.loanStatus.${l.status}`) });
 
+/** How an open loan ends, worked out from the locked loan and item rows. */
+interface LoanEnd {
+  /** The loan's new status, and what else the counter records on it (condition back, note). */
+  loan: { status: 'returned' | 'lost'; conditionIn?: ItemCondition; note?: string | null };
+  /** The item's new status (and condition). */
+  item: { status: ItemStatus; condition?: ItemCondition };
+  /** The entries of the item's history, in order. */
+  events: { kind: ItemEventKind; condition?: ItemCondition; note?: string | undefined }[];
+  action: string;
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+}
+
 /**
- * Staff take an item back with its condition: good or fair → available again; damaged → the item is marked
- * damaged (a record kept in its history), to be repaired or retired.
+ * Ends an open loan of the caller's subtree in one transaction: the loan closes (received by the caller, now), the
+ * item takes its new status, its history gets the events and the change is audited. A loan already ended is a 409.
  */
-export async function receiveReturn(ctx: Ctx, loanId: number, input: ReceiveReturn): Promise<SharedItemDetail> {
+async function endLoan(
+  ctx: Ctx,
+  loanId: number,
+  how: (loan: LoanRow, item: ItemRow, now: Date) => LoanEnd,
+): Promise<SharedItemDetail> {
   const itemId = await ctx.db.transaction(async (tx) => {
     const loan = await loanRow(ctx, tx, loanId, inScope(ctx.actor, coItemLoans.scopePath));
     if (!isOpen(loan)) throw loanConflict(ctx, loan);
     const item = await itemRow(ctx, tx, loan.itemId, sql`true`, true);
     const now = ctx.clock.now();
+    const end = how(loan, item, now);
     await tx
       .update(coItemLoans)
-      .set({
-        status: 'returned',
-        returnedAt: now,
-        conditionIn: input.condition,
-        receivedByAccountId: ctx.actor.accountId,
-        note: input.note ?? loan.note,
-        updatedAt: now,
-      })
+      .set({ ...end.loan, returnedAt: now, receivedByAccountId: ctx.actor.accountId, updatedAt: now })
       .where(eq(coItemLoans.id, loanId));
-    const status: ItemStatus = input.condition === 'damaged' ? 'damaged' : 'available';
     await tx
       .update(coSharedItems)
-      .set({ status, condition: input.condition, updatedAt: now })
+      .set({ ...end.item, updatedAt: now })
       .where(eq(coSharedItems.id, item.id));
-    await event(tx, ctx, item.id, 'returned', { loanId, condition: input.condition, note: input.note });
-    if (status === 'damaged')
-      await event(tx, ctx, item.id, 'damaged', { loanId, condition: 'damaged', note: input.note });
+    for (const { kind, ...extra } of end.events) await event(tx, ctx, item.id, kind, { loanId, ...extra });
     await audit(tx, ctx, {
-      action: 'coSharedItem.return',
+      action: end.action,
       objectType: 'coSharedItem',
       objectId: item.id,
       scopePath: item.scopePath,
-      before: { status: item.status, condition: item.condition, loanStatus: loan.status },
-      after: { status, condition: input.condition, loanId, late: loan.dueOn < chinaDay(now) },
+      before: end.before,
+      after: end.after,
     });
     return item.id;
   });
   return getSharedItem(ctx, itemId);
 }
 
+/**
+ * Staff take an item back with its condition: good or fair → available again; damaged → the item is marked
+ * damaged (a record kept in its history), to be repaired or retired.
+ */
+export async function receiveReturn(ctx: Ctx, loanId: number, input: ReceiveReturn): Promise<SharedItemDetail> {
+  return endLoan(ctx, loanId, (loan, item, now) => {
+    const status: ItemStatus = input.condition === 'damaged' ? 'damaged' : 'available';
+    return {
+      loan: { status: 'returned', conditionIn: input.condition, note: input.note ?? loan.note },
+      item: { status, condition: input.condition },
+      events: [
+        { kind: 'returned', condition: input.condition, note: input.note },
+        ...(status === 'damaged' ? [{ kind: 'damaged' as const, condition: 'damaged' as const, note: input.note }] : []),
+      ],
+      action: 'coSharedItem.return',
+      before: { status: item.status, condition: item.condition, loanStatus: loan.status },
+      after: { status, condition: input.condition, loanId, late: loan.dueOn < chinaDay(now) },
+    };
+  });
+}
+
 /** Staff record that a lent item was lost: the loan ends as lost and the item stays, marked lost. */
 export async function loseLoan(ctx: Ctx, loanId: number, input: LoseLoan): Promise<SharedItemDetail> {
-  const itemId = await ctx.db.transaction(async (tx) => {
-    const loan = await loanRow(ctx, tx, loanId, inScope(ctx.actor, coItemLoans.scopePath));
-    if (!isOpen(loan)) throw loanConflict(ctx, loan);
-    const item = await itemRow(ctx, tx, loan.itemId, sql`true`, true);
-    const now = ctx.clock.now();
-    await tx
-      .update(coItemLoans)
-      .set({
-        status: 'lost',
-        returnedAt: now,
-        note: input.note,
-        receivedByAccountId: ctx.actor.accountId,
-        updatedAt: now,
-      })
-      .where(eq(coItemLoans.id, loanId));
-    await tx.update(coSharedItems).set({ status: 'lost', updatedAt: now }).where(eq(coSharedItems.id, item.id));
-    await event(tx, ctx, item.id, 'lost', { loanId, note: input.note });
-    await audit(tx, ctx, {
-      action: 'coSharedItem.lose',
-      objectType: 'coSharedItem',
-      objectId: item.id,
-      scopePath: item.scopePath,
-      before: { status: item.status, loanStatus: loan.status },
-      after: { status: 'lost', loanId, note: input.note },
-    });
-    return item.id;
-  });
-  return getSharedItem(ctx, itemId);
+  return endLoan(ctx, loanId, (loan, item) => ({
+    loan: { status: 'lost', note: input.note },
+    item: { status: 'lost' },
+    events: [{ kind: 'lost', note: input.note }],
+    action: 'coSharedItem.lose',
+    before: { status: item.status, loanStatus: loan.status },
+    after: { status: 'lost', loanId, note: input.note },
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
