@@ -111,11 +111,7 @@ async function eventsOut(ctx: Ctx, db: DbOrTx, rows: EventRow[]): Promise<Event[
 // ---------------------------------------------------------------------------------------------------------------
 
 export async function switchOn(ctx: Ctx, input: SwitchOn): Promise<Event> {
-  const [node] = await ctx.db
-    .select({ id: territories.id, path: territories.path, level: territories.level })
-    .from(territories)
-    .where(and(eq(territories.id, input.territoryId ?? ctx.actor.territoryId), inScope(ctx.actor, territories.path)));
-  if (!node) throw notFound();
+  const node = await placeInScope(ctx.db, ctx.actor, input.territoryId ?? ctx.actor.territoryId);
   if (!(SWITCH_LEVELS as readonly string[]).includes(node.level))
     throw fieldError(ctx, 'territoryId', 'emergency.switchLevel');
   const paths = await requireTerritoriesInScope(ctx.db, ctx.actor, input.areaIds);
