@@ -1,5 +1,5 @@
-import { chinaToday, systemClock } from '../../kernel/clock.js';
 import ExcelJS from 'exceljs';
+import { chinaToday, systemClock } from '../../kernel/clock.js';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../test/app.js';

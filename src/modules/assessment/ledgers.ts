@@ -1,6 +1,6 @@
-import { chinaDay } from '../../kernel/clock.js';
 import ExcelJS from 'exceljs';
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { chinaDay } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
 import { territories } from '../../kernel/db/schema.js';
 import { inScope } from '../../kernel/scope/scope.js';

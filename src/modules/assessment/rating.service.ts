@@ -1,6 +1,6 @@
-import { chinaDay } from '../../kernel/clock.js';
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
+import { chinaDay } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
 import { conflict, notFound } from '../../kernel/http/errors.js';

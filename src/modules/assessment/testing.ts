@@ -1,5 +1,5 @@
-import { chinaToday, systemClock } from '../../kernel/clock.js';
 import { sql } from 'drizzle-orm';
+import { chinaToday, systemClock } from '../../kernel/clock.js';
 import type { Db } from '../../kernel/db/client.js';
 import { accounts } from '../../kernel/db/schema.js';
 import { partyOrgs } from '../organizations/index.js';

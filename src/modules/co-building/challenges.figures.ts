@@ -1,5 +1,5 @@
-import { chinaDayStart } from '../../kernel/clock.js';
 import { and, count, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { chinaDayStart } from '../../kernel/clock.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { inSubtree } from '../../kernel/scope/scope.js';
 import { coAgreements, coChallenges, coDeliverables } from './schema.js';

@@ -1,6 +1,6 @@
-import { chinaDay, chinaDayStart } from '../../kernel/clock.js';
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
+import { chinaDay, chinaDayStart } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';

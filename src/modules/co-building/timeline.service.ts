@@ -1,5 +1,5 @@
-import { chinaDay } from '../../kernel/clock.js';
 import { and, asc, avg, count, eq, inArray, sql } from 'drizzle-orm';
+import { chinaDay } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
 import { territories } from '../../kernel/db/schema.js';
 import { AppError, notFound } from '../../kernel/http/errors.js';

@@ -1,5 +1,5 @@
-import { chinaDay, chinaDayStart } from '../../kernel/clock.js';
 import { and, asc, desc, eq, gte, lt, notInArray, sql } from 'drizzle-orm';
+import { chinaDay, chinaDayStart } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
 import { territories } from '../../kernel/db/schema.js';
 import {

@@ -1,6 +1,6 @@
-import { chinaDay } from '../../kernel/clock.js';
 import { and, asc, eq, inArray, max, min, or } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
+import { chinaDay } from '../../kernel/clock.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
 import { prng } from '../../kernel/random.js';

@@ -1,6 +1,6 @@
-import { CHINA_OFFSET_MS, chinaDateTime } from '../../kernel/clock.js';
 import ExcelJS from 'exceljs';
 import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { CHINA_OFFSET_MS, chinaDateTime } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
 import type { StudyRecord } from './contract.js';
 import { territories } from '../../kernel/db/schema.js';

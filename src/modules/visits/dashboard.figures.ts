@@ -1,5 +1,5 @@
-import { chinaDay } from '../../kernel/clock.js';
 import { sql } from 'drizzle-orm';
+import { chinaDay } from '../../kernel/clock.js';
 import { rowsOf } from '../../kernel/db/rows.js';
 import { rate, type FigureDef, type FigureInput } from '../../kernel/figures.js';
 

@@ -1,5 +1,5 @@
-import { chinaDay } from '../../kernel/clock.js';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { chinaDay } from '../../kernel/clock.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { territories } from '../../kernel/db/schema.js';
 import { prng } from '../../kernel/random.js';

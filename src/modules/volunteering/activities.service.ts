@@ -1,7 +1,7 @@
-import { chinaDayStart } from '../../kernel/clock.js';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
+import { chinaDayStart } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';

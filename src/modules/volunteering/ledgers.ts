@@ -1,5 +1,5 @@
-import { chinaDateTime } from '../../kernel/clock.js';
 import ExcelJS from 'exceljs';
+import { chinaDateTime } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
 import { listSignups } from './activities.service.js';
 import { listEntries } from './points.service.js';
