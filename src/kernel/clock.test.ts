@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  chinaDateTime,
-  chinaDay,
-  chinaDayHour,
-  chinaDayStart,
-  chinaToday,
-  manualClock,
-} from './clock.js';
+import { addDays, chinaDateTime, chinaDay, chinaDayHour, chinaDayStart, chinaToday, manualClock } from './clock.js';
 
 /** The China day (UTC+8, no daylight saving) that every module's date columns and periods are counted in. */
 describe('China time', () => {

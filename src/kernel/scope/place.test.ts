@@ -67,12 +67,7 @@ describe('placeFilter', () => {
 
   it('narrows to the place and everything below it, nothing beside it', async () => {
     const a1 = tree.streetA.communities[0]!;
-    expect(await idsUnder(a1.community.id)).toEqual([
-      a1.community.id,
-      a1.compound.id,
-      a1.building.id,
-      a1.household.id,
-    ]);
+    expect(await idsUnder(a1.community.id)).toEqual([a1.community.id, a1.compound.id, a1.building.id, a1.household.id]);
   });
 
   it('checks the place against the caller’s scope before filtering', async () => {

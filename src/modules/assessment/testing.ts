@@ -29,7 +29,6 @@ interface Place {
   path: string;
 }
 
-
 export async function makeOrg(db: Db, place: Place, name = '党组织') {
   const [o] = await db
     .insert(partyOrgs)

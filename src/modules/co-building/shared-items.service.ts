@@ -526,7 +526,9 @@ export async function receiveReturn(ctx: Ctx, loanId: number, input: ReceiveRetu
       item: { status, condition: input.condition },
       events: [
         { kind: 'returned', condition: input.condition, note: input.note },
-        ...(status === 'damaged' ? [{ kind: 'damaged' as const, condition: 'damaged' as const, note: input.note }] : []),
+        ...(status === 'damaged'
+          ? [{ kind: 'damaged' as const, condition: 'damaged' as const, note: input.note }]
+          : []),
       ],
       action: 'coSharedItem.return',
       before: { status: item.status, condition: item.condition, loanStatus: loan.status },

@@ -7,7 +7,15 @@ import { escapeLike } from '../../kernel/db/search.js';
 import { AppError, conflict, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope, inSubtree, pathIds, pathInScope, placeFilter, placeInScope, requireTerritoriesInScope } from '../../kernel/scope/scope.js';
+import {
+  inScope,
+  inSubtree,
+  pathIds,
+  pathInScope,
+  placeFilter,
+  placeInScope,
+  requireTerritoriesInScope,
+} from '../../kernel/scope/scope.js';
 import { notify } from '../notifications/index.js';
 import { partyMembers } from '../party-members/index.js';
 import { createOrder } from '../service-orders/index.js';

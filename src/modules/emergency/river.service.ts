@@ -165,7 +165,9 @@ export async function createRoute(ctx: Ctx, riverId: number, input: CreateRoute)
 
 export async function createStation(ctx: Ctx, riverId: number, input: CreateStation) {
   const river = await riverRow(ctx, ctx.db, riverId, true);
-  const place = input.territoryId ? await placeInScope(ctx.db, ctx.actor, input.territoryId) : { path: river.scopePath };
+  const place = input.territoryId
+    ? await placeInScope(ctx.db, ctx.actor, input.territoryId)
+    : { path: river.scopePath };
   if (!place.path.startsWith(river.scopePath)) throw fieldError(ctx, 'territoryId', 'river.stationPlace');
   checkThresholds(ctx, input.thresholds);
   await accountsInScope(ctx, input.responsibleAccountIds);

@@ -1,4 +1,3 @@
-import { and } from 'drizzle-orm';
 import { maskPhone } from '../../kernel/audit/audit.js';
 import type { Ctx } from '../../kernel/context.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
@@ -43,4 +42,3 @@ export function contactPhone(ctx: Ctx, phone: string | null): string | null {
   if (phone === null) return null;
   return ctx.actor.permissions.has('unit.revealContact') ? phone : maskPhone(phone);
 }
-

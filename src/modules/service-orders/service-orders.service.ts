@@ -201,8 +201,7 @@ export function orderFilters(
   territoryPath?: string,
 ): SQL[] {
   const w: SQL[] = [visibleOrders(v)];
-  if (territoryPath)
-    w.push(q.direct ? eq(o.scopePath, territoryPath) : inSubtree(o.scopePath, territoryPath));
+  if (territoryPath) w.push(q.direct ? eq(o.scopePath, territoryPath) : inSubtree(o.scopePath, territoryPath));
   if (q.noGrid) w.push(sql`${o.gridId} is null`);
   if (q.status) w.push(inArray(o.status, q.status));
   if (q.kind) w.push(eq(o.kind, q.kind));
