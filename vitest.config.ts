@@ -25,6 +25,7 @@ const ENGINE_FREE = [
   'src/modules/co-building/matching.test.ts',
   'src/modules/open311/classifier.test.ts',
   'src/kernel/db/search.test.ts',
+  'src/kernel/clock.test.ts',
 ];
 
 const projects: TestProjectInlineConfiguration[] = engines.flatMap((engine) => [

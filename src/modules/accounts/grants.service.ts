@@ -2,10 +2,10 @@ import { and, count, eq, type SQL } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
 import type { Ctx } from '../../kernel/context.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
-import { accounts, sessions, territories } from '../../kernel/db/schema.js';
+import { accounts, sessions } from '../../kernel/db/schema.js';
 import { conflict, forbidden, notFound } from '../../kernel/http/errors.js';
 import { isRole } from '../../kernel/rbac/rbac.js';
-import { inScope, inSubtree } from '../../kernel/scope/scope.js';
+import { inSubtree, placeInScope } from '../../kernel/scope/scope.js';
 import { applyPasswordReset, checkRoles, loadInScope } from './accounts.service.js';
 import type { GrantListQuery } from './contract.js';
 import { loadGrants, type Grant } from './grants.store.js';
@@ -62,11 +62,7 @@ export async function approveGrant(ctx: Ctx, id: number): Promise<Grant> {
       const roles = (g.roles ?? []).filter(isRole);
       checkRoles(ctx, roles);
       if (g.territoryId !== before.territory.id) {
-        const [node] = await tx
-          .select({ id: territories.id })
-          .from(territories)
-          .where(and(eq(territories.id, g.territoryId!), inScope(ctx.actor, territories.path)));
-        if (!node) throw notFound();
+        await placeInScope(tx, ctx.actor, g.territoryId!);
       }
       await tx
         .update(accounts)

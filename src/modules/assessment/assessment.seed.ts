@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { chinaDay } from '../../kernel/clock.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
 import { partyOrgs } from '../organizations/index.js';
@@ -26,7 +27,6 @@ import {
 } from './schema.js';
 
 const DAY = 86_400_000;
-const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** The eight domains of 规范化建设 (seed 000), each with its items: [title, weight, max, evidence required]. */
 const CHECKLISTS: Record<Domain, { title: string; items: [string, number, number, boolean][] }> = {

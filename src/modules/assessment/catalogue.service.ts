@@ -4,7 +4,7 @@ import type { Ctx } from '../../kernel/context.js';
 import { territories } from '../../kernel/db/schema.js';
 import { escapeLike } from '../../kernel/db/search.js';
 import { notFound } from '../../kernel/http/errors.js';
-import { inScope } from '../../kernel/scope/scope.js';
+import { inScope, placeInScope } from '../../kernel/scope/scope.js';
 import type { Db, DbOrTx } from '../../kernel/db/client.js';
 import { t } from '../../kernel/i18n/i18n.js';
 import { createOrder, getOrder } from '../service-orders/index.js';
@@ -47,11 +47,7 @@ export async function listServiceItems(ctx: Ctx, q: ServiceItemQuery) {
 }
 
 export async function createServiceItem(ctx: Ctx, input: CreateServiceItem) {
-  const [place] = await ctx.db
-    .select()
-    .from(territories)
-    .where(and(eq(territories.id, input.territoryId), inScope(ctx.actor, territories.path)));
-  if (!place) throw notFound();
+  const place = await placeInScope(ctx.db, ctx.actor, input.territoryId);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx

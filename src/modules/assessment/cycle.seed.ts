@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { chinaDay } from '../../kernel/clock.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
 import { partyOrgs } from '../organizations/index.js';
@@ -14,7 +15,6 @@ import {
 
 type Place = { id: number; path: string; parentId: number | null; name: string };
 const DAY = 86_400_000;
-const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /**
  * The annual cycle of the demo communities (decision 032): each street's key tasks and responsibility lists in every

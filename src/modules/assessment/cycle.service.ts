@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
-import type { Clock } from '../../kernel/clock.js';
+import { chinaDay, type Clock } from '../../kernel/clock.js';
 import { systemActor, type Ctx } from '../../kernel/context.js';
 import type { Db, DbOrTx } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
@@ -8,7 +8,7 @@ import { conflict, forbidden, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
 import type { Role } from '../../kernel/rbac/rbac.js';
-import { inScope, inSubtree } from '../../kernel/scope/scope.js';
+import { inScope, placeFilter, placeInScope } from '../../kernel/scope/scope.js';
 import { notify } from '../notifications/index.js';
 import { partyOrgs } from '../organizations/index.js';
 import type { ReviewRaterKind } from './constants.js';
@@ -40,7 +40,6 @@ import { fieldError } from './standardisation.service.js';
  * 督导 with findings tracked to done, and the year-end 述职评议 (decision 032).
  */
 
-const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 const lastDayOf = (month: string) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
@@ -48,11 +47,7 @@ const lastDayOf = (month: string) => {
 
 /** A node strictly below the caller, inside its subtree (a superior never sets tasks for, or visits, itself). */
 async function nodeBelow(ctx: Ctx, territoryId: number) {
-  const [n] = await ctx.db
-    .select({ id: territories.id, path: territories.path, name: territories.name })
-    .from(territories)
-    .where(and(eq(territories.id, territoryId), inScope(ctx.actor, territories.path)));
-  if (!n) throw notFound();
+  const n = await placeInScope(ctx.db, ctx.actor, territoryId);
   if (n.id === ctx.actor.territoryId) throw forbidden('assessment.ownOrg');
   return n;
 }
@@ -135,22 +130,13 @@ export async function createKeyTask(ctx: Ctx, input: CreateKeyTask) {
   return (await tasksOut(ctx, [row]))[0]!;
 }
 
-async function subtreeOf(ctx: Ctx, territoryId: number) {
-  const [n] = await ctx.db
-    .select({ path: territories.path })
-    .from(territories)
-    .where(and(eq(territories.id, territoryId), inScope(ctx.actor, territories.path)));
-  if (!n) throw notFound();
-  return n.path;
-}
-
 export async function listKeyTasks(ctx: Ctx, q: KeyTaskQuery) {
   const today = chinaDay(ctx.clock.now());
   const w: SQL[] = [inScope(ctx.actor, asKeyTasks.scopePath)];
   if (q.kind) w.push(eq(asKeyTasks.kind, q.kind));
   if (q.status) w.push(eq(asKeyTasks.status, q.status));
   if (q.year) w.push(eq(asKeyTasks.year, q.year));
-  if (q.territoryId) w.push(inSubtree(asKeyTasks.scopePath, await subtreeOf(ctx, q.territoryId)));
+  w.push(...(await placeFilter(ctx.db, ctx.actor, asKeyTasks.scopePath, q.territoryId)));
   if (q.overdue === 'true') w.push(and(ne(asKeyTasks.status, 'accepted'), sql`${asKeyTasks.dueOn} < ${today}`)!);
   if (q.overdue === 'false') w.push(or(eq(asKeyTasks.status, 'accepted'), sql`${asKeyTasks.dueOn} >= ${today}`)!);
   const where = and(...w);
@@ -606,7 +592,7 @@ export async function createVisit(ctx: Ctx, input: CreateVisit) {
 export async function listVisits(ctx: Ctx, q: VisitQuery) {
   const w: SQL[] = [inScope(ctx.actor, asVisits.scopePath)];
   if (q.kind) w.push(eq(asVisits.kind, q.kind));
-  if (q.territoryId) w.push(inSubtree(asVisits.scopePath, await subtreeOf(ctx, q.territoryId)));
+  w.push(...(await placeFilter(ctx.db, ctx.actor, asVisits.scopePath, q.territoryId)));
   const where = and(...w);
   const [rows, [total]] = await Promise.all([
     ctx.db

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { chinaToday, systemClock } from '../../kernel/clock.js';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../test/app.js';
@@ -6,7 +7,7 @@ import type { Client } from '../../test/http.js';
 import { notifications } from '../notifications/schema.js';
 import { reminderPass } from './cycle.service.js';
 import { reviewScore } from './grading.js';
-import { chinaToday, makeOrg } from './testing.js';
+import { makeOrg } from './testing.js';
 
 /** Decision 032: key tasks and responsibility lists, monthly reminders, visits 督导, 述职评议, 一窗受理 → order. */
 let t: TestApp;
@@ -16,7 +17,7 @@ const A1 = () => tree.streetA.communities[0]!;
 const A2 = () => tree.streetA.communities[1]!;
 const B1 = () => tree.streetB.communities[0]!;
 const P = '/api/assessment';
-const year = Number(chinaToday().slice(0, 4));
+const year = Number(chinaToday(systemClock).slice(0, 4));
 
 beforeAll(async () => {
   t = await testApp();
@@ -36,7 +37,7 @@ async function ok<R extends { status: number; body: unknown }>(p: Promise<R>, st
 }
 
 const lastDayOfThisMonth = () => {
-  const [y, m] = chinaToday().split('-').map(Number) as [number, number];
+  const [y, m] = chinaToday(systemClock).split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 };
 
@@ -108,7 +109,7 @@ describe('monthly reminder list 月度提醒清单', () => {
     const st = await t.as(['streetAdmin'], own.streetA.street.id);
     const c1 = own.streetA.communities[0]!.community;
     const sec = await t.as(['communitySecretary'], c1.id);
-    const month = chinaToday().slice(0, 7);
+    const month = chinaToday(systemClock).slice(0, 7);
     const task = (title: string, dueOn: string) =>
       ok(st.post(`${P}/key-tasks`, { kind: 'key', year, territoryId: c1.id, title, ownerName: '李', dueOn }), 201);
     await task('逾期的任务', '2020-01-15');
@@ -121,7 +122,7 @@ describe('monthly reminder list 月度提醒清单', () => {
       st.post(`${P}/visits`, {
         kind: 'supervision',
         territoryId: c1.id,
-        visitedOn: chinaToday(),
+        visitedOn: chinaToday(systemClock),
         unannounced: true,
         inspectors: '街道党工委督导组',
         summary: '台账不全',
@@ -163,7 +164,7 @@ describe('visits 督导 / 观摩', () => {
     const bad = await street.post(`${P}/visits`, {
       kind: 'supervision',
       territoryId: A1().community.id,
-      visitedOn: chinaToday(),
+      visitedOn: chinaToday(systemClock),
       inspectors: '督导组',
       summary: '—',
       score: 80,
@@ -173,7 +174,7 @@ describe('visits 督导 / 观摩', () => {
       street.post(`${P}/visits`, {
         kind: 'supervision',
         territoryId: A1().community.id,
-        visitedOn: chinaToday(),
+        visitedOn: chinaToday(systemClock),
         unannounced: true,
         inspectors: '区委组织部督导组',
         summary: '四不两直：党群服务中心周末未开放',
@@ -190,7 +191,7 @@ describe('visits 督导 / 观摩', () => {
       street.post(`${P}/visits`, {
         kind: 'observation',
         territoryId: A2().community.id,
-        visitedOn: chinaToday(),
+        visitedOn: chinaToday(systemClock),
         inspectors: '各社区书记',
         summary: '年中观摩',
         score: 92,
@@ -217,7 +218,7 @@ describe('visits 督导 / 观摩', () => {
       street.post(`${P}/visits`, {
         kind: 'observation',
         territoryId: place,
-        visitedOn: chinaToday(),
+        visitedOn: chinaToday(systemClock),
         inspectors: '街道观摩团',
         summary: '年中观摩',
         score: 92,
@@ -243,7 +244,7 @@ describe('visits 督导 / 观摩', () => {
       street.post(`${P}/visits`, {
         kind: 'supervision',
         territoryId: place,
-        visitedOn: chinaToday(),
+        visitedOn: chinaToday(systemClock),
         inspectors: '督导组',
         summary: '四不两直',
       }),

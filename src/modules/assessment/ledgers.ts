@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { chinaDay } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
 import { territories } from '../../kernel/db/schema.js';
 import { inScope } from '../../kernel/scope/scope.js';
@@ -72,7 +73,6 @@ const L = {
     running: 'Open',
   },
 } as const;
-const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** The rows of one ledger over the caller's subtree (a year where the ledger has one), as an .xlsx file. */
 export async function exportCycleLedger(ctx: Ctx, kind: CycleLedger, year?: number): Promise<Buffer> {

@@ -1,17 +1,17 @@
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
+import { chinaDay } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
 import { conflict, notFound } from '../../kernel/http/errors.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope } from '../../kernel/scope/scope.js';
+import { inScope, placeInScope } from '../../kernel/scope/scope.js';
 import type { CreatePeriod, CreateServiceUnit, RateUnit } from './contract.js';
 import { ratingScore } from './grading.js';
 import { asRatingPeriods, asRatings, asServiceUnitContacts, asServiceUnits, asSupervisors } from './schema.js';
 import { fieldError } from './standardisation.service.js';
 
 /** The China calendar day of an instant. */
-export const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** Rows of the actor's subtree, or on the actor's way up (a resident sees the windows of its community and street). */
 const servesActor = (ctx: Ctx, col: typeof asServiceUnits.scopePath | typeof asRatingPeriods.scopePath) =>
@@ -50,11 +50,7 @@ export async function listPeriods(ctx: Ctx) {
 }
 
 export async function createServiceUnit(ctx: Ctx, input: CreateServiceUnit) {
-  const [place] = await ctx.db
-    .select()
-    .from(territories)
-    .where(and(eq(territories.id, input.territoryId), inScope(ctx.actor, territories.path)));
-  if (!place) throw notFound();
+  const place = await placeInScope(ctx.db, ctx.actor, input.territoryId);
   if (input.contactAccountIds.length) {
     const found = await ctx.db
       .select({ id: accounts.id })

@@ -7,7 +7,7 @@ import { territories } from '../../kernel/db/schema.js';
 import { AppError, conflict, forbidden, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope, inSubtree } from '../../kernel/scope/scope.js';
+import { inScope, placeFilter } from '../../kernel/scope/scope.js';
 import { partyOrgs } from '../organizations/index.js';
 import type { Round } from './constants.js';
 import type {
@@ -195,14 +195,7 @@ export async function listAssessments(ctx: Ctx, q: AssessmentQuery) {
   if (q.stage) w.push(eq(asAssessments.stage, q.stage));
   if (q.grade) w.push(eq(asAssessments.grade, q.grade));
   if (q.weak) w.push(eq(asAssessments.weak, q.weak === 'true'));
-  if (q.territoryId) {
-    const [n] = await ctx.db
-      .select({ path: territories.path })
-      .from(territories)
-      .where(and(eq(territories.id, q.territoryId), inScope(ctx.actor, territories.path)));
-    if (!n) throw notFound();
-    w.push(inSubtree(asAssessments.scopePath, n.path));
-  }
+  w.push(...(await placeFilter(ctx.db, ctx.actor, asAssessments.scopePath, q.territoryId)));
   const where = and(...w);
   const [rows, [total]] = await Promise.all([
     ctx.db

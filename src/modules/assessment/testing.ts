@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { chinaToday, systemClock } from '../../kernel/clock.js';
 import type { Db } from '../../kernel/db/client.js';
 import { accounts } from '../../kernel/db/schema.js';
 import { partyOrgs } from '../organizations/index.js';
@@ -27,8 +28,6 @@ interface Place {
   id: number;
   path: string;
 }
-
-export const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 export async function makeOrg(db: Db, place: Place, name = '党组织') {
   const [o] = await db
@@ -110,7 +109,7 @@ export async function makeAssessment(
 
 /** A rating period open today (a year around it). */
 export async function makePeriod(db: Db, area: Place, supervisorWeight = 30) {
-  const y = Number(chinaToday().slice(0, 4));
+  const y = Number(chinaToday(systemClock).slice(0, 4));
   const [p] = await db
     .insert(asRatingPeriods)
     .values({

@@ -5,7 +5,7 @@ import { territories } from '../../kernel/db/schema.js';
 import { conflict, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope } from '../../kernel/scope/scope.js';
+import { inScope, placeInScope } from '../../kernel/scope/scope.js';
 import type { BookRoom, CreateCentre, CreateWorkloadItem, SendTask, SentTaskQuery } from './contract.js';
 import { asBookings, asCentres, asRooms, asSentTasks, asWorkloadItems } from './schema.js';
 import { fieldError } from './standardisation.service.js';
@@ -52,11 +52,7 @@ export async function listWorkloadItems(ctx: Ctx) {
  * that applies to that community; otherwise it is recorded as refused with the reason (and counted).
  */
 export async function sendTask(ctx: Ctx, input: SendTask) {
-  const [comm] = await ctx.db
-    .select()
-    .from(territories)
-    .where(and(eq(territories.id, input.communityId), inScope(ctx.actor, territories.path)));
-  if (!comm) throw notFound();
+  const comm = await placeInScope(ctx.db, ctx.actor, input.communityId);
   if (comm.level !== 'community') throw fieldError(ctx, 'communityId', 'assessment.notACommunity');
   let reason: string | null = null;
   let itemId: number | null = null;
@@ -150,11 +146,7 @@ export async function tasksByDepartment(ctx: Ctx) {
 // Service centres 党群服务中心 -------------------------------------------------------------------------------------
 
 export async function createCentre(ctx: Ctx, input: CreateCentre) {
-  const [place] = await ctx.db
-    .select()
-    .from(territories)
-    .where(and(eq(territories.id, input.territoryId), inScope(ctx.actor, territories.path)));
-  if (!place) throw notFound();
+  const place = await placeInScope(ctx.db, ctx.actor, input.territoryId);
   if (place.level !== 'community' && place.level !== 'street')
     throw fieldError(ctx, 'territoryId', 'assessment.centrePlace');
   const now = ctx.clock.now();

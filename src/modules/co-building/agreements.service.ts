@@ -6,10 +6,10 @@ import { territories } from '../../kernel/db/schema.js';
 import { AppError, conflict, forbidden, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope } from '../../kernel/scope/scope.js';
+import { inScope, placeFilter, placeInScope } from '../../kernel/scope/scope.js';
 import { units } from '../organizations/index.js';
 import { agreementScore, deliverableState } from './agreements.js';
-import { chinaDay } from './co-building.service.js';
+import { chinaDay } from '../../kernel/clock.js';
 import { AGREEMENT_NEXT, type AgreementStatus } from './constants.js';
 import type {
   AddDeliverable,
@@ -117,14 +117,7 @@ export async function listAgreements(ctx: Ctx, q: AgreementQuery) {
   if (q.signedTo) w.push(lte(coAgreements.signedOn, q.signedTo));
   if (q.status) w.push(inArray(coAgreements.status, q.status));
   if (q.fulfilledFrom || q.fulfilledTo) w.push(agreementsFulfilledWhere(q.fulfilledFrom, q.fulfilledTo));
-  if (q.territoryId) {
-    const [n] = await ctx.db
-      .select({ path: territories.path })
-      .from(territories)
-      .where(and(eq(territories.id, q.territoryId), inScope(ctx.actor, territories.path)));
-    if (!n) throw notFound();
-    w.push(sql`${coAgreements.scopePath} like ${n.path + '%'}`);
-  }
+  w.push(...(await placeFilter(ctx.db, ctx.actor, coAgreements.scopePath, q.territoryId)));
   const where = and(...w);
   const [rows, [total]] = await Promise.all([
     ctx.db
@@ -140,11 +133,7 @@ export async function listAgreements(ctx: Ctx, q: AgreementQuery) {
 }
 
 export async function createAgreement(ctx: Ctx, input: CreateAgreement): Promise<Agreement> {
-  const [comm] = await ctx.db
-    .select()
-    .from(territories)
-    .where(and(eq(territories.id, input.communityId), inScope(ctx.actor, territories.path)));
-  if (!comm) throw notFound();
+  const comm = await placeInScope(ctx.db, ctx.actor, input.communityId);
   if (comm.level !== 'community') throw fieldError(ctx, 'communityId', 'coBuilding.notACommunity');
   const [unit] = await ctx.db
     .select({ id: units.id })

@@ -4,7 +4,7 @@ import { auditLog } from '../../kernel/db/schema.js';
 import { testApp, type TestApp } from '../../test/app.js';
 import type { Client } from '../../test/http.js';
 import { agreementScore } from './agreements.js';
-import { chinaDay } from './co-building.service.js';
+import { chinaDay } from '../../kernel/clock.js';
 import type { Deliverable } from './contract.js';
 import { makeAgreement } from './testing.js';
 

@@ -1,12 +1,13 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
+import { chinaDay } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { territories } from '../../kernel/db/schema.js';
 import { AppError, conflict, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope, inSubtree } from '../../kernel/scope/scope.js';
+import { inScope, inSubtree, placeFilter, placeInScope } from '../../kernel/scope/scope.js';
 import { units } from '../organizations/index.js';
 import type {
   AddAllianceChair,
@@ -44,7 +45,6 @@ type UnitRow = typeof coAllianceUnits.$inferSelect;
 type MemberRow = typeof coAllianceMembers.$inferSelect;
 type ChairRow = typeof coAllianceChairs.$inferSelect;
 
-const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 const fieldError = (ctx: Ctx, field: string, key: string, params: Record<string, string | number> = {}) =>
   new AppError('validation', undefined, {}, [{ field, message: t(ctx.locale, key, params) }]);
 
@@ -127,14 +127,7 @@ export async function listAlliances(ctx: Ctx, q: AllianceQuery) {
   const on = q.on ?? chinaDay(ctx.clock.now());
   const w: SQL[] = [inScope(ctx.actor, coAlliances.scopePath)];
   if (q.on) w.push(lte(coAlliances.foundedOn, q.on));
-  if (q.territoryId) {
-    const [n] = await ctx.db
-      .select({ path: territories.path })
-      .from(territories)
-      .where(and(eq(territories.id, q.territoryId), inScope(ctx.actor, territories.path)));
-    if (!n) throw notFound();
-    w.push(inSubtree(coAlliances.scopePath, n.path));
-  }
+  w.push(...(await placeFilter(ctx.db, ctx.actor, coAlliances.scopePath, q.territoryId)));
   if (q.q) w.push(ilike(coAlliances.name, `%${escapeLike(q.q)}%`));
   const where = and(...w);
   const [rows, [total]] = await Promise.all([
@@ -270,11 +263,7 @@ async function unitsInArea(ctx: Ctx, db: DbOrTx, areaPath: string, ids: number[]
 }
 
 export async function createAlliance(ctx: Ctx, input: CreateAlliance): Promise<AllianceDetail> {
-  const [node] = await ctx.db
-    .select()
-    .from(territories)
-    .where(and(eq(territories.id, input.territoryId), inScope(ctx.actor, territories.path)));
-  if (!node) throw notFound();
+  const node = await placeInScope(ctx.db, ctx.actor, input.territoryId);
   if (node.level !== 'community' && node.level !== 'street')
     throw fieldError(ctx, 'territoryId', 'coBuilding.allianceLevel');
   const unitIds = [...new Set(input.unitIds)];

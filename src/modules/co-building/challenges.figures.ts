@@ -1,4 +1,5 @@
 import { and, count, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { chinaDayStart } from '../../kernel/clock.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { inSubtree } from '../../kernel/scope/scope.js';
 import { coAgreements, coChallenges, coDeliverables } from './schema.js';
@@ -10,13 +11,12 @@ import { coAgreements, coChallenges, coDeliverables } from './schema.js';
  * - challengesSolved: challenges closed as solved on a day in [from, to];
  * - agreementsFulfilled: agreements evaluated 评约 in [from, to] (China days) with every deliverable done.
  */
-const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
-const dayEnd = (day: string) => new Date(dayStart(day).getTime() + 86_400_000);
+const dayEnd = (day: string) => new Date(chinaDayStart(day).getTime() + 86_400_000);
 
 export function agreementsFulfilledWhere(from?: string, to?: string): SQL {
   return and(
     eq(coAgreements.status, 'evaluated'),
-    from ? gte(coAgreements.evaluatedAt, dayStart(from)) : undefined,
+    from ? gte(coAgreements.evaluatedAt, chinaDayStart(from)) : undefined,
     to ? lt(coAgreements.evaluatedAt, dayEnd(to)) : undefined,
     sql`not exists (select 1 from ${coDeliverables} where ${coDeliverables.agreementId} = ${coAgreements.id} and ${coDeliverables.status} <> 'done')`,
   )!;

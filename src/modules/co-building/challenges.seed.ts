@@ -4,7 +4,7 @@ import { accounts, territories } from '../../kernel/db/schema.js';
 import { units } from '../organizations/index.js';
 import type { ApplicantDecision, ApplicantKind, ChallengeStatus } from './challenges.constants.js';
 import type { CoCategory } from './constants.js';
-import { chinaDay } from './co-building.service.js';
+import { chinaDay } from '../../kernel/clock.js';
 import { coChallengeApplicants, coChallengeRatings, coChallengeReports, coChallenges } from './schema.js';
 
 /**

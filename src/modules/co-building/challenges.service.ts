@@ -1,12 +1,13 @@
 import { and, asc, avg, count, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
+import { chinaDay } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { territories } from '../../kernel/db/schema.js';
 import { AppError, conflict, forbidden, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope, inSubtree } from '../../kernel/scope/scope.js';
+import { inScope, inSubtree, placeFilter, placeInScope } from '../../kernel/scope/scope.js';
 import { units } from '../organizations/index.js';
 import { CHALLENGE_MOVES, type ChallengeStatus } from './challenges.constants.js';
 import type {
@@ -31,7 +32,6 @@ import { escapeLike } from '../../kernel/db/search.js';
  */
 
 type Row = typeof coChallenges.$inferSelect;
-const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 const fieldError = (ctx: Ctx, field: string, key: string, params: Record<string, string | number> = {}) =>
   new AppError('validation', undefined, {}, [{ field, message: t(ctx.locale, key, params) }]);
 const statusName = (ctx: Ctx, s: ChallengeStatus) => t(ctx.locale, `coBuilding.challengeStatus.${s}`);
@@ -105,19 +105,10 @@ async function out(ctx: Ctx, db: DbOrTx, rows: Row[]): Promise<Challenge[]> {
   });
 }
 
-async function nodePath(ctx: Ctx, id: number): Promise<string> {
-  const [n] = await ctx.db
-    .select({ path: territories.path })
-    .from(territories)
-    .where(and(eq(territories.id, id), inScope(ctx.actor, territories.path)));
-  if (!n) throw notFound();
-  return n.path;
-}
-
 /** Challenges visible to the caller, filtered and paginated; the figures' drill-down lands here. */
 export async function listChallenges(ctx: Ctx, q: ChallengeQuery) {
   const w: SQL[] = [visible(ctx)];
-  if (q.territoryId) w.push(inSubtree(coChallenges.scopePath, await nodePath(ctx, q.territoryId)));
+  w.push(...(await placeFilter(ctx.db, ctx.actor, coChallenges.scopePath, q.territoryId)));
   if (q.status) w.push(inArray(coChallenges.status, q.status));
   if (q.category) w.push(eq(coChallenges.category, q.category));
   if (q.q) w.push(ilike(coChallenges.title, `%${escapeLike(q.q)}%`));
@@ -191,11 +182,7 @@ export async function getChallenge(ctx: Ctx, id: number): Promise<ChallengeDetai
 }
 
 export async function createChallenge(ctx: Ctx, input: CreateChallenge): Promise<ChallengeDetail> {
-  const [node] = await ctx.db
-    .select()
-    .from(territories)
-    .where(and(eq(territories.id, input.territoryId), inScope(ctx.actor, territories.path)));
-  if (!node) throw notFound();
+  const node = await placeInScope(ctx.db, ctx.actor, input.territoryId);
   if (node.level !== 'community' && node.level !== 'street')
     throw fieldError(ctx, 'territoryId', 'coBuilding.challengeLevel');
   const today = chinaDay(ctx.clock.now());

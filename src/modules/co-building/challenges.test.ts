@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../kernel/db/schema.js';
 import { testApp, type TestApp } from '../../test/app.js';
 import type { Client } from '../../test/http.js';
-import { chinaDay } from './co-building.service.js';
+import { chinaDay } from '../../kernel/clock.js';
 import { coProjects } from './schema.js';
 import { makeProject, makeResource, makeUnit } from './testing.js';
 

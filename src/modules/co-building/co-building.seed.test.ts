@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../kernel/db/client.js';
 import { demoDatabase } from '../../test/db.js';
 import { chairCurrent, memberCurrent } from './alliances.service.js';
-import { chinaDay } from './co-building.service.js';
+import { chinaDay } from '../../kernel/clock.js';
 import {
   coAgreements,
   coAllianceChairs,

@@ -6,7 +6,7 @@ import { DEMO_COMMUNITIES } from '../territory/index.js';
 import { agreementScore } from './agreements.js';
 import { seedAlliance } from './alliances.seed.js';
 import type { NeedSource, NeedStatus, OffererKind, ResourceKind } from './constants.js';
-import { chinaDay } from './co-building.service.js';
+import { chinaDay } from '../../kernel/clock.js';
 import {
   coAgreements,
   coDeliverables,

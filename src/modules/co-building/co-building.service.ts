@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
+import { chinaDay, chinaDayStart } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
@@ -7,7 +8,7 @@ import { territories } from '../../kernel/db/schema.js';
 import { AppError, conflict, forbidden, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope } from '../../kernel/scope/scope.js';
+import { inScope, placeFilter, placeInScope } from '../../kernel/scope/scope.js';
 import { units } from '../organizations/index.js';
 import { createOrder, ORDER_CATEGORIES, orderHotspots } from '../service-orders/index.js';
 import type { BoardState, NeedStatus } from './constants.js';
@@ -48,24 +49,13 @@ const DAY = 86_400_000;
 const fieldError = (ctx: Ctx, field: string, key: string, params: Record<string, string | number> = {}) =>
   new AppError('validation', undefined, {}, [{ field, message: t(ctx.locale, key, params) }]);
 const inTx = (ctx: Ctx, tx: DbOrTx): Ctx => ({ ...ctx, db: tx as Ctx['db'] });
-/** The calendar day in China time (UTC+8). */
-export const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
-const dayEnd = (day: string) => new Date(dayStart(day).getTime() + DAY);
+const dayEnd = (day: string) => new Date(chinaDayStart(day).getTime() + DAY);
 
 interface Node {
   id: number;
   name: string;
   path: string;
   level: string;
-}
-async function nodeInScope(ctx: Ctx, db: DbOrTx, id: number): Promise<Node> {
-  const [n] = await db
-    .select({ id: territories.id, name: territories.name, path: territories.path, level: territories.level })
-    .from(territories)
-    .where(and(eq(territories.id, id), inScope(ctx.actor, territories.path)));
-  if (!n) throw notFound();
-  return n;
 }
 /** The community a node lies in (the node itself when it is one); null above community level. */
 async function communityOf(db: DbOrTx, path: string): Promise<Node | null> {
@@ -125,7 +115,7 @@ async function needsOut(db: DbOrTx, rows: NeedRow[]): Promise<Need[]> {
 }
 
 export async function createNeed(ctx: Ctx, input: CreateNeed): Promise<NeedDetail> {
-  const node = await nodeInScope(ctx, ctx.db, input.territoryId ?? ctx.actor.territoryId);
+  const node = await placeInScope(ctx.db, ctx.actor, input.territoryId ?? ctx.actor.territoryId);
   const community = await communityOf(ctx.db, node.path);
   if (!community) throw fieldError(ctx, 'territoryId', 'coBuilding.notInCommunity');
   if (input.source === 'recurringOrders' && input.sourceOrderIds.length === 0)
@@ -166,15 +156,14 @@ export async function createNeed(ctx: Ctx, input: CreateNeed): Promise<NeedDetai
 
 export async function listNeeds(ctx: Ctx, q: NeedQuery) {
   const w: SQL[] = [inScope(ctx.actor, coNeeds.scopePath)];
-  if (q.territoryId)
-    w.push(sql`${coNeeds.scopePath} like ${(await nodeInScope(ctx, ctx.db, q.territoryId)).path + '%'}`);
+  w.push(...(await placeFilter(ctx.db, ctx.actor, coNeeds.scopePath, q.territoryId)));
   if (q.status) w.push(inArray(coNeeds.status, q.status));
   if (q.category) w.push(eq(coNeeds.category, q.category));
   if (q.source) w.push(eq(coNeeds.source, q.source));
   if (q.projectId) w.push(eq(coNeeds.projectId, q.projectId));
-  if (q.from) w.push(gte(coNeeds.createdAt, dayStart(q.from)));
+  if (q.from) w.push(gte(coNeeds.createdAt, chinaDayStart(q.from)));
   if (q.to) w.push(lt(coNeeds.createdAt, dayEnd(q.to)));
-  if (q.closedFrom) w.push(gte(coNeeds.closedAt, dayStart(q.closedFrom)));
+  if (q.closedFrom) w.push(gte(coNeeds.closedAt, chinaDayStart(q.closedFrom)));
   if (q.closedTo) w.push(lt(coNeeds.closedAt, dayEnd(q.closedTo)));
   if (q.q)
     w.push(or(ilike(coNeeds.title, `%${escapeLike(q.q)}%`), ilike(coNeeds.description, `%${escapeLike(q.q)}%`))!);
@@ -354,7 +343,7 @@ function checkWindow(ctx: Ctx, from: string | null | undefined, to: string | nul
 }
 
 export async function createResource(ctx: Ctx, input: CreateResource): Promise<Resource> {
-  const node = await nodeInScope(ctx, ctx.db, input.territoryId);
+  const node = await placeInScope(ctx.db, ctx.actor, input.territoryId);
   await checkUnit(ctx, input.unitId);
   if (input.offererKind === 'unit' && !input.unitId) throw fieldError(ctx, 'unitId', 'coBuilding.unitRequired');
   checkWindow(ctx, input.availableFrom, input.availableTo);
@@ -405,19 +394,18 @@ export async function getResource(ctx: Ctx, id: number): Promise<Resource> {
 
 export async function listResources(ctx: Ctx, q: ResourceQuery) {
   const w: SQL[] = [inScope(ctx.actor, coResources.scopePath)];
-  if (q.territoryId)
-    w.push(sql`${coResources.scopePath} like ${(await nodeInScope(ctx, ctx.db, q.territoryId)).path + '%'}`);
+  w.push(...(await placeFilter(ctx.db, ctx.actor, coResources.scopePath, q.territoryId)));
   if (q.kind) w.push(eq(coResources.kind, q.kind));
   if (q.category) w.push(sql`${coResources.categories} @> ${JSON.stringify([q.category])}::jsonb`);
   if (q.available === true)
     w.push(sql`${coResources.active} = 1 and ${coResources.usedCapacity} < ${coResources.capacity}`);
   if (q.available === false)
     w.push(sql`(${coResources.active} = 0 or ${coResources.usedCapacity} >= ${coResources.capacity})`);
-  if (q.from) w.push(gte(coResources.createdAt, dayStart(q.from)));
+  if (q.from) w.push(gte(coResources.createdAt, chinaDayStart(q.from)));
   if (q.to) w.push(lt(coResources.createdAt, dayEnd(q.to)));
   if (q.usedFrom || q.usedTo) {
     const m: SQL[] = [eq(coMatches.resourceId, coResources.id), eq(coMatches.decision, 'accepted')];
-    if (q.usedFrom) m.push(gte(coMatches.createdAt, dayStart(q.usedFrom)));
+    if (q.usedFrom) m.push(gte(coMatches.createdAt, chinaDayStart(q.usedFrom)));
     if (q.usedTo) m.push(lt(coMatches.createdAt, dayEnd(q.usedTo)));
     w.push(sql`exists (select 1 from ${coMatches} where ${and(...m)})`);
   }
@@ -737,15 +725,14 @@ async function projectsOut(ctx: Ctx, db: DbOrTx, rows: ProjectRow[]): Promise<Pr
 export async function listProjects(ctx: Ctx, q: ProjectQuery) {
   const today = chinaDay(ctx.clock.now());
   const w: SQL[] = [inScope(ctx.actor, coProjects.scopePath)];
-  if (q.territoryId)
-    w.push(sql`${coProjects.scopePath} like ${(await nodeInScope(ctx, ctx.db, q.territoryId)).path + '%'}`);
+  w.push(...(await placeFilter(ctx.db, ctx.actor, coProjects.scopePath, q.territoryId)));
   if (q.status) w.push(inArray(coProjects.status, q.status));
   if (q.state === 'done') w.push(eq(coProjects.status, 'done'));
   if (q.state === 'late') w.push(and(eq(coProjects.status, 'inProgress'), lt(coProjects.dueOn, today))!);
   if (q.state === 'due') w.push(and(eq(coProjects.status, 'inProgress'), gte(coProjects.dueOn, today))!);
   if (q.onTime === true) w.push(sql`${coProjects.status} = 'done' and ${coProjects.doneOn} <= ${coProjects.dueOn}`);
   if (q.onTime === false) w.push(sql`${coProjects.status} = 'done' and ${coProjects.doneOn} > ${coProjects.dueOn}`);
-  if (q.from) w.push(gte(coProjects.createdAt, dayStart(q.from)));
+  if (q.from) w.push(gte(coProjects.createdAt, chinaDayStart(q.from)));
   if (q.to) w.push(lt(coProjects.createdAt, dayEnd(q.to)));
   if (q.doneFrom) w.push(gte(coProjects.doneOn, q.doneFrom));
   if (q.doneTo) w.push(sql`${coProjects.doneOn} <= ${q.doneTo}`);
@@ -1049,13 +1036,13 @@ export async function rateProject(ctx: Ctx, projectId: number, input: RateProjec
  * the console list of the records it counts.
  */
 export async function coBuildingFigures(ctx: Ctx, q: FigureQuery): Promise<Figures> {
-  const node = await nodeInScope(ctx, ctx.db, q.territoryId ?? ctx.actor.territoryId);
+  const node = await placeInScope(ctx.db, ctx.actor, q.territoryId ?? ctx.actor.territoryId);
   const today = chinaDay(ctx.clock.now());
   const from = q.from ?? `${today.slice(0, 4)}-01-01`;
   const to = q.to ?? today;
   if (to < from) throw fieldError(ctx, 'to', 'coBuilding.periodOrder');
   const under = (col: AnyPgColumn) => sql`${col} like ${node.path + '%'}`;
-  const s = dayStart(from);
+  const s = chinaDayStart(from);
   const e = dayEnd(to);
   const one = async (q2: Promise<{ n: number }[]>) => (await q2)[0]?.n ?? 0;
   const [raised, met, offered, used, done, onTime] = await Promise.all([

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../kernel/db/schema.js';
 import { testApp, type TestApp } from '../../test/app.js';
 import type { Client } from '../../test/http.js';
-import { chinaDay } from './co-building.service.js';
+import { chinaDay } from '../../kernel/clock.js';
 import type { Match, NeedProposal, ProjectSummary, Suggestion, Task } from './contract.js';
 import { makeProject, makeResource } from './testing.js';
 

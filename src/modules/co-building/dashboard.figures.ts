@@ -1,7 +1,8 @@
 import type { Ctx } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/client.js';
 import type { FigureDef, FigureInput } from '../../kernel/figures.js';
-import { chinaDay, coBuildingFigures } from './co-building.service.js';
+import { coBuildingFigures } from './co-building.service.js';
+import { chinaDay } from '../../kernel/clock.js';
 import type { Figures } from './contract.js';
 import {
   CHALLENGE_MESSAGES_EN,

@@ -1,5 +1,6 @@
 import type { FigureDef, FigureInput } from '../../kernel/figures.js';
-import { chinaDay, sharedItemFigures } from './shared-items.service.js';
+import { sharedItemFigures } from './shared-items.service.js';
+import { chinaDay } from '../../kernel/clock.js';
 import { SHARED_ITEMS_MESSAGES_EN as EN, SHARED_ITEMS_MESSAGES_ZH as ZH } from './shared-items.messages.js';
 
 /**

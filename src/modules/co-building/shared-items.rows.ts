@@ -2,7 +2,7 @@ import type { MatrixFixture, MatrixRows, Where } from '../../test/authz.js';
 import { and, eq, sql } from 'drizzle-orm';
 import { accounts } from '../../kernel/db/schema.js';
 import { CO_BUILDING_ROLES as R } from './permissions.js';
-import { chinaDay } from './shared-items.service.js';
+import { chinaDay } from '../../kernel/clock.js';
 import { makeLoan, makeSharedItem } from './shared-items.testing.js';
 
 /**

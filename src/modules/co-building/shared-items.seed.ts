@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
 import { coItemEvents, coItemLoans, coSharedItems } from './schema.js';
 import type { ItemCategory, ItemCondition, ItemEventKind, ItemStatus } from './shared-items.constants.js';
-import { chinaDay } from './shared-items.service.js';
+import { chinaDay } from '../../kernel/clock.js';
 
 /**
  * Demo 便民共享服务柜 (seed 002: 临洮街中街社区 collected residents' idle tools into a cabinet at its 党群服务中心 —

@@ -1,14 +1,13 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { audit } from '../../kernel/audit/audit.js';
-import type { Clock } from '../../kernel/clock.js';
+import { addDays, chinaDay, chinaDayStart, type Clock } from '../../kernel/clock.js';
 import { systemActor, type Ctx } from '../../kernel/context.js';
 import type { Db, DbOrTx } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
 import { AppError, conflict, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope, inSubtree } from '../../kernel/scope/scope.js';
+import { inScope, inSubtree, placeFilter, placeInScope } from '../../kernel/scope/scope.js';
 import { notify } from '../notifications/index.js';
 import { coItemEvents, coItemLoans, coSharedItems } from './schema.js';
 import {
@@ -49,9 +48,6 @@ import { escapeLike } from '../../kernel/db/search.js';
 type ItemRow = typeof coSharedItems.$inferSelect;
 type LoanRow = typeof coItemLoans.$inferSelect;
 const DAY = 86_400_000;
-export const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-export const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 const fieldError = (ctx: Ctx, field: string, key: string, params: Record<string, string | number> = {}) =>
   new AppError('validation', undefined, {}, [{ field, message: t(ctx.locale, key, params) }]);
 const statusConflict = (ctx: Ctx, status: ItemStatus) =>
@@ -152,16 +148,6 @@ async function loansOut(db: DbOrTx, rows: LoanRow[], today: string): Promise<Sha
   });
 }
 
-async function placeFilter(ctx: Ctx, territoryId: number | undefined, column: AnyPgColumn) {
-  if (!territoryId) return [];
-  const [n] = await ctx.db
-    .select({ path: territories.path })
-    .from(territories)
-    .where(and(eq(territories.id, territoryId), inScope(ctx.actor, territories.path)));
-  if (!n) throw notFound();
-  return [inSubtree(column, n.path)];
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Staff: items, their history, loans
 // ---------------------------------------------------------------------------------------------------------------
@@ -169,13 +155,13 @@ async function placeFilter(ctx: Ctx, territoryId: number | undefined, column: An
 export async function listSharedItems(ctx: Ctx, q: SharedItemQuery) {
   const w: SQL[] = [
     inScope(ctx.actor, coSharedItems.scopePath),
-    ...(await placeFilter(ctx, q.territoryId, coSharedItems.scopePath)),
+    ...(await placeFilter(ctx.db, ctx.actor, coSharedItems.scopePath, q.territoryId)),
   ];
   if (q.status?.length) w.push(inArray(coSharedItems.status, q.status));
   if (q.category) w.push(eq(coSharedItems.category, q.category));
   if (q.condition) w.push(eq(coSharedItems.condition, q.condition));
   if (q.q) w.push(ilike(coSharedItems.name, `%${escapeLike(q.q)}%`));
-  if (q.createdTo) w.push(lt(coSharedItems.createdAt, new Date(Date.parse(`${q.createdTo}T00:00:00+08:00`) + DAY)));
+  if (q.createdTo) w.push(lt(coSharedItems.createdAt, new Date(chinaDayStart(q.createdTo).getTime() + DAY)));
   const where = and(...w);
   const [rows, [total]] = await Promise.all([
     ctx.db
@@ -264,11 +250,7 @@ async function event(
 }
 
 export async function createSharedItem(ctx: Ctx, input: CreateSharedItem): Promise<SharedItemDetail> {
-  const [node] = await ctx.db
-    .select({ id: territories.id, path: territories.path })
-    .from(territories)
-    .where(and(eq(territories.id, input.territoryId), inScope(ctx.actor, territories.path)));
-  if (!node) throw notFound();
+  const node = await placeInScope(ctx.db, ctx.actor, input.territoryId);
   const community = await communityOf(ctx.db, node.path);
   if (!community) throw fieldError(ctx, 'territoryId', 'coBuilding.shared.notInCommunity');
   const now = ctx.clock.now();
@@ -447,15 +429,15 @@ export async function listSharedLoans(ctx: Ctx, q: SharedLoanQuery) {
   const today = chinaDay(ctx.clock.now());
   const w: SQL[] = [
     inScope(ctx.actor, coItemLoans.scopePath),
-    ...(await placeFilter(ctx, q.territoryId, coItemLoans.scopePath)),
+    ...(await placeFilter(ctx.db, ctx.actor, coItemLoans.scopePath, q.territoryId)),
   ];
   if (q.state === 'open') w.push(OPEN_LOAN);
   else if (q.state === 'overdue') w.push(OPEN_LOAN, lt(coItemLoans.dueOn, today));
   else if (q.state) w.push(eq(coItemLoans.status, q.state));
   if (q.itemId) w.push(eq(coItemLoans.itemId, q.itemId));
   if (q.borrowerAccountId) w.push(eq(coItemLoans.borrowerAccountId, q.borrowerAccountId));
-  if (q.from) w.push(gte(coItemLoans.lentAt, new Date(`${q.from}T00:00:00+08:00`)));
-  if (q.to) w.push(lt(coItemLoans.lentAt, new Date(Date.parse(`${q.to}T00:00:00+08:00`) + DAY)));
+  if (q.from) w.push(gte(coItemLoans.lentAt, chinaDayStart(q.from)));
+  if (q.to) w.push(lt(coItemLoans.lentAt, new Date(chinaDayStart(q.to).getTime() + DAY)));
   const where = and(...w);
   const [rows, [total]] = await Promise.all([
     ctx.db
@@ -482,78 +464,89 @@ async function loanRow(ctx: Ctx, db: DbOrTx, id: number, where: SQL): Promise<Lo
 const loanConflict = (ctx: Ctx, l: LoanRow) =>
   conflict('coBuilding.shared.loanStatus', { status: t(ctx.locale, `coBuilding.shared.loanStatus.${l.status}`) });
 
+/** How an open loan ends, worked out from the locked loan and item rows. */
+interface LoanEnd {
+  /** The loan's new status, and what else the counter records on it (condition back, note). */
+  loan: { status: 'returned' | 'lost'; conditionIn?: ItemCondition; note?: string | null };
+  /** The item's new status (and condition). */
+  item: { status: ItemStatus; condition?: ItemCondition };
+  /** The entries of the item's history, in order. */
+  events: { kind: ItemEventKind; condition?: ItemCondition; note?: string | undefined }[];
+  action: string;
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+}
+
 /**
- * Staff take an item back with its condition: good or fair → available again; damaged → the item is marked
- * damaged (a record kept in its history), to be repaired or retired.
+ * Ends an open loan of the caller's subtree in one transaction: the loan closes (received by the caller, now), the
+ * item takes its new status, its history gets the events and the change is audited. A loan already ended is a 409.
  */
-export async function receiveReturn(ctx: Ctx, loanId: number, input: ReceiveReturn): Promise<SharedItemDetail> {
+async function endLoan(
+  ctx: Ctx,
+  loanId: number,
+  how: (loan: LoanRow, item: ItemRow, now: Date) => LoanEnd,
+): Promise<SharedItemDetail> {
   const itemId = await ctx.db.transaction(async (tx) => {
     const loan = await loanRow(ctx, tx, loanId, inScope(ctx.actor, coItemLoans.scopePath));
     if (!isOpen(loan)) throw loanConflict(ctx, loan);
     const item = await itemRow(ctx, tx, loan.itemId, sql`true`, true);
     const now = ctx.clock.now();
+    const end = how(loan, item, now);
     await tx
       .update(coItemLoans)
-      .set({
-        status: 'returned',
-        returnedAt: now,
-        conditionIn: input.condition,
-        receivedByAccountId: ctx.actor.accountId,
-        note: input.note ?? loan.note,
-        updatedAt: now,
-      })
+      .set({ ...end.loan, returnedAt: now, receivedByAccountId: ctx.actor.accountId, updatedAt: now })
       .where(eq(coItemLoans.id, loanId));
-    const status: ItemStatus = input.condition === 'damaged' ? 'damaged' : 'available';
     await tx
       .update(coSharedItems)
-      .set({ status, condition: input.condition, updatedAt: now })
+      .set({ ...end.item, updatedAt: now })
       .where(eq(coSharedItems.id, item.id));
-    await event(tx, ctx, item.id, 'returned', { loanId, condition: input.condition, note: input.note });
-    if (status === 'damaged')
-      await event(tx, ctx, item.id, 'damaged', { loanId, condition: 'damaged', note: input.note });
+    for (const { kind, ...extra } of end.events) await event(tx, ctx, item.id, kind, { loanId, ...extra });
     await audit(tx, ctx, {
-      action: 'coSharedItem.return',
+      action: end.action,
       objectType: 'coSharedItem',
       objectId: item.id,
       scopePath: item.scopePath,
-      before: { status: item.status, condition: item.condition, loanStatus: loan.status },
-      after: { status, condition: input.condition, loanId, late: loan.dueOn < chinaDay(now) },
+      before: end.before,
+      after: end.after,
     });
     return item.id;
   });
   return getSharedItem(ctx, itemId);
 }
 
+/**
+ * Staff take an item back with its condition: good or fair → available again; damaged → the item is marked
+ * damaged (a record kept in its history), to be repaired or retired.
+ */
+export async function receiveReturn(ctx: Ctx, loanId: number, input: ReceiveReturn): Promise<SharedItemDetail> {
+  return endLoan(ctx, loanId, (loan, item, now) => {
+    const status: ItemStatus = input.condition === 'damaged' ? 'damaged' : 'available';
+    return {
+      loan: { status: 'returned', conditionIn: input.condition, note: input.note ?? loan.note },
+      item: { status, condition: input.condition },
+      events: [
+        { kind: 'returned', condition: input.condition, note: input.note },
+        ...(status === 'damaged'
+          ? [{ kind: 'damaged' as const, condition: 'damaged' as const, note: input.note }]
+          : []),
+      ],
+      action: 'coSharedItem.return',
+      before: { status: item.status, condition: item.condition, loanStatus: loan.status },
+      after: { status, condition: input.condition, loanId, late: loan.dueOn < chinaDay(now) },
+    };
+  });
+}
+
 /** Staff record that a lent item was lost: the loan ends as lost and the item stays, marked lost. */
 export async function loseLoan(ctx: Ctx, loanId: number, input: LoseLoan): Promise<SharedItemDetail> {
-  const itemId = await ctx.db.transaction(async (tx) => {
-    const loan = await loanRow(ctx, tx, loanId, inScope(ctx.actor, coItemLoans.scopePath));
-    if (!isOpen(loan)) throw loanConflict(ctx, loan);
-    const item = await itemRow(ctx, tx, loan.itemId, sql`true`, true);
-    const now = ctx.clock.now();
-    await tx
-      .update(coItemLoans)
-      .set({
-        status: 'lost',
-        returnedAt: now,
-        note: input.note,
-        receivedByAccountId: ctx.actor.accountId,
-        updatedAt: now,
-      })
-      .where(eq(coItemLoans.id, loanId));
-    await tx.update(coSharedItems).set({ status: 'lost', updatedAt: now }).where(eq(coSharedItems.id, item.id));
-    await event(tx, ctx, item.id, 'lost', { loanId, note: input.note });
-    await audit(tx, ctx, {
-      action: 'coSharedItem.lose',
-      objectType: 'coSharedItem',
-      objectId: item.id,
-      scopePath: item.scopePath,
-      before: { status: item.status, loanStatus: loan.status },
-      after: { status: 'lost', loanId, note: input.note },
-    });
-    return item.id;
-  });
-  return getSharedItem(ctx, itemId);
+  return endLoan(ctx, loanId, (loan, item) => ({
+    loan: { status: 'lost', note: input.note },
+    item: { status: 'lost' },
+    events: [{ kind: 'lost', note: input.note }],
+    action: 'coSharedItem.lose',
+    before: { status: item.status, loanStatus: loan.status },
+    after: { status: 'lost', loanId, note: input.note },
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -744,9 +737,9 @@ export async function sharedItemFigures(
   to: string,
   today: string,
 ): Promise<{ items: number; loans: number; overdue: number }> {
-  const end = new Date(Date.parse(`${to}T00:00:00+08:00`) + DAY);
+  const end = new Date(chinaDayStart(to).getTime() + DAY);
   const last = to < today ? to : today;
-  const lastEnd = new Date(Date.parse(`${last}T00:00:00+08:00`) + DAY);
+  const lastEnd = new Date(chinaDayStart(last).getTime() + DAY);
   const [[items], [loans], [late]] = await Promise.all([
     db
       .select({ n: count() })
@@ -764,7 +757,7 @@ export async function sharedItemFigures(
       .where(
         and(
           inSubtree(coItemLoans.scopePath, path),
-          gte(coItemLoans.lentAt, new Date(`${from}T00:00:00+08:00`)),
+          gte(coItemLoans.lentAt, chinaDayStart(from)),
           lt(coItemLoans.lentAt, end),
         ),
       ),

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../kernel/db/schema.js';
 import { testApp, type TestApp } from '../../test/app.js';
 import type { Client } from '../../test/http.js';
-import { addDays, chinaDay, sharedItemFigures, sharedItemsTick } from './shared-items.service.js';
+import { sharedItemFigures, sharedItemsTick } from './shared-items.service.js';
+import { addDays, chinaDay } from '../../kernel/clock.js';
 import type { CommunityItem, MyLoan, SharedItemDetail, SharedLoan } from './shared-items.contract.js';
 import { makeSharedItem } from './shared-items.testing.js';
 

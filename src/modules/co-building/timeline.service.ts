@@ -1,4 +1,5 @@
 import { and, asc, avg, count, eq, inArray, sql } from 'drizzle-orm';
+import { chinaDay } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
 import { territories } from '../../kernel/db/schema.js';
 import { AppError, notFound } from '../../kernel/http/errors.js';
@@ -23,7 +24,6 @@ import type { TimelineEntry, TimelineQuery } from './timeline.contract.js';
  * outcome → rating; every step names the record it comes from. A resident sees their own community only.
  */
 
-const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 async function communityFor(ctx: Ctx, communityId: number | undefined) {

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, lt, notInArray, sql } from 'drizzle-orm';
+import { chinaDay, chinaDayStart } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
 import { territories } from '../../kernel/db/schema.js';
 import {
@@ -10,7 +11,7 @@ import {
 } from '../../kernel/figures.js';
 import { AppError, notFound } from '../../kernel/http/errors.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope, inSubtree } from '../../kernel/scope/scope.js';
+import { inScope, inSubtree, placeInScope } from '../../kernel/scope/scope.js';
 import { addAgendaItem } from '../meetings/index.js';
 import { CO_CATEGORIES, createNeed, type CoCategory } from '../co-building/index.js';
 import { gridMap, grids } from '../grids/index.js';
@@ -45,23 +46,10 @@ import type {
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** The calendar day in China time (UTC+8). */
-export const chinaDay = (d: Date) => new Date(d.getTime() + 8 * HOUR).toISOString().slice(0, 10);
-const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
 const fieldError = (ctx: Ctx, field: string, key: string, params: Record<string, string | number> = {}) =>
   new AppError('validation', undefined, {}, [{ field, message: t(ctx.locale, key, params) }]);
 
 type Node = FigureNode & { name: string };
-
-/** The node asked for (default: the viewer's own), if it lies in the viewer's subtree; else it does not exist. */
-async function nodeInScope(ctx: Ctx, territoryId: number | undefined): Promise<Node> {
-  const [node] = await ctx.db
-    .select({ id: territories.id, name: territories.name, level: territories.level, path: territories.path })
-    .from(territories)
-    .where(and(eq(territories.id, territoryId ?? ctx.actor.territoryId), inScope(ctx.actor, territories.path)));
-  if (!node) throw notFound();
-  return node;
-}
 
 function periodOf(ctx: Ctx, q: { from?: string | undefined; to?: string | undefined }) {
   const today = chinaDay(ctx.clock.now());
@@ -69,7 +57,7 @@ function periodOf(ctx: Ctx, q: { from?: string | undefined; to?: string | undefi
   const to = q.to ?? today;
   if (to < from) throw fieldError(ctx, 'to', 'dashboard.periodOrder');
   if (Date.parse(to) - Date.parse(from) > 3 * 366 * DAY) throw fieldError(ctx, 'to', 'dashboard.periodTooLong');
-  return { from, to, start: dayStart(from), end: new Date(dayStart(to).getTime() + DAY) };
+  return { from, to, start: chinaDayStart(from), end: new Date(chinaDayStart(to).getTime() + DAY) };
 }
 
 async function computeAll(defs: readonly FigureDef[], input: FigureInput): Promise<Map<string, FigureAmount[]>> {
@@ -149,7 +137,7 @@ function directRow(
 }
 
 export async function dashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboard> {
-  const node = await nodeInScope(ctx, q.territoryId);
+  const node = await placeInScope(ctx.db, ctx.actor, q.territoryId ?? ctx.actor.territoryId);
   const p = periodOf(ctx, q);
   const defs = declaredFigures();
   const base = { db: ctx.db, actor: ctx.actor, clock: ctx.clock };
@@ -191,8 +179,8 @@ export async function dashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboard>
   const months = monthsEnding(p.to, q.months);
   const values: Record<string, (number | null)[]> = Object.fromEntries(defs.map((d) => [d.key, []]));
   for (const ym of months) {
-    const start = dayStart(`${ym}-01`);
-    const end = dayStart(`${nextMonth(ym)}-01`);
+    const start = chinaDayStart(`${ym}-01`);
+    const end = chinaDayStart(`${nextMonth(ym)}-01`);
     const month = await computeAll(defs, {
       ...base,
       nodes: [node],
@@ -220,7 +208,7 @@ const OPEN = sql.raw(UNFINISHED_SQL('service_orders'));
 const OVERDUE_AT = sql.raw(OVERDUE_AT_SQL('service_orders'));
 
 export async function liveMap(ctx: Ctx, q: MapQuery): Promise<LiveMap> {
-  const node = await nodeInScope(ctx, q.territoryId);
+  const node = await placeInScope(ctx.db, ctx.actor, q.territoryId ?? ctx.actor.territoryId);
   const p = periodOf(ctx, q);
   const now = ctx.clock.now().toISOString();
   const overdueAt = OVERDUE_AT;
@@ -324,7 +312,7 @@ export async function gridLive(ctx: Ctx, gridId: number): Promise<GridLive> {
 // ---- hotspots ------------------------------------------------------------------------------------------------
 
 export async function hotspots(ctx: Ctx, q: HotspotQuery): Promise<HotspotList> {
-  const node = await nodeInScope(ctx, q.territoryId);
+  const node = await placeInScope(ctx.db, ctx.actor, q.territoryId ?? ctx.actor.territoryId);
   const rule = { minCount: q.minCount, days: q.days };
   const now = ctx.clock.now();
   const found =
@@ -376,11 +364,7 @@ const CATEGORY_WORDS: Record<string, { 'zh-CN': string; 'en-US': string }> = {
 
 /** The hotspot asked for, found again under the viewer's scope by the same rule (so a stale click cannot invent one). */
 async function hotspotOf(ctx: Ctx, a: HotspotAction) {
-  const [compound] = await ctx.db
-    .select({ id: territories.id, path: territories.path, level: territories.level })
-    .from(territories)
-    .where(and(eq(territories.id, a.compoundId), inScope(ctx.actor, territories.path)));
-  if (!compound) throw notFound();
+  const compound = await placeInScope(ctx.db, ctx.actor, a.compoundId);
   const found = await orderHotspots(ctx.db, compound.path, ctx.clock.now(), { minCount: a.minCount, days: a.days });
   const h = found.find((x) => x.compoundId === a.compoundId && x.category === a.category);
   if (!h) throw fieldError(ctx, 'category', 'dashboard.notAHotspot');

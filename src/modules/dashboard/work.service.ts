@@ -6,7 +6,7 @@ import { listFlags } from '../organizations/index.js';
 import { OrderListQuery } from '../service-orders/contract.js';
 import { countOrders } from '../service-orders/index.js';
 import type { WorkCard } from './contract.js';
-import { chinaDay } from './dashboard.service.js';
+import { chinaDay, chinaDayStart } from '../../kernel/clock.js';
 
 /**
  * 我的工作 (issue 10 item 19): the caller's own work, by what their roles do, in their subtree — each count is the
@@ -23,7 +23,7 @@ async function ordersCount(ctx: Ctx, q: Query): Promise<number> {
   return countOrders(ctx, filters);
 }
 
-const monthStart = (ym: string) => new Date(`${ym}-01T00:00:00+08:00`);
+const monthStart = (ym: string) => chinaDayStart(`${ym}-01`);
 function nextMonth(ym: string): string {
   const y = Number(ym.slice(0, 4));
   const m = Number(ym.slice(5, 7));

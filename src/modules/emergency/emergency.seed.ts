@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, max, min, or } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
+import { chinaDay } from '../../kernel/clock.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
 import { prng } from '../../kernel/random.js';
@@ -548,7 +549,7 @@ async function seedRecruitment(db: DbOrTx, community: Node) {
     .limit(1);
   if (!branch) return;
   const today = Date.now();
-  const d = (daysAgo: number) => new Date(today + 8 * HOUR - daysAgo * DAY).toISOString().slice(0, 10);
+  const d = (daysAgo: number) => chinaDay(new Date(today - daysAgo * DAY));
   const review = (daysAgo: number, steps = 4) =>
     Object.fromEntries(
       (['talk', 'report', 'review', 'decide'] as const).slice(0, steps).map((k, i) => [k, d(daysAgo - i)]),

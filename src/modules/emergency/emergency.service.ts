@@ -7,7 +7,15 @@ import { escapeLike } from '../../kernel/db/search.js';
 import { AppError, conflict, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope, inSubtree, pathIds, pathInScope, requireTerritoriesInScope } from '../../kernel/scope/scope.js';
+import {
+  inScope,
+  inSubtree,
+  pathIds,
+  pathInScope,
+  placeFilter,
+  placeInScope,
+  requireTerritoriesInScope,
+} from '../../kernel/scope/scope.js';
 import { notify } from '../notifications/index.js';
 import { partyMembers } from '../party-members/index.js';
 import { createOrder } from '../service-orders/index.js';
@@ -80,11 +88,7 @@ async function activeEvent(ctx: Ctx, db: DbOrTx, id: number): Promise<EventRow> 
 
 /** A node the actor may act on inside the event's area: outside the subtree 404, outside the area 400. */
 async function nodeInArea(ctx: Ctx, e: { areaPaths: string[] }, id: number, field: string) {
-  const [n] = await ctx.db
-    .select({ id: territories.id, name: territories.name, path: territories.path, level: territories.level })
-    .from(territories)
-    .where(and(eq(territories.id, id), inScope(ctx.actor, territories.path)));
-  if (!n) throw notFound();
+  const n = await placeInScope(ctx.db, ctx.actor, id);
   if (!inArea(e.areaPaths, n.path)) throw fieldError(ctx, field, 'emergency.outsideArea');
   return n;
 }
@@ -115,11 +119,7 @@ async function eventsOut(ctx: Ctx, db: DbOrTx, rows: EventRow[]): Promise<Event[
 // ---------------------------------------------------------------------------------------------------------------
 
 export async function switchOn(ctx: Ctx, input: SwitchOn): Promise<Event> {
-  const [node] = await ctx.db
-    .select({ id: territories.id, path: territories.path, level: territories.level })
-    .from(territories)
-    .where(and(eq(territories.id, input.territoryId ?? ctx.actor.territoryId), inScope(ctx.actor, territories.path)));
-  if (!node) throw notFound();
+  const node = await placeInScope(ctx.db, ctx.actor, input.territoryId ?? ctx.actor.territoryId);
   if (!(SWITCH_LEVELS as readonly string[]).includes(node.level))
     throw fieldError(ctx, 'territoryId', 'emergency.switchLevel');
   const paths = await requireTerritoriesInScope(ctx.db, ctx.actor, input.areaIds);
@@ -187,14 +187,7 @@ export async function listEvents(ctx: Ctx, q: EventQuery) {
   const w: SQL[] = [eventVisible(ctx)];
   if (q.status) w.push(eq(emEvents.status, q.status));
   if (q.q) w.push(ilike(emEvents.name, `%${escapeLike(q.q)}%`));
-  if (q.territoryId) {
-    const [n] = await ctx.db
-      .select({ path: territories.path })
-      .from(territories)
-      .where(and(eq(territories.id, q.territoryId), inScope(ctx.actor, territories.path)));
-    if (!n) throw notFound();
-    w.push(inSubtree(emEvents.scopePath, n.path));
-  }
+  w.push(...(await placeFilter(ctx.db, ctx.actor, emEvents.scopePath, q.territoryId)));
   const where = and(...w);
   const [rows, [total]] = await Promise.all([
     ctx.db

@@ -3,6 +3,7 @@
  * 《中国共产党发展党员工作细则》 (2014) and seed 003's political review 一谈一报一审一定. Pure functions: the service
  * loads the candidate, asks `checkMove`, and refuses with the reason it gives.
  */
+import { addDays } from '../../kernel/clock.js';
 import { STAGES, type Stage } from './constants.js';
 
 export { STAGES, type Stage };
@@ -50,8 +51,6 @@ export function addYears(day: string, years: number): string {
   const dt = new Date(Date.UTC(y! + years, m! - 1, d!));
   return dt.toISOString().slice(0, 10);
 }
-const addDays = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Why moving `c` to `to` on day `on` (China day, today or before) is not allowed; null when it is. */
 export function checkMove(c: CandidateFacts, to: Stage, on: string, today: string): Refusal | null {

@@ -1,12 +1,12 @@
 import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
+import { chinaDay } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
-import { territories } from '../../kernel/db/schema.js';
 import { AppError, conflict, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope, inSubtree } from '../../kernel/scope/scope.js';
+import { inScope, placeFilter } from '../../kernel/scope/scope.js';
 import { partyOrgs } from '../organizations/index.js';
 import type { AdvanceCandidate, Candidate, CandidateQuery, CreateCandidate, RecordCandidate } from './contract.js';
 import { checkMove, checkRecord, talkDue, type Stage } from './recruitment.rules.js';
@@ -14,7 +14,6 @@ import { recruitCandidates, recruitMoves } from './schema.js';
 
 const c = recruitCandidates;
 type Row = typeof c.$inferSelect;
-const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 const STAGE_DAY: Record<Stage, keyof Row> = {
   applicant: 'appliedOn',
   activist: 'activistOn',
@@ -123,14 +122,7 @@ export async function listCandidates(ctx: Ctx, q: CandidateQuery) {
   const w: SQL[] = [inScope(ctx.actor, c.scopePath)];
   if (q.stage) w.push(eq(c.stage, q.stage));
   if (q.branchId) w.push(eq(c.branchId, q.branchId));
-  if (q.territoryId) {
-    const [n] = await ctx.db
-      .select({ path: territories.path })
-      .from(territories)
-      .where(and(eq(territories.id, q.territoryId), inScope(ctx.actor, territories.path)));
-    if (!n) throw notFound();
-    w.push(inSubtree(c.scopePath, n.path));
-  }
+  w.push(...(await placeFilter(ctx.db, ctx.actor, c.scopePath, q.territoryId)));
   const where = and(...w);
   const [rows, [total]] = await Promise.all([
     ctx.db.select().from(c).where(where).orderBy(desc(c.appliedOn), desc(c.id)).limit(q.pageSize).offset(offsetOf(q)),

@@ -8,7 +8,7 @@ import { accounts, territories } from '../../kernel/db/schema.js';
 import { AppError, conflict, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope, inSubtree, pathInScope } from '../../kernel/scope/scope.js';
+import { inScope, pathInScope, placeFilter, placeInScope } from '../../kernel/scope/scope.js';
 import { notify } from '../notifications/index.js';
 import { createOrder } from '../service-orders/index.js';
 import { METRIC_LABELS, METRICS, type Metric, type ReadingSource } from './constants.js';
@@ -70,14 +70,6 @@ const riverVisible = (
   col: typeof riverRivers.scopePath | typeof riverRoutes.scopePath = riverRivers.scopePath,
 ): SQL => or(inScope(ctx.actor, col), sql`${ctx.actor.scopePath} like ${col} || '%'`)!;
 
-async function nodeInScope(ctx: Ctx, db: DbOrTx, id: number) {
-  const [n] = await db
-    .select({ id: territories.id, name: territories.name, path: territories.path, level: territories.level })
-    .from(territories)
-    .where(and(eq(territories.id, id), inScope(ctx.actor, territories.path)));
-  if (!n) throw notFound();
-  return n;
-}
 async function riverRow(ctx: Ctx, db: DbOrTx, id: number, manage: boolean) {
   const [r] = await db
     .select()
@@ -119,7 +111,7 @@ function checkThresholds(ctx: Ctx, list: { metric: Metric; min?: number | null; 
 // ---------------------------------------------------------------------------------------------------------------
 
 export async function createRiver(ctx: Ctx, input: CreateRiver): Promise<River> {
-  const node = await nodeInScope(ctx, ctx.db, input.territoryId);
+  const node = await placeInScope(ctx.db, ctx.actor, input.territoryId);
   const id = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(riverRivers)
@@ -145,7 +137,7 @@ export async function createRiver(ctx: Ctx, input: CreateRiver): Promise<River> 
 
 export async function createRoute(ctx: Ctx, riverId: number, input: CreateRoute): Promise<River> {
   const river = await riverRow(ctx, ctx.db, riverId, true);
-  const node = await nodeInScope(ctx, ctx.db, input.territoryId);
+  const node = await placeInScope(ctx.db, ctx.actor, input.territoryId);
   if (!node.path.startsWith(river.scopePath) || !PLACE_LEVELS.includes(node.level))
     throw fieldError(ctx, 'territoryId', 'river.routePlace');
   await ctx.db.transaction(async (tx) => {
@@ -173,7 +165,9 @@ export async function createRoute(ctx: Ctx, riverId: number, input: CreateRoute)
 
 export async function createStation(ctx: Ctx, riverId: number, input: CreateStation) {
   const river = await riverRow(ctx, ctx.db, riverId, true);
-  const place = input.territoryId ? await nodeInScope(ctx, ctx.db, input.territoryId) : { path: river.scopePath };
+  const place = input.territoryId
+    ? await placeInScope(ctx.db, ctx.actor, input.territoryId)
+    : { path: river.scopePath };
   if (!place.path.startsWith(river.scopePath)) throw fieldError(ctx, 'territoryId', 'river.stationPlace');
   checkThresholds(ctx, input.thresholds);
   await accountsInScope(ctx, input.responsibleAccountIds);
@@ -447,7 +441,7 @@ async function patrolsOut(db: DbOrTx, rows: (typeof riverPatrols.$inferSelect)[]
 
 export async function listPatrols(ctx: Ctx, q: PatrolQuery) {
   const w: SQL[] = [inScope(ctx.actor, riverPatrols.scopePath)];
-  if (q.territoryId) w.push(inSubtree(riverPatrols.scopePath, (await nodeInScope(ctx, ctx.db, q.territoryId)).path));
+  w.push(...(await placeFilter(ctx.db, ctx.actor, riverPatrols.scopePath, q.territoryId)));
   if (q.riverId)
     w.push(
       inArray(
@@ -647,7 +641,7 @@ export async function listAlerts(ctx: Ctx, q: AlertQuery, only?: SQL) {
   if (only) w.push(only);
   if (q.status) w.push(eq(riverAlerts.status, q.status));
   if (q.stationId) w.push(eq(riverAlerts.stationId, q.stationId));
-  if (q.territoryId) w.push(inSubtree(riverAlerts.scopePath, (await nodeInScope(ctx, ctx.db, q.territoryId)).path));
+  w.push(...(await placeFilter(ctx.db, ctx.actor, riverAlerts.scopePath, q.territoryId)));
   if (q.from) w.push(gte(riverAlerts.createdAt, q.from));
   if (q.to) w.push(lt(riverAlerts.createdAt, q.to));
   const where = and(...w);

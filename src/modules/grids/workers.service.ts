@@ -7,7 +7,7 @@ import { accounts, territories } from '../../kernel/db/schema.js';
 import { AppError, conflict, notFound, type FieldError } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope, pathIds, inSubtree } from '../../kernel/scope/scope.js';
+import { inScope, inSubtree, pathIds, placeInScope } from '../../kernel/scope/scope.js';
 import { partyMembers } from '../party-members/index.js';
 import {
   LIAISON_MAX,
@@ -253,11 +253,7 @@ export async function listLiaisons(ctx: Ctx, workerId: number) {
 
 /** Who follows the households below a place (a unit, a building…): for the household picker; at most 500. */
 export async function liaisonsUnder(ctx: Ctx, territoryId: number) {
-  const [node] = await ctx.db
-    .select({ path: territories.path })
-    .from(territories)
-    .where(and(eq(territories.id, territoryId), inScope(ctx.actor, territories.path)));
-  if (!node) throw notFound();
+  const node = await placeInScope(ctx.db, ctx.actor, territoryId);
   const rows = await ctx.db
     .select({ householdId: liaisonHouseholds.householdId, workerId: gridWorkers.id, workerName: gridWorkers.name })
     .from(liaisonHouseholds)

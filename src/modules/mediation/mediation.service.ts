@@ -8,7 +8,7 @@ import { accounts, territories } from '../../kernel/db/schema.js';
 import { AppError, conflict, forbidden, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope, pathInScope } from '../../kernel/scope/scope.js';
+import { inScope, pathInScope, placeFilter, placeInScope } from '../../kernel/scope/scope.js';
 import { partyMembers } from '../party-members/index.js';
 import { mayHandle, viewerOf, visibleOrders, type Viewer } from '../service-orders/index.js';
 import { FINISHED, type OrderStatus } from '../service-orders/index.js';
@@ -211,11 +211,7 @@ async function writeMembers(ctx: Ctx, tx: DbOrTx, teamId: number, input: TeamMem
 
 /** Creates a team of a community in the caller's subtree. */
 export async function createTeam(ctx: Ctx, input: CreateTeam): Promise<Team> {
-  const [comm] = await ctx.db
-    .select()
-    .from(territories)
-    .where(and(eq(territories.id, input.communityId), inScope(ctx.actor, territories.path)));
-  if (!comm) throw notFound();
+  const comm = await placeInScope(ctx.db, ctx.actor, input.communityId);
   if (comm.level !== 'community') throw fieldError(ctx, 'communityId', 'mediation.notACommunity');
   const now = ctx.clock.now();
   const id = await ctx.db.transaction(async (tx) => {
@@ -398,14 +394,7 @@ export async function getCase(ctx: Ctx, orderId: number): Promise<MediationCase>
 export async function listCases(ctx: Ctx, q: CaseQuery) {
   const v = await viewerOf(ctx.db, ctx.actor);
   const w: SQL[] = [eq(o.kind, 'mediation'), visibleOrders(v)];
-  if (q.territoryId) {
-    const [node] = await ctx.db
-      .select({ path: territories.path })
-      .from(territories)
-      .where(and(eq(territories.id, q.territoryId), inScope(ctx.actor, territories.path)));
-    if (!node) throw notFound();
-    w.push(sql`${o.scopePath} like ${`${node.path}%`}`);
-  }
+  w.push(...(await placeFilter(ctx.db, ctx.actor, o.scopePath, q.territoryId)));
   if (q.status) w.push(inArray(o.status, q.status));
   if (q.teamId) w.push(eq(mediationCases.teamId, q.teamId));
   if (q.outcome) w.push(eq(mediationCases.outcome, q.outcome));

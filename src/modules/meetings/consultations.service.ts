@@ -7,7 +7,7 @@ import { rowsOf } from '../../kernel/db/rows.js';
 import { AppError, conflict, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope, inSubtree } from '../../kernel/scope/scope.js';
+import { inScope, inSubtree, placeFilter, placeInScope } from '../../kernel/scope/scope.js';
 import { notify } from '../notifications/index.js';
 import { createOrder, orderStatuses } from '../service-orders/index.js';
 import { CONSULTATION_LEVELS, CONSULTATION_PERIOD_DAYS } from './constants.js';
@@ -69,11 +69,7 @@ async function row(ctx: Ctx, id: number, db: DbOrTx = ctx.db, manage = false, lo
 
 /** Puts a topic to the residents of a compound or community: the notice is published and residents hear of it. */
 export async function createConsultation(ctx: Ctx, input: CreateConsultation): Promise<Consultation> {
-  const [node] = await ctx.db
-    .select({ id: territories.id, level: territories.level, path: territories.path, name: territories.name })
-    .from(territories)
-    .where(and(eq(territories.id, input.territoryId), inScope(ctx.actor, territories.path)));
-  if (!node) throw notFound();
+  const node = await placeInScope(ctx.db, ctx.actor, input.territoryId);
   if (!(CONSULTATION_LEVELS as readonly string[]).includes(node.level))
     throw fieldError(ctx, 'territoryId', 'meetings.consultation.wrongLevel');
   const now = ctx.clock.now();
@@ -143,14 +139,7 @@ export async function listConsultations(ctx: Ctx, q: ConsultationQuery) {
   const w: SQL[] = [visible(ctx)];
   if (!isStaff(ctx)) w.push(sql`${c.status} <> 'withdrawn'`);
   if (q.status) w.push(inArray(c.status, q.status));
-  if (q.territoryId) {
-    const [node] = await ctx.db
-      .select({ path: territories.path })
-      .from(territories)
-      .where(and(eq(territories.id, q.territoryId), inScope(ctx.actor, territories.path)));
-    if (!node) throw notFound();
-    w.push(inSubtree(c.scopePath, node.path));
-  }
+  w.push(...(await placeFilter(ctx.db, ctx.actor, c.scopePath, q.territoryId)));
   if (q.from) w.push(gte(c.opensAt, q.from));
   if (q.to) w.push(sql`${c.opensAt} < ${q.to.toISOString()}::timestamptz`);
   if (q.q) w.push(ilike(c.title, `%${escapeLike(q.q)}%`));

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { CHINA_OFFSET_MS, chinaDateTime } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
 import type { StudyRecord } from './contract.js';
 import { territories } from '../../kernel/db/schema.js';
@@ -53,7 +54,6 @@ const TYPE_ZH: Record<string, string> = {
   residentsCouncil: '居民议事会',
   deputiesConsultation: '两代表一委员协商',
 };
-const china = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** The rows of one ledger over the caller's subtree (a year for sessions), as an .xlsx file. */
 export async function exportLedger(ctx: Ctx, kind: LedgerKind, year?: number): Promise<Buffer> {
@@ -77,7 +77,7 @@ export async function exportLedger(ctx: Ctx, kind: LedgerKind, year?: number): P
           m.title,
           zh ? (TYPE_ZH[m.typeKey] ?? m.typeKey) : m.typeKey,
           tName,
-          china(m.startsAt),
+          chinaDateTime(m.startsAt),
           m.place,
           t(ctx.locale, `meetings.status.${m.status}`),
           inv.filter((i) => i.meetingId === m.id).length,
@@ -93,7 +93,7 @@ export async function exportLedger(ctx: Ctx, kind: LedgerKind, year?: number): P
         : [];
       for (const d of ds) {
         const m = ms.find((x) => x.m.id === d.meetingId)!.m;
-        rows.push([m.title, china(m.startsAt), d.text]);
+        rows.push([m.title, chinaDateTime(m.startsAt), d.text]);
       }
     }
   } else if (kind === 'actionItems') {
@@ -111,7 +111,7 @@ export async function exportLedger(ctx: Ctx, kind: LedgerKind, year?: number): P
         a.title,
         title,
         a.ownerName,
-        china(a.dueAt),
+        chinaDateTime(a.dueAt),
         t(ctx.locale, `meetings.actionStatus.${a.status}`),
         overdue ? (zh ? '是' : 'yes') : zh ? '否' : 'no',
         a.evidence,
@@ -119,9 +119,9 @@ export async function exportLedger(ctx: Ctx, kind: LedgerKind, year?: number): P
       ]);
     }
   } else {
-    const y = year ?? new Date(ctx.clock.now().getTime() + 8 * 3_600_000).getUTCFullYear();
-    const from = new Date(Date.UTC(y, 0, 1) - 8 * 3_600_000);
-    const to = new Date(Date.UTC(y + 1, 0, 1) - 8 * 3_600_000);
+    const y = year ?? new Date(ctx.clock.now().getTime() + CHINA_OFFSET_MS).getUTCFullYear();
+    const from = new Date(Date.UTC(y, 0, 1) - CHINA_OFFSET_MS);
+    const to = new Date(Date.UTC(y + 1, 0, 1) - CHINA_OFFSET_MS);
     const ss = await ctx.db
       .select()
       .from(orgLifeSessions)
@@ -148,7 +148,7 @@ export async function exportLedger(ctx: Ctx, kind: LedgerKind, year?: number): P
     for (const s of ss) {
       const mine = att.filter((x) => x.s === s.id);
       rows.push([
-        china(s.heldAt),
+        chinaDateTime(s.heldAt),
         zh ? (KIND_ZH[s.kind] ?? s.kind) : s.kind,
         s.title,
         zh ? (s.mode === 'online' ? '线上' : '线下') : s.mode,
@@ -201,7 +201,7 @@ export async function exportStudy(ctx: Ctx, records: StudyRecord[]): Promise<Buf
     const rows: [string, string, string, number | null, string | null][] = [
       ...r.sessions.map(
         (x) =>
-          [china(x.heldAt).slice(0, 10), zh ? (KIND_ZH[x.kind] ?? x.kind) : x.kind, x.title, null, null] as [
+          [chinaDateTime(x.heldAt).slice(0, 10), zh ? (KIND_ZH[x.kind] ?? x.kind) : x.kind, x.title, null, null] as [
             string,
             string,
             string,

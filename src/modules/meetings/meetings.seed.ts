@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { systemClock } from '../../kernel/clock.js';
+import { CHINA_OFFSET_MS, systemClock } from '../../kernel/clock.js';
 import { systemActor, type Ctx } from '../../kernel/context.js';
 import type { Db, DbOrTx } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
@@ -24,7 +24,6 @@ import {
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const CST = 8 * HOUR;
 const WENTINGXIANG = '630104006001';
 
 const TITLES: Record<OrgLifeKind, string> = {
@@ -222,7 +221,7 @@ export async function seedMeetings(db: DbOrTx): Promise<void> {
   const branch = four.compoundBranch;
   if (!branch) return;
   const roster = await branchRoster(db, [branch.id]);
-  const today = new Date(anchor + CST);
+  const today = new Date(anchor + CHINA_OFFSET_MS);
   const skip = `${new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 2, 1)).toISOString().slice(0, 7)}`;
   for (let back = 12; back >= 1; back--) {
     const month = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - back, 1));

@@ -8,7 +8,7 @@ import { accounts, territories } from '../../kernel/db/schema.js';
 import { AppError, conflict, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope, pathIds } from '../../kernel/scope/scope.js';
+import { inScope, pathIds, placeFilter, placeInScope } from '../../kernel/scope/scope.js';
 import { openNeedsUnder } from '../co-building/index.js';
 import { notify, type NotifyEvent } from '../notifications/index.js';
 import {
@@ -236,21 +236,12 @@ export async function resolveInvitees(
 // Meetings
 // ---------------------------------------------------------------------------------------------------------------
 
-async function nodeInScope(ctx: Ctx, id: number): Promise<Node> {
-  const [node] = await ctx.db
-    .select({ id: territories.id, name: territories.name, level: territories.level, path: territories.path })
-    .from(territories)
-    .where(and(eq(territories.id, id), inScope(ctx.actor, territories.path)));
-  if (!node) throw notFound();
-  return node;
-}
-
 /**
  * Creates a meeting of a body (type + node): invitees drawn from the type's rule, the body's undone action items
  * carried onto the agenda, invitations sent in-app, all in one transaction.
  */
 export async function createMeeting(ctx: Ctx, input: CreateMeeting): Promise<Meeting> {
-  const node = await nodeInScope(ctx, input.territoryId);
+  const node = await placeInScope(ctx.db, ctx.actor, input.territoryId);
   const type = typeOf(input.typeKey);
   if (!(type.levels as readonly string[]).includes(node.level))
     throw fieldError(ctx, 'territoryId', 'meetings.wrongLevel', {
@@ -472,10 +463,7 @@ export async function listMeetings(ctx: Ctx, q: MeetingQuery) {
   const w: SQL[] = [inScope(ctx.actor, m.scopePath)];
   if (q.typeKey) w.push(eq(m.typeKey, q.typeKey));
   if (q.status) w.push(inArray(m.status, q.status));
-  if (q.territoryId) {
-    const node = await nodeInScope(ctx, q.territoryId);
-    w.push(sql`${m.scopePath} like ${`${node.path}%`}`);
-  }
+  w.push(...(await placeFilter(ctx.db, ctx.actor, m.scopePath, q.territoryId)));
   if (q.from) w.push(gte(m.startsAt, q.from));
   if (q.to) w.push(lte(m.startsAt, q.to));
   if (q.q) w.push(ilike(m.title, `%${escapeLike(q.q)}%`));

@@ -1,12 +1,13 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
+import { CHINA_OFFSET_MS } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { territories } from '../../kernel/db/schema.js';
 import { AppError, conflict, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope } from '../../kernel/scope/scope.js';
+import { inScope, placeFilter } from '../../kernel/scope/scope.js';
 import { getPartyOrg, listPartyOrgs, type PartyOrg } from '../organizations/index.js';
 import { branchRoster, membersOfAccount } from '../party-members/index.js';
 import { ORG_LIFE_KINDS, ORG_LIFE_RULES, type OrgLifeKind } from './constants.js';
@@ -25,8 +26,6 @@ import { orgLifeAttendance, orgLifeSessions, studyLessons } from './schema.js';
 
 const s = orgLifeSessions;
 const att = orgLifeAttendance;
-/** Periods are counted in China Standard Time (UTC+8, no daylight saving). */
-const CST = 8 * 3_600_000;
 const fieldError = (ctx: Ctx, field: string, key: string) =>
   new AppError('validation', undefined, {}, [{ field, message: t(ctx.locale, key) }]);
 
@@ -151,14 +150,7 @@ export async function listSessions(ctx: Ctx, q: SessionQuery) {
   if (q.status) w.push(inArray(s.status, q.status));
   if (q.from) w.push(gte(s.heldAt, q.from));
   if (q.to) w.push(lt(s.heldAt, q.to));
-  if (q.territoryId) {
-    const [node] = await ctx.db
-      .select({ path: territories.path })
-      .from(territories)
-      .where(and(eq(territories.id, q.territoryId), inScope(ctx.actor, territories.path)));
-    if (!node) throw notFound();
-    w.push(sql`${s.scopePath} like ${`${node.path}%`}`);
-  }
+  w.push(...(await placeFilter(ctx.db, ctx.actor, s.scopePath, q.territoryId)));
   const where = and(...w);
   const [rows, [total]] = await Promise.all([
     ctx.db.select().from(s).where(where).orderBy(desc(s.heldAt), desc(s.id)).limit(q.pageSize).offset(offsetOf(q)),
@@ -291,7 +283,7 @@ export async function mySessions(ctx: Ctx) {
 
 /** The period key of a moment for a rule: `2026-03` (month) or `2026-Q1` (quarter), in China time. */
 export function periodOf(d: Date, every: 'month' | 'quarter'): string {
-  const c = new Date(d.getTime() + CST);
+  const c = new Date(d.getTime() + CHINA_OFFSET_MS);
   const y = c.getUTCFullYear();
   const mo = c.getUTCMonth();
   return every === 'month' ? `${y}-${String(mo + 1).padStart(2, '0')}` : `${y}-Q${Math.floor(mo / 3) + 1}`;
@@ -302,8 +294,8 @@ export function endedPeriods(year: number, every: 'month' | 'quarter', since: Da
   const out: string[] = [];
   const step = every === 'month' ? 1 : 3;
   for (let mo = 0; mo < 12; mo += step) {
-    const start = new Date(Date.UTC(year, mo, 1) - CST);
-    const end = new Date(Date.UTC(year, mo + step, 1) - CST);
+    const start = new Date(Date.UTC(year, mo, 1) - CHINA_OFFSET_MS);
+    const end = new Date(Date.UTC(year, mo + step, 1) - CHINA_OFFSET_MS);
     if (end > now) break;
     if (end <= since) continue;
     out.push(periodOf(start, every));
@@ -344,8 +336,8 @@ async function branchesUnder(ctx: Ctx, territoryId: number | undefined): Promise
 export async function orgLifeFigures(ctx: Ctx, year: number, territoryId?: number): Promise<OrgLifeFigures> {
   const branches = await branchesUnder(ctx, territoryId);
   const now = ctx.clock.now();
-  const from = new Date(Date.UTC(year, 0, 1) - CST);
-  const to = new Date(Date.UTC(year + 1, 0, 1) - CST);
+  const from = new Date(Date.UTC(year, 0, 1) - CHINA_OFFSET_MS);
+  const to = new Date(Date.UTC(year + 1, 0, 1) - CHINA_OFFSET_MS);
   const ids = branches.map((b) => b.id);
   const sessions = ids.length
     ? await ctx.db

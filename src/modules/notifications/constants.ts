@@ -34,6 +34,5 @@ export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
 export const DEFAULT_DIGEST_HOUR = 18;
 /** Digest hours are in China Standard Time (UTC+8 all year, no daylight saving). */
 export const DIGEST_TIME_ZONE = 'Asia/Shanghai';
-export const DIGEST_UTC_OFFSET_HOURS = 8;
 /** A digest lists at most this many events (the count says how many there were). */
 export const DIGEST_MAX_ITEMS = 50;

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
-import type { Clock } from '../../kernel/clock.js';
+import { chinaDateTime, chinaDayHour, type Clock } from '../../kernel/clock.js';
 import { systemActor, type Actor, type Ctx } from '../../kernel/context.js';
 import type { Db, DbOrTx } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
@@ -11,7 +11,6 @@ import {
   DEFAULT_DIGEST_HOUR,
   DIGEST_MAX_ITEMS,
   DIGEST_TIME_ZONE,
-  DIGEST_UTC_OFFSET_HOURS,
   type NotificationKind,
   type NotificationMode,
 } from './constants.js';
@@ -20,7 +19,6 @@ import { notificationPreferences, notifications } from './schema.js';
 import { every } from '../../kernel/every.js';
 
 const n = notifications;
-const HOUR = 3_600_000;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Writing: called by other modules inside their own transaction (STYLE rule 2).
@@ -85,17 +83,6 @@ export async function notify(
 // ---------------------------------------------------------------------------------------------------------------
 // Rendering: texts in the reader's locale from the stored event.
 // ---------------------------------------------------------------------------------------------------------------
-
-/** `YYYY-MM-DD HH:mm` in China time (the way dates are written on Chinese forms). */
-export function chinaDateTime(d: Date): string {
-  return new Date(d.getTime() + DIGEST_UTC_OFFSET_HOURS * HOUR).toISOString().slice(0, 16).replace('T', ' ');
-}
-
-/** The China-time day (YYYY-MM-DD) and hour of an instant. */
-export function chinaDayHour(d: Date): { day: string; hour: number } {
-  const local = new Date(d.getTime() + DIGEST_UTC_OFFSET_HOURS * HOUR);
-  return { day: local.toISOString().slice(0, 10), hour: local.getUTCHours() };
-}
 
 function textParams(locale: Locale, params: Record<string, unknown>): Record<string, string | number> {
   const out: Record<string, string | number> = {};

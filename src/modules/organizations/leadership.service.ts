@@ -1,13 +1,14 @@
 import { and, asc, count, desc, eq, ilike, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../../kernel/audit/audit.js';
+import { chinaDay } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { territories } from '../../kernel/db/schema.js';
 import { notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope, inSubtree } from '../../kernel/scope/scope.js';
+import { inScope, placeFilter, placeInScope } from '../../kernel/scope/scope.js';
 import { REQUIRED_REVIEW_DEPARTMENTS, type ReviewDepartment } from './constants.js';
 import type {
   Candidate,
@@ -24,7 +25,7 @@ import type {
 } from './contract.js';
 import { rowsOf } from '../../kernel/db/rows.js';
 import { candidateReviews, electionCandidates, elections, leadershipMembers } from './schema.js';
-import { chinaDate, escapeLike, invalid, placeInScope, placeOfLevel } from './shared.js';
+import { escapeLike, invalid, placeOfLevel } from './shared.js';
 
 // ---------------------------------------------------------------- members of the 两委
 
@@ -62,7 +63,7 @@ type MemberRow = Awaited<ReturnType<ReturnType<typeof selectMembers>['execute']>
 function shapeMember(ctx: Ctx, { scopePath: _p, ...r }: MemberRow): LeadershipMember {
   return {
     ...r,
-    age: ageOn(chinaDate(ctx.clock.now()), r.birthDate, r.birthYear),
+    age: ageOn(chinaDay(ctx.clock.now()), r.birthDate, r.birthYear),
     dualRole: r.partyPost === 'secretary' && r.committeePost === 'director',
   };
 }
@@ -73,8 +74,7 @@ const POST_ORDER = sql`case ${leadershipMembers.partyPost} when 'secretary' then
 /** Members of the leadership teams of the actor's subtree (or of one community), secretaries first. */
 export async function listLeadershipMembers(ctx: Ctx, q: LeadershipListQuery) {
   const where: SQL[] = [inScope(ctx.actor, leadershipMembers.scopePath)];
-  if (q.territoryId)
-    where.push(inSubtree(leadershipMembers.scopePath, (await placeInScope(ctx, ctx.db, q.territoryId)).path));
+  where.push(...(await placeFilter(ctx.db, ctx.actor, leadershipMembers.scopePath, q.territoryId)));
   if (q.q) where.push(ilike(leadershipMembers.name, `%${escapeLike(q.q)}%`));
   const cond = and(...where);
   const [rows, [total]] = await Promise.all([
@@ -106,7 +106,7 @@ interface PostCheck {
 
 /** A community has one secretary and one director; a birth date may not lie in the future. */
 async function checkMember(ctx: Ctx, db: DbOrTx, c: PostCheck) {
-  if (c.birthDate && c.birthDate > chinaDate(ctx.clock.now()))
+  if (c.birthDate && c.birthDate > chinaDay(ctx.clock.now()))
     throw invalid('birthDate', t(ctx.locale, 'leadership.birthFuture'));
   for (const [field, col, post] of [
     ['partyPost', leadershipMembers.partyPost, 'secretary'],
@@ -241,9 +241,9 @@ const CommunityRow = z.object({
  * share of communities with a secretary whose secretary is also the residents' committee director.
  */
 export async function leadershipFigures(ctx: Ctx, territoryId?: number): Promise<LeadershipFigures> {
-  const path = territoryId ? (await placeInScope(ctx, ctx.db, territoryId)).path : ctx.actor.scopePath;
+  const path = territoryId ? (await placeInScope(ctx.db, ctx.actor, territoryId)).path : ctx.actor.scopePath;
   const pattern = `${path}%`;
-  const today = chinaDate(ctx.clock.now());
+  const today = chinaDay(ctx.clock.now());
   const members = sql`
     select community_id, party_post, committee_post, education, gender,
            case when birth_date is not null then date_part('year', age(${today}::date, birth_date))::int
@@ -403,7 +403,7 @@ function withCounts({ scopePath: _p, ...e }: ElectionRow, cands: Candidate[]): E
 /** Elections of the subtree, newest first, with the outcome counts of their candidates. */
 export async function listElections(ctx: Ctx, q: ElectionListQuery) {
   const where: SQL[] = [inScope(ctx.actor, elections.scopePath)];
-  if (q.territoryId) where.push(inSubtree(elections.scopePath, (await placeInScope(ctx, ctx.db, q.territoryId)).path));
+  where.push(...(await placeFilter(ctx.db, ctx.actor, elections.scopePath, q.territoryId)));
   const cond = and(...where);
   const [rows, [total]] = await Promise.all([
     selectElections(ctx.db)
@@ -529,7 +529,7 @@ export async function recordReview(ctx: Ctx, candidateId: number, input: RecordR
     const values = {
       outcome: input.outcome,
       note: input.note ?? null,
-      reviewedOn: input.reviewedOn ?? chinaDate(ctx.clock.now()),
+      reviewedOn: input.reviewedOn ?? chinaDay(ctx.clock.now()),
     };
     if (before)
       await tx

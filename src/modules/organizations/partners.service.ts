@@ -7,7 +7,7 @@ import { territories } from '../../kernel/db/schema.js';
 import { conflict, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope, inSubtree } from '../../kernel/scope/scope.js';
+import { inScope, placeFilter, placeInScope } from '../../kernel/scope/scope.js';
 import type {
   CreateOwnersCommittee,
   CreateResidentsGroup,
@@ -27,7 +27,7 @@ import { rowsOf } from '../../kernel/db/rows.js';
 import { flaggedBuildings } from './flags.service.js';
 import { listPartyOrgs } from './party-org.service.js';
 import { compoundProperties, ownersCommittees, partyOrgs, residentsGroups, units } from './schema.js';
-import { contactPhone, escapeLike, invalid, placeInScope, placeOfLevel } from './shared.js';
+import { contactPhone, escapeLike, invalid, placeOfLevel } from './shared.js';
 import { z } from 'zod';
 
 // ---------------------------------------------------------------- units 驻区单位
@@ -85,7 +85,7 @@ async function unitWhere(ctx: Ctx, q: UnitExportQuery) {
   if (q.kind) where.push(eq(units.kind, q.kind));
   if (q.red === 'true') where.push(eq(units.kind, 'propertyCompany'), hasOrg);
   if (q.red === 'false') where.push(eq(units.kind, 'propertyCompany'), sql`not ${hasOrg}`);
-  if (q.territoryId) where.push(inSubtree(units.scopePath, (await placeInScope(ctx, ctx.db, q.territoryId)).path));
+  where.push(...(await placeFilter(ctx.db, ctx.actor, units.scopePath, q.territoryId)));
   if (q.q) where.push(ilike(units.name, `%${escapeLike(q.q)}%`));
   return and(...where);
 }
@@ -247,8 +247,7 @@ const shapeOwners = (ctx: Ctx, { scopePath: _p, ...r }: OwnersRow): OwnersCommit
 /** Owners' committees of the subtree, by place and name (compound or committee). */
 export async function listOwnersCommittees(ctx: Ctx, q: PartnerListQuery) {
   const where: SQL[] = [inScope(ctx.actor, ownersCommittees.scopePath)];
-  if (q.territoryId)
-    where.push(inSubtree(ownersCommittees.scopePath, (await placeInScope(ctx, ctx.db, q.territoryId)).path));
+  where.push(...(await placeFilter(ctx.db, ctx.actor, ownersCommittees.scopePath, q.territoryId)));
   if (q.q)
     where.push(
       or(ilike(ownersCommittees.name, `%${escapeLike(q.q)}%`), ilike(territories.name, `%${escapeLike(q.q)}%`))!,
@@ -383,8 +382,7 @@ const shapeGroup = (ctx: Ctx, { scopePath: _p, ...r }: GroupRow): ResidentsGroup
 /** Residents' groups of the subtree, by place and name. */
 export async function listResidentsGroups(ctx: Ctx, q: PartnerListQuery) {
   const where: SQL[] = [inScope(ctx.actor, residentsGroups.scopePath)];
-  if (q.territoryId)
-    where.push(inSubtree(residentsGroups.scopePath, (await placeInScope(ctx, ctx.db, q.territoryId)).path));
+  where.push(...(await placeFilter(ctx.db, ctx.actor, residentsGroups.scopePath, q.territoryId)));
   if (q.q) where.push(ilike(residentsGroups.name, `%${escapeLike(q.q)}%`));
   const cond = and(...where);
   const [rows, [total]] = await Promise.all([
@@ -520,7 +518,7 @@ export async function clearCompoundProperty(ctx: Ctx, compoundId: number): Promi
 }
 
 async function compoundInScope(ctx: Ctx, id: number) {
-  const place = await placeInScope(ctx, ctx.db, id);
+  const place = await placeInScope(ctx.db, ctx.actor, id);
   if (place.level !== 'compound' || place.parentId === null) throw notFound();
   return place;
 }

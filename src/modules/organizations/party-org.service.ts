@@ -7,11 +7,11 @@ import { territories, type TerritoryLevel } from '../../kernel/db/schema.js';
 import { conflict, notFound, type FieldError } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope, pathIds, inSubtree } from '../../kernel/scope/scope.js';
+import { inScope, inSubtree, pathIds, type Place, placeInScope } from '../../kernel/scope/scope.js';
 import { orgFigures } from './figures.js';
 import type { CreatePartyOrg, PartyOrg, PartyOrgKind, PartyOrgListQuery, UpdatePartyOrg } from './contract.js';
 import { partyOrgs, units } from './schema.js';
-import { escapeLike, invalidFields, placeInScope, type Place } from './shared.js';
+import { escapeLike, invalidFields } from './shared.js';
 
 /**
  * Where each kind of party organisation may sit (seeds 001 and 004): 党工委 at a street; 党委/党总支 at a
@@ -88,7 +88,7 @@ export async function listPartyOrgs(ctx: Ctx, q: PartyOrgListQuery) {
   const where: SQL[] = [inScope(ctx.actor, partyOrgs.scopePath)];
   if (q.kind) where.push(eq(partyOrgs.kind, q.kind));
   if (q.territoryId) {
-    const place = await placeInScope(ctx, ctx.db, q.territoryId);
+    const place = await placeInScope(ctx.db, ctx.actor, q.territoryId);
     where.push(inSubtree(partyOrgs.scopePath, place.path));
   }
   if (q.q) where.push(ilike(partyOrgs.name, `%${escapeLike(q.q)}%`));
@@ -110,7 +110,7 @@ const TREE_LIMIT = 3000;
 export async function partyOrgTree(ctx: Ctx, territoryId?: number) {
   const where: SQL[] = [inScope(ctx.actor, partyOrgs.scopePath)];
   if (territoryId) {
-    const place = await placeInScope(ctx, ctx.db, territoryId);
+    const place = await placeInScope(ctx.db, ctx.actor, territoryId);
     where.push(inSubtree(partyOrgs.scopePath, place.path));
   }
   const rows = await selectOrgs(ctx.db)
@@ -244,7 +244,7 @@ async function structureErrors(ctx: Ctx, db: DbOrTx, s: Shape): Promise<FieldErr
 /** Adds a party organisation at a node of the actor's subtree, checked against the structure rules. */
 export async function createPartyOrg(ctx: Ctx, input: CreatePartyOrg): Promise<PartyOrg> {
   return ctx.db.transaction(async (tx) => {
-    const place = await placeInScope(ctx, tx, input.territoryId);
+    const place = await placeInScope(tx, ctx.actor, input.territoryId);
     const errors = await structureErrors(ctx, tx, {
       kind: input.kind,
       place,
@@ -286,7 +286,7 @@ export async function updatePartyOrg(ctx: Ctx, id: number, patch: UpdatePartyOrg
       .from(partyOrgs)
       .where(eq(partyOrgs.id, id))
       .for('update');
-    const place = await placeInScope(ctx, tx, own!.territoryId);
+    const place = await placeInScope(tx, ctx.actor, own!.territoryId);
     const next = {
       kind: patch.kind ?? before.kind,
       parentId: patch.parentId === undefined ? before.parentId : patch.parentId,

@@ -1,37 +1,12 @@
-import { and, eq } from 'drizzle-orm';
 import { maskPhone } from '../../kernel/audit/audit.js';
 import type { Ctx } from '../../kernel/context.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
-import { territories, type TerritoryLevel } from '../../kernel/db/schema.js';
-import { AppError, notFound, type FieldError } from '../../kernel/http/errors.js';
+import type { TerritoryLevel } from '../../kernel/db/schema.js';
+import { AppError, type FieldError } from '../../kernel/http/errors.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope } from '../../kernel/scope/scope.js';
+import { placeInScope, type Place } from '../../kernel/scope/scope.js';
 
 export { escapeLike } from '../../kernel/db/search.js';
-
-export interface Place {
-  id: number;
-  name: string;
-  level: TerritoryLevel;
-  path: string;
-  parentId: number | null;
-}
-
-/** A territory node inside the actor's subtree, or 404 (its existence is not revealed). */
-export async function placeInScope(ctx: Ctx, db: DbOrTx, id: number): Promise<Place> {
-  const [row] = await db
-    .select({
-      id: territories.id,
-      name: territories.name,
-      level: territories.level,
-      path: territories.path,
-      parentId: territories.parentId,
-    })
-    .from(territories)
-    .where(and(eq(territories.id, id), inScope(ctx.actor, territories.path)));
-  if (!row) throw notFound();
-  return row;
-}
 
 /** A node of the actor's subtree that must be of one of these levels: 404 outside, 400 on the field otherwise. */
 export async function placeOfLevel(
@@ -41,7 +16,7 @@ export async function placeOfLevel(
   levels: readonly TerritoryLevel[],
   field: string,
 ): Promise<Place> {
-  const place = await placeInScope(ctx, db, id);
+  const place = await placeInScope(db, ctx.actor, id);
   if (!levels.includes(place.level)) throw invalid(field, levelsMessage(ctx, levels));
   return place;
 }
@@ -66,9 +41,4 @@ export function invalidFields(fields: FieldError[]): AppError {
 export function contactPhone(ctx: Ctx, phone: string | null): string | null {
   if (phone === null) return null;
   return ctx.actor.permissions.has('unit.revealContact') ? phone : maskPhone(phone);
-}
-
-/** `YYYY-MM-DD` of a date in China time (UTC+8), for date columns compared against the clock. */
-export function chinaDate(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }

@@ -6,18 +6,14 @@ import { accounts, territories } from '../../kernel/db/schema.js';
 import { AppError, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope, pathIds, pathInScope } from '../../kernel/scope/scope.js';
+import { inScope, pathIds, pathInScope, placeInScope } from '../../kernel/scope/scope.js';
 import { units } from '../organizations/index.js';
 import type { CreateRoutingRule, MenuItem, RoutingRule, UnitContact, UpdateRoutingRule } from './contract.js';
 import { orderMenuItems, orderRoutingRules, orderUnitContacts } from './schema.js';
 
 /** A community in the caller's subtree (menus and rules belong to communities). */
 async function communityInScope(ctx: Ctx, id: number) {
-  const [c] = await ctx.db
-    .select({ id: territories.id, path: territories.path, level: territories.level })
-    .from(territories)
-    .where(and(eq(territories.id, id), inScope(ctx.actor, territories.path)));
-  if (!c) throw notFound();
+  const c = await placeInScope(ctx.db, ctx.actor, id);
   if (c.level !== 'community')
     throw new AppError('validation', undefined, {}, [
       { field: 'communityId', message: t(ctx.locale, 'order.notACommunity') },

@@ -3,16 +3,17 @@ import type { Ctx } from '../../kernel/context.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { rowsOf } from '../../kernel/db/rows.js';
 import { territories } from '../../kernel/db/schema.js';
-import { AppError, notFound } from '../../kernel/http/errors.js';
+import { AppError } from '../../kernel/http/errors.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope, pathIds } from '../../kernel/scope/scope.js';
+import { pathIds, placeInScope } from '../../kernel/scope/scope.js';
 import { TERRITORY_LEVELS, type TerritoryLevel } from '../../kernel/territory-levels.js';
 import { grids } from '../grids/index.js';
 import { units } from '../organizations/index.js';
 import { NOT_COUNTED, OVERDUE_AT_SQL, UNFINISHED_SQL } from './constants.js';
 import type { Counts, OrderFigures, OrderTrend } from './contract.js';
 import { serviceOrders } from './schema.js';
-import { addDays, addTally, dayStart, shanghaiDay, TALLY_KEYS, zeroTally, type Grain, type Tally } from './rollups.js';
+import { addTally, TALLY_KEYS, zeroTally, type Grain, type Tally } from './rollups.js';
+import { addDays, chinaDay, chinaDayStart } from '../../kernel/clock.js';
 
 /**
  * The service loop's figures (issue 5 item 7) for a subtree and a period of creation [from, to), with the ranking
@@ -120,14 +121,14 @@ export function splitPeriod(
 ): { days: [string, string] | null; edges: [Date | null, Date | null][] } {
   let a = FAR_PAST;
   if (from) {
-    const d = shanghaiDay(from);
-    a = dayStart(d).getTime() === from.getTime() ? d : addDays(d, 1);
+    const d = chinaDay(from);
+    a = chinaDayStart(d).getTime() === from.getTime() ? d : addDays(d, 1);
   }
-  const b = to ? shanghaiDay(to) : FAR_FUTURE;
+  const b = to ? chinaDay(to) : FAR_FUTURE;
   if (a >= b) return { days: null, edges: [[from ?? null, to ?? null]] };
   const edges: [Date | null, Date | null][] = [];
-  if (from && dayStart(a).getTime() > from.getTime()) edges.push([from, dayStart(a)]);
-  if (to && dayStart(b).getTime() < to.getTime()) edges.push([dayStart(b), to]);
+  if (from && chinaDayStart(a).getTime() > from.getTime()) edges.push([from, chinaDayStart(a)]);
+  if (to && chinaDayStart(b).getTime() < to.getTime()) edges.push([chinaDayStart(b), to]);
   return { days: [a, b], edges };
 }
 
@@ -149,9 +150,9 @@ export function planPeriod(
   const subtract: Window[] = [];
   const span = (w: Window) => w[1]!.getTime() - w[0]!.getTime();
   for (const edge of split.edges) {
-    const atStart = edge[1]!.getTime() === dayStart(a).getTime();
+    const atStart = edge[1]!.getTime() === chinaDayStart(a).getTime();
     const day = atStart ? addDays(a, -1) : b;
-    const rest: Window = atStart ? [dayStart(day), edge[0]] : [edge[1], dayStart(addDays(day, 1))];
+    const rest: Window = atStart ? [chinaDayStart(day), edge[0]] : [edge[1], chinaDayStart(addDays(day, 1))];
     // The rest of the day holds few orders when it is the shorter part, or when it begins about now (a period
     // ending now, as a dashboard asks: what was created since is at most a few minutes' worth).
     if (rest[0]!.getTime() >= now.getTime() - ABOUT_NOW_MS || span(rest) < span(edge)) {
@@ -325,29 +326,13 @@ async function figuresOf(db: DbOrTx, node: Node, from: Date | undefined, to: Dat
   return { tallies, overdue };
 }
 
-/** The territory asked for (default: the caller's own node), if the caller may see it. */
-async function nodeInScope(ctx: Ctx, territoryId: number | undefined): Promise<Node> {
-  const [node] = await ctx.db
-    .select({
-      id: territories.id,
-      name: territories.name,
-      level: territories.level,
-      path: territories.path,
-      depth: territories.depth,
-    })
-    .from(territories)
-    .where(and(eq(territories.id, territoryId ?? ctx.actor.territoryId), inScope(ctx.actor, territories.path)));
-  if (!node) throw notFound();
-  return node;
-}
-
 /** Figures of a subtree and period (created in [from, to)), and the ranking of the nodes one level below. */
 export async function orderFigures(
   ctx: Ctx,
   q: { territoryId?: number | undefined; from?: Date | undefined; to?: Date | undefined },
 ): Promise<OrderFigures> {
   const now = ctx.clock.now();
-  const node = await nodeInScope(ctx, q.territoryId);
+  const node = await placeInScope(ctx.db, ctx.actor, q.territoryId ?? ctx.actor.territoryId);
   const [{ tallies, overdue }, children, excluded] = await Promise.all([
     figuresOf(ctx.db, node, q.from, q.to, now),
     ctx.db
@@ -558,7 +543,7 @@ export async function orderTrend(
   const months = monthsBetween(q.from, q.to);
   if (!months.length || months.length > TREND_MONTHS_MAX)
     throw new AppError('validation', undefined, {}, [{ field: 'to', message: t(ctx.locale, 'order.trendRange') }]);
-  const node = await nodeInScope(ctx, q.territoryId);
+  const node = await placeInScope(ctx.db, ctx.actor, q.territoryId ?? ctx.actor.territoryId);
   const start = `${q.from}-01`;
   const end = `${q.to}-01`;
   const res = atOrAboveCommunity(node.level)
@@ -574,7 +559,7 @@ export async function orderTrend(
           count(*) filter (where rating in ('satisfied','basic')) as satisfied
         from service_orders
         where scope_path like ${`${node.path}%`} and status not in (${lit(NOT_COUNTED)})
-          and created_at >= ${dayStart(start).toISOString()}::timestamptz and created_at < ${dayStart(end).toISOString()}::timestamptz
+          and created_at >= ${chinaDayStart(start).toISOString()}::timestamptz and created_at < ${chinaDayStart(end).toISOString()}::timestamptz
         group by 1`);
   const byMonth = new Map(rowsOf(res).map((r) => [String(r.month), tallyCols(r)]));
   return {
@@ -590,7 +575,7 @@ export async function orderTrend(
         responseRate: c.responseRate,
         resolutionRate: c.resolutionRate,
         satisfactionRate: c.satisfactionRate,
-        drill: drillOf(node.id, dayStart(`${month}-01`), dayStart(`${next}-01`)).found,
+        drill: drillOf(node.id, chinaDayStart(`${month}-01`), chinaDayStart(`${next}-01`)).found,
       };
     }),
   };

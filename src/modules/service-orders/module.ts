@@ -9,7 +9,8 @@ import { enUS, zhCN } from './messages.js';
 import { tick } from './scheduler.js';
 import { retentionPass } from './retention.js';
 import { storeFrom } from './attachments.store.js';
-import { foldRollupSlots, shanghaiDay } from './rollups.js';
+import { foldRollupSlots } from './rollups.js';
+import { chinaDay } from '../../kernel/clock.js';
 import { AUDIT_LABELS } from './audit-labels.js';
 import { SERVICE_LOOP_FIGURES } from './dashboard.figures.js';
 
@@ -28,7 +29,7 @@ export const serviceOrdersModule: GongzhiModule = {
     {
       name: 'rollup fold',
       seconds: (c) => c.ORDER_SCHEDULER_SECONDS,
-      pass: ({ db, clock }) => foldRollupSlots(db, shanghaiDay(clock.now())),
+      pass: ({ db, clock }) => foldRollupSlots(db, chinaDay(clock.now())),
     },
     // Retention of closed records: personal data of orders finished RETENTION_CLOSED_YEARS ago (decision 035).
     {

@@ -5,7 +5,8 @@ import { testApp, type TestApp } from '../../test/app.js';
 import { TEST_PASSWORD } from '../../test/factories.js';
 import type { Client } from '../../test/http.js';
 import { grainRanges, planPeriod, splitPeriod } from './figures.js';
-import { addDays, dayStart, foldRollupSlots, rollupSelectSql, shanghaiDay } from './rollups.js';
+import { foldRollupSlots, rollupSelectSql } from './rollups.js';
+import { addDays, chinaDay, chinaDayStart } from '../../kernel/clock.js';
 import { makeUnit } from './testing.js';
 
 /**
@@ -87,11 +88,11 @@ describe('order rollups', () => {
     expect(grainRanges('2026-05-01', '2026-07-01')).toEqual([{ grain: 'm', from: '2026-05-01', to: '2026-07-01' }]);
     // 2026-05-03 10:00 Shanghai → 2026-05-05 00:00 Shanghai: the 3rd is partial, the 4th whole.
     const from = new Date('2026-05-03T02:00:00Z');
-    const to = dayStart('2026-05-05');
-    expect(shanghaiDay(new Date('2026-05-03T16:30:00Z'))).toBe('2026-05-04');
+    const to = chinaDayStart('2026-05-05');
+    expect(chinaDay(new Date('2026-05-03T16:30:00Z'))).toBe('2026-05-04');
     expect(splitPeriod(from, to)).toEqual({
       days: ['2026-05-04', '2026-05-05'],
-      edges: [[from, dayStart('2026-05-04')]],
+      edges: [[from, chinaDayStart('2026-05-04')]],
     });
     expect(splitPeriod(from, new Date('2026-05-03T09:00:00Z'))).toEqual({
       days: null,
@@ -103,32 +104,32 @@ describe('order rollups', () => {
     const monthAgo = new Date(now.getTime() - 30 * 24 * HOUR);
     expect(planPeriod(monthAgo, now, now)).toEqual({
       days: ['2026-04-21', '2026-05-21'],
-      direct: [[monthAgo, dayStart('2026-04-21')]],
-      subtract: [[now, dayStart('2026-05-21')]],
+      direct: [[monthAgo, chinaDayStart('2026-04-21')]],
+      subtract: [[now, chinaDayStart('2026-05-21')]],
     });
     const early = new Date('2026-04-19T20:00:00Z'); // 04:00 on 04-20 in Shanghai
     expect(planPeriod(early, now, now)).toEqual({
       days: ['2026-04-20', '2026-05-21'],
       direct: [],
       subtract: [
-        [dayStart('2026-04-20'), early],
-        [now, dayStart('2026-05-21')],
+        [chinaDayStart('2026-04-20'), early],
+        [now, chinaDayStart('2026-05-21')],
       ],
     });
     const morning = new Date('2026-05-20T01:00:00Z'); // 09:00 in Shanghai: the morning so far is shorter than the rest
-    expect(planPeriod(dayStart('2026-05-01'), morning, now)).toEqual({
+    expect(planPeriod(chinaDayStart('2026-05-01'), morning, now)).toEqual({
       days: ['2026-05-01', '2026-05-20'],
-      direct: [[dayStart('2026-05-20'), morning]],
+      direct: [[chinaDayStart('2026-05-20'), morning]],
       subtract: [],
     });
-    expect(planPeriod(dayStart('2026-05-01'), morning, morning)).toEqual({
+    expect(planPeriod(chinaDayStart('2026-05-01'), morning, morning)).toEqual({
       days: ['2026-05-01', '2026-05-21'],
       direct: [],
-      subtract: [[morning, dayStart('2026-05-21')]],
+      subtract: [[morning, chinaDayStart('2026-05-21')]],
     });
     // …and when the period ended a moment ago (the request was built just before the server read its clock).
-    expect(planPeriod(dayStart('2026-05-01'), morning, new Date(morning.getTime() + 2_000)).subtract).toEqual([
-      [morning, dayStart('2026-05-21')],
+    expect(planPeriod(chinaDayStart('2026-05-01'), morning, new Date(morning.getTime() + 2_000)).subtract).toEqual([
+      [morning, chinaDayStart('2026-05-21')],
     ]);
   });
 
@@ -207,7 +208,7 @@ describe('order rollups', () => {
         Number(r.slot),
       );
     expect((await slots()).length).toBeGreaterThan(1);
-    expect(await foldRollupSlots(t.db, addDays(shanghaiDay(t.clock.now()), 400))).toBeGreaterThan(0);
+    expect(await foldRollupSlots(t.db, addDays(chinaDay(t.clock.now()), 400))).toBeGreaterThan(0);
     expect(await slots()).toEqual([0]);
     expect([...(await snapshot(SUMMED_SLOTS_SQL))].sort()).toEqual([...recount].sort());
 
@@ -237,14 +238,14 @@ describe('order rollups', () => {
     const first = new Date(Math.min(...all.map((o) => new Date(String(o.created_at)).getTime())));
     const periods: [Date | undefined, Date | undefined][] = [
       [undefined, undefined],
-      [dayStart(shanghaiDay(first)), dayStart(shanghaiDay(now))],
+      [chinaDayStart(chinaDay(first)), chinaDayStart(chinaDay(now))],
       [new Date(first.getTime() + 3 * HOUR), new Date(now.getTime() - 5 * HOUR)],
       [new Date(first.getTime() + 26 * HOUR), undefined],
       // Edges counted as the day's rollup row less the rest of the day (planPeriod): up to now, and late/early cuts.
-      [new Date(dayStart(shanghaiDay(first)).getTime() + 2 * HOUR), now],
+      [new Date(chinaDayStart(chinaDay(first)).getTime() + 2 * HOUR), now],
       [
-        new Date(dayStart(shanghaiDay(first)).getTime() + 22 * HOUR),
-        new Date(dayStart(shanghaiDay(now)).getTime() + 23 * HOUR),
+        new Date(chinaDayStart(chinaDay(first)).getTime() + 22 * HOUR),
+        new Date(chinaDayStart(chinaDay(now)).getTime() + 23 * HOUR),
       ],
     ];
     for (const [from, to] of periods) {
@@ -303,7 +304,7 @@ describe('order rollups', () => {
 
     // The monthly trend equals a count by hand per Shanghai month: from the rollup's month rows (street, community)
     // and from the orders below a community (a compound).
-    const monthOf = (d: Date) => shanghaiDay(d).slice(0, 7);
+    const monthOf = (d: Date) => chinaDay(d).slice(0, 7);
     const nextMonth = (m: string) =>
       m.endsWith('-12')
         ? `${Number(m.slice(0, 4)) + 1}-01`

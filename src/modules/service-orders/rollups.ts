@@ -1,5 +1,6 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../kernel/db/client.js';
+import { chinaDay } from '../../kernel/clock.js';
 import { rowsOf } from '../../kernel/db/rows.js';
 import { territories } from '../../kernel/db/schema.js';
 import { NOT_COUNTED, type OrderStatus } from './constants.js';
@@ -16,23 +17,8 @@ import { serviceOrderRollups, serviceOrders as serviceOrdersTable, type serviceO
 export type Grain = 'd' | 'm' | 'y';
 export const GRAINS: readonly Grain[] = ['d', 'm', 'y'];
 
-/** China keeps one offset all year (no daylight saving): a day in Asia/Shanghai is [00:00+08, 24:00+08). */
-export const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-const DAY_MS = 86_400_000;
-
-/** The calendar day (YYYY-MM-DD) of an instant in Asia/Shanghai. */
-export function shanghaiDay(at: Date): string {
-  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-/** The instant a Shanghai calendar day (YYYY-MM-DD) begins. */
-export function dayStart(day: string): Date {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - SHANGHAI_OFFSET_MS);
-}
 export function periodOf(grain: Grain, day: string): string {
   return grain === 'd' ? day : grain === 'm' ? `${day.slice(0, 7)}-01` : `${day.slice(0, 4)}-01-01`;
-}
-export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** The additive counts one order contributes (overdue is not here: it depends on the clock). */
@@ -133,7 +119,7 @@ export async function applyRollup(tx: DbOrTx, before: OrderRow | null, after: Or
   const slot = slotOf((after ?? before)?.id ?? 0);
   const parts: { key: Key; tally: Tally }[] = [];
   const keyOf = async (r: OrderRow): Promise<Key> => ({
-    day: shanghaiDay(r.createdAt),
+    day: chinaDay(r.createdAt),
     node: await communityPathOf(tx, r),
     unit: r.handlerUnitId ?? 0,
   });

@@ -25,7 +25,7 @@ import { accounts, territories } from '../../kernel/db/schema.js';
 import { AppError, conflict, forbidden, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope, pathIds, pathInScope } from '../../kernel/scope/scope.js';
+import { inSubtree, pathIds, pathInScope, placeInScope } from '../../kernel/scope/scope.js';
 import type { TerritoryLevel } from '../../kernel/territory-levels.js';
 import { gridExtent, gridsAt, kmFromBBox, placeAt } from '../grids/index.js';
 import { grids, gridWorkers } from '../grids/index.js';
@@ -201,8 +201,7 @@ export function orderFilters(
   territoryPath?: string,
 ): SQL[] {
   const w: SQL[] = [visibleOrders(v)];
-  if (territoryPath)
-    w.push(q.direct ? eq(o.scopePath, territoryPath) : sql`${o.scopePath} like ${`${territoryPath}%`}`);
+  if (territoryPath) w.push(q.direct ? eq(o.scopePath, territoryPath) : inSubtree(o.scopePath, territoryPath));
   if (q.noGrid) w.push(sql`${o.gridId} is null`);
   if (q.status) w.push(inArray(o.status, q.status));
   if (q.kind) w.push(eq(o.kind, q.kind));
@@ -253,22 +252,10 @@ export function orderFilters(
   return w;
 }
 
-async function territoryPathInScope(
-  ctx: Ctx,
-  id: number,
-): Promise<{ id: number; name: string; level: TerritoryLevel; path: string }> {
-  const [row] = await ctx.db
-    .select({ id: territories.id, name: territories.name, level: territories.level, path: territories.path })
-    .from(territories)
-    .where(and(eq(territories.id, id), inScope(ctx.actor, territories.path)));
-  if (!row) throw notFound();
-  return row;
-}
-
 export async function listOrders(ctx: Ctx, q: OrderListQuery) {
   const v = await viewerOf(ctx.db, ctx.actor);
   const now = ctx.clock.now();
-  const territoryPath = q.territoryId ? (await territoryPathInScope(ctx, q.territoryId)).path : undefined;
+  const territoryPath = q.territoryId ? (await placeInScope(ctx.db, ctx.actor, q.territoryId)).path : undefined;
   const where = and(...orderFilters(q, v, now, territoryPath));
   // Staff listing a whole subtree with no other filter (the console's "all orders"): the total comes from the
   // figures' rollup instead of counting up to a million rows (rollups.ts subtreeTotal; exact).
@@ -299,7 +286,7 @@ export async function listOrders(ctx: Ctx, q: OrderListQuery) {
 /** How many orders the list with these filters holds for the caller (the home page's 我的工作 counts). */
 export async function countOrders(ctx: Ctx, q: Omit<OrderListQuery, 'page' | 'pageSize'>): Promise<number> {
   const v = await viewerOf(ctx.db, ctx.actor);
-  const territoryPath = q.territoryId ? (await territoryPathInScope(ctx, q.territoryId)).path : undefined;
+  const territoryPath = q.territoryId ? (await placeInScope(ctx.db, ctx.actor, q.territoryId)).path : undefined;
   const [row] = await ctx.db
     .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
     .from(o)

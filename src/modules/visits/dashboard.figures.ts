@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { chinaDay } from '../../kernel/clock.js';
 import { rowsOf } from '../../kernel/db/rows.js';
 import { rate, type FigureDef, type FigureInput } from '../../kernel/figures.js';
 
@@ -7,9 +8,7 @@ import { rate, type FigureDef, type FigureInput } from '../../kernel/figures.js'
  * visits 排摸发现 (seed 002 counts "排摸发现各类问题830个" apart from residents' reports). Counted from the records
  * under each node, for the China days of the period; each drills down to the list behind it.
  */
-const CST = 8 * 3_600_000;
-const day = (at: Date) => new Date(at.getTime() + CST).toISOString().slice(0, 10);
-const lastDay = (to: Date) => day(new Date(to.getTime() - 1));
+const lastDay = (to: Date) => chinaDay(new Date(to.getTime() - 1));
 
 const nodesOf = (input: FigureInput) =>
   sql.join(
@@ -31,7 +30,7 @@ export const VISIT_FIGURES: readonly FigureDef[] = [
     higherIsBetter: true,
     compute: async (input) => {
       if (!input.nodes.length) return [];
-      const from = day(input.from);
+      const from = chinaDay(input.from);
       const to = lastDay(input.to);
       const res = await input.db.execute(sql`
         with n(i, path) as (values ${nodesOf(input)})

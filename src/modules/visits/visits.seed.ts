@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { chinaDay } from '../../kernel/clock.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { territories } from '../../kernel/db/schema.js';
 import { prng } from '../../kernel/random.js';
@@ -7,8 +8,7 @@ import { serviceOrders } from '../service-orders/index.js';
 import { visits } from './schema.js';
 
 const DAY = 86_400_000;
-const CST = 8 * 3_600_000;
-const dayOf = (ms: number) => new Date(ms + CST).toISOString().slice(0, 10);
+const dayOf = (ms: number) => chinaDay(new Date(ms));
 
 const NOTES = [
   '老人身体状况良好，子女每周回来看望',

@@ -1,13 +1,14 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { audit } from '../../kernel/audit/audit.js';
+import { chinaDay } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { territories } from '../../kernel/db/schema.js';
 import { AppError, conflict, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope, pathIds, pathInScope } from '../../kernel/scope/scope.js';
+import { inScope, pathIds, pathInScope, placeFilter } from '../../kernel/scope/scope.js';
 import { grids, gridWorkers, liaisonHouseholds } from '../grids/index.js';
 import { partyMembers } from '../party-members/index.js';
 import { createOrder, serviceOrders } from '../service-orders/index.js';
@@ -17,13 +18,10 @@ import { visits } from './schema.js';
 /** Visits 走访 (issue 10 item 13, decision 038): record, list, a finding → a service order, household coverage. */
 
 const v = visits;
-const CST = 8 * 3_600_000;
 const inTx = (ctx: Ctx, tx: DbOrTx): Ctx => ({ ...ctx, db: tx as Ctx['db'] });
 const fieldError = (ctx: Ctx, field: string, key: string, params: Record<string, string | number> = {}) =>
   new AppError('validation', undefined, {}, [{ field, message: t(ctx.locale, key, params) }]);
 
-/** The China day of an instant (YYYY-MM-DD). */
-export const chinaDay = (at: Date) => new Date(at.getTime() + CST).toISOString().slice(0, 10);
 /** First and last China day of a month (YYYY-MM). */
 export function monthDays(month: string): { from: string; to: string } {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -134,14 +132,7 @@ export async function listVisits(ctx: Ctx, q: VisitListQuery) {
   const w: SQL[] = [inScope(ctx.actor, v.scopePath)];
   if (q.workerId) w.push(eq(v.workerId, q.workerId));
   if (q.gridId) w.push(eq(v.gridId, q.gridId));
-  if (q.territoryId) {
-    const [node] = await ctx.db
-      .select({ path: territories.path })
-      .from(territories)
-      .where(and(eq(territories.id, q.territoryId), inScope(ctx.actor, territories.path)));
-    if (!node) throw notFound();
-    w.push(sql`${v.scopePath} like ${`${node.path}%`}`);
-  }
+  w.push(...(await placeFilter(ctx.db, ctx.actor, v.scopePath, q.territoryId)));
   if (q.from) w.push(gte(v.visitedOn, q.from));
   if (q.to) w.push(lte(v.visitedOn, q.to));
   if (q.hasFinding !== undefined) w.push(q.hasFinding ? isNotNull(v.finding) : isNull(v.finding));
@@ -338,14 +329,7 @@ export async function coverage(ctx: Ctx, q: CoverageQuery): Promise<Coverage> {
   ];
   if (q.gridId) w.push(eq(gridWorkers.gridId, q.gridId));
   if (q.communityId) w.push(eq(grids.communityId, q.communityId));
-  if (q.territoryId) {
-    const [node] = await ctx.db
-      .select({ path: territories.path })
-      .from(territories)
-      .where(and(eq(territories.id, q.territoryId), inScope(ctx.actor, territories.path)));
-    if (!node) throw notFound();
-    w.push(sql`${gridWorkers.scopePath} like ${`${node.path}%`}`);
-  }
+  w.push(...(await placeFilter(ctx.db, ctx.actor, gridWorkers.scopePath, q.territoryId)));
   const rows = await coverageRows(ctx.db, and(...w)!, from, to);
   const total = rows.reduce((s, r) => ({ assigned: s.assigned + r.assigned, visited: s.visited + r.visited }), {
     assigned: 0,

@@ -6,7 +6,7 @@ import type { Client } from '../../test/http.js';
 import { grids, gridWorkers, liaisonHouseholds } from '../grids/schema.js';
 import { serviceOrders } from '../service-orders/schema.js';
 import { visits } from './schema.js';
-import { chinaDay } from './visits.service.js';
+import { chinaDay } from '../../kernel/clock.js';
 
 let t: TestApp;
 let tree: Awaited<ReturnType<TestApp['factory']['tree']>>;

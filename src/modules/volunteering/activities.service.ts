@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
+import { chinaDayStart } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
@@ -26,13 +27,11 @@ import { awardPoints, fieldError, resolvePerson } from './points.service.js';
 import { volActivities, volShifts, volSignups, volTeams } from './schema.js';
 
 const MIN = 60_000;
-const CST = 8 * 3_600_000;
 const A = volActivities;
 const S = volShifts;
 const U = volSignups;
 /** A China day `YYYY-MM-DD` as the instant it starts. */
-export const dayStart = (d: string) => new Date(new Date(`${d}T00:00:00Z`).getTime() - CST);
-const dayAfter = (d: string) => new Date(dayStart(d).getTime() + 86_400_000);
+const dayAfter = (d: string) => new Date(chinaDayStart(d).getTime() + 86_400_000);
 
 // ---------------------------------------------------------------------------------------------------------------
 // QR tokens: signed with the activity's secret, for one shift and direction, valid for QR_TOKEN_MINUTES
@@ -126,7 +125,7 @@ export async function listActivities(ctx: Ctx, q: ActivityQuery) {
   }
   if (q.from || q.to) {
     const cond: SQL[] = [sql`${S.activityId} = ${A.id}`];
-    if (q.from) cond.push(gte(S.startsAt, dayStart(q.from)));
+    if (q.from) cond.push(gte(S.startsAt, chinaDayStart(q.from)));
     if (q.to) cond.push(lt(S.startsAt, dayAfter(q.to)));
     where.push(sql`exists (select 1 from ${S} where ${and(...cond)})`);
   }
@@ -419,7 +418,7 @@ export async function listSignups(ctx: Ctx, q: SignupQuery) {
     if (!n) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
     where.push(inSubtree(U.creditPath, n.path));
   }
-  if (q.from) where.push(gte(U.confirmedAt, dayStart(q.from)));
+  if (q.from) where.push(gte(U.confirmedAt, chinaDayStart(q.from)));
   if (q.to) where.push(lt(U.confirmedAt, dayAfter(q.to)));
   const cond = and(...where);
   const [rows, [total]] = await Promise.all([

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { chinaDateTime } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
 import { listSignups } from './activities.service.js';
 import { listEntries } from './points.service.js';
@@ -34,8 +35,7 @@ const HEADERS: Record<LedgerKind, Record<'zh-CN' | 'en-US', string[]>> = {
     'en-US': ['Name', 'Kind', 'Area', 'Duties', 'Members', 'Confirmed hours'],
   },
 };
-const china = (d: Date | null) =>
-  d ? new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '';
+const china = (d: Date | null) => (d ? chinaDateTime(d) : '');
 
 export interface LedgerQuery {
   kind: LedgerKind;

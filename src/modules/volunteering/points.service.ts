@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
+import { CHINA_OFFSET_MS, chinaDayStart } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
 import type { Db, DbOrTx } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
@@ -7,7 +8,7 @@ import { escapeLike } from '../../kernel/db/search.js';
 import { AppError, conflict, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope, inSubtree, pathIds } from '../../kernel/scope/scope.js';
+import { inScope, inSubtree, pathIds, placeInScope } from '../../kernel/scope/scope.js';
 import { partyOrgs } from '../organizations/index.js';
 import { dualEvaluations, dualRegistrations, partyMembers } from '../party-members/index.js';
 import {
@@ -23,13 +24,12 @@ import type { Entry, EntryQuery, ManualInput, Rule } from './contract.js';
 import { pointEntries, pointRules } from './schema.js';
 
 const e = pointEntries;
-const CST = 8 * 3_600_000;
 export const fieldError = (ctx: Ctx, field: string, key: string, params: Record<string, string | number> = {}) =>
   new AppError('validation', undefined, {}, [{ field, message: t(ctx.locale, key, params) }]);
 
 /** Year and month in China time. */
 export function chinaYm(at: Date): { year: number; month: string } {
-  const d = new Date(at.getTime() + CST);
+  const d = new Date(at.getTime() + CHINA_OFFSET_MS);
   return { year: d.getUTCFullYear(), month: `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}` };
 }
 const periodOf = (at: Date, p: CapPeriod) => (p === 'month' ? chinaYm(at).month : String(chinaYm(at).year));
@@ -176,11 +176,7 @@ export async function getRules(ctx: Ctx, districtId: number) {
 }
 
 export async function putRules(ctx: Ctx, districtId: number, rules: Rule[]) {
-  const [d] = await ctx.db
-    .select({ id: territories.id, level: territories.level, path: territories.path })
-    .from(territories)
-    .where(and(eq(territories.id, districtId), inScope(ctx.actor, territories.path)));
-  if (!d) throw notFound();
+  const d = await placeInScope(ctx.db, ctx.actor, districtId);
   if (d.level !== 'district') throw fieldError(ctx, 'districtId', 'points.notDistrict');
   await ctx.db.transaction(async (tx) => {
     const before = await rulesFor(tx, d.id);
@@ -376,8 +372,8 @@ export async function listEntries(ctx: Ctx, q: EntryQuery) {
   if (q.branchId) where.push(eq(e.branchId, q.branchId));
   if (q.year) where.push(sql`${e.period} like ${`${q.year}%`}`);
   if (q.q) where.push(ilike(e.name, `%${escapeLike(q.q)}%`));
-  if (q.from) where.push(gte(e.at, new Date(new Date(`${q.from}T00:00:00Z`).getTime() - CST)));
-  if (q.to) where.push(lt(e.at, new Date(new Date(`${q.to}T00:00:00Z`).getTime() - CST + 86_400_000)));
+  if (q.from) where.push(gte(e.at, chinaDayStart(q.from)));
+  if (q.to) where.push(lt(e.at, new Date(chinaDayStart(q.to).getTime() + 86_400_000)));
   if (q.territoryId) {
     const [n] = await ctx.db
       .select({ path: territories.path })

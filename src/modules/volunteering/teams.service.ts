@@ -1,12 +1,13 @@
 import { and, asc, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
+import { chinaDay } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
 import { escapeLike } from '../../kernel/db/search.js';
 import { notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
-import { inScope, inSubtree } from '../../kernel/scope/scope.js';
+import { inScope, inSubtree, placeInScope } from '../../kernel/scope/scope.js';
 import { partyMembers } from '../party-members/index.js';
 import type { TeamKind } from './constants.js';
 import type { TeamListItem, TeamMember, TeamQuery } from './contract.js';
@@ -93,11 +94,7 @@ export async function createTeam(
   ctx: Ctx,
   input: { kind: TeamKind; name: string; territoryId: number; duties: string[]; description?: string | null },
 ) {
-  const [n] = await ctx.db
-    .select({ path: territories.path })
-    .from(territories)
-    .where(and(eq(territories.id, input.territoryId), inScope(ctx.actor, territories.path)));
-  if (!n) throw notFound();
+  const n = await placeInScope(ctx.db, ctx.actor, input.territoryId);
   const id = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(T)
@@ -158,7 +155,7 @@ export async function addTeamMember(
         memberId,
         isLeader: input.isLeader,
         duty: input.duty ?? null,
-        joinedOn: new Date(ctx.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10),
+        joinedOn: chinaDay(ctx.clock.now()),
       })
       .returning();
     await audit(tx, ctx, {

@@ -23,3 +23,7 @@ export function formatNumber(n: number): string {
  * so a form's default date must be that day too (a browser on UTC would default to yesterday before 08:00).
  */
 export const chinaToday = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** A calendar day (YYYY-MM-DD) moved by n days, whatever the browser's time zone. */
+export const addDays = (day: string, n: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);

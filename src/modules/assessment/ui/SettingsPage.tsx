@@ -12,9 +12,10 @@ import { TerritoryTreeSelect } from '../../../web/components/TerritoryTreeSelect
 import { useCan } from '../../../web/app/auth';
 import { AsTabs } from './shared';
 import type { Centre, Period } from './types';
+import { chinaToday } from '../../../web/components/format';
 
 const DOMAINS = ['organisation', 'leadership', 'members', 'activities', 'venues', 'services', 'system', 'guarantee'];
-const thisYear = () => Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
+const thisYear = () => Number(chinaToday().slice(0, 4));
 
 interface Checklist {
   id: number;

@@ -30,8 +30,8 @@ import { TerritoryTreeSelect } from '../../../web/components/TerritoryTreeSelect
 import { useCan } from '../../../web/app/auth';
 import { AsTabs } from './shared';
 import type { KeyTask, Reminders, Responsibility, Review, Visit } from './types';
+import { chinaToday } from '../../../web/components/format';
 
-const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const STATUS_COLORS: Record<string, string> = {
   open: 'default',
   submitted: 'processing',

@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import { api, isApiError } from '../../../../web/api/client';
 import type { Page } from '../../../../web/api/types';
 import { Spinner } from '../../../../web/mobile/Spinner';
+import { addDays, chinaToday } from '../../../../web/components/format';
 
 export interface CabinetItem {
   id: number;
@@ -20,9 +21,6 @@ export interface CabinetItem {
   place: { id: number; name: string };
 }
 const COLOR: Record<string, string> = { available: 'success', lent: 'warning', lost: 'danger', damaged: 'danger' };
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** 共享柜: the shared items of the resident's community; borrow one until a due day (decision 042). */
 export default function SharedItemsPage() {
