@@ -313,27 +313,52 @@ export async function parseLedger<S extends z.ZodRawShape>(
   return { rows, errors, total };
 }
 
+/** One sheet of a ledger workbook: a ledger and its listed records (see `ledgerSheet`). */
+export interface LedgerSheet {
+  write: (wb: ExcelJS.Workbook, locale: Locale) => void;
+}
+
+/** A sheet of listed records under the ledger's headers, for `ledgerWorkbook`. */
+export function ledgerSheet<S extends z.ZodRawShape>(
+  ledger: Ledger<S>,
+  records: readonly Record<string, unknown>[],
+): LedgerSheet {
+  return {
+    write: (wb, locale) => {
+      const ws = sheetOf(wb, ledger, locale);
+      for (const rec of records) {
+        ws.addRow(
+          Object.fromEntries(
+            ledger.keys.map((k) => {
+              const col = ledger.columns[k];
+              const v = rec[k];
+              return [k, col.toCell ? col.toCell(v, locale) : v === undefined ? null : (v as string | number | null)];
+            }),
+          ),
+        );
+      }
+    },
+  };
+}
+
+/**
+ * Writes several ledgers as the sheets of one .xlsx, in the order given (a list and its detail rows, e.g. needs
+ * and their matches); sheet names are the ledgers' titles, so they must differ. Scope and masking are the caller's.
+ */
+export async function ledgerWorkbook(sheets: readonly LedgerSheet[], locale: Locale): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Gongzhi';
+  for (const s of sheets) s.write(wb, locale);
+  return toBuffer(wb);
+}
+
 /** Writes listed records to an .xlsx with the ledger's headers (the caller applies scope and masking first). */
 export async function ledgerExport<S extends z.ZodRawShape>(
   ledger: Ledger<S>,
   records: readonly Record<string, unknown>[],
   locale: Locale,
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Gongzhi';
-  const ws = sheetOf(wb, ledger, locale);
-  for (const rec of records) {
-    ws.addRow(
-      Object.fromEntries(
-        ledger.keys.map((k) => {
-          const col = ledger.columns[k];
-          const v = rec[k];
-          return [k, col.toCell ? col.toCell(v, locale) : v === undefined ? null : (v as string | number | null)];
-        }),
-      ),
-    );
-  }
-  return toBuffer(wb);
+  return ledgerWorkbook([ledgerSheet(ledger, records)], locale);
 }
 
 /** Import modes: `all` writes nothing when any row is bad; `goodRows` writes the valid rows and reports the rest. */

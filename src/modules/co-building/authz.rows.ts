@@ -1,4 +1,4 @@
-import type { MatrixFixture, MatrixRows, Where } from '../../test/authz.js';
+import type { MatrixFixture, MatrixRow, MatrixRows, Where } from '../../test/authz.js';
 import { CHALLENGE_ROLES as CR, CO_BUILDING_ROLES as R } from './permissions.js';
 import { SHARED_ITEM_ROWS } from './shared-items.rows.js';
 import { makeAgreement, makeAlliance, makeNeed, makeProject, makeResource, makeUnit } from './testing.js';
@@ -385,7 +385,33 @@ export const rows: MatrixRows = {
     call: async (f, w) => ({ method: 'GET', url: `${P}/figures?territoryId=${f.community(w)}` }),
   },
   ...challengeRows(),
+  ...ledgerRows(),
 };
+
+/** Excel ledgers 台账 (decision 047): staff of the place export it; another street's place is 404 as in the lists. */
+function ledgerRows(): MatrixRows {
+  const lists = [
+    'needs',
+    'resources',
+    'projects',
+    'agreements',
+    'alliances',
+    'challenges',
+    'shared-items',
+    'shared-loans',
+  ];
+  return Object.fromEntries(
+    lists.map((list): [string, MatrixRow] => [
+      `GET ${P}/${list}/export.xlsx`,
+      {
+        allow: R.read,
+        ok: 200,
+        outside: 404,
+        call: async (f, w) => ({ method: 'GET', url: `${P}/${list}/export.xlsx?territoryId=${f.community(w)}` }),
+      },
+    ]),
+  );
+}
 
 // 便民共享服务柜 (decision 042): its rows live in shared-items.rows.ts.
 Object.assign(rows, SHARED_ITEM_ROWS);

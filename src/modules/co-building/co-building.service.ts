@@ -181,7 +181,8 @@ export async function listNeeds(ctx: Ctx, q: NeedQuery) {
   return { items: await needsOut(ctx.db, rows), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
-async function matchesOf(db: DbOrTx, where: SQL): Promise<Match[]> {
+/** Matches (accepted and rejected) with their resource and project names, oldest first; the ledger uses it too. */
+export async function matchesOf(db: DbOrTx, where: SQL): Promise<Match[]> {
   const rows = await db
     .select({ m: coMatches, title: coResources.title, uom: coResources.unitOfMeasure, project: coProjects.title })
     .from(coMatches)

@@ -1,6 +1,7 @@
 import type { GongzhiModule } from '../../kernel/http/types.js';
 import { allianceRoutes } from './alliances.routes.js';
 import { challengeRoutes } from './challenges.routes.js';
+import { ledgerRoutes } from './ledgers.routes.js';
 import { timelineRoutes } from './timeline.routes.js';
 import { coBuildingRoutes } from './co-building.routes.js';
 import { seedCoBuilding } from './co-building.seed.js';
@@ -19,6 +20,7 @@ export const coBuildingModule: GongzhiModule = {
   name: 'co-building',
   auditLabels: AUDIT_LABELS,
   routes: async (app) => {
+    await ledgerRoutes(app); // Excel ledgers 台账 of every list (decision 047)
     await coBuildingRoutes(app);
     await allianceRoutes(app);
     await sharedItemRoutes(app); // 便民共享服务柜 (decision 042)

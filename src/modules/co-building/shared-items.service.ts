@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
-import { audit } from '../../kernel/audit/audit.js';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { audit, maskPhone } from '../../kernel/audit/audit.js';
 import { addDays, chinaDay, chinaDayStart, type Clock } from '../../kernel/clock.js';
 import { systemActor, type Ctx } from '../../kernel/context.js';
 import type { Db, DbOrTx } from '../../kernel/db/client.js';
@@ -116,7 +117,10 @@ async function itemsOut(db: DbOrTx, rows: ItemRow[], today: string): Promise<Sha
   });
 }
 
-async function loansOut(db: DbOrTx, rows: LoanRow[], today: string): Promise<SharedLoan[]> {
+/** Borrowers' phones are shown whole only to holders of the audited reveal permission of residents' numbers. */
+const seesPhones = (ctx: Ctx) => ctx.actor.permissions.has('resident.reveal');
+
+async function loansOut(db: DbOrTx, rows: LoanRow[], today: string, reveal: boolean): Promise<SharedLoan[]> {
   const items = rows.length
     ? await db
         .select()
@@ -133,7 +137,11 @@ async function loansOut(db: DbOrTx, rows: LoanRow[], today: string): Promise<Sha
       id: l.id,
       item: { id: item.id, name: item.name },
       place: { id: item.territoryId, name: nm.get(item.territoryId) ?? '' },
-      borrower: { accountId: l.borrowerAccountId, name: l.borrowerName, phone: l.borrowerPhone },
+      borrower: {
+        accountId: l.borrowerAccountId,
+        name: l.borrowerName,
+        phone: l.borrowerPhone && !reveal ? maskPhone(l.borrowerPhone) : l.borrowerPhone,
+      },
       channel: l.channel,
       status: l.status,
       lentAt: l.lentAt,
@@ -209,7 +217,7 @@ export async function getSharedItem(ctx: Ctx, id: number, db: DbOrTx = ctx.db): 
   ]);
   return {
     ...item!,
-    loans: await loansOut(db, loans, today),
+    loans: await loansOut(db, loans, today, seesPhones(ctx)),
     events: events.map((e) => ({
       id: e.id,
       kind: e.kind,
@@ -449,7 +457,12 @@ export async function listSharedLoans(ctx: Ctx, q: SharedLoanQuery) {
       .offset(offsetOf(q)),
     ctx.db.select({ n: count() }).from(coItemLoans).where(where),
   ]);
-  return { items: await loansOut(ctx.db, rows, today), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  return {
+    items: await loansOut(ctx.db, rows, today, seesPhones(ctx)),
+    total: total?.n ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 async function loanRow(ctx: Ctx, db: DbOrTx, id: number, where: SQL): Promise<LoanRow> {
@@ -604,7 +617,7 @@ export async function borrowSharedItem(ctx: Ctx, id: number, input: BorrowShared
 }
 
 async function myLoansOut(db: DbOrTx, rows: LoanRow[], today: string): Promise<MyLoan[]> {
-  const full = await loansOut(db, rows, today);
+  const full = await loansOut(db, rows, today, false); // the borrower part is dropped below
   const items = rows.length
     ? await db
         .select({ id: coSharedItems.id, location: coSharedItems.location })

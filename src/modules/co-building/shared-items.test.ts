@@ -119,7 +119,8 @@ describe('shared items 便民共享服务柜', () => {
         borrowerPhone: '13900000001',
       }),
     );
-    expect(lent.loans[0]).toMatchObject({ channel: 'counter', borrower: { name: '王大爷', phone: '13900000001' } });
+    // the phone comes back masked: only resident.reveal sees it whole (decision 047)
+    expect(lent.loans[0]).toMatchObject({ channel: 'counter', borrower: { name: '王大爷', phone: '139****0001' } });
     const noOne = await staff.post(`${I}/${item.id}/lend`, { dueOn: today() });
     expect(noOne.status).toBe(400);
     const lost = await ok(staff.post(`${L}/${lent.loans[0]!.id}/lost`, { note: '借用人搬家，梯子找不到了' }));

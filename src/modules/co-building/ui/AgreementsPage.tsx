@@ -22,6 +22,9 @@ import { FilterBar } from '../../../web/components/FilterBar';
 import { showFormError } from '../../../web/components/formErrors';
 import { PagedTable } from '../../../web/components/PagedTable';
 import { PageTitle } from '../../../web/components/PageTitle';
+import type { TerritoryRef } from '../../../web/api/types';
+import { TerritoryTreeSelect } from '../../../web/components/TerritoryTreeSelect';
+import { LedgerButton } from './LedgerButton';
 import { CoTabs, useUrlFilters } from './shared';
 import {
   AGREEMENT_NEXT,
@@ -167,10 +170,16 @@ export default function AgreementsPage() {
     <div data-testid="co-agreements-page">
       <PageTitle title={t('coBuilding.agreement.title')} help={t('coBuilding.agreement.help')} />
       <CoTabs />
-      <FilterBar<{ status?: string; year?: string }>
+      <FilterBar<{ status?: string; year?: string; community?: TerritoryRef }>
         testId="agreement-filter"
-        onSearch={(v) => setFilters({ ...filters, status: v.status, year: v.year?.trim() })}
+        onSearch={(v) =>
+          setFilters({ ...filters, status: v.status, year: v.year?.trim(), territoryId: v.community?.id })
+        }
+        extra={<LedgerButton list="agreements" filters={filters} />}
       >
+        <Form.Item name="community" label={t('coLedger.community')} style={{ minWidth: 220 }}>
+          <TerritoryTreeSelect testId="agreement-filter-community" />
+        </Form.Item>
         <Form.Item name="status" label={t('coBuilding.field.status')}>
           <Select
             allowClear

@@ -13,6 +13,7 @@ import { showFormError } from '../../../web/components/formErrors';
 import { PagedTable } from '../../../web/components/PagedTable';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { TerritoryTreeSelect } from '../../../web/components/TerritoryTreeSelect';
+import { LedgerButton } from './LedgerButton';
 import { CoTabs, useUrlFilters } from './shared';
 import type { AllianceDetail, AllianceSummary } from './types';
 
@@ -110,10 +111,16 @@ export default function AlliancesPage() {
         }
       />
       <CoTabs />
-      <FilterBar<{ q?: string; on?: Dayjs }>
+      <FilterBar<{ q?: string; on?: Dayjs; community?: TerritoryRef }>
         testId="alliance-filter"
-        onSearch={(v) => setFilters({ ...filters, q: v.q?.trim(), on: v.on?.format('YYYY-MM-DD') })}
+        onSearch={(v) =>
+          setFilters({ ...filters, q: v.q?.trim(), on: v.on?.format('YYYY-MM-DD'), territoryId: v.community?.id })
+        }
+        extra={<LedgerButton list="alliances" filters={filters} />}
       >
+        <Form.Item name="community" label={t('coLedger.community')} style={{ minWidth: 220 }}>
+          <TerritoryTreeSelect testId="alliance-filter-community" />
+        </Form.Item>
         <Form.Item name="q" label={t('coBuilding.field.q')}>
           <Input allowClear style={{ width: 160 }} />
         </Form.Item>

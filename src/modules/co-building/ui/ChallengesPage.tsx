@@ -29,6 +29,7 @@ import { PageTitle } from '../../../web/components/PageTitle';
 import { TerritoryTreeSelect } from '../../../web/components/TerritoryTreeSelect';
 import { CHALLENGE_STATUSES, CO_CATEGORIES, type Challenge, type ChallengeDetail } from './challenges.types';
 import { ChallengeStatusTag } from './ChallengeParts';
+import { LedgerButton } from './LedgerButton';
 import { useUrlFilters } from './shared';
 import { chinaToday } from '../../../web/components/format';
 
@@ -211,16 +212,19 @@ export default function ChallengesPage() {
           })
         }
         extra={
-          can('coBuilding.manage') && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setPosting(true)}
-              data-testid="challenge-post"
-            >
-              {t('coChallenge.post')}
-            </Button>
-          )
+          <Space>
+            {can('coBuilding.read') && <LedgerButton list="challenges" filters={filters} />}
+            {can('coBuilding.manage') && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setPosting(true)}
+                data-testid="challenge-post"
+              >
+                {t('coChallenge.post')}
+              </Button>
+            )}
+          </Space>
         }
       >
         <Form.Item name="status" label={t('coChallenge.field.status')}>

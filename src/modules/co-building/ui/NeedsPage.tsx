@@ -1,6 +1,7 @@
 import { BulbOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Alert, Button, Form, Input, Modal, Select, Space, Tag, type TableColumnsType } from 'antd';
+import { App, Alert, Button, DatePicker, Form, Input, Modal, Select, Space, Tag, type TableColumnsType } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -13,6 +14,7 @@ import { showFormError } from '../../../web/components/formErrors';
 import { PagedTable } from '../../../web/components/PagedTable';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { TerritoryTreeSelect } from '../../../web/components/TerritoryTreeSelect';
+import { LedgerButton } from './LedgerButton';
 import { CoTabs, NeedStatusTag, useUrlFilters } from './shared';
 import {
   CO_CATEGORIES,
@@ -247,10 +249,30 @@ export default function NeedsPage() {
       />
       <CoTabs />
       {can('coBuilding.raise') && <Proposals onPick={(p) => setCreating({ proposal: p })} />}
-      <FilterBar<{ status?: string; category?: string; q?: string }>
+      <FilterBar<{
+        status?: string;
+        category?: string;
+        q?: string;
+        community?: TerritoryRef;
+        period?: [Dayjs | null, Dayjs | null] | null;
+      }>
         testId="need-filter"
-        onSearch={(v) => setFilters({ ...filters, status: v.status, category: v.category, q: v.q?.trim() })}
+        onSearch={(v) =>
+          setFilters({
+            ...filters,
+            status: v.status,
+            category: v.category,
+            q: v.q?.trim(),
+            territoryId: v.community?.id,
+            from: v.period?.[0]?.format('YYYY-MM-DD'),
+            to: v.period?.[1]?.format('YYYY-MM-DD'),
+          })
+        }
+        extra={<LedgerButton list="needs" filters={filters} />}
       >
+        <Form.Item name="community" label={t('coLedger.community')} style={{ minWidth: 220 }}>
+          <TerritoryTreeSelect testId="need-filter-community" />
+        </Form.Item>
         <Form.Item name="status" label={t('coBuilding.field.status')}>
           <Select
             allowClear
@@ -264,6 +286,9 @@ export default function NeedsPage() {
             style={{ width: 130 }}
             options={CO_CATEGORIES.map((c) => ({ value: c, label: t(`coBuilding.category.${c}`) }))}
           />
+        </Form.Item>
+        <Form.Item name="period" label={t('coLedger.period')}>
+          <DatePicker.RangePicker data-testid="need-filter-period" />
         </Form.Item>
         <Form.Item name="q" label={t('coBuilding.field.q')}>
           <Input allowClear style={{ width: 160 }} />

@@ -6,6 +6,7 @@ import { api } from '../../../web/api/client';
 import type { Page } from '../../../web/api/types';
 import { PageSpin } from '../../../web/components/Loading';
 import { PageTitle } from '../../../web/components/PageTitle';
+import { LedgerButton } from './LedgerButton';
 import { BoardTag, CoTabs, useUrlFilters } from './shared';
 import { BOARD_COLORS, BOARD_STATES, type ProjectSummary } from './types';
 
@@ -24,7 +25,11 @@ export default function ProjectsPage() {
   );
   return (
     <div data-testid="co-projects-page">
-      <PageTitle title={t('coBuilding.projectsTitle')} help={t('coBuilding.projectsHelp')} />
+      <PageTitle
+        title={t('coBuilding.projectsTitle')}
+        help={t('coBuilding.projectsHelp')}
+        extra={<LedgerButton list="projects" filters={filters} />}
+      />
       <CoTabs />
       <Space style={{ marginBottom: 16 }} wrap>
         <Radio.Group

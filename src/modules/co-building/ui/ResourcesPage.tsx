@@ -23,6 +23,7 @@ import { showFormError } from '../../../web/components/formErrors';
 import { PagedTable } from '../../../web/components/PagedTable';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { TerritoryTreeSelect } from '../../../web/components/TerritoryTreeSelect';
+import { LedgerButton } from './LedgerButton';
 import { CoTabs, useUrlFilters } from './shared';
 import { CO_CATEGORIES, OFFERER_KINDS, RESOURCE_KINDS, type CreateResourceBody, type Resource } from './types';
 
@@ -196,10 +197,22 @@ export default function ResourcesPage() {
         }
       />
       <CoTabs />
-      <FilterBar<{ kind?: string; category?: string; q?: string }>
+      <FilterBar<{ kind?: string; category?: string; q?: string; community?: TerritoryRef }>
         testId="resource-filter"
-        onSearch={(v) => setFilters({ ...filters, kind: v.kind, category: v.category, q: v.q?.trim() })}
+        onSearch={(v) =>
+          setFilters({
+            ...filters,
+            kind: v.kind,
+            category: v.category,
+            q: v.q?.trim(),
+            territoryId: v.community?.id,
+          })
+        }
+        extra={<LedgerButton list="resources" filters={filters} />}
       >
+        <Form.Item name="community" label={t('coLedger.community')} style={{ minWidth: 220 }}>
+          <TerritoryTreeSelect testId="resource-filter-community" />
+        </Form.Item>
         <Form.Item name="kind" label={t('coBuilding.field.kind')}>
           <Select
             allowClear

@@ -32,6 +32,7 @@ import { formatDateTime } from '../../../web/components/format';
 import { PagedTable } from '../../../web/components/PagedTable';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { TerritoryTreeSelect } from '../../../web/components/TerritoryTreeSelect';
+import { LedgerButton } from './LedgerButton';
 import { useUrlFilters } from './shared';
 import {
   ITEM_CATEGORIES,
@@ -572,6 +573,7 @@ export default function SharedItemsPage() {
             q: v.q?.trim(),
           })
         }
+        extra={<LedgerButton list="shared-items" filters={filters} />}
       >
         <Form.Item name="place" label={t('coShared.field.community')} style={{ minWidth: 220 }}>
           <TerritoryTreeSelect />

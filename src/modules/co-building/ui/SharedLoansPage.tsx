@@ -1,4 +1,5 @@
-import { Button, Form, Segmented, Space, Typography, type TableColumnsType } from 'antd';
+import { Button, DatePicker, Form, Segmented, Space, Typography, type TableColumnsType } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -9,6 +10,7 @@ import { formatDateTime } from '../../../web/components/format';
 import { PagedTable } from '../../../web/components/PagedTable';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { TerritoryTreeSelect } from '../../../web/components/TerritoryTreeSelect';
+import { LedgerButton } from './LedgerButton';
 import { useUrlFilters } from './shared';
 import { LOAN_STATES, LoanStatusTag, ReceiveModal, type SharedLoan } from './SharedItemsParts';
 
@@ -112,12 +114,23 @@ export default function SharedLoansPage() {
           ]}
         />
       </Space>
-      <FilterBar<{ place?: TerritoryRef }>
+      <FilterBar<{ place?: TerritoryRef; period?: [Dayjs | null, Dayjs | null] | null }>
         testId="shared-loan-filter"
-        onSearch={(v) => setFilters({ ...filters, territoryId: v.place?.id })}
+        onSearch={(v) =>
+          setFilters({
+            ...filters,
+            territoryId: v.place?.id,
+            from: v.period?.[0]?.format('YYYY-MM-DD'),
+            to: v.period?.[1]?.format('YYYY-MM-DD'),
+          })
+        }
+        extra={<LedgerButton list="shared-loans" filters={filters} />}
       >
         <Form.Item name="place" label={t('coShared.field.community')} style={{ minWidth: 220 }}>
           <TerritoryTreeSelect />
+        </Form.Item>
+        <Form.Item name="period" label={t('coShared.field.lentAt')}>
+          <DatePicker.RangePicker />
         </Form.Item>
       </FilterBar>
       <PagedTable<SharedLoan>

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import type { App } from '../../kernel/http/types.js';
+import { sendXlsx } from '../../kernel/ledger/ledger.js';
+import {
+  AgreementLedgerQuery,
+  AllianceLedgerQuery,
+  ChallengeLedgerQuery,
+  NeedLedgerQuery,
+  ProjectLedgerQuery,
+  ResourceLedgerQuery,
+  SharedItemLedgerQuery,
+  SharedLoanLedgerQuery,
+} from './ledgers.contract.js';
+import {
+  agreementsWorkbook,
+  alliancesWorkbook,
+  challengesWorkbook,
+  needsWorkbook,
+  projectsWorkbook,
+  resourcesWorkbook,
+  sharedItemsWorkbook,
+  sharedLoansWorkbook,
+} from './ledgers.js';
+
+const tags = ['co-building'];
+const config = { access: { permission: 'coBuilding.read' } };
+const xlsx = { 200: z.unknown().describe('.xlsx file') };
+const P = '/api/co-building';
+
+/**
+ * Excel ledgers 台账 of co-building (decision 047): each list's rows under the list's own filters, all pages, as
+ * .xlsx. Staff only (`coBuilding.read`); the kernel writes an `export.download` audit row for every download.
+ */
+export async function ledgerRoutes(app: App): Promise<void> {
+  app.get(
+    `${P}/needs/export.xlsx`,
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The needs ledger 需求清单台账 (and its matches) under the list filters',
+        querystring: NeedLedgerQuery,
+        response: xlsx,
+      },
+    },
+    async (req, reply) => sendXlsx(reply, '需求清单台账', await needsWorkbook(req.ctx(), req.query)),
+  );
+  app.get(
+    `${P}/resources/export.xlsx`,
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The resources ledger 资源清单台账 under the list filters',
+        querystring: ResourceLedgerQuery,
+        response: xlsx,
+      },
+    },
+    async (req, reply) => sendXlsx(reply, '资源清单台账', await resourcesWorkbook(req.ctx(), req.query)),
+  );
+  app.get(
+    `${P}/projects/export.xlsx`,
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The projects ledger 项目清单台账 (and their tasks) under the list filters',
+        querystring: ProjectLedgerQuery,
+        response: xlsx,
+      },
+    },
+    async (req, reply) => sendXlsx(reply, '项目清单台账', await projectsWorkbook(req.ctx(), req.query)),
+  );
+  app.get(
+    `${P}/agreements/export.xlsx`,
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The agreements ledger 共建协议台账 (and their deliverables) under the list filters',
+        querystring: AgreementLedgerQuery,
+        response: xlsx,
+      },
+    },
+    async (req, reply) => sendXlsx(reply, '共建协议台账', await agreementsWorkbook(req.ctx(), req.query)),
+  );
+  app.get(
+    `${P}/alliances/export.xlsx`,
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The alliances ledger 党建联盟台账 (part-time members, chairs) under the list filters',
+        querystring: AllianceLedgerQuery,
+        response: xlsx,
+      },
+    },
+    async (req, reply) => sendXlsx(reply, '党建联盟台账', await alliancesWorkbook(req.ctx(), req.query)),
+  );
+  app.get(
+    `${P}/challenges/export.xlsx`,
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The 揭榜挂帅 ledger (and the applicants) under the list filters',
+        querystring: ChallengeLedgerQuery,
+        response: xlsx,
+      },
+    },
+    async (req, reply) => sendXlsx(reply, '揭榜挂帅台账', await challengesWorkbook(req.ctx(), req.query)),
+  );
+  app.get(
+    `${P}/shared-items/export.xlsx`,
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The shared items ledger 便民共享服务柜物品台账 under the list filters',
+        querystring: SharedItemLedgerQuery,
+        response: xlsx,
+      },
+    },
+    async (req, reply) => sendXlsx(reply, '共享物品台账', await sharedItemsWorkbook(req.ctx(), req.query)),
+  );
+  app.get(
+    `${P}/shared-loans/export.xlsx`,
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The loans ledger 借用登记台账 under the list filters (phones masked without resident.reveal)',
+        querystring: SharedLoanLedgerQuery,
+        response: xlsx,
+      },
+    },
+    async (req, reply) => sendXlsx(reply, '借用登记台账', await sharedLoansWorkbook(req.ctx(), req.query)),
+  );
+}
