@@ -6,7 +6,7 @@ import { XLSX_MIME } from '../../kernel/ledger/ledger.js';
 import { testApp, type TestApp } from '../../test/app.js';
 import type { Client } from '../../test/http.js';
 import { makeChallenge } from './challenges.testing.js';
-import { chinaDay } from './co-building.service.js';
+import { chinaDay } from '../../kernel/clock.js';
 import { coNeeds } from './schema.js';
 import { makeLoan, makeSharedItem } from './shared-items.testing.js';
 import { makeAgreement, makeAlliance, makeNeed, makeProject, makeResource } from './testing.js';

@@ -1,4 +1,5 @@
 import { asc, eq, inArray } from 'drizzle-orm';
+import { chinaDateTime, chinaDay } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
 import {
   defineLedger,
@@ -14,7 +15,7 @@ import { units } from '../organizations/index.js';
 import { listAgreements } from './agreements.service.js';
 import { listAlliances } from './alliances.service.js';
 import { listChallenges } from './challenges.service.js';
-import { chinaDay, listNeeds, listProjects, listResources, matchesOf } from './co-building.service.js';
+import { listNeeds, listProjects, listResources, matchesOf } from './co-building.service.js';
 import type {
   AgreementLedgerQuery,
   AllianceLedgerQuery,
@@ -62,8 +63,7 @@ function exportLedger<K extends string>(name: string, title: Label, columns: Rec
 }
 
 /** A moment as `YYYY-MM-DD HH:mm` in China time (UTC+8), whatever the server's zone. */
-export const chinaDateTime = (d: Date | null) =>
-  d ? new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : null;
+const dateTime = (d: Date | null): string | null => (d ? chinaDateTime(d) : null);
 const day = (d: Date | null) => (d ? chinaDay(d) : null);
 
 // ---- the labels of the module's values (zh-CN as the console shows them)
@@ -402,7 +402,7 @@ export async function needsWorkbook(ctx: Ctx, q: NeedLedgerQuery): Promise<Buffe
           resources: (used.get(n.id) ?? []).join('、'),
           project: n.project?.name ?? null,
           public: yesNo(n.public),
-          createdAt: chinaDateTime(n.createdAt),
+          createdAt: dateTime(n.createdAt),
         })),
       ),
       ledgerSheet(
@@ -413,7 +413,7 @@ export async function needsWorkbook(ctx: Ctx, q: NeedLedgerQuery): Promise<Buffe
           resource: m.resource.name,
           score: Math.round(m.score * 100) / 100,
           project: m.project?.name ?? null,
-          createdAt: chinaDateTime(m.createdAt),
+          createdAt: dateTime(m.createdAt),
         })),
       ),
     ],
@@ -433,7 +433,7 @@ export async function resourcesWorkbook(ctx: Ctx, q: ResourceLedgerQuery): Promi
           unit: r.unit?.name ?? null,
           area: r.area.name,
           active: yesNo(r.active),
-          createdAt: chinaDateTime(r.createdAt),
+          createdAt: dateTime(r.createdAt),
         })),
       ),
     ],
@@ -484,7 +484,7 @@ export async function projectsWorkbook(ctx: Ctx, q: ProjectLedgerQuery): Promise
           ...x,
           project: title.get(x.projectId) ?? '',
           state: x.doneAt ? 'done' : x.dueOn < today ? 'late' : 'due',
-          doneAt: chinaDateTime(x.doneAt),
+          doneAt: dateTime(x.doneAt),
         })),
       ),
     ],
@@ -506,8 +506,8 @@ export async function agreementsWorkbook(ctx: Ctx, q: AgreementLedgerQuery): Pro
           community: a.community.name,
           unit: a.unit.name,
           alliance: a.alliance?.name ?? null,
-          publishedAt: chinaDateTime(a.publishedAt),
-          evaluatedAt: chinaDateTime(a.evaluatedAt),
+          publishedAt: dateTime(a.publishedAt),
+          evaluatedAt: dateTime(a.evaluatedAt),
           deliverables: a.deliverables.length,
           onTime: count(a, 'onTime'),
           late: count(a, 'late'),
@@ -624,7 +624,7 @@ export async function sharedItemsWorkbook(ctx: Ctx, q: SharedItemLedgerQuery): P
           borrower: i.loan?.borrowerName ?? null,
           dueOn: i.loan?.dueOn ?? null,
           overdue: i.loan ? yesNo(i.loan.overdue) : null,
-          createdAt: chinaDateTime(i.createdAt),
+          createdAt: dateTime(i.createdAt),
         })),
       ),
     ],
@@ -646,8 +646,8 @@ export async function sharedLoansWorkbook(ctx: Ctx, q: SharedLoanLedgerQuery): P
           borrower: l.borrower.name,
           phone: l.borrower.phone,
           state: l.overdue ? 'overdue' : l.status,
-          lentAt: chinaDateTime(l.lentAt),
-          returnedAt: chinaDateTime(l.returnedAt),
+          lentAt: dateTime(l.lentAt),
+          returnedAt: dateTime(l.returnedAt),
         })),
       ),
     ],
