@@ -25,6 +25,7 @@ export const AUDIT_LABELS: AuditLabels = {
     'meeting.hold': { 'zh-CN': '召开会议', 'en-US': 'Held meeting' },
     'meeting.minutes': { 'zh-CN': '编写会议纪要', 'en-US': 'Wrote minutes' },
     'meeting.signIn': { 'zh-CN': '会议签到', 'en-US': 'Signed in to meeting' },
+    'orgLife.correct': { 'zh-CN': '留痕更正组织生活', 'en-US': 'Corrected session' },
     'orgLife.create': { 'zh-CN': '安排组织生活', 'en-US': 'Planned session' },
     'orgLife.leave': { 'zh-CN': '组织生活请假', 'en-US': 'Leave from session' },
     'orgLife.signIn': { 'zh-CN': '组织生活签到', 'en-US': 'Signed in to session' },

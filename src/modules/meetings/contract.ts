@@ -299,7 +299,28 @@ export const AttendanceRow = z.object({
   status: z.enum(ATTENDANCE_STATUSES),
   leaveReason: z.string().nullable(),
   signedInAt: z.date().nullable(),
+  /** What this session has earned the member in the points ledger, net of reversals (0 until approved). */
+  points: z.number().int(),
 });
+/**
+ * A recorded correction of an approved session (read from its audit entry): whose attendance or the minutes, before
+ * and after, the reason, and what it moved in the points ledger (+ credited again, − reversed, 0 nothing).
+ */
+export const SessionCorrection = z.object({
+  id: z.number().int(),
+  at: z.date(),
+  by: z.string(),
+  reason: z.string(),
+  target: z.enum(['attendance', 'minutes']),
+  member: Ref.nullable(),
+  statusBefore: z.enum(ATTENDANCE_STATUSES).nullable(),
+  statusAfter: z.enum(ATTENDANCE_STATUSES).nullable(),
+  leaveReason: z.string().nullable(),
+  minutesBefore: z.string().nullable(),
+  minutesAfter: z.string().nullable(),
+  points: z.number().int(),
+});
+export type SessionCorrection = z.infer<typeof SessionCorrection>;
 export const OrgLifeSession = z.object({
   id: z.number().int(),
   branch: Ref,
@@ -310,10 +331,13 @@ export const OrgLifeSession = z.object({
   place: z.string().nullable(),
   minutes: z.string().nullable(),
   status: z.enum(ORG_LIFE_STATUSES),
+  approvedAt: z.date().nullable(),
   expected: z.number().int(),
   present: z.number().int(),
   leave: z.number().int(),
   attendance: z.array(AttendanceRow),
+  /** Recorded corrections after approval, oldest first (one session only; empty in lists). */
+  corrections: z.array(SessionCorrection),
 });
 export type OrgLifeSession = z.infer<typeof OrgLifeSession>;
 export const SessionUpdate = z
@@ -333,6 +357,20 @@ export const SessionUpdate = z
   })
   .strict();
 export type SessionUpdate = z.infer<typeof SessionUpdate>;
+/**
+ * A correction of an approved session, one thing at a time: a member's attendance (`memberId` and `status`, with
+ * `leaveReason` for leave) or the minutes; always with the reason.
+ */
+export const SessionCorrectionInput = z
+  .object({
+    memberId: Id.optional(),
+    status: z.enum(ATTENDANCE_STATUSES).optional(),
+    leaveReason: z.string().trim().max(200).nullish(),
+    minutes: Text.optional(),
+    reason: z.string().trim().min(2).max(500),
+  })
+  .strict();
+export type SessionCorrectionInput = z.infer<typeof SessionCorrectionInput>;
 export const LeaveInput = z.object({ reason: z.string().trim().min(1).max(200) }).strict();
 
 export const FiguresQuery = z.object({ territoryId: Id.optional(), year: z.coerce.number().int().min(2000).max(2100) });

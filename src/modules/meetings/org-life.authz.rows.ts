@@ -73,6 +73,20 @@ export const orgLifeRows: MatrixRows = {
       body: { minutes: '学习传达上级精神' },
     }),
   },
+  'POST /api/org-life/sessions/:id/corrections': {
+    allow: MEETING_ROLES.orgLifeManage,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => {
+      const b = await branchAt(f, w);
+      const row = await makeSession(f.t.db, b.branch, f.t.clock.now(), `主题党日${f.uniq()}`, 'approved');
+      return {
+        method: 'POST',
+        url: `/api/org-life/sessions/${row.id}/corrections`,
+        body: { memberId: b.members[0]!.id, status: 'present', reason: '签到表漏记' },
+      };
+    },
+  },
   'POST /api/org-life/sessions/:id/sign-in': {
     allow: MEETING_ROLES.attend,
     ok: 200,

@@ -12,6 +12,7 @@ import {
   OrgLifeFigures,
   OrgLifeKind,
   OrgLifeSession,
+  SessionCorrectionInput,
   SessionQuery,
   SessionUpdate,
   StudyRecord,
@@ -20,6 +21,7 @@ import {
   addLesson,
   askLeave,
   branchStudy,
+  correctSession,
   createSession,
   getSession,
   listSessions,
@@ -103,6 +105,20 @@ export async function orgLifeRoutes(app: App): Promise<void> {
       },
     },
     async (req) => updateSession(req.ctx(), req.params.id, req.body),
+  );
+  app.post(
+    '/api/org-life/sessions/:id/corrections',
+    {
+      config: perm('orgLife.manage'),
+      schema: {
+        tags,
+        summary: 'Correct an approved session (a member’s attendance or the minutes) with the reason; points follow',
+        params: IdParam,
+        body: SessionCorrectionInput,
+        response: { 200: OrgLifeSession },
+      },
+    },
+    async (req) => correctSession(req.ctx(), req.params.id, req.body),
   );
   app.post(
     '/api/org-life/sessions/:id/sign-in',

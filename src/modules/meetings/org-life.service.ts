@@ -1,22 +1,26 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import { audit } from '../../kernel/audit/audit.js';
 import { CHINA_OFFSET_MS } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
-import { territories } from '../../kernel/db/schema.js';
+import { auditLog, territories } from '../../kernel/db/schema.js';
 import { AppError, conflict, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
 import { inScope, placeFilter } from '../../kernel/scope/scope.js';
 import { getPartyOrg, listPartyOrgs, type PartyOrg } from '../organizations/index.js';
 import { branchRoster, membersOfAccount } from '../party-members/index.js';
-import { ORG_LIFE_KINDS, ORG_LIFE_RULES, type OrgLifeKind } from './constants.js';
+import { pointsOfRef } from '../volunteering/index.js';
+import { ATTENDANCE_STATUSES, ORG_LIFE_KINDS, ORG_LIFE_RULES, type OrgLifeKind } from './constants.js';
 import type {
   BranchFigures,
   CreateSession,
   LessonInput,
   OrgLifeFigures,
   OrgLifeSession,
+  SessionCorrection,
+  SessionCorrectionInput,
   SessionQuery,
   SessionUpdate,
   StudyRecord,
@@ -109,6 +113,11 @@ async function sessionsOut(ctx: Ctx, rows: (typeof s.$inferSelect)[], withRoster
       names.set(b, '');
     }
   }
+  // One session's page: what each member earned (net of reversals) and the recorded corrections.
+  const one = withRoster && rows.length === 1 ? rows[0]!.id : null;
+  const [points, corrections]: [Map<number, number>, SessionCorrection[]] = one
+    ? await Promise.all([pointsOfRef(ctx.db, 'meetingAttended', `orgLife:${one}`), correctionsOf(ctx.db, one)])
+    : [new Map(), []];
   return rows.map((r) => {
     const mine = roster.filter((x) => x.sessionId === r.id);
     return {
@@ -121,6 +130,7 @@ async function sessionsOut(ctx: Ctx, rows: (typeof s.$inferSelect)[], withRoster
       place: r.place,
       minutes: r.minutes,
       status: r.status,
+      approvedAt: r.approvedAt,
       expected: mine.length,
       present: mine.filter((x) => x.status === 'present').length,
       leave: mine.filter((x) => x.status === 'leave').length,
@@ -132,8 +142,10 @@ async function sessionsOut(ctx: Ctx, rows: (typeof s.$inferSelect)[], withRoster
             status: x.status,
             leaveReason: x.leaveReason,
             signedInAt: x.signedInAt,
+            points: points.get(x.memberId) ?? 0,
           }))
         : [],
+      corrections: r.id === one ? corrections : [],
     };
   });
 }
@@ -194,6 +206,123 @@ export async function updateSession(ctx: Ctx, id: number, input: SessionUpdate):
       scopePath: row.scopePath,
       before: { status: row.status, minutes: row.minutes },
       after: { ...patch, attendance: input.attendance },
+    });
+  });
+  return getSession(ctx, id);
+}
+
+/** What a correction's audit entry holds (written by `correctSession`; parsed, never cast). */
+const Audited = z.object({
+  target: z.enum(['attendance', 'minutes']),
+  memberId: z.number().int().optional(),
+  memberName: z.string().optional(),
+  status: z.enum(ATTENDANCE_STATUSES).optional(),
+  leaveReason: z.string().nullish(),
+  minutes: z.string().nullish(),
+});
+const AuditedAfter = Audited.extend({ reason: z.string(), points: z.number().int() });
+
+/**
+ * The recorded corrections of a session, oldest first. They are its `orgLife.correct` audit entries: the audit log
+ * is append-only and chained (decisions 003, 017), so the record of a correction cannot be changed (decision 048).
+ */
+async function correctionsOf(db: DbOrTx, id: number): Promise<SessionCorrection[]> {
+  const rows = await db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      by: auditLog.actorName,
+      before: auditLog.before,
+      after: auditLog.after,
+    })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.objectType, 'orgLifeSession'),
+        eq(auditLog.objectId, String(id)),
+        eq(auditLog.action, 'orgLife.correct'),
+      ),
+    )
+    .orderBy(asc(auditLog.id));
+  return rows.flatMap((r) => {
+    const before = Audited.safeParse(r.before);
+    const after = AuditedAfter.safeParse(r.after);
+    if (!before.success || !after.success) return [];
+    const b = before.data;
+    const a = after.data;
+    return [
+      {
+        id: r.id,
+        at: r.at,
+        by: r.by,
+        reason: a.reason,
+        target: a.target,
+        member: a.memberId ? { id: a.memberId, name: a.memberName ?? '' } : null,
+        statusBefore: b.status ?? null,
+        statusAfter: a.status ?? null,
+        leaveReason: a.leaveReason ?? null,
+        minutesBefore: a.target === 'minutes' ? (b.minutes ?? null) : null,
+        minutesAfter: a.target === 'minutes' ? (a.minutes ?? null) : null,
+        points: a.points,
+      },
+    ];
+  });
+}
+
+/**
+ * Corrects an approved session (issue 13: after approval only by a recorded correction): one member's attendance
+ * or the minutes, with the reason. A changed attendance settles the member's points through the ledger in the same
+ * transaction — present → absent/leave reverses them by an entry, absent/leave → present credits them (again).
+ */
+export async function correctSession(ctx: Ctx, id: number, input: SessionCorrectionInput): Promise<OrgLifeSession> {
+  await ctx.db.transaction(async (tx) => {
+    const row = await sessionRow(ctx, id, tx, true);
+    if (row.status !== 'approved') throw conflict('meetings.sessionNotApproved');
+    const now = ctx.clock.now();
+    let before: z.infer<typeof Audited>;
+    let after: z.infer<typeof AuditedAfter>;
+    if (input.memberId !== undefined) {
+      if (input.minutes !== undefined) throw fieldError(ctx, 'minutes', 'meetings.correctionOne');
+      if (!input.status) throw fieldError(ctx, 'status', 'meetings.correctionStatus');
+      const [hit] = await tx
+        .select()
+        .from(att)
+        .where(and(eq(att.sessionId, id), eq(att.memberId, input.memberId)));
+      if (!hit) throw fieldError(ctx, 'memberId', 'meetings.memberNotOnRoster');
+      const leaveReason = input.status === 'leave' ? (input.leaveReason ?? null) : null;
+      if (hit.status === input.status && hit.leaveReason === leaveReason)
+        throw fieldError(ctx, 'status', 'meetings.correctionSame');
+      await tx
+        .update(att)
+        .set({
+          status: input.status,
+          leaveReason,
+          signedInAt: input.status === 'present' ? hit.signedInAt : null,
+          updatedAt: now,
+        })
+        .where(eq(att.id, hit.id));
+      const points = await settleOrgLifePoints(tx, id, row.scopePath, now, {
+        memberId: hit.memberId,
+        reason: input.reason,
+      });
+      const who = { target: 'attendance' as const, memberId: hit.memberId, memberName: hit.memberName };
+      before = { ...who, status: hit.status, leaveReason: hit.leaveReason };
+      after = { ...who, status: input.status, leaveReason, reason: input.reason, points };
+    } else if (input.minutes !== undefined) {
+      if ((row.minutes ?? '') === input.minutes) throw fieldError(ctx, 'minutes', 'meetings.correctionSame');
+      await tx.update(s).set({ minutes: input.minutes, updatedAt: now }).where(eq(s.id, id));
+      before = { target: 'minutes', minutes: row.minutes };
+      after = { target: 'minutes', minutes: input.minutes, reason: input.reason, points: 0 };
+    } else {
+      throw fieldError(ctx, 'memberId', 'meetings.sessionCorrectionEmpty');
+    }
+    await audit(tx, ctx, {
+      action: 'orgLife.correct',
+      objectType: 'orgLifeSession',
+      objectId: id,
+      scopePath: row.scopePath,
+      before,
+      after,
     });
   });
   return getSession(ctx, id);

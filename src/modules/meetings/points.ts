@@ -12,24 +12,38 @@ import { meetingInvitees, orgLifeAttendance } from './schema.js';
  * approving (or correcting) transaction.
  */
 
-/** An approved session of organisational life: every member on the roster, present or not, settled. */
-export async function settleOrgLifePoints(tx: DbOrTx, sessionId: number, scopePath: string, at: Date, reason?: string) {
+/**
+ * An approved session of organisational life: every member on the roster, present or not, settled (only `memberId`
+ * when a correction touches one member). Returns the points the settling moved (credits minus reversals).
+ */
+export async function settleOrgLifePoints(
+  tx: DbOrTx,
+  sessionId: number,
+  scopePath: string,
+  at: Date,
+  only?: { memberId: number; reason: string },
+): Promise<number> {
   const roster = await tx
     .select({ memberId: orgLifeAttendance.memberId, status: orgLifeAttendance.status })
     .from(orgLifeAttendance)
-    .where(eq(orgLifeAttendance.sessionId, sessionId));
+    .where(
+      and(eq(orgLifeAttendance.sessionId, sessionId), only ? eq(orgLifeAttendance.memberId, only.memberId) : undefined),
+    );
+  let moved = 0;
   for (const r of roster) {
     const person = await resolvePerson(tx, { memberId: r.memberId }, scopePath);
     if (!person) continue;
-    await settlePoints(tx, {
+    const entry = await settlePoints(tx, {
       person,
       source: 'meetingAttended',
       ref: `orgLife:${sessionId}`,
       at,
       earned: r.status === 'present',
-      reason: reason ?? null,
+      reason: only?.reason ?? null,
     });
+    if (entry?.status === 'posted') moved += entry.points;
   }
+  return moved;
 }
 
 /**

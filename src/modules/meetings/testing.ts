@@ -142,8 +142,14 @@ export async function makeBranch(
   return { branch: branch!, members: rows };
 }
 
-/** A session of a branch straight in the database, its roster the branch's members (all absent). */
-export async function makeSession(db: Db, branch: { id: number; scopePath: string }, heldAt: Date, title: string) {
+/** A session of a branch straight in the database (held, or approved), its roster the branch's members (all absent). */
+export async function makeSession(
+  db: Db,
+  branch: { id: number; scopePath: string },
+  heldAt: Date,
+  title: string,
+  status: 'held' | 'approved' = 'held',
+) {
   const [row] = await db
     .insert(orgLifeSessions)
     .values({
@@ -153,7 +159,8 @@ export async function makeSession(db: Db, branch: { id: number; scopePath: strin
       title,
       heldAt,
       mode: 'offline',
-      status: 'held',
+      status,
+      approvedAt: status === 'approved' ? heldAt : null,
     })
     .returning();
   const members = await db.select().from(partyMembers).where(eq(partyMembers.homeBranchId, branch.id));

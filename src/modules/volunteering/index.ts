@@ -2,6 +2,7 @@
 /** Credits points by the district's rules into the one points ledger (orders, wishes, meetings may call it). */
 export {
   awardPoints,
+  pointsOfRef,
   resolvePerson,
   settlePoints,
   type AwardInput,

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
 import { CHINA_OFFSET_MS, chinaDayStart } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
@@ -330,6 +330,26 @@ export async function settlePoints(tx: DbOrTx, input: SettleInput): Promise<type
     })
     .returning();
   return row!;
+}
+
+/**
+ * What one record has earned each party member so far, net of reversals (`ref` and its `ref#n` entries, posted
+ * only): the figure a record's own page shows beside each person (e.g. an org-life session's roster).
+ */
+export async function pointsOfRef(db: DbOrTx, source: PointSource, ref: string): Promise<Map<number, number>> {
+  const rows = await db
+    .select({ memberId: e.memberId, points: sql<number>`coalesce(sum(${e.points}), 0)::int`.mapWith(Number) })
+    .from(e)
+    .where(
+      and(
+        eq(e.source, source),
+        eq(e.status, 'posted'),
+        isNotNull(e.memberId),
+        or(eq(e.ref, ref), sql`${e.ref} like ${`${escapeLike(ref)}#%`}`),
+      ),
+    )
+    .groupBy(e.memberId);
+  return new Map(rows.map((r) => [r.memberId!, r.points]));
 }
 
 // ---------------------------------------------------------------------------------------------------------------

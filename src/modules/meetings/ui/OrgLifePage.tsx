@@ -1,20 +1,128 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../../web/api/client';
 import type { Page } from '../../../web/api/types';
+import { useCan } from '../../../web/app/auth';
 import { formatDateTime } from '../../../web/components/format';
+import { showFormError } from '../../../web/components/formErrors';
 import { PageTitle } from '../../../web/components/PageTitle';
-import type { OrgLifeFigures, OrgLifeSession } from './types';
+import { ORG_LIFE_KINDS, type OrgLifeFigures, type OrgLifeSession } from './types';
+
+interface NewSession {
+  branchId: number;
+  kind: string;
+  title: string;
+  heldAt: Dayjs;
+  mode: 'online' | 'offline';
+  place?: string;
+}
+
+/** Records a session of a branch of the account's area; its roster is the branch's members. */
+function NewSessionModal({ branchId, onClose }: { branchId?: number; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<NewSession>();
+  const branches = useQuery({
+    queryKey: ['meetings', 'org-life', 'branches'],
+    queryFn: () =>
+      api.get<Page<{ id: number; name: string }>>('/api/organizations/party-orgs', { kind: 'branch', pageSize: 100 }),
+  });
+  const create = useMutation({
+    mutationFn: (v: NewSession) =>
+      api.post<OrgLifeSession>('/api/org-life/sessions', {
+        branchId: v.branchId,
+        kind: v.kind,
+        title: v.title,
+        heldAt: v.heldAt.toISOString(),
+        mode: v.mode,
+        place: v.place || null,
+      }),
+    onSuccess: (created) => {
+      void qc.invalidateQueries({ queryKey: ['meetings', 'org-life'] });
+      onClose();
+      void navigate(`/org-life/sessions/${created.id}`);
+    },
+    onError: (e) => showFormError(form, e, message),
+  });
+  return (
+    <Modal
+      open
+      title={t('meetings.session.new')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={create.isPending}
+      destroyOnHidden
+    >
+      <Form<NewSession>
+        form={form}
+        layout="vertical"
+        initialValues={{ branchId, kind: 'themeDay', mode: 'offline', heldAt: dayjs().startOf('minute') }}
+        onFinish={(v) => create.mutate(v)}
+      >
+        <Form.Item name="branchId" label={t('meetings.session.branch')} rules={[{ required: true }]}>
+          <Select
+            showSearch
+            optionFilterProp="label"
+            loading={branches.isLoading}
+            options={(branches.data?.items ?? []).map((b) => ({ value: b.id, label: b.name }))}
+            data-testid="new-session-branch"
+          />
+        </Form.Item>
+        <Form.Item name="kind" label={t('meetings.field.kind')} rules={[{ required: true }]}>
+          <Select options={ORG_LIFE_KINDS.map((k) => ({ value: k, label: t(`meetings.orgLifeKind.${k}`) }))} />
+        </Form.Item>
+        <Form.Item name="title" label={t('meetings.field.title')} rules={[{ required: true, max: 200 }]}>
+          <Input data-testid="new-session-title" />
+        </Form.Item>
+        <Space style={{ display: 'flex' }} align="start" wrap>
+          <Form.Item name="heldAt" label={t('meetings.session.heldAt')} rules={[{ required: true }]}>
+            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+          </Form.Item>
+          <Form.Item name="mode" label={t('meetings.field.mode')}>
+            <Radio.Group
+              optionType="button"
+              options={(['offline', 'online'] as const).map((m) => ({ value: m, label: t(`meetings.mode.${m}`) }))}
+            />
+          </Form.Item>
+        </Space>
+        <Form.Item name="place" label={t('meetings.field.place')} rules={[{ max: 100 }]}>
+          <Input />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
 
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 
 /** 三会一课: figures per branch (sessions held, attendance rate with formula, missed sessions) and the sessions. */
 export default function OrgLifePage() {
   const { t } = useTranslation();
+  const can = useCan();
+  const [creating, setCreating] = useState(false);
   const [params, setParams] = useSearchParams();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(Number(params.get('year')) || thisYear);
@@ -65,6 +173,16 @@ export default function OrgLifePage() {
             <a href={`/api/meetings/export.xlsx?kind=sessions&year=${year}`}>
               <Button icon={<DownloadOutlined />}>{t('meetings.exportSessions')}</Button>
             </a>
+            {can('orgLife.manage') && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setCreating(true)}
+                data-testid="new-session"
+              >
+                {t('meetings.session.new')}
+              </Button>
+            )}
           </Space>
         }
       />
@@ -155,8 +273,21 @@ export default function OrgLifePage() {
                 dataIndex: 'kind',
                 render: (k: string) => t(`meetings.orgLifeKind.${k}`),
               },
-              { title: t('meetings.field.title'), dataIndex: 'title' },
+              {
+                title: t('meetings.field.title'),
+                key: 'title',
+                render: (_, s) => (
+                  <Link to={`/org-life/sessions/${s.id}`} data-testid={`session-link-${s.id}`}>
+                    {s.title}
+                  </Link>
+                ),
+              },
               { title: t('meetings.field.mode'), dataIndex: 'mode', render: (k: string) => t(`meetings.mode.${k}`) },
+              {
+                title: t('meetings.field.status'),
+                dataIndex: 'status',
+                render: (k: string) => t(`meetings.session.status.${k}`),
+              },
               {
                 title: t('meetings.fig.presentExpected'),
                 key: 'pe',
@@ -168,6 +299,7 @@ export default function OrgLifePage() {
           <Typography.Text type="secondary">{t('meetings.drillHelp')}</Typography.Text>
         </Card>
       )}
+      {creating && <NewSessionModal branchId={branchId} onClose={() => setCreating(false)} />}
     </div>
   );
 }

@@ -50,6 +50,13 @@ export const consoleRoutes: ConsoleRoute[] = [
     Component: lazy(() => import('./OrgLifePage')),
   },
   {
+    path: 'org-life/sessions/:id',
+    labelKey: 'meetings.session.nav',
+    permission: 'orgLife.read',
+    menu: false,
+    Component: lazy(() => import('./OrgLifeSessionPage')),
+  },
+  {
     path: 'consultations',
     rank: 63,
     labelKey: 'meetings.consultation.nav',
