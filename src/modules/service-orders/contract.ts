@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PageQuery } from '../../kernel/http/pagination.js';
 import { TERRITORY_LEVELS } from '../../kernel/territory-levels.js';
+import { PhoneNumber } from '../people/contract.js';
 import {
   CANCEL_KINDS,
   ESCALATION_LADDER,
@@ -45,9 +46,12 @@ export const CreateOrder = z
     menuItemId: Id.nullish(),
     territoryId: Id.nullish(),
     location: Location.nullish(),
-    /** Staff registering a matter for someone without an account (a walk-in 来访群众): their name. */
+    /**
+     * Staff registering a matter for someone without an account (a walk-in 来访群众 at the counter, 代登记): their
+     * name, and their phone for the follow-up 回访 (stored encrypted, answered masked).
+     */
     walkIn: z
-      .object({ name: z.string().trim().min(1).max(40) })
+      .object({ name: z.string().trim().min(1).max(40), phone: PhoneNumber.nullish() })
       .strict()
       .nullish(),
     /** Staff registering for someone: the point lies outside the community's grids and they confirm it (issue 10 item 8). */
@@ -124,6 +128,8 @@ export const Order = z.object({
   reporter: Ref.nullable(),
   /** A reporter without an account (a walk-in registered by staff). */
   reporterName: z.string().nullable(),
+  /** That walk-in's phone, masked (138****1234); null for a reporter with an account. */
+  reporterPhone: z.string().nullable(),
   handler: Handler.nullable(),
   respondBy: z.date(),
   resolveBy: z.date(),

@@ -11,7 +11,7 @@ import { orderAttachments, orderCoReporters, orderEvents, serviceOrders } from '
  * Retention of closed records (issue 18 point 7, decision 035). An order closed, cancelled or merged more than
  * `RETENTION_CLOSED_YEARS` ago keeps what the figures count (kind, category, status, place in the tree, grid,
  * coordinates, handler, every date, rating, counts) and loses what may name or locate a person: the walk-in
- * reporter's name, the address text, the description, the rating and cancellation comments, the notes on its
+ * reporter's name and phone, the address text, the description, the rating and cancellation comments, the notes on its
  * timeline and the co-reporters' comments, and its attachments (photos show faces, doors, number plates): their
  * rows go in the transaction, their bytes from the file store after it commits, each blob only once no attachment
  * row of any order names its hash any more (the store is content-addressed: one photo may back several orders).
@@ -31,6 +31,7 @@ export function onRetentionStrip(listener: RetentionListener): void {
 /** What the pass clears on the order row itself (and why it is listed in the audit row). */
 export const STRIPPED_ORDER_FIELDS = [
   'reporterName',
+  'reporterPhone',
   'address',
   'description',
   'ratingComment',
@@ -91,6 +92,7 @@ export async function retentionPass(db: Db, clock: Clock, years: number, store: 
         .update(o)
         .set({
           reporterName: null,
+          reporterPhone: null,
           address: null,
           description: null,
           ratingComment: null,

@@ -14,6 +14,7 @@ import {
   timestamp,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import { piiText } from '../../kernel/crypto/pii-columns.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
 import { units } from '../organizations/schema.js';
 import { partyMembers } from '../party-members/schema.js';
@@ -90,6 +91,8 @@ export const serviceOrders = pgTable(
     ratingChannel: text().$type<RatingChannel>(),
     /** The name of a reporter who has no account (a walk-in registered by staff). */
     reporterName: text(),
+    /** The walk-in's phone, for the follow-up 回访: encrypted at rest (decision 025), masked in every answer. */
+    reporterPhone: piiText('phone'),
     /** Cancelled 作废/无效: which, and why (the reason is also on the timeline). */
     cancelKind: text().$type<CancelKind>(),
     cancelReason: text(),

@@ -16,7 +16,7 @@ import {
 } from 'drizzle-orm';
 import { escapeLike } from '../../kernel/db/search.js';
 import { alias } from 'drizzle-orm/pg-core';
-import { audit } from '../../kernel/audit/audit.js';
+import { audit, maskPhone } from '../../kernel/audit/audit.js';
 import { creditOrderPoints } from './points.js';
 import { memberSuggestions } from './member-suggestions.js';
 import type { Ctx } from '../../kernel/context.js';
@@ -160,6 +160,7 @@ function toOrder(r: Joined, now: Date): Order {
     menuItemId: x.menuItemId,
     reporter: ref(x.reporterAccountId, r.reporterName),
     reporterName: x.reporterAccountId === null ? x.reporterName : r.reporterName,
+    reporterPhone: x.reporterAccountId === null && x.reporterPhone ? maskPhone(x.reporterPhone) : null,
     handler: x.handlerKind
       ? {
           kind: x.handlerKind,
@@ -222,7 +223,11 @@ export function orderFilters(
   if (q.counted !== undefined)
     w.push(q.counted ? notInArray(o.status, [...NOT_COUNTED]) : inArray(o.status, [...NOT_COUNTED]));
   if (q.origin) w.push(eq(o.origin, q.origin));
-  if (q.q) w.push(or(ilike(o.title, `%${escapeLike(q.q)}%`), ilike(o.description, `%${escapeLike(q.q)}%`))!);
+  if (q.q) {
+    // The walk-in's name too: the counter looks up what a visitor registered before.
+    const like = `%${escapeLike(q.q)}%`;
+    w.push(or(ilike(o.title, like), ilike(o.description, like), ilike(o.reporterName, like))!);
+  }
   const me = v.actor.accountId;
   const asHandler = or(
     eq(o.handlerAccountId, me),
@@ -412,16 +417,17 @@ async function checkOutside(ctx: Ctx, scopePath: string, input: CreateOrder): Pr
     if (!elsewhere) return false;
   }
   const km = extent ? kmFromBBox(extent, lng, lat) : 0;
-  const fail = (key: string) =>
+  // The confirmation's own field names what is missing, so a form can ask for it (a dialog) instead of a new point.
+  const fail = (key: string, field = 'location') =>
     new AppError('validation', undefined, {}, [
       {
-        field: 'location',
+        field,
         message: t(ctx.locale, extent ? key : `${key}.noGrids`, { km: km < 10 ? km.toFixed(1) : Math.round(km) }),
       },
     ]);
   if (km > FAR_OUTSIDE_KM) throw fail('order.pointFarOutside');
   if (!input.walkIn) throw fail('order.pointOutside');
-  if (!input.confirmOutside) throw fail('order.pointOutsideConfirm');
+  if (!input.confirmOutside) throw fail('order.pointOutsideConfirm', 'confirmOutside');
   return true;
 }
 
@@ -514,6 +520,7 @@ export async function createOrder(
         // is rated on a follow-up 回访 (issue 10 item 6).
         reporterAccountId: walkIn ? null : ctx.actor.accountId,
         reporterName: walkIn?.name ?? null,
+        reporterPhone: walkIn?.phone ?? null,
         origin,
         respondHours,
         resolveHours,

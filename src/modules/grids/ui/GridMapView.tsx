@@ -28,6 +28,10 @@ interface Props {
   /** Points of a polygon being drawn; when set, clicks on the map add points through onMapClick. */
   drawing?: Position[] | null;
   onMapClick?: (p: Position) => void;
+  /** Points shown as marks, not edited (an order's place); the view widens to show them. */
+  marks?: Position[];
+  /** false: no grid names on the map (a small map, where they would overlap); the tooltip still names them. */
+  labels?: boolean;
   height?: number;
   testId?: string;
   /** `grids`: zoom to the grids; `district`: show the whole district (or city) boundary around them. */
@@ -47,6 +51,8 @@ export function GridMapView({
   onSelect,
   drawing,
   onMapClick,
+  marks,
+  labels = true,
   height = 560,
   testId = 'grid-map',
   extent = 'grids',
@@ -113,8 +119,10 @@ export function GridMapView({
     if (!c) return;
     const byId = new Map(data.grids.features.map((f) => [f.properties.id, f.properties]));
     const districts = data.boundaries.features.filter((f) => f.properties.level === 'district');
-    const b =
+    const framed =
       extent === 'district' && districts.length ? unionBox(districts.map((f) => geometryBox(f.geometry))) : data.bbox;
+    const b =
+      framed && marks?.length ? unionBox([framed, ...marks.map((p): BBox => [p[0], p[1], p[0], p[1]])]) : framed;
     const padX = b ? Math.max((b[2] - b[0]) * 0.15, 0.002) : 0;
     const padY = b ? Math.max((b[3] - b[1]) * 0.15, 0.002) : 0;
     const regions: NonNullable<GeoComponentOption['regions']> = [
@@ -138,7 +146,7 @@ export function GridMapView({
           },
           emphasis: { itemStyle: { areaColor: hexA(color, 0.5) }, label: { show: false } },
           label: {
-            show: f.properties.kind === 'basic' && extent === 'grids',
+            show: labels && f.properties.kind === 'basic' && extent === 'grids',
             formatter: f.properties.name,
             fontSize: 11,
             color: '#262626',
@@ -194,12 +202,12 @@ export function GridMapView({
           silent: true,
           symbolSize: 8,
           itemStyle: { color: '#cf1322' },
-          data: draw,
+          data: [...draw, ...(marks ?? [])],
         },
       ],
     };
     c.setOption(option, { notMerge: true });
-  }, [data, mapName, selectedId, drawing, t, extent]);
+  }, [data, mapName, selectedId, drawing, marks, labels, t, extent]);
 
   return (
     <div ref={el} data-testid={testId} style={{ width: '100%', height, cursor: drawing ? 'crosshair' : 'default' }} />

@@ -53,6 +53,7 @@ import { PageSpin } from '../../../web/components/Loading';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { OrderAttachments, ResolvePhotosField, uploadPicked } from './OrderAttachments';
 import { OrderDuplicates } from './OrderDuplicates';
+import { OrderPlaceMap } from './OrderPlaceMap';
 import { LearnedSuggestion } from './LearnedSuggestion';
 import {
   DispatchFields,
@@ -176,6 +177,7 @@ export default function OrderPage() {
           <OrderDuplicates order={order} onChanged={changed} />
         </Col>
         <Col xs={24} xl={10}>
+          <OrderPlaceMap order={order} />
           <Card title={t('orders.timeline')} size="small" data-testid="order-timeline">
             <OrderTimeline events={order.timeline} />
           </Card>
@@ -271,7 +273,17 @@ function OrderFacts({ order }: { order: OrderDetail }) {
           item(
             'reporter',
             t('orders.field.reporter'),
-            order.reporter?.name ?? order.reporterName ?? t('orders.noReporter'),
+            order.reporter ? (
+              order.reporter.name
+            ) : order.reporterName ? (
+              <Space size={6} wrap data-testid="order-walk-in-reporter">
+                <span>{order.reporterName}</span>
+                {order.reporterPhone && <span>{order.reporterPhone}</span>}
+                <Tag color="gold">{t('orders.walkIn.tag')}</Tag>
+              </Space>
+            ) : (
+              t('orders.noReporter')
+            ),
           ),
           item(
             'handler',

@@ -1,4 +1,4 @@
-import { CloseCircleOutlined, ReloadOutlined, SearchOutlined, SendOutlined } from '@ant-design/icons';
+import { CloseCircleOutlined, FormOutlined, ReloadOutlined, SearchOutlined, SendOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQueries, useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -21,7 +21,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../../web/api/client';
 import type { Page, Territory, TerritoryRef } from '../../../web/api/types';
 import { useCan, useMe } from '../../../web/app/auth';
@@ -123,6 +123,7 @@ export default function OrdersPage() {
   const { data: me } = useMe();
   const category = useCategoryLabel();
   const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
   const inboxes = useInboxes();
   // A link that carries filters (a figure's drill-down) opens on 全部, so the list is exactly what the figure counted.
   const linked = API_PARAMS.some((k) => params.has(k));
@@ -277,6 +278,12 @@ export default function OrdersPage() {
         </Space>
       ),
     },
+    {
+      title: t('orders.field.reporter'),
+      key: 'reporter',
+      width: 150,
+      render: (_, o) => <ReporterCell order={o} />,
+    },
     { title: t('orders.field.handler'), key: 'handler', width: 200, render: (_, o) => handlerText(o.handler, t) },
     { title: t('orders.field.deadline'), key: 'deadline', width: 190, render: (_, o) => <DeadlineCell order={o} /> },
     {
@@ -296,9 +303,22 @@ export default function OrdersPage() {
         title={t('orders.title')}
         help={t('orders.help')}
         extra={
-          <Button icon={<ReloadOutlined />} onClick={refresh}>
-            {t('orders.refresh')}
-          </Button>
+          <Space>
+            {/* 代群众登记: staff who may place orders (a walk-in at the counter has no account of their own). */}
+            {can('order.create') && can('order.figures') && (
+              <Button
+                type="primary"
+                icon={<FormOutlined />}
+                onClick={() => void navigate('/orders/new')}
+                data-testid="order-walk-in"
+              >
+                {t('orders.walkIn.open')}
+              </Button>
+            )}
+            <Button icon={<ReloadOutlined />} onClick={refresh}>
+              {t('orders.refresh')}
+            </Button>
+          </Space>
         }
       />
       <Tabs
@@ -439,7 +459,7 @@ export default function OrdersPage() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1250 }}
           rowSelection={
             dispatcher ? { selectedRowKeys: selected, onChange: setSelected, preserveSelectedRowKeys: true } : undefined
           }
@@ -496,6 +516,26 @@ export default function OrdersPage() {
         </div>
       </Modal>
     </div>
+  );
+}
+
+/** Who raised it: the account's name, or a walk-in's name with a tag and their masked phone. */
+function ReporterCell({ order: o }: { order: Order }) {
+  const { t } = useTranslation();
+  if (o.reporter) return <span>{o.reporter.name}</span>;
+  if (!o.reporterName) return <Typography.Text type="secondary">{t('orders.noReporter')}</Typography.Text>;
+  return (
+    <Space orientation="vertical" size={0} data-testid={`order-reporter-${o.id}`}>
+      <Space size={4}>
+        <span>{o.reporterName}</span>
+        <Tag color="gold">{t('orders.walkIn.tag')}</Tag>
+      </Space>
+      {o.reporterPhone && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {o.reporterPhone}
+        </Typography.Text>
+      )}
+    </Space>
   );
 }
 
