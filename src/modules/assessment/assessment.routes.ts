@@ -9,6 +9,7 @@ import {
   getReview,
   getVisit,
   listKeyTasks,
+  listReviewRatings,
   listReviews,
   listVisits,
   openReview,
@@ -35,6 +36,7 @@ import {
   ReminderQuery,
   ResponsibilityQuery,
   ReviewQuery,
+  ReviewRatingQuery,
   StartServiceItem,
   SubmitKeyTask,
   SubmitReport,
@@ -448,6 +450,19 @@ export async function assessmentRoutes(app: App): Promise<void> {
       schema: { tags, summary: 'One annual review with its score', params: IdParam },
     },
     async (req) => getReview(req.ctx(), req.params.id),
+  );
+  app.get(
+    `${P}/annual-reviews/:id/ratings`,
+    {
+      config: perm('assessment.read'),
+      schema: {
+        tags,
+        summary: "The ratings behind a review's score (raters not shown)",
+        params: IdParam,
+        querystring: ReviewRatingQuery,
+      },
+    },
+    async (req) => listReviewRatings(req.ctx(), req.params.id, req.query),
   );
   app.post(
     `${P}/annual-reviews/:id/report`,

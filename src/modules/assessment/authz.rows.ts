@@ -587,6 +587,15 @@ export const rows: MatrixRows = {
       url: `${P}/annual-reviews/${(await makeReview(f.t.db, streetPlace(f, w))).id}`,
     }),
   },
+  [`GET ${P}/annual-reviews/:id/ratings`]: {
+    allow: R.read,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'GET',
+      url: `${P}/annual-reviews/${(await makeReview(f.t.db, streetPlace(f, w))).id}/ratings`,
+    }),
+  },
   [`POST ${P}/annual-reviews/:id/report`]: {
     allow: R.check,
     ok: 200,

@@ -6,6 +6,7 @@ import {
   GRADES,
   KEY_TASK_KINDS,
   KEY_TASK_STATUSES,
+  REVIEW_RATER_KINDS,
   SERVICE_UNIT_KINDS,
   STAGES,
   VISIT_KINDS,
@@ -325,6 +326,9 @@ export const ReviewQuery = z.object({ year: Year.optional() });
 export const SubmitReport = z.object({ report: z.string().trim().min(1).max(10_000) });
 export const RateReview = z.object({ score: z.number().int().min(0).max(100), comment: Text.optional() });
 export type RateReview = z.infer<typeof RateReview>;
+/** The ratings behind a review's score (the drill-down), newest first; raters are never named. */
+export const ReviewRatingQuery = PageQuery.extend({ kind: z.enum(REVIEW_RATER_KINDS).optional() });
+export type ReviewRatingQuery = z.infer<typeof ReviewRatingQuery>;
 export const AddProblems = AddRectification;
 export const LedgerQuery = z.object({
   kind: z.enum(['keyTasks', 'reviews', 'visits', 'rectification']),
