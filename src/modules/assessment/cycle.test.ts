@@ -5,6 +5,7 @@ import { auditLog } from '../../kernel/db/schema.js';
 import { testApp, type TestApp } from '../../test/app.js';
 import type { Client } from '../../test/http.js';
 import { notifications } from '../notifications/schema.js';
+import { geoClient } from '../open311/testing.js';
 import { reminderPass } from './cycle.service.js';
 import { reviewScore } from './grading.js';
 import { chinaToday, makeOrg } from './testing.js';
@@ -445,6 +446,30 @@ describe('one-window item 一窗受理 → service order', () => {
     expect(order.description).toContain('身份证、户口簿');
     expect(order.description).toContain('需要给孩子上学用');
     expect((await resident.post(`${P}/service-items/${far.id}/start`, {})).status).toBe(404);
+
+    // It shows as its own kind 一窗受理 (origin 'oneWindow'), not as a problem report 报事报修 (decision 045):
+    // the orders list filters it by origin, it has and is no duplicate, and Open311 does not serve it as a report.
+    expect(order.origin).toBe('oneWindow');
+    const second = await ok(resident.post(`${P}/service-items/${item.id}/start`, {}), 201);
+    const staff = await t.as(['communityStaff'], A1().community.id);
+    const ids = async (q: string) =>
+      (await ok(staff.get(`/api/orders?pageSize=100&${q}`))).items.map((o: { id: number }) => o.id);
+    expect(await ids('origin=oneWindow')).toEqual(expect.arrayContaining([started.orderId, second.orderId]));
+    expect(await ids('origin=report')).not.toContain(started.orderId);
+    // Two applications from one household the same day are two applications, not one report twice.
+    expect((await ok(staff.get(`/api/orders/${second.orderId}/duplicates`))).items).toEqual([]);
+    const mine = await ok(resident.get('/api/orders?inbox=mine'));
+    expect(mine.items.find((o: { id: number }) => o.id === started.orderId).origin).toBe('oneWindow');
+
+    const sec = await t.as(['securityAdmin'], tree.district.id);
+    const key = (await ok(sec.post('/api/open311/clients', { name: '热线', territoryId: A1().community.id }), 201)).key;
+    const geo = geoClient(t);
+    const reqs = await geo.get(`/open311/v2/requests.json?api_key=${key}`);
+    expect(reqs.status).toBe(200);
+    expect(reqs.json.map((r: { service_request_id: string }) => r.service_request_id)).not.toContain(
+      String(started.orderId),
+    );
+    expect((await geo.get(`/open311/v2/requests/${started.orderId}.json?api_key=${key}`)).status).toBe(404);
   });
 });
 
