@@ -9,6 +9,7 @@ import {
   getReview,
   getVisit,
   listKeyTasks,
+  listReviewRatings,
   listReviews,
   listVisits,
   openReview,
@@ -35,6 +36,7 @@ import {
   ReminderQuery,
   ResponsibilityQuery,
   ReviewQuery,
+  ReviewRatingQuery,
   StartServiceItem,
   SubmitKeyTask,
   SubmitReport,
@@ -60,6 +62,10 @@ import {
   ServiceItemQuery,
   SentTaskQuery,
   SubmitScores,
+  UpdateCentre,
+  UpdateChecklist,
+  UpdatePeriod,
+  UpdateWorkloadItem,
 } from './contract.js';
 import { createServiceItem, listServiceItems, startServiceItem } from './catalogue.service.js';
 import {
@@ -73,6 +79,7 @@ import {
   rateable,
   rateUnit,
   replyRating,
+  updatePeriod,
 } from './rating.service.js';
 import {
   addRectification,
@@ -84,6 +91,7 @@ import {
   listChecklists,
   openAssessment,
   submitScores,
+  updateChecklist,
 } from './standardisation.service.js';
 import {
   bookRoom,
@@ -96,6 +104,8 @@ import {
   roomBookings,
   sendTask,
   tasksByDepartment,
+  updateCentre,
+  updateWorkloadItem,
 } from './workload.service.js';
 
 const tags = ['assessment'];
@@ -119,6 +129,14 @@ export async function assessmentRoutes(app: App): Promise<void> {
     `${P}/checklists/:id`,
     { config: perm('assessment.read'), schema: { tags, summary: 'One checklist', params: IdParam } },
     async (req) => getChecklist(req.ctx(), req.params.id),
+  );
+  app.patch(
+    `${P}/checklists/:id`,
+    {
+      config: perm('assessment.manage'),
+      schema: { tags, summary: 'Edit a checklist and its items', params: IdParam, body: UpdateChecklist },
+    },
+    async (req) => updateChecklist(req.ctx(), req.params.id, req.body),
   );
   app.post(
     `${P}/checklists/:id/assessments`,
@@ -180,6 +198,14 @@ export async function assessmentRoutes(app: App): Promise<void> {
     { config: perm('assessment.manage'), schema: { tags, summary: 'Open a rating period', body: CreatePeriod } },
     async (req, reply) => reply.status(201).send(await createPeriod(req.ctx(), req.body)),
   );
+  app.patch(
+    `${P}/rating-periods/:id`,
+    {
+      config: perm('assessment.manage'),
+      schema: { tags, summary: 'Edit a rating period', params: IdParam, body: UpdatePeriod },
+    },
+    async (req) => updatePeriod(req.ctx(), req.params.id, req.body),
+  );
   app.get(
     `${P}/rating-periods/:id/ranking`,
     { config: perm('assessment.read'), schema: { tags, summary: 'Scores, top ten, bottom ten', params: IdParam } },
@@ -238,6 +264,14 @@ export async function assessmentRoutes(app: App): Promise<void> {
     },
     async (req, reply) => reply.status(201).send(await createWorkloadItem(req.ctx(), req.body)),
   );
+  app.patch(
+    `${P}/workload-items/:id`,
+    {
+      config: perm('assessment.manage'),
+      schema: { tags, summary: 'Edit or withdraw a matter of the list', params: IdParam, body: UpdateWorkloadItem },
+    },
+    async (req) => updateWorkloadItem(req.ctx(), req.params.id, req.body),
+  );
   app.get(
     `${P}/sent-tasks`,
     { config: perm('assessment.read'), schema: { tags, summary: 'Tasks sent down', querystring: SentTaskQuery } },
@@ -264,6 +298,14 @@ export async function assessmentRoutes(app: App): Promise<void> {
     `${P}/centres`,
     { config: perm('assessment.manage'), schema: { tags, summary: 'Add a centre with rooms', body: CreateCentre } },
     async (req, reply) => reply.status(201).send(await createCentre(req.ctx(), req.body)),
+  );
+  app.patch(
+    `${P}/centres/:id`,
+    {
+      config: perm('assessment.manage'),
+      schema: { tags, summary: 'Edit a centre and its rooms', params: IdParam, body: UpdateCentre },
+    },
+    async (req) => updateCentre(req.ctx(), req.params.id, req.body),
   );
   app.get(
     `${P}/rooms/:id/bookings`,
@@ -408,6 +450,19 @@ export async function assessmentRoutes(app: App): Promise<void> {
       schema: { tags, summary: 'One annual review with its score', params: IdParam },
     },
     async (req) => getReview(req.ctx(), req.params.id),
+  );
+  app.get(
+    `${P}/annual-reviews/:id/ratings`,
+    {
+      config: perm('assessment.read'),
+      schema: {
+        tags,
+        summary: "The ratings behind a review's score (raters not shown)",
+        params: IdParam,
+        querystring: ReviewRatingQuery,
+      },
+    },
+    async (req) => listReviewRatings(req.ctx(), req.params.id, req.query),
   );
   app.post(
     `${P}/annual-reviews/:id/report`,

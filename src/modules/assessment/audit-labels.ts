@@ -4,9 +4,12 @@ import type { AuditLabels } from '../../kernel/audit/labels.js';
 export const AUDIT_LABELS: AuditLabels = {
   actions: {
     'assessment.centre.create': { 'zh-CN': '新增党群服务中心', 'en-US': 'Added service centre' },
+    'assessment.centre.update': { 'zh-CN': '修改党群服务中心', 'en-US': 'Edited service centre' },
     'assessment.checklist.create': { 'zh-CN': '新建规范化建设清单', 'en-US': 'Created checklist' },
+    'assessment.checklist.update': { 'zh-CN': '修改规范化建设清单', 'en-US': 'Edited checklist' },
     'assessment.open': { 'zh-CN': '发起考评', 'en-US': 'Opened assessment' },
     'assessment.period.create': { 'zh-CN': '新建评议周期', 'en-US': 'Created rating period' },
+    'assessment.period.update': { 'zh-CN': '修改评议周期', 'en-US': 'Edited rating period' },
     'assessment.rate': { 'zh-CN': '评议服务单位', 'en-US': 'Rated service unit' },
     'assessment.rating.reply': { 'zh-CN': '回复评议', 'en-US': 'Replied to rating' },
     'assessment.rectification.add': { 'zh-CN': '添加整改事项', 'en-US': 'Added rectification item' },
@@ -35,6 +38,7 @@ export const AUDIT_LABELS: AuditLabels = {
     'assessment.review.problems': { 'zh-CN': '述职评议问题转整改', 'en-US': 'Review problems to rectify' },
     'assessment.serviceItem.start': { 'zh-CN': '一窗受理事项转工单', 'en-US': 'Started one-window item' },
     'assessment.workloadItem.create': { 'zh-CN': '新增减负清单事项', 'en-US': 'Added workload list item' },
+    'assessment.workloadItem.update': { 'zh-CN': '修改减负清单事项', 'en-US': 'Edited workload list item' },
   },
   objects: {
     account: { 'zh-CN': '账号', 'en-US': 'Account' },

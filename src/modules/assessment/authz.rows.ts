@@ -17,6 +17,7 @@ import {
   makeRating,
   makeRoom,
   makeServiceUnit,
+  makeWorkloadItem,
 } from './testing.js';
 
 /**
@@ -64,6 +65,16 @@ export const rows: MatrixRows = {
     call: async (f, w) => ({
       method: 'GET',
       url: `${P}/checklists/${(await makeChecklist(f.t.db, streetPlace(f, w))).id}`,
+    }),
+  },
+  [`PATCH ${P}/checklists/:id`]: {
+    allow: R.manage,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'PATCH',
+      url: `${P}/checklists/${(await makeChecklist(f.t.db, streetPlace(f, w))).id}`,
+      body: { title: `组织建设规范化清单（修订）${f.uniq()}` },
     }),
   },
   [`POST ${P}/checklists/:id/assessments`]: {
@@ -203,6 +214,16 @@ export const rows: MatrixRows = {
       body: { name: '2026年上半年', startsOn: '2026-01-01', endsOn: '2026-06-30', supervisorWeight: 30 },
     }),
   },
+  [`PATCH ${P}/rating-periods/:id`]: {
+    allow: R.manage,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'PATCH',
+      url: `${P}/rating-periods/${(await makePeriod(f.t.db, streetPlace(f, w))).id}`,
+      body: { supervisorWeight: 40 },
+    }),
+  },
   [`GET ${P}/rating-periods/:id/ranking`]: {
     allow: R.read,
     ok: 200,
@@ -288,6 +309,16 @@ export const rows: MatrixRows = {
       body: { code: `J${f.uniq()}`.slice(0, 20), title: '高龄补贴申报', department: '区民政局' },
     }),
   },
+  [`PATCH ${P}/workload-items/:id`]: {
+    allow: R.manage,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'PATCH',
+      url: `${P}/workload-items/${(await makeWorkloadItem(f.t.db, streetPlace(f, w), `W${f.uniq()}`.slice(0, 20))).id}`,
+      body: { active: false },
+    }),
+  },
   [`GET ${P}/sent-tasks`]: {
     allow: R.read,
     ok: 200,
@@ -337,6 +368,16 @@ export const rows: MatrixRows = {
         openingHours: '周一至周日 9:00-20:00',
         rooms: [{ name: '议事厅', capacity: 30 }],
       },
+    }),
+  },
+  [`PATCH ${P}/centres/:id`]: {
+    allow: R.manage,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'PATCH',
+      url: `${P}/centres/${(await makeRoom(f.t.db, f.at(w).community)).centreId}`,
+      body: { openingHours: '周一至周六 9:00-18:00' },
     }),
   },
   [`GET ${P}/rooms/:id/bookings`]: {
@@ -544,6 +585,15 @@ export const rows: MatrixRows = {
     call: async (f, w) => ({
       method: 'GET',
       url: `${P}/annual-reviews/${(await makeReview(f.t.db, streetPlace(f, w))).id}`,
+    }),
+  },
+  [`GET ${P}/annual-reviews/:id/ratings`]: {
+    allow: R.read,
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => ({
+      method: 'GET',
+      url: `${P}/annual-reviews/${(await makeReview(f.t.db, streetPlace(f, w))).id}/ratings`,
     }),
   },
   [`POST ${P}/annual-reviews/:id/report`]: {

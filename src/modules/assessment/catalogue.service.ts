@@ -87,13 +87,20 @@ export async function startServiceItem(ctx: Ctx, id: number, input: StartService
     input.description ?? '',
   ].filter(Boolean);
   const orderId = await ctx.db.transaction(async (tx) => {
-    const order = await createOrder(inTx(ctx, tx), {
-      kind: 'problem',
-      category: 'policy',
-      title: t(ctx.locale, 'assessment.startOrder.title', { name: item.name }).slice(0, 100),
-      description: lines.join('\n').slice(0, 2000),
-      territoryId: input.territoryId ?? null,
-    });
+    // Filed as a request to handle (kind 'problem', the loop's workflow) that shows as 一窗受理 wherever orders are
+    // listed (origin 'oneWindow', decision 045), not as a problem report 报事报修.
+    const order = await createOrder(
+      inTx(ctx, tx),
+      {
+        kind: 'problem',
+        category: 'policy',
+        title: t(ctx.locale, 'assessment.startOrder.title', { name: item.name }).slice(0, 100),
+        description: lines.join('\n').slice(0, 2000),
+        territoryId: input.territoryId ?? null,
+      },
+      undefined,
+      'oneWindow',
+    );
     await tx.insert(asServiceItemOrders).values({
       orderId: order.id,
       serviceItemId: item.id,

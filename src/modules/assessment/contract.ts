@@ -6,6 +6,7 @@ import {
   GRADES,
   KEY_TASK_KINDS,
   KEY_TASK_STATUSES,
+  REVIEW_RATER_KINDS,
   SERVICE_UNIT_KINDS,
   STAGES,
   VISIT_KINDS,
@@ -54,6 +55,27 @@ export const CreateChecklist = z
   })
   .refine((c) => c.advancedMin > c.passMin, { path: ['advancedMin'], message: 'assessment.ruleOrder' });
 export type CreateChecklist = z.infer<typeof CreateChecklist>;
+
+/**
+ * Editing a checklist (decision 045): any field may be left out. `items` is the whole new list: an item with `id`
+ * is kept and changed, one without is added, one left out is removed. Items and grade lines stay fixed once an
+ * organisation has been scored on the checklist (the service refuses with 409 on that field).
+ */
+export const UpdateChecklist = z
+  .object({
+    domain: z.enum(DOMAINS).optional(),
+    title: Title.optional(),
+    year: z.number().int().min(2000).max(2100).optional(),
+    advancedMin: z.number().int().min(1).max(100).optional(),
+    passMin: z.number().int().min(0).max(99).optional(),
+    items: z
+      .array(ChecklistItemInput.extend({ id: Id.optional() }))
+      .min(1)
+      .max(50)
+      .optional(),
+  })
+  .strict();
+export type UpdateChecklist = z.infer<typeof UpdateChecklist>;
 
 export const ChecklistQuery = PageQuery.extend({
   q: z.string().trim().max(100).optional(),
@@ -106,6 +128,17 @@ export const CreatePeriod = z
   .refine((p) => p.endsOn >= p.startsOn, { path: ['endsOn'], message: 'assessment.periodOrder' });
 export type CreatePeriod = z.infer<typeof CreatePeriod>;
 
+/** Editing a rating period; the end is checked against the start (kept or new) by the service. */
+export const UpdatePeriod = z
+  .object({
+    name: Title.optional(),
+    startsOn: Day.optional(),
+    endsOn: Day.optional(),
+    supervisorWeight: z.number().int().min(0).max(100).optional(),
+  })
+  .strict();
+export type UpdatePeriod = z.infer<typeof UpdatePeriod>;
+
 export const CreateServiceUnit = z.object({
   territoryId: Id,
   kind: z.enum(SERVICE_UNIT_KINDS),
@@ -129,6 +162,16 @@ export const RateableQuery = z.object({ periodId: Id.optional() });
 
 export const CreateWorkloadItem = z.object({ code: z.string().trim().min(1).max(20), title: Title, department: Title });
 export type CreateWorkloadItem = z.infer<typeof CreateWorkloadItem>;
+/** Editing a matter of the workload list; `active: false` withdraws it (tasks naming it are refused). */
+export const UpdateWorkloadItem = z
+  .object({
+    code: z.string().trim().min(1).max(20).optional(),
+    title: Title.optional(),
+    department: Title.optional(),
+    active: z.boolean().optional(),
+  })
+  .strict();
+export type UpdateWorkloadItem = z.infer<typeof UpdateWorkloadItem>;
 export const SendTask = z.object({
   communityId: Id,
   department: Title,
@@ -156,6 +199,23 @@ export const CreateCentre = z.object({
     .default([]),
 });
 export type CreateCentre = z.infer<typeof CreateCentre>;
+/**
+ * Editing a centre (its place stays). `rooms` is the whole new list: a room with `id` is kept and changed, one
+ * without is added, one left out is removed unless it has bookings (409 on `rooms`).
+ */
+export const UpdateCentre = z
+  .object({
+    name: Title.optional(),
+    areaM2: z.number().int().min(1).max(1_000_000).optional(),
+    openingHours: Title.optional(),
+    address: Title.nullish(),
+    rooms: z
+      .array(z.object({ id: Id.optional(), name: Title, capacity: z.number().int().min(1).max(10_000) }))
+      .max(30)
+      .optional(),
+  })
+  .strict();
+export type UpdateCentre = z.infer<typeof UpdateCentre>;
 export const BookRoom = z
   .object({
     bookerKind: z.enum(BOOKER_KINDS),
@@ -266,6 +326,9 @@ export const ReviewQuery = z.object({ year: Year.optional() });
 export const SubmitReport = z.object({ report: z.string().trim().min(1).max(10_000) });
 export const RateReview = z.object({ score: z.number().int().min(0).max(100), comment: Text.optional() });
 export type RateReview = z.infer<typeof RateReview>;
+/** The ratings behind a review's score (the drill-down), newest first; raters are never named. */
+export const ReviewRatingQuery = PageQuery.extend({ kind: z.enum(REVIEW_RATER_KINDS).optional() });
+export type ReviewRatingQuery = z.infer<typeof ReviewRatingQuery>;
 export const AddProblems = AddRectification;
 export const LedgerQuery = z.object({
   kind: z.enum(['keyTasks', 'reviews', 'visits', 'rectification']),

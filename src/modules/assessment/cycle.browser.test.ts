@@ -53,6 +53,24 @@ describe('the annual cycle in the console and the one window on the phone (decis
     await phone.locator('.adm-dialog-button', { hasText: '在线办理' }).click();
     await phone.waitForURL(/\/m\/orders\/\d+/);
     await expect.poll(() => phone.locator('body').innerText()).toContain('一窗受理');
+    // It shows as its own kind, not as 报事报修 (decision 045): on the order, in my orders, in the console list.
+    const orderId = Number(new URL(phone.url()).pathname.split('/').pop());
+    const facts = phone.getByTestId('m-order').locator('.gzm-muted').first();
+    await expect.poll(() => facts.innerText()).toMatch(/^一窗受理 ·/);
+    expect(await phone.getByTestId('m-order').innerText()).not.toContain('报事报修');
     await b.screenshot(phone, 'assessment-one-window-order');
+    await phone.goto('/m');
+    const mine = phone.getByTestId('m-orders').locator('.adm-list-item', { hasText: '一窗受理：' }).first();
+    await expect.poll(() => mine.innerText()).toContain('一窗受理 ·');
+    await b.screenshot(phone, 'assessment-one-window-my-orders');
+
+    const console_ = await b.page();
+    await signIn(console_, 'staff');
+    await console_.goto('/orders?origin=oneWindow');
+    const row = console_.locator('.ant-table-row', { has: console_.getByTestId(`order-link-${orderId}`) });
+    await row.waitFor();
+    await expect.poll(() => row.getByTestId('order-kind-oneWindow').innerText()).toBe('一窗受理');
+    expect(await row.getByTestId('order-kind-problem').count()).toBe(0);
+    await b.screenshot(console_, 'assessment-one-window-console-orders');
   });
 });

@@ -20,6 +20,7 @@ import type {
   KeyTaskQuery,
   OpenReview,
   RateReview,
+  ReviewRatingQuery,
   ScoreVisit,
   VisitQuery,
 } from './contract.js';
@@ -798,6 +799,39 @@ export async function getReview(ctx: Ctx, id: number) {
     .where(and(eq(asAnnualReviews.id, id), reviewVisible(ctx)));
   if (!row) throw notFound();
   return (await reviewsOut(ctx, [row]))[0]!;
+}
+
+/**
+ * The ratings a review's score is computed from (the console's drill-down): kind, score, comment and time, newest
+ * first, filterable by kind and paginated. Who gave a rating is never returned, as with the public rating.
+ */
+export async function listReviewRatings(ctx: Ctx, id: number, q: ReviewRatingQuery) {
+  const review = await getReview(ctx, id);
+  const where = and(eq(asReviewRatings.reviewId, id), ...(q.kind ? [eq(asReviewRatings.raterKind, q.kind)] : []));
+  const [rows, [total]] = await Promise.all([
+    ctx.db
+      .select({
+        id: asReviewRatings.id,
+        kind: asReviewRatings.raterKind,
+        score: asReviewRatings.score,
+        comment: asReviewRatings.comment,
+        createdAt: asReviewRatings.createdAt,
+      })
+      .from(asReviewRatings)
+      .where(where)
+      .orderBy(desc(asReviewRatings.createdAt), desc(asReviewRatings.id))
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
+    ctx.db.select({ n: count() }).from(asReviewRatings).where(where),
+  ]);
+  return {
+    review: { id: review.id, org: review.org, year: review.year, score: review.score, formula: review.formula },
+    groups: review.groups,
+    items: rows,
+    total: total?.n ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 async function lockReview(ctx: Ctx, tx: DbOrTx, id: number) {

@@ -1,10 +1,12 @@
 import ExcelJS from 'exceljs';
 import { chinaToday, systemClock } from '../../kernel/clock.js';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../kernel/db/schema.js';
 import { testApp, type TestApp } from '../../test/app.js';
 import type { Client } from '../../test/http.js';
 import { notifications } from '../notifications/schema.js';
+import { geoClient } from '../open311/testing.js';
 import { reminderPass } from './cycle.service.js';
 import { reviewScore } from './grading.js';
 import { makeOrg } from './testing.js';
@@ -345,6 +347,70 @@ describe('annual review 述职评议', () => {
   });
 });
 
+describe('residents rate a 述职 (decision 045)', () => {
+  it('takes one rating per resident of the community; the score and its drill-down come from those ratings', async () => {
+    const org = await makeOrg(t.db, A2().community, '第二社区党委');
+    const r = await ok(street.post(`${P}/annual-reviews`, { partyOrgId: org.id, year, secretaryName: '李书记' }), 201);
+    const secA2 = await t.as(['communitySecretary'], A2().community.id);
+    await ok(secA2.post(`${P}/annual-reviews/${r.id}/report`, { report: '一年来，社区党委……' }));
+
+    const hh = A2().household.id;
+    const residents = [await t.as(['resident'], hh), await t.as(['resident'], hh), await t.as(['resident'], hh)];
+    const scores = [60, 80, 100];
+    for (const [k, res] of residents.entries()) {
+      const seen = await ok(res.get(`${P}/annual-reviews`));
+      const mine = seen.find((x: { id: number }) => x.id === r.id);
+      expect(mine.may).toMatchObject({ rate: true, rateAs: 'resident' });
+      await ok(res.post(`${P}/annual-reviews/${r.id}/ratings`, { score: scores[k], comment: `意见${k}` }), 201);
+    }
+    // Once per resident; a resident of another community neither sees nor rates it; out of range is a field error.
+    const again = await residents[0]!.post(`${P}/annual-reviews/${r.id}/ratings`, { score: 90 });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toContain('只能评议一次');
+    const elsewhere = await t.as(['resident'], A1().household.id);
+    expect((await elsewhere.post(`${P}/annual-reviews/${r.id}/ratings`, { score: 90 })).status).toBe(404);
+    expect((await ok(elsewhere.get(`${P}/annual-reviews`))).map((x: { id: number }) => x.id)).not.toContain(r.id);
+    const bad = await t.as(['resident'], hh);
+    const out = await bad.post(`${P}/annual-reviews/${r.id}/ratings`, { score: 120 });
+    expect(out.status).toBe(400);
+    expect(out.body.fields.map((f: { field: string }) => f.field)).toEqual(['score']);
+
+    // The console's figure: only residents rated, so the score is their mean (60 + 80 + 100) ÷ 3 = 80.
+    const seen = await ok(street.get(`${P}/annual-reviews/${r.id}`));
+    expect(seen.groups).toEqual([
+      { kind: 'member', weight: 40, n: 0, mean: null },
+      { kind: 'resident', weight: 30, n: 3, mean: 80 },
+      { kind: 'superior', weight: 30, n: 0, mean: null },
+    ]);
+    expect(seen.score).toBe(80);
+
+    // Its drill-down lists those three ratings (no rater named), paginated and by kind.
+    const drill = await ok(street.get(`${P}/annual-reviews/${r.id}/ratings?kind=resident`));
+    expect(drill.total).toBe(3);
+    expect(drill.items.map((i: { score: number }) => i.score).sort((x: number, y: number) => x - y)).toEqual([
+      60, 80, 100,
+    ]);
+    expect(drill.items.reduce((x: number, i: { score: number }) => x + i.score, 0) / drill.total).toBe(
+      seen.groups[1].mean,
+    );
+    expect(drill.review).toMatchObject({ id: r.id, score: 80 });
+    expect(JSON.stringify(drill)).not.toMatch(/accountId|account/);
+    const page2 = await ok(street.get(`${P}/annual-reviews/${r.id}/ratings?pageSize=2&page=2`));
+    expect(page2).toMatchObject({ total: 3, page: 2 });
+    expect(page2.items).toHaveLength(1);
+    expect((await ok(street.get(`${P}/annual-reviews/${r.id}/ratings?kind=member`))).total).toBe(0);
+    expect((await residents[0]!.get(`${P}/annual-reviews/${r.id}/ratings`)).status).toBe(403);
+    expect((await streetB.get(`${P}/annual-reviews/${r.id}/ratings`)).status).toBe(404);
+    expect((await farStaff.get(`${P}/annual-reviews/${r.id}/ratings`)).status).toBe(404);
+
+    const logged = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'assessment.review.rate'), eq(auditLog.objectId, String(r.id))));
+    expect(logged).toHaveLength(3);
+  });
+});
+
 describe('one-window item 一窗受理 → service order', () => {
   it('starts a catalogue item as an order in one step, with materials and time limit', async () => {
     const district = await t.as(['districtAdmin'], tree.district.id);
@@ -381,6 +447,30 @@ describe('one-window item 一窗受理 → service order', () => {
     expect(order.description).toContain('身份证、户口簿');
     expect(order.description).toContain('需要给孩子上学用');
     expect((await resident.post(`${P}/service-items/${far.id}/start`, {})).status).toBe(404);
+
+    // It shows as its own kind 一窗受理 (origin 'oneWindow'), not as a problem report 报事报修 (decision 045):
+    // the orders list filters it by origin, it has and is no duplicate, and Open311 does not serve it as a report.
+    expect(order.origin).toBe('oneWindow');
+    const second = await ok(resident.post(`${P}/service-items/${item.id}/start`, {}), 201);
+    const staff = await t.as(['communityStaff'], A1().community.id);
+    const ids = async (q: string) =>
+      (await ok(staff.get(`/api/orders?pageSize=100&${q}`))).items.map((o: { id: number }) => o.id);
+    expect(await ids('origin=oneWindow')).toEqual(expect.arrayContaining([started.orderId, second.orderId]));
+    expect(await ids('origin=report')).not.toContain(started.orderId);
+    // Two applications from one household the same day are two applications, not one report twice.
+    expect((await ok(staff.get(`/api/orders/${second.orderId}/duplicates`))).items).toEqual([]);
+    const mine = await ok(resident.get('/api/orders?inbox=mine'));
+    expect(mine.items.find((o: { id: number }) => o.id === started.orderId).origin).toBe('oneWindow');
+
+    const sec = await t.as(['securityAdmin'], tree.district.id);
+    const key = (await ok(sec.post('/api/open311/clients', { name: '热线', territoryId: A1().community.id }), 201)).key;
+    const geo = geoClient(t);
+    const reqs = await geo.get(`/open311/v2/requests.json?api_key=${key}`);
+    expect(reqs.status).toBe(200);
+    expect(reqs.json.map((r: { service_request_id: string }) => r.service_request_id)).not.toContain(
+      String(started.orderId),
+    );
+    expect((await geo.get(`/open311/v2/requests/${started.orderId}.json?api_key=${key}`)).status).toBe(404);
   });
 });
 

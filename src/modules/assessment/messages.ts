@@ -67,6 +67,10 @@ export const ASSESSMENT_MESSAGES_ZH = {
   'assessment.startOrder.item': '事项：{name}（{department}），承诺时限 {days} 个工作日',
   'assessment.startOrder.materials': '所需材料：{list}',
   'assessment.startOrder.atMostOnce': '最多跑一次',
+  'assessment.notYours': '该记录由上级维护，本单位只能查看，不能修改',
+  'assessment.checklistScored': '已有 {n} 个组织按此清单评分，评分项和定级分数线不能再改（名称、领域、年度仍可修改）',
+  'assessment.unknownRoom': '该场地不属于这个党群服务中心或重复',
+  'assessment.roomBooked': '场地“{room}”已有预约记录，不能删除',
   'notification.assessment.reminder.title': '月度提醒清单',
   'notification.assessment.reminder.body': '{place} {month}：{due} 项事项本月到期，其中 {overdue} 项已逾期',
 };
@@ -141,6 +145,11 @@ export const ASSESSMENT_MESSAGES_EN: Record<keyof typeof ASSESSMENT_MESSAGES_ZH,
   'assessment.startOrder.item': 'Item: {name} ({department}), time limit {days} working days',
   'assessment.startOrder.materials': 'Materials: {list}',
   'assessment.startOrder.atMostOnce': 'At most one visit',
+  'assessment.notYours': 'This record is kept by a higher level: you may read it, not change it',
+  'assessment.checklistScored':
+    '{n} organisations have been scored on this checklist: its items and grade lines are fixed (name, domain and year may change)',
+  'assessment.unknownRoom': 'The room is not in this centre, or is listed twice',
+  'assessment.roomBooked': 'Room “{room}” has bookings and cannot be removed',
   'notification.assessment.reminder.title': 'Monthly reminder list',
   'notification.assessment.reminder.body': '{place} {month}: {due} matters fall due this month, {overdue} overdue',
 };

@@ -6,10 +6,10 @@ import { accounts, territories } from '../../kernel/db/schema.js';
 import { conflict, notFound } from '../../kernel/http/errors.js';
 import { t } from '../../kernel/i18n/i18n.js';
 import { inScope, placeInScope } from '../../kernel/scope/scope.js';
-import type { CreatePeriod, CreateServiceUnit, RateUnit } from './contract.js';
+import type { CreatePeriod, CreateServiceUnit, RateUnit, UpdatePeriod } from './contract.js';
 import { ratingScore } from './grading.js';
 import { asRatingPeriods, asRatings, asServiceUnitContacts, asServiceUnits, asSupervisors } from './schema.js';
-import { fieldError } from './standardisation.service.js';
+import { editable, fieldError, mayEdit } from './standardisation.service.js';
 
 /** The China calendar day of an instant. */
 
@@ -41,12 +41,46 @@ export async function createPeriod(ctx: Ctx, input: CreatePeriod) {
   });
 }
 
+/**
+ * Edits a rating period kept in the caller's subtree (decision 045): name, dates, the supervisors' weight. The
+ * ranking is computed from the ratings with the weight in force, so a new weight shows at once with its formula.
+ */
+export async function updatePeriod(ctx: Ctx, id: number, input: UpdatePeriod) {
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const [found] = await tx
+      .select()
+      .from(asRatingPeriods)
+      .where(and(eq(asRatingPeriods.id, id), servesActor(ctx, asRatingPeriods.scopePath)))
+      .for('update');
+    const before = editable(ctx, found);
+    const startsOn = input.startsOn ?? before.startsOn;
+    const endsOn = input.endsOn ?? before.endsOn;
+    if (endsOn < startsOn) throw fieldError(ctx, 'endsOn', 'assessment.periodOrder');
+    const [after] = await tx
+      .update(asRatingPeriods)
+      .set({ ...input, updatedAt: now })
+      .where(eq(asRatingPeriods.id, id))
+      .returning();
+    await audit(tx, ctx, {
+      action: 'assessment.period.update',
+      objectType: 'asRatingPeriod',
+      objectId: id,
+      scopePath: before.scopePath,
+      before,
+      after,
+    });
+    return after!;
+  });
+}
+
 export async function listPeriods(ctx: Ctx) {
-  return ctx.db
+  const rows = await ctx.db
     .select()
     .from(asRatingPeriods)
     .where(servesActor(ctx, asRatingPeriods.scopePath))
     .orderBy(desc(asRatingPeriods.startsOn), asc(asRatingPeriods.id));
+  return rows.map((r) => ({ ...r, mayEdit: mayEdit(ctx, r.scopePath) }));
 }
 
 export async function createServiceUnit(ctx: Ctx, input: CreateServiceUnit) {

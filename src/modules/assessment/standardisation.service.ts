@@ -7,7 +7,7 @@ import { territories } from '../../kernel/db/schema.js';
 import { AppError, conflict, forbidden, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope, placeFilter } from '../../kernel/scope/scope.js';
+import { inScope, inSubtree, pathInScope, placeFilter } from '../../kernel/scope/scope.js';
 import { partyOrgs } from '../organizations/index.js';
 import type { Round } from './constants.js';
 import type {
@@ -17,12 +17,31 @@ import type {
   CreateChecklist,
   OpenAssessment,
   SubmitScores,
+  UpdateChecklist,
 } from './contract.js';
 import { gradeOf, totalScore } from './grading.js';
 import { asAssessments, asChecklistItems, asChecklists, asRectificationItems, asScores } from './schema.js';
 
 export const fieldError = (ctx: Ctx, field: string, key: string, params: Record<string, string | number> = {}) =>
   new AppError('validation', undefined, {}, [{ field, message: t(ctx.locale, key, params) }]);
+
+/** A conflict with the record's state that belongs to one field of the form (409, shown under that field). */
+export const fieldConflict = (ctx: Ctx, field: string, key: string, params: Record<string, string | number> = {}) =>
+  new AppError('conflict', key, params, [{ field, message: t(ctx.locale, key, params) }]);
+
+/** Whether the caller may edit a record kept at `scopePath` (the settings page shows 编辑 only then). */
+export const mayEdit = (ctx: Ctx, scopePath: string) =>
+  ctx.actor.permissions.has('assessment.manage') && pathInScope(ctx.actor, scopePath);
+
+/**
+ * The record to edit: not seen by the caller → 404; seen (kept above the caller, e.g. the district's list seen by a
+ * street) but outside the caller's subtree → 403, since only the area that keeps a record edits it.
+ */
+export function editable<R extends { scopePath: string }>(ctx: Ctx, row: R | undefined): R {
+  if (!row) throw notFound();
+  if (!pathInScope(ctx.actor, row.scopePath)) throw forbidden('assessment.notYours');
+  return row;
+}
 
 /** A checklist is seen in the subtree that edited it and by everyone below (a community sees its district's). */
 const checklistVisible = (ctx: Ctx) =>
@@ -58,18 +77,122 @@ export async function createChecklist(ctx: Ctx, input: CreateChecklist) {
   return getChecklist(ctx, id);
 }
 
+/**
+ * Edits a checklist kept in the caller's subtree (decision 045). The title, domain and year may always change; the
+ * items and the grade lines only while no organisation has been scored on it, since grades already given were
+ * computed from them. Audited with the checklist and its items before and after.
+ */
+export async function updateChecklist(ctx: Ctx, id: number, input: UpdateChecklist) {
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const [found] = await tx
+      .select()
+      .from(asChecklists)
+      .where(and(eq(asChecklists.id, id), checklistVisible(ctx)))
+      .for('update');
+    const before = editable(ctx, found);
+    const items = await tx
+      .select()
+      .from(asChecklistItems)
+      .where(eq(asChecklistItems.checklistId, id))
+      .orderBy(asc(asChecklistItems.sortOrder), asc(asChecklistItems.id));
+    const advancedMin = input.advancedMin ?? before.advancedMin;
+    const passMin = input.passMin ?? before.passMin;
+    if (advancedMin <= passMin) throw fieldError(ctx, 'advancedMin', 'assessment.ruleOrder');
+    const itemsChange =
+      input.items !== undefined &&
+      (input.items.length !== items.length ||
+        input.items.some((x, k) => {
+          const old = items[k]!;
+          return (
+            x.id !== old.id ||
+            x.title !== old.title ||
+            x.weight !== old.weight ||
+            x.maxScore !== old.maxScore ||
+            x.evidenceRequired !== old.evidenceRequired
+          );
+        }));
+    const ruleChange = advancedMin !== before.advancedMin || passMin !== before.passMin;
+    if (itemsChange || ruleChange) {
+      const n = await scoredOn(tx, id);
+      if (n > 0) throw fieldConflict(ctx, itemsChange ? 'items' : 'advancedMin', 'assessment.checklistScored', { n });
+    }
+    if (input.items && itemsChange) {
+      const known = new Set(items.map((i) => i.id));
+      const seen = new Set<number>();
+      input.items.forEach((x, k) => {
+        if (x.id === undefined) return;
+        if (!known.has(x.id) || seen.has(x.id)) throw fieldError(ctx, `items.${k}.id`, 'assessment.unknownItem');
+        seen.add(x.id);
+      });
+      const gone = items.filter((i) => !seen.has(i.id)).map((i) => i.id);
+      if (gone.length) await tx.delete(asChecklistItems).where(inArray(asChecklistItems.id, gone));
+      for (const [k, x] of input.items.entries()) {
+        const values = {
+          title: x.title,
+          weight: x.weight,
+          maxScore: x.maxScore,
+          evidenceRequired: x.evidenceRequired,
+          sortOrder: k,
+        };
+        if (x.id === undefined) await tx.insert(asChecklistItems).values({ ...values, checklistId: id });
+        else await tx.update(asChecklistItems).set(values).where(eq(asChecklistItems.id, x.id));
+      }
+    }
+    const [after] = await tx
+      .update(asChecklists)
+      .set({
+        ...(input.domain !== undefined ? { domain: input.domain } : {}),
+        ...(input.title !== undefined ? { title: input.title } : {}),
+        ...(input.year !== undefined ? { year: input.year } : {}),
+        advancedMin,
+        passMin,
+        updatedAt: now,
+      })
+      .where(eq(asChecklists.id, id))
+      .returning();
+    const itemsAfter = await tx
+      .select()
+      .from(asChecklistItems)
+      .where(eq(asChecklistItems.checklistId, id))
+      .orderBy(asc(asChecklistItems.sortOrder), asc(asChecklistItems.id));
+    await audit(tx, ctx, {
+      action: 'assessment.checklist.update',
+      objectType: 'asChecklist',
+      objectId: id,
+      scopePath: before.scopePath,
+      before: { ...before, items },
+      after: { ...after, items: itemsAfter },
+    });
+  });
+  return getChecklist(ctx, id);
+}
+
 export async function getChecklist(ctx: Ctx, id: number) {
   const [row] = await ctx.db
     .select()
     .from(asChecklists)
     .where(and(eq(asChecklists.id, id), checklistVisible(ctx)));
   if (!row) throw notFound();
-  const items = await ctx.db
-    .select()
-    .from(asChecklistItems)
-    .where(eq(asChecklistItems.checklistId, id))
-    .orderBy(asc(asChecklistItems.sortOrder), asc(asChecklistItems.id));
-  return { ...row, items, rule: ruleText(ctx, row) };
+  const [items, scored] = await Promise.all([
+    ctx.db
+      .select()
+      .from(asChecklistItems)
+      .where(eq(asChecklistItems.checklistId, id))
+      .orderBy(asc(asChecklistItems.sortOrder), asc(asChecklistItems.id)),
+    scoredOn(ctx.db, id),
+  ]);
+  return { ...row, items, rule: ruleText(ctx, row), mayEdit: mayEdit(ctx, row.scopePath), scoredOrgs: scored };
+}
+
+/** How many organisations have been scored (any round) on a checklist: its items and grade lines are then fixed. */
+async function scoredOn(db: DbOrTx, checklistId: number) {
+  const [r] = await db
+    .select({ n: sql<number>`count(distinct ${asScores.assessmentId})::int` })
+    .from(asScores)
+    .innerJoin(asAssessments, eq(asAssessments.id, asScores.assessmentId))
+    .where(eq(asAssessments.checklistId, checklistId));
+  return r?.n ?? 0;
 }
 
 export function ruleText(ctx: Ctx, r: { advancedMin: number; passMin: number }) {
@@ -93,7 +216,7 @@ export async function listChecklists(ctx: Ctx, q: ChecklistQuery) {
     ctx.db.select({ n: count() }).from(asChecklists).where(where),
   ]);
   return {
-    items: rows.map((r) => ({ ...r, rule: ruleText(ctx, r) })),
+    items: rows.map((r) => ({ ...r, rule: ruleText(ctx, r), mayEdit: mayEdit(ctx, r.scopePath) })),
     total: total?.n ?? 0,
     page: q.page,
     pageSize: q.pageSize,
@@ -313,7 +436,9 @@ export async function submitScores(ctx: Ctx, id: number, round: Round, input: Su
     } else if (row.stage !== NEXT[round].from) {
       throw conflict('assessment.wrongStage', { stage: t(ctx.locale, `assessment.stage.${row.stage}`) });
     }
-    const [list] = await tx.select().from(asChecklists).where(eq(asChecklists.id, row.checklistId));
+    // Shared lock: an edit of the checklist's items (which locks it for update) waits for these scores, or the
+    // scores wait for the edit and are checked against the new items.
+    const [list] = await tx.select().from(asChecklists).where(eq(asChecklists.id, row.checklistId)).for('share');
     const items = await tx.select().from(asChecklistItems).where(eq(asChecklistItems.checklistId, row.checklistId));
     const seen = new Set<number>();
     input.scores.forEach((s, k) => {

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { audit } from '../../kernel/audit/audit.js';
 import type { Ctx } from '../../kernel/context.js';
 import { territories } from '../../kernel/db/schema.js';
@@ -6,9 +6,17 @@ import { conflict, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
 import { inScope, placeInScope } from '../../kernel/scope/scope.js';
-import type { BookRoom, CreateCentre, CreateWorkloadItem, SendTask, SentTaskQuery } from './contract.js';
+import type {
+  BookRoom,
+  CreateCentre,
+  CreateWorkloadItem,
+  SendTask,
+  SentTaskQuery,
+  UpdateCentre,
+  UpdateWorkloadItem,
+} from './contract.js';
 import { asBookings, asCentres, asRooms, asSentTasks, asWorkloadItems } from './schema.js';
-import { fieldError } from './standardisation.service.js';
+import { editable, fieldConflict, fieldError, mayEdit } from './standardisation.service.js';
 
 // Workload list 减负清单 ------------------------------------------------------------------------------------------
 
@@ -39,12 +47,56 @@ export async function createWorkloadItem(ctx: Ctx, input: CreateWorkloadItem) {
   });
 }
 
+/**
+ * Edits a matter of the workload list kept in the caller's subtree (decision 045); `active: false` withdraws it, so
+ * tasks that name it from then on are refused. A code already used in the same list is refused on `code`.
+ */
+export async function updateWorkloadItem(ctx: Ctx, id: number, input: UpdateWorkloadItem) {
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const [found] = await tx
+      .select()
+      .from(asWorkloadItems)
+      .where(and(eq(asWorkloadItems.id, id), listApplies(ctx)))
+      .for('update');
+    const before = editable(ctx, found);
+    if (input.code !== undefined && input.code !== before.code) {
+      const [taken] = await tx
+        .select({ id: asWorkloadItems.id })
+        .from(asWorkloadItems)
+        .where(
+          and(
+            eq(asWorkloadItems.territoryId, before.territoryId),
+            eq(asWorkloadItems.code, input.code),
+            ne(asWorkloadItems.id, id),
+          ),
+        );
+      if (taken) throw fieldConflict(ctx, 'code', 'assessment.codeTaken', { code: input.code });
+    }
+    const [after] = await tx
+      .update(asWorkloadItems)
+      .set({ ...input, updatedAt: now })
+      .where(eq(asWorkloadItems.id, id))
+      .returning();
+    await audit(tx, ctx, {
+      action: 'assessment.workloadItem.update',
+      objectType: 'asWorkloadItem',
+      objectId: id,
+      scopePath: before.scopePath,
+      before,
+      after,
+    });
+    return after!;
+  });
+}
+
 export async function listWorkloadItems(ctx: Ctx) {
-  return ctx.db
+  const rows = await ctx.db
     .select()
     .from(asWorkloadItems)
     .where(listApplies(ctx))
     .orderBy(asc(asWorkloadItems.code), asc(asWorkloadItems.id));
+  return rows.map((r) => ({ ...r, mayEdit: mayEdit(ctx, r.scopePath) }));
 }
 
 /**
@@ -180,6 +232,82 @@ export async function createCentre(ctx: Ctx, input: CreateCentre) {
   return (await listCentres(ctx)).find((c) => c.id === id)!;
 }
 
+/**
+ * Edits a centre of the caller's subtree (decision 045): name, area, opening hours, address and its rooms. A room
+ * left out of `rooms` is removed only when it was never booked (its bookings are the record of its use).
+ */
+export async function updateCentre(ctx: Ctx, id: number, input: UpdateCentre) {
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const [found] = await tx
+      .select()
+      .from(asCentres)
+      .where(and(eq(asCentres.id, id), inScope(ctx.actor, asCentres.scopePath)))
+      .for('update');
+    const before = editable(ctx, found);
+    const rooms = await tx.select().from(asRooms).where(eq(asRooms.centreId, id)).orderBy(asc(asRooms.id));
+    if (input.rooms) {
+      const known = new Set(rooms.map((r) => r.id));
+      const seen = new Set<number>();
+      input.rooms.forEach((r, k) => {
+        if (r.id === undefined) return;
+        if (!known.has(r.id) || seen.has(r.id)) throw fieldError(ctx, `rooms.${k}.id`, 'assessment.unknownRoom');
+        seen.add(r.id);
+      });
+      const gone = rooms.filter((r) => !seen.has(r.id));
+      if (gone.length) {
+        const [used] = await tx
+          .select({ roomId: asBookings.roomId })
+          .from(asBookings)
+          .where(
+            inArray(
+              asBookings.roomId,
+              gone.map((r) => r.id),
+            ),
+          )
+          .limit(1);
+        if (used)
+          throw fieldConflict(ctx, 'rooms', 'assessment.roomBooked', {
+            room: gone.find((r) => r.id === used.roomId)!.name,
+          });
+        await tx.delete(asRooms).where(
+          inArray(
+            asRooms.id,
+            gone.map((r) => r.id),
+          ),
+        );
+      }
+      for (const r of input.rooms) {
+        if (r.id === undefined)
+          await tx
+            .insert(asRooms)
+            .values({ centreId: id, scopePath: before.scopePath, name: r.name, capacity: r.capacity, createdAt: now });
+        else
+          await tx
+            .update(asRooms)
+            .set({ name: r.name, capacity: r.capacity, updatedAt: now })
+            .where(eq(asRooms.id, r.id));
+      }
+    }
+    const { rooms: _rooms, ...fields } = input;
+    const [after] = await tx
+      .update(asCentres)
+      .set({ ...fields, updatedAt: now })
+      .where(eq(asCentres.id, id))
+      .returning();
+    const roomsAfter = await tx.select().from(asRooms).where(eq(asRooms.centreId, id)).orderBy(asc(asRooms.id));
+    await audit(tx, ctx, {
+      action: 'assessment.centre.update',
+      objectType: 'asCentre',
+      objectId: id,
+      scopePath: before.scopePath,
+      before: { ...before, rooms },
+      after: { ...after, rooms: roomsAfter },
+    });
+  });
+  return (await listCentres(ctx)).find((c) => c.id === id)!;
+}
+
 /** Centres of the area with their rooms and this month's use (bookings and booked hours). */
 export async function listCentres(ctx: Ctx) {
   const [cs, rooms] = await Promise.all([
@@ -216,7 +344,8 @@ export async function listCentres(ctx: Ctx) {
       .where(inScope(ctx.actor, asRooms.scopePath))
       .orderBy(asc(asRooms.id)),
   ]);
-  return cs.map((c) => ({ ...c, rooms: rooms.filter((r) => r.centreId === c.id) }));
+  const manage = ctx.actor.permissions.has('assessment.manage');
+  return cs.map((c) => ({ ...c, mayEdit: manage, rooms: rooms.filter((r) => r.centreId === c.id) }));
 }
 
 export async function roomBookings(ctx: Ctx, roomId: number, q: { from?: Date; to?: Date }) {

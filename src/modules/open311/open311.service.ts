@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, gte, inArray, isNull, lte, notInArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, notInArray, or, type SQL } from 'drizzle-orm';
 import type { Actor, Ctx } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/client.js';
 import { territories } from '../../kernel/db/schema.js';
@@ -351,6 +351,12 @@ const csv = (v: string | undefined) =>
     .filter(Boolean);
 
 /**
+ * The orders Open311 serves as service requests: problem reports, not the one-window applications 一窗受理 filed as
+ * orders (decision 045), which are a resident's own business, not an issue in a public place.
+ */
+const problemReports = () => [eq(serviceOrders.kind, 'problem'), ne(serviceOrders.origin, 'oneWindow')];
+
+/**
  * GET requests: problem reports in the key's node (and the jurisdiction's, when one is named), filtered as the
  * spec says: ids, service codes, status, dates (90 days back from end_date when no id is named; at most 1000).
  */
@@ -371,7 +377,7 @@ export async function listRequests(ctx: Ctx, scopePath: string, q: ListQuery): P
     start ??= new Date(end.getTime() - 90 * DAY);
   }
   const o = serviceOrders;
-  const where: SQL[] = [inSubtree(o.scopePath, scopePath), eq(o.kind, 'problem')];
+  const where: SQL[] = [inSubtree(o.scopePath, scopePath), ...problemReports()];
   if (ids.length) where.push(inArray(o.id, ids.map(Number)));
   if (codes.length) where.push(inArray(o.category, codes));
   if (start) where.push(gte(o.createdAt, start));
@@ -432,7 +438,7 @@ export async function getRequest(ctx: Ctx, scopePath: string, id: string): Promi
   const o = serviceOrders;
   const [r] = await requestsWhere(
     ctx,
-    and(eq(o.id, Number(id)), eq(o.kind, 'problem'), inSubtree(o.scopePath, scopePath))!,
+    and(eq(o.id, Number(id)), ...problemReports(), inSubtree(o.scopePath, scopePath))!,
   );
   if (!r) throw new Open311Error(404, t(ctx.locale, 'open311.requestNotFound'));
   return r;
@@ -477,7 +483,7 @@ export async function listUpdates(ctx: Ctx, scopePath: string, q: ListQuery): Pr
   const e = orderEvents;
   const where: SQL[] = [
     inSubtree(serviceOrders.scopePath, scopePath),
-    eq(serviceOrders.kind, 'problem'),
+    ...problemReports(),
     gte(e.at, start),
     lte(e.at, end),
   ];

@@ -204,6 +204,15 @@ export const MOVE_PERMISSIONS: Record<Move, string> = {
   followUp: 'order.dispatch',
 };
 
-/** Where an order came from: a resident's (or staff's) report 群众上报, or a finding on a visit 排摸发现 (decision 038). */
-export const ORDER_ORIGINS = ['report', 'patrol'] as const;
+/**
+ * Where an order came from: a resident's (or staff's) report 群众上报, a finding on a visit 排摸发现 (decision 038),
+ * or an item of the one-window catalogue 一窗受理 started as an order (assessment, decision 045).
+ */
+export const ORDER_ORIGINS = ['report', 'patrol', 'oneWindow'] as const;
 export type OrderOrigin = (typeof ORDER_ORIGINS)[number];
+
+/** What an order shows as wherever it is listed or labelled: its kind, or 一窗受理 for a one-window order. */
+export const SHOWN_KINDS = [...ORDER_KINDS, 'oneWindow'] as const;
+export type ShownKind = (typeof SHOWN_KINDS)[number];
+export const shownKind = (o: { kind: OrderKind; origin: OrderOrigin }): ShownKind =>
+  o.origin === 'oneWindow' ? 'oneWindow' : o.kind;

@@ -99,7 +99,7 @@ export const OrderListQuery = PageQuery.extend({
   merged: boolQ.optional(),
   /** true: only the orders the figures count (not merged, cancelled or invalid); false: only those left out. */
   counted: boolQ.optional(),
-  /** 'patrol': only findings on visits 排摸发现; 'report': only reports (decision 038). */
+  /** 'patrol': only findings on visits 排摸发现; 'report': only reports (decision 038); 'oneWindow': 一窗受理. */
   origin: z.enum(ORDER_ORIGINS).optional(),
   q: z.string().trim().max(100).optional(),
 });
@@ -148,7 +148,7 @@ export const Order = z.object({
   cancelReason: z.string().nullable(),
   /** The order this duplicate was merged into (status 'merged'). */
   mergedIntoId: z.number().int().nullable(),
-  /** 'report' 群众上报 or 'patrol' 排摸发现 (found on a visit, decision 038). */
+  /** 'report' 群众上报, 'patrol' 排摸发现 (found on a visit, decision 038) or 'oneWindow' 一窗受理 (decision 045). */
   origin: z.enum(ORDER_ORIGINS),
   overdue: z.boolean(),
   createdAt: z.date(),

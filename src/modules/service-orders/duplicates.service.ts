@@ -9,7 +9,7 @@ import { t } from '../../kernel/i18n/i18n.js';
 import { inScope, pathIds } from '../../kernel/scope/scope.js';
 import { announce } from './notices.js';
 import { viewerOf, visibleOrders } from './access.js';
-import { canMove, FINISHED, type OrderKind } from './constants.js';
+import { canMove, FINISHED, type OrderKind, type OrderOrigin } from './constants.js';
 import type { DuplicateCandidate, Duplicates } from './contract.js';
 import { applyRollup } from './rollups.js';
 import { orderCoReporters, orderEvents, serviceOrders } from './schema.js';
@@ -43,6 +43,8 @@ export function distanceSql(lng: number, lat: number): SQL<number> {
 export interface DuplicateSubject {
   id: number | null;
   kind: OrderKind;
+  /** A one-window order 一窗受理 (decision 045) is an application, not a report: it has and is no duplicate. */
+  origin?: OrderOrigin;
   communityId: number;
   category: string;
   scopePath: string;
@@ -109,7 +111,7 @@ export async function findDuplicates(
   now: Date,
   visible?: SQL,
 ): Promise<DuplicateCandidate[]> {
-  if (s.kind !== 'problem') return [];
+  if (s.kind !== 'problem' || s.origin === 'oneWindow') return [];
   const place = await placePath(db, s.scopePath);
   const [community] = await db
     .select({ path: territories.path })
@@ -140,6 +142,7 @@ export async function findDuplicates(
       and(
         s.id !== null ? ne(o.id, s.id) : undefined,
         eq(o.kind, s.kind),
+        ne(o.origin, 'oneWindow'),
         eq(o.communityId, s.communityId),
         eq(o.category, s.category),
         notInArray(o.status, [...FINISHED]),
@@ -178,6 +181,7 @@ export async function orderDuplicates(ctx: Ctx, id: number, w: DuplicateWindow):
   const subject: DuplicateSubject = {
     id: row.id,
     kind: row.kind,
+    origin: row.origin,
     communityId: row.communityId,
     category: row.category,
     scopePath: row.scopePath,

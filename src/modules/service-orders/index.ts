@@ -7,9 +7,11 @@ export {
   UNFINISHED,
   UNFINISHED_SQL,
   ORDER_ORIGINS,
+  shownKind,
   type EventAction,
   type OrderOrigin,
   type OrderStatus,
+  type ShownKind,
 } from './constants.js';
 export { ORDER_ROLES } from './permissions.js';
 export { applyRollup } from './rollups.js';

@@ -98,7 +98,10 @@ export const serviceOrders = pgTable(
     cancelReason: text(),
     /** Set when this report was merged, as a duplicate, into another order (status 'merged'). */
     mergedIntoId: integer().references((): AnyPgColumn => serviceOrders.id, { onDelete: 'set null' }),
-    /** 'report': reported by a resident (or staff for one); 'patrol': found on a visit 排摸发现 (decision 038). */
+    /**
+     * 'report': reported by a resident (or staff for one); 'patrol': found on a visit 排摸发现 (decision 038);
+     * 'oneWindow': a one-window catalogue item started as an order 一窗受理 (decision 045).
+     */
     origin: text().$type<OrderOrigin>().notNull().default('report'),
     /** When the retention pass stripped its personal data (retention.ts, decision 035); null while kept. */
     personalDataRemovedAt: timestamp({ withTimezone: true }),
@@ -138,7 +141,7 @@ export const serviceOrders = pgTable(
       'service_orders_rating_channel_ck',
       sql`${t.ratingChannel} is null or ${t.ratingChannel} in ('app','phone','visit')`,
     ),
-    check('service_orders_origin_ck', sql`${t.origin} in ('report','patrol')`),
+    check('service_orders_origin_ck', sql`${t.origin} in ('report','patrol','oneWindow')`),
     check('service_orders_cancel_kind_ck', sql`${t.cancelKind} is null or ${t.cancelKind} in ('void','invalid')`),
   ],
 );

@@ -436,7 +436,7 @@ export async function createOrder(
   ctx: Ctx,
   input: CreateOrder,
   duplicates: DuplicateWindow = DEFAULT_DUPLICATE_WINDOW,
-  /** 'patrol' for a finding on a visit 排摸发现 (the visits module, decision 038); never from the public API. */
+  /** 'patrol' for a finding on a visit 排摸发现 (decision 038), 'oneWindow' for 一窗受理 (decision 045); never public. */
   origin: OrderOrigin = 'report',
 ): Promise<CreatedOrder> {
   const now = ctx.clock.now();
@@ -584,6 +584,7 @@ export async function createOrder(
   const subject = {
     id: row.id,
     kind: input.kind,
+    origin,
     communityId: comm.id,
     category,
     scopePath: node.path,

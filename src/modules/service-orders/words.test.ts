@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { registerMessages, t } from '../../kernel/i18n/i18n.js';
 import { readFileSync } from 'node:fs';
-import { EVENT_ACTIONS, ORDER_ACTIONS, ORDER_STATUSES } from './constants.js';
+import { EVENT_ACTIONS, ORDER_ACTIONS, ORDER_ORIGINS, ORDER_STATUSES, SHOWN_KINDS, shownKind } from './constants.js';
 import { enUS, zhCN } from './messages.js';
 
 // The module registers its words when the app loads it; this file opens no app, so it registers them itself (with
@@ -35,6 +35,24 @@ describe('the words of the service loop', () => {
       for (const a of EVENT_ACTIONS) expect((words.event as Record<string, string>)[a], a).toBeTruthy();
       for (const a of ORDER_ACTIONS) expect((words.action as Record<string, string>)[a], a).toBeTruthy();
     }
+  });
+
+  it('every kind an order shows as has its word on the console and the phone; 一窗受理 is not 报事报修', () => {
+    for (const [orders, mobile] of [
+      [zh.orders, mobileZh.mobile.order],
+      [en.orders, mobileEn.mobile.order],
+    ]) {
+      for (const k of SHOWN_KINDS) {
+        expect((orders.kind as Record<string, string>)[k], k).toBeTruthy();
+        expect((mobile.kinds as Record<string, string>)[k], k).toBeTruthy();
+      }
+      for (const o of ORDER_ORIGINS) expect((orders.origin as Record<string, string>)[o], o).toBeTruthy();
+    }
+    // Decision 045: an order started from the one-window catalogue shows as 一窗受理 wherever it is labelled.
+    expect(shownKind({ kind: 'problem', origin: 'oneWindow' })).toBe('oneWindow');
+    expect(shownKind({ kind: 'problem', origin: 'patrol' })).toBe('problem');
+    expect(mobileZh.mobile.order.kinds[shownKind({ kind: 'problem', origin: 'oneWindow' })]).toBe('一窗受理');
+    expect(zh.orders.kind.oneWindow).toBe('一窗受理');
   });
 
   it('the glossary’s words, the same on the timeline and on the buttons', () => {

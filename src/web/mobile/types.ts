@@ -12,6 +12,7 @@ export {
   ORDER_KINDS,
   ORDER_CATEGORIES as PROBLEM_CATEGORIES,
   RATINGS,
+  shownKind,
   type OrderStatus,
 } from '../../modules/service-orders/constants';
 /** Kinds of dispute a resident may ask the community to mediate (the mediation module's categories). */

@@ -9,6 +9,7 @@ import {
   Form,
   Input,
   InputNumber,
+  Modal,
   Popconfirm,
   Row,
   Select,
@@ -25,11 +26,12 @@ import { useSearchParams } from 'react-router-dom';
 import { api, isApiError } from '../../../web/api/client';
 import type { TerritoryRef } from '../../../web/api/types';
 import { FormModal } from '../../../web/components/FormModal';
+import { formatDateTime } from '../../../web/components/format';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { TerritoryTreeSelect } from '../../../web/components/TerritoryTreeSelect';
 import { useCan } from '../../../web/app/auth';
 import { AsTabs } from './shared';
-import type { KeyTask, Reminders, Responsibility, Review, Visit } from './types';
+import type { KeyTask, Reminders, Responsibility, Review, ReviewRatings, Visit } from './types';
 import { chinaToday } from '../../../web/components/format';
 
 const STATUS_COLORS: Record<string, string> = {
@@ -632,6 +634,7 @@ function Reviews() {
   const fail = useFail();
   const [opening, setOpening] = useState(false);
   const [act, setAct] = useState<{ review: Review; kind: 'report' | 'rate' | 'problems' } | null>(null);
+  const [drill, setDrill] = useState<{ review: Review; kind?: Review['groups'][number]['kind'] } | null>(null);
   const reviews = useQuery({
     queryKey: ['assessment', 'reviews'],
     queryFn: () => api.get<Review[]>('/api/assessment/annual-reviews'),
@@ -680,7 +683,16 @@ function Reviews() {
               <Descriptions size="small" column={3} bordered>
                 {r.groups.map((g) => (
                   <Descriptions.Item key={g.kind} label={`${t(`assessment.cycle.rater_${g.kind}`)} (${g.weight})`}>
-                    {g.n ? t('assessment.cycle.groupMean', { n: g.n, mean: g.mean }) : '—'}
+                    {g.n ? (
+                      <Typography.Link
+                        onClick={() => setDrill({ review: r, kind: g.kind })}
+                        data-testid={`as-review-drill-${r.id}-${g.kind}`}
+                      >
+                        {t('assessment.cycle.groupMean', { n: g.n, mean: g.mean })}
+                      </Typography.Link>
+                    ) : (
+                      '—'
+                    )}
                   </Descriptions.Item>
                 ))}
               </Descriptions>
@@ -723,7 +735,14 @@ function Reviews() {
             title: t('assessment.cycle.score'),
             render: (_, r) => (
               <span title={r.formula} data-testid={`as-review-score-${r.id}`}>
-                {r.score ?? '—'} {r.closed && <Tag>{t('assessment.cycle.closed')}</Tag>}
+                {r.score === null ? (
+                  '—'
+                ) : (
+                  <Typography.Link onClick={() => setDrill({ review: r })} data-testid={`as-review-drill-${r.id}`}>
+                    {r.score}
+                  </Typography.Link>
+                )}{' '}
+                {r.closed && <Tag>{t('assessment.cycle.closed')}</Tag>}
               </span>
             ),
           },
@@ -756,6 +775,7 @@ function Reviews() {
           },
         ]}
       />
+      {drill && <ReviewRatingsModal review={drill.review} kind={drill.kind} onClose={() => setDrill(null)} />}
       <FormModal<{ partyOrgId: number; secretaryName: string; year: number; m: number; r: number; s: number }>
         open={opening}
         title={t('assessment.cycle.newReview')}
@@ -850,5 +870,79 @@ function Reviews() {
         )}
       </FormModal>
     </Card>
+  );
+}
+
+/** The ratings a review's score is computed from (drill-down): kind, score, comment, time; the raters are not shown. */
+function ReviewRatingsModal({
+  review,
+  kind: initialKind,
+  onClose,
+}: {
+  review: Review;
+  kind?: Review['groups'][number]['kind'];
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState(initialKind);
+  const [page, setPage] = useState(1);
+  const q = useQuery({
+    queryKey: ['assessment', 'reviewRatings', review.id, kind, page],
+    queryFn: () =>
+      api.get<ReviewRatings>(`/api/assessment/annual-reviews/${review.id}/ratings`, {
+        page,
+        pageSize: 20,
+        ...(kind ? { kind } : {}),
+      }),
+  });
+  return (
+    <Modal
+      open
+      width={760}
+      title={`${review.org.name} · ${review.year} · ${t('assessment.cycle.ratings')}`}
+      onCancel={onClose}
+      footer={null}
+    >
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {t('assessment.cycle.ratingsScore', { score: q.data?.review.score ?? '—' })} {q.data?.review.formula}
+      </Typography.Paragraph>
+      <Space style={{ marginBottom: 8 }}>
+        <Select
+          allowClear
+          style={{ width: 160 }}
+          placeholder={t('assessment.cycle.allRaters')}
+          value={kind}
+          onChange={(v) => {
+            setKind(v);
+            setPage(1);
+          }}
+          options={(['member', 'resident', 'superior'] as const).map((k) => ({
+            value: k,
+            label: t(`assessment.cycle.rater_${k}`),
+          }))}
+          data-testid="as-review-ratings-kind"
+        />
+        {q.data?.groups.map((g) => (
+          <Tag key={g.kind}>
+            {t(`assessment.cycle.rater_${g.kind}`)} {g.weight}：
+            {g.n ? t('assessment.cycle.groupMean', { n: g.n, mean: g.mean }) : '—'}
+          </Tag>
+        ))}
+      </Space>
+      <Table
+        rowKey="id"
+        size="small"
+        data-testid="as-review-ratings"
+        loading={q.isLoading}
+        dataSource={q.data?.items ?? []}
+        pagination={{ current: page, pageSize: 20, total: q.data?.total ?? 0, onChange: setPage }}
+        columns={[
+          { title: t('assessment.cycle.rater'), render: (_, x) => t(`assessment.cycle.rater_${x.kind}`), width: 110 },
+          { title: t('assessment.cycle.score'), dataIndex: 'score', width: 80 },
+          { title: t('assessment.field.comment'), render: (_, x) => x.comment ?? '—' },
+          { title: t('assessment.cycle.ratedAt'), render: (_, x) => formatDateTime(x.createdAt), width: 170 },
+        ]}
+      />
+    </Modal>
   );
 }

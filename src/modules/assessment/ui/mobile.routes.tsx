@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import type { MobileRoute } from '../../../web/mobile/mobile-routes';
 
-/** Resident page of assessment: rate public service units 评议 (西宁评议). */
+/** Resident pages of assessment: rate public service units 评议 (西宁评议), the one-window catalogue, 述职评议. */
 export const mobileRoutes: MobileRoute[] = [
   {
     path: 'rating',
@@ -16,4 +16,5 @@ export const mobileRoutes: MobileRoute[] = [
     },
   },
   { path: 'one-window', Component: lazy(() => import('./mobile/OneWindowPage')) },
+  { path: 'annual-reviews', Component: lazy(() => import('./mobile/ReviewPage')) },
 ];

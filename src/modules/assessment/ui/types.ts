@@ -189,3 +189,18 @@ export interface Review {
     problems: boolean;
   };
 }
+/** GET /annual-reviews/:id/ratings: the ratings behind a review's score, raters never named (decision 045). */
+export interface ReviewRatings {
+  review: { id: number; org: Ref; year: number; score: number | null; formula: string };
+  groups: Review['groups'];
+  items: {
+    id: number;
+    kind: 'member' | 'resident' | 'superior';
+    score: number;
+    comment: string | null;
+    createdAt: string;
+  }[];
+  total: number;
+  page: number;
+  pageSize: number;
+}

@@ -21,7 +21,9 @@ export function OrderDuplicates({ order, onChanged }: { order: OrderDetail; onCh
   const navigate = useNavigate();
   const { message } = App.useApp();
   const dispatcher = can('order.dispatch');
-  const open = order.kind === 'problem' && !(FINISHED as readonly string[]).includes(order.status);
+  // A one-window order 一窗受理 is an application, not a report: no duplicates (decision 045).
+  const open =
+    order.kind === 'problem' && order.origin !== 'oneWindow' && !(FINISHED as readonly string[]).includes(order.status);
   const candidates = useQuery({
     queryKey: ['orders', 'duplicates', order.id],
     queryFn: ({ signal }) =>

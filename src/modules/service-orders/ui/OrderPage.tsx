@@ -233,7 +233,7 @@ function OrderFacts({ order }: { order: OrderDetail }) {
     <Card size="small" data-testid="order-facts">
       <Space wrap style={{ marginBottom: 12 }}>
         <StatusTag status={order.status} />
-        <KindTag kind={order.kind} />
+        <KindTag kind={order.kind} origin={order.origin} />
         <Tag>{category(order.category)}</Tag>
         {order.overdue && <OverdueTag />}
         {order.cancelKind && (

@@ -46,6 +46,7 @@ import {
   INBOXES,
   ORDER_CATEGORIES,
   ORDER_KINDS,
+  ORDER_ORIGINS,
   ORDER_STATUSES,
   type BulkReply,
   type Inbox,
@@ -97,7 +98,7 @@ interface FilterValues {
   category?: string;
   territory?: TerritoryRef;
   range?: [Dayjs | null, Dayjs | null] | null;
-  origin?: 'report' | 'patrol';
+  origin?: Order['origin'];
   q?: string;
 }
 
@@ -184,7 +185,7 @@ export default function OrdersPage() {
         ? { id: territory.data.id, name: territory.data.name, level: territory.data.level }
         : undefined,
       range: from || to ? [from ? dayjs(from) : null, to ? dayjs(to).subtract(1, 'millisecond') : null] : null,
-      origin: (params.get('origin') as 'report' | 'patrol' | null) ?? undefined,
+      origin: (params.get('origin') as Order['origin'] | null) ?? undefined,
       q: params.get('q') ?? undefined,
     });
   }, [params, territory.data, form]);
@@ -230,7 +231,7 @@ export default function OrdersPage() {
       render: (_, o) => (
         <Space orientation="vertical" size={2}>
           <Space size={4} wrap>
-            <KindTag kind={o.kind} />
+            <KindTag kind={o.kind} origin={o.origin} />
             {o.origin === 'patrol' && (
               <Tag color="cyan" data-testid={`order-origin-patrol-${o.id}`}>
                 {t('orders.origin.patrol')}
@@ -375,7 +376,7 @@ export default function OrdersPage() {
             placeholder={t('orders.field.origin')}
             allowClear
             style={{ width: 120 }}
-            options={(['report', 'patrol'] as const).map((k) => ({ value: k, label: t(`orders.origin.${k}`) }))}
+            options={ORDER_ORIGINS.map((k) => ({ value: k, label: t(`orders.origin.${k}`) }))}
             data-testid="order-filter-origin"
           />
         </Form.Item>

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../../web/api/client';
 import type { Page } from '../../../web/api/types';
 import { formatDateTime } from '../../../web/components/format';
-import { FINISHED } from '../constants';
+import { FINISHED, shownKind, type OrderOrigin } from '../constants';
 import type { DispatchBody, Handler, Order, OrderKind, OrderStatus } from './types';
 
 dayjs.extend(relativeTime);
@@ -29,6 +29,7 @@ const KIND_COLORS: Record<string, string> = {
   problem: 'volcano',
   microWish: 'magenta',
   mediation: 'purple',
+  oneWindow: 'geekblue',
 };
 
 export function StatusTag({ status }: { status: OrderStatus }) {
@@ -40,11 +41,13 @@ export function StatusTag({ status }: { status: OrderStatus }) {
   );
 }
 
-export function KindTag({ kind }: { kind: OrderKind }) {
+/** The order's kind as it shows: 一窗受理 for an order started from the one-window catalogue (decision 045). */
+export function KindTag({ kind, origin = 'report' }: { kind: OrderKind; origin?: OrderOrigin }) {
   const { t } = useTranslation();
+  const shown = shownKind({ kind, origin });
   return (
-    <Tag color={KIND_COLORS[kind] ?? 'default'} variant="filled">
-      {t(`orders.kind.${kind}`)}
+    <Tag color={KIND_COLORS[shown] ?? 'default'} variant="filled" data-testid={`order-kind-${shown}`}>
+      {t(`orders.kind.${shown}`)}
     </Tag>
   );
 }

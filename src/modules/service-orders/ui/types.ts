@@ -7,7 +7,7 @@ import type * as C from '../contract';
 import type { OrderAction, OrderKind, OrderStatus, Rating } from '../constants';
 
 export type { OrderAction, OrderKind, OrderStatus, Rating };
-export { ORDER_CATEGORIES, ORDER_KINDS, ORDER_STATUSES, RATINGS } from '../constants';
+export { ORDER_CATEGORIES, ORDER_KINDS, ORDER_ORIGINS, ORDER_STATUSES, RATINGS } from '../constants';
 
 /** The inboxes of the orders console: the contract's, and `all` (no inbox filter). */
 export const INBOXES = ['toDispatch', 'toAccept', 'overdue', 'escalated', 'mine', 'all'] as const satisfies readonly (

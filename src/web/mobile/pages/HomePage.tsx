@@ -8,7 +8,7 @@ import { useMe } from '../../app/auth';
 import { formatDateTime } from '../../components/format';
 import { STATUS_COLOR } from '../../../modules/service-orders/ui';
 import { Spinner } from '../Spinner';
-import { ORDER_KINDS, type MyRecord, type MySignup, type Order } from '../types';
+import { ORDER_KINDS, shownKind, type MyRecord, type MySignup, type Order } from '../types';
 
 const KIND_COLOR = { menuService: '#1677ff', problem: '#fa8c16', microWish: '#eb2f96', mediation: '#13a8a8' } as const;
 const KIND_GLYPH = { menuService: '单', problem: '报', microWish: '愿', mediation: '调' } as const;
@@ -103,7 +103,7 @@ export default function HomePage() {
             <List.Item
               key={o.id}
               onClick={() => navigate(`/m/orders/${o.id}`)}
-              description={`${t(`mobile.order.kinds.${o.kind}`)} · ${formatDateTime(o.createdAt)}`}
+              description={`${t(`mobile.order.kinds.${shownKind(o)}`)} · ${formatDateTime(o.createdAt)}`}
               extra={<Tag color={STATUS_COLOR[o.status]}>{t(`orders.status.${o.status}`)}</Tag>}
               arrowIcon
             >

@@ -4,12 +4,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, isApiError } from '../../../../web/api/client';
+import { useMe } from '../../../../web/app/auth';
 import type { Rateable } from '../types';
 
 /** 西宁评议 on the phone: rate each public service unit once per period, with a comment; see the unit's reply. */
 export default function RatingPage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
+  const { data: me } = useMe();
   const q = useQuery({
     queryKey: ['assessment', 'm', 'rateable'],
     queryFn: () => api.get<Rateable>('/api/assessment/rateable'),
@@ -33,14 +35,30 @@ export default function RatingPage() {
       Toast.show({ content: isApiError(e) ? e.message : String(e) });
     }
   };
-  if (q.data && q.data.periods.length === 0) return <Empty description={t('assessment.mobile.noPeriod')} />;
+  const links = (
+    <div style={{ display: 'flex', gap: 16, fontSize: 13 }}>
+      <Link to="/m/one-window" data-testid="m-one-window-link">
+        {t('assessment.mobile.catalogue')} ›
+      </Link>
+      {me?.permissions.includes('assessment.reviewRate') && (
+        <Link to="/m/annual-reviews" data-testid="m-reviews-link">
+          {t('assessment.mobile.review.title')} ›
+        </Link>
+      )}
+    </div>
+  );
+  if (q.data && q.data.periods.length === 0)
+    return (
+      <div data-testid="m-rating" style={{ padding: 12 }}>
+        {links}
+        <Empty description={t('assessment.mobile.noPeriod')} />
+      </div>
+    );
   return (
     <div data-testid="m-rating" style={{ paddingBottom: 16 }}>
       <div style={{ padding: '12px 12px 0' }}>
         <h3 style={{ margin: '0 0 8px' }}>{t('assessment.mobile.title')}</h3>
-        <Link to="/m/one-window" data-testid="m-one-window-link" style={{ fontSize: 13 }}>
-          {t('assessment.mobile.catalogue')} ›
-        </Link>
+        {links}
         {q.data && q.data.periods.length > 1 && (
           <Selector
             options={q.data.periods.map((p) => ({ label: p.name, value: p.id }))}

@@ -7,7 +7,7 @@ import { api, isApiError } from '../../../../web/api/client';
 import { useCan, useMe } from '../../../../web/app/auth';
 import { formatDateTime } from '../../../../web/components/format';
 import { Spinner } from '../../../../web/mobile/Spinner';
-import { RATINGS, type OrderDetail, type Rating } from '../../../../web/mobile/types';
+import { RATINGS, shownKind, type OrderDetail, type Rating } from '../../../../web/mobile/types';
 import { STATUS_COLOR } from './status';
 import { TasksHandlePanel } from './TasksHandlePanel';
 import { MobileOrderPhotos } from '../MobileOrderPhotos';
@@ -74,7 +74,7 @@ export default function OrderPage() {
         }
       >
         <div className="gzm-muted">
-          {t(`mobile.order.kinds.${o.kind}`)} ·{' '}
+          {t(`mobile.order.kinds.${shownKind(o)}`)} ·{' '}
           {t(`mobile.order.categories.${o.category}`, { defaultValue: o.category })} · {o.community.name}
         </div>
         {o.description && <p style={{ whiteSpace: 'pre-wrap', margin: '10px 0 0' }}>{o.description}</p>}

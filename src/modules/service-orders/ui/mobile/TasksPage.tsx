@@ -8,7 +8,7 @@ import type { Page } from '../../../../web/api/types';
 import { useCan, useMe } from '../../../../web/app/auth';
 import { formatDateTime } from '../../../../web/components/format';
 import { Spinner } from '../../../../web/mobile/Spinner';
-import type { Order } from '../../../../web/mobile/types';
+import { shownKind, type Order } from '../../../../web/mobile/types';
 import { STATUS_COLOR } from './status';
 
 /** The handler's lists: what was sent to me or my unit, what I am working on, open micro-wishes to claim, and what I finished. */
@@ -116,7 +116,7 @@ export default function TasksPage() {
                   description={
                     <>
                       <div>
-                        {t(`mobile.order.kinds.${o.kind}`)} ·{' '}
+                        {t(`mobile.order.kinds.${shownKind(o)}`)} ·{' '}
                         {t(`mobile.order.categories.${o.category}`, { defaultValue: o.category })} · {o.community.name}
                       </div>
                       {due && !['resolved', 'rated', 'closed'].includes(o.status) && (
