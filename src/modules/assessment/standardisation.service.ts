@@ -7,7 +7,7 @@ import { territories } from '../../kernel/db/schema.js';
 import { AppError, conflict, forbidden, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
-import { inScope, inSubtree, pathInScope, placeFilter } from '../../kernel/scope/scope.js';
+import { inScope, pathInScope, placeFilter } from '../../kernel/scope/scope.js';
 import { partyOrgs } from '../organizations/index.js';
 import type { Round } from './constants.js';
 import type {

@@ -1,5 +1,4 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { audit, maskPhone } from '../../kernel/audit/audit.js';
 import { addDays, chinaDay, chinaDayStart, type Clock } from '../../kernel/clock.js';
 import { systemActor, type Ctx } from '../../kernel/context.js';
