@@ -303,7 +303,7 @@ export const AttendanceRow = z.object({
   points: z.number().int(),
 });
 /**
- * A recorded correction of an approved session (read from its audit entry): whose attendance or the minutes, before
+ * A recorded correction of an approved session (its own record, decision 048): whose attendance or the minutes, before
  * and after, the reason, and what it moved in the points ledger (+ credited again, − reversed, 0 nothing).
  */
 export const SessionCorrection = z.object({

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../kernel/db/schema.js';
 import { testApp, type TestApp } from '../../test/app.js';
 import { pointEntries } from '../volunteering/schema.js';
+import { orgLifeCorrections } from './schema.js';
 import { makeBranch } from './testing.js';
 
 /**
@@ -204,6 +205,12 @@ describe('corrections of an approved session of organisational life', () => {
         points: -1,
       },
     });
+
+    // The corrections are the session's own records, not read back from the audit trail (decision 048): a session's
+    // history stays whole when its audit rows age out.
+    const kept = await t.db.select().from(orgLifeCorrections).where(eq(orgLifeCorrections.sessionId, id));
+    expect(kept).toHaveLength(4);
+    expect(kept.find((c) => c.target === 'minutes')).toMatchObject({ points: 0, byName: expect.any(String) });
   });
 
   it('refuses a correction without a reason, without a target, with two targets, or off the roster', async () => {

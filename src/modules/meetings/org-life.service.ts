@@ -4,7 +4,7 @@ import { audit } from '../../kernel/audit/audit.js';
 import { CHINA_OFFSET_MS } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
 import type { DbOrTx } from '../../kernel/db/client.js';
-import { auditLog, territories } from '../../kernel/db/schema.js';
+import { territories } from '../../kernel/db/schema.js';
 import { AppError, conflict, notFound } from '../../kernel/http/errors.js';
 import { offsetOf } from '../../kernel/http/pagination.js';
 import { t } from '../../kernel/i18n/i18n.js';
@@ -26,7 +26,7 @@ import type {
   StudyRecord,
 } from './contract.js';
 import { settleOrgLifePoints } from './points.js';
-import { orgLifeAttendance, orgLifeSessions, studyLessons } from './schema.js';
+import { orgLifeAttendance, orgLifeCorrections, orgLifeSessions, studyLessons } from './schema.js';
 
 const s = orgLifeSessions;
 const att = orgLifeAttendance;
@@ -211,62 +211,28 @@ export async function updateSession(ctx: Ctx, id: number, input: SessionUpdate):
   return getSession(ctx, id);
 }
 
-/** What a correction's audit entry holds (written by `correctSession`; parsed, never cast). */
-const Audited = z.object({
-  target: z.enum(['attendance', 'minutes']),
-  memberId: z.number().int().optional(),
-  memberName: z.string().optional(),
-  status: z.enum(ATTENDANCE_STATUSES).optional(),
-  leaveReason: z.string().nullish(),
-  minutes: z.string().nullish(),
-});
-const AuditedAfter = Audited.extend({ reason: z.string(), points: z.number().int() });
-
-/**
- * The recorded corrections of a session, oldest first. They are its `orgLife.correct` audit entries: the audit log
- * is append-only and chained (decisions 003, 017), so the record of a correction cannot be changed (decision 048).
- */
+/** The recorded corrections of a session, oldest first (decision 048). */
 async function correctionsOf(db: DbOrTx, id: number): Promise<SessionCorrection[]> {
   const rows = await db
-    .select({
-      id: auditLog.id,
-      at: auditLog.at,
-      by: auditLog.actorName,
-      before: auditLog.before,
-      after: auditLog.after,
-    })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.objectType, 'orgLifeSession'),
-        eq(auditLog.objectId, String(id)),
-        eq(auditLog.action, 'orgLife.correct'),
-      ),
-    )
-    .orderBy(asc(auditLog.id));
-  return rows.flatMap((r) => {
-    const before = Audited.safeParse(r.before);
-    const after = AuditedAfter.safeParse(r.after);
-    if (!before.success || !after.success) return [];
-    const b = before.data;
-    const a = after.data;
-    return [
-      {
-        id: r.id,
-        at: r.at,
-        by: r.by,
-        reason: a.reason,
-        target: a.target,
-        member: a.memberId ? { id: a.memberId, name: a.memberName ?? '' } : null,
-        statusBefore: b.status ?? null,
-        statusAfter: a.status ?? null,
-        leaveReason: a.leaveReason ?? null,
-        minutesBefore: a.target === 'minutes' ? (b.minutes ?? null) : null,
-        minutesAfter: a.target === 'minutes' ? (a.minutes ?? null) : null,
-        points: a.points,
-      },
-    ];
-  });
+    .select()
+    .from(orgLifeCorrections)
+    .where(eq(orgLifeCorrections.sessionId, id))
+    .orderBy(asc(orgLifeCorrections.id));
+  const status = (v: string | null) => z.enum(ATTENDANCE_STATUSES).nullable().parse(v);
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    by: r.byName,
+    reason: r.reason,
+    target: r.target === 'minutes' ? ('minutes' as const) : ('attendance' as const),
+    member: r.memberId ? { id: r.memberId, name: r.memberName ?? '' } : null,
+    statusBefore: status(r.statusBefore),
+    statusAfter: status(r.statusAfter),
+    leaveReason: r.leaveReason,
+    minutesBefore: r.minutesBefore,
+    minutesAfter: r.minutesAfter,
+    points: r.points,
+  }));
 }
 
 /**
@@ -279,8 +245,7 @@ export async function correctSession(ctx: Ctx, id: number, input: SessionCorrect
     const row = await sessionRow(ctx, id, tx, true);
     if (row.status !== 'approved') throw conflict('meetings.sessionNotApproved');
     const now = ctx.clock.now();
-    let before: z.infer<typeof Audited>;
-    let after: z.infer<typeof AuditedAfter>;
+    let record: Omit<typeof orgLifeCorrections.$inferInsert, 'sessionId' | 'reason' | 'by' | 'byName' | 'at'>;
     if (input.memberId !== undefined) {
       if (input.minutes !== undefined) throw fieldError(ctx, 'minutes', 'meetings.correctionOne');
       if (!input.status) throw fieldError(ctx, 'status', 'meetings.correctionStatus');
@@ -305,24 +270,54 @@ export async function correctSession(ctx: Ctx, id: number, input: SessionCorrect
         memberId: hit.memberId,
         reason: input.reason,
       });
-      const who = { target: 'attendance' as const, memberId: hit.memberId, memberName: hit.memberName };
-      before = { ...who, status: hit.status, leaveReason: hit.leaveReason };
-      after = { ...who, status: input.status, leaveReason, reason: input.reason, points };
+      record = {
+        target: 'attendance',
+        memberId: hit.memberId,
+        memberName: hit.memberName,
+        statusBefore: hit.status,
+        statusAfter: input.status,
+        leaveReason,
+        points,
+      };
     } else if (input.minutes !== undefined) {
       if ((row.minutes ?? '') === input.minutes) throw fieldError(ctx, 'minutes', 'meetings.correctionSame');
       await tx.update(s).set({ minutes: input.minutes, updatedAt: now }).where(eq(s.id, id));
-      before = { target: 'minutes', minutes: row.minutes };
-      after = { target: 'minutes', minutes: input.minutes, reason: input.reason, points: 0 };
+      record = { target: 'minutes', minutesBefore: row.minutes, minutesAfter: input.minutes, points: 0 };
     } else {
       throw fieldError(ctx, 'memberId', 'meetings.sessionCorrectionEmpty');
     }
+    const [saved] = await tx
+      .insert(orgLifeCorrections)
+      .values({
+        ...record,
+        sessionId: id,
+        reason: input.reason,
+        by: ctx.actor.accountId,
+        byName: ctx.actor.displayName,
+        at: now,
+      })
+      .returning();
     await audit(tx, ctx, {
       action: 'orgLife.correct',
       objectType: 'orgLifeSession',
       objectId: id,
       scopePath: row.scopePath,
-      before,
-      after,
+      before: {
+        target: saved!.target,
+        memberId: saved!.memberId,
+        status: saved!.statusBefore,
+        minutes: saved!.minutesBefore,
+      },
+      after: {
+        correctionId: saved!.id,
+        target: saved!.target,
+        memberId: saved!.memberId,
+        status: saved!.statusAfter,
+        leaveReason: saved!.leaveReason,
+        minutes: saved!.minutesAfter,
+        points: saved!.points,
+        reason: saved!.reason,
+      },
     });
   });
   return getSession(ctx, id);

@@ -364,3 +364,35 @@ export const consultationVotes = pgTable(
   },
   (t) => [uniqueIndex('consultation_votes_uq').on(t.consultationId, t.accountId)],
 );
+
+/**
+ * A recorded correction of an approved org-life session (decision 048): one member's attendance or the minutes,
+ * before and after, the reason, what it moved in the points ledger, by whom. Its own record, like the meetings'
+ * corrections: the audit entry written beside it is the trail, not the store (audit rows age out by retention).
+ */
+export const orgLifeCorrections = pgTable(
+  'org_life_corrections',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    sessionId: integer()
+      .notNull()
+      .references(() => orgLifeSessions.id, { onDelete: 'cascade' }),
+    target: text().notNull(),
+    memberId: integer(),
+    memberName: text(),
+    statusBefore: text(),
+    statusAfter: text(),
+    leaveReason: text(),
+    minutesBefore: text(),
+    minutesAfter: text(),
+    points: integer().notNull().default(0),
+    reason: text().notNull(),
+    by: integer().references(() => accounts.id, { onDelete: 'set null' }),
+    byName: text().notNull(),
+    at: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('org_life_corrections_session_idx').on(t.sessionId),
+    check('org_life_corrections_target_ck', sql`${t.target} in ('attendance','minutes')`),
+  ],
+);
