@@ -83,15 +83,18 @@ export async function signIn(page: Page, username: string): Promise<void> {
 }
 
 /**
- * Picks an option in the antd Select list that is open (its field was just clicked), by text or the first, and waits
+ * Picks an option in the antd Select list that is open (its field was just clicked), by text or the first, waits
  * until the list has closed. The list fades out: a click on a button under it meanwhile lands on the list instead, which
  * failed a test on a busy CI machine. Single selects only (a multiple select keeps its list open).
  */
-export async function pickOption(page: Page, text?: string): Promise<void> {
+export async function pickOption(page: Page, text?: string | RegExp): Promise<string> {
   const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   const options = open.locator('.ant-select-item-option');
-  await (text === undefined ? options : options.filter({ hasText: text })).first().click();
+  const option = (text === undefined ? options : options.filter({ hasText: text })).first();
+  const label = (await option.textContent()) ?? '';
+  await option.click();
   await expect.poll(() => open.count()).toBe(0);
+  return label;
 }
 
 /** A call to the API with a signed-in browser profile's cookies and CSRF token, as the pages make them. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, browserApp, signIn, type BrowserApp } from '../../test/browser.js';
+import { apiCall, browserApp, type BrowserApp, pickOption, signIn } from '../../test/browser.js';
 
 let b: BrowserApp;
 beforeAll(async () => {
@@ -25,10 +25,7 @@ describe('楼栋 buildings page (一名党员一栋楼)', () => {
     await page.getByTestId('building-form').waitFor();
     await page.getByTestId('building-form-lead').fill('韩楼长');
     await page.getByTestId('building-form-responsible').click();
-    const option = page.locator('.ant-select-item-option').first();
-    await option.waitFor();
-    const memberName = ((await option.textContent()) ?? '').replace(/（.*$/, '');
-    await option.click();
+    const memberName = (await pickOption(page)).replace(/（.*$/, '');
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByTestId('building-form').waitFor({ state: 'hidden' });
 

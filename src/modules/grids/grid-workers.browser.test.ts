@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, browserApp, signIn, type BrowserApp } from '../../test/browser.js';
+import { apiCall, browserApp, type BrowserApp, pickOption, signIn } from '../../test/browser.js';
 
 let b: BrowserApp;
 beforeAll(async () => {
@@ -20,7 +20,7 @@ describe('grid workers 网格员管理', () => {
     await page.getByTestId('worker-add').click();
     await page.getByTestId('worker-form').waitFor();
     await page.getByTestId('worker-form-grid').click();
-    await page.locator('.ant-select-item-option').first().click();
+    await pickOption(page);
     await page.getByTestId('worker-form-name').fill('马晓燕');
     await page.getByTestId('worker-form-phone').fill('13897001234');
     await page.getByRole('button', { name: /保\s*存/ }).click();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, browserApp, DEMO_PASSWORD, signIn, type BrowserApp } from '../../test/browser.js';
+import { apiCall, browserApp, DEMO_PASSWORD, pickOption, signIn, type BrowserApp } from '../../test/browser.js';
 
 let b: BrowserApp;
 beforeAll(async () => {
@@ -75,7 +75,7 @@ describe('meetings in the console', () => {
     await decision.getByRole('button', { name: /添加督办事项/ }).click();
     await decision.locator('[data-testid^=act-title-]').fill('划定临时停车位');
     await decision.locator('[data-testid^=act-owner-]').click();
-    await page.locator('.ant-select-item-option', { hasText: '单位' }).first().click();
+    await pickOption(page, '单位');
     await decision
       .locator('[data-testid^=act-due-]')
       .locator('xpath=descendant-or-self::input')

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserApp, type BrowserApp, signIn } from '../../test/browser.js';
+import { browserApp, type BrowserApp, pickOption, signIn } from '../../test/browser.js';
 
 let b: BrowserApp;
 beforeAll(async () => {
@@ -26,9 +26,7 @@ describe('dual registration 双报到 in the console', () => {
     await member.getByTestId('registration-form').waitFor();
     await member.getByTestId('registration-community').click();
     await member.keyboard.type('文亭巷');
-    const option = member.locator('.ant-select-item-option', { hasText: '文亭巷社区' });
-    await option.first().waitFor();
-    await option.first().click();
+    await pickOption(member, '文亭巷社区');
     await member.getByPlaceholder('说明（如：居住在某小区某楼）').fill('住在文亭巷小区');
     await member.getByTestId('registration-submit').click();
     await expect.poll(() => member.getByTestId('my-registrations').getByTestId('status-pending').count()).toBe(1);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, browserApp, DEMO_PASSWORD, signIn, type BrowserApp } from '../../test/browser.js';
+import { apiCall, browserApp, type BrowserApp, DEMO_PASSWORD, pickOption, signIn } from '../../test/browser.js';
 
 /** Issue 10 items 1–3 in the pages: 单位下单 (console and mobile), 改派, 上报上级. */
 let b: BrowserApp;
@@ -31,7 +31,7 @@ describe('单位下单 and 改派 on the order pages', () => {
     await contact.goto(`/orders/${order!.id}`);
     await contact.getByTestId('order-action-handOver').click();
     await contact.getByTestId('hand-over-who').click();
-    await contact.locator('.ant-select-item-option').first().click();
+    await pickOption(contact);
     await contact.getByTestId('hand-over-note').fill('请明天上午到现场');
     await b.screenshot(contact, 'order-hand-over');
     await contact.locator('#hand-over-submit').click();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserApp, DEMO_PASSWORD, type BrowserApp, signIn, apiCall } from '../../test/browser.js';
+import { apiCall, browserApp, type BrowserApp, DEMO_PASSWORD, pickOption, signIn } from '../../test/browser.js';
 
 let b: BrowserApp;
 beforeAll(async () => {
@@ -90,9 +90,7 @@ describe('the service loop: 居民点单 → 社区派单 → 党员接单、办
     await staff.getByTestId('dispatch-target').getByText('党员', { exact: true }).click();
     await staff.getByTestId('dispatch-member').click();
     await staff.keyboard.type('赵敏');
-    const option = staff.locator('.ant-select-item-option', { hasText: '赵敏' });
-    await option.first().waitFor();
-    await option.first().click();
+    await pickOption(staff, '赵敏');
     await staff
       .locator('input[data-testid=dispatch-resolve-hours], [data-testid=dispatch-resolve-hours] input')
       .first()

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, browserApp, signIn, type BrowserApp } from '../../test/browser.js';
+import { apiCall, browserApp, type BrowserApp, pickOption, signIn } from '../../test/browser.js';
 import { demoPhoto } from './attachments.png.js';
 
 /**
@@ -44,7 +44,7 @@ describe('代群众登记', () => {
     await page.getByTestId('walk-in-name').fill('马桂芳');
     await page.getByTestId('walk-in-phone').fill('139 8765 4321');
     await page.getByTestId('walk-in-category').click();
-    await page.locator('.ant-select-item-option').getByText('维修', { exact: true }).click();
+    await pickOption(page, /^维修$/);
     await page.getByTestId('walk-in-title').fill('公交站旁路灯不亮');
     await page.getByTestId('walk-in-description').fill('马阿姨说晚上经过很黑，已经一周了');
     await page.locator('input[type=file]').setInputFiles(photo);
@@ -109,7 +109,7 @@ describe('代群众登记', () => {
     await page.getByTestId('walk-in-name').fill('韩德福');
     await page.getByTestId('walk-in-phone').fill('12345');
     await page.getByTestId('walk-in-category').click();
-    await page.locator('.ant-select-item-option').getByText('环境卫生', { exact: true }).click();
+    await pickOption(page, /^环境卫生$/);
     await page.getByTestId('walk-in-title').fill('楼下垃圾桶满溢');
     await page.getByTestId('walk-in-place-mode').getByText('从小区、楼栋、住户中选择').click();
     // The list: the worker's community, opened level by level (its first compound, then that compound's 1号楼).

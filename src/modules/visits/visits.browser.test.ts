@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, browserApp, DEMO_PASSWORD, signIn, type BrowserApp } from '../../test/browser.js';
+import { apiCall, browserApp, DEMO_PASSWORD, pickOption, signIn, type BrowserApp } from '../../test/browser.js';
 
 /** Visits 走访 pages (issue 10 item 13): record with a finding → order, the order tagged 排摸发现, coverage counts it. */
 let b: BrowserApp;
@@ -64,12 +64,12 @@ describe('visits pages', () => {
     await form.waitFor();
     await form.getByTestId('visit-form-household').click();
     await page.keyboard.type(household.label);
-    await page.locator('.ant-select-item-option').filter({ hasText: household.label }).first().click();
+    await pickOption(page, household.label);
     await form.getByTestId('visit-form-note').fill('入户走访，了解老人近况');
     await form.getByTestId('visit-form-finding').fill('楼道堆放杂物，影响消防通道');
     await form.getByTestId('visit-form-to-order').click();
     await form.getByTestId('visit-form-category').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '安全' }).first().click();
+    await pickOption(page, '安全');
     await b.screenshot(page, 'visits-form');
     await page
       .locator('.ant-modal-footer')
