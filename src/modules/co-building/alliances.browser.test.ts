@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserApp, type BrowserApp, pickOption, signIn } from '../../test/browser.js';
+import { browserApp, signIn, type BrowserApp } from '../../test/browser.js';
 
 let b: BrowserApp;
 beforeAll(async () => {
@@ -23,7 +23,7 @@ describe('party-building alliances and agreements in the console', () => {
     // Add a part-time member from a member unit.
     await page.getByTestId('alliance-add-member').click();
     await page.getByTestId('alliance-action-unit').click();
-    await pickOption(page);
+    await page.locator('.ant-select-item-option').first().click();
     await page.getByTestId('alliance-member-name').fill('马晓东');
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     await page.getByTestId('alliance-action-day').click();
