@@ -90,11 +90,15 @@ describe('migration 0015 on a database with history', () => {
         [order!.id, clock.now()],
       );
       await db.transaction((tx) =>
-        audit(tx, { actor: systemActor('/1/'), clock, requestId: 'mig', ip: '' }, {
-          action: 'auth.login',
-          objectType: 'account',
-          scopePath: '/1/',
-        }),
+        audit(
+          tx,
+          { actor: systemActor('/1/'), clock, requestId: 'mig', ip: '' },
+          {
+            action: 'auth.login',
+            objectType: 'account',
+            scopePath: '/1/',
+          },
+        ),
       );
     }
     const snapshot = async () =>
@@ -140,11 +144,15 @@ describe('migration 0015 on a database with history', () => {
     // New rows continue the sequences; the chain goes on.
     clock.set(at('2026-12-01T09:00:00'));
     await db.transaction((tx) =>
-      audit(tx, { actor: systemActor('/1/'), clock, requestId: 'mig', ip: '' }, {
-        action: 'auth.login',
-        objectType: 'account',
-        scopePath: '/1/',
-      }),
+      audit(
+        tx,
+        { actor: systemActor('/1/'), clock, requestId: 'mig', ip: '' },
+        {
+          action: 'auth.login',
+          objectType: 'account',
+          scopePath: '/1/',
+        },
+      ),
     );
     const [last] = await database.query<{ id: string }>('select max(id)::text as id from audit_log');
     expect(Number(last!.id)).toBe(Number(auditBefore.at(-1)!.id) + 1);

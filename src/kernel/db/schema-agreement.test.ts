@@ -47,7 +47,10 @@ describe('drizzle schema and database', () => {
     for (const table of await schemaTables()) {
       const cfg = getTableConfig(table);
       for (const col of cfg.columns)
-        inSchema.set(`${cfg.name}.${col.keyAsName ? toSnakeCase(col.name) : col.name}`, `${col.getSQLType()}${col.notNull ? ' not null' : ''}`);
+        inSchema.set(
+          `${cfg.name}.${col.keyAsName ? toSnakeCase(col.name) : col.name}`,
+          `${col.getSQLType()}${col.notNull ? ' not null' : ''}`,
+        );
     }
     expect(Object.fromEntries([...inSchema].sort())).toEqual(Object.fromEntries([...inDb].sort()));
   });
