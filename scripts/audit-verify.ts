@@ -13,6 +13,10 @@ try {
   process.stdout.write(
     `audit log: ${report.rows} rows, ${report.unchained} from before the chain, ${report.broken.length} broken\n`,
   );
+  for (const d of report.retention)
+    process.stdout.write(
+      `  dropped by retention on ${d.droppedAt.toISOString()}: ${d.rows} rows from ${d.fromAt.toISOString()} to ${d.toAt.toISOString()} (ids up to ${d.lastId ?? '-'})\n`,
+    );
   for (const b of report.broken.slice(0, 50))
     process.stdout.write(`  row ${b.id}: ${b.reason === 'content' ? 'content changed' : 'chain link broken'}\n`);
   process.exitCode = report.broken.length ? 1 : 0;

@@ -22,14 +22,14 @@ import {
 import { summarize, type Captured, type ChildReply, type Command, type LatencySummary } from './bench/shared.js';
 
 /**
- * npm run bench -- [--engine pglite|postgres] [--scale tiny|street|district|city] [--seed N] [--duration S]
+ * npm run bench -- [--engine pglite|postgres] [--scale tiny|street|district|city] [--seed N] [--years N] [--duration S]
  *                  [--database-url postgres://…/] [--work-dir DIR] [--regen] [--results-dir DIR] [--docs FILE|none]
  *                  [--workers N]  (PostgreSQL: intake also against src/main.ts with WORKERS=N; default: the cores)
  *
- * Generates the data once per (engine, scale, seed) into --work-dir (PGlite) or a database of its own
- * (gongzhi_bench_<scale>_s<seed> on the --database-url server), then measures, in the same run, the ceilings
- * (a bare Fastify route; the database replaying the SQL order creates issue, at the same concurrency)
- * and the real app (createApp in a child process on a random port): order intake (POST /api/orders by signed-in
+ * Generates the data once per (engine, scale, seed, years) into --work-dir (PGlite) or a database of its own
+ * (gongzhi_bench_<scale>_s<seed>[_y<years>] on the --database-url server; `--years 10`: ten years of history),
+ * then measures, in the same run, the ceilings (a bare Fastify route; the database replaying the SQL order creates
+ * issue, at the same concurrency) and the real app (createApp in a child process on a random port): order intake (POST /api/orders by signed-in
  * residents) and locate through HTTP with autocannon at 10 and 100 connections, locate in-process, the
  * scope-filtered order list as a community worker and a city admin (first page, deep page), every dashboard figure
  * for a community, a district and the city (p50, p95 over sequential requests), the console's first load in
@@ -41,6 +41,8 @@ const { values } = parseArgs({
     engine: { type: 'string', default: 'pglite' },
     scale: { type: 'string', default: 'street' },
     seed: { type: 'string', default: '1' },
+    /** Years of generated order history (default 3); another value generates its own data set. */
+    years: { type: 'string', default: '3' },
     duration: { type: 'string', default: '10' },
     'database-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/' },
     'work-dir': { type: 'string', default: path.join(os.tmpdir(), 'gongzhi-bench') },
@@ -62,6 +64,13 @@ if (!engine || !isScale(scaleArg)) {
 }
 const scale: Scale = scaleArg;
 const seed = Number(values.seed);
+const years = Number(values.years);
+if (!Number.isInteger(years) || years < 1 || years > 30) {
+  process.stderr.write('--years must be a whole number of years from 1 to 30\n');
+  process.exit(2);
+}
+/** The data set's name suffix: none for the default three years, so existing data sets are reused. */
+const ySuffix = years === 3 ? '' : `-y${years}`;
 const duration = Number(values.duration);
 const listRequests = Number(values['list-requests']);
 const say = (s: string) => process.stdout.write(`${s}\n`);
@@ -70,7 +79,7 @@ const tsxImport = ['--import', 'tsx'];
 // ---- data ------------------------------------------------------------------------------------------------------
 /** The migrations the data was generated under: other schema → generate again (the app does not migrate here). */
 const migrationsHash = currentMigrationsHash();
-const dataDir = path.join(values['work-dir']!, `${engine}-${scale}-s${seed}`);
+const dataDir = path.join(values['work-dir']!, `${engine}-${scale}-s${seed}${ySuffix}`);
 const marker = path.join(dataDir, MARKER_FILE);
 const markerHash = (): string | null => {
   try {
@@ -86,7 +95,7 @@ if (fs.existsSync(marker) && markerHash() !== migrationsHash) {
 let databaseUrl: string | undefined;
 if (engine === 'postgres') {
   const base = new URL(values['database-url']!);
-  const name = `gongzhi_bench_${scale}_s${seed}`;
+  const name = `gongzhi_bench_${scale}_s${seed}${ySuffix.replace('-', '_')}`;
   databaseUrl = new URL(name, new URL('/', base)).toString();
   const admin = new pg.Client({ connectionString: new URL('postgres', new URL('/', base)).toString() });
   await admin.connect();
@@ -109,7 +118,7 @@ if (fs.existsSync(marker)) {
 } else {
   if (engine === 'pglite') fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
-  const summary = await generate({ scale, seed, databaseUrl, dataDir });
+  const summary = await generate({ scale, seed, years, databaseUrl, dataDir });
   gen = { ...summary, generatedNow: true };
 }
 

@@ -1,3 +1,4 @@
+import { ensureMonthPartitions } from './kernel/db/partitions.js';
 import { count, isNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Config } from './kernel/config.js';
@@ -28,6 +29,9 @@ export async function prepareDatabase(database: Database, config: Config, log: L
   const t0 = Date.now();
   await database.migrate();
   log.info({ ms: Date.now() - t0, engine: database.engine }, 'database migrated');
+  // This month's partitions and the next three (decision 051); the partition scheduler keeps them ahead.
+  const made = await database.db.transaction((tx) => ensureMonthPartitions(tx, { from: new Date() }));
+  if (made.length) log.info({ partitions: made }, 'monthly partitions created');
   // Rows written before decision 025: phone columns encrypted and phone usernames replaced, in the app (the keys
   // are not in the database); idempotent, so every start runs it and finds nothing to do after the first.
   const upgraded = await database.db.transaction(async (tx) => ({

@@ -13,6 +13,7 @@ import { hashPassword } from '../../src/kernel/auth/password.js';
 import { DEMO_PASSWORD } from '../../src/modules/accounts/accounts.seed.js';
 import { ORDER_CATEGORIES } from '../../src/modules/service-orders/constants.js';
 import { rollupRebuildSql } from '../../src/modules/service-orders/rollups.js';
+import { ensureMonthPartitions } from '../../src/kernel/db/partitions.js';
 
 /**
  * The benchmark data generator (issue 4, item 1). On top of the normal first start (migrations, the real division
@@ -25,7 +26,8 @@ import { rollupRebuildSql } from '../../src/modules/service-orders/rollups.js';
  * same SQL on PGlite and PostgreSQL. Same seed and scale → same rows (ciphertexts differ: AES-GCM draws a
  * random IV, the plain numbers and the search hashes do not).
  *
- * Then service orders (issue 5): street 20 k, district 200 k, city 1 M over the three years before ANCHOR, in every
+ * Then service orders (issue 5): street 20 k, district 200 k, city 1 M over the three years before ANCHOR (per three
+ * years: `--years 10` spreads 10/3 as many over ten years, into their monthly partitions), in every
  * state (old ones finished, the unfinished ones recent), all kinds and categories, handled by units, party members
  * and grid workers, with ratings, reopens, returns, escalations and merged duplicates; their timelines and audit
  * rows derived from them in SQL (INSERT … SELECT), and the figures' rollup rebuilt from them (rollupRebuildSql).
@@ -67,12 +69,20 @@ export interface GenOptions {
   databaseUrl?: string | undefined;
   /** PGlite's folder, and in both engines the folder of the development PII keys (DATA_DIR/keys). */
   dataDir: string;
+  /**
+   * Years of order history before ANCHOR (default 3). The orders per year stay the scale's (orders × years / 3), so
+   * `--years 10` is a platform ten years old: its timelines and audit rows spread over ~120 monthly partitions
+   * (decision 051).
+   */
+  years?: number;
   log?: (line: string) => void;
 }
 
 export interface GenSummary {
   scale: Scale;
   seed: number;
+  /** Years of order history generated. */
+  years: number;
   engine: string;
   place: string;
   seconds: number;
@@ -277,6 +287,7 @@ async function run(
   t0: number,
 ): Promise<GenSummary> {
   const spec = SCALES[opts.scale];
+  const years = opts.years ?? DEFAULT_YEARS;
   await prepareDatabase(database, config, pino({ level: 'silent' }));
   log(
     `[gen] migrated and demo data present (${((performance.now() - t0) / 1000).toFixed(1)} s); engine ${database.engine}`,
@@ -672,15 +683,22 @@ async function run(
   note('grids', gridRows.length, pGrids.seconds());
   note('grid_workers', gridIds.length, pGrids.seconds());
 
-  await generateOrders(database, log, rnd, spec.orders, {
-    place: place.path,
-    communities,
-    compoundCommunity,
-    compounds: compounds.nodes,
-    households: households.nodes,
-    householdCompound,
-    grids: gridIds.map((g, i) => ({ id: g.id, row: gridRows[i]! })),
-  }).then((n) => Object.entries(n).forEach(([k, v]) => note(k, v.rows, v.seconds)));
+  await generateOrders(
+    database,
+    log,
+    rnd,
+    Math.round((spec.orders * years) / DEFAULT_YEARS),
+    {
+      place: place.path,
+      communities,
+      compoundCommunity,
+      compounds: compounds.nodes,
+      households: households.nodes,
+      householdCompound,
+      grids: gridIds.map((g, i) => ({ id: g.id, row: gridRows[i]! })),
+    },
+    years,
+  ).then((n) => Object.entries(n).forEach(([k, v]) => note(k, v.rows, v.seconds)));
   const bench = await benchResidents(
     database,
     rnd,
@@ -702,6 +720,7 @@ async function run(
   const summary: GenSummary = {
     scale: opts.scale,
     seed: opts.seed,
+    years,
     engine: database.engine,
     place: spec.label,
     seconds: Math.round(seconds * 10) / 10,
@@ -721,7 +740,8 @@ async function run(
 export const ANCHOR = new Date('2026-11-23T00:00:00+08:00');
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-const SPAN_DAYS = 3 * 365;
+/** The default span of the generated history, in years (`--years`). */
+export const DEFAULT_YEARS = 3;
 /** Resident accounts the bench signs in to place orders (bench_resident_000 …). */
 export const BENCH_RESIDENTS = 100;
 export const benchResidentName = (i: number) => `bench_resident_${String(i).padStart(3, '0')}`;
@@ -762,6 +782,7 @@ type Rnd = ReturnType<typeof prng>;
  * cancelled or merged); recent ones are still open with a probability falling with age (about 4 days' half-life).
  */
 function drawOrder(
+  spanDays: number,
   rnd: Rnd,
   p: OrderPlace,
   ci: number,
@@ -771,8 +792,8 @@ function drawOrder(
   street: Map<number, number>,
 ): Row {
   const c = p.communities[ci]!;
-  // More orders lately (the platform grows): density rising linearly over the three years.
-  const ageDays = SPAN_DAYS * (1 - Math.sqrt(rnd.next()));
+  // More orders lately (the platform grows): density rising linearly over the span (three years by default).
+  const ageDays = spanDays * (1 - Math.sqrt(rnd.next()));
   const created = new Date(ANCHOR.getTime() - ageDays * DAY - rnd.int(0, 59) * 60_000);
   const kindDraw = rnd.next();
   const kind = kindDraw < 0.62 ? 'problem' : kindDraw < 0.86 ? 'menuService' : 'microWish';
@@ -1050,8 +1071,21 @@ function auditSql(after: number, upTo: number): string {
   where e.order_id > ${after} and e.order_id <= ${upTo}`;
 }
 
-async function generateOrders(database: Database, log: (s: string) => void, rnd: Rnd, total: number, p: OrderPlace) {
+async function generateOrders(
+  database: Database,
+  log: (s: string) => void,
+  rnd: Rnd,
+  total: number,
+  p: OrderPlace,
+  years: number,
+) {
   const out: Record<string, { rows: number; seconds: number }> = {};
+  const spanDays = years * 365;
+  // Every month of the history gets its partition before the rows come (else they would all land in DEFAULT).
+  const made = await database.db.transaction((tx) =>
+    ensureMonthPartitions(tx, { from: new Date(ANCHOR.getTime() - spanDays * DAY), to: ANCHOR }),
+  );
+  log(`[gen] monthly partitions: ${made.length} created for ${years} years of history`);
   const householdsOf: number[][] = p.communities.map(() => []);
   p.households.forEach((_, h) => householdsOf[p.compoundCommunity[p.householdCompound[h]!]!]!.push(h));
   const byPath = new Map(p.communities.map((c) => [c.id, c]));
@@ -1125,7 +1159,9 @@ async function generateOrders(database: Database, log: (s: string) => void, rnd:
     for (let i = 0; i < total; i += BATCH) {
       const rows: Row[] = [];
       for (let k = i; k < Math.min(total, i + BATCH); k++)
-        rows.push(drawOrder(rnd, p, rnd.int(0, p.communities.length - 1), householdsOf, unitsOf, membersOf, street));
+        rows.push(
+          drawOrder(spanDays, rnd, p, rnd.int(0, p.communities.length - 1), householdsOf, unitsOf, membersOf, street),
+        );
       await inFlight;
       inFlight = bulkInsert(database, 'service_orders', cols, rows, { batch: rows.length }).then(() =>
         pO.tick((done += rows.length)),

@@ -17,11 +17,23 @@ describe('benchmark tooling (tiny scale)', () => {
   it('generates data the app reads and runs the bench end to end', async () => {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-bench-test-'));
     try {
-      // Generate where the bench looks for its data (<work-dir>/<engine>-<scale>-s<seed>), then let it reuse it.
-      const dataDir = path.join(work, 'pglite-tiny-s3');
+      // Generate where the bench looks for its data (<work-dir>/<engine>-<scale>-s<seed>-y<years>), then let it reuse
+      // it. Ten years of history (decision 051): the orders and their timelines spread over ~120 monthly partitions.
+      const dataDir = path.join(work, 'pglite-tiny-s3-y10');
       const gen = await run(
         'npx',
-        ['tsx', fromRoot('scripts', 'gen.ts'), '--scale', 'tiny', '--seed', '3', '--data-dir', dataDir],
+        [
+          'tsx',
+          fromRoot('scripts', 'gen.ts'),
+          '--scale',
+          'tiny',
+          '--seed',
+          '3',
+          '--years',
+          '10',
+          '--data-dir',
+          dataDir,
+        ],
         { cwd: fromRoot(), maxBuffer: 1 << 24 },
       );
       expect(gen.stdout).toMatch(/\[gen\] residents .*rows\/s/);
@@ -29,7 +41,8 @@ describe('benchmark tooling (tiny scale)', () => {
       const summary = JSON.parse(json0) as { rows: Record<string, number> };
       expect(summary.rows.residents).toBeGreaterThan(500);
       expect(summary.rows.grids).toBe(24);
-      expect(summary.rows.service_orders).toBe(600);
+      expect(gen.stdout).toMatch(/\[gen\] monthly partitions: \d+ created for 10 years of history/);
+      expect(summary.rows.service_orders).toBe(2000); // 600 per three years, over ten
       expect(summary.rows.order_events).toBeGreaterThan(600);
       expect(summary.rows.order_rollups).toBeGreaterThan(0);
       expect(fs.existsSync(path.join(dataDir, 'generated.json'))).toBe(true);
@@ -47,6 +60,8 @@ describe('benchmark tooling (tiny scale)', () => {
           'tiny',
           '--seed',
           '3',
+          '--years',
+          '10',
           '--duration',
           '0.5',
           '--list-requests',

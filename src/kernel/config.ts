@@ -102,7 +102,19 @@ export const ConfigSchema = z.object({
    * their figures stay.
    */
   RETENTION_CLOSED_YEARS: z.coerce.number().int().min(1).max(100).default(5),
-  /** Seconds between retention passes; 0 = off. Off when NODE_ENV=test. */
+  /**
+   * Audit rows kept, in days (decision 051): whole monthly partitions of the audit log entirely older than this are
+   * dropped by the retention pass, the drop recorded and audited. 0 = keep everything (the default); otherwise at
+   * least 180 (等保).
+   */
+  AUDIT_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(36_500)
+    .default(0)
+    .refine((d) => d === 0 || d >= 180, { message: 'at least 180 days of audit rows are kept (等保), or 0 = all' }),
+  /** Seconds between retention passes (and passes creating monthly partitions ahead); 0 = off. Off when NODE_ENV=test. */
   RETENTION_PASS_SECONDS: z.coerce.number().int().min(0).max(604_800).default(3600),
   /** Where order photos and files go: `local` (DATA_DIR/files) or `s3` (an S3-compatible store, path-style). */
   FILE_STORE: z.enum(['local', 's3']).default('local'),

@@ -18,13 +18,14 @@ export function registerAuditLabels(labels: AuditLabels): void {
   for (const [k, v] of Object.entries(labels.objects ?? {})) objects.set(k, v);
 }
 
-/** The kernel's own entries: sign-ins, password and second factor, refused requests, exports. */
+/** The kernel's own entries: sign-ins, password and second factor, refused requests, exports, audit retention. */
 const KERNEL_LABELS: AuditLabels = {
   actions: {
     'account.changePassword': { 'zh-CN': '修改密码', 'en-US': 'Changed password' },
     'account.totpDisable': { 'zh-CN': '停用两步验证', 'en-US': 'Disabled two-step verification' },
     'account.totpEnable': { 'zh-CN': '启用两步验证', 'en-US': 'Enabled two-step verification' },
     'account.totpSetup': { 'zh-CN': '设置两步验证', 'en-US': 'Set up two-step verification' },
+    'audit.retention': { 'zh-CN': '按保存期限删除过期审计分区', 'en-US': 'Dropped audit partitions past retention' },
     'auth.locked': { 'zh-CN': '账号因多次失败被锁定', 'en-US': 'Account locked after failed sign-ins' },
     'auth.login': { 'zh-CN': '登录', 'en-US': 'Signed in' },
     'auth.loginFailed': { 'zh-CN': '登录失败', 'en-US': 'Sign-in failed' },
@@ -35,6 +36,7 @@ const KERNEL_LABELS: AuditLabels = {
   },
   objects: {
     account: { 'zh-CN': '账号', 'en-US': 'Account' },
+    auditLog: { 'zh-CN': '审计日志', 'en-US': 'Audit log' },
     export: { 'zh-CN': '导出', 'en-US': 'Export' },
     request: { 'zh-CN': '请求', 'en-US': 'Request' },
   },

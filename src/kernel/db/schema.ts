@@ -123,7 +123,9 @@ export const sessions = pgTable(
 export const auditLog = pgTable(
   'audit_log',
   {
-    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    // Partitioned by month of `at` (decision 051): the primary key must hold the partition key, so it is (id, at);
+    // ids stay unique (one identity sequence) and follow the chain.
+    id: bigint({ mode: 'number' }).generatedAlwaysAsIdentity(),
     at: timestamp({ withTimezone: true }).notNull(),
     actorId: integer(),
     actorName: text().notNull(),
@@ -146,12 +148,33 @@ export const auditLog = pgTable(
     hash: text(),
   },
   (t) => [
+    primaryKey({ name: 'audit_log_id_at_pk', columns: [t.id, t.at] }),
     index('audit_log_at_idx').on(t.at.desc()),
     index('audit_log_object_idx').on(t.objectType, t.objectId),
     index('audit_log_actor_idx').on(t.actorId, t.at.desc()),
     index('audit_log_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
   ],
 );
+
+/**
+ * Audit partitions dropped by retention (decision 051): which months, how many rows, up to which id, and the hash of
+ * the last dropped row — the anchor the first retained row links to, so `npm run audit:verify` tells "dropped by
+ * retention on <date>" from tampering. Append-only like the log itself.
+ */
+export const auditRetention = pgTable('audit_retention', {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  droppedAt: timestamp({ withTimezone: true }).notNull(),
+  /** Start of the first and end of the last dropped month (exclusive). */
+  fromAt: timestamp({ withTimezone: true }).notNull(),
+  toAt: timestamp({ withTimezone: true }).notNull(),
+  partitions: text().array().notNull(),
+  rows: bigint({ mode: 'number' }).notNull(),
+  /** The highest dropped id; every row of the chain up to it is gone. */
+  lastId: bigint({ mode: 'number' }),
+  /** Hash of that row: the prev_hash of the first retained chained row. */
+  anchorHash: text(),
+  keepDays: integer().notNull(),
+});
 
 /**
  * Request counters of the throttle (src/kernel/http/throttle.ts): one row per key and fixed time window, in the

@@ -150,7 +150,8 @@ export const serviceOrders = pgTable(
 export const orderEvents = pgTable(
   'order_events',
   {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    // Partitioned by month of `at` (decision 051): the primary key is (id, at); ids stay unique (one sequence).
+    id: integer().generatedAlwaysAsIdentity(),
     orderId: integer()
       .notNull()
       .references(() => serviceOrders.id, { onDelete: 'cascade' }),
@@ -163,7 +164,10 @@ export const orderEvents = pgTable(
     note: text(),
     data: jsonb(),
   },
-  (t) => [index('order_events_order_idx').on(t.orderId, t.at)],
+  (t) => [
+    primaryKey({ name: 'order_events_id_at_pk', columns: [t.id, t.at] }),
+    index('order_events_order_idx').on(t.orderId, t.at),
+  ],
 );
 
 /**
@@ -178,7 +182,9 @@ export const orderAttachments = pgTable(
     orderId: integer()
       .notNull()
       .references(() => serviceOrders.id, { onDelete: 'cascade' }),
-    eventId: integer().references(() => orderEvents.id, { onDelete: 'set null' }),
+    // No foreign key: order_events is partitioned and its key is (id, at) (decision 051); the event is written in
+    // the same transaction as the attachment and neither is ever deleted alone.
+    eventId: integer(),
     stage: text().$type<'report' | 'resolve' | 'other'>().notNull(),
     originalName: text().notNull(),
     mime: text().notNull(),
