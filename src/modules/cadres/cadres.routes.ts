@@ -60,7 +60,12 @@ export async function cadreRoutes(app: App): Promise<void> {
     '/api/cadres/workers/:id',
     {
       config: read,
-      schema: { tags, summary: 'One community worker with the promotion history', params: IdParam, response: { 200: WorkerDetail } },
+      schema: {
+        tags,
+        summary: 'One community worker with the promotion history',
+        params: IdParam,
+        response: { 200: WorkerDetail },
+      },
     },
     async (req) => getWorker(req.ctx(), req.params.id),
   );
@@ -119,7 +124,12 @@ export async function cadreRoutes(app: App): Promise<void> {
     '/api/cadres/assignments/:id',
     {
       config: read,
-      schema: { tags, summary: 'One assignment with its work records', params: IdParam, response: { 200: AssignmentDetail } },
+      schema: {
+        tags,
+        summary: 'One assignment with its work records',
+        params: IdParam,
+        response: { 200: AssignmentDetail },
+      },
     },
     async (req) => getAssignment(req.ctx(), req.params.id),
   );
@@ -127,7 +137,12 @@ export async function cadreRoutes(app: App): Promise<void> {
     '/api/cadres/assignments',
     {
       config: manage,
-      schema: { tags, summary: 'Assign a cadre to a community', body: CreateAssignment, response: { 201: AssignmentDetail } },
+      schema: {
+        tags,
+        summary: 'Assign a cadre to a community',
+        body: CreateAssignment,
+        response: { 201: AssignmentDetail },
+      },
     },
     async (req, reply) => reply.code(201).send(await createAssignment(req.ctx(), req.body)),
   );
@@ -179,7 +194,12 @@ export async function cadreRoutes(app: App): Promise<void> {
     '/api/cadres/talents',
     {
       config: read,
-      schema: { tags, summary: 'Reserve talent pool of your subtree', querystring: TalentListQuery, response: { 200: pageOf(Talent) } },
+      schema: {
+        tags,
+        summary: 'Reserve talent pool of your subtree',
+        querystring: TalentListQuery,
+        response: { 200: pageOf(Talent) },
+      },
     },
     async (req) => listTalents(req.ctx(), req.query),
   );
@@ -187,7 +207,12 @@ export async function cadreRoutes(app: App): Promise<void> {
     '/api/cadres/talents/:id',
     {
       config: read,
-      schema: { tags, summary: 'One reserve talent with the training', params: IdParam, response: { 200: TalentDetail } },
+      schema: {
+        tags,
+        summary: 'One reserve talent with the training',
+        params: IdParam,
+        response: { 200: TalentDetail },
+      },
     },
     async (req) => getTalent(req.ctx(), req.params.id),
   );
@@ -195,7 +220,12 @@ export async function cadreRoutes(app: App): Promise<void> {
     '/api/cadres/talents',
     {
       config: manage,
-      schema: { tags, summary: 'Add a person to the reserve talent pool', body: CreateTalent, response: { 201: TalentDetail } },
+      schema: {
+        tags,
+        summary: 'Add a person to the reserve talent pool',
+        body: CreateTalent,
+        response: { 201: TalentDetail },
+      },
     },
     async (req, reply) => reply.code(201).send(await createTalent(req.ctx(), req.body)),
   );
@@ -203,7 +233,13 @@ export async function cadreRoutes(app: App): Promise<void> {
     '/api/cadres/talents/:id',
     {
       config: manage,
-      schema: { tags, summary: "Change a talent's status or note", params: IdParam, body: UpdateTalent, response: { 200: TalentDetail } },
+      schema: {
+        tags,
+        summary: "Change a talent's status or note",
+        params: IdParam,
+        body: UpdateTalent,
+        response: { 200: TalentDetail },
+      },
     },
     async (req) => updateTalent(req.ctx(), req.params.id, req.body),
   );
@@ -211,7 +247,13 @@ export async function cadreRoutes(app: App): Promise<void> {
     '/api/cadres/talents/:id/trainings',
     {
       config: manage,
-      schema: { tags, summary: 'Record a training of a reserve talent', params: IdParam, body: RecordTraining, response: { 201: TalentDetail } },
+      schema: {
+        tags,
+        summary: 'Record a training of a reserve talent',
+        params: IdParam,
+        body: RecordTraining,
+        response: { 201: TalentDetail },
+      },
     },
     async (req, reply) => reply.code(201).send(await recordTraining(req.ctx(), req.params.id, req.body)),
   );

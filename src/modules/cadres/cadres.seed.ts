@@ -232,9 +232,24 @@ export async function seedCadres(db: DbOrTx): Promise<void> {
       const year = () => 2008 + rnd.int(0, 15);
       story = {
         workers: [
-          { name: pick(), startedOn: `${year()}-03-01`, degree: 'bachelor', posts: [['head', '社区党委书记、居委会主任', '', '入职']] },
-          { name: pick(), startedOn: `${year()}-07-01`, degree: 'none', posts: [['deputy', '居委会副主任', '', '入职']] },
-          { name: pick(), startedOn: `${year()}-09-01`, degree: 'bachelor', posts: [['staff', '专职网格员', '', '入职']] },
+          {
+            name: pick(),
+            startedOn: `${year()}-03-01`,
+            degree: 'bachelor',
+            posts: [['head', '社区党委书记、居委会主任', '', '入职']],
+          },
+          {
+            name: pick(),
+            startedOn: `${year()}-07-01`,
+            degree: 'none',
+            posts: [['deputy', '居委会副主任', '', '入职']],
+          },
+          {
+            name: pick(),
+            startedOn: `${year()}-09-01`,
+            degree: 'bachelor',
+            posts: [['staff', '专职网格员', '', '入职']],
+          },
           { name: pick(), startedOn: `${year()}-04-01`, degree: 'none', posts: [['staff', '民政专干', '', '入职']] },
         ],
         cadres:
@@ -255,7 +270,15 @@ export async function seedCadres(db: DbOrTx): Promise<void> {
                 },
               ],
         talents: [
-          { name: pick(), source: 'graduate', birthYear: 1998, since: 200, status: 'training', note: null, training: [['course', '西固区后备人才集中培训', 150, 147]] },
+          {
+            name: pick(),
+            source: 'graduate',
+            birthYear: 1998,
+            since: 200,
+            status: 'training',
+            note: null,
+            training: [['course', '西固区后备人才集中培训', 150, 147]],
+          },
           { name: pick(), source: 'veteran', birthYear: 1993, since: 100, status: 'pool', note: null, training: [] },
         ],
       };

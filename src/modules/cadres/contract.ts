@@ -21,7 +21,10 @@ const Day = z
 const Name = z.string().trim().min(1).max(40);
 const Short = z.string().trim().min(1).max(100);
 const Text = z.string().trim().max(2000);
-const Phone = z.string().trim().regex(/^1\d{10}$/);
+const Phone = z
+  .string()
+  .trim()
+  .regex(/^1\d{10}$/);
 const Reason = z.string().trim().min(2).max(500);
 const Ref = z.object({ id: z.number().int(), name: z.string() });
 

@@ -38,7 +38,8 @@ export const CADRE_FIGURES: readonly FigureDef[] = [
     compute: (input) =>
       perNode(
         input,
-        (p) => sql`select count(*) from community_workers w where w.scope_path like ${p} || '%' and w.status = 'active'`,
+        (p) =>
+          sql`select count(*) from community_workers w where w.scope_path like ${p} || '%' and w.status = 'active'`,
       ),
     drill: ({ node }) => `/cadres/workers?territoryId=${node.id}&status=active`,
   },

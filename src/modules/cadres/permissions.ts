@@ -9,10 +9,20 @@ export const CADRE_READ: Role[] = ['communityStaff', 'communitySecretary', 'stre
 export const CADRE_MANAGE: Role[] = ['communitySecretary', 'streetAdmin', 'districtAdmin', 'cityAdmin'];
 
 export const permissions: readonly PermissionDef[] = [
-  { key: 'cadre.read', label: { 'zh-CN': '查看社区工作者、包联干部和后备人才', 'en-US': 'View community workers, cadres and reserve talent' }, roles: CADRE_READ },
+  {
+    key: 'cadre.read',
+    label: {
+      'zh-CN': '查看社区工作者、包联干部和后备人才',
+      'en-US': 'View community workers, cadres and reserve talent',
+    },
+    roles: CADRE_READ,
+  },
   {
     key: 'cadre.manage',
-    label: { 'zh-CN': '管理社区工作者、干部包联下沉和后备人才', 'en-US': 'Manage community workers, cadre assignments and reserve talent' },
+    label: {
+      'zh-CN': '管理社区工作者、干部包联下沉和后备人才',
+      'en-US': 'Manage community workers, cadre assignments and reserve talent',
+    },
     roles: CADRE_MANAGE,
   },
   {

@@ -48,7 +48,11 @@ export async function listTalents(ctx: Ctx, q: TalentListQuery) {
   if (q.trained !== undefined) w.push(q.trained ? sql`${trainings} > 0` : sql`${trainings} = 0`);
   const where = and(...w);
   const [rows, [total]] = await Promise.all([
-    select(ctx).where(where).orderBy(asc(territories.name), desc(rt.enteredOn), asc(rt.id)).limit(q.pageSize).offset(offsetOf(q)),
+    select(ctx)
+      .where(where)
+      .orderBy(asc(territories.name), desc(rt.enteredOn), asc(rt.id))
+      .limit(q.pageSize)
+      .offset(offsetOf(q)),
     ctx.db.select({ n: count() }).from(rt).where(where),
   ]);
   return { items: rows.map(toTalent), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
@@ -57,11 +61,7 @@ export async function listTalents(ctx: Ctx, q: TalentListQuery) {
 export async function getTalent(ctx: Ctx, id: number): Promise<TalentDetail> {
   const [row] = await select(ctx).where(and(eq(rt.id, id), inScope(ctx.actor, rt.scopePath)));
   if (!row) throw notFound();
-  const training = await ctx.db
-    .select()
-    .from(tr)
-    .where(eq(tr.talentId, id))
-    .orderBy(desc(tr.fromOn), desc(tr.id));
+  const training = await ctx.db.select().from(tr).where(eq(tr.talentId, id)).orderBy(desc(tr.fromOn), desc(tr.id));
   return {
     ...toTalent(row),
     training: training.map((x) => ({
@@ -159,8 +159,7 @@ export async function recordTraining(ctx: Ctx, id: number, input: RecordTraining
         createdAt: now,
       })
       .returning();
-    if (talent.status === 'pool')
-      await tx.update(rt).set({ status: 'training', updatedAt: now }).where(eq(rt.id, id));
+    if (talent.status === 'pool') await tx.update(rt).set({ status: 'training', updatedAt: now }).where(eq(rt.id, id));
     await audit(tx, ctx, {
       action: 'cadres.talent.train',
       objectType: 'reserveTalent',

@@ -76,11 +76,7 @@ function selectWorkers(db: DbOrTx) {
 async function postsOf(db: DbOrTx, ids: number[]) {
   const out = new Map<number, PostRow[]>();
   if (!ids.length) return out;
-  const rows = await db
-    .select()
-    .from(p)
-    .where(inArray(p.workerId, ids))
-    .orderBy(asc(p.fromOn), asc(p.id));
+  const rows = await db.select().from(p).where(inArray(p.workerId, ids)).orderBy(asc(p.fromOn), asc(p.id));
   for (const r of rows) out.set(r.workerId, [...(out.get(r.workerId) ?? []), r]);
   return out;
 }
@@ -259,13 +255,9 @@ export async function changePost(ctx: Ctx, id: number, input: ChangePost): Promi
     if (!row) throw notFound();
     if (row.status === 'left') throw fieldError(ctx, 'post', 'cadres.workerLeft');
     if (input.fromOn > chinaDay(now)) throw fieldError(ctx, 'fromOn', 'cadres.dayInFuture');
-    const [last] = await tx
-      .select()
-      .from(p)
-      .where(eq(p.workerId, id))
-      .orderBy(desc(p.fromOn), desc(p.id))
-      .limit(1);
-    if (last && input.fromOn <= last.fromOn) throw fieldError(ctx, 'fromOn', 'cadres.postBeforeLast', { day: last.fromOn });
+    const [last] = await tx.select().from(p).where(eq(p.workerId, id)).orderBy(desc(p.fromOn), desc(p.id)).limit(1);
+    if (last && input.fromOn <= last.fromOn)
+      throw fieldError(ctx, 'fromOn', 'cadres.postBeforeLast', { day: last.fromOn });
     if (last && last.post === input.post && (input.title ?? null) === last.title)
       throw fieldError(ctx, 'post', 'cadres.samePost');
     const [rec] = await tx
