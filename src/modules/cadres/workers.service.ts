@@ -49,7 +49,9 @@ const dayOf = (ctx: Ctx, r: Row) => (r.status === 'left' && r.leftOn ? r.leftOn 
 
 function toWorker(ctx: Ctx, r: Row, posts: PostRow[]): Worker {
   const day = dayOf(ctx, r);
-  const current = gradeOn(factsOf(r, posts), day);
+  const grade = gradeOn(factsOf(r, posts), day);
+  // A worker who left keeps the grade they left with; no next grade is due.
+  const current = grade && r.status === 'left' ? { ...grade, nextOn: null } : grade;
   const held = posts.filter((x) => x.fromOn <= day).at(-1) ?? null;
   const reveal = ctx.actor.permissions.has('cadre.manage');
   return {

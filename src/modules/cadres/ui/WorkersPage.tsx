@@ -119,7 +119,7 @@ export default function WorkersPage() {
     {
       title: t('cadres.field.years'),
       key: 'years',
-      width: 130,
+      width: 160,
       render: (_, w) =>
         w.current ? t('cadres.yearsOf', { years: w.current.years, counted: w.current.countedYears }) : '—',
     },
