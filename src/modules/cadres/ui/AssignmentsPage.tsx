@@ -135,6 +135,7 @@ function AssignmentDrawer({ id, onClose }: { id: number | null; onClose: () => v
             pagination={false}
             dataSource={a.work}
             data-testid="assignment-work"
+            tableLayout="fixed"
             locale={{ emptyText: t('cadres.assignments.workNone') }}
             columns={[
               { title: t('cadres.field.workedOn'), dataIndex: 'workedOn', width: 110 },
@@ -143,7 +144,7 @@ function AssignmentDrawer({ id, onClose }: { id: number | null; onClose: () => v
               {
                 title: t('cadres.field.order'),
                 key: 'order',
-                width: 140,
+                width: 120,
                 render: (_, r) =>
                   r.order ? (
                     <Space size={4}>

@@ -133,7 +133,7 @@ function TalentDrawer({ id, onClose }: { id: number | null; onClose: () => void 
               },
               { title: t('cadres.field.trainingTitle'), dataIndex: 'title' },
               {
-                title: t('cadres.field.period'),
+                title: t('cadres.field.trainingPeriod'),
                 key: 'period',
                 width: 210,
                 render: (_, x) => `${x.fromOn} – ${x.toOn ?? t('cadres.ongoing')}`,
@@ -171,7 +171,7 @@ function TalentDrawer({ id, onClose }: { id: number | null; onClose: () => void 
         >
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="period" label={t('cadres.field.period')}>
+        <Form.Item name="period" label={t('cadres.field.trainingPeriod')}>
           <DatePicker.RangePicker allowEmpty={[false, true]} />
         </Form.Item>
       </FormModal>
