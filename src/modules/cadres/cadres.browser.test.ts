@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, browserApp, pickOption, signIn, type BrowserApp } from '../../test/browser.js';
 
@@ -7,6 +8,24 @@ beforeAll(async () => {
   b = await browserApp();
 });
 afterAll(() => b?.close());
+
+/** Waits until the open drawer has finished sliding in (its left edge stays put), for the screenshot. */
+async function settled(page: Page) {
+  const wrapper = page.locator('.ant-drawer-content-wrapper');
+  await wrapper.waitFor();
+  let last = -1;
+  await expect
+    .poll(
+      async () => {
+        const x = (await wrapper.boundingBox())?.x ?? -2;
+        const same = x === last;
+        last = x;
+        return same;
+      },
+      { intervals: [250] },
+    )
+    .toBe(true);
+}
 
 interface Worker {
   id: number;
@@ -95,12 +114,13 @@ describe('cadres pages', () => {
     await expect
       .poll(() => page.getByTestId('assignment-work').locator('tbody tr.ant-table-row').count())
       .toBeGreaterThan(0);
+    await settled(page);
     await b.screenshot(page, 'cadres-assignment');
     await page.goto('/cadres/talents');
     await page.getByTestId('talent-table').locator('tbody tr.ant-table-row').first().waitFor();
     await page.getByTestId('talent-table').getByText('马晓东').click();
     await page.getByTestId('talent-record-training').waitFor();
-    await page.waitForTimeout(600); // the drawer slides in: let it settle for the screenshot
+    await settled(page);
     await b.screenshot(page, 'cadres-talents');
   }, 300_000);
 });
