@@ -17,6 +17,7 @@ import { open311Module } from './open311/module.js';
 import { assessmentModule } from './assessment/module.js';
 import { dashboardModule } from './dashboard/module.js';
 import { visitsModule } from './visits/module.js';
+import { cadresModule } from './cadres/module.js';
 import { volunteeringModule } from './volunteering/module.js';
 
 /** Every module of the app, in the order their routes register. */
@@ -34,6 +35,8 @@ export const MODULES: readonly GongzhiModule[] = [
   serviceOrdersModule,
   // After the service loop: its demo visits mark a share of the demo reports as found on a visit (排摸发现).
   visitsModule,
+  // After the service loop and visits: a cadre's finding may become an order (排摸发现).
+  cadresModule,
   coBuildingModule,
   mediationModule,
   notificationsModule,

@@ -40,6 +40,7 @@ export const PII_COLUMNS: readonly PiiColumn[] = [
   { table: 'owners_committees', column: 'chair_phone', field: 'phone', kind: 'enc' },
   { table: 'residents_groups', column: 'leader_phone', field: 'phone', kind: 'enc' },
   { table: 'service_orders', column: 'reporter_phone', field: 'phone', kind: 'enc' },
+  { table: 'community_workers', column: 'phone', field: 'phone', kind: 'enc' },
 ];
 
 /**
