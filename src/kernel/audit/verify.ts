@@ -1,39 +1,80 @@
-import { asc, gt } from 'drizzle-orm';
+import { and, asc, count, gt, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { auditLog } from '../db/schema.js';
 import { chainHash, GENESIS } from './audit.js';
+import { sealAuditChain } from './seal.js';
 
 export interface ChainReport {
   /** Rows read. */
   rows: number;
-  /** Rows written before the chain existed (no hash): listed, not verifiable. */
+  /** Rows not in the chain (no hash): written before the chain existed, or not sealed yet. Counted, not judged. */
   unchained: number;
+  /**
+   * Rows found unsealed (before this verification sealed them) although written before `staleBefore`: the server's
+   * sealer does not run or lags; until sealed, a row could be removed without breaking a link.
+   */
+  stale: number;
   /** Ids whose content no longer matches their hash, or whose link to the previous row is broken. */
   broken: { id: number; reason: 'content' | 'link' }[];
 }
 
 /**
- * Walks the audit log in id order and recomputes every hash (docs/decisions/017-audit-chain.md): an UPDATE of a
- * row breaks its content hash, a deleted or inserted row breaks the next link. Reads in pages of 5,000.
+ * Seals what is committed (unless `seal: false`), then walks the audit chain and recomputes every hash
+ * (docs/decisions/017-audit-chain.md, 052): an UPDATE of a sealed row breaks its content hash, a deleted or inserted
+ * row breaks the next link. The chain is the rows hashed before decision 052 in id order, then the sealed rows in
+ * `chain_seq` order. Reads in pages of 5,000.
  */
-export async function verifyAuditChain(db: DbOrTx): Promise<ChainReport> {
-  const report: ChainReport = { rows: 0, unchained: 0, broken: [] };
+export async function verifyAuditChain(
+  db: DbOrTx,
+  opts: { seal?: boolean; staleBefore?: Date } = {},
+): Promise<ChainReport> {
+  const report: ChainReport = { rows: 0, unchained: 0, stale: 0, broken: [] };
+  // Counted before this pass seals them: rows the server's sealer left unsealed too long.
+  if (opts.staleBefore) {
+    const [old] = await db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(isNull(auditLog.hash), lt(auditLog.at, opts.staleBefore)));
+    report.stale = old?.n ?? 0;
+  }
+  if (opts.seal !== false) await sealAuditChain(db);
   let prev: string | null = null;
-  let after = 0;
-  for (;;) {
-    const page = await db.select().from(auditLog).where(gt(auditLog.id, after)).orderBy(asc(auditLog.id)).limit(5000);
+  const check = (r: typeof auditLog.$inferSelect) => {
+    report.rows++;
+    if (r.prevHash !== (prev ?? GENESIS)) report.broken.push({ id: r.id, reason: 'link' });
+    if (chainHash(r.prevHash ?? '', r) !== r.hash) report.broken.push({ id: r.id, reason: 'content' });
+    prev = r.hash;
+  };
+  // Rows hashed by their writers before decision 052, in id order.
+  for (let after = 0; ;) {
+    const page = await db
+      .select()
+      .from(auditLog)
+      .where(and(gt(auditLog.id, after), isNotNull(auditLog.hash), isNull(auditLog.chainSeq)))
+      .orderBy(asc(auditLog.id))
+      .limit(5000);
     if (!page.length) break;
     for (const r of page) {
-      report.rows++;
       after = r.id;
-      if (!r.hash) {
-        report.unchained++;
-        continue;
-      }
-      if (r.prevHash !== (prev ?? GENESIS)) report.broken.push({ id: r.id, reason: 'link' });
-      if (chainHash(r.prevHash ?? '', r) !== r.hash) report.broken.push({ id: r.id, reason: 'content' });
-      prev = r.hash;
+      check(r);
     }
   }
+  // Rows sealed since, in the order they were sealed.
+  for (let after = 0; ;) {
+    const page = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.chainSeq, after))
+      .orderBy(asc(auditLog.chainSeq))
+      .limit(5000);
+    if (!page.length) break;
+    for (const r of page) {
+      after = r.chainSeq!;
+      check(r);
+    }
+  }
+  const [unsealed] = await db.select({ n: count() }).from(auditLog).where(isNull(auditLog.hash));
+  report.unchained = unsealed?.n ?? 0;
+  report.rows += report.unchained;
   return report;
 }
