@@ -201,6 +201,10 @@ process.on('message', (raw) => {
           ok: true,
           result: { maxRssKb: process.resourceUsage().maxRSS, rssNowKb: Math.round(process.memoryUsage().rss / 1024) },
         });
+      } else if (m.cmd === 'cpu') {
+        // CPU time of this process so far (user + system, µs): with PGlite it includes the database's own work.
+        const u = process.cpuUsage();
+        send({ id: m.id, ok: true, result: { us: u.user + u.system } });
       } else if (m.cmd === 'stop') {
         await app.close();
         await database.close();

@@ -88,6 +88,18 @@ export const ConfigSchema = z.object({
     .min(1)
     .max(24 * 90)
     .default(72),
+  /**
+   * Seconds between passes of the audit chain's sealer (decision 052), which also runs right after each request
+   * that audited something; 0 = off (then only `npm run audit:verify` seals). Off when NODE_ENV=test.
+   */
+  AUDIT_SEAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
+  /** `npm run audit:verify` fails when an audit row is still unsealed this many seconds after it was written. */
+  AUDIT_UNSEALED_LIMIT_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(86_400 * 7)
+    .default(300),
   /** Seconds between passes of the order time-limit scheduler (reminders, escalation); 0 = off. Off when NODE_ENV=test. */
   ORDER_SCHEDULER_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   /** Seconds between passes composing daily notification digests; 0 = off. Off when NODE_ENV=test. */

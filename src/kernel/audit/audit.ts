@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { desc, isNotNull, sql } from 'drizzle-orm';
 import { auditLog } from '../db/schema.js';
 import type { DbOrTx } from '../db/client.js';
 import type { Ctx } from '../context.js';
@@ -46,6 +45,12 @@ export function maskForAudit(value: unknown): unknown {
   return out;
 }
 
+/**
+ * Audit rows inserted by this process (committed or not): the HTTP layer nudges the sealer when it grew during a
+ * request. A counter, not a flag per request, so writes outside requests (scheduler passes) are seen by the next one.
+ */
+export const auditWrites = { count: 0 };
+
 type AuditCtx = Pick<Ctx, 'actor' | 'clock' | 'requestId' | 'ip'>;
 
 /**
@@ -70,19 +75,13 @@ export async function audit(tx: DbOrTx, ctx: AuditCtx, entry: AuditEntry): Promi
     ip: ctx.ip || null,
     requestId: ctx.requestId || null,
   };
-  // The chain is one line: writers take turns until their transaction ends (017), so ids follow the chain.
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await tx
-    .select({ hash: auditLog.hash })
-    .from(auditLog)
-    .where(isNotNull(auditLog.hash))
-    .orderBy(desc(auditLog.id))
-    .limit(1);
-  const prevHash = last?.hash ?? GENESIS;
-  await tx.insert(auditLog).values({ ...row, prevHash, hash: chainHash(prevHash, row) });
+  // Inserted unsealed: the sealer gives it its place in the chain and its hashes after this transaction commits
+  // (decision 052), so writers no longer take turns on one lock until they end (017).
+  await tx.insert(auditLog).values(row);
+  auditWrites.count++;
 }
 
-/** Advisory-lock key of the audit chain (any constant no other lock uses). */
+/** Advisory-lock key of the audit chain's sealer (any constant no other lock uses); writers never take it. */
 export const AUDIT_CHAIN_LOCK = 727275;
 export const GENESIS = '0'.repeat(64);
 

@@ -143,9 +143,14 @@ export const auditLog = pgTable(
     after: jsonb(),
     ip: text(),
     requestId: text(),
-    /** Hash chain (docs/decisions/017-audit-chain.md): sha256 of the previous row's hash and this row's content. */
+    /**
+     * Hash chain (docs/decisions/017-audit-chain.md): sha256 of the previous row's hash and this row's content.
+     * Written once by the sealer after the row's transaction committed (decision 052), NULL until then.
+     */
     prevHash: text(),
     hash: text(),
+    /** Place in the chain, given by the sealer in the order it seals (decision 052); NULL until sealed. */
+    chainSeq: bigint({ mode: 'number' }),
   },
   (t) => [
     primaryKey({ name: 'audit_log_id_at_pk', columns: [t.id, t.at] }),
@@ -153,6 +158,10 @@ export const auditLog = pgTable(
     index('audit_log_object_idx').on(t.objectType, t.objectId),
     index('audit_log_actor_idx').on(t.actorId, t.at.desc()),
     index('audit_log_scope_idx').using('btree', t.scopePath.op('text_pattern_ops')),
+    index('audit_log_chain_seq_idx').on(t.chainSeq),
+    index('audit_log_unsealed_idx')
+      .on(t.id)
+      .where(sql`${t.hash} is null`),
   ],
 );
 

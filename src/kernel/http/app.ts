@@ -32,7 +32,8 @@ import { AppError, statusOf, type FieldError } from './errors.js';
 import type { App, Deps, GongzhiModule, PendingSetup, RouteEntry } from './types.js';
 import { originAllowed, setSecurityHeaders } from './headers.js';
 import { throttle } from './throttle.js';
-import { audit } from '../audit/audit.js';
+import { audit, auditWrites } from '../audit/audit.js';
+import { auditSealer } from '../audit/seal.js';
 import { XLSX_MIME } from '../ledger/ledger.js';
 import { claimIdempotencyKey, settleIdempotencyKey } from './idempotency.js';
 import { controlCharacterFields } from './input-guard.js';
@@ -334,8 +335,25 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   for (const mod of opts.modules) registerModule(mod);
   for (const mod of opts.modules) mod.setup?.();
   const running: { stop(): void }[] = [];
+  // The audit chain is sealed after commit (decision 052): every few seconds, and soon after a request that audited.
+  const sealing = config.NODE_ENV !== 'test' && config.AUDIT_SEAL_SECONDS > 0;
+  const sealer = auditSealer(
+    () => opts.database.db,
+    (e) => app.log.error({ err: e }, 'audit seal pass failed'),
+  );
+  let auditsSeen = auditWrites.count;
+  if (sealing)
+    app.addHook('onResponse', async () => {
+      if (auditWrites.count === auditsSeen) return;
+      auditsSeen = auditWrites.count;
+      sealer.nudge();
+    });
   app.addHook('onReady', async () => {
     if (config.NODE_ENV === 'test') return;
+    if (sealing)
+      running.push(
+        every(config.AUDIT_SEAL_SECONDS, sealer.pass, (e) => app.log.error({ err: e }, 'audit seal pass failed')),
+      );
     for (const mod of opts.modules)
       for (const s of mod.schedulers ?? []) {
         const seconds = s.seconds(config);
@@ -351,6 +369,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   });
   app.addHook('onClose', async () => {
     for (const r of running.splice(0)) r.stop();
+    await sealer.stop();
   });
   for (const mod of opts.modules) {
     if (mod.routes) await app.register(async (scoped) => mod.routes!(scoped.withTypeProvider<ZodTypeProvider>()));
