@@ -7,7 +7,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testServerUrl } from '../../test/db.js';
-import { audit } from '../audit/audit.js';
+import { audit, chainHash, GENESIS } from '../audit/audit.js';
 import { verifyAuditChain } from '../audit/verify.js';
 import { manualClock } from '../clock.js';
 import { systemActor } from '../context.js';
@@ -83,23 +83,37 @@ describe('migration 0015 on a database with history', () => {
     );
     const clock = manualClock();
     const days = ['2025-03-10T09:00:00', '2025-07-02T10:00:00', '2025-07-31T23:59:00', '2026-11-01T08:00:00'];
+    let prev = GENESIS;
     for (const d of days) {
       clock.set(at(d));
       await database.query(
         `insert into order_events (order_id, at, action, to_status) values ($1, $2, 'submit', 'submitted')`,
         [order!.id, clock.now()],
       );
-      await db.transaction((tx) =>
-        audit(
-          tx,
-          { actor: systemActor('/1/'), clock, requestId: 'mig', ip: '' },
-          {
-            action: 'auth.login',
-            objectType: 'account',
-            scopePath: '/1/',
-          },
-        ),
+      // Rows as writers hashed them before decision 052 (the chain's columns of 0017 do not exist yet).
+      const row = {
+        at: clock.now(),
+        actorId: null,
+        actorName: 'system',
+        actorTerritoryId: null,
+        actorRoles: [],
+        action: 'auth.login',
+        objectType: 'account',
+        objectId: null,
+        scopePath: '/1/',
+        before: null,
+        after: null,
+        ip: null,
+        requestId: 'mig',
+      };
+      const hash = chainHash(prev, row);
+      await database.query(
+        `insert into audit_log (at, actor_id, actor_name, actor_territory_id, actor_roles, action, object_type,
+           object_id, scope_path, before, after, ip, request_id, prev_hash, hash)
+         values ($1, null, 'system', null, '{}', 'auth.login', 'account', null, '/1/', null, null, null, 'mig', $2, $3)`,
+        [row.at, prev, hash],
       );
+      prev = hash;
     }
     const snapshot = async () =>
       (

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../test/app.js';
 import { audit } from '../audit/audit.js';
 import { AuditRetentionTooShortError, dropOldAuditPartitions, partitionPass } from '../audit/retention.js';
+import { sealAuditChain } from '../audit/seal.js';
 import { verifyAuditChain } from '../audit/verify.js';
 import { manualClock } from '../clock.js';
 import { ConfigError, loadConfig } from '../config.js';
@@ -89,11 +90,13 @@ describe('monthly partitions', () => {
   it('a row of a month without its partition lands in DEFAULT, and moves when the month is created', async () => {
     const clock = manualClock(at('2033-02-14T08:00:00'));
     await write(clock);
+    await sealAuditChain(t.db); // a sealed row moves with its hashes (the insert guard lets the move through)
     expect(await partitionOf('audit_log', `at = '2033-02-14T08:00:00+08'`)).toBe('audit_log_default');
     const [before] = await queryRows<{ id: string; hash: string }>(
       t.db,
       sql`select id::text, hash from audit_log where at = '2033-02-14T08:00:00+08'`,
     );
+    expect(before?.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(await ensureMonthPartitions(t.db, { from: clock.now(), ahead: 0 })).toEqual([
       'audit_log_p203302',
       'order_events_p203302',
