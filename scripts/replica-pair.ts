@@ -84,7 +84,7 @@ export async function startReplicaPair(opts: { database?: string } = {}): Promis
       'fsync = off',
       'full_page_writes = off',
       "shared_buffers = '32MB'",
-      'max_connections = 60',
+      'max_connections = 250', // the bench's database ceiling opens 100 at once
     ];
     appendConf(primary, [...common, `port = ${primaryPort}`, 'wal_level = replica', 'max_wal_senders = 4']);
     startServer(primary);

@@ -12,6 +12,7 @@ export type ChildCommand =
   | { id: number; cmd: 'points'; n: number }
   | { id: number; cmd: 'locate'; points: [number, number][]; ms: number }
   | { id: number; cmd: 'rss' }
+  | { id: number; cmd: 'reads' }
   | { id: number; cmd: 'stop' };
 
 export interface ChildReply {
