@@ -10,7 +10,7 @@ import { manualClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import type { App } from '../http/types.js';
 import { openPostgres, type Database } from './client.js';
-import { parseLsn } from './reads.js';
+import { parseLsn, ReadReplicas } from './reads.js';
 import { rowsOf } from './rows.js';
 
 /**
@@ -143,6 +143,18 @@ describe('reads on a streaming standby (DATABASE_READ_URL)', () => {
       expect(theirs.status).toBe(200);
       expect(standby().served).toBe(standbyBefore + 1);
       expect((theirs.body as { items: { id: number }[] }).items.map((o) => o.id)).not.toContain(id);
+
+      // A standby behind by more than the lag limit is skipped: here a router whose limit is 0 s.
+      const primary = new pg.Pool({ connectionString: pair.primaryUrl, max: 1 });
+      const strict = new ReadReplicas(primary, [pair.standbyUrl], { maxLagSeconds: 0, afterWriteSeconds: 0 });
+      try {
+        await strict.check();
+        expect(strict.state()[0]!.reason).toMatch(/^lagging/);
+        expect(strict.pick({})).toBeNull();
+      } finally {
+        await strict.close();
+        await primary.end();
+      }
     } finally {
       await applyDelay('0');
     }
