@@ -54,6 +54,9 @@ function appendConf(dataDir: string, lines: string[]) {
 
 /** Creates and starts the pair; the standby streams from the primary and answers reads (hot standby). */
 export async function startReplicaPair(opts: { database?: string } = {}): Promise<ReplicaPair> {
+  if (!fs.existsSync(path.join(BIN, 'pg_basebackup'))) {
+    throw new Error(`PostgreSQL's server tools (initdb, pg_ctl, pg_basebackup) are not in ${BIN}: set PG_BIN`);
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-replicas-'));
   if (asRoot) execFileSync('chown', ['postgres:postgres', dir]);
   const primary = path.join(dir, 'primary');
