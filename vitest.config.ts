@@ -27,6 +27,7 @@ const ENGINE_FREE = [
   'src/kernel/db/search.test.ts',
   'src/kernel/clock.test.ts',
   'src/kernel/db/reads.pair.test.ts',
+  'src/kernel/db/reads.test.ts',
 ];
 
 const projects: TestProjectInlineConfiguration[] = engines.flatMap((engine) => [

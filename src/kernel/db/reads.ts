@@ -6,7 +6,7 @@ import type { Db } from './client.js';
  * Reads on PostgreSQL replicas (decision 050). One place decides, per request, whether its heavy reads (figures,
  * lists, dashboard, map, exports: the routes that opt in with `req.readCtx()`) go to a replica or to the primary:
  *
- * - a replica serves only while its last check (every CHECK_MS) found it up, in recovery and lagging no more than
+ * - a replica serves only while its last check (every `checkMs`, 1 s) found it up, in recovery and lagging no more than
  *   `maxLagSeconds`; a replica that fails between checks (refused, timed out, cut) is marked down at once and the
  *   query runs again on the primary — the request still answers;
  * - read-your-writes: every successful write request leaves the primary's WAL position after it (the `gz_lsn`
@@ -69,12 +69,36 @@ const HEALTH_SQL = `select pg_is_in_recovery() as recovery, pg_last_wal_replay_l
   case when pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() then 0
        else extract(epoch from now() - pg_last_xact_replay_timestamp()) end::float8 as lag`;
 
+/** The primary's WAL position at a moment (ms since the epoch), sampled by every health pass. */
+export interface LsnSample {
+  at: number;
+  lsn: bigint;
+}
+
+/**
+ * How far behind, in seconds, a standby that has replayed up to `replay` is: how long ago the primary was last
+ * seen no further than that (the upper bound between two samples). `samples` ascend in time. With no sample that
+ * old, at least the span of the samples, or the standby's own estimate (`fallback`: seconds since its last replayed
+ * commit while WAL waits to be replayed), whichever is more. The standby's estimate alone would call a standby
+ * "behind" during a primary's long transaction (no commit to replay for minutes), so it serves only until the
+ * samples cover the lag limit.
+ */
+export function lagSeconds(samples: readonly LsnSample[], replay: bigint, now: number, fallback: number): number {
+  if (!samples.length) return fallback;
+  if (replay >= samples[samples.length - 1]!.lsn) return 0;
+  for (let i = samples.length - 2; i >= 0; i--) {
+    if (samples[i]!.lsn <= replay) return (now - samples[i]!.at) / 1000;
+  }
+  return Math.max((now - samples[0]!.at) / 1000, fallback);
+}
+
 export class ReadReplicas {
   private readonly replicas: Replica[];
   private next = 0;
   private timer: NodeJS.Timeout | null = null;
   private checking: Promise<void> | null = null;
   private readonly writes = new Map<number, { lsn: bigint; until: number }>();
+  private readonly samples: LsnSample[] = [];
   /** Requests whose reads the primary served although replicas are configured. */
   primaryServed = 0;
 
@@ -113,15 +137,30 @@ export class ReadReplicas {
 
   /** One health pass over the replicas (passes never overlap). */
   check(): Promise<void> {
-    this.checking ??= Promise.all(this.replicas.map((r) => this.checkOne(r))).then(
-      () => {
-        this.checking = null;
-      },
-      () => {
-        this.checking = null;
-      },
-    );
+    this.checking ??= this.sample()
+      .then(() => Promise.all(this.replicas.map((r) => this.checkOne(r))))
+      .then(
+        () => {
+          this.checking = null;
+        },
+        () => {
+          this.checking = null;
+        },
+      );
     return this.checking;
+  }
+
+  /** The primary's position now, kept for as long as the lag limit needs (plus a few seconds). */
+  private async sample() {
+    try {
+      const lsn = parseLsn(await this.primaryLsn());
+      const now = Date.now();
+      if (lsn !== null) this.samples.push({ at: now, lsn });
+      const keep = now - (this.opts.maxLagSeconds + 5) * 1000;
+      while (this.samples.length > 2 && this.samples[1]!.at < keep) this.samples.shift();
+    } catch {
+      /* the primary's own errors surface on its requests */
+    }
   }
 
   private async checkOne(r: Replica) {
@@ -129,11 +168,12 @@ export class ReadReplicas {
       const { rows } = await r.pool.query<{ recovery: boolean; replay: string | null; lag: number | null }>(HEALTH_SQL);
       const row = rows[0]!;
       r.replay = row.replay ? parseLsn(row.replay) : null;
-      r.lagSeconds = row.lag;
+      const lag = r.replay === null ? null : lagSeconds(this.samples, r.replay, Date.now(), row.lag ?? 0);
+      r.lagSeconds = lag;
       const reason = !row.recovery
         ? 'not a standby (not in recovery)'
-        : row.lag !== null && row.lag > this.opts.maxLagSeconds
-          ? `lagging ${row.lag.toFixed(1)} s (limit ${this.opts.maxLagSeconds} s)`
+        : lag !== null && lag > this.opts.maxLagSeconds
+          ? `lagging ${lag.toFixed(1)} s (limit ${this.opts.maxLagSeconds} s)`
           : null;
       this.mark(r, reason);
     } catch (e) {
