@@ -1,6 +1,6 @@
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import type { Db } from './client.js';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 
 /**
  * Reads on PostgreSQL replicas (decision 050). One place decides, per request, whether its heavy reads (figures,
@@ -16,6 +16,9 @@ import type { Db } from './client.js';
  * Only reads go through it: a single write statement that slipped into a read path (PostgreSQL's 25006 on a standby)
  * runs again on the primary, but a write inside a transaction opened on the read handle fails.
  */
+/** The same type as client.ts's `Db` (not imported from there: client.ts imports this file). */
+type Db = PgDatabase<PgQueryResultHKT>;
+
 export interface ReadsOptions {
   maxLagSeconds: number;
   afterWriteSeconds: number;
