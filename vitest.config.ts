@@ -26,6 +26,8 @@ const ENGINE_FREE = [
   'src/modules/open311/classifier.test.ts',
   'src/kernel/db/search.test.ts',
   'src/kernel/clock.test.ts',
+  'src/kernel/db/reads.pair.test.ts',
+  'src/kernel/db/reads.test.ts',
 ];
 
 const projects: TestProjectInlineConfiguration[] = engines.flatMap((engine) => [

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { chromium } from 'playwright-core';
 import zlib from 'node:zlib';
 import { fromRoot } from '../src/kernel/paths.js';
+import { startReplicaPair, type ReplicaPair } from './replica-pair.js';
 import { DEMO_PASSWORD } from '../src/modules/accounts/accounts.seed.js';
 import {
   BENCH_RESIDENTS_SQL,
@@ -25,6 +26,10 @@ import { summarize, type Captured, type ChildReply, type Command, type LatencySu
  * npm run bench -- [--engine pglite|postgres] [--scale tiny|street|district|city] [--seed N] [--years N] [--duration S]
  *                  [--database-url postgres://…/] [--work-dir DIR] [--regen] [--results-dir DIR] [--docs FILE|none]
  *                  [--workers N]  (PostgreSQL: intake also against src/main.ts with WORKERS=N; default: the cores)
+ *                  [--read-url postgres://…/]  (PostgreSQL: a streaming standby of --database-url's server; the
+ *                  figures are measured again through an app with DATABASE_READ_URL, read from the standby)
+ *                  [--replica-pair]  (PostgreSQL: makes its own primary and standby with scripts/replica-pair.ts in a
+ *                  temp folder, generates there, measures as --read-url, and removes them at the end)
  *
  * Generates the data once per (engine, scale, seed, years) into --work-dir (PGlite) or a database of its own
  * (gongzhi_bench_<scale>_s<seed>[_y<years>] on the --database-url server; `--years 10`: ten years of history),
@@ -54,6 +59,10 @@ const { values } = parseArgs({
     'skip-console': { type: 'boolean', default: false },
     /** PostgreSQL: also measure intake against the real server (src/main.ts) with this many app processes; 1 = not. */
     workers: { type: 'string', default: String(os.cpus().length) },
+    /** PostgreSQL: a standby of --database-url's server (its base URL; the bench database's name is added). */
+    'read-url': { type: 'string' },
+    /** PostgreSQL: a primary and a standby of the bench's own (scripts/replica-pair.ts), removed at the end. */
+    'replica-pair': { type: 'boolean', default: false },
   },
 });
 const engine = values.engine === 'postgres' ? 'postgres' : values.engine === 'pglite' ? 'pglite' : null;
@@ -76,10 +85,30 @@ const listRequests = Number(values['list-requests']);
 const say = (s: string) => process.stdout.write(`${s}\n`);
 const tsxImport = ['--import', 'tsx'];
 
+// ---- read replica (decision 050) -------------------------------------------------------------------------------
+let pair: ReplicaPair | null = null;
+if ((values['read-url'] || values['replica-pair']) && engine !== 'postgres') {
+  process.stderr.write('--read-url and --replica-pair need --engine postgres (PGlite has no replicas)\n');
+  process.exit(2);
+}
+if (values['replica-pair']) {
+  pair = await startReplicaPair();
+  values['database-url'] = new URL('/', pair.primaryUrl).toString();
+  values['read-url'] = new URL('/', pair.standbyUrl).toString();
+  say(`[bench] primary and standby of the bench's own in ${pair.dir}`);
+  const stopPair = () => pair?.stop();
+  process.on('exit', stopPair);
+  for (const sig of ['SIGINT', 'SIGTERM'] as const)
+    process.on(sig, () => {
+      stopPair();
+      process.exit(130);
+    });
+}
+
 // ---- data ------------------------------------------------------------------------------------------------------
 /** The migrations the data was generated under: other schema → generate again (the app does not migrate here). */
 const migrationsHash = currentMigrationsHash();
-const dataDir = path.join(values['work-dir']!, `${engine}-${scale}-s${seed}${ySuffix}`);
+const dataDir = path.join(values['work-dir']!, `${engine}${pair ? '-pair' : ''}-${scale}-s${seed}${ySuffix}`);
 const marker = path.join(dataDir, MARKER_FILE);
 const markerHash = (): string | null => {
   try {
@@ -93,10 +122,12 @@ if (fs.existsSync(marker) && markerHash() !== migrationsHash) {
   fs.rmSync(marker, { force: true });
 }
 let databaseUrl: string | undefined;
+let readUrl: string | undefined;
 if (engine === 'postgres') {
   const base = new URL(values['database-url']!);
   const name = `gongzhi_bench_${scale}_s${seed}${ySuffix.replace('-', '_')}`;
   databaseUrl = new URL(name, new URL('/', base)).toString();
+  if (values['read-url']) readUrl = new URL(name, new URL('/', values['read-url'])).toString();
   const admin = new pg.Client({ connectionString: new URL('postgres', new URL('/', base)).toString() });
   await admin.connect();
   const [exists] = (await admin.query('select 1 from pg_database where datname = $1', [name])).rows;
@@ -363,8 +394,8 @@ async function login(username: string): Promise<Session> {
   keep(res);
   return { headers: { cookie: cookie(), 'x-csrf-token': csrf, 'content-type': 'application/json' } };
 }
-async function getJson<T>(s: Session, url: string): Promise<T> {
-  const res = await fetch(`${app.url}${url}`, { headers: s.headers });
+async function getJson<T>(s: Session, url: string, base = app.url): Promise<T> {
+  const res = await fetch(`${base}${url}`, { headers: s.headers });
   if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
@@ -532,17 +563,21 @@ say(
 
 // Sequential requests (latency, not throughput): up to three warm-ups (one when a request takes over a second),
 // then up to `listRequests` measured ones within 8 s, but never fewer than three.
-async function timed(sess: Session, url: string): Promise<{ p50: number; p95: number; requests: number }> {
+async function timed(
+  sess: Session,
+  url: string,
+  base = app.url,
+): Promise<{ p50: number; p95: number; requests: number }> {
   const lat: number[] = [];
   for (let w = 0; w < 3; w++) {
     const t = performance.now();
-    await getJson(sess, url);
+    await getJson(sess, url, base);
     if (performance.now() - t > 1000) break;
   }
   const end = performance.now() + 8000;
   while (lat.length < listRequests && (performance.now() < end || lat.length < 3)) {
     const t = performance.now();
-    await getJson(sess, url);
+    await getJson(sess, url, base);
     lat.push(performance.now() - t);
   }
   const sum = summarize(lat, 1);
@@ -624,6 +659,59 @@ if (!values['skip-console']) consoleLoad = await firstLoad(app.url, staff);
 
 const rss = (await app.call({ cmd: 'rss' })).result as { maxRssKb: number; rssNowKb: number };
 await app.call({ cmd: 'stop' }).catch(() => undefined);
+
+// The same figures through an app whose heavy reads go to the standby (DATABASE_READ_URL), once the standby has
+// replayed everything written so far (the sessions' sign-ins included, so their reads may go there). The app
+// counts the requests each side served: every measured one must have been the standby's.
+interface ReadsState {
+  replicas: { up: boolean; reason: string | null; replayLsn: string | null; served: number }[];
+  primaryServed: number;
+}
+let standbyFigures: (FigureRow & { standbyServed: number; primaryServed: number })[] | null = null;
+if (readUrl) {
+  const replicaApp = await start('app-server.ts', {
+    BENCH_DATA_DIR: dataDir,
+    BENCH_DATABASE_URL: databaseUrl ?? '',
+    BENCH_READ_URL: readUrl,
+    BENCH_POOL_SIZE: '10',
+    BENCH_WEB_DIR: webDir,
+  });
+  const reads = async () => (await replicaApp.call({ cmd: 'reads' })).result as ReadsState;
+  const [{ lsn }] = (await replicaApp.call({ cmd: 'query', sql: 'select pg_current_wal_lsn()::text as lsn' }))
+    .result as [{ lsn: string }];
+  const lsnOf = (l: string) => {
+    const [a, b] = l.split('/');
+    return (BigInt(`0x${a}`) << 32n) + BigInt(`0x${b}`);
+  };
+  for (let waited = 0; ; waited += 200) {
+    const r = (await reads()).replicas[0]!;
+    if (r.up && r.replayLsn && lsnOf(r.replayLsn) >= lsnOf(lsn)) break;
+    if (waited > 60_000) throw new Error(`the standby did not catch up: ${r.reason ?? r.replayLsn}`);
+    await new Promise((res) => setTimeout(res, 200));
+  }
+  standbyFigures = [];
+  for (const f of figures) {
+    const place = places.find((p) => p.name === f.place)!;
+    const sess = place.level === 'community' ? staff : cityAdmin;
+    const qs =
+      f.period === 'all time'
+        ? ''
+        : `&from=${encodeURIComponent(monthAgo)}&to=${encodeURIComponent(new Date().toISOString())}`;
+    const before = await reads();
+    const t = await timed(sess, `/api/orders/figures?territoryId=${place.id}${qs}`, replicaApp.url);
+    const after = await reads();
+    standbyFigures.push({
+      ...f,
+      ...t,
+      standbyServed: after.replicas[0]!.served - before.replicas[0]!.served,
+      primaryServed: after.primaryServed - before.primaryServed,
+    });
+  }
+  await replicaApp.call({ cmd: 'stop' }).catch(() => undefined);
+  say(
+    `[bench] figures from the standby: ${standbyFigures.map((f) => `${f.place} ${f.period} ${f.p95} ms (${f.primaryServed} by the primary)`).join(', ')}`,
+  );
+}
 
 // ---- report ----------------------------------------------------------------------------------------------------
 const ratio = (a: number, b: number) => {
@@ -709,6 +797,18 @@ figures.forEach((f) =>
   ),
 );
 md.push('');
+if (standbyFigures) {
+  md.push(
+    '| figures read from the standby (DATABASE_READ_URL, streaming replication) | level | period | p50 ms | p95 ms | p95 on the primary | requests | served by the primary |',
+  );
+  md.push('|---|---|---|---:|---:|---:|---:|---:|');
+  standbyFigures.forEach((f, i) =>
+    md.push(
+      `| ${f.place} | ${f.level} | ${f.period} | ${f.p50} | ${f.p95} | ${figures[i]!.p95} | ${f.requests} | ${f.primaryServed} |`,
+    ),
+  );
+  md.push('');
+}
 if (consoleLoad && initialJs) {
   md.push(
     `Console first load (headless Chromium, fresh profile, signed in as the community worker, localhost, median of 3): **${consoleLoad.loadMs} ms** until the layout and its menu are on screen, ${consoleLoad.idleMs} ms until the network settles (${consoleLoad.requests} requests); initial JavaScript **${kb(initialJs.gzipTotal)} gzip** (${kb(initialJs.bytesTotal)} raw, ${initialJs.files.length} files: the entry and its modulepreloads).`,
@@ -806,6 +906,7 @@ const result = {
     locateInProcess: locateIn,
     lists,
     figures,
+    standbyFigures,
     consoleLoad,
     initialJs,
     peakRssKb: rss.maxRssKb,
@@ -818,7 +919,7 @@ fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
 say(`\n[bench] wrote ${path.relative(process.cwd(), file)}`);
 
 if (values.docs && values.docs !== 'none') {
-  const key = `${engine}-${scale}`;
+  const key = `${engine}${standbyFigures ? '-replica' : ''}-${scale}`;
   const startTag = `<!-- bench:${key}:start -->`;
   const endTag = `<!-- bench:${key}:end -->`;
   const section = `${startTag}\n${table}\n${endTag}`;
@@ -828,7 +929,7 @@ if (values.docs && values.docs !== 'none') {
   doc =
     a >= 0 && b > a
       ? `${doc.slice(0, a)}${section}${doc.slice(b + endTag.length)}`
-      : `${doc.trimEnd()}\n\n### Last run: ${engine}, ${scale}\n\n${section}\n`;
+      : `${doc.trimEnd()}\n\n### Last run: ${engine}${standbyFigures ? ' with a read replica' : ''}, ${scale}\n\n${section}\n`;
   fs.writeFileSync(values.docs, doc);
   say(`[bench] updated ${path.relative(process.cwd(), values.docs)}`);
 }

@@ -4,7 +4,7 @@ import { createApp } from './app.js';
 import { prepareDatabase, type StartupNotice } from './bootstrap.js';
 import { systemClock } from './kernel/clock.js';
 import { ConfigError, loadConfig, type Config } from './kernel/config.js';
-import { DataDirLockedError, openDatabase } from './kernel/db/client.js';
+import { DataDirLockedError, openDatabase, readUrls } from './kernel/db/client.js';
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
 
@@ -14,6 +14,14 @@ function banner(url: string, config: Config, engine: string, notice: StartupNoti
   out(
     `  database: ${engine === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : engine.startsWith('postgres') ? `PostgreSQL (DATABASE_URL)${engine.slice('postgres'.length)}` : engine}`,
   );
+  const replicas = readUrls(config).length;
+  if (replicas) {
+    out(
+      config.DATABASE_URL
+        ? `  reads: ${replicas} replica${replicas > 1 ? 's' : ''} (DATABASE_READ_URL) for figures, lists, dashboard, map, exports`
+        : '  reads: DATABASE_READ_URL ignored — the embedded PGlite has no replicas',
+    );
+  }
   out(`  API docs: ${url}/api/docs`);
   if (notice.kind === 'demo') {
     out('');
@@ -41,9 +49,12 @@ function loadConfigOrExit(): Config {
   }
 }
 
-async function openOrExit(config: Config) {
+async function openOrExit(config: Config, log: Logger) {
+  if (!config.DATABASE_URL && config.DATABASE_READ_URL) {
+    log.warn('DATABASE_READ_URL is ignored: the embedded PGlite has no replicas (set DATABASE_URL to use them)');
+  }
   try {
-    return await openDatabase(config);
+    return await openDatabase(config, log);
   } catch (e) {
     if (e instanceof DataDirLockedError) {
       process.stderr.write(`${e.message}\n`);
@@ -59,7 +70,7 @@ async function serve(
   log: Logger,
   prepare: boolean,
 ): Promise<{ url: string; engine: string; notice: StartupNotice }> {
-  const database = await openOrExit(config);
+  const database = await openOrExit(config, log);
   const notice: StartupNotice = prepare ? await prepareDatabase(database, config, log) : { kind: 'none' };
   const app = await createApp({ config, database, clock: systemClock }, log);
   let closing = false;
@@ -83,7 +94,7 @@ async function serve(
  * worker that dies is replaced; SIGINT/SIGTERM stop them all.
  */
 async function primary(config: Config, log: Logger) {
-  const database = await openOrExit(config);
+  const database = await openOrExit(config, log);
   const notice = await prepareDatabase(database, config, log);
   await database.close();
   let stopping = false;

@@ -8,6 +8,7 @@ import { pino } from 'pino';
 import { createApp } from '../../src/app.js';
 import { systemClock } from '../../src/kernel/clock.js';
 import type { Database, Db } from '../../src/kernel/db/client.js';
+import { ReadReplicas } from '../../src/kernel/db/reads.js';
 import { prng } from '../../src/kernel/random.js';
 import { gridIndex } from '../../src/modules/grids/grid-index.service.js';
 import { genConfig } from './generate.js';
@@ -23,6 +24,8 @@ import { summarize, type Captured, type ChildCommand, type ChildReply } from './
 const databaseUrl = process.env.BENCH_DATABASE_URL || undefined;
 const dataDir = process.env.BENCH_DATA_DIR!;
 const poolSize = Number(process.env.BENCH_POOL_SIZE ?? 10);
+/** A standby of BENCH_DATABASE_URL: the app's heavy reads go there (DATABASE_READ_URL, decision 050). */
+const readUrl = process.env.BENCH_READ_URL || undefined;
 
 let capturing: Captured[] | null = null;
 const logger: Logger = {
@@ -44,8 +47,15 @@ if (databaseUrl) {
     query: async <T>(q: string, p?: unknown[]) => (await pool!.query(q, p)).rows as T[],
     queryNamed: async <T>(name: string, q: string, p: unknown[]) =>
       (await pool!.query({ name, text: q, values: p })).rows as T[],
-    close: () => pool!.end(),
+    close: async () => {
+      await database.reads?.close();
+      await pool!.end();
+    },
   };
+  if (readUrl) {
+    database.reads = new ReadReplicas(pool, [readUrl], { maxLagSeconds: 10, afterWriteSeconds: 10 });
+    await database.reads.start();
+  }
 } else {
   pglite = new PGlite(path.join(dataDir, 'pgdata'));
   await pglite.waitReady;
@@ -205,6 +215,13 @@ process.on('message', (raw) => {
         // CPU time of this process so far (user + system, µs): with PGlite it includes the database's own work.
         const u = process.cpuUsage();
         send({ id: m.id, ok: true, result: { us: u.user + u.system } });
+      } else if (m.cmd === 'reads') {
+        const reads = database.reads;
+        send({
+          id: m.id,
+          ok: true,
+          result: { replicas: reads?.state() ?? [], primaryServed: reads?.primaryServed ?? 0 },
+        });
       } else if (m.cmd === 'stop') {
         await app.close();
         await database.close();

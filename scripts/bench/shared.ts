@@ -13,6 +13,7 @@ export type ChildCommand =
   | { id: number; cmd: 'locate'; points: [number, number][]; ms: number }
   | { id: number; cmd: 'rss' }
   | { id: number; cmd: 'cpu' }
+  | { id: number; cmd: 'reads' }
   | { id: number; cmd: 'stop' };
 
 export interface ChildReply {

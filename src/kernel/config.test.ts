@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
+import { readUrls } from './db/client.js';
 
 const KEYS = {
   PII_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
@@ -68,6 +69,26 @@ describe('configuration', () => {
     const names = problems.map((p) => p.split(':')[0]);
     expect(names.sort()).toEqual(['DATABASE_URL', 'LOG_LEVEL', 'NODE_ENV', 'PORT', 'TRUST_PROXY']);
     expect(problems.find((p) => p.startsWith('DATABASE_URL'))).toMatch(/postgres:\/\/ or postgresql:\/\//);
+  });
+
+  it('takes read replicas from DATABASE_READ_URL, comma-separated (decision 050)', () => {
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://db1/gz',
+      DATABASE_READ_URL: 'postgres://db2/gz, postgresql://u:p@db3:5433/gz',
+    });
+    expect(readUrls(c)).toEqual(['postgres://db2/gz', 'postgresql://u:p@db3:5433/gz']);
+    expect(c).toMatchObject({ DATABASE_READ_MAX_LAG_SECONDS: 10, DATABASE_READ_AFTER_WRITE_SECONDS: 10 });
+    expect(readUrls(loadConfig({}))).toEqual([]);
+    expect(problemsOf({ DATABASE_READ_URL: 'postgres://db2/gz,mysql://db3/gz' })[0]).toMatch(/^DATABASE_READ_URL: /);
+    // Past the read-your-writes window a writer's reads may go to any replica within the lag limit: never shorter.
+    expect(
+      problemsOf({
+        DATABASE_URL: 'postgres://db1/gz',
+        DATABASE_READ_URL: 'postgres://db2/gz',
+        DATABASE_READ_MAX_LAG_SECONDS: '30',
+        DATABASE_READ_AFTER_WRITE_SECONDS: '5',
+      })[0],
+    ).toMatch(/^DATABASE_READ_AFTER_WRITE_SECONDS: must be at least DATABASE_READ_MAX_LAG_SECONDS/);
   });
 
   it('says what is wrong in the error message', () => {

@@ -23,6 +23,24 @@ export const ConfigSchema = z.object({
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /**
+   * Read replicas of DATABASE_URL (streaming standbys), comma-separated: they serve the heavy reads (figures, lists,
+   * dashboard, map, exports) — decision 050. Ignored on PGlite.
+   */
+  DATABASE_READ_URL: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((u) => /^postgres(ql)?:\/\/.+/.test(u.trim())),
+      'must be postgres:// or postgresql:// URLs, comma-separated',
+    )
+    .optional(),
+  /** A replica further behind than this many seconds is skipped (the primary serves) until it catches up. */
+  DATABASE_READ_MAX_LAG_SECONDS: z.coerce.number().min(0).max(3600).default(10),
+  /**
+   * After a write, for this many seconds the writer's reads go to a replica only once it has replayed that write
+   * (else to the primary): read-your-writes.
+   */
+  DATABASE_READ_AFTER_WRITE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
+  /**
    * App processes serving the port (node:cluster), for PostgreSQL: each has its own pool of DATABASE_POOL_SIZE.
    * The embedded PGlite is one process: more than 1 is refused there.
    */
@@ -183,6 +201,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       (k) => !c[k],
     );
     if (missing.length) throw new ConfigError(missing.map((k) => `${k}: required when FILE_STORE=s3`));
+  }
+  if (c.DATABASE_READ_URL && c.DATABASE_READ_AFTER_WRITE_SECONDS < c.DATABASE_READ_MAX_LAG_SECONDS) {
+    // Past the read-your-writes window a writer's reads may go to any replica within the lag limit.
+    throw new ConfigError([
+      'DATABASE_READ_AFTER_WRITE_SECONDS: must be at least DATABASE_READ_MAX_LAG_SECONDS, or a writer could read a replica that has not replayed its write',
+    ]);
   }
   return {
     ...c,

@@ -8,6 +8,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { fromRoot } from '../paths.js';
+import { ReadReplicas, type ReadsOptions } from './reads.js';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
 export type Tx = PgTransaction<PgQueryResultHKT>;
@@ -36,6 +37,8 @@ export interface Database {
    * under it (the test harness's reset) starts with none of them.
    */
   renew?(): void;
+  /** The read replicas (PostgreSQL with DATABASE_READ_URL, decision 050): see kernel/db/reads.ts. */
+  reads?: ReadReplicas;
 }
 
 export const MIGRATIONS_DIR = fromRoot('db', 'migrations');
@@ -128,11 +131,17 @@ export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob } =
   }
 }
 
-/** Opens a pool on a PostgreSQL server. */
-export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+/** Opens a pool on a PostgreSQL server, and one on each read replica named (checked at once, then every second). */
+export async function openPostgres(
+  url: string,
+  poolSize = 10,
+  replicas?: ReadsOptions & { urls: string[] },
+): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on('error', () => undefined); // idle client errors surface on the next query instead of crashing
   await pool.query('select 1');
+  const reads = replicas?.urls.length ? new ReadReplicas(pool, replicas.urls, replicas) : undefined;
+  await reads?.start();
   const make = () => drizzlePg({ client: pool, casing: 'snake_case' });
   const database: Database = {
     db: make(),
@@ -158,12 +167,43 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
       const r = await pool.query({ name, text: sqlText, values: params });
       return r.rows as T[];
     },
-    close: () => pool.end(),
+    reads,
+    async close() {
+      await reads?.close();
+      await pool.end();
+    },
   };
   return database;
 }
 
-/** Opens the configured engine: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR. */
-export function openDatabase(c: { DATABASE_URL?: string | undefined; DATA_DIR: string; DATABASE_POOL_SIZE: number }) {
-  return c.DATABASE_URL ? openPostgres(c.DATABASE_URL, c.DATABASE_POOL_SIZE) : openPglite(c.DATA_DIR);
+/** The read replicas named by DATABASE_READ_URL (comma-separated), empty when none. */
+export function readUrls(c: { DATABASE_READ_URL?: string | undefined }): string[] {
+  return (c.DATABASE_READ_URL ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Opens the configured engine: PostgreSQL when DATABASE_URL is set (with the read replicas of DATABASE_READ_URL),
+ * else PGlite in DATA_DIR (which has no replicas: DATABASE_READ_URL is ignored, and main.ts says so at start).
+ */
+export function openDatabase(
+  c: {
+    DATABASE_URL?: string | undefined;
+    DATA_DIR: string;
+    DATABASE_POOL_SIZE: number;
+    DATABASE_READ_URL?: string | undefined;
+    DATABASE_READ_MAX_LAG_SECONDS?: number;
+    DATABASE_READ_AFTER_WRITE_SECONDS?: number;
+  },
+  log?: ReadsOptions['log'],
+) {
+  if (!c.DATABASE_URL) return openPglite(c.DATA_DIR);
+  return openPostgres(c.DATABASE_URL, c.DATABASE_POOL_SIZE, {
+    urls: readUrls(c),
+    maxLagSeconds: c.DATABASE_READ_MAX_LAG_SECONDS ?? 10,
+    afterWriteSeconds: c.DATABASE_READ_AFTER_WRITE_SECONDS ?? 10,
+    log,
+  });
 }

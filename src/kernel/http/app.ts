@@ -35,6 +35,7 @@ import { throttle } from './throttle.js';
 import { audit, auditWrites } from '../audit/audit.js';
 import { auditSealer } from '../audit/seal.js';
 import { XLSX_MIME } from '../ledger/ledger.js';
+import { LSN_COOKIE } from '../db/reads.js';
 import { claimIdempotencyKey, settleIdempotencyKey } from './idempotency.js';
 import { controlCharacterFields } from './input-guard.js';
 import { issueOfFastify, translateIssues } from './validation.js';
@@ -102,6 +103,12 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   app.decorateRequest('ctx', function (this: FastifyRequest): Ctx {
     if (!this.actor) throw new AppError('auth.required');
     return { db: database.db, actor: this.actor, clock, requestId: this.id, ip: this.ip, locale: this.locale };
+  });
+  // The one place that routes a request's heavy reads to a replica or the primary (kernel/db/reads.ts).
+  app.decorateRequest('readCtx', function (this: FastifyRequest): Ctx {
+    const ctx = this.ctx();
+    const db = database.reads?.pick({ accountId: ctx.actor.accountId, cookieLsn: this.cookies[LSN_COOKIE] });
+    return db ? { ...ctx, db } : ctx;
   });
 
   await app.register(cookie);
@@ -286,6 +293,31 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     );
     return payload;
   });
+
+  // Read-your-writes with replicas (decision 050): a write that succeeded leaves the primary's WAL position after it
+  // in a cookie (and this process's note of the account), so the caller's next reads wait for a replica that has
+  // replayed it. Last onSend hook: the idempotency record and the export audit are written before it. The cookie
+  // plugin has written its headers already, so the cookie is appended to them here.
+  const reads = database.reads;
+  if (reads) {
+    app.addHook('onSend', async (req, reply, payload) => {
+      if (!UNSAFE.has(req.method) || reply.statusCode >= 400 || !req.url.startsWith('/api/')) return payload;
+      const lsn = await reads.primaryLsn().catch(() => null);
+      if (!lsn) return payload;
+      reads.noteWrite(req.actor?.accountId, lsn);
+      const prev = reply.getHeader('set-cookie');
+      const cookies = prev === undefined ? [] : Array.isArray(prev) ? prev.map(String) : [String(prev)];
+      const cookie = app.serializeCookie(LSN_COOKIE, lsn, {
+        path: '/',
+        sameSite: 'lax',
+        httpOnly: true,
+        secure: secureCookie(app.deps, req),
+        maxAge: reads.opts.afterWriteSeconds,
+      });
+      reply.header('set-cookie', [...cookies, cookie]);
+      return payload;
+    });
+  }
 
   app.setErrorHandler(async (err: FastifyError | AppError | Error, req, reply) => {
     if (err instanceof AppError) {

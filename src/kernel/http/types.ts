@@ -50,6 +50,12 @@ declare module 'fastify' {
     pendingSetup: PendingSetup;
     /** The service context of a signed-in request (throws auth.required otherwise). */
     ctx(): Ctx;
+    /**
+     * The service context for a heavy read (figures, lists, dashboard, map, exports): its `db` is a read replica
+     * when DATABASE_READ_URL names one that is up, not lagging and has the caller's last write; else the primary,
+     * as `ctx()` (decision 050). Only for reads: a write through it still runs on the primary, but costs a try.
+     */
+    readCtx(): Ctx;
   }
   interface FastifyContextConfig {
     access?: Access;

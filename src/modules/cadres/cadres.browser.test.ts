@@ -22,7 +22,7 @@ async function settled(page: Page) {
         last = x;
         return same;
       },
-      { intervals: [250] },
+      { interval: 250 },
     )
     .toBe(true);
 }

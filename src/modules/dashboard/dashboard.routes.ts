@@ -33,7 +33,7 @@ export async function dashboardRoutes(app: App): Promise<void> {
         response: { 200: Dashboard },
       },
     },
-    async (req) => dashboard(req.ctx(), req.query),
+    async (req) => dashboard(req.readCtx(), req.query),
   );
   app.get(
     `${P}/work`,
@@ -59,7 +59,7 @@ export async function dashboardRoutes(app: App): Promise<void> {
         response: { 200: LiveMap },
       },
     },
-    async (req) => liveMap(req.ctx(), req.query),
+    async (req) => liveMap(req.readCtx(), req.query),
   );
   app.get(
     `${P}/map/grids/:id`,
@@ -67,7 +67,7 @@ export async function dashboardRoutes(app: App): Promise<void> {
       config: perm('dashboard.read'),
       schema: { tags, summary: 'One grid of the map: its open orders', params: GridParam, response: { 200: GridLive } },
     },
-    async (req) => gridLive(req.ctx(), req.params.id),
+    async (req) => gridLive(req.readCtx(), req.params.id),
   );
   app.get(
     `${P}/hotspots`,
@@ -80,7 +80,7 @@ export async function dashboardRoutes(app: App): Promise<void> {
         response: { 200: HotspotList },
       },
     },
-    async (req) => hotspots(req.ctx(), req.query),
+    async (req) => hotspots(req.readCtx(), req.query),
   );
   app.post(
     `${P}/hotspots/need`,

@@ -121,7 +121,7 @@ export async function meetingRoutes(app: App): Promise<void> {
       },
     },
     async (req, reply) =>
-      sendXlsx(reply, `${req.query.kind}`, await exportLedger(req.ctx(), req.query.kind, req.query.year)),
+      sendXlsx(reply, `${req.query.kind}`, await exportLedger(req.readCtx(), req.query.kind, req.query.year)),
   );
   app.get(
     '/api/meetings/mine',

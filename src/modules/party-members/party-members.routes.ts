@@ -103,7 +103,7 @@ export async function partyMemberRoutes(app: App): Promise<void> {
       schema: { tags, summary: 'Export the filtered members as .xlsx', querystring: MemberExportQuery, response: xlsx },
     },
     async (req, reply) => {
-      const rows = await exportMembers(req.ctx(), req.query);
+      const rows = await exportMembers(req.readCtx(), req.query);
       const records = rows.map((m) => ({
         ...m,
         homeBranch: m.homeBranch.name,

@@ -97,7 +97,7 @@ export async function peopleRoutes(app: App): Promise<void> {
       },
     },
     async (req, reply) => {
-      const rows = await exportResidents(req.ctx(), req.query);
+      const rows = await exportResidents(req.readCtx(), req.query);
       return sendXlsx(reply, 'residents', await ledgerExport(ResidentLedger, rows, req.locale));
     },
   );
@@ -205,7 +205,7 @@ export async function peopleRoutes(app: App): Promise<void> {
       },
     },
     async (req, reply) => {
-      const rows = await exportHouseholds(req.ctx(), req.query);
+      const rows = await exportHouseholds(req.readCtx(), req.query);
       return sendXlsx(
         reply,
         'households',

@@ -116,7 +116,7 @@ export async function serviceOrderRoutes(app: App): Promise<void> {
         response: { 200: pageOf(Order) },
       },
     },
-    async (req) => listOrders(req.ctx(), req.query),
+    async (req) => listOrders(req.readCtx(), req.query),
   );
 
   app.get(
@@ -130,7 +130,7 @@ export async function serviceOrderRoutes(app: App): Promise<void> {
         response: { 200: OrderFigures },
       },
     },
-    async (req) => orderFigures(req.ctx(), req.query),
+    async (req) => orderFigures(req.readCtx(), req.query),
   );
 
   app.get(
@@ -144,7 +144,7 @@ export async function serviceOrderRoutes(app: App): Promise<void> {
         response: { 200: OrderTrend },
       },
     },
-    async (req) => orderTrend(req.ctx(), req.query),
+    async (req) => orderTrend(req.readCtx(), req.query),
   );
 
   app.post(
