@@ -45,6 +45,8 @@ export const PII_COLUMNS: readonly PiiColumn[] = [
   { table: 'units', column: 'contact_phone', field: 'phone', kind: 'enc' },
   { table: 'owners_committees', column: 'chair_phone', field: 'phone', kind: 'enc' },
   { table: 'residents_groups', column: 'leader_phone', field: 'phone', kind: 'enc' },
+  // A counter borrower's phone (decision 042); never searched (decision 053).
+  { table: 'co_item_loans', column: 'borrower_phone', field: 'phone', kind: 'enc' },
   // A walk-in's phone (decision 046): staff find a caller's orders by the number (decision 053).
   { table: 'service_orders', column: 'reporter_phone', field: 'phone', kind: 'enc', hash: 'reporter_phone_hash' },
 ];
