@@ -3,7 +3,8 @@
  *
  *   1. new key: `openssl rand -base64 32`; set it as PII_ENCRYPTION_KEY and move the old one into PII_PREVIOUS_KEYS
  *      (restart the servers: new writes use the new key, old values still read by their key id);
- *   2. `npm run keys:rotate` with the same settings: every value under an old key is rewritten, in one transaction;
+ *   2. `npm run keys:rotate` with the same settings: every value under an old key is rewritten, in batches of
+ *      `KEYS_ROTATE_BATCH` (default 500) each committed on its own; stopped anywhere, run it again to finish;
  *   3. when it reports 0 values left under old keys, drop the old key from PII_PREVIOUS_KEYS (and restart).
  *
  * The keyed search hashes (PII_HASH_KEY) are not rotated, so phone and ID look-ups keep matching. Works on the
@@ -18,7 +19,8 @@ const config = loadConfig();
 configurePii(config);
 const database = await openDatabase({ ...config, DATABASE_POOL_SIZE: 2 });
 try {
-  const columns = await database.db.transaction((tx) => rotatePiiKeys(tx));
+  const batch = Number(process.env.KEYS_ROTATE_BATCH ?? 500) || 500;
+  const columns = await rotatePiiKeys(database.db, { batch });
   for (const c of columns) process.stdout.write(`  ${c.table}.${c.column}: ${c.rewritten} re-encrypted\n`);
   const usage = await piiKeyUsage(database.db);
   const current = currentPiiKeyId();

@@ -9,12 +9,20 @@
 //   an entry without one is fetched from the configured registry by its name and version (npm's
 //   omit-lockfile-registry-resolved), so it must then carry a `version` and must not be a git/file spec;
 // - every installed entry carries an `integrity`, and that integrity is sha512 (sha1 is refused);
+// - a registry `resolved` URL names the entry's own package and version (lockfile-lint's validate-package-names,
+//   decision 053): `node_modules/a` resolved to another package's tarball — a lockfile injection — is refused;
 // - a `link` entry (a workspace) points inside the repository (no `..`, no absolute path).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ALLOWED_REGISTRY = 'https://registry.npmjs.org/';
+
+/** The registry tarball of an entry: its package name (the alias's real `name`, else from the path) and version. */
+function tarballUrl(key, entry) {
+  const name = entry.name ?? key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length);
+  return `${ALLOWED_REGISTRY}${name}/-/${name.split('/').pop()}-${entry.version}.tgz`;
+}
 
 /** Returns the problems of a parsed lockfile, one string each; empty when it passes. */
 export function checkLockfile(lock) {
@@ -37,6 +45,8 @@ export function checkLockfile(lock) {
     if (entry.resolved !== undefined) {
       if (typeof entry.resolved !== 'string' || !entry.resolved.startsWith(ALLOWED_REGISTRY)) {
         problems.push(`${name}: resolved from ${entry.resolved} (only ${ALLOWED_REGISTRY} is allowed)`);
+      } else if (entry.resolved !== tarballUrl(key, entry)) {
+        problems.push(`${name}: resolved to ${entry.resolved}, not its own tarball ${tarballUrl(key, entry)}`);
       }
     } else if (!entry.version || /^(git|file|https?|github):/.test(String(entry.version))) {
       problems.push(`${name}: no resolved URL and no registry version (${entry.version ?? 'none'})`);

@@ -3,7 +3,7 @@ import { count, isNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Config } from './kernel/config.js';
 import { configurePii } from './kernel/crypto/pii.js';
-import { encryptPlaintextColumns } from './kernel/crypto/pii-columns.js';
+import { encryptPlaintextColumns, fillPiiHashes } from './kernel/crypto/pii-columns.js';
 import { replacePhoneUsernames } from './kernel/auth/phone-login.js';
 import type { Database } from './kernel/db/client.js';
 import { accounts, territories } from './kernel/db/schema.js';
@@ -33,12 +33,13 @@ export async function prepareDatabase(database: Database, config: Config, log: L
   const made = await database.db.transaction((tx) => ensureMonthPartitions(tx, { from: new Date() }));
   if (made.length) log.info({ partitions: made }, 'monthly partitions created');
   // Rows written before decision 025: phone columns encrypted and phone usernames replaced, in the app (the keys
-  // are not in the database); idempotent, so every start runs it and finds nothing to do after the first.
+  // are not in the database); search hashes filled for rows written before their column (053); idempotent, so every start runs it and finds nothing to do after the first.
   const upgraded = await database.db.transaction(async (tx) => ({
     encrypted: await encryptPlaintextColumns(tx),
+    hashed: await fillPiiHashes(tx),
     usernames: await replacePhoneUsernames(tx),
   }));
-  if (upgraded.encrypted || upgraded.usernames) log.info(upgraded, 'personal data at rest upgraded');
+  if (upgraded.encrypted || upgraded.hashed || upgraded.usernames) log.info(upgraded, 'personal data at rest upgraded');
   const [acc] = await database.db.select({ n: count() }).from(accounts);
   if ((acc?.n ?? 0) > 0) return { kind: 'none' };
   return database.db.transaction(async (tx) => {

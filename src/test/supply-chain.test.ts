@@ -37,9 +37,41 @@ describe('lockfile check', () => {
       lockfile({
         'node_modules/a': { version: '1.0.0', resolved: 'https://registry.npmjs.org/a/-/a-1.0.0.tgz', integrity },
         'node_modules/@s/b': { version: '2.0.0', integrity, dev: true },
+        'node_modules/@s/c': { version: '3.1.0', resolved: 'https://registry.npmjs.org/@s/c/-/c-3.1.0.tgz', integrity },
+        // An alias (`"d": "npm:e@^1"`): the entry names the real package.
+        'node_modules/d': {
+          name: 'e',
+          version: '1.2.0',
+          resolved: 'https://registry.npmjs.org/e/-/e-1.2.0.tgz',
+          integrity,
+        },
       }),
     );
+    expect(r.out).toBe('lockfile-check: 4 packages, all from https://registry.npmjs.org/ with sha512 integrity\n');
     expect(r.code).toBe(0);
+  });
+
+  it('refuses an entry resolved to another package’s or version’s tarball (lockfile injection)', () => {
+    const r = check(
+      lockfile({
+        'node_modules/lodash': {
+          version: '4.17.21',
+          resolved: 'https://registry.npmjs.org/lodahs/-/lodahs-4.17.21.tgz',
+          integrity,
+        },
+        'node_modules/@s/c': { version: '3.1.0', resolved: 'https://registry.npmjs.org/@s/c/-/c-3.0.9.tgz', integrity },
+        'node_modules/a/node_modules/b': {
+          version: '1.0.0',
+          resolved: 'https://registry.npmjs.org/b/-/b-1.0.0.tgz',
+          integrity,
+        },
+      }),
+    );
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('2 problem(s)');
+    expect(r.out).toContain('node_modules/lodash: resolved to https://registry.npmjs.org/lodahs/-/lodahs-4.17.21.tgz');
+    expect(r.out).toContain('node_modules/@s/c: resolved to');
+    expect(r.out).not.toContain('node_modules/a/node_modules/b:');
   });
 
   it('refuses a foreign host, plain http, git, a missing or sha1 integrity — naming each entry', () => {
@@ -122,4 +154,28 @@ describe('SBOM', () => {
     const required = new Set(bom.components.filter((c) => c.scope === 'required').map((c) => c.name));
     for (const dep of Object.keys(pkg.dependencies)) expect(required.has(dep), dep).toBe(true);
   });
+
+  // npm ≥ 10 writes CycloneDX itself (`npm sbom`); ours needs no installed tree and is reproducible. They must agree:
+  // the same components, and every package npm counts for production (--omit dev) required in ours (ours also
+  // marks required the few reached only through a production package's peer dependencies: never fewer).
+  it('agrees with npm’s own CycloneDX SBOM of the lockfile', (ctx) => {
+    const npmSbom = (...extra: string[]) => {
+      const r = spawnSync('npm', ['sbom', '--sbom-format', 'cyclonedx', '--package-lock-only', ...extra], {
+        cwd: root,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      return r.status === 0 ? (JSON.parse(r.stdout) as { components: { purl: string }[] }) : null;
+    };
+    const all = npmSbom();
+    if (!all) return ctx.skip('npm sbom is not available (npm < 10?): comparison skipped');
+    const prod = npmSbom('--omit', 'dev')!;
+    const out = path.join(dir, 'compare.cdx.json');
+    execFileSync(process.execPath, [path.join(root, 'scripts/sbom.mjs'), path.join(root, 'package-lock.json'), out]);
+    const ours = JSON.parse(fs.readFileSync(out, 'utf8')) as { components: { purl: string; scope: string }[] };
+    expect(new Set(ours.components.map((c) => c.purl))).toEqual(new Set(all.components.map((c) => c.purl)));
+    const required = new Set(ours.components.filter((c) => c.scope === 'required').map((c) => c.purl));
+    expect(prod.components.length).toBeGreaterThan(100);
+    for (const c of prod.components) expect(required.has(c.purl), c.purl).toBe(true);
+  }, 120_000);
 });

@@ -46,13 +46,20 @@ describe('npm run keys:rotate', () => {
     const newKey = randomBytes(32).toString('base64');
     const newId = keyId(Buffer.from(newKey, 'base64'));
     configurePii({ ...t.config, PII_ENCRYPTION_KEY: newKey, PII_PREVIOUS_KEYS: oldKey });
-    // Step 2: the rotation, in one transaction.
-    const columns = await t.db.transaction((tx) => rotatePiiKeys(tx));
-    const rewritten = columns.reduce((n, c) => n + c.rewritten, 0);
+    // Step 2: the rotation, in batches each committed on its own (decision 053). A run stopped part-way (here by
+    // `limit`; a crash or a kill alike) leaves values under both keys, every one still readable, and the next run
+    // finishes the rest.
+    const partial = await rotatePiiKeys(t.db, { batch: 7, limit: 30 });
+    const first = partial.reduce((n, c) => n + c.rewritten, 0);
+    expect(first).toBe(30);
+    expect(await piiKeyUsage(t.db)).toEqual({ [oldId]: usageBefore[oldId]! - 30, [newId]: 30 });
+    expect(await plainValues()).toEqual(before);
+    const columns = await rotatePiiKeys(t.db, { batch: 200 });
+    const rewritten = first + columns.reduce((n, c) => n + c.rewritten, 0);
     expect(rewritten).toBe(usageBefore[oldId]);
     for (const table of ['residents', 'grid_workers', 'mediation_parties'])
       expect(
-        columns.filter((c) => c.table === table).reduce((n, c) => n + c.rewritten, 0),
+        [...partial, ...columns].filter((c) => c.table === table).reduce((n, c) => n + c.rewritten, 0),
         table,
       ).toBeGreaterThan(0);
     expect(await piiKeyUsage(t.db)).toEqual({ [newId]: rewritten });

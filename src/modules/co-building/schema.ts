@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import { piiText } from '../../kernel/crypto/pii-columns.js';
 import { accounts, territories } from '../../kernel/db/schema.js';
 import { units } from '../organizations/schema.js';
 import { serviceOrders } from '../service-orders/schema.js';
@@ -462,7 +463,8 @@ export const coItemLoans = pgTable(
     scopePath: text().notNull(),
     borrowerAccountId: integer().references(() => accounts.id, { onDelete: 'set null' }),
     borrowerName: text().notNull(),
-    borrowerPhone: text(),
+    /** A counter borrower's phone: encrypted at rest (issue 18 point 2, decision 053), masked in answers. */
+    borrowerPhone: piiText('phone'),
     channel: text().$type<LoanChannel>().notNull(),
     status: text().$type<LoanStatus>().notNull().default('out'),
     lentAt: timestamp({ withTimezone: true }).notNull(),

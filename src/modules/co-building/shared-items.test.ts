@@ -1,5 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../kernel/db/rows.js';
 import { auditLog } from '../../kernel/db/schema.js';
 import { testApp, type TestApp } from '../../test/app.js';
 import type { Client } from '../../test/http.js';
@@ -121,6 +122,13 @@ describe('shared items 便民共享服务柜', () => {
     );
     // the phone comes back masked: only resident.reveal sees it whole (decision 047)
     expect(lent.loans[0]).toMatchObject({ channel: 'counter', borrower: { name: '王大爷', phone: '139****0001' } });
+    // Stored encrypted, like every declared phone column (issue 18 point 2, decision 053).
+    const stored = await t.db.execute(
+      sql`select borrower_phone as p from co_item_loans where id = ${lent.loans[0]!.id}`,
+    );
+    const raw = String(rowsOf(stored)[0]!.p);
+    expect(raw.startsWith('v1:')).toBe(true);
+    expect(raw).not.toContain('13900000001');
     const noOne = await staff.post(`${I}/${item.id}/lend`, { dueOn: today() });
     expect(noOne.status).toBe(400);
     const lost = await ok(staff.post(`${L}/${lent.loans[0]!.id}/lost`, { note: '借用人搬家，梯子找不到了' }));

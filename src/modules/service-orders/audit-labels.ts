@@ -25,6 +25,7 @@ export const AUDIT_LABELS: AuditLabels = {
     'order.reopen': { 'zh-CN': '重办', 'en-US': 'Reopened' },
     'order.resolve': { 'zh-CN': '办结', 'en-US': 'Resolved' },
     'order.return': { 'zh-CN': '回退', 'en-US': 'Returned' },
+    'order.revealPhone': { 'zh-CN': '查看来访群众完整手机号', 'en-US': "Revealed walk-in's phone" },
     'order.retentionStrip': { 'zh-CN': '保存期满删除个人信息', 'en-US': 'Personal data removed (retention)' },
     'order.start': { 'zh-CN': '开始办理', 'en-US': 'Started' },
     'orderMenu.create': { 'zh-CN': '新增点单菜单项', 'en-US': 'Added menu item' },

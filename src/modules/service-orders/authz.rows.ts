@@ -171,6 +171,20 @@ export const rows: MatrixRows = {
     outside: 404,
     call: async (f, w) => ({ method: 'GET', url: `/api/orders/${(await order(f, w, 'dispatched')).id}` }),
   },
+  'POST /api/orders/:id/reveal-phone': {
+    // The holders of people's resident.reveal (decision 053), on a walk-in's order with a phone.
+    allow: ['communitySecretary'],
+    ok: 200,
+    outside: 404,
+    call: async (f, w) => {
+      const o = await order(f, w, 'dispatched');
+      await f.t.db
+        .update(serviceOrders)
+        .set({ reporterAccountId: null, reporterName: '来访群众', reporterPhone: '13800138000' })
+        .where(eq(serviceOrders.id, o.id));
+      return { method: 'POST', url: `/api/orders/${o.id}/reveal-phone` };
+    },
+  },
   'GET /api/orders/:id/suggestions': {
     allow: ORDER_ROLES.dispatch,
     ok: 200,

@@ -102,6 +102,8 @@ export const OrderListQuery = PageQuery.extend({
   /** 'patrol': only findings on visits 排摸发现; 'report': only reports (decision 038); 'oneWindow': 一窗受理. */
   origin: z.enum(ORDER_ORIGINS).optional(),
   q: z.string().trim().max(100).optional(),
+  /** A walk-in reporter's whole phone number, matched by its keyed hash (decision 053). */
+  phone: PhoneNumber.optional(),
 });
 export type OrderListQuery = z.infer<typeof OrderListQuery>;
 
@@ -326,6 +328,8 @@ export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
 export const Duplicates = z.object({ items: z.array(DuplicateCandidate), meters: z.number(), hours: z.number() });
 export type Duplicates = z.infer<typeof Duplicates>;
 export const MergeBody = z.object({ intoId: Id }).strict();
+/** POST /api/orders/:id/reveal-phone: a walk-in reporter's full phone for the follow-up call (audited; decision 053). */
+export const RevealedReporterPhone = z.object({ id: z.number().int(), phone: z.string().nullable() });
 /** POST /api/orders answers the new order and, for a problem report, the open reports it may duplicate. */
 export const CreatedOrder = OrderDetail.extend({ possibleDuplicates: z.array(DuplicateCandidate) });
 export type CreatedOrder = z.infer<typeof CreatedOrder>;

@@ -93,6 +93,7 @@ export async function retentionPass(db: Db, clock: Clock, years: number, store: 
         .set({
           reporterName: null,
           reporterPhone: null,
+          reporterPhoneHash: null,
           address: null,
           description: null,
           ratingComment: null,

@@ -93,6 +93,8 @@ export const serviceOrders = pgTable(
     reporterName: text(),
     /** The walk-in's phone, for the follow-up 回访: encrypted at rest (decision 025), masked in every answer. */
     reporterPhone: piiText('phone'),
+    /** Its keyed hash (decision 006's HMAC), so staff find a caller's orders by the number (decision 053). */
+    reporterPhoneHash: text(),
     /** Cancelled 作废/无效: which, and why (the reason is also on the timeline). */
     cancelKind: text().$type<CancelKind>(),
     cancelReason: text(),
@@ -119,6 +121,7 @@ export const serviceOrders = pgTable(
     index('service_orders_escalated_to_idx').on(t.escalatedToId),
     index('service_orders_duplicates_idx').on(t.communityId, t.category, t.createdAt),
     index('service_orders_merged_into_idx').on(t.mergedIntoId),
+    index('service_orders_reporter_phone_hash_idx').on(t.reporterPhoneHash),
     // The list's order (newest first, read backwards: `order by created_at desc, id desc` is NULLS FIRST, which an
     // index declared DESC NULLS LAST would not serve) and the figures' partial-day edges (docs/decisions/009).
     index('service_orders_created_idx').on(t.createdAt, t.id),

@@ -38,6 +38,7 @@ import {
   RateBody,
   ResolveBody,
   ReturnBody,
+  RevealedReporterPhone,
   RoutingRule,
   Suggestions,
   TrendQuery,
@@ -80,6 +81,7 @@ import {
   rateOrder,
   resolveOrder,
   returnOrder,
+  revealReporterPhone,
   startOrder,
   suggestions,
 } from './service-orders.service.js';
@@ -318,6 +320,20 @@ export async function serviceOrderRoutes(app: App): Promise<void> {
       schema: { tags, summary: 'One order with its timeline', params: IdParam, response: { 200: OrderDetail } },
     },
     async (req) => getOrder(req.ctx(), req.params.id),
+  );
+  app.post(
+    '/api/orders/:id/reveal-phone',
+    {
+      // The staff who may reveal residents' numbers (people's `resident.reveal`) may reveal a walk-in's (decision 053).
+      config: perm('resident.reveal'),
+      schema: {
+        tags,
+        summary: "A walk-in reporter's full phone for the follow-up call (audited as order.revealPhone)",
+        params: IdParam,
+        response: { 200: RevealedReporterPhone },
+      },
+    },
+    async (req) => revealReporterPhone(req.ctx(), req.params.id),
   );
   app.get(
     '/api/orders/:id/suggestions',

@@ -17,6 +17,8 @@ import {
 import { escapeLike } from '../../kernel/db/search.js';
 import { alias } from 'drizzle-orm/pg-core';
 import { audit, maskPhone } from '../../kernel/audit/audit.js';
+import { hashPii } from '../../kernel/crypto/pii.js';
+import { PhoneNumber } from '../people/contract.js';
 import { creditOrderPoints } from './points.js';
 import { memberSuggestions } from './member-suggestions.js';
 import type { Ctx } from '../../kernel/context.js';
@@ -223,10 +225,21 @@ export function orderFilters(
   if (q.counted !== undefined)
     w.push(q.counted ? notInArray(o.status, [...NOT_COUNTED]) : inArray(o.status, [...NOT_COUNTED]));
   if (q.origin) w.push(eq(o.origin, q.origin));
+  // A caller's orders by their whole number, through the keyed hash (the phone is encrypted at rest; decision 053).
+  if (q.phone) w.push(eq(o.reporterPhoneHash, hashPii('phone', q.phone)));
   if (q.q) {
-    // The walk-in's name too: the counter looks up what a visitor registered before.
+    // The walk-in's name too: the counter looks up what a visitor registered before; and a whole mobile number typed
+    // into the same box finds the walk-in orders of that number.
     const like = `%${escapeLike(q.q)}%`;
-    w.push(or(ilike(o.title, like), ilike(o.description, like), ilike(o.reporterName, like))!);
+    const phone = PhoneNumber.safeParse(q.q);
+    w.push(
+      or(
+        ilike(o.title, like),
+        ilike(o.description, like),
+        ilike(o.reporterName, like),
+        phone.success ? eq(o.reporterPhoneHash, hashPii('phone', phone.data)) : undefined,
+      )!,
+    );
   }
   const me = v.actor.accountId;
   const asHandler = or(
@@ -347,6 +360,33 @@ export async function getOrder(ctx: Ctx, id: number, viewer?: Viewer): Promise<O
     coReporters,
     attachments: await listAttachments(ctx.db, id),
   };
+}
+
+/**
+ * A walk-in reporter's full phone, for the follow-up call 回访 (decision 053): for holders of `resident.reveal` (the
+ * staff who may reveal residents' numbers), on an order they may read (404 otherwise); audited each time as
+ * `order.revealPhone`, the number itself never in the audit row. Null when the order has no walk-in phone (nothing
+ * is revealed, nothing audited).
+ */
+export async function revealReporterPhone(ctx: Ctx, id: number): Promise<{ id: number; phone: string | null }> {
+  const v = await viewerOf(ctx.db, ctx.actor);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ scopePath: o.scopePath, phone: o.reporterPhone, accountId: o.reporterAccountId })
+      .from(o)
+      .where(and(eq(o.id, id), visibleOrders(v)));
+    if (!row) throw notFound();
+    const phone = row.accountId === null ? row.phone : null;
+    if (phone === null) return { id, phone: null };
+    await audit(tx, ctx, {
+      action: 'order.revealPhone',
+      objectType: 'serviceOrder',
+      objectId: id,
+      scopePath: row.scopePath,
+      after: { revealed: ['reporterPhone'] },
+    });
+    return { id, phone };
+  });
 }
 
 /** Reporters of duplicates merged into the order: staff of its subtree see them all, anyone else only themselves. */
@@ -521,6 +561,7 @@ export async function createOrder(
         reporterAccountId: walkIn ? null : ctx.actor.accountId,
         reporterName: walkIn?.name ?? null,
         reporterPhone: walkIn?.phone ?? null,
+        reporterPhoneHash: walkIn?.phone ? hashPii('phone', walkIn.phone) : null,
         origin,
         respondHours,
         resolveHours,

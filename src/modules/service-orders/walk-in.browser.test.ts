@@ -99,6 +99,31 @@ describe('代群众登记', () => {
     expect(await cell.textContent()).toContain('139****4321');
     expect(await page.getByTestId('orders-table').textContent()).not.toContain('13987654321');
     await b.screenshot(page, 'walk-in-list');
+
+    // The caller's whole number typed into the search box finds the order by its keyed hash (decision 053).
+    await page.goto('/orders');
+    await page.getByTestId('order-filter-q').fill('139 8765 4321');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/q=/);
+    // Only walk-ins of that number (a retried run of this test has registered it again).
+    const rows = page.getByTestId('orders-table').locator('tr.ant-table-row');
+    await cell.waitFor();
+    await expect.poll(async () => (await rows.allTextContents()).every((x) => x.includes('139****4321'))).toBe(true);
+    expect(await page.getByTestId('orders-table').textContent()).not.toContain('13987654321');
+    await b.screenshot(page, 'walk-in-list-by-phone');
+
+    // The worker holds no reveal; the community secretary clicks 查看 and gets the full number, audited.
+    await page.goto(`/orders/${id}`);
+    await page.getByTestId('order-walk-in-phone').waitFor();
+    expect(await page.getByTestId('order-walk-in-reveal').count()).toBe(0);
+    const sec = await b.page();
+    await signIn(sec, 'secretary');
+    await sec.goto(`/orders/${id}`);
+    await sec.getByTestId('order-walk-in-reveal').click();
+    await sec.locator('.ant-popconfirm .ant-btn-primary').click();
+    await sec.getByTestId('order-walk-in-phone-full').waitFor();
+    expect(await sec.getByTestId('order-walk-in-phone-full').textContent()).toContain('13987654321');
+    await b.screenshot(sec, 'walk-in-order-revealed');
   });
 
   it('a matter placed from the building list goes without a question; a wrong phone shows under its field', async () => {

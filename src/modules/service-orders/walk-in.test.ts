@@ -2,6 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../kernel/db/rows.js';
 import { auditLog } from '../../kernel/db/schema.js';
+import { fillPiiHashes } from '../../kernel/crypto/pii-columns.js';
+import { hashPii } from '../../kernel/crypto/pii.js';
 import { testApp, type TestApp } from '../../test/app.js';
 import type { Client } from '../../test/http.js';
 import { storeFrom } from './attachments.store.js';
@@ -136,6 +138,81 @@ describe('a point outside the community, registered for a walk-in', () => {
   });
 });
 
+describe('a walk-in’s phone, found and revealed (decision 053)', () => {
+  let id: number;
+  const OTHER = '13698765432';
+
+  beforeAll(async () => {
+    const res = await walkIn(staff, { territoryId: A1().household.id, walkIn: { name: '钱阿姨', phone: OTHER } });
+    expect(res.status).toBe(201);
+    id = res.body.id as number;
+  });
+
+  it('stores a keyed hash of the phone, never the number', async () => {
+    const [raw] = rowsOf(await t.db.execute(sql`select reporter_phone_hash as h from service_orders where id = ${id}`));
+    expect(raw!.h).toBe(hashPii('phone', OTHER));
+    expect(String(raw!.h)).not.toContain(OTHER);
+    // The audit row of the creation does not carry it either (hash fields are secret there).
+    const [entry] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'order.create'), eq(auditLog.objectId, String(id))));
+    expect(JSON.stringify(entry!.after)).not.toContain(String(raw!.h));
+  });
+
+  it('finds a caller’s orders by the whole number: `phone`, or typed into the search box', async () => {
+    const byPhone = await staff.get(`/api/orders?phone=${encodeURIComponent('136 9876-5432')}`);
+    expect(byPhone.status).toBe(200);
+    expect(byPhone.body.items.map((x: { id: number }) => x.id)).toEqual([id]);
+    expect(byPhone.body.items[0].reporterPhone).toBe('136****5432');
+    const byQ = await staff.get(`/api/orders?q=${OTHER}`);
+    expect(byQ.body.items.map((x: { id: number }) => x.id)).toEqual([id]);
+    // Both walk-ins of PHONE (the building one and the outside-point one come later: here only the first).
+    const first = await staff.get(`/api/orders?phone=${PHONE}`);
+    expect(first.body.items.length).toBeGreaterThanOrEqual(1);
+    expect(first.body.items.every((x: { reporterPhone: string }) => x.reporterPhone === MASKED)).toBe(true);
+    // Part of a number matches nothing (whole numbers only), and a malformed one is a 400 on its field.
+    expect((await staff.get('/api/orders?q=13698765')).body.total).toBe(0);
+    const bad = await staff.get('/api/orders?phone=12345');
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields[0].field).toBe('querystring.phone');
+    // Another street's staff find nothing by it.
+    const far = await t.as(['communityStaff'], tree.streetB.communities[0]!.community.id);
+    expect((await far.get(`/api/orders?phone=${OTHER}`)).body.total).toBe(0);
+  });
+
+  it('reveals the full number to those who may reveal residents’ numbers, audited without the number', async () => {
+    const secretary = await t.as(['communitySecretary'], A1().community.id);
+    const res = await secretary.post(`/api/orders/${id}/reveal-phone`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toEqual({ id, phone: OTHER });
+    const entries = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'order.revealPhone'), eq(auditLog.objectId, String(id))));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.objectType).toBe('serviceOrder');
+    expect(JSON.stringify(entries[0])).not.toContain(OTHER);
+    // Staff without resident.reveal: 403; a secretary of another street: 404.
+    expect((await staff.post(`/api/orders/${id}/reveal-phone`)).status).toBe(403);
+    const far = await t.as(['communitySecretary'], tree.streetB.communities[0]!.community.id);
+    expect((await far.post(`/api/orders/${id}/reveal-phone`)).status).toBe(404);
+    // An order of a resident with an account: nothing to reveal, nothing audited.
+    const own = await walkIn(resident, { territoryId: A1().household.id });
+    const none = await secretary.post(`/api/orders/${own.body.id}/reveal-phone`);
+    expect(none.body).toEqual({ id: own.body.id, phone: null });
+    const count = await t.db.select().from(auditLog).where(eq(auditLog.action, 'order.revealPhone'));
+    expect(count).toHaveLength(1);
+  });
+
+  it('fills the hash of a phone written before the column existed, at start (idempotent)', async () => {
+    await t.db.execute(sql`update service_orders set reporter_phone_hash = null where id = ${id}`);
+    expect(await fillPiiHashes(t.db)).toBe(1);
+    expect(await fillPiiHashes(t.db)).toBe(0);
+    expect((await staff.get(`/api/orders?phone=${OTHER}`)).body.items.map((x: { id: number }) => x.id)).toEqual([id]);
+  });
+});
+
 // Last: it moves the clock six years on.
 describe('retention', () => {
   it('the retention pass drops the phone with the name', async () => {
@@ -150,6 +227,6 @@ describe('retention', () => {
     t.clock.advance(6 * 366 * 24 * 3_600_000);
     await retentionPass(t.db, t.clock, 5, store);
     const [row] = await t.db.select().from(serviceOrders).where(eq(serviceOrders.id, id));
-    expect(row).toMatchObject({ reporterName: null, reporterPhone: null });
+    expect(row).toMatchObject({ reporterName: null, reporterPhone: null, reporterPhoneHash: null });
   });
 });

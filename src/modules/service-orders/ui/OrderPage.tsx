@@ -54,6 +54,7 @@ import { PageTitle } from '../../../web/components/PageTitle';
 import { OrderAttachments, ResolvePhotosField, uploadPicked } from './OrderAttachments';
 import { OrderDuplicates } from './OrderDuplicates';
 import { OrderPlaceMap } from './OrderPlaceMap';
+import { WalkInPhone } from './WalkInPhone';
 import { LearnedSuggestion } from './LearnedSuggestion';
 import {
   DispatchFields,
@@ -278,7 +279,7 @@ function OrderFacts({ order }: { order: OrderDetail }) {
             ) : order.reporterName ? (
               <Space size={6} wrap data-testid="order-walk-in-reporter">
                 <span>{order.reporterName}</span>
-                {order.reporterPhone && <span>{order.reporterPhone}</span>}
+                {order.reporterPhone && <WalkInPhone orderId={order.id} masked={order.reporterPhone} />}
                 <Tag color="gold">{t('orders.walkIn.tag')}</Tag>
               </Space>
             ) : (

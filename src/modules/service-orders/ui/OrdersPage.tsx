@@ -350,7 +350,7 @@ export default function OrdersPage() {
         style={{ rowGap: 12, marginBottom: 12 }}
       >
         <Form.Item name="q">
-          <Input placeholder={t('orders.filter.q')} allowClear style={{ width: 180 }} data-testid="order-filter-q" />
+          <Input placeholder={t('orders.filter.q')} allowClear style={{ width: 220 }} data-testid="order-filter-q" />
         </Form.Item>
         <Form.Item name="status">
           <Select

@@ -1,0 +1,2 @@
+ALTER TABLE "service_orders" ADD COLUMN "reporter_phone_hash" text;--> statement-breakpoint
+CREATE INDEX "service_orders_reporter_phone_hash_idx" ON "service_orders" USING btree ("reporter_phone_hash");
