@@ -131,14 +131,16 @@ export function GridMapView({
     const byId = new Map(data.grids.features.map((f) => [f.properties.id, f.properties]));
     const districts = data.boundaries.features.filter((f) => f.properties.level === 'district');
     const framed = focus
-      ? grownBox(focus, 0.6)
+      ? grownBox(focus, 0.3)
       : extent === 'district' && districts.length
         ? unionBox(districts.map((f) => geometryBox(f.geometry)))
         : data.bbox;
     const b =
       framed && marks?.length ? unionBox([framed, ...marks.map((p): BBox => [p[0], p[1], p[0], p[1]])]) : framed;
-    const padX = b ? Math.max((b[2] - b[0]) * 0.15, 0.002) : 0;
-    const padY = b ? Math.max((b[3] - b[1]) * 0.15, 0.002) : 0;
+    // A margin around what is framed (less around a resident's compound: it is already grown).
+    const minPad = focus ? 0.0002 : 0.002;
+    const padX = b ? Math.max((b[2] - b[0]) * (focus ? 0.05 : 0.15), minPad) : 0;
+    const padY = b ? Math.max((b[3] - b[1]) * (focus ? 0.05 : 0.15), minPad) : 0;
     const regions: NonNullable<GeoComponentOption['regions']> = [
       ...data.boundaries.features.map((f) => ({
         name: boundaryRegion(f.properties.code),
@@ -262,8 +264,8 @@ function geometryBox(g: Geometry): BBox {
 
 /** The box grown by a share of its size on every side (a compound with its neighbours around it). */
 function grownBox(b: BBox, share: number): BBox {
-  const dx = Math.max((b[2] - b[0]) * share, 0.002);
-  const dy = Math.max((b[3] - b[1]) * share, 0.002);
+  const dx = Math.max((b[2] - b[0]) * share, 0.0005);
+  const dy = Math.max((b[3] - b[1]) * share, 0.0005);
   return [b[0] - dx, b[1] - dy, b[2] + dx, b[3] + dy];
 }
 

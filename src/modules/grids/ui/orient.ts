@@ -84,7 +84,7 @@ export function orientSeries(
       silent: true,
       // An invisible host whose size orders the names: a bigger grid keeps its name when two collide.
       symbol: 'rect',
-      itemStyle: { opacity: 0 },
+      itemStyle: { color: 'rgba(0,0,0,0)' },
       label: {
         show: true,
         formatter: '{b}',
