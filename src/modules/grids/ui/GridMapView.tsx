@@ -179,19 +179,18 @@ export function GridMapView({
       width,
       refresh: (span) => c.setOption({ series: orientSeries(span, names, places) }),
     };
+    // A grid by name, never its internal region key (the same formatter on the geo: a zoom must not lose it).
+    const tip = (p: unknown): string => {
+      const one: unknown = Array.isArray(p) ? p[0] : p;
+      const name = one && typeof one === 'object' && 'name' in one && typeof one.name === 'string' ? one.name : '';
+      const g = name.startsWith('grid:') ? byId.get(Number(name.slice(5))) : undefined;
+      if (!g) return '';
+      const dept = g.department ? `<br/>${t('grids.field.department')}：${escapeHtml(g.department)}` : '';
+      return `<b>${escapeHtml(g.name)}</b><br/>${t(`grids.kind.${g.kind}`)} · ${escapeHtml(g.communityName)}${dept}<br/>${t('grids.field.workers')}：${g.workerCount}`;
+    };
     const option: Option = {
       animation: false,
-      tooltip: {
-        trigger: 'item',
-        formatter: (p) => {
-          const params = Array.isArray(p) ? p[0] : p;
-          const name = params && typeof params.name === 'string' ? params.name : '';
-          const g = name.startsWith('grid:') ? byId.get(Number(name.slice(5))) : undefined;
-          if (!g) return '';
-          const dept = g.department ? `<br/>${t('grids.field.department')}：${escapeHtml(g.department)}` : '';
-          return `<b>${escapeHtml(g.name)}</b><br/>${t(`grids.kind.${g.kind}`)} · ${escapeHtml(g.communityName)}${dept}<br/>${t('grids.field.workers')}：${g.workerCount}`;
-        },
-      },
+      tooltip: { trigger: 'item', formatter: tip },
       geo: {
         map: mapName,
         roam: true,
@@ -208,7 +207,7 @@ export function GridMapView({
         label: { show: false },
         emphasis: { label: { show: false } },
         selectedMode: false,
-        tooltip: { show: true },
+        tooltip: { show: true, formatter: tip },
         regions,
       },
       series: [...drawSeries(handlers.current.drawing ?? [], marks), ...orientSeries(width, names, places)],
