@@ -473,7 +473,7 @@ describe('locate a point', () => {
       bbox: [102.07, 36.07, 102.08, 36.08],
     });
     // Staff's map names the compounds too; only a resident's map has a home.
-    const staffMap = await staff.get('/api/grids/map', { communityId: A().community.id });
+    const staffMap = await staff.get(`/api/grids/map?communityId=${A().community.id}`);
     expect(staffMap.body.places.map((p: { id: number }) => p.id)).toContain(A().compound.id);
     expect(staffMap.body.home).toBeNull();
     await t.db.delete(compoundAreas).where(eq(compoundAreas.compoundId, A().compound.id));
