@@ -67,6 +67,7 @@ export async function prepareDatabase(database: Database, config: Config, log: L
           log.info({ module: mod.name, ms: Date.now() - t2 }, 'module demo data loaded');
         }
       }
+      for (const mod of MODULES) await mod.seedDemoFinal?.(tx);
       log.info({ ms: Date.now() - t1 }, 'demo data loaded');
       return { kind: 'demo' as const, accounts: demo, password: DEMO_PASSWORD };
     }

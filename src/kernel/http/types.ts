@@ -122,4 +122,9 @@ export interface GongzhiModule {
    * in src/modules/index.ts (territory and demo accounts come first). Deterministic: same seed, same data.
    */
   seedDemo?: (db: DbOrTx) => Promise<void>;
+  /**
+   * Runs once after every module's seedDemo: for work on demo data that modules after this one add too (the
+   * service orders' points on the map, whichever module seeded the order).
+   */
+  seedDemoFinal?: (db: DbOrTx) => Promise<void>;
 }

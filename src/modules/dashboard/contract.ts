@@ -102,6 +102,16 @@ export const LiveMap = z.object({
     }),
   ),
   bbox: z.array(z.number()).nullable(),
+  /** Compounds 小区 as named points, to orient by (the grids' map). */
+  places: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      communityId: z.number().int(),
+      lng: z.number(),
+      lat: z.number(),
+    }),
+  ),
   /** Unfinished orders past their limit, with a location (at most 2,000). */
   overdue: z.array(
     z.object({ id: z.number().int(), title: z.string(), category: z.string(), lng: z.number(), lat: z.number() }),

@@ -273,6 +273,7 @@ export async function liveMap(ctx: Ctx, q: MapQuery): Promise<LiveMap> {
     boundaries: map.boundaries as LiveMap['boundaries'],
     grids: cells,
     bbox: map.bbox ? [...(map.bbox as number[])] : null,
+    places: map.places.map((p) => ({ id: p.id, name: p.name, communityId: p.communityId, lng: p.lng, lat: p.lat })),
     overdue: overdue.map((r) => ({ ...r, lng: r.lng!, lat: r.lat! })),
     heat: heat.map((r) => [r.x, r.y, r.n] as [number, number, number]),
     maxOpen: cells.reduce((m, g) => Math.max(m, g.open), 0),

@@ -155,6 +155,29 @@ export const GridMap = z.object({
   }),
   /** Bounding box of the grids (or of the boundaries when there are none), to zoom to. */
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable(),
+  /** Compounds 小区 of the grids' communities as named points (a point inside each footprint), to orient by. */
+  places: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      level: z.literal('compound'),
+      communityId: z.number().int(),
+      lng: z.number(),
+      lat: z.number(),
+    }),
+  ),
+  /**
+   * The caller's own place (a resident's map): their compound, its footprint's box to open on, and the grid their
+   * compound lies in (highlighted). Null when not asked for or unknown (no compound footprint).
+   */
+  home: z
+    .object({
+      compoundId: z.number().int(),
+      compoundName: z.string(),
+      gridId: z.number().int().nullable(),
+      bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+    })
+    .nullable(),
 });
 
 export const LocateBody = z.object({
@@ -168,6 +191,8 @@ export const LocateResult = z.object({
   /** Every grid containing the point (a responsibility area often lies inside a basic grid), primary first. */
   matches: z.array(z.object({ id: z.number().int(), name: z.string(), kind: GridKind })),
   community: Ref.nullable(),
+  /** The compound 小区 whose footprint holds the point; null on a street between compounds (社区直属). */
+  compound: Ref.nullable(),
   branch: z.object({ id: z.number().int(), name: z.string(), kind: z.string() }).nullable(),
   people: z.object({
     workers: z.array(z.object({ name: z.string(), kind: GridWorkerKind, phone: z.string().nullable() })),

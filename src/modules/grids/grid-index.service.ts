@@ -12,8 +12,16 @@ import { t, type Locale } from '../../kernel/i18n/i18n.js';
 import { pathIds } from '../../kernel/scope/scope.js';
 import { partyOrgs } from '../organizations/index.js';
 import type { GeometryIn, LocateResult } from './contract.js';
-import { gridIndexVersion, grids, gridWorkers, type GridGeometry, type GridKind, type Position } from './schema.js';
-import { areaOf, bboxOf, GridBucketIndex, type BBox } from './spatial-index.js';
+import {
+  compoundAreas,
+  gridIndexVersion,
+  grids,
+  gridWorkers,
+  type GridGeometry,
+  type GridKind,
+  type Position,
+} from './schema.js';
+import { areaOf, bboxOf, GridBucketIndex, pointInGeometry, type BBox } from './spatial-index.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Geometry rules (decision 005: WGS-84 [lng, lat]).
@@ -195,6 +203,22 @@ export async function gridsAt(db: Db, scopePath: string, lng: number, lat: numbe
     .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.area - b.area || a.id - b.id);
 }
 
+/** The compound of a community whose footprint holds the point, if any (a community has a handful). */
+export async function compoundAt(db: DbOrTx, communityId: number, lng: number, lat: number): Promise<number | null> {
+  const a = compoundAreas;
+  const rows = await db
+    .select({ compoundId: a.compoundId, geometry: a.geometry })
+    .from(a)
+    .where(
+      and(
+        eq(a.communityId, communityId),
+        sql`${a.minLng} <= ${lng} and ${a.maxLng} >= ${lng} and ${a.minLat} <= ${lat} and ${a.maxLat} >= ${lat}`,
+      ),
+    )
+    .orderBy(asc(a.compoundId));
+  return rows.find((r) => pointInGeometry(r.geometry, lng, lat))?.compoundId ?? null;
+}
+
 export async function locate(ctx: Ctx, lng: number, lat: number): Promise<LocateResult> {
   let scopePath = ctx.actor.scopePath;
   const ids = pathIds(ctx.actor.scopePath);
@@ -210,12 +234,14 @@ export async function locate(ctx: Ctx, lng: number, lat: number): Promise<Locate
     grid: null,
     matches: [],
     community: null,
+    compound: null,
     branch: null,
     people: { workers: [], secretaryName: null },
   };
   const top = matches[0];
   if (!top) return empty;
-  const [[community], [branch], workers] = await Promise.all([
+  const compoundId = await compoundAt(ctx.db, top.communityId, lng, lat);
+  const [[community], [branch], workers, [compound]] = await Promise.all([
     ctx.db
       .select({ id: territories.id, name: territories.name })
       .from(territories)
@@ -231,11 +257,18 @@ export async function locate(ctx: Ctx, lng: number, lat: number): Promise<Locate
       .from(gridWorkers)
       .where(eq(gridWorkers.gridId, top.id))
       .orderBy(asc(gridWorkers.kind), asc(gridWorkers.id)),
+    compoundId === null
+      ? Promise.resolve([])
+      : ctx.db
+          .select({ id: territories.id, name: territories.name })
+          .from(territories)
+          .where(eq(territories.id, compoundId)),
   ]);
   return {
     grid: { id: top.id, name: top.name, kind: top.kind, department: top.department },
     matches: matches.map((m) => ({ id: m.id, name: m.name, kind: m.kind })),
     community: community ?? null,
+    compound: compound ?? null,
     branch: branch ? { id: branch.id, name: branch.name, kind: branch.kind } : null,
     people: {
       workers: workers.map((w) => ({ name: w.name, kind: w.kind, phone: w.phone ? maskPhone(w.phone) : null })),

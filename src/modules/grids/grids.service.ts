@@ -20,8 +20,8 @@ import {
   type MapQuery,
   type UpdateGrid,
 } from './contract.js';
-import { grids, gridWorkers, type GridGeometry, type GridKind } from './schema.js';
-import { bboxOf, type BBox } from './spatial-index.js';
+import { compoundAreas, grids, gridWorkers, type GridGeometry, type GridKind } from './schema.js';
+import { bboxOf, labelPoint, pointInGeometry, type BBox } from './spatial-index.js';
 import { escapeLike } from '../../kernel/db/search.js';
 import { bboxColumns, bumpVersion, checkGeometry, invalidate } from './grid-index.service.js';
 import { gridColumns, loadGrid, toGrid, visibleGrid, workerCountSql } from './grid-rows.js';
@@ -345,7 +345,7 @@ export function boundaries(): Boundary[] {
 const related = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
 
 /** Boundaries around the focus node and the grids of the actor's subtree under it, for the console map. */
-export async function gridMap(ctx: Ctx, q: MapQuery) {
+export async function gridMap(ctx: Ctx, q: MapQuery, opts: { homeCompoundId?: number } = {}) {
   let focusPath = ctx.actor.scopePath;
   if (q.communityId !== undefined) {
     focusPath = (await requireTerritoriesInScope(ctx.db, ctx.actor, [q.communityId])).get(q.communityId)!;
@@ -408,6 +408,36 @@ export async function gridMap(ctx: Ctx, q: MapQuery) {
   for (const r of rows) grow([r.minLng, r.minLat, r.maxLng, r.maxLat]);
   if (!rows.length) for (const b of shown) if (b.properties.level === 'district') grow(bboxOf(b.geometry));
 
+  // Compounds of the grids' communities as named points (to orient by), and the caller's own compound.
+  const communityIds = [...new Set(rows.map((r) => r.communityId))];
+  const areas = communityIds.length
+    ? await ctx.db
+        .select({
+          id: compoundAreas.compoundId,
+          name: territories.name,
+          communityId: compoundAreas.communityId,
+          geometry: compoundAreas.geometry,
+        })
+        .from(compoundAreas)
+        .innerJoin(territories, eq(territories.id, compoundAreas.compoundId))
+        .where(inArray(compoundAreas.communityId, communityIds))
+        .orderBy(asc(territories.sortOrder), asc(compoundAreas.compoundId))
+    : [];
+  const places = areas.map((a) => {
+    const [lng, lat] = labelPoint(a.geometry);
+    return { id: a.id, name: a.name, level: 'compound' as const, communityId: a.communityId, lng, lat };
+  });
+  const mine = opts.homeCompoundId === undefined ? undefined : areas.find((a) => a.id === opts.homeCompoundId);
+  const minePoint = mine ? places.find((p) => p.id === mine.id)! : undefined;
+  const homeGrid = minePoint
+    ? rows
+        .filter((r) => r.kind === 'basic' && pointInGeometry(r.geometry, minePoint.lng, minePoint.lat))
+        .sort((a, b) => a.id - b.id)[0]
+    : undefined;
+  const home = mine
+    ? { compoundId: mine.id, compoundName: mine.name, gridId: homeGrid?.id ?? null, bbox: bboxOf(mine.geometry) }
+    : null;
+
   return {
     boundaries: {
       type: 'FeatureCollection' as const,
@@ -434,5 +464,7 @@ export async function gridMap(ctx: Ctx, q: MapQuery) {
       })),
     },
     bbox,
+    places,
+    home,
   };
 }

@@ -5,7 +5,7 @@ import { testApp, type TestApp } from '../../test/app.js';
 import type { Client } from '../../test/http.js';
 import { partyOrgs } from '../organizations/schema.js';
 import { partyMembers } from '../party-members/schema.js';
-import { buildingLeads, gridIndexVersion, grids, liaisonHouseholds } from './schema.js';
+import { buildingLeads, compoundAreas, gridIndexVersion, grids, liaisonHouseholds } from './schema.js';
 
 let t: TestApp;
 let tree: Awaited<ReturnType<TestApp['factory']['tree']>>;
@@ -429,6 +429,54 @@ describe('locate a point', () => {
     const worker = await t.as(['gridWorker'], A().compound.id);
     expect((await worker.post('/api/grids/locate', { lng: 102.015, lat: 36.015 })).body.grid.name).toBe('定位网格');
     expect((await worker.post('/api/grids/locate', { lng: 104.05, lat: 36.05 })).body.grid).toBeNull();
+  });
+
+  it("names the compound a point falls in, and opens a resident's map on their compound and grid (issue 10 item 16)", async () => {
+    await t.db.insert(compoundAreas).values({
+      compoundId: A().compound.id,
+      communityId: A().community.id,
+      scopePath: A().community.path,
+      geometry: poly(box(102.07, 36.07, 102.08, 36.08)),
+      minLng: 102.07,
+      minLat: 36.07,
+      maxLng: 102.08,
+      maxLat: 36.08,
+    });
+    const [compound] = await t.db
+      .select({ name: territories.name })
+      .from(territories)
+      .where(eq(territories.id, A().compound.id));
+    const inside = await staff.post('/api/grids/locate', { lng: 102.075, lat: 36.075 });
+    expect(inside.body).toMatchObject({
+      grid: { name: '定位网格' },
+      compound: { id: A().compound.id, name: compound!.name },
+      community: { id: A().community.id },
+    });
+    // In the grid but on a street between compounds: the community's own (社区直属), no compound.
+    expect((await staff.post('/api/grids/locate', { lng: 102.015, lat: 36.015 })).body.compound).toBeNull();
+
+    const resident = await t.as(['resident'], A().household.id);
+    const map = await resident.get('/api/signup/me/map');
+    expect(map.status).toBe(200);
+    expect(map.body.places).toContainEqual({
+      id: A().compound.id,
+      name: compound!.name,
+      level: 'compound',
+      communityId: A().community.id,
+      lng: 102.075,
+      lat: 36.075,
+    });
+    expect(map.body.home).toEqual({
+      compoundId: A().compound.id,
+      compoundName: compound!.name,
+      gridId,
+      bbox: [102.07, 36.07, 102.08, 36.08],
+    });
+    // Staff's map names the compounds too; only a resident's map has a home.
+    const staffMap = await staff.get(`/api/grids/map?communityId=${A().community.id}`);
+    expect(staffMap.body.places.map((p: { id: number }) => p.id)).toContain(A().compound.id);
+    expect(staffMap.body.home).toBeNull();
+    await t.db.delete(compoundAreas).where(eq(compoundAreas.compoundId, A().compound.id));
   });
 
   it("sees its own process's edits at once", async () => {

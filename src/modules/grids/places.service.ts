@@ -1,8 +1,10 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../kernel/db/client.js';
 import { territories } from '../../kernel/db/schema.js';
 import { inSubtree, pathIds } from '../../kernel/scope/scope.js';
-import { gridsAt, type Entry } from './grid-index.service.js';
+import { compoundAt, gridsAt, type Entry } from './grid-index.service.js';
+
+export { compoundAt };
 import { compoundAreas, grids } from './schema.js';
 import { bboxOf, pointInGeometry, type BBox } from './spatial-index.js';
 
@@ -15,22 +17,6 @@ export interface PlaceAt {
   grid: Entry | null;
   communityId: number | null;
   compoundId: number | null;
-}
-
-/** The compound of a community whose footprint holds the point, if any (a community has a handful). */
-export async function compoundAt(db: DbOrTx, communityId: number, lng: number, lat: number): Promise<number | null> {
-  const a = compoundAreas;
-  const rows = await db
-    .select({ compoundId: a.compoundId, geometry: a.geometry })
-    .from(a)
-    .where(
-      and(
-        eq(a.communityId, communityId),
-        sql`${a.minLng} <= ${lng} and ${a.maxLng} >= ${lng} and ${a.minLat} <= ${lat} and ${a.maxLat} >= ${lat}`,
-      ),
-    )
-    .orderBy(asc(a.compoundId));
-  return rows.find((r) => pointInGeometry(r.geometry, lng, lat))?.compoundId ?? null;
 }
 
 export async function placeAt(db: Db, scopePath: string, lng: number, lat: number): Promise<PlaceAt> {

@@ -150,3 +150,22 @@ function cellKey(cx: number, cy: number): number {
 function holds(b: BBox, lng: number, lat: number): boolean {
   return lng >= b[0] && lng <= b[2] && lat >= b[1] && lat <= b[3];
 }
+
+/**
+ * A point inside a footprint to draw its name at: the box's centre when inside, else the vertices' mean, else the
+ * first of a 7 × 7 sample of the box that falls inside (an L- or U-shaped compound), else its first vertex.
+ */
+export function labelPoint(g: GridGeometry): Position {
+  const b = bboxOf(g);
+  const round = (v: number) => Math.round(v * 1e6) / 1e6;
+  const centre: Position = [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
+  const ring = polygonsOf(g)[0]?.[0] ?? [];
+  const mean: Position = ring.length
+    ? [ring.reduce((s, p) => s + p[0], 0) / ring.length, ring.reduce((s, p) => s + p[1], 0) / ring.length]
+    : centre;
+  const candidates: Position[] = [centre, mean];
+  for (let i = 1; i < 8; i++)
+    for (let j = 1; j < 8; j++) candidates.push([b[0] + ((b[2] - b[0]) * i) / 8, b[1] + ((b[3] - b[1]) * j) / 8]);
+  const inside = candidates.find((p) => pointInGeometry(g, p[0], p[1])) ?? ring[0] ?? centre;
+  return [round(inside[0]), round(inside[1])];
+}

@@ -41,6 +41,7 @@ export const serviceOrdersModule: GongzhiModule = {
   seedDemo: async (db) => {
     await seedServiceOrders(db);
     await seedAttachments(db); // demo photos on orders (attachments.seed.ts)
-    await placeDemoOrders(db); // demo orders on the map (places.seed.ts)
   },
+  // Demo orders on the map (places.seed.ts), after every module: mediation, visits and emergency seed orders too.
+  seedDemoFinal: placeDemoOrders,
 };

@@ -122,13 +122,34 @@ describe('resident sign-up on the phone', () => {
     const map = page.getByTestId('m-map');
     await map.locator('canvas').first().waitFor();
     await page.waitForTimeout(500);
+    // It opens on the resident's own compound (issue 10 item 16) and answers a tap with the place's name.
+    await expect.poll(() => page.getByTestId('m-map-answer').textContent()).toContain(compound.name);
+    await b.screenshot(page, 'signup-m-09a-map-home');
     const box = (await map.boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => page.getByTestId('m-map-answer').textContent()).toContain('已选：');
+    const answer = (await page.getByTestId('m-map-answer').textContent()) ?? '';
+    expect(answer).toContain(`${compound.name}（您住的小区）`);
+    expect(answer).toMatch(/网格/);
+    expect(answer).not.toMatch(/\d+\.\d{3}/);
+    // Far outside the community (zoomed out, the map's corner): said in plain words.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 6; i++) {
+      await page.mouse.wheel(0, 600);
+      await page.waitForTimeout(150);
+    }
+    await page.mouse.click(box.x + 4, box.y + 4);
+    await expect.poll(() => page.getByTestId('m-map-answer').textContent()).toContain('不在您所在的社区范围内');
+    await b.screenshot(page, 'signup-m-09c-map-outside');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => page.getByTestId('m-map-answer').textContent()).toContain('已选：');
     await page.locator('[data-testid=m-order-title] input').fill('路灯不亮');
     await b.screenshot(page, 'signup-m-09b-map');
     await page.getByTestId('m-order-submit').click();
     await page.getByTestId('m-order-location').waitFor();
-    expect(await page.getByTestId('m-order-location').textContent()).toMatch(/\d+\.\d{5}, \d+\.\d{5}/);
+    const location = (await page.getByTestId('m-order-location').textContent()) ?? '';
+    expect(location).toContain(compound.name);
+    expect(location).not.toMatch(/\d+\.\d{5}/);
 
     await page.goto('/m');
     await page.getByTestId('m-orders').waitFor();

@@ -546,5 +546,11 @@ export async function myCommunityMap(ctx: Ctx) {
     : [];
   const community = nodes.find((n) => n.level === 'community');
   if (!community) return gridMap(ctx, {});
-  return gridMap({ ...ctx, actor: { ...ctx.actor, scopePath: community.path } }, { communityId: community.id });
+  // A resident's map opens on their own compound, their grid highlighted.
+  const compound = nodes.find((n) => n.level === 'compound');
+  return gridMap(
+    { ...ctx, actor: { ...ctx.actor, scopePath: community.path } },
+    { communityId: community.id },
+    compound ? { homeCompoundId: compound.id } : {},
+  );
 }

@@ -7,11 +7,13 @@ import {
   type TooltipComponentOption,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
+import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef } from 'react';
+import { gridLabels, orientSeries, viewSpan, type GridGeometry } from '../../grids/ui';
 import type { LiveMapData } from './types';
 
-echarts.use([GeoComponent, TooltipComponent, VisualMapComponent, ScatterChart, CanvasRenderer]);
+echarts.use([GeoComponent, TooltipComponent, VisualMapComponent, ScatterChart, LabelLayout, CanvasRenderer]);
 type Option = echarts.ComposeOption<GeoComponentOption | TooltipComponentOption | ScatterSeriesOption>;
 
 const gridRegion = (id: number) => `grid:${id}`;
@@ -54,6 +56,8 @@ export function LiveMapView({
   const chart = useRef<echarts.ECharts | null>(null);
   const select = useRef(onSelect);
   select.current = onSelect;
+  // Grid names and compounds (grids' orient.ts) follow the zoom: what they draw and the width framed.
+  const orient = useRef<{ width: number; refresh: (span: number) => void } | null>(null);
   const shapeKey = `${data.territory.id}:${data.grids.length}:${data.grids.reduce((h, g) => (h * 31 + g.id) | 0, 7)}:${data.boundaries.features.length}`;
   const mapName = useMemo(() => {
     const name = `gz-live-${shapeKey}`;
@@ -88,6 +92,10 @@ export function LiveMapView({
       const name = typeof p.name === 'string' ? p.name : '';
       if (name.startsWith('grid:')) select.current?.(Number(name.slice(5)));
     });
+    c.on('georoam', () => {
+      const o = orient.current;
+      if (o) o.refresh(viewSpan(c, o.width));
+    });
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(el.current);
     return () => {
@@ -105,6 +113,16 @@ export function LiveMapView({
     const padX = b ? Math.max((b[2]! - b[0]!) * 0.08, 0.002) : 0;
     const padY = b ? Math.max((b[3]! - b[1]!) * 0.08, 0.002) : 0;
     const maxHeat = data.heat.reduce((m, h) => Math.max(m, h[2] ?? 0), 1);
+    const names = gridLabels(
+      data.grids
+        .filter((g) => g.kind === 'basic')
+        .map((g) => ({ id: g.id, name: g.name, geometry: g.geometry as GridGeometry })),
+    );
+    const width = b ? b[2]! - b[0]! + 2 * padX : 1;
+    orient.current = {
+      width,
+      refresh: (span) => c.setOption({ series: orientSeries(span, names, data.places, { dark }) }),
+    };
     const option: Option = {
       animation: false,
       tooltip: {
@@ -171,7 +189,9 @@ export function LiveMapView({
           symbolSize: 7,
           itemStyle: { color: '#ff1f3d', borderColor: '#fff', borderWidth: 1 },
           data: data.overdue.map((o) => ({ name: o.title, value: [o.lng, o.lat] })),
+          z: 5,
         },
+        ...orientSeries(width, names, data.places, { dark }),
       ],
     };
     c.setOption(option, { notMerge: true });

@@ -1,5 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Badge, Card, Col, Descriptions, Empty, List, Row, Segmented, Space, Spin, Typography } from 'antd';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  List,
+  Popover,
+  Row,
+  Segmented,
+  Space,
+  Spin,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../web/api/client';
@@ -32,6 +47,16 @@ export default function GridMapPage() {
         help={t('grids.mapHelp')}
         extra={
           <Space wrap>
+            {/* Where the shapes come from: an "about" note, not text on the page (issue 10 item 16). */}
+            <Popover
+              content={<div style={{ maxWidth: 360 }}>{t('grids.aboutMapText')}</div>}
+              title={t('grids.aboutMap')}
+              trigger="click"
+            >
+              <Button type="link" size="small" data-testid="grid-map-about">
+                {t('grids.aboutMap')}
+              </Button>
+            </Popover>
             <Segmented<'grids' | 'district'>
               data-testid="grid-map-extent"
               value={extent}

@@ -6,12 +6,14 @@ import {
 } from 'echarts/components';
 import { LinesChart, ScatterChart, type LinesSeriesOption, type ScatterSeriesOption } from 'echarts/charts';
 import * as echarts from 'echarts/core';
+import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { gridLabels, orientSeries, viewSpan } from './orient';
 import { KIND_COLORS, type BBox, type Geometry, type GridMapData, type Position } from './types';
 
-echarts.use([GeoComponent, TooltipComponent, LinesChart, ScatterChart, CanvasRenderer]);
+echarts.use([GeoComponent, TooltipComponent, LinesChart, ScatterChart, LabelLayout, CanvasRenderer]);
 
 type Option = echarts.ComposeOption<
   GeoComponentOption | TooltipComponentOption | LinesSeriesOption | ScatterSeriesOption
@@ -30,8 +32,10 @@ interface Props {
   onMapClick?: (p: Position) => void;
   /** Points shown as marks, not edited (an order's place); the view widens to show them. */
   marks?: Position[];
-  /** false: no grid names on the map (a small map, where they would overlap); the tooltip still names them. */
+  /** false: no grid names nor compounds on the map (a small map); the tooltip still names the grids. */
   labels?: boolean;
+  /** Open on this box (a resident's own compound) instead of the whole map; the user may zoom out. */
+  focus?: BBox | null;
   height?: number;
   testId?: string;
   /** `grids`: zoom to the grids; `district`: show the whole district (or city) boundary around them. */
@@ -53,6 +57,7 @@ export function GridMapView({
   onMapClick,
   marks,
   labels = true,
+  focus,
   height = 560,
   testId = 'grid-map',
   extent = 'grids',
@@ -62,6 +67,8 @@ export function GridMapView({
   const chart = useRef<echarts.ECharts | null>(null);
   const handlers = useRef({ onSelect, onMapClick, drawing });
   handlers.current = { onSelect, onMapClick, drawing };
+  // The orientation layers follow the zoom (orient.ts): what they draw and the width the map was framed at.
+  const orient = useRef<{ width: number; refresh: (span: number) => void } | null>(null);
   // A new map name per data set: registerMap caches by name.
   const mapName = useMemo(() => {
     const name = `gz-grids-${++mapSeq}`;
@@ -105,6 +112,10 @@ export function GridMapView({
         handlers.current.onMapClick?.([Math.round(p[0]! * 1e6) / 1e6, Math.round(p[1]! * 1e6) / 1e6]);
       }
     });
+    c.on('georoam', () => {
+      const o = orient.current;
+      if (o) o.refresh(viewSpan(c, o.width));
+    });
     const onResize = () => c.resize();
     window.addEventListener('resize', onResize);
     return () => {
@@ -119,12 +130,17 @@ export function GridMapView({
     if (!c) return;
     const byId = new Map(data.grids.features.map((f) => [f.properties.id, f.properties]));
     const districts = data.boundaries.features.filter((f) => f.properties.level === 'district');
-    const framed =
-      extent === 'district' && districts.length ? unionBox(districts.map((f) => geometryBox(f.geometry))) : data.bbox;
+    const framed = focus
+      ? grownBox(focus, 0.3)
+      : extent === 'district' && districts.length
+        ? unionBox(districts.map((f) => geometryBox(f.geometry)))
+        : data.bbox;
     const b =
       framed && marks?.length ? unionBox([framed, ...marks.map((p): BBox => [p[0], p[1], p[0], p[1]])]) : framed;
-    const padX = b ? Math.max((b[2] - b[0]) * 0.15, 0.002) : 0;
-    const padY = b ? Math.max((b[3] - b[1]) * 0.15, 0.002) : 0;
+    // A margin around what is framed (less around a resident's compound: it is already grown).
+    const minPad = focus ? 0.0002 : 0.002;
+    const padX = b ? Math.max((b[2] - b[0]) * (focus ? 0.05 : 0.15), minPad) : 0;
+    const padY = b ? Math.max((b[3] - b[1]) * (focus ? 0.05 : 0.15), minPad) : 0;
     const regions: NonNullable<GeoComponentOption['regions']> = [
       ...data.boundaries.features.map((f) => ({
         name: boundaryRegion(f.properties.code),
@@ -145,29 +161,36 @@ export function GridMapView({
             borderWidth: selected ? 3 : f.properties.kind === 'basic' ? 1.5 : 1,
           },
           emphasis: { itemStyle: { areaColor: hexA(color, 0.5) }, label: { show: false } },
-          label: {
-            show: labels && f.properties.kind === 'basic' && extent === 'grids',
-            formatter: f.properties.name,
-            fontSize: 11,
-            color: '#262626',
-          },
+          label: { show: false },
         };
       }),
     ];
-    const draw = drawing ?? [];
+    // Names of basic grids and compounds as points (orient.ts), declustered and shown by zoom.
+    const names = labels
+      ? gridLabels(
+          data.grids.features
+            .filter((f) => f.properties.kind === 'basic')
+            .map((f) => ({ id: f.properties.id, name: f.properties.name, geometry: f.geometry })),
+        )
+      : [];
+    const places = labels ? data.places : [];
+    const width = b ? b[2] - b[0] + 2 * padX : 1;
+    orient.current = {
+      width,
+      refresh: (span) => c.setOption({ series: orientSeries(span, names, places) }),
+    };
+    // A grid by name, never its internal region key (the same formatter on the geo: a zoom must not lose it).
+    const tip = (p: unknown): string => {
+      const one: unknown = Array.isArray(p) ? p[0] : p;
+      const name = one && typeof one === 'object' && 'name' in one && typeof one.name === 'string' ? one.name : '';
+      const g = name.startsWith('grid:') ? byId.get(Number(name.slice(5))) : undefined;
+      if (!g) return '';
+      const dept = g.department ? `<br/>${t('grids.field.department')}：${escapeHtml(g.department)}` : '';
+      return `<b>${escapeHtml(g.name)}</b><br/>${t(`grids.kind.${g.kind}`)} · ${escapeHtml(g.communityName)}${dept}<br/>${t('grids.field.workers')}：${g.workerCount}`;
+    };
     const option: Option = {
       animation: false,
-      tooltip: {
-        trigger: 'item',
-        formatter: (p) => {
-          const params = Array.isArray(p) ? p[0] : p;
-          const name = params && typeof params.name === 'string' ? params.name : '';
-          const g = name.startsWith('grid:') ? byId.get(Number(name.slice(5))) : undefined;
-          if (!g) return '';
-          const dept = g.department ? `<br/>${t('grids.field.department')}：${escapeHtml(g.department)}` : '';
-          return `<b>${escapeHtml(g.name)}</b><br/>${t(`grids.kind.${g.kind}`)} · ${escapeHtml(g.communityName)}${dept}<br/>${t('grids.field.workers')}：${g.workerCount}`;
-        },
-      },
+      tooltip: { trigger: 'item', formatter: tip },
       geo: {
         map: mapName,
         roam: true,
@@ -184,34 +207,47 @@ export function GridMapView({
         label: { show: false },
         emphasis: { label: { show: false } },
         selectedMode: false,
-        tooltip: { show: true },
+        tooltip: { show: true, formatter: tip },
         regions,
       },
-      series: [
-        {
-          type: 'lines',
-          coordinateSystem: 'geo',
-          polyline: true,
-          silent: true,
-          lineStyle: { color: '#cf1322', width: 2, type: 'dashed' },
-          data: draw.length > 1 ? [{ coords: draw.length > 2 ? [...draw, draw[0]!] : draw }] : [],
-        },
-        {
-          type: 'scatter',
-          coordinateSystem: 'geo',
-          silent: true,
-          symbolSize: 8,
-          itemStyle: { color: '#cf1322' },
-          data: [...draw, ...(marks ?? [])],
-        },
-      ],
+      series: [...drawSeries(handlers.current.drawing ?? [], marks), ...orientSeries(width, names, places)],
     };
     c.setOption(option, { notMerge: true });
-  }, [data, mapName, selectedId, drawing, marks, labels, t, extent]);
+    // Drawing is not a dependency: a new point only redraws its series (below), keeping the user's zoom.
+  }, [data, mapName, selectedId, marks, labels, t, extent, focus]);
+
+  useEffect(() => {
+    chart.current?.setOption({ series: drawSeries(drawing ?? [], marks) });
+  }, [drawing, marks]);
 
   return (
     <div ref={el} data-testid={testId} style={{ width: '100%', height, cursor: drawing ? 'crosshair' : 'default' }} />
   );
+}
+
+/** The polygon being drawn (or the picked point) and the marks, red over everything (ids kept for merging). */
+function drawSeries(draw: Position[], marks: Position[] | undefined): (LinesSeriesOption | ScatterSeriesOption)[] {
+  return [
+    {
+      id: 'draw-line',
+      type: 'lines',
+      coordinateSystem: 'geo',
+      polyline: true,
+      silent: true,
+      lineStyle: { color: '#cf1322', width: 2, type: 'dashed' },
+      data: draw.length > 1 ? [{ coords: draw.length > 2 ? [...draw, draw[0]!] : draw }] : [],
+    },
+    {
+      id: 'draw-points',
+      type: 'scatter',
+      coordinateSystem: 'geo',
+      silent: true,
+      symbolSize: 9,
+      itemStyle: { color: '#cf1322', borderColor: '#fff', borderWidth: 1 },
+      data: [...draw, ...(marks ?? [])],
+      z: 5,
+    },
+  ];
 }
 
 function geometryBox(g: Geometry): BBox {
@@ -223,6 +259,13 @@ function geometryBox(g: Geometry): BBox {
     Math.max(...pts.map((p) => p[0])),
     Math.max(...pts.map((p) => p[1])),
   ];
+}
+
+/** The box grown by a share of its size on every side (a compound with its neighbours around it). */
+function grownBox(b: BBox, share: number): BBox {
+  const dx = Math.max((b[2] - b[0]) * share, 0.0005);
+  const dy = Math.max((b[3] - b[1]) * share, 0.0005);
+  return [b[0] - dx, b[1] - dy, b[2] + dx, b[3] + dy];
 }
 
 function unionBox(boxes: BBox[]): BBox {

@@ -342,7 +342,11 @@ function MapPicker({ value, onChange }: { value?: Point | null; onChange?: (p: P
               <Spin size="small" />
             ) : where?.grid ? (
               <span>
-                {t('orders.walkIn.inGrid', { grid: where.grid.name, community: where.community?.name ?? '' })}
+                {t('orders.walkIn.inGrid', {
+                  grid: where.grid.name,
+                  community: where.community?.name ?? '',
+                  compound: where.compound?.name ?? t('orders.walkIn.noCompound'),
+                })}
               </span>
             ) : (
               <Typography.Text type="warning">{t('orders.walkIn.inNoGrid')}</Typography.Text>

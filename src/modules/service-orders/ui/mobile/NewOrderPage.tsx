@@ -18,6 +18,8 @@ import { api } from '../../../../web/api/client';
 import type { Page } from '../../../../web/api/types';
 import { useCan, useMe } from '../../../../web/app/auth';
 import { Spinner } from '../../../../web/mobile/Spinner';
+import type { WireOf } from '../../../../web/api/wire';
+import type * as G from '../../../grids/contract';
 import type { GridMapData } from '../../../grids/ui';
 import { PHOTO_ACCEPT, uploadAttachments } from '../attachments';
 import { MAX_PHOTOS } from '../MobileOrderPhotos';
@@ -31,6 +33,9 @@ import {
   type OrderKind,
 } from '../../../../web/mobile/types';
 import { errorText } from '../../../../web/components/formErrors';
+
+type Located = WireOf<typeof G.LocateResult>;
+type Home = GridMapData['home'];
 
 /** The grids module's map (ECharts), loaded only when the resident picks a place on it. */
 const GridMapView = lazy(() => import('../../../grids/ui').then((m) => ({ default: m.GridMapView })));
@@ -76,6 +81,13 @@ export default function NewOrderPage() {
     queryFn: () => api.get<GridMapData>('/api/signup/me/map'),
     enabled: place === 'map',
   });
+  // The picked point answered with its place's name (grids' locate): 小区 · 网格 · 社区, or "outside".
+  const located = useQuery({
+    queryKey: ['m', 'locate', point?.[0], point?.[1]],
+    queryFn: () => api.post<Located>('/api/grids/locate', { lng: point![0], lat: point![1] }),
+    enabled: !!point && place === 'map',
+    retry: false,
+  });
   if (!kind) return <Navigate to="/m" replace />;
 
   const submit = async (v: Values) => {
@@ -83,6 +95,10 @@ export default function NewOrderPage() {
     try {
       if (place === 'map' && !point) {
         Toast.show({ content: t('mobile.order.pickOnMap') });
+        return;
+      }
+      if (place === 'map' && located.data && !located.data.grid) {
+        Toast.show({ content: t('mobile.order.pointOutside') });
         return;
       }
       // An address without a point travels in the text; a point on the map is the order's location (routed to its grid).
@@ -247,7 +263,7 @@ export default function NewOrderPage() {
         {kind === 'problem' && place === 'map' && (
           <Form.Item
             label={t('mobile.order.pickOnMap')}
-            description={point ? `${point[0].toFixed(5)}, ${point[1].toFixed(5)}` : undefined}
+            description={<PointAnswer point={point} located={located} home={map.data?.home ?? null} />}
           >
             {map.data ? (
               <Suspense fallback={<Spinner />}>
@@ -255,7 +271,9 @@ export default function NewOrderPage() {
                   data={map.data}
                   drawing={point ? [point] : []}
                   onMapClick={(p) => setPoint([p[0], p[1]])}
-                  height={300}
+                  focus={map.data.home?.bbox ?? null}
+                  selectedId={map.data.home?.gridId ?? null}
+                  height={320}
                   testId="m-map"
                 />
               </Suspense>
@@ -297,5 +315,46 @@ export default function NewOrderPage() {
         )}
       </Form>
     </div>
+  );
+}
+
+/**
+ * Where the tapped point is, by name (issue 10 item 16): the compound 小区 (or the community's own streets), the
+ * grid and the community; outside the resident's community it says so. Never bare coordinates.
+ */
+function PointAnswer({
+  point,
+  located,
+  home,
+}: {
+  point: [number, number] | null;
+  located: { data?: Located; isPending: boolean; isError: boolean };
+  home: Home;
+}) {
+  const { t } = useTranslation();
+  if (!point)
+    return (
+      <span data-testid="m-map-answer">
+        {home ? t('mobile.order.mapHome', { compound: home.compoundName }) : t('mobile.order.pickOnMap')}
+      </span>
+    );
+  if (located.isPending) return <span data-testid="m-map-answer">{t('mobile.order.locating')}</span>;
+  const where = located.data;
+  if (located.isError || !where) return <span data-testid="m-map-answer">{t('mobile.order.locateFailed')}</span>;
+  if (!where.grid)
+    return (
+      <span data-testid="m-map-answer" style={{ color: 'var(--adm-color-danger)' }}>
+        {t('mobile.order.pointOutside')}
+      </span>
+    );
+  const compound = where.compound
+    ? where.compound.id === home?.compoundId
+      ? t('mobile.order.myCompound', { name: where.compound.name })
+      : where.compound.name
+    : t('mobile.order.noCompound');
+  return (
+    <span data-testid="m-map-answer" style={{ color: 'var(--adm-color-text)' }}>
+      {t('mobile.order.pointAt', { compound, grid: where.grid.name, community: where.community?.name ?? '' })}
+    </span>
   );
 }

@@ -84,7 +84,9 @@ export default function OrderPage() {
         {o.location && (
           <div className="gzm-muted" data-testid="m-order-location">
             {t('mobile.order.place')}：
-            {o.location.address ?? `${o.location.lng.toFixed(5)}, ${o.location.lat.toFixed(5)}`}
+            {/* The place by name (the compound it was filed at, or the community), never bare coordinates. */}
+            {o.location.address ??
+              (o.territory.id === o.community.id ? o.community.name : `${o.community.name} · ${o.territory.name}`)}
           </div>
         )}
         {handler && (
