@@ -1,9 +1,9 @@
 import { createApp } from '../app.js';
 import { manualClock } from '../kernel/clock.js';
 import { loadConfig } from '../kernel/config.js';
-import type { Database } from '../kernel/db/client.js';
+import { openPostgres, type Database } from '../kernel/db/client.js';
 import { Client } from './http.js';
-import { demoDatabase, resetDatabase, TEST_PII_KEYS, testDatabase, testDataDir } from './db.js';
+import { demoDatabase, resetDatabase, TEST_PII_KEYS, testDatabase, testDataDir, testServerUrl } from './db.js';
 import { Factory } from './factories.js';
 
 export { TEST_PII_KEYS, testDataDir };
@@ -56,3 +56,29 @@ export async function testApp(env: Record<string, string> = {}, opts: { demo?: b
   };
 }
 export type TestApp = Awaited<ReturnType<typeof testApp>>;
+
+/**
+ * A second app instance on the same database, as a second server process would be: on PostgreSQL with a pool of its
+ * own (`poolSize` connections), on PGlite sharing the one connection there is. For tests of what several processes
+ * must agree on (sessions, rollup slots, the audit sealer). `close()` closes the instance and its pool.
+ */
+export async function secondInstance(t: TestApp, poolSize = 5) {
+  const url = testServerUrl();
+  let database = t.database;
+  if (url) {
+    const [row] = await t.database.query<{ name: string }>('select current_database() as name');
+    const u = new URL(url);
+    u.pathname = `/${row!.name}`;
+    database = await openPostgres(u.toString(), poolSize);
+  }
+  const app = await createApp({ config: t.config, database, clock: t.clock }, false);
+  await app.ready();
+  return {
+    app,
+    database,
+    async close() {
+      await app.close();
+      if (database !== t.database) await database.close();
+    },
+  };
+}

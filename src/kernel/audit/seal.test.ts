@@ -1,11 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createApp } from '../../app.js';
-import { testApp, type TestApp } from '../../test/app.js';
-import { testServerUrl } from '../../test/db.js';
+import { secondInstance, testApp, type TestApp } from '../../test/app.js';
 import { Client } from '../../test/http.js';
 import { systemActor } from '../context.js';
-import { openPostgres, type Database } from '../db/client.js';
+import type { Database } from '../db/client.js';
 import { rowsOf } from '../db/rows.js';
 import type { App } from '../http/types.js';
 import { audit } from './audit.js';
@@ -20,26 +18,18 @@ import { verifyAuditChain } from './verify.js';
 let t: TestApp;
 let other: App;
 let otherDb: Database;
+let second: Awaited<ReturnType<typeof secondInstance>>;
 let tree: Awaited<ReturnType<TestApp['factory']['tree']>>;
 
 beforeAll(async () => {
   t = await testApp({ RATE_LIMITS: 'false' });
   tree = await t.factory.tree();
-  const url = testServerUrl();
-  if (url) {
-    const [row] = await t.database.query<{ name: string }>('select current_database() as name');
-    const u = new URL(url);
-    u.pathname = `/${row!.name}`;
-    otherDb = await openPostgres(u.toString(), 5);
-  } else {
-    otherDb = t.database;
-  }
-  other = await createApp({ config: t.config, database: otherDb, clock: t.clock }, false);
-  await other.ready();
+  second = await secondInstance(t);
+  other = second.app;
+  otherDb = second.database;
 });
 afterAll(async () => {
-  await other.close();
-  if (otherDb !== t.database) await otherDb.close();
+  await second.close();
   await t.close();
 });
 

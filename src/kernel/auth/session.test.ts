@@ -1,11 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../app.js';
-import { testApp, type TestApp } from '../../test/app.js';
-import { testServerUrl } from '../../test/db.js';
+import { secondInstance, testApp, type TestApp } from '../../test/app.js';
 import { TEST_PASSWORD } from '../../test/factories.js';
 import { Client } from '../../test/http.js';
-import { openPostgres, type Database } from '../db/client.js';
 import { accounts, sessions } from '../db/schema.js';
 import type { App } from '../http/types.js';
 import { authenticate, hashToken } from './auth.service.js';
@@ -20,29 +17,17 @@ import { authenticateSession } from './session.js';
 const MIN = 60_000;
 let t: TestApp;
 let other: App;
-let otherDb: Database;
+let second: Awaited<ReturnType<typeof secondInstance>>;
 let tree: Awaited<ReturnType<TestApp['factory']['tree']>>;
 
 beforeAll(async () => {
   t = await testApp();
   tree = await t.factory.tree();
-  const url = testServerUrl();
-  if (url) {
-    const [{ name }] = (await t.database.query<{ name: string }>('select current_database() as name')) as [
-      { name: string },
-    ];
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    otherDb = await openPostgres(u.toString(), 2);
-  } else {
-    otherDb = t.database;
-  }
-  other = await createApp({ config: t.config, database: otherDb, clock: t.clock }, false);
-  await other.ready();
+  second = await secondInstance(t, 2);
+  other = second.app;
 });
 afterAll(async () => {
-  await other.close();
-  if (otherDb !== t.database) await otherDb.close();
+  await second.close();
   await t.close();
 });
 

@@ -1,11 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../app.js';
-import { openPostgres, type Database } from '../../kernel/db/client.js';
 import { rowsOf } from '../../kernel/db/rows.js';
 import type { App } from '../../kernel/http/types.js';
-import { testApp, type TestApp } from '../../test/app.js';
-import { testServerUrl } from '../../test/db.js';
+import { secondInstance, testApp, type TestApp } from '../../test/app.js';
 import { Client } from '../../test/http.js';
 import { ROLLUP_SLOTS, rollupSelectSql } from './rollups.js';
 
@@ -16,27 +13,17 @@ import { ROLLUP_SLOTS, rollupSelectSql } from './rollups.js';
  */
 let t: TestApp;
 let other: App;
-let otherDb: Database;
+let second: Awaited<ReturnType<typeof secondInstance>>;
 let tree: Awaited<ReturnType<TestApp['factory']['tree']>>;
 
 beforeAll(async () => {
   t = await testApp({ RATE_LIMITS: 'false' });
   tree = await t.factory.tree();
-  const url = testServerUrl();
-  if (url) {
-    const [row] = await t.database.query<{ name: string }>('select current_database() as name');
-    const u = new URL(url);
-    u.pathname = `/${row!.name}`;
-    otherDb = await openPostgres(u.toString(), 5);
-  } else {
-    otherDb = t.database;
-  }
-  other = await createApp({ config: t.config, database: otherDb, clock: t.clock }, false);
-  await other.ready();
+  second = await secondInstance(t);
+  other = second.app;
 });
 afterAll(async () => {
-  await other.close();
-  if (otherDb !== t.database) await otherDb.close();
+  await second.close();
   await t.close();
 });
 
