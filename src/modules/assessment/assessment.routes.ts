@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { App } from '../../kernel/http/types.js';
 import { sendXlsx } from '../../kernel/ledger/ledger.js';
 import {
@@ -66,6 +67,26 @@ import {
   UpdateChecklist,
   UpdatePeriod,
   UpdateWorkloadItem,
+  AssessmentDetail,
+  AssessmentPage,
+  Centre,
+  ChecklistDetail,
+  ChecklistPage,
+  KeyTaskPage,
+  Period,
+  Ranking,
+  Rateable,
+  Reminders,
+  Responsibility,
+  Review,
+  ReviewRatings,
+  SentTaskPage,
+  ServiceItem,
+  TasksByDepartment,
+  UnitRatings,
+  Visit,
+  VisitPage,
+  WorkloadItem,
 } from './contract.js';
 import { createServiceItem, listServiceItems, startServiceItem } from './catalogue.service.js';
 import {
@@ -117,7 +138,10 @@ export async function assessmentRoutes(app: App): Promise<void> {
   // Standardisation 规范化建设 -------------------------------------------------------------------------------------
   app.get(
     `${P}/checklists`,
-    { config: perm('assessment.read'), schema: { tags, summary: 'Checklists', querystring: ChecklistQuery } },
+    {
+      config: perm('assessment.read'),
+      schema: { tags, summary: 'Checklists', querystring: ChecklistQuery, response: { 200: ChecklistPage } },
+    },
     async (req) => listChecklists(req.ctx(), req.query),
   );
   app.post(
@@ -127,7 +151,10 @@ export async function assessmentRoutes(app: App): Promise<void> {
   );
   app.get(
     `${P}/checklists/:id`,
-    { config: perm('assessment.read'), schema: { tags, summary: 'One checklist', params: IdParam } },
+    {
+      config: perm('assessment.read'),
+      schema: { tags, summary: 'One checklist', params: IdParam, response: { 200: ChecklistDetail } },
+    },
     async (req) => getChecklist(req.ctx(), req.params.id),
   );
   app.patch(
@@ -148,12 +175,18 @@ export async function assessmentRoutes(app: App): Promise<void> {
   );
   app.get(
     `${P}/assessments`,
-    { config: perm('assessment.read'), schema: { tags, summary: 'Assessments', querystring: AssessmentQuery } },
+    {
+      config: perm('assessment.read'),
+      schema: { tags, summary: 'Assessments', querystring: AssessmentQuery, response: { 200: AssessmentPage } },
+    },
     async (req) => listAssessments(req.ctx(), req.query),
   );
   app.get(
     `${P}/assessments/:id`,
-    { config: perm('assessment.read'), schema: { tags, summary: 'One assessment', params: IdParam } },
+    {
+      config: perm('assessment.read'),
+      schema: { tags, summary: 'One assessment', params: IdParam, response: { 200: AssessmentDetail } },
+    },
     async (req) => getAssessment(req.ctx(), req.params.id),
   );
   for (const [path, round, permission] of [
@@ -190,7 +223,10 @@ export async function assessmentRoutes(app: App): Promise<void> {
   // Public rating 评议 -------------------------------------------------------------------------------------------
   app.get(
     `${P}/rating-periods`,
-    { config: perm('assessment.read'), schema: { tags, summary: 'Rating periods' } },
+    {
+      config: perm('assessment.read'),
+      schema: { tags, summary: 'Rating periods', response: { 200: z.array(Period) } },
+    },
     async (req) => listPeriods(req.ctx()),
   );
   app.post(
@@ -208,7 +244,10 @@ export async function assessmentRoutes(app: App): Promise<void> {
   );
   app.get(
     `${P}/rating-periods/:id/ranking`,
-    { config: perm('assessment.read'), schema: { tags, summary: 'Scores, top ten, bottom ten', params: IdParam } },
+    {
+      config: perm('assessment.read'),
+      schema: { tags, summary: 'Scores, top ten, bottom ten', params: IdParam, response: { 200: Ranking } },
+    },
     async (req) => ranking(req.ctx(), req.params.id),
   );
   app.get(
@@ -228,7 +267,10 @@ export async function assessmentRoutes(app: App): Promise<void> {
   );
   app.get(
     `${P}/rateable`,
-    { config: perm('assessment.rate'), schema: { tags, summary: 'Open periods and units I may rate' } },
+    {
+      config: perm('assessment.rate'),
+      schema: { tags, summary: 'Open periods and units I may rate', response: { 200: Rateable } },
+    },
     async (req) => rateable(req.ctx()),
   );
   app.post(
@@ -238,7 +280,10 @@ export async function assessmentRoutes(app: App): Promise<void> {
   );
   app.get(
     `${P}/my-unit-ratings`,
-    { config: perm('assessment.reply'), schema: { tags, summary: "My units' ratings (raters not shown)" } },
+    {
+      config: perm('assessment.reply'),
+      schema: { tags, summary: "My units' ratings (raters not shown)", response: { 200: z.array(UnitRatings) } },
+    },
     async (req) => myUnitRatings(req.ctx()),
   );
   app.post(
@@ -253,7 +298,10 @@ export async function assessmentRoutes(app: App): Promise<void> {
   // Workload list 减负清单 ----------------------------------------------------------------------------------------
   app.get(
     `${P}/workload-items`,
-    { config: perm('assessment.read'), schema: { tags, summary: 'The approved workload list' } },
+    {
+      config: perm('assessment.read'),
+      schema: { tags, summary: 'The approved workload list', response: { 200: z.array(WorkloadItem) } },
+    },
     async (req) => listWorkloadItems(req.ctx()),
   );
   app.post(
@@ -274,7 +322,10 @@ export async function assessmentRoutes(app: App): Promise<void> {
   );
   app.get(
     `${P}/sent-tasks`,
-    { config: perm('assessment.read'), schema: { tags, summary: 'Tasks sent down', querystring: SentTaskQuery } },
+    {
+      config: perm('assessment.read'),
+      schema: { tags, summary: 'Tasks sent down', querystring: SentTaskQuery, response: { 200: SentTaskPage } },
+    },
     async (req) => listSentTasks(req.ctx(), req.query),
   );
   app.post(
@@ -284,14 +335,20 @@ export async function assessmentRoutes(app: App): Promise<void> {
   );
   app.get(
     `${P}/sent-tasks/by-department`,
-    { config: perm('assessment.read'), schema: { tags, summary: 'Matters sent down by department' } },
+    {
+      config: perm('assessment.read'),
+      schema: { tags, summary: 'Matters sent down by department', response: { 200: TasksByDepartment } },
+    },
     async (req) => tasksByDepartment(req.ctx()),
   );
 
   // Service centres 党群服务中心 -----------------------------------------------------------------------------------
   app.get(
     `${P}/centres`,
-    { config: perm('assessment.read'), schema: { tags, summary: 'Service centres, rooms and use' } },
+    {
+      config: perm('assessment.read'),
+      schema: { tags, summary: 'Service centres, rooms and use', response: { 200: z.array(Centre) } },
+    },
     async (req) => listCentres(req.ctx()),
   );
   app.post(
@@ -331,7 +388,12 @@ export async function assessmentRoutes(app: App): Promise<void> {
     `${P}/service-items`,
     {
       config: { access: 'authenticated' as const },
-      schema: { tags, summary: 'One-window catalogue: items, materials, time limits', querystring: ServiceItemQuery },
+      schema: {
+        tags,
+        summary: 'One-window catalogue: items, materials, time limits',
+        querystring: ServiceItemQuery,
+        response: { 200: z.array(ServiceItem) },
+      },
     },
     async (req) => listServiceItems(req.ctx(), req.query),
   );
@@ -354,7 +416,12 @@ export async function assessmentRoutes(app: App): Promise<void> {
     `${P}/key-tasks`,
     {
       config: perm('assessment.read'),
-      schema: { tags, summary: 'Key tasks and responsibility items', querystring: KeyTaskQuery },
+      schema: {
+        tags,
+        summary: 'Key tasks and responsibility items',
+        querystring: KeyTaskQuery,
+        response: { 200: KeyTaskPage },
+      },
     },
     async (req) => listKeyTasks(req.ctx(), req.query),
   );
@@ -386,13 +453,21 @@ export async function assessmentRoutes(app: App): Promise<void> {
     `${P}/responsibility-lists`,
     {
       config: perm('assessment.read'),
-      schema: { tags, summary: 'Responsibility lists per organisation', querystring: ResponsibilityQuery },
+      schema: {
+        tags,
+        summary: 'Responsibility lists per organisation',
+        querystring: ResponsibilityQuery,
+        response: { 200: Responsibility },
+      },
     },
     async (req) => responsibilityList(req.ctx(), req.query.year),
   );
   app.get(
     `${P}/reminders`,
-    { config: perm('assessment.read'), schema: { tags, summary: 'Monthly reminder list', querystring: ReminderQuery } },
+    {
+      config: perm('assessment.read'),
+      schema: { tags, summary: 'Monthly reminder list', querystring: ReminderQuery, response: { 200: Reminders } },
+    },
     async (req) => reminders(req.ctx(), req.query.month),
   );
   app.post(
@@ -406,7 +481,12 @@ export async function assessmentRoutes(app: App): Promise<void> {
     `${P}/visits`,
     {
       config: perm('assessment.read'),
-      schema: { tags, summary: 'Supervision and observation visits', querystring: VisitQuery },
+      schema: {
+        tags,
+        summary: 'Supervision and observation visits',
+        querystring: VisitQuery,
+        response: { 200: VisitPage },
+      },
     },
     async (req) => listVisits(req.ctx(), req.query),
   );
@@ -417,7 +497,10 @@ export async function assessmentRoutes(app: App): Promise<void> {
   );
   app.get(
     `${P}/visits/:id`,
-    { config: perm('assessment.read'), schema: { tags, summary: 'One visit', params: IdParam } },
+    {
+      config: perm('assessment.read'),
+      schema: { tags, summary: 'One visit', params: IdParam, response: { 200: Visit } },
+    },
     async (req) => getVisit(req.ctx(), req.params.id),
   );
   app.post(
@@ -434,7 +517,7 @@ export async function assessmentRoutes(app: App): Promise<void> {
     `${P}/annual-reviews`,
     {
       config: { access: { anyOf: ['assessment.read', 'assessment.reviewRate'] } },
-      schema: { tags, summary: 'Annual reviews', querystring: ReviewQuery },
+      schema: { tags, summary: 'Annual reviews', querystring: ReviewQuery, response: { 200: z.array(Review) } },
     },
     async (req) => listReviews(req.ctx(), req.query.year),
   );
@@ -447,7 +530,7 @@ export async function assessmentRoutes(app: App): Promise<void> {
     `${P}/annual-reviews/:id`,
     {
       config: { access: { anyOf: ['assessment.read', 'assessment.reviewRate'] } },
-      schema: { tags, summary: 'One annual review with its score', params: IdParam },
+      schema: { tags, summary: 'One annual review with its score', params: IdParam, response: { 200: Review } },
     },
     async (req) => getReview(req.ctx(), req.params.id),
   );
@@ -460,6 +543,7 @@ export async function assessmentRoutes(app: App): Promise<void> {
         summary: "The ratings behind a review's score (raters not shown)",
         params: IdParam,
         querystring: ReviewRatingQuery,
+        response: { 200: ReviewRatings },
       },
     },
     async (req) => listReviewRatings(req.ctx(), req.params.id, req.query),

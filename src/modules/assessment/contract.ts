@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuery } from '../../kernel/http/pagination.js';
+import { PageQuery, pageOf } from '../../kernel/http/pagination.js';
 import {
   BOOKER_KINDS,
   DOMAINS,
@@ -10,6 +10,7 @@ import {
   SERVICE_UNIT_KINDS,
   STAGES,
   VISIT_KINDS,
+  SENT_TASK_STATUSES,
 } from './constants.js';
 
 export * from './constants.js';
@@ -333,4 +334,324 @@ export const AddProblems = AddRectification;
 export const LedgerQuery = z.object({
   kind: z.enum(['keyTasks', 'reviews', 'visits', 'rectification']),
   year: Year.optional(),
+});
+
+// Answers: what the routes send (dates are `Date` here, ISO strings on the wire; the console reads them as
+// `WireOf<typeof C.X>`, decision 034) --------------------------------------------------------------------------------
+
+const Ref = z.object({ id: z.number().int(), name: z.string() });
+const At = z.date();
+const Score = z.number();
+const RoundScore = z.object({ score: Score, evidence: z.string().nullable() });
+/** A rectification item 整改 (of an assessment, a visit or an annual review). */
+const Finding = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  dueOn: z.string(),
+  doneAt: At.nullable(),
+  evidence: z.string().nullable(),
+});
+const Scoped = { id: z.number().int(), territoryId: z.number().int(), scopePath: z.string() };
+const Stamped = { createdAt: At, updatedAt: At, mayEdit: z.boolean() };
+
+export const Checklist = z.object({
+  ...Scoped,
+  ...Stamped,
+  domain: z.enum(DOMAINS),
+  title: z.string(),
+  year: z.number().int(),
+  advancedMin: Score,
+  passMin: Score,
+  rule: z.string(),
+});
+export const ChecklistPage = pageOf(Checklist);
+export const ChecklistDetail = Checklist.extend({
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      checklistId: z.number().int(),
+      title: z.string(),
+      weight: Score,
+      maxScore: Score,
+      evidenceRequired: z.boolean(),
+      sortOrder: z.number().int(),
+    }),
+  ),
+  scoredOrgs: z.number().int(),
+});
+
+export const AssessmentRow = z.object({
+  id: z.number().int(),
+  checklist: z.object({ id: z.number().int(), title: z.string(), domain: z.enum(DOMAINS), year: z.number().int() }),
+  org: Ref,
+  place: Ref,
+  peer: Ref,
+  stage: z.enum(STAGES),
+  score: Score.nullable(),
+  grade: z.enum(GRADES).nullable(),
+  rule: z.string(),
+  weak: z.boolean(),
+  recheckScore: Score.nullable(),
+  weakClearedAt: At.nullable(),
+  gradedAt: At.nullable(),
+});
+export const AssessmentPage = pageOf(AssessmentRow);
+export const AssessmentDetail = AssessmentRow.extend({
+  formula: z.string(),
+  may: z.object({ self: z.boolean(), peer: z.boolean(), superior: z.boolean() }),
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      title: z.string(),
+      weight: Score,
+      maxScore: Score,
+      evidenceRequired: z.boolean(),
+      self: RoundScore.nullable(),
+      peer: RoundScore.nullable(),
+      superior: RoundScore.nullable(),
+      recheck: RoundScore.nullable(),
+    }),
+  ),
+  rectification: z.array(
+    z.object({
+      id: z.number().int(),
+      title: z.string(),
+      dueOn: z.string(),
+      done: z.boolean(),
+      doneAt: At.nullable(),
+      evidence: z.string().nullable(),
+    }),
+  ),
+});
+
+export const Period = z.object({
+  ...Scoped,
+  ...Stamped,
+  name: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  supervisorWeight: Score,
+});
+const PeriodRef = z.object({ id: z.number().int(), name: z.string(), startsOn: z.string(), endsOn: z.string() });
+const RankRow = z.object({
+  unit: Ref.extend({ kind: z.enum(SERVICE_UNIT_KINDS) }),
+  residentCount: z.number().int(),
+  residentMean: Score.nullable(),
+  supervisorCount: z.number().int(),
+  supervisorMean: Score.nullable(),
+  score: Score.nullable(),
+});
+export const Ranking = z.object({
+  period: PeriodRef.extend({ supervisorWeight: Score }),
+  formula: z.string(),
+  units: z.array(RankRow),
+  top: z.array(RankRow),
+  bottom: z.array(RankRow),
+});
+export const Rateable = z.object({
+  periods: z.array(PeriodRef),
+  units: z.array(
+    Ref.extend({
+      kind: z.enum(SERVICE_UNIT_KINDS),
+      mine: z.array(
+        z.object({
+          periodId: z.number().int(),
+          stars: z.number().int().nullable(),
+          comment: z.string().nullable(),
+          reply: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+export const UnitRatings = z.object({
+  unit: Ref,
+  ratings: z.array(
+    z.object({
+      id: z.number().int(),
+      serviceUnitId: z.number().int(),
+      periodId: z.number().int(),
+      period: z.string(),
+      stars: z.number().int(),
+      comment: z.string().nullable(),
+      reply: z.string().nullable(),
+      repliedAt: At.nullable(),
+      createdAt: At,
+    }),
+  ),
+});
+
+export const WorkloadItem = z.object({
+  ...Scoped,
+  ...Stamped,
+  code: z.string(),
+  title: z.string(),
+  department: z.string(),
+  active: z.boolean(),
+});
+export const SentTask = z.object({
+  id: z.number().int(),
+  community: Ref,
+  department: z.string(),
+  title: z.string(),
+  workloadItemId: z.number().int().nullable(),
+  status: z.enum(SENT_TASK_STATUSES),
+  reason: z.string().nullable(),
+  createdAt: At,
+});
+export const SentTaskPage = pageOf(SentTask);
+export const TasksByDepartment = z.object({
+  listItems: z.number().int(),
+  departments: z.array(z.object({ department: z.string(), accepted: z.number().int(), refused: z.number().int() })),
+});
+export const Centre = z.object({
+  id: z.number().int(),
+  territoryId: z.number().int(),
+  place: z.string(),
+  name: z.string(),
+  areaM2: Score,
+  openingHours: z.string(),
+  address: z.string().nullable(),
+  mayEdit: z.boolean(),
+  rooms: z.array(
+    z.object({
+      id: z.number().int(),
+      centreId: z.number().int(),
+      name: z.string(),
+      capacity: z.number().int(),
+      bookings: z.number().int(),
+      hours: Score,
+    }),
+  ),
+});
+export const ServiceItem = z.object({
+  id: z.number().int(),
+  category: z.enum(['permit', 'convenience']),
+  name: z.string(),
+  department: z.string(),
+  materials: z.array(z.string()),
+  timeLimitDays: z.number().int(),
+  atMostOnce: z.boolean(),
+  place: z.string(),
+});
+
+export const KeyTask = z.object({
+  id: z.number().int(),
+  kind: z.enum(KEY_TASK_KINDS),
+  year: z.number().int(),
+  place: Ref,
+  setBy: Ref,
+  title: z.string(),
+  ownerName: z.string(),
+  dueOn: z.string(),
+  status: z.enum(KEY_TASK_STATUSES),
+  overdue: z.boolean(),
+  evidence: z.string().nullable(),
+  submittedAt: At.nullable(),
+  checkNote: z.string().nullable(),
+  checkedAt: At.nullable(),
+  may: z.object({ submit: z.boolean(), check: z.boolean() }),
+});
+export const KeyTaskPage = pageOf(KeyTask);
+export const Responsibility = z.object({
+  year: z.number().int(),
+  formula: z.string(),
+  items: z.array(
+    z.object({
+      place: Ref,
+      total: z.number().int(),
+      key: z.number().int(),
+      accepted: z.number().int(),
+      submitted: z.number().int(),
+      open: z.number().int(),
+      overdue: z.number().int(),
+      completion: Score.nullable(),
+      drill: z.string(),
+    }),
+  ),
+});
+export const Reminders = z.object({
+  month: z.string(),
+  rule: z.string(),
+  items: z.array(
+    z.object({
+      place: Ref,
+      due: z.number().int(),
+      overdue: z.number().int(),
+      pushedAt: At.nullable(),
+      items: z.array(
+        z.object({
+          source: z.enum(['keyTask', 'rectification']),
+          id: z.number().int(),
+          title: z.string(),
+          dueOn: z.string(),
+          overdue: z.boolean(),
+          link: z.string(),
+        }),
+      ),
+    }),
+  ),
+});
+export const Visit = z.object({
+  id: z.number().int(),
+  kind: z.enum(VISIT_KINDS),
+  place: Ref,
+  visitedOn: z.string(),
+  unannounced: z.boolean(),
+  inspectors: z.string(),
+  summary: z.string(),
+  score: Score.nullable(),
+  scoreFormula: z.string().nullable(),
+  scores: z.array(z.object({ visitor: z.string(), score: Score, comment: z.string().nullable(), at: At })),
+  myScore: Score.nullable(),
+  findings: z.array(Finding),
+  open: z.number().int(),
+});
+export const VisitPage = pageOf(Visit);
+const RaterGroup = z.object({
+  kind: z.enum(REVIEW_RATER_KINDS),
+  weight: Score,
+  n: z.number().int(),
+  mean: Score.nullable(),
+});
+export const Review = z.object({
+  id: z.number().int(),
+  org: Ref,
+  place: Ref,
+  year: z.number().int(),
+  secretaryName: z.string(),
+  report: z.string().nullable(),
+  reportedAt: At.nullable(),
+  closed: z.boolean(),
+  closedAt: At.nullable(),
+  score: Score.nullable(),
+  formula: z.string(),
+  groups: z.array(RaterGroup),
+  problems: z.array(Finding),
+  myRating: z.object({ score: Score, comment: z.string().nullable() }).nullable(),
+  may: z.object({
+    report: z.boolean(),
+    rate: z.boolean(),
+    rateAs: z.enum(REVIEW_RATER_KINDS).nullable(),
+    close: z.boolean(),
+    problems: z.boolean(),
+  }),
+});
+export const ReviewRatings = pageOf(
+  z.object({
+    id: z.number().int(),
+    kind: z.enum(REVIEW_RATER_KINDS),
+    score: Score,
+    comment: z.string().nullable(),
+    createdAt: At,
+  }),
+).extend({
+  review: z.object({
+    id: z.number().int(),
+    org: Ref,
+    year: z.number().int(),
+    score: Score.nullable(),
+    formula: z.string(),
+  }),
+  groups: z.array(RaterGroup),
 });

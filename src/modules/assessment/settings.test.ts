@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../kernel/db/schema.js';
 import { testApp, type TestApp } from '../../test/app.js';
@@ -36,7 +36,8 @@ async function audited(action: string, id: number) {
   return t.db
     .select()
     .from(auditLog)
-    .where(and(eq(auditLog.action, action), eq(auditLog.objectId, String(id))));
+    .where(and(eq(auditLog.action, action), eq(auditLog.objectId, String(id))))
+    .orderBy(asc(auditLog.id));
 }
 
 describe('editing a checklist 规范化建设清单', () => {

@@ -27,28 +27,13 @@ import { PageTitle } from '../../../web/components/PageTitle';
 import { TerritoryTreeSelect } from '../../../web/components/TerritoryTreeSelect';
 import { useCan } from '../../../web/app/auth';
 import { AsTabs } from './shared';
-import type { Centre, Period } from './types';
+import type { Centre, Checklist, ChecklistDetail, ChecklistPage, Period, WorkloadItem } from './types';
 import { chinaToday } from '../../../web/components/format';
 
-type CentreRow = Centre & { address: string | null; mayEdit: boolean };
+type CentreRow = Centre;
 
 const DOMAINS = ['organisation', 'leadership', 'members', 'activities', 'venues', 'services', 'system', 'guarantee'];
 const thisYear = () => Number(chinaToday().slice(0, 4));
-
-interface Checklist {
-  id: number;
-  domain: string;
-  title: string;
-  year: number;
-  advancedMin: number;
-  passMin: number;
-  rule: string;
-  mayEdit: boolean;
-}
-interface ChecklistDetail extends Checklist {
-  items: { id: number; title: string; weight: number; maxScore: number; evidenceRequired: boolean }[];
-  scoredOrgs: number;
-}
 
 /** 考评设置: the forms behind the API-only parts — checklists, rating periods, the workload list, service centres. */
 export default function SettingsPage() {
@@ -104,7 +89,7 @@ function Checklists() {
   const [editing, setEditing] = useState<ChecklistDetail | null>(null);
   const list = useQuery({
     queryKey: ['assessment', 'checklists', page],
-    queryFn: () => api.get<{ items: Checklist[]; total: number }>('/api/assessment/checklists', { page, pageSize: 20 }),
+    queryFn: () => api.get<ChecklistPage>('/api/assessment/checklists', { page, pageSize: 20 }),
   });
   const edit = async (id: number) => {
     try {
@@ -281,7 +266,7 @@ function Periods() {
   const [editing, setEditing] = useState<Period | null>(null);
   const list = useQuery({
     queryKey: ['assessment', 'periods'],
-    queryFn: () => api.get<(Period & { mayEdit: boolean })[]>('/api/assessment/rating-periods'),
+    queryFn: () => api.get<Period[]>('/api/assessment/rating-periods'),
   });
   const close = () => {
     setCreating(false);
@@ -351,15 +336,6 @@ function Periods() {
       </FormModal>
     </Space>
   );
-}
-
-interface WorkloadItem {
-  id: number;
-  code: string;
-  title: string;
-  department: string;
-  active: boolean;
-  mayEdit: boolean;
 }
 
 function WorkloadItems() {

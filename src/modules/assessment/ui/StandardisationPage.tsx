@@ -5,12 +5,8 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../../web/api/client';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { AsTabs, GradeTag } from './shared';
-import type { AssessmentRow } from './types';
+import type { AssessmentPage, AssessmentRow } from './types';
 
-interface Page<T> {
-  items: T[];
-  total: number;
-}
 const KEYS = ['territoryId', 'grade', 'weak', 'stage', 'asPeer', 'checklistId'] as const;
 
 /** 规范化建设: organisations assessed, their stage, score and grade with the rule beside it; weak ones flagged. */
@@ -32,14 +28,14 @@ export default function StandardisationPage() {
   };
   const q = useQuery({
     queryKey: ['assessment', 'list', filters, page],
-    queryFn: () => api.get<Page<AssessmentRow>>('/api/assessment/assessments', { ...filters, page, pageSize: 20 }),
+    queryFn: () => api.get<AssessmentPage>('/api/assessment/assessments', { ...filters, page, pageSize: 20 }),
   });
   const area = filters.territoryId ? { territoryId: filters.territoryId } : {};
   const dist = useQueries({
     queries: (['advanced', 'pass', 'lagging', 'weak'] as const).map((g) => ({
       queryKey: ['assessment', 'dist', g, filters.territoryId],
       queryFn: () =>
-        api.get<Page<AssessmentRow>>('/api/assessment/assessments', {
+        api.get<AssessmentPage>('/api/assessment/assessments', {
           ...area,
           ...(g === 'weak' ? { weak: 'true' } : { grade: g }),
           pageSize: 1,

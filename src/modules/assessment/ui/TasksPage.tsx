@@ -31,7 +31,7 @@ import { PageTitle } from '../../../web/components/PageTitle';
 import { TerritoryTreeSelect } from '../../../web/components/TerritoryTreeSelect';
 import { useCan } from '../../../web/app/auth';
 import { AsTabs } from './shared';
-import type { KeyTask, Reminders, Responsibility, Review, ReviewRatings, Visit } from './types';
+import type { KeyTask, KeyTaskPage, Reminders, Responsibility, Review, ReviewRatings, Visit, VisitPage } from './types';
 import { chinaToday } from '../../../web/components/format';
 
 const STATUS_COLORS: Record<string, string> = {
@@ -96,7 +96,7 @@ function KeyTasks() {
   const tasks = useQuery({
     queryKey: ['assessment', 'keyTasks', year, place],
     queryFn: () =>
-      api.get<{ items: KeyTask[]; total: number }>('/api/assessment/key-tasks', {
+      api.get<KeyTaskPage>('/api/assessment/key-tasks', {
         year,
         pageSize: 100,
         ...(place ? { territoryId: place } : {}),
@@ -400,7 +400,7 @@ function Visits() {
   const [scoring, setScoring] = useState<Visit | null>(null);
   const visits = useQuery({
     queryKey: ['assessment', 'visits'],
-    queryFn: () => api.get<{ items: Visit[]; total: number }>('/api/assessment/visits', { pageSize: 100 }),
+    queryFn: () => api.get<VisitPage>('/api/assessment/visits', { pageSize: 100 }),
   });
   const refresh = () => qc.invalidateQueries({ queryKey: ['assessment'] });
   return (

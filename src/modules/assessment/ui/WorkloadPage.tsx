@@ -5,34 +5,22 @@ import { api } from '../../../web/api/client';
 import { formatDateTime } from '../../../web/components/format';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { AsTabs } from './shared';
-import type { SentTask } from './types';
-
-interface Item {
-  id: number;
-  code: string;
-  title: string;
-  department: string;
-  active: boolean;
-}
-interface ByDept {
-  listItems: number;
-  departments: { department: string; accepted: number; refused: number }[];
-}
+import type { SentTaskPage, TasksByDepartment, WorkloadItem } from './types';
 
 /** 减负清单: the approved matters, the tasks departments sent down (accepted or refused with the reason), by department. */
 export default function WorkloadPage() {
   const { t } = useTranslation();
   const items = useQuery({
     queryKey: ['assessment', 'workload'],
-    queryFn: () => api.get<Item[]>('/api/assessment/workload-items'),
+    queryFn: () => api.get<WorkloadItem[]>('/api/assessment/workload-items'),
   });
   const tasks = useQuery({
     queryKey: ['assessment', 'sent'],
-    queryFn: () => api.get<{ items: SentTask[]; total: number }>('/api/assessment/sent-tasks', { pageSize: 100 }),
+    queryFn: () => api.get<SentTaskPage>('/api/assessment/sent-tasks', { pageSize: 100 }),
   });
   const dept = useQuery({
     queryKey: ['assessment', 'byDept'],
-    queryFn: () => api.get<ByDept>('/api/assessment/sent-tasks/by-department'),
+    queryFn: () => api.get<TasksByDepartment>('/api/assessment/sent-tasks/by-department'),
   });
   return (
     <div data-testid="as-workload-page">

@@ -1,20 +1,7 @@
-import { ScatterChart, type ScatterSeriesOption } from 'echarts/charts';
-import {
-  GeoComponent,
-  TooltipComponent,
-  VisualMapComponent,
-  type GeoComponentOption,
-  type TooltipComponentOption,
-} from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { LabelLayout } from 'echarts/features';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
+import { EChart, echarts, type ChartInstance, type ChartOption } from '../../../web/components/EChart';
 import { gridLabels, orientSeries, viewSpan, type GridGeometry } from '../../grids/ui';
 import type { LiveMapData } from './types';
-
-echarts.use([GeoComponent, TooltipComponent, VisualMapComponent, ScatterChart, LabelLayout, CanvasRenderer]);
-type Option = echarts.ComposeOption<GeoComponentOption | TooltipComponentOption | ScatterSeriesOption>;
 
 const gridRegion = (id: number) => `grid:${id}`;
 const escapeHtml = (s: string) =>
@@ -52,12 +39,6 @@ export function LiveMapView({
   labels,
   testId = 'live-map',
 }: Props) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  const select = useRef(onSelect);
-  select.current = onSelect;
-  // Grid names and compounds (grids' orient.ts) follow the zoom: what they draw and the width framed.
-  const orient = useRef<{ width: number; refresh: (span: number) => void } | null>(null);
   const shapeKey = `${data.territory.id}:${data.grids.length}:${data.grids.reduce((h, g) => (h * 31 + g.id) | 0, 7)}:${data.boundaries.features.length}`;
   const mapName = useMemo(() => {
     const name = `gz-live-${shapeKey}`;
@@ -84,30 +65,8 @@ export function LiveMapView({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shapeKey]);
 
-  useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    c.on('click', (p) => {
-      const name = typeof p.name === 'string' ? p.name : '';
-      if (name.startsWith('grid:')) select.current?.(Number(name.slice(5)));
-    });
-    c.on('georoam', () => {
-      const o = orient.current;
-      if (o) o.refresh(viewSpan(c, o.width));
-    });
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(el.current);
-    return () => {
-      ro.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const c = chart.current;
-    if (!c) return;
+  // Grid names and compounds (grids' orient.ts) follow the zoom: what they draw and the width framed.
+  const { option, orient } = useMemo(() => {
     const byId = new Map(data.grids.map((g) => [g.id, g]));
     const b = data.bbox;
     const padX = b ? Math.max((b[2]! - b[0]!) * 0.08, 0.002) : 0;
@@ -119,11 +78,9 @@ export function LiveMapView({
         .map((g) => ({ id: g.id, name: g.name, geometry: g.geometry as GridGeometry })),
     );
     const width = b ? b[2]! - b[0]! + 2 * padX : 1;
-    orient.current = {
-      width,
-      refresh: (span) => c.setOption({ series: orientSeries(span, names, data.places, { dark }) }),
-    };
-    const option: Option = {
+    const orient = (c: ChartInstance) =>
+      c.setOption({ series: orientSeries(viewSpan(c, width), names, data.places, { dark }) });
+    const option: ChartOption = {
       animation: false,
       tooltip: {
         trigger: 'item',
@@ -194,8 +151,21 @@ export function LiveMapView({
         ...orientSeries(width, names, data.places, { dark }),
       ],
     };
-    c.setOption(option, { notMerge: true });
+    return { option, orient };
   }, [data, mapName, selectedId, dark, labels]);
 
-  return <div ref={el} data-testid={testId} style={{ width: '100%', height }} />;
+  return (
+    <EChart
+      option={option}
+      height={height}
+      testId={testId}
+      onEvents={{
+        click: (p) => {
+          const name = typeof p.name === 'string' ? p.name : '';
+          if (name.startsWith('grid:')) onSelect?.(Number(name.slice(5)));
+        },
+        georoam: (_, c) => orient(c),
+      }}
+    />
+  );
 }

@@ -1,18 +1,12 @@
-/** The dashboard's answers as the console reads them (JSON: dates as strings). */
-import type { Dashboard, GridLive, HotspotActionResult, HotspotList, LiveMap } from '../contract';
+/** The dashboard's answers as the console reads them: its zod contract as JSON (decision 034, dates as strings). */
+import type { WireOf } from '../../../web/api/wire';
+import type * as C from '../contract';
 
-type Json<T> = T extends Date
-  ? string
-  : T extends (infer U)[]
-    ? Json<U>[]
-    : T extends object
-      ? { [K in keyof T]: Json<T[K]> }
-      : T;
-export type DashboardData = Json<Dashboard>;
-export type LiveMapData = Json<LiveMap>;
-export type GridLiveData = Json<GridLive>;
-export type HotspotListData = Json<HotspotList>;
-export type HotspotActionData = Json<HotspotActionResult>;
+export type DashboardData = WireOf<typeof C.Dashboard>;
+export type LiveMapData = WireOf<typeof C.LiveMap>;
+export type GridLiveData = WireOf<typeof C.GridLive>;
+export type HotspotListData = WireOf<typeof C.HotspotList>;
+export type HotspotActionData = WireOf<typeof C.HotspotActionResult>;
 export type FigureCardData = DashboardData['figures'][number];
 
 /** A figure's amount as text: a percent with its unit, a count with thousands separators, or — without one. */

@@ -5,7 +5,6 @@ import {
   Card,
   Col,
   Descriptions,
-  Empty,
   Form,
   Input,
   Progress,
@@ -188,7 +187,7 @@ export default function BoardPage() {
         </Col>
       </Row>
       <Card title={t('emergency.board.chart')} style={{ marginBottom: 16 }}>
-        {b.campaigns.length ? <EChart option={chart} height={320} testId="em-coverage-chart" /> : <Empty />}
+        <EChart option={chart} empty={!b.campaigns.length} height={320} testId="em-coverage-chart" />
         {b.campaigns.map((c) => (
           <div key={c.id} style={{ marginTop: 8 }}>
             <Space>

@@ -4,11 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../../web/api/client';
 import { useCan } from '../../../web/app/auth';
 import { EChart, echarts, type ChartOption } from '../../../web/components/EChart';
-import type { PatrolT, RiverT } from './types';
+import type { GridMapT, PatrolT, RiverT } from './types';
 
-interface GridFeatures {
-  grids: { features: { geometry: unknown; properties: { id: number; name: string } }[] };
-}
+type GridGeometry = GridMapT['grids']['features'][number]['geometry'];
+
 let seq = 0;
 
 /**
@@ -21,7 +20,7 @@ export function RiverMap({ rivers, patrols }: { rivers: RiverT[]; patrols: Patro
   const can = useCan();
   const grids = useQuery({
     queryKey: ['grids', 'map', null],
-    queryFn: () => api.get<GridFeatures>('/api/grids/map'),
+    queryFn: () => api.get<GridMapT>('/api/grids/map'),
     enabled: can('grid.read'),
     retry: false,
   });
@@ -31,25 +30,20 @@ export function RiverMap({ rivers, patrols }: { rivers: RiverT[]; patrols: Patro
     const xs = pts.map((p) => p[0]!);
     const ys = pts.map((p) => p[1]!);
     const pad = 0.004;
-    const box = [
-      [Math.min(...xs) - pad, Math.max(...ys) + pad],
-      [Math.max(...xs) + pad, Math.min(...ys) - pad],
-    ];
+    const nw: [number, number] = [Math.min(...xs) - pad, Math.max(...ys) + pad];
+    const se: [number, number] = [Math.max(...xs) + pad, Math.min(...ys) - pad];
+    const box = [nw, se];
     const name = `gz-rivers-${++seq}`;
-    const features = (grids.data?.grids.features ?? []).map((f) => ({
-      type: 'Feature' as const,
-      properties: { name: `grid:${f.properties.id}` },
-      geometry: f.geometry,
-    }));
     // A frame polygon (drawn first, under the grids) so the map exists even without grids.
-    features.unshift({
-      type: 'Feature',
-      properties: { name: 'frame' },
-      geometry: {
-        type: 'Polygon',
-        coordinates: [[box[0], [box[1]![0], box[0]![1]], box[1], [box[0]![0], box[1]![1]], box[0]]],
-      },
-    });
+    const frame: GridGeometry = { type: 'Polygon', coordinates: [[nw, [se[0], nw[1]], se, [nw[0], se[1]], nw]] };
+    const features = [
+      { type: 'Feature' as const, properties: { name: 'frame' }, geometry: frame },
+      ...(grids.data?.grids.features ?? []).map((f) => ({
+        type: 'Feature' as const,
+        properties: { name: `grid:${f.properties.id}` },
+        geometry: f.geometry,
+      })),
+    ];
     echarts.registerMap(name, { type: 'FeatureCollection', features } as unknown as Parameters<
       typeof echarts.registerMap
     >[1]);

@@ -13,19 +13,13 @@ import { PagedTable, type Filters } from '../../../web/components/PagedTable';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { useDebounced } from '../../../web/components/useDebounced';
 import { CommunitySelect } from './shared';
+import type { WireOf } from '../../../web/api/wire';
+import type * as C from '../contract';
 
 const KEY = ['grids', 'buildings'] as const;
 
-interface Holder {
-  name: string;
-  partyMemberId: number | null;
-}
-interface BuildingRow {
-  buildingId: number;
-  label: string;
-  lead: Holder | null;
-  responsibleMember: Holder | null;
-}
+type BuildingRow = WireOf<typeof C.BuildingRow>;
+type Holder = NonNullable<BuildingRow['lead']>;
 interface RoleValues {
   leadName?: string;
   responsibleMemberId?: number | null;

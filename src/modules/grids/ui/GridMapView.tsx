@@ -1,23 +1,10 @@
-import {
-  GeoComponent,
-  TooltipComponent,
-  type GeoComponentOption,
-  type TooltipComponentOption,
-} from 'echarts/components';
-import { LinesChart, ScatterChart, type LinesSeriesOption, type ScatterSeriesOption } from 'echarts/charts';
-import * as echarts from 'echarts/core';
-import { LabelLayout } from 'echarts/features';
-import { CanvasRenderer } from 'echarts/renderers';
+import type { GeoComponentOption } from 'echarts/components';
+import type { LinesSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EChart, echarts, type ChartInstance, type ChartOption } from '../../../web/components/EChart';
 import { gridLabels, orientSeries, viewSpan } from './orient';
 import { KIND_COLORS, type BBox, type Geometry, type GridMapData, type Position } from './types';
-
-echarts.use([GeoComponent, TooltipComponent, LinesChart, ScatterChart, LabelLayout, CanvasRenderer]);
-
-type Option = echarts.ComposeOption<
-  GeoComponentOption | TooltipComponentOption | LinesSeriesOption | ScatterSeriesOption
->;
 
 /** Region names in the registered map: boundaries by division code, grids by id (names may repeat). */
 const gridRegion = (id: number) => `grid:${id}`;
@@ -63,12 +50,9 @@ export function GridMapView({
   extent = 'grids',
 }: Props) {
   const { t } = useTranslation();
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  const handlers = useRef({ onSelect, onMapClick, drawing });
-  handlers.current = { onSelect, onMapClick, drawing };
-  // The orientation layers follow the zoom (orient.ts): what they draw and the width the map was framed at.
-  const orient = useRef<{ width: number; refresh: (span: number) => void } | null>(null);
+  const chart = useRef<ChartInstance | null>(null);
+  const handlers = useRef({ onSelect, onMapClick, drawing, marks });
+  handlers.current = { onSelect, onMapClick, drawing, marks };
   // A new map name per data set: registerMap caches by name.
   const mapName = useMemo(() => {
     const name = `gz-grids-${++mapSeq}`;
@@ -96,38 +80,8 @@ export function GridMapView({
     return name;
   }, [data]);
 
-  useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    c.on('click', (params) => {
-      if (handlers.current.drawing) return;
-      const name = typeof params.name === 'string' ? params.name : '';
-      if (name.startsWith('grid:')) handlers.current.onSelect?.(Number(name.slice(5)));
-    });
-    c.getZr().on('click', (e) => {
-      if (!handlers.current.drawing) return;
-      const p = c.convertFromPixel({ geoIndex: 0 }, [e.offsetX, e.offsetY]) as number[] | undefined;
-      if (p && Number.isFinite(p[0]) && Number.isFinite(p[1])) {
-        handlers.current.onMapClick?.([Math.round(p[0]! * 1e6) / 1e6, Math.round(p[1]! * 1e6) / 1e6]);
-      }
-    });
-    c.on('georoam', () => {
-      const o = orient.current;
-      if (o) o.refresh(viewSpan(c, o.width));
-    });
-    const onResize = () => c.resize();
-    window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('resize', onResize);
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const c = chart.current;
-    if (!c) return;
+  // The orientation layers follow the zoom (orient.ts): what they draw and the width the map was framed at.
+  const { option, orient } = useMemo(() => {
     const byId = new Map(data.grids.features.map((f) => [f.properties.id, f.properties]));
     const districts = data.boundaries.features.filter((f) => f.properties.level === 'district');
     const framed = focus
@@ -175,10 +129,7 @@ export function GridMapView({
       : [];
     const places = labels ? data.places : [];
     const width = b ? b[2] - b[0] + 2 * padX : 1;
-    orient.current = {
-      width,
-      refresh: (span) => c.setOption({ series: orientSeries(span, names, places) }),
-    };
+    const orient = (c: ChartInstance) => c.setOption({ series: orientSeries(viewSpan(c, width), names, places) });
     // A grid by name, never its internal region key (the same formatter on the geo: a zoom must not lose it).
     const tip = (p: unknown): string => {
       const one: unknown = Array.isArray(p) ? p[0] : p;
@@ -188,7 +139,7 @@ export function GridMapView({
       const dept = g.department ? `<br/>${t('grids.field.department')}：${escapeHtml(g.department)}` : '';
       return `<b>${escapeHtml(g.name)}</b><br/>${t(`grids.kind.${g.kind}`)} · ${escapeHtml(g.communityName)}${dept}<br/>${t('grids.field.workers')}：${g.workerCount}`;
     };
-    const option: Option = {
+    const option: ChartOption = {
       animation: false,
       tooltip: { trigger: 'item', formatter: tip },
       geo: {
@@ -212,7 +163,7 @@ export function GridMapView({
       },
       series: [...drawSeries(handlers.current.drawing ?? [], marks), ...orientSeries(width, names, places)],
     };
-    c.setOption(option, { notMerge: true });
+    return { option, orient };
     // Drawing is not a dependency: a new point only redraws its series (below), keeping the user's zoom.
   }, [data, mapName, selectedId, marks, labels, t, extent, focus]);
 
@@ -221,7 +172,33 @@ export function GridMapView({
   }, [drawing, marks]);
 
   return (
-    <div ref={el} data-testid={testId} style={{ width: '100%', height, cursor: drawing ? 'crosshair' : 'default' }} />
+    <EChart
+      option={option}
+      height={height}
+      testId={testId}
+      cursor={drawing ? 'crosshair' : 'default'}
+      onReady={(c) => {
+        chart.current = c;
+        // A chart drawn anew (language change) shows the polygon being drawn as it is now.
+        c.setOption({ series: drawSeries(handlers.current.drawing ?? [], handlers.current.marks) });
+        // In drawing mode a click anywhere adds a vertex (pixel → lng/lat).
+        c.getZr().on('click', (e) => {
+          if (!handlers.current.drawing) return;
+          const p = c.convertFromPixel({ geoIndex: 0 }, [e.offsetX, e.offsetY]) as number[] | undefined;
+          if (p && Number.isFinite(p[0]) && Number.isFinite(p[1])) {
+            handlers.current.onMapClick?.([Math.round(p[0]! * 1e6) / 1e6, Math.round(p[1]! * 1e6) / 1e6]);
+          }
+        });
+      }}
+      onEvents={{
+        click: (p) => {
+          if (handlers.current.drawing) return;
+          const name = typeof p.name === 'string' ? p.name : '';
+          if (name.startsWith('grid:')) handlers.current.onSelect?.(Number(name.slice(5)));
+        },
+        georoam: (_, c) => orient(c),
+      }}
+    />
   );
 }
 

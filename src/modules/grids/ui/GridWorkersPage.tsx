@@ -28,6 +28,8 @@ import { PageTitle } from '../../../web/components/PageTitle';
 import { useDebounced } from '../../../web/components/useDebounced';
 import { CommunitySelect, LiaisonTag } from './shared';
 import { LIAISON_MAX, LIAISON_MIN, type GridRow, type GridWorker } from './types';
+import type { WireOf } from '../../../web/api/wire';
+import type * as C from '../contract';
 
 const KEY = ['grids', 'workers'] as const;
 type WorkerKind = GridWorker['kind'];
@@ -37,13 +39,7 @@ interface WorkerValues {
   kind: WorkerKind;
   phone?: string | null;
 }
-interface Liaisons {
-  items: { householdId: number; label: string }[];
-  count: number;
-  min: number;
-  max: number;
-  liaisonFlag: GridWorker['liaisonFlag'];
-}
+type Liaisons = WireOf<typeof C.LiaisonList>;
 const invalidate = () => queryClient.invalidateQueries({ queryKey: ['grids'] });
 
 /** Grids of the caller's scope, searched by name (the worker's grid). */

@@ -4,7 +4,6 @@ import {
   Card,
   Col,
   DatePicker,
-  Empty,
   Row,
   Segmented,
   Select,
@@ -308,29 +307,23 @@ export default function FiguresPage() {
                   </Space>
                 }
               >
-                {rows.length === 0 ? (
-                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('orderFigures.noRanking')} />
-                ) : (
-                  <EChart
-                    option={rankingOption}
-                    height={Math.max(160, Math.min(rows.length, 30) * 30 + 24)}
-                    testId="chart-ranking"
-                    onItemClick={(i) => go(rows[i]?.drill)}
-                  />
-                )}
+                <EChart
+                  option={rankingOption}
+                  empty={rows.length === 0 && t('orderFigures.noRanking')}
+                  height={Math.max(160, Math.min(rows.length, 30) * 30 + 24)}
+                  testId="chart-ranking"
+                  onItemClick={(i) => go(rows[i]?.drill)}
+                />
               </Card>
             </Col>
             <Col xs={24} xl={10}>
               <Card size="small" title={t('orderFigures.trend')}>
-                {trendOption ? (
-                  <EChart
-                    option={trendOption}
-                    testId="chart-trend"
-                    onItemClick={(i) => go(trend.data?.months[i]?.drill)}
-                  />
-                ) : (
-                  <Skeleton active />
-                )}
+                <EChart
+                  option={trendOption}
+                  loading={!trendOption}
+                  testId="chart-trend"
+                  onItemClick={(i) => go(trend.data?.months[i]?.drill)}
+                />
               </Card>
             </Col>
           </Row>

@@ -11,17 +11,11 @@ import { PagedTable } from '../../../web/components/PagedTable';
 import { PageTitle } from '../../../web/components/PageTitle';
 import { useDebounced } from '../../../web/components/useDebounced';
 import { UnitSelect } from './MenuShared';
+import type { WireOf } from '../../../web/api/wire';
+import type * as C from '../contract';
 
-interface Link {
-  account: { id: number; username: string; displayName: string };
-  unit: { id: number; name: string };
-}
-interface Candidate {
-  id: number;
-  username: string;
-  displayName: string;
-  units: { id: number; name: string }[];
-}
+type Link = WireOf<typeof C.UnitContact>;
+type Candidate = WireOf<typeof C.UnitContactCandidate>;
 interface Values {
   accountId: number;
   unitId: number;

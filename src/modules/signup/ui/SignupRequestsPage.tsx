@@ -7,19 +7,11 @@ import { queryClient } from '../../../web/app/queryClient';
 import { formatDateTime } from '../../../web/components/format';
 import { PagedTable } from '../../../web/components/PagedTable';
 import { PageTitle } from '../../../web/components/PageTitle';
+import type { WireOf } from '../../../web/api/wire';
+import type * as C from '../contract';
 
-type Status = 'pending' | 'linked' | 'confirmed' | 'rejected';
-interface SignupRequest {
-  id: number;
-  status: Status;
-  household: { id: number; address: string };
-  reason: string | null;
-  createdAt: string;
-  decidedAt: string | null;
-  name: string;
-  phone: string;
-  decidedBy: string | null;
-}
+type SignupRequest = WireOf<typeof C.SignupRequest>;
+type Status = SignupRequest['status'];
 const COLOR: Record<Status, string> = { pending: 'gold', linked: 'green', confirmed: 'green', rejected: 'red' };
 const KEY = ['signup', 'requests'] as const;
 

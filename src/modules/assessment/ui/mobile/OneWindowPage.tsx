@@ -4,17 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { api, isApiError } from '../../../../web/api/client';
+import type { ServiceItem } from '../types';
 
-interface Item {
-  id: number;
-  category: 'permit' | 'convenience';
-  name: string;
-  department: string;
-  materials: string[];
-  timeLimitDays: number;
-  atMostOnce: boolean;
-  place: string;
-}
+type Item = ServiceItem;
 
 /** 一窗受理: what the community centre handles, the materials to bring, the time limit, 最多跑一次. */
 export default function OneWindowPage() {
