@@ -136,7 +136,9 @@ export function LedgerImportButton({ list }: { list: CoImportList }) {
               onClick={() => void run(false)}
               data-testid="co-import-confirm"
             >
-              {t('coLedger.import.confirm', { count: report?.created ?? 0 })}
+              {clean && report.created > 0
+                ? t('coLedger.import.confirm', { count: report.created })
+                : t('coLedger.import.confirmIdle')}
             </Button>
           </Space>
         }
