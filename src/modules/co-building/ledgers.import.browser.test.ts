@@ -78,7 +78,7 @@ describe('co-building ledger import in the console', () => {
     expect(row).toContain('类别');
     expect(row).toContain('取值无效');
     expect(await page.getByTestId('co-import-confirm').isDisabled()).toBe(true);
-    await page.waitForFunction("!document.querySelector('.ant-zoom-appear, .ant-zoom-enter')");
+    await expect.poll(() => page.locator('.ant-zoom-appear, .ant-zoom-enter').count()).toBe(0);
     await b.screenshot(page, 'co-import-needs-errors');
 
     const good = await fill(template, [{ 社区: community, 需求名称: '单元门禁失灵', 类别: '设施维修' }], 'good.xlsx');
@@ -110,7 +110,7 @@ describe('co-building ledger import in the console', () => {
     }
     await page.getByTestId('co-import-agreements').click();
     await page.getByTestId('co-import-template').waitFor();
-    await page.waitForFunction("!document.querySelector('.ant-zoom-appear, .ant-zoom-enter')");
+    await expect.poll(() => page.locator('.ant-zoom-appear, .ant-zoom-enter').count()).toBe(0);
     await b.screenshot(page, 'co-import-agreements-dialog');
   }, 180_000);
 });
