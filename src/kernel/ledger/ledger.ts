@@ -313,6 +313,50 @@ export async function parseLedger<S extends z.ZodRawShape>(
   return { rows, errors, total };
 }
 
+/**
+ * A copy of an uploaded workbook with one more column on its first sheet, headed 错误 (Errors), holding each row's
+ * problems as `column: message` (and `notes`, e.g. "already there", for rows without errors): the user fixes the
+ * rows in their own file and uploads it again. The body must have passed `parseLedger` (and so the zip guard).
+ */
+export async function annotateLedger(
+  body: Buffer,
+  errors: readonly LedgerError[],
+  locale: Locale,
+  notes: ReadonlyMap<number, string> = new Map(),
+): Promise<Buffer> {
+  checkXlsx(body);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(body as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('validation', 'ledger.notXlsx');
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) throw new AppError('validation', 'ledger.notXlsx');
+  const byRow = new Map<number, string[]>();
+  for (const e of errors)
+    byRow.set(e.row, [...(byRow.get(e.row) ?? []), e.column ? `${e.column}：${e.message}` : e.message]);
+  const header = t(locale, 'ledger.errorColumn');
+  let n = 0;
+  ws.getRow(1).eachCell((cell, i) => {
+    if (cellText(cell.value) !== header) n = Math.max(n, i);
+  });
+  n += 1; // the first column after the headers (an earlier 错误 column is written over)
+  const head = ws.getRow(1).getCell(n);
+  head.value = header;
+  head.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFC8161D' } };
+  ws.getColumn(n).width = 48;
+  const last = Math.max(ws.rowCount, ...byRow.keys(), ...notes.keys());
+  for (let r = 2; r <= last; r++) {
+    const cell = ws.getRow(r).getCell(n);
+    const msgs = byRow.get(r);
+    cell.value = msgs ? msgs.join('；') : (notes.get(r) ?? null);
+    if (msgs) cell.font = { color: { argb: 'FFC8161D' } };
+  }
+  return toBuffer(wb);
+}
+
 /** One sheet of a ledger workbook: a ledger and its listed records (see `ledgerSheet`). */
 export interface LedgerSheet {
   write: (wb: ExcelJS.Workbook, locale: Locale) => void;
@@ -413,6 +457,7 @@ registerMessages('zh-CN', {
   'ledger.notesSheet': '填写说明',
   'ledger.notesColumn': '列',
   'ledger.notesNote': '说明',
+  'ledger.errorColumn': '错误',
   'ledger.notesExample': '第 2 行为示例，原样保留时导入会忽略它；请从第 2 行起填写，每行一条记录。',
 });
 registerMessages('en-US', {
@@ -429,5 +474,6 @@ registerMessages('en-US', {
   'ledger.notesSheet': 'Notes',
   'ledger.notesColumn': 'Column',
   'ledger.notesNote': 'Note',
+  'ledger.errorColumn': 'Errors',
   'ledger.notesExample': 'Row 2 is an example and is ignored while left unchanged; fill one record per row from row 2.',
 });

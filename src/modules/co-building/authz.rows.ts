@@ -400,7 +400,7 @@ function ledgerRows(): MatrixRows {
     'shared-items',
     'shared-loans',
   ];
-  return Object.fromEntries(
+  const exports = Object.fromEntries(
     lists.map((list): [string, MatrixRow] => [
       `GET ${P}/${list}/export.xlsx`,
       {
@@ -411,6 +411,29 @@ function ledgerRows(): MatrixRows {
       },
     ]),
   );
+  // Imports (decision 058): the matrix cannot build a workbook per row, so scope is checked in
+  // ledgers.import.test.ts (a row naming a community outside the area is that row's error, nothing written).
+  const imports = ['needs', 'resources', 'projects', 'agreements'].flatMap((list): [string, MatrixRow][] => [
+    [
+      `GET ${P}/${list}/template.xlsx`,
+      {
+        allow: R.read,
+        ok: 200,
+        outside: 'none',
+        call: async () => ({ method: 'GET', url: `${P}/${list}/template.xlsx` }),
+      },
+    ],
+    [
+      `POST ${P}/${list}/import.xlsx`,
+      {
+        allow: R.manage,
+        ok: 400, // a JSON body is not a spreadsheet: reached the service, nothing written
+        outside: 'none',
+        call: async () => ({ method: 'POST', url: `${P}/${list}/import.xlsx?dryRun=1`, body: {} }),
+      },
+    ],
+  ]);
+  return { ...exports, ...Object.fromEntries(imports) };
 }
 
 // 便民共享服务柜 (decision 042): its rows live in shared-items.rows.ts.

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { App } from '../../kernel/http/types.js';
-import { sendXlsx } from '../../kernel/ledger/ledger.js';
+import { registerXlsxBody, sendXlsx } from '../../kernel/ledger/ledger.js';
 import {
   AgreementLedgerQuery,
   AllianceLedgerQuery,
   ChallengeLedgerQuery,
+  LedgerImportQuery,
+  LedgerImportReport,
   NeedLedgerQuery,
   ProjectLedgerQuery,
   ResourceLedgerQuery,
@@ -21,6 +23,7 @@ import {
   sharedItemsWorkbook,
   sharedLoansWorkbook,
 } from './ledgers.js';
+import { importLedger, importTemplate, type ImportList } from './ledgers.import.js';
 
 const tags = ['co-building'];
 const config = { access: { permission: 'coBuilding.read' } };
@@ -32,6 +35,41 @@ const P = '/api/co-building';
  * .xlsx. Staff only (`coBuilding.read`); the kernel writes an `export.download` audit row for every download.
  */
 export async function ledgerRoutes(app: App): Promise<void> {
+  registerXlsxBody(app);
+  // Imports (decision 058): the blank template and the import of the four lists a community keeps on paper.
+  const IMPORTS: [ImportList, string][] = [
+    ['needs', '需求清单'],
+    ['resources', '资源清单'],
+    ['projects', '项目清单'],
+    ['agreements', '共建协议'],
+  ];
+  for (const [list, title] of IMPORTS) {
+    app.get(
+      `${P}/${list}/template.xlsx`,
+      {
+        config,
+        schema: { tags, summary: `Blank import template of the ${list} ledger ${title}台账`, response: xlsx },
+      },
+      async (req, reply) => sendXlsx(reply, `${title}导入模板`, await importTemplate(list, req.locale)),
+    );
+    app.post(
+      `${P}/${list}/import.xlsx`,
+      {
+        config: { access: { permission: 'coBuilding.manage' } },
+        schema: {
+          tags,
+          summary: `Import the ${list} ledger ${title}台账 from .xlsx (raw body): per-row errors; dryRun; format=xlsx gives the sheet with an 错误 column`,
+          querystring: LedgerImportQuery,
+          response: { 200: z.union([LedgerImportReport, z.unknown().describe('.xlsx file')]) },
+        },
+      },
+      async (req, reply) => {
+        const out = await importLedger(req.ctx(), list, req.body, req.query);
+        if (out.file) return sendXlsx(reply, `${title}导入错误`, out.file);
+        return out.report;
+      },
+    );
+  }
   app.get(
     `${P}/needs/export.xlsx`,
     {

@@ -31,6 +31,7 @@ import {
   coAllianceMembers,
   coChallengeApplicants,
   coMatches,
+  coNeeds,
   coProjects,
   coTasks,
 } from './schema.js';
@@ -68,9 +69,9 @@ const day = (d: Date | null) => (d ? chinaDay(d) : null);
 
 // ---- the labels of the module's values (zh-CN as the console shows them)
 
-const YES_NO = { yes: L('是', 'yes'), no: L('否', 'no') };
+export const YES_NO = { yes: L('是', 'yes'), no: L('否', 'no') };
 const yesNo = (v: boolean) => (v ? 'yes' : 'no');
-const CATEGORY = {
+export const CATEGORY = {
   environment: L('环境卫生', 'Environment'),
   repair: L('设施维修', 'Repairs'),
   safety: L('安全隐患', 'Safety'),
@@ -85,7 +86,7 @@ const CATEGORY = {
   policy: L('政策咨询', 'Policy'),
   other: L('其他', 'Other'),
 };
-const NEED_SOURCE = {
+export const NEED_SOURCE = {
   resident: L('居民提出', 'Resident'),
   recurringOrders: L('高频工单', 'Recurring orders'),
   meeting: L('会议议定', 'Meeting'),
@@ -99,20 +100,20 @@ const NEED_STATUS = {
   notMet: L('未满足', 'Not met'),
 };
 const DECISION = { accepted: L('已采纳', 'Accepted'), rejected: L('不采纳', 'Rejected') };
-const RESOURCE_KIND = {
+export const RESOURCE_KIND = {
   venue: L('场地', 'Venue'),
   equipment: L('设备', 'Equipment'),
   skill: L('技能', 'Skill'),
   money: L('资金', 'Money'),
   hours: L('志愿时长', 'Volunteer hours'),
 };
-const OFFERER = {
+export const OFFERER = {
   unit: L('驻区单位', 'Unit'),
   partyOrg: L('党组织', 'Party org'),
   member: L('党员', 'Party member'),
   resident: L('居民', 'Resident'),
 };
-const ACTIVE = { yes: L('在用', 'Active'), no: L('停用', 'Inactive') };
+export const ACTIVE = { yes: L('在用', 'Active'), no: L('停用', 'Inactive') };
 const PROJECT_STATUS = {
   inProgress: L('实施中', 'In progress'),
   done: L('已完成', 'Done'),
@@ -226,6 +227,7 @@ export const ProjectsLedger = exportLedger('co-projects', L('项目清单', 'Pro
   community: col('社区', 'Community', 16),
   place: col('地点', 'Place', 16),
   title: col('项目名称', 'Project', 30),
+  needs: col('所含需求', 'Needs met', 30),
   ownerName: col('负责人', 'Owner', 12),
   budget: col('预算（元）', 'Budget (yuan)', 12),
   startOn: col('开始日期', 'Start', 12),
@@ -445,7 +447,7 @@ export async function resourcesWorkbook(ctx: Ctx, q: ResourceLedgerQuery): Promi
 export async function projectsWorkbook(ctx: Ctx, q: ProjectLedgerQuery): Promise<Buffer> {
   const projects = (await listProjects(ctx, { ...q, ...all })).items;
   const pids = ids(projects);
-  const [tasks, outcomes] = pids.length
+  const [tasks, outcomes, needRows] = pids.length
     ? await Promise.all([
         ctx.db
           .select()
@@ -456,8 +458,16 @@ export async function projectsWorkbook(ctx: Ctx, q: ProjectLedgerQuery): Promise
           .select({ id: coProjects.id, outcome: coProjects.outcome, doneOn: coProjects.doneOn })
           .from(coProjects)
           .where(inArray(coProjects.id, pids)),
+        ctx.db
+          .select({ projectId: coNeeds.projectId, title: coNeeds.title })
+          .from(coNeeds)
+          .where(inArray(coNeeds.projectId, pids))
+          .orderBy(asc(coNeeds.id)),
       ])
-    : [[], []];
+    : [[], [], []];
+  const needTitles = new Map<number, string[]>();
+  for (const n of needRows)
+    if (n.projectId) needTitles.set(n.projectId, [...(needTitles.get(n.projectId) ?? []), n.title]);
   const today = chinaDay(ctx.clock.now());
   const title = new Map(projects.map((p) => [p.id, p.title]));
   const extras = new Map(outcomes.map((o) => [o.id, o]));
@@ -472,6 +482,7 @@ export async function projectsWorkbook(ctx: Ctx, q: ProjectLedgerQuery): Promise
             ...p,
             community: p.community.name,
             place: p.place.name,
+            needs: (needTitles.get(p.id) ?? []).join('、'),
             doneOn,
             onTime: p.status === 'done' && doneOn ? yesNo(doneOn <= p.dueOn) : null,
             outcome: extra?.outcome ?? null,

@@ -195,3 +195,35 @@ export const CHALLENGE_MESSAGES_EN: Record<keyof typeof CHALLENGE_MESSAGES_ZH, s
 };
 registerMessages('zh-CN', CHALLENGE_MESSAGES_ZH);
 registerMessages('en-US', CHALLENGE_MESSAGES_EN);
+
+// Importing the ledgers 台账 (issue 12 point 11, decision 058): per-row errors of an uploaded sheet.
+export const LEDGER_IMPORT_MESSAGES_ZH = {
+  'coBuilding.import.number': '应填数字',
+  'coBuilding.import.ambiguous': '“{name}”有重名，无法确定是哪一个',
+  'coBuilding.import.outOfScope': '“{name}”不在您的管辖范围内',
+  'coBuilding.import.noCommunity': '找不到名为“{name}”的社区',
+  'coBuilding.import.noPlace': '在您的管辖范围内找不到“{name}”',
+  'coBuilding.import.placeNotInCommunity': '“{name}”不在{community}内',
+  'coBuilding.import.noUnit': '在您的管辖范围内找不到单位“{name}”，请先登记该单位',
+  'coBuilding.import.noAlliance': '在您的管辖范围内找不到党建联盟“{name}”',
+  'coBuilding.import.noNeed': '{community}没有名为“{name}”的需求',
+  'coBuilding.import.twice': '与第 {row} 行重复',
+  'coBuilding.import.deliverables': '每项承诺事项写作“事项 YYYY-MM-DD”，多项用分号隔开',
+  'coBuilding.import.existingNote': '已存在，未重复导入',
+};
+export const LEDGER_IMPORT_MESSAGES_EN: Record<keyof typeof LEDGER_IMPORT_MESSAGES_ZH, string> = {
+  'coBuilding.import.number': 'A number is expected',
+  'coBuilding.import.ambiguous': 'More than one “{name}”: cannot tell which',
+  'coBuilding.import.outOfScope': '“{name}” is outside your area',
+  'coBuilding.import.noCommunity': 'No community named “{name}”',
+  'coBuilding.import.noPlace': 'No “{name}” within your area',
+  'coBuilding.import.placeNotInCommunity': '“{name}” is not in {community}',
+  'coBuilding.import.noUnit': 'No unit “{name}” within your area; register the unit first',
+  'coBuilding.import.noAlliance': 'No alliance “{name}” within your area',
+  'coBuilding.import.noNeed': '{community} has no need named “{name}”',
+  'coBuilding.import.twice': 'Same as row {row}',
+  'coBuilding.import.deliverables': 'Write each deliverable as “deliverable YYYY-MM-DD”, separated by semicolons',
+  'coBuilding.import.existingNote': 'Already recorded; not imported again',
+};
+registerMessages('zh-CN', LEDGER_IMPORT_MESSAGES_ZH);
+registerMessages('en-US', LEDGER_IMPORT_MESSAGES_EN);
