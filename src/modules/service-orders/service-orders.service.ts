@@ -88,6 +88,7 @@ import { notifyMove, notifyPlaced } from './recipients.js';
 import { ORDER_ROLES } from './permissions.js';
 import type { Role } from '../../kernel/rbac/rbac.js';
 import { applyRollup, subtreeTotal } from './rollups.js';
+import { insertOrderInOneStatement, type OrderValues } from './intake.sql.js';
 
 const HOUR = 3_600_000;
 const o = serviceOrders;
@@ -471,13 +472,39 @@ async function checkOutside(ctx: Ctx, scopePath: string, input: CreateOrder): Pr
   return true;
 }
 
-/** Places an order; a problem report answers the open reports nearby it may duplicate (issue 5 item 4). */
-export async function createOrder(
+/**
+ * Places an order; a problem report answers the open reports nearby it may duplicate (issue 5 item 4). The order,
+ * its timeline entry, its audit row and its rollup delta are written by one statement (intake.sql.ts, decision 056).
+ */
+export function createOrder(
   ctx: Ctx,
   input: CreateOrder,
   duplicates: DuplicateWindow = DEFAULT_DUPLICATE_WINDOW,
   /** 'patrol' for a finding on a visit 排摸发现 (decision 038), 'oneWindow' for 一窗受理 (decision 045); never public. */
   origin: OrderOrigin = 'report',
+): Promise<CreatedOrder> {
+  return placeOrder(ctx, input, duplicates, origin, true);
+}
+
+/**
+ * The same create written through drizzle, one statement per row (the path before decision 056). Kept for
+ * intake.sql.test.ts, which checks that both paths write the same rows for every kind of order; not used by a route.
+ */
+export function createOrderViaDrizzle(
+  ctx: Ctx,
+  input: CreateOrder,
+  duplicates: DuplicateWindow = DEFAULT_DUPLICATE_WINDOW,
+  origin: OrderOrigin = 'report',
+): Promise<CreatedOrder> {
+  return placeOrder(ctx, input, duplicates, origin, false);
+}
+
+async function placeOrder(
+  ctx: Ctx,
+  input: CreateOrder,
+  duplicates: DuplicateWindow,
+  origin: OrderOrigin,
+  oneStatement: boolean,
 ): Promise<CreatedOrder> {
   const now = ctx.clock.now();
   // The caller's own chain, read once: their home community, and the place when they report at their own node or
@@ -539,40 +566,46 @@ export async function createOrder(
   const resolveHours = rule?.resolveHours ?? DEFAULT_RESOLVE_HOURS;
   const respondBy = new Date(now.getTime() + respondHours * HOUR);
   const resolveBy = new Date(now.getTime() + resolveHours * HOUR);
+  const values: OrderValues = {
+    kind: input.kind,
+    status: 'submitted',
+    category,
+    title: input.title,
+    description: input.description ?? null,
+    menuItemId: input.kind === 'menuService' ? (input.menuItemId ?? null) : null,
+    communityId: comm.id,
+    territoryId: node.id,
+    scopePath: node.path,
+    lng: input.location?.lng ?? null,
+    lat: input.location?.lat ?? null,
+    address: input.location?.address ?? null,
+    gridId,
+    // A walk-in registered by staff has no account: the order then has no reporter account, only a name, and
+    // is rated on a follow-up 回访 (issue 10 item 6).
+    reporterAccountId: walkIn ? null : ctx.actor.accountId,
+    reporterName: walkIn?.name ?? null,
+    reporterPhone: walkIn?.phone ?? null,
+    reporterPhoneHash: walkIn?.phone ? hashPii('phone', walkIn.phone) : null,
+    origin,
+    respondHours,
+    resolveHours,
+    respondBy,
+    resolveBy,
+    remindAt: remindTime(respondBy, respondHours),
+    escalateAt: respondBy,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const eventData = outsideConfirmed
+    ? { kind: input.kind, category, outsideConfirmed }
+    : { kind: input.kind, category };
   const { row, event } = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(o)
-      .values({
-        kind: input.kind,
-        status: 'submitted',
-        category,
-        title: input.title,
-        description: input.description ?? null,
-        menuItemId: input.kind === 'menuService' ? (input.menuItemId ?? null) : null,
-        communityId: comm.id,
-        territoryId: node.id,
-        scopePath: node.path,
-        lng: input.location?.lng ?? null,
-        lat: input.location?.lat ?? null,
-        address: input.location?.address ?? null,
-        gridId,
-        // A walk-in registered by staff has no account: the order then has no reporter account, only a name, and
-        // is rated on a follow-up 回访 (issue 10 item 6).
-        reporterAccountId: walkIn ? null : ctx.actor.accountId,
-        reporterName: walkIn?.name ?? null,
-        reporterPhone: walkIn?.phone ?? null,
-        reporterPhoneHash: walkIn?.phone ? hashPii('phone', walkIn.phone) : null,
-        origin,
-        respondHours,
-        resolveHours,
-        respondBy,
-        resolveBy,
-        remindAt: remindTime(respondBy, respondHours),
-        escalateAt: respondBy,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
+    if (oneStatement) {
+      const out = await insertOrderInOneStatement(tx, ctx, values, { at: now, data: eventData }, comm.path);
+      await notifyPlaced(tx, ctx, out.row);
+      return out;
+    }
+    const [row] = await tx.insert(o).values(values).returning();
     const [event] = await tx
       .insert(orderEvents)
       .values({
@@ -584,7 +617,7 @@ export async function createOrder(
         actorId: ctx.actor.accountId,
         actorName: ctx.actor.displayName,
         note: null,
-        data: outsideConfirmed ? { kind: row!.kind, category, outsideConfirmed } : { kind: row!.kind, category },
+        data: eventData,
       })
       .returning();
     await audit(tx, ctx, {
