@@ -240,6 +240,32 @@ describe('the one-statement create writes what the drizzle path wrote', () => {
     });
   }
 
+  it('refuses what the drizzle path refuses, with the same error', async () => {
+    const other = tree.streetA.communities[1]!.community;
+    const [otherItem] = await t.db
+      .insert(orderMenuItems)
+      .values({ communityId: other.id, scopePath: other.path, name: '别处的服务', category: 'other' })
+      .returning();
+    const bad: [Ctx, CreateOrder][] = [
+      [resident, { kind: 'menuService', category: 'other', title: '缺服务项' }],
+      [resident, { kind: 'menuService', category: 'other', title: '别处的服务项', menuItemId: otherItem!.id }],
+      [staff, { kind: 'problem', category: 'repair', title: '街道层级', territoryId: tree.streetA.street.id }],
+      [staff, { kind: 'problem', category: 'repair', title: '别的社区', territoryId: other.id }],
+      [resident, { kind: 'problem', category: 'repair', title: '不存在', territoryId: 99_999_999 }],
+      [resident, { kind: 'problem', category: 'repair', title: '代登记', walkIn: { name: '张三' } }],
+    ];
+    const failure = (p: Promise<unknown>) =>
+      p.then(
+        () => 'created',
+        (e: unknown) => JSON.stringify(e, ['name', 'code', 'reason', 'params', 'fields', 'field', 'message']),
+      );
+    for (const [ctx, input] of bad) {
+      const old = await failure(createOrderViaDrizzle(ctx, input));
+      expect(old, input.title).not.toBe('created');
+      expect(await failure(createOrder(ctx, input)), input.title).toBe(old);
+    }
+  });
+
   it('stores the walk-in’s phone encrypted and hashed, as before', async () => {
     const rows = rowsOf(
       await t.db.execute(

@@ -6,9 +6,10 @@ import { chinaDay } from '../../kernel/clock.js';
 import type { Ctx } from '../../kernel/context.js';
 import { encryptPiiText } from '../../kernel/crypto/pii.js';
 import { queryNamedIn, type DbOrTx } from '../../kernel/db/client.js';
-import { auditLog } from '../../kernel/db/schema.js';
+import { auditLog, territories } from '../../kernel/db/schema.js';
+import type { TerritoryLevel } from '../../kernel/territory-levels.js';
 import { GRAINS, periodOf, ROLLUP_SLOTS, TALLY_KEYS, tallyOf } from './rollups.js';
-import { orderEvents, serviceOrderRollups, serviceOrders } from './schema.js';
+import { orderEvents, orderMenuItems, orderRoutingRules, serviceOrderRollups, serviceOrders } from './schema.js';
 
 /**
  * Intake's write in ONE statement (issue 17 point 1, decision 056): the order, its timeline entry, its audit row
@@ -236,4 +237,83 @@ export async function insertOrderInOneStatement(
       data: event.data ?? null,
     } as EventRow,
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The reads before the write, in one statement
+// ---------------------------------------------------------------------------------------------------------------
+
+const tc = (k: string) => `"${colName(territories, k)}"`;
+const mc = (k: string) => `"${colName(orderMenuItems, k)}"`;
+const rr = (k: string) => `"${colName(orderRoutingRules, k)}"`;
+
+/**
+ * What a create reads before it writes, in one statement: the places on the caller's chain ($1, their scope path)
+ * and on the chain of the order's place ($2), the menu item ($3, active, of the place's community) and the first
+ * routing rule of that community for the category (the menu item's, else $4). createOrder runs the same checks on
+ * these rows as the drizzle path runs on its separate reads (intake.sql.test.ts compares the two).
+ */
+export const INTAKE_READS_SQL = `with node as (
+  select ${tc('path')} as path from ${getTableName(territories)} where ${tc('id')} = $2::int
+), places as (
+  select t.${tc('id')} as id, t.${tc('level')} as level, t.${tc('path')} as path, t.${tc('name')} as name
+    from ${getTableName(territories)} t
+   where t.${tc('id')} = any(string_to_array(trim(both '/' from $1::text), '/')::int[])
+      or t.${tc('id')} = any(coalesce((select string_to_array(trim(both '/' from node.path), '/')::int[] from node), '{}'))
+), comm as (
+  select p.id from places p, node where p.level = 'community' and starts_with(node.path, p.path)
+   order by length(p.path) limit 1
+), item as (
+  select m.${mc('category')} as category from ${getTableName(orderMenuItems)} m
+   where m.${mc('id')} = $3::int and m.${mc('communityId')} = (select id from comm) and m.${mc('active')} = 1
+), rule as (
+  select r.${rr('respondHours')} as respond_hours, r.${rr('resolveHours')} as resolve_hours
+    from ${getTableName(orderRoutingRules)} r
+   where r.${rr('communityId')} = (select id from comm)
+     and r.${rr('category')} = coalesce((select category from item), $4::text)
+   order by r.${rr('id')} limit 1
+)
+select 'place' as what, id, level, path, name, null::text as category, null::int as respond_hours, null::int as resolve_hours
+  from places
+union all select 'item', null, null, null, null, category, null, null from item
+union all select 'rule', null, null, null, null, null, respond_hours, resolve_hours from rule`;
+
+export interface Place {
+  id: number;
+  level: TerritoryLevel;
+  path: string;
+  name: string;
+}
+export interface IntakeReads {
+  /** The places of both chains, shortest path first. */
+  places: Place[];
+  /** The menu item's category, when the item was asked for and is an active item of the place's community. */
+  itemCategory: string | null;
+  rule: { respondHours: number; resolveHours: number } | null;
+}
+
+export async function intakeReads(
+  db: DbOrTx,
+  q: { actorPath: string; territoryId: number; menuItemId: number | null; category: string },
+): Promise<IntakeReads> {
+  const rows = await queryNamedIn<{
+    what: 'place' | 'item' | 'rule';
+    id: number | null;
+    level: TerritoryLevel | null;
+    path: string | null;
+    name: string | null;
+    category: string | null;
+    respond_hours: number | null;
+    resolve_hours: number | null;
+  }>(db, 'gz_intake_reads', INTAKE_READS_SQL, [q.actorPath, q.territoryId, q.menuItemId, q.category]);
+  const places: Place[] = [];
+  let itemCategory: string | null = null;
+  let rule: IntakeReads['rule'] = null;
+  for (const r of rows) {
+    if (r.what === 'place') places.push({ id: Number(r.id), level: r.level!, path: r.path!, name: r.name! });
+    else if (r.what === 'item') itemCategory = r.category;
+    else rule = { respondHours: Number(r.respond_hours), resolveHours: Number(r.resolve_hours) };
+  }
+  places.sort((a, b) => a.path.length - b.path.length);
+  return { places, itemCategory, rule };
 }

@@ -88,7 +88,7 @@ import { notifyMove, notifyPlaced } from './recipients.js';
 import { ORDER_ROLES } from './permissions.js';
 import type { Role } from '../../kernel/rbac/rbac.js';
 import { applyRollup, subtreeTotal } from './rollups.js';
-import { insertOrderInOneStatement, type OrderValues } from './intake.sql.js';
+import { insertOrderInOneStatement, intakeReads, type OrderValues } from './intake.sql.js';
 
 const HOUR = 3_600_000;
 const o = serviceOrders;
@@ -507,9 +507,20 @@ async function placeOrder(
   oneStatement: boolean,
 ): Promise<CreatedOrder> {
   const now = ctx.clock.now();
+  // The one-statement path reads the caller's chain, the place's chain, the menu item and the routing rule in one
+  // statement (intake.sql.ts) — before the point's place is known only when there is no point to place.
+  const menuItemId = input.kind === 'menuService' ? (input.menuItemId ?? null) : null;
+  const readsFor = (actorPath: string, territoryId: number) =>
+    intakeReads(ctx.db, { actorPath, territoryId, menuItemId, category: input.category });
+  let reads =
+    oneStatement && !(input.location && input.kind === 'problem')
+      ? await readsFor(ctx.actor.scopePath, input.territoryId ?? ctx.actor.territoryId)
+      : null;
   // The caller's own chain, read once: their home community, and the place when they report at their own node or
   // above it (a resident at their household) — intake's hot path (docs/BENCHMARKS.md).
-  const mine = await ancestors(ctx.db, ctx.actor.scopePath);
+  const mine = reads
+    ? reads.places.filter((a) => ctx.actor.scopePath.startsWith(a.path))
+    : await ancestors(ctx.db, ctx.actor.scopePath);
   const home = mine.find((a) => a.level === 'community')?.path ?? null;
   const reach = (path: string) => pathInScope(ctx.actor, path) || (home !== null && path.startsWith(home));
   let territoryId = input.territoryId ?? null;
@@ -527,41 +538,50 @@ async function placeOrder(
     } else outsideConfirmed = await checkOutside(ctx, home ?? ctx.actor.scopePath, input);
   }
   territoryId ??= ctx.actor.territoryId;
+  if (oneStatement) reads ??= await readsFor('', territoryId);
   const node =
-    mine.find((a) => a.id === territoryId) ??
-    (
-      await ctx.db
-        .select({ id: territories.id, level: territories.level, path: territories.path, name: territories.name })
-        .from(territories)
-        .where(eq(territories.id, territoryId))
-    )[0];
+    (reads ? reads.places : mine).find((a) => a.id === territoryId) ??
+    (reads
+      ? undefined
+      : (
+          await ctx.db
+            .select({ id: territories.id, level: territories.level, path: territories.path, name: territories.name })
+            .from(territories)
+            .where(eq(territories.id, territoryId))
+        )[0]);
   if (!node || !reach(node.path)) throw notFound();
   if (!PLACE_LEVELS.includes(node.level)) throw fieldError(ctx, 'territoryId', 'order.placeRequired');
-  const chain = ctx.actor.scopePath.startsWith(node.path)
-    ? mine.filter((a) => node.path.startsWith(a.path))
-    : await ancestors(ctx.db, node.path);
+  const chain = reads
+    ? reads.places.filter((a) => node.path.startsWith(a.path))
+    : ctx.actor.scopePath.startsWith(node.path)
+      ? mine.filter((a) => node.path.startsWith(a.path))
+      : await ancestors(ctx.db, node.path);
   const comm = chain.find((a) => a.level === 'community');
   if (!comm) throw fieldError(ctx, 'territoryId', 'order.placeRequired');
   if (gridId !== null && gridCommunityId !== comm.id) gridId = null;
   let category = input.category;
   if (input.kind === 'menuService') {
     if (!input.menuItemId) throw fieldError(ctx, 'menuItemId', 'order.menuItemRequired');
-    const [item] = await ctx.db
-      .select()
-      .from(orderMenuItems)
-      .where(
-        and(
-          eq(orderMenuItems.id, input.menuItemId),
-          eq(orderMenuItems.communityId, comm.id),
-          eq(orderMenuItems.active, 1),
-        ),
-      );
+    const [item] = reads
+      ? reads.itemCategory === null
+        ? []
+        : [{ category: reads.itemCategory }]
+      : await ctx.db
+          .select()
+          .from(orderMenuItems)
+          .where(
+            and(
+              eq(orderMenuItems.id, input.menuItemId),
+              eq(orderMenuItems.communityId, comm.id),
+              eq(orderMenuItems.active, 1),
+            ),
+          );
     if (!item) throw fieldError(ctx, 'menuItemId', 'order.menuItemNotFound');
     category = item.category;
   }
   const walkIn = input.walkIn ?? null;
   if (walkIn && !ctx.actor.roles.some((r) => STAFF_ROLES.includes(r))) throw forbidden('order.walkInStaffOnly');
-  const rule = await ruleFor(ctx.db, comm.id, category);
+  const rule = reads ? reads.rule : await ruleFor(ctx.db, comm.id, category);
   const respondHours = rule?.respondHours ?? DEFAULT_RESPOND_HOURS;
   const resolveHours = rule?.resolveHours ?? DEFAULT_RESOLVE_HOURS;
   const respondBy = new Date(now.getTime() + respondHours * HOUR);
