@@ -41,6 +41,9 @@ export interface Database {
   reads?: ReadReplicas;
 }
 
+/** What `queryNamedIn` runs, for the bench's recorder of one request's SQL (as drizzle's logger is); unset in the app. */
+export const namedQueryLog: { log?: (sqlText: string, params: unknown[]) => void } = {};
+
 /**
  * A hot path's named statement run on the connection of `handle` — an open transaction (so it commits or rolls back
  * with the rest of it) or the database handle itself: on PostgreSQL a `pg` named prepared statement, parsed and
@@ -54,6 +57,7 @@ export async function queryNamedIn<T = Record<string, unknown>>(
   sqlText: string,
   params: unknown[],
 ): Promise<T[]> {
+  namedQueryLog.log?.(sqlText, params);
   const client = (handle as unknown as { session?: { client?: unknown } }).session?.client;
   if (client instanceof pg.Pool || client instanceof pg.Client) {
     const r = await client.query({ name, text: sqlText, values: params });

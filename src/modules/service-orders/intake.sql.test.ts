@@ -162,6 +162,18 @@ const KINDS: [string, () => Ctx, CreateOrder, OrderOrigin][] = [
     'report',
   ],
   [
+    'a problem report at the household with a point in a grid (as the bench sends it)',
+    () => resident,
+    {
+      kind: 'problem',
+      category: 'repair',
+      title: '路灯坏了',
+      territoryId: -1,
+      location: { lng: 101.702, lat: 36.603 },
+    },
+    'report',
+  ],
+  [
     'a menu service 点单',
     () => resident,
     { kind: 'menuService', category: 'other', title: '上门理发', menuItemId: 0 },

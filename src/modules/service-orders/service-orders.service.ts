@@ -512,10 +512,10 @@ async function placeOrder(
   const menuItemId = input.kind === 'menuService' ? (input.menuItemId ?? null) : null;
   const readsFor = (actorPath: string, territoryId: number) =>
     intakeReads(ctx.db, { actorPath, territoryId, menuItemId, category: input.category });
+  // The place is known now unless a point is to choose it (a problem report with a point and no place).
+  const placeKnown = input.territoryId != null || !(input.location && input.kind === 'problem');
   let reads =
-    oneStatement && !(input.location && input.kind === 'problem')
-      ? await readsFor(ctx.actor.scopePath, input.territoryId ?? ctx.actor.territoryId)
-      : null;
+    oneStatement && placeKnown ? await readsFor(ctx.actor.scopePath, input.territoryId ?? ctx.actor.territoryId) : null;
   // The caller's own chain, read once: their home community, and the place when they report at their own node or
   // above it (a resident at their household) — intake's hot path (docs/BENCHMARKS.md).
   const mine = reads
