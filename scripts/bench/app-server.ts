@@ -7,7 +7,7 @@ import pg from 'pg';
 import { pino } from 'pino';
 import { createApp } from '../../src/app.js';
 import { systemClock } from '../../src/kernel/clock.js';
-import type { Database, Db } from '../../src/kernel/db/client.js';
+import { namedQueryLog, type Database, type Db } from '../../src/kernel/db/client.js';
 import { ReadReplicas } from '../../src/kernel/db/reads.js';
 import { prng } from '../../src/kernel/random.js';
 import { gridIndex } from '../../src/modules/grids/grid-index.service.js';
@@ -33,6 +33,8 @@ const logger: Logger = {
     capturing?.push({ sql: query, params });
   },
 };
+// The hot paths' named statements (the one-statement create, decision 056) bypass drizzle's logger: record them too.
+namedQueryLog.log = (query, params) => capturing?.push({ sql: query, params });
 
 let pglite: PGlite | undefined;
 let pool: pg.Pool | undefined;

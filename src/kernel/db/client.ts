@@ -41,6 +41,33 @@ export interface Database {
   reads?: ReadReplicas;
 }
 
+/** What `queryNamedIn` runs, for the bench's recorder of one request's SQL (as drizzle's logger is); unset in the app. */
+export const namedQueryLog: { log?: (sqlText: string, params: unknown[]) => void } = {};
+
+/**
+ * A hot path's named statement run on the connection of `handle` — an open transaction (so it commits or rolls back
+ * with the rest of it) or the database handle itself: on PostgreSQL a `pg` named prepared statement, parsed and
+ * planned once per connection; on PGlite a plain parameterised query. The one place that reaches into drizzle's
+ * session for its client (drizzle 0.4x: `session.client` is the pool, the transaction's pooled client, or the PGlite
+ * client/transaction); `intake.sql.test.ts` runs it on both engines.
+ */
+export async function queryNamedIn<T = Record<string, unknown>>(
+  handle: DbOrTx,
+  name: string,
+  sqlText: string,
+  params: unknown[],
+): Promise<T[]> {
+  namedQueryLog.log?.(sqlText, params);
+  const client = (handle as unknown as { session?: { client?: unknown } }).session?.client;
+  if (client instanceof pg.Pool || client instanceof pg.Client) {
+    const r = await client.query({ name, text: sqlText, values: params });
+    return r.rows as T[];
+  }
+  const q = client as { query?: (text: string, params: unknown[]) => Promise<{ rows: T[] }> } | undefined;
+  if (!q?.query) throw new Error('queryNamedIn: no client on this database handle');
+  return (await q.query(sqlText, params)).rows;
+}
+
 export const MIGRATIONS_DIR = fromRoot('db', 'migrations');
 
 export class DataDirLockedError extends Error {

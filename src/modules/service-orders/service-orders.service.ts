@@ -88,6 +88,7 @@ import { notifyMove, notifyPlaced } from './recipients.js';
 import { ORDER_ROLES } from './permissions.js';
 import type { Role } from '../../kernel/rbac/rbac.js';
 import { applyRollup, subtreeTotal } from './rollups.js';
+import { insertOrderInOneStatement, intakeReads, type OrderValues } from './intake.sql.js';
 
 const HOUR = 3_600_000;
 const o = serviceOrders;
@@ -471,18 +472,55 @@ async function checkOutside(ctx: Ctx, scopePath: string, input: CreateOrder): Pr
   return true;
 }
 
-/** Places an order; a problem report answers the open reports nearby it may duplicate (issue 5 item 4). */
-export async function createOrder(
+/**
+ * Places an order; a problem report answers the open reports nearby it may duplicate (issue 5 item 4). The order,
+ * its timeline entry, its audit row and its rollup delta are written by one statement (intake.sql.ts, decision 056).
+ */
+export function createOrder(
   ctx: Ctx,
   input: CreateOrder,
   duplicates: DuplicateWindow = DEFAULT_DUPLICATE_WINDOW,
   /** 'patrol' for a finding on a visit 排摸发现 (decision 038), 'oneWindow' for 一窗受理 (decision 045); never public. */
   origin: OrderOrigin = 'report',
 ): Promise<CreatedOrder> {
+  return placeOrder(ctx, input, duplicates, origin, true);
+}
+
+/**
+ * The same create written through drizzle, one statement per row (the path before decision 056). Kept for
+ * intake.sql.test.ts, which checks that both paths write the same rows for every kind of order; not used by a route.
+ */
+export function createOrderViaDrizzle(
+  ctx: Ctx,
+  input: CreateOrder,
+  duplicates: DuplicateWindow = DEFAULT_DUPLICATE_WINDOW,
+  origin: OrderOrigin = 'report',
+): Promise<CreatedOrder> {
+  return placeOrder(ctx, input, duplicates, origin, false);
+}
+
+async function placeOrder(
+  ctx: Ctx,
+  input: CreateOrder,
+  duplicates: DuplicateWindow,
+  origin: OrderOrigin,
+  oneStatement: boolean,
+): Promise<CreatedOrder> {
   const now = ctx.clock.now();
+  // The one-statement path reads the caller's chain, the place's chain, the menu item and the routing rule in one
+  // statement (intake.sql.ts) — before the point's place is known only when there is no point to place.
+  const menuItemId = input.kind === 'menuService' ? (input.menuItemId ?? null) : null;
+  const readsFor = (actorPath: string, territoryId: number) =>
+    intakeReads(ctx.db, { actorPath, territoryId, menuItemId, category: input.category });
+  // The place is known now unless a point is to choose it (a problem report with a point and no place).
+  const placeKnown = input.territoryId != null || !(input.location && input.kind === 'problem');
+  let reads =
+    oneStatement && placeKnown ? await readsFor(ctx.actor.scopePath, input.territoryId ?? ctx.actor.territoryId) : null;
   // The caller's own chain, read once: their home community, and the place when they report at their own node or
   // above it (a resident at their household) — intake's hot path (docs/BENCHMARKS.md).
-  const mine = await ancestors(ctx.db, ctx.actor.scopePath);
+  const mine = reads
+    ? reads.places.filter((a) => ctx.actor.scopePath.startsWith(a.path))
+    : await ancestors(ctx.db, ctx.actor.scopePath);
   const home = mine.find((a) => a.level === 'community')?.path ?? null;
   const reach = (path: string) => pathInScope(ctx.actor, path) || (home !== null && path.startsWith(home));
   let territoryId = input.territoryId ?? null;
@@ -500,79 +538,94 @@ export async function createOrder(
     } else outsideConfirmed = await checkOutside(ctx, home ?? ctx.actor.scopePath, input);
   }
   territoryId ??= ctx.actor.territoryId;
+  if (oneStatement) reads ??= await readsFor('', territoryId);
   const node =
-    mine.find((a) => a.id === territoryId) ??
-    (
-      await ctx.db
-        .select({ id: territories.id, level: territories.level, path: territories.path, name: territories.name })
-        .from(territories)
-        .where(eq(territories.id, territoryId))
-    )[0];
+    (reads ? reads.places : mine).find((a) => a.id === territoryId) ??
+    (reads
+      ? undefined
+      : (
+          await ctx.db
+            .select({ id: territories.id, level: territories.level, path: territories.path, name: territories.name })
+            .from(territories)
+            .where(eq(territories.id, territoryId))
+        )[0]);
   if (!node || !reach(node.path)) throw notFound();
   if (!PLACE_LEVELS.includes(node.level)) throw fieldError(ctx, 'territoryId', 'order.placeRequired');
-  const chain = ctx.actor.scopePath.startsWith(node.path)
-    ? mine.filter((a) => node.path.startsWith(a.path))
-    : await ancestors(ctx.db, node.path);
+  const chain = reads
+    ? reads.places.filter((a) => node.path.startsWith(a.path))
+    : ctx.actor.scopePath.startsWith(node.path)
+      ? mine.filter((a) => node.path.startsWith(a.path))
+      : await ancestors(ctx.db, node.path);
   const comm = chain.find((a) => a.level === 'community');
   if (!comm) throw fieldError(ctx, 'territoryId', 'order.placeRequired');
   if (gridId !== null && gridCommunityId !== comm.id) gridId = null;
   let category = input.category;
   if (input.kind === 'menuService') {
     if (!input.menuItemId) throw fieldError(ctx, 'menuItemId', 'order.menuItemRequired');
-    const [item] = await ctx.db
-      .select()
-      .from(orderMenuItems)
-      .where(
-        and(
-          eq(orderMenuItems.id, input.menuItemId),
-          eq(orderMenuItems.communityId, comm.id),
-          eq(orderMenuItems.active, 1),
-        ),
-      );
+    const [item] = reads
+      ? reads.itemCategory === null
+        ? []
+        : [{ category: reads.itemCategory }]
+      : await ctx.db
+          .select()
+          .from(orderMenuItems)
+          .where(
+            and(
+              eq(orderMenuItems.id, input.menuItemId),
+              eq(orderMenuItems.communityId, comm.id),
+              eq(orderMenuItems.active, 1),
+            ),
+          );
     if (!item) throw fieldError(ctx, 'menuItemId', 'order.menuItemNotFound');
     category = item.category;
   }
   const walkIn = input.walkIn ?? null;
   if (walkIn && !ctx.actor.roles.some((r) => STAFF_ROLES.includes(r))) throw forbidden('order.walkInStaffOnly');
-  const rule = await ruleFor(ctx.db, comm.id, category);
+  const rule = reads ? reads.rule : await ruleFor(ctx.db, comm.id, category);
   const respondHours = rule?.respondHours ?? DEFAULT_RESPOND_HOURS;
   const resolveHours = rule?.resolveHours ?? DEFAULT_RESOLVE_HOURS;
   const respondBy = new Date(now.getTime() + respondHours * HOUR);
   const resolveBy = new Date(now.getTime() + resolveHours * HOUR);
+  const values: OrderValues = {
+    kind: input.kind,
+    status: 'submitted',
+    category,
+    title: input.title,
+    description: input.description ?? null,
+    menuItemId: input.kind === 'menuService' ? (input.menuItemId ?? null) : null,
+    communityId: comm.id,
+    territoryId: node.id,
+    scopePath: node.path,
+    lng: input.location?.lng ?? null,
+    lat: input.location?.lat ?? null,
+    address: input.location?.address ?? null,
+    gridId,
+    // A walk-in registered by staff has no account: the order then has no reporter account, only a name, and
+    // is rated on a follow-up 回访 (issue 10 item 6).
+    reporterAccountId: walkIn ? null : ctx.actor.accountId,
+    reporterName: walkIn?.name ?? null,
+    reporterPhone: walkIn?.phone ?? null,
+    reporterPhoneHash: walkIn?.phone ? hashPii('phone', walkIn.phone) : null,
+    origin,
+    respondHours,
+    resolveHours,
+    respondBy,
+    resolveBy,
+    remindAt: remindTime(respondBy, respondHours),
+    escalateAt: respondBy,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const eventData = outsideConfirmed
+    ? { kind: input.kind, category, outsideConfirmed }
+    : { kind: input.kind, category };
   const { row, event } = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(o)
-      .values({
-        kind: input.kind,
-        status: 'submitted',
-        category,
-        title: input.title,
-        description: input.description ?? null,
-        menuItemId: input.kind === 'menuService' ? (input.menuItemId ?? null) : null,
-        communityId: comm.id,
-        territoryId: node.id,
-        scopePath: node.path,
-        lng: input.location?.lng ?? null,
-        lat: input.location?.lat ?? null,
-        address: input.location?.address ?? null,
-        gridId,
-        // A walk-in registered by staff has no account: the order then has no reporter account, only a name, and
-        // is rated on a follow-up 回访 (issue 10 item 6).
-        reporterAccountId: walkIn ? null : ctx.actor.accountId,
-        reporterName: walkIn?.name ?? null,
-        reporterPhone: walkIn?.phone ?? null,
-        reporterPhoneHash: walkIn?.phone ? hashPii('phone', walkIn.phone) : null,
-        origin,
-        respondHours,
-        resolveHours,
-        respondBy,
-        resolveBy,
-        remindAt: remindTime(respondBy, respondHours),
-        escalateAt: respondBy,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
+    if (oneStatement) {
+      const out = await insertOrderInOneStatement(tx, ctx, values, { at: now, data: eventData }, comm.path);
+      await notifyPlaced(tx, ctx, out.row);
+      return out;
+    }
+    const [row] = await tx.insert(o).values(values).returning();
     const [event] = await tx
       .insert(orderEvents)
       .values({
@@ -584,7 +637,7 @@ export async function createOrder(
         actorId: ctx.actor.accountId,
         actorName: ctx.actor.displayName,
         note: null,
-        data: outsideConfirmed ? { kind: row!.kind, category, outsideConfirmed } : { kind: row!.kind, category },
+        data: eventData,
       })
       .returning();
     await audit(tx, ctx, {
