@@ -23,18 +23,7 @@ describe('benchmark tooling (tiny scale)', () => {
       const dataDir = path.join(work, 'pglite-tiny-s3-y4');
       const gen = await run(
         'npx',
-        [
-          'tsx',
-          fromRoot('scripts', 'gen.ts'),
-          '--scale',
-          'tiny',
-          '--seed',
-          '3',
-          '--years',
-          '4',
-          '--data-dir',
-          dataDir,
-        ],
+        ['tsx', fromRoot('scripts', 'gen.ts'), '--scale', 'tiny', '--seed', '3', '--years', '4', '--data-dir', dataDir],
         { cwd: fromRoot(), maxBuffer: 1 << 24 },
       );
       expect(gen.stdout).toMatch(/\[gen\] residents .*rows\/s/);
