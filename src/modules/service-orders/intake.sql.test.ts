@@ -8,7 +8,7 @@ import { grantedTo, type Role } from '../../kernel/rbac/rbac.js';
 import { testApp, type TestApp } from '../../test/app.js';
 import type { CreateOrder } from './contract.js';
 import type { OrderOrigin } from './constants.js';
-import { INTAKE_SQL, ORDER_COLUMNS, sqlName } from './intake.sql.js';
+import { INTAKE_ROLLUP_SQL, INTAKE_SQL, ORDER_COLUMNS, sqlName } from './intake.sql.js';
 import { orderEvents, orderMenuItems, orderRoutingRules, serviceOrderRollups, serviceOrders } from './schema.js';
 import { createOrder, createOrderViaDrizzle } from './service-orders.service.js';
 
@@ -317,8 +317,8 @@ describe('queryNamedIn', () => {
 });
 
 describe('the statement’s columns', () => {
-  /** `insert into <table> (<columns>)` of each CTE step, as written in the SQL. */
-  const inserts = [...INTAKE_SQL.matchAll(/insert into (\w+) \(([^)]*)\)/g)].map((m) => ({
+  /** `insert into <table> (<columns>)` of each CTE step and of the rollup statement, as written in the SQL. */
+  const inserts = [...(INTAKE_SQL + INTAKE_ROLLUP_SQL).matchAll(/insert into (\w+) \(([^)]*)\)/g)].map((m) => ({
     table: m[1]!,
     columns: m[2]!.split(',').map((c) => c.trim().replace(/"/g, '')),
   }));

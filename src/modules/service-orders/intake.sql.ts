@@ -12,9 +12,9 @@ import { GRAINS, periodOf, ROLLUP_SLOTS, TALLY_KEYS, tallyOf } from './rollups.j
 import { orderEvents, orderMenuItems, orderRoutingRules, serviceOrderRollups, serviceOrders } from './schema.js';
 
 /**
- * Intake's write in ONE statement (issue 17 point 1, decision 056): the order, its timeline entry, its audit row
- * (unsealed, decision 052) and its rollup delta (decision 009/031) written by one data-modifying CTE, a named
- * statement prepared once per connection (`queryNamedIn`). The column names are taken from the drizzle schema when
+ * Intake's write in two statements (issue 17 point 1, decision 056): the order, its timeline entry and its audit row
+ * (unsealed, decision 052) written by one data-modifying CTE, and its rollup delta (decision 009/031) by a second one
+ * run last in the transaction; each a named statement prepared once per connection (`queryNamedIn`). The column names are taken from the drizzle schema when
  * this module loads (a column the list names but the schema lacks fails at load), and `intake.sql.test.ts` checks
  * that the list covers every column the old drizzle path wrote and that both paths write the same rows.
  */
@@ -101,10 +101,9 @@ const ec = (k: string) => `"${colName(orderEvents, k)}"`;
 const ac = (k: string) => `"${colName(auditLog, k)}"`;
 const rc = (k: string) => `"${colName(serviceOrderRollups, k)}"`;
 
-// Parameters: 1..N the order's columns; then the event's, the audit row's and the rollup's values.
+// Parameters: 1..N the order's columns; then the event's and the audit row's values.
 const E = N + 1; // at, action, to_status, actor_id, actor_name, data  (E .. E+5)
 const A = E + 6; // at, actor_id, actor_name, actor_territory_id, actor_roles, action, object_type, after, ip, request_id (A .. A+9)
-const R = A + 10; // node_path, day, month, year periods (R .. R+3), then the tally (R+4 .. R+11), then slots (R+12)
 
 export const INTAKE_SQL = `with ord as (
   insert into ${getTableName(serviceOrders)} (${ORDER_COLUMNS.map(([k]) => oc(k)).join(', ')})
@@ -123,19 +122,22 @@ export const INTAKE_SQL = `with ord as (
          ${p(A + 7)}::jsonb || jsonb_build_object('id', ord.id), ${p(A + 8)}::text, ${p(A + 9)}::text
     from ord
   returning 1
-), ru as (
-  insert into ${getTableName(serviceOrderRollups)} (${[...ROLLUP_KEY_COLUMNS, ...TALLY_KEYS].map(rc).join(', ')})
-  select g.grain, g.period, ${p(R)}::text, 0, (((ord.id % ${p(R + 12)}::int) + ${p(R + 12)}::int) % ${p(R + 12)}::int)::smallint,
-         ${TALLY_KEYS.map((k, i) => `${p(R + 4 + i)}::${k === 'resolveMs' ? 'bigint' : 'int'}`).join(', ')}
-    from ord
-   cross join (values ('d', ${p(R + 1)}::date, 1), ('m', ${p(R + 2)}::date, 2), ('y', ${p(R + 3)}::date, 3)) as g(grain, period, n)
-   where ${TALLY_KEYS.map((_, i) => `${p(R + 4 + i)}::bigint <> 0`).join(' or ')}
-   order by g.n
-  on conflict (${ROLLUP_KEY_COLUMNS.map(rc).join(', ')}) do update set
-    ${TALLY_KEYS.map((k) => `${rc(k)} = ${getTableName(serviceOrderRollups)}.${rc(k)} + excluded.${rc(k)}`).join(',\n    ')}
-  returning 1
 )
 select ord.id, ev.id as event_id from ord, ev`;
+
+// The rollup delta, a second statement run last in the transaction (after the notifications): its upsert locks the
+// community's day/month/year rows of one slot until the commit, so it comes as late as it can (decision 009), as in
+// the drizzle path. Parameters: the order id, the node path, the day/month/year periods, the tally, the slot count.
+const RT = 6; // the tally's first parameter
+const RS = RT + TALLY_KEYS.length; // the slot count
+export const INTAKE_ROLLUP_SQL = `insert into ${getTableName(serviceOrderRollups)} (${[...ROLLUP_KEY_COLUMNS, ...TALLY_KEYS].map(rc).join(', ')})
+  select g.grain, g.period, $2::text, 0, ((($1::bigint % ${p(RS)}::int) + ${p(RS)}::int) % ${p(RS)}::int)::smallint,
+         ${TALLY_KEYS.map((k, i) => `${p(RT + i)}::${k === 'resolveMs' ? 'bigint' : 'int'}`).join(', ')}
+    from (values ('d', $3::date, 1), ('m', $4::date, 2), ('y', $5::date, 3)) as g(grain, period, n)
+   where ${TALLY_KEYS.map((_, i) => `${p(RT + i)}::bigint <> 0`).join(' or ')}
+   order by g.n
+  on conflict (${ROLLUP_KEY_COLUMNS.map(rc).join(', ')}) do update set
+    ${TALLY_KEYS.map((k) => `${rc(k)} = ${getTableName(serviceOrderRollups)}.${rc(k)} + excluded.${rc(k)}`).join(',\n    ')}`;
 
 /** The order as the caller wants it written: every column the statement writes, plain values (the phone in clear). */
 export type OrderValues = { [K in (typeof ORDER_COLUMNS)[number][0]]: OrderRow[K] };
@@ -146,8 +148,9 @@ export interface EventValues {
 }
 
 /**
- * Writes a new order, its 'create' timeline entry, its audit row and its rollup delta in one statement, in `tx`
- * (notifications and the rest of the transaction go on around it). Returns the rows as the drizzle path's
+ * Writes a new order, its 'create' timeline entry and its audit row in one statement, in `tx`, then runs `between`
+ * (the notices), then the rollup delta as a second statement, last, so the rollup rows stay locked only from there
+ * to the commit (decision 056). Returns the rows as the drizzle path's
  * `returning()` would have given them.
  */
 export async function insertOrderInOneStatement(
@@ -157,6 +160,8 @@ export async function insertOrderInOneStatement(
   event: EventValues,
   /** The path of the order's community (its rollup node, as rollups.ts derives it). */
   communityPath: string,
+  /** What else the transaction writes for the new order (its notices), run before the rollup delta. */
+  between?: (row: OrderRow) => Promise<void>,
 ): Promise<{ row: OrderRow; event: EventRow }> {
   requireAuditLabels('order.create', 'serviceOrder');
   const { actor } = ctx;
@@ -213,17 +218,21 @@ export async function insertOrderInOneStatement(
     JSON.stringify(maskForAudit(base)),
     ctx.ip || null,
     ctx.requestId || null,
-    // the rollup delta
-    communityPath,
-    ...GRAINS.map((g) => periodOf(g, day)),
-    ...TALLY_KEYS.map((k) => tally[k]),
-    ROLLUP_SLOTS,
   ];
   const [out] = await queryNamedIn<{ id: number; event_id: number }>(tx, 'gz_intake', INTAKE_SQL, params);
   auditWrites.count++;
   const id = Number(out!.id);
+  const row: OrderRow = { ...base, id };
+  await between?.(row);
+  await queryNamedIn(tx, 'gz_intake_rollup', INTAKE_ROLLUP_SQL, [
+    id,
+    communityPath,
+    ...GRAINS.map((g) => periodOf(g, day)),
+    ...TALLY_KEYS.map((k) => tally[k]),
+    ROLLUP_SLOTS,
+  ]);
   return {
-    row: { ...base, id },
+    row,
     event: {
       id: Number(out!.event_id),
       orderId: id,

@@ -621,9 +621,9 @@ async function placeOrder(
     : { kind: input.kind, category };
   const { row, event } = await ctx.db.transaction(async (tx) => {
     if (oneStatement) {
-      const out = await insertOrderInOneStatement(tx, ctx, values, { at: now, data: eventData }, comm.path);
-      await notifyPlaced(tx, ctx, out.row);
-      return out;
+      return insertOrderInOneStatement(tx, ctx, values, { at: now, data: eventData }, comm.path, (row) =>
+        notifyPlaced(tx, ctx, row),
+      );
     }
     const [row] = await tx.insert(o).values(values).returning();
     const [event] = await tx
