@@ -91,8 +91,20 @@ export async function pickOption(page: Page, text?: string | RegExp): Promise<st
   const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   const options = open.locator('.ant-select-item-option');
   const option = (text === undefined ? options : options.filter({ hasText: text })).first();
-  const label = (await option.textContent()) ?? '';
-  await option.click();
+  let label = '';
+  // A click that lands while the list re-renders (a search list refreshing its options) selects nothing and leaves
+  // the list open: seen once per full CI run on a busy machine. The same option is then clicked again, up to twice.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (attempt > 0 && (await open.count()) === 0) return label;
+    label = (await option.textContent()) ?? '';
+    await option.click();
+    try {
+      await expect.poll(() => open.count(), { timeout: 4_000 }).toBe(0);
+      return label;
+    } catch {
+      // still open: pick again
+    }
+  }
   await expect.poll(() => open.count()).toBe(0);
   return label;
 }

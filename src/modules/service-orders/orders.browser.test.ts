@@ -38,10 +38,12 @@ describe('the service loop: 居民点单 → 社区派单 → 党员接单、办
     const reg = await apiCall<{ id: number }>(member, 'POST', '/api/party-members/me/registrations', {
       communityId: before.body.territory.id,
     });
-    expect(reg.status).toBe(201);
-    expect((await apiCall(staff, 'POST', `/api/party-members/registrations/${reg.body.id}/confirm`, {})).status).toBe(
-      200,
-    );
+    // A retry of this test (decision 049) finds her registered and confirmed by the first attempt: 409.
+    expect([201, 409]).toContain(reg.status);
+    if (reg.status === 201)
+      expect((await apiCall(staff, 'POST', `/api/party-members/registrations/${reg.body.id}/confirm`, {})).status).toBe(
+        200,
+      );
 
     // 1. 居民点单: the resident reports a problem on the mobile pages.
     await resident.goto('/m/login');
