@@ -95,9 +95,14 @@ export async function pickOption(page: Page, text?: string | RegExp): Promise<st
   // A click that lands while the list re-renders (a search list refreshing its options) selects nothing and leaves
   // the list open: seen once per full CI run on a busy machine. The same option is then clicked again, up to twice.
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (attempt > 0 && (await open.count()) === 0) return label;
-    label = (await option.textContent()) ?? '';
-    await option.click();
+    if (attempt === 0) {
+      label = (await option.textContent()) ?? '';
+      await option.click();
+    } else {
+      // The list may be fading out meanwhile: a second click that finds no option is not an error.
+      if ((await open.count()) === 0) return label;
+      await option.click({ timeout: 3_000 }).catch(() => undefined);
+    }
     try {
       await expect.poll(() => open.count(), { timeout: 4_000 }).toBe(0);
       return label;
